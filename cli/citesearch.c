@@ -1,0 +1,59 @@
+/* citesearch.c - the program's entry point and its table of subcommands. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const struct subcommand {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+} subcommands[] = {
+    {"index", cmd_index, "index text files into passages (incremental)"},
+    {"query", cmd_query, "ranked passages with citations for a claim or quote"},
+    {"show", cmd_show, "print a cited passage from its file, with context"},
+    {"stats", cmd_stats, "describe the index"},
+};
+
+int cli_error(cs_status st, char *msg)
+{
+    fprintf(stderr, "citesearch: %s\n", msg && *msg ? msg : cs_status_to_string(st));
+    free(msg);
+    return CLI_ERROR;
+}
+
+static void usage(FILE *out)
+{
+    fprintf(out, "usage: citesearch COMMAND [OPTIONS] [ARGS]\n\n"
+                 "Full-text search with exact citations, for checking facts.\n\n"
+                 "commands:\n");
+    for (size_t i = 0; i < sizeof subcommands / sizeof *subcommands; i++)
+        fprintf(out, "  %-7s %s\n", subcommands[i].name, subcommands[i].summary);
+    fprintf(out, "\n'citesearch COMMAND --help' describes a command's options.\n"
+                 "The index is --db DIR, else $CITESEARCH_DB, else the nearest "
+                 ".citesearch/ here or above.\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return CLI_ERROR;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        usage(stdout);
+        return CLI_OK;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("citesearch %s\n", CITESEARCH_VERSION);
+        return CLI_OK;
+    }
+    for (size_t i = 0; i < sizeof subcommands / sizeof *subcommands; i++)
+        if (strcmp(argv[1], subcommands[i].name) == 0)
+            return subcommands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "citesearch: unknown command '%s'\n\n", argv[1]);
+    usage(stderr);
+    return CLI_ERROR;
+}

@@ -1,0 +1,191 @@
+/* cmd_query.c - `citesearch query [options] QUERY...` and `--batch FILE`. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "ix_location.h"
+#include "qy_batch.h"
+#include "qy_engine.h"
+#include "qy_output.h"
+
+#define MAX_FILTERS 64
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+            "usage: citesearch query [OPTIONS] QUERY...\n"
+            "       citesearch query --batch FILE.csv|- [OPTIONS]\n\n"
+            "Ranked passages with exact citations.  QUERY: bare words (ranked),\n"
+            "\"a phrase\", +required, -excluded, title: source: path: lang:\n"
+            "date:YYYY[-MM[-DD]] or date:FROM..TO filters.  A query that is one\n"
+            "quotation is searched verbatim (quote mode).\n\n"
+            "  --db DIR              the index\n"
+            "  -n, --limit N         results per query (default 10)\n"
+            "  --per-doc N           at most N results from one file\n"
+            "  --mode auto|claim|quote\n"
+            "  --format text|jsonl|json (default: text on a terminal, else jsonl)\n"
+            "  --filter FIELD:VALUE  a filter, as in the query (repeatable)\n"
+            "  --batch FILE.csv|-    CSV with header id,query[,mode,limit,filter]\n"
+            "  -h, --help            this help\n\n"
+            "exit status: 0 results, 1 none, 2 error (a batch: 2 if a row failed)\n");
+}
+
+static int parse_uint(const char *opt, const char *s, unsigned *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || *end || v < 0 || v > 100000) {
+        fprintf(stderr, "citesearch query: %s '%s' is not a number\n", opt, s);
+        return -1;
+    }
+    *out = (unsigned)v;
+    return 0;
+}
+
+int cmd_query(int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"db", required_argument, NULL, 'd'},
+        {"limit", required_argument, NULL, 'n'},
+        {"per-doc", required_argument, NULL, 'p'},
+        {"mode", required_argument, NULL, 'm'},
+        {"format", required_argument, NULL, 'f'},
+        {"filter", required_argument, NULL, 'F'},
+        {"batch", required_argument, NULL, 'b'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    const char *db_opt = NULL, *format = NULL, *batch = NULL;
+    const char *filters[MAX_FILTERS];
+    qy_request req = {.limit = 10, .mode = QY_MODE_AUTO, .filters = filters};
+    int c;
+    optind = 1;
+    /* "+": options end at the first word, so a query "-word" is not an
+     * option once the query has begun. */
+    while ((c = getopt_long(argc, argv, "+n:h", options, NULL)) != -1) {
+        switch (c) {
+        case 'd': db_opt = optarg; break;
+        case 'n':
+            if (parse_uint("-n", optarg, &req.limit) != 0 || req.limit == 0) {
+                fprintf(stderr, "citesearch query: -n must be at least 1\n");
+                return CLI_ERROR;
+            }
+            break;
+        case 'p':
+            if (parse_uint("--per-doc", optarg, &req.per_doc) != 0)
+                return CLI_ERROR;
+            break;
+        case 'm':
+            if (strcmp(optarg, "auto") == 0)
+                req.mode = QY_MODE_AUTO;
+            else if (strcmp(optarg, "claim") == 0)
+                req.mode = QY_MODE_CLAIM;
+            else if (strcmp(optarg, "quote") == 0)
+                req.mode = QY_MODE_QUOTE;
+            else {
+                fprintf(stderr, "citesearch query: unknown --mode '%s' (auto, "
+                                "claim or quote)\n", optarg);
+                return CLI_ERROR;
+            }
+            break;
+        case 'f': format = optarg; break;
+        case 'F':
+            if (req.nfilters == MAX_FILTERS) {
+                fprintf(stderr, "citesearch query: too many --filter\n");
+                return CLI_ERROR;
+            }
+            filters[req.nfilters++] = optarg;
+            break;
+        case 'b': batch = optarg; break;
+        case 'h': usage(stdout); return CLI_OK;
+        default: usage(stderr); return CLI_ERROR;
+        }
+    }
+    if (!batch && optind >= argc) {
+        fprintf(stderr, "citesearch query: no QUERY given\n");
+        usage(stderr);
+        return CLI_ERROR;
+    }
+    if (batch && optind < argc) {
+        fprintf(stderr, "citesearch query: give either QUERY or --batch\n");
+        return CLI_ERROR;
+    }
+    char *msg = NULL;
+    qy_format fmt = isatty(STDOUT_FILENO) ? QY_FORMAT_TEXT : QY_FORMAT_JSONL;
+    cs_status rc = format ? qy_format_parse(format, &fmt, &msg) : CS_OK;
+    if (rc != CS_OK)
+        return cli_error(rc, msg);
+
+    char *db_path = NULL;
+    qy_engine *e = NULL;
+    rc = ix_find_db(db_opt, 0, &db_path, &msg);
+    if (rc == CS_OK)
+        rc = qy_engine_open(db_path, &e, &msg);
+    free(db_path);
+    if (rc != CS_OK)
+        return cli_error(rc, msg);
+
+    int color = fmt == QY_FORMAT_TEXT && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+    qy_printer *printer = qy_printer_new(fmt, stdout, color, batch != NULL);
+    if (!printer) {
+        qy_engine_close(e);
+        return cli_error(CS_NOMEM, NULL);
+    }
+    int status;
+    if (batch) {
+        FILE *in = strcmp(batch, "-") == 0 ? stdin : fopen(batch, "rb");
+        if (!in) {
+            qy_printer_free(printer);
+            qy_engine_close(e);
+            fprintf(stderr, "citesearch: %s: %s\n", batch, strerror(errno));
+            return CLI_ERROR;
+        }
+        qy_batch_stats stats;
+        rc = qy_batch_run(e, in, strcmp(batch, "-") ? batch : "<stdin>", &req,
+                          printer, &stats, &msg);
+        if (in != stdin)
+            fclose(in);
+        if (rc != CS_OK)
+            status = cli_error(rc, msg);
+        else if (stats.failed > 0) {
+            fprintf(stderr, "citesearch: %lu of %lu rows failed\n",
+                    stats.failed, stats.rows);
+            status = CLI_ERROR;
+        } else
+            status = stats.answered > 0 ? CLI_OK : CLI_NONE;
+    } else {
+        /* The words of the command line are one query. */
+        size_t len = 0;
+        for (int i = optind; i < argc; i++)
+            len += strlen(argv[i]) + 1;
+        char *query = malloc(len + 1);
+        if (!query) {
+            status = cli_error(CS_NOMEM, NULL);
+        } else {
+            query[0] = '\0';
+            for (int i = optind; i < argc; i++) {
+                if (i > optind)
+                    strcat(query, " ");
+                strcat(query, argv[i]);
+            }
+            req.query = query;
+            qy_answer a;
+            rc = qy_engine_query(e, &req, &a, &msg);
+            if (rc != CS_OK) {
+                status = cli_error(rc, msg);
+            } else {
+                qy_printer_answer(printer, &req, &a);
+                status = a.n > 0 ? CLI_OK : CLI_NONE;
+                qy_answer_clear(&a);
+            }
+            free(query);
+        }
+    }
+    qy_printer_free(printer);
+    qy_engine_close(e);
+    return status;
+}

@@ -1,0 +1,57 @@
+/* cmd_stats.c - `citesearch stats [--db DIR] [--format text|json]` */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "ix_location.h"
+#include "qy_show.h"
+
+static void usage(FILE *out)
+{
+    fprintf(out, "usage: citesearch stats [--db DIR] [--format text|json]\n\n"
+                 "Describes the index: where it is, its root, files, passages.\n");
+}
+
+int cmd_stats(int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"db", required_argument, NULL, 'd'},
+        {"format", required_argument, NULL, 'f'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    const char *db_opt = NULL;
+    int json = 0, c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+        switch (c) {
+        case 'd': db_opt = optarg; break;
+        case 'f':
+            if (strcmp(optarg, "json") == 0)
+                json = 1;
+            else if (strcmp(optarg, "text") != 0) {
+                fprintf(stderr, "citesearch stats: unknown --format '%s' (text "
+                                "or json)\n", optarg);
+                return CLI_ERROR;
+            }
+            break;
+        case 'h': usage(stdout); return CLI_OK;
+        default: usage(stderr); return CLI_ERROR;
+        }
+    }
+    if (optind != argc) {
+        usage(stderr);
+        return CLI_ERROR;
+    }
+    char *msg = NULL, *db_path = NULL;
+    qy_engine *e = NULL;
+    cs_status rc = ix_find_db(db_opt, 0, &db_path, &msg);
+    if (rc == CS_OK)
+        rc = qy_engine_open(db_path, &e, &msg);
+    if (rc == CS_OK)
+        rc = qy_stats(e, json, stdout, &msg);
+    qy_engine_close(e);
+    free(db_path);
+    return rc == CS_OK ? CLI_OK : cli_error(rc, msg);
+}

@@ -1,0 +1,250 @@
+/* ix_doc.c - passage documents (see ix_doc.h). */
+#include "ix_doc.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+uint64_t ix_hash(const void *data, size_t len)
+{
+    const unsigned char *p = data;
+    uint64_t h = 14695981039346656037ULL;
+    for (size_t i = 0; i < len; i++) {
+        h ^= p[i];
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+void ix_path_term(const char *path, char out[CS_MAX_TERM + 1])
+{
+    size_t plen = strlen(CS_PREFIX_PATH), len = strlen(path);
+    if (plen + len <= CS_MAX_TERM) {
+        snprintf(out, CS_MAX_TERM + 1, "%s%s", CS_PREFIX_PATH, path);
+        return;
+    }
+    /* Keep a long prefix (so path: filters still work on it) and make the
+     * term unique with the hash of the whole path. */
+    int keep = (int)(CS_MAX_TERM - plen - 17);
+    snprintf(out, CS_MAX_TERM + 1, "%s%.*s#%016llx", CS_PREFIX_PATH, keep,
+             path, (unsigned long long)ix_hash(path, len));
+}
+
+void ix_passage_term(const char *path, unsigned ordinal,
+                     char out[CS_MAX_TERM + 1])
+{
+    char pt[CS_MAX_TERM + 1];
+    ix_path_term(path, pt);
+    /* The path term without its prefix, then "#ordinal"; 12 bytes spare. */
+    snprintf(out, CS_MAX_TERM + 1, "%s%.*s#%u", CS_PREFIX_PASSAGE_ID,
+             CS_MAX_TERM - 12, pt + strlen(CS_PREFIX_PATH), ordinal);
+}
+
+static cs_status termlist_add(ix_termlist *l, const char *prefix,
+                              const char *term, size_t len)
+{
+    if (len == 0 || len > IX_MAX_WORD)
+        return CS_OK;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 16;
+        char **terms = realloc(l->terms, cap * sizeof *terms);
+        if (!terms)
+            return CS_NOMEM;
+        l->terms = terms;
+        l->cap = cap;
+    }
+    if (asprintf(&l->terms[l->n], "%s%.*s", prefix, (int)len, term) < 0)
+        return CS_NOMEM;
+    l->n++;
+    return CS_OK;
+}
+
+static void termlist_clear(ix_termlist *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->terms[i]);
+    free(l->terms);
+    memset(l, 0, sizeof *l);
+}
+
+typedef struct field_ctx {
+    ix_termlist *list;
+    const char *word_prefix, *stem_prefix; /* NULL: not wanted */
+    cs_status st;
+} field_ctx;
+
+static int on_field_token(void *ctx, const tx_token *t)
+{
+    field_ctx *f = ctx;
+    if (f->st == CS_OK && f->word_prefix)
+        f->st = termlist_add(f->list, f->word_prefix, t->term, t->term_len);
+    if (f->st == CS_OK && f->stem_prefix)
+        f->st = termlist_add(f->list, f->stem_prefix, t->stem, t->stem_len);
+    return f->st != CS_OK;
+}
+
+cs_status ix_article_init(ix_article *art, tx_analyzer *a, const char *path,
+                          const char *title, const char *source,
+                          const char *date, const char *url, const char *lang,
+                          char **msg)
+{
+    memset(art, 0, sizeof *art);
+    art->path = path;
+    art->title = title;
+    art->source = source;
+    art->date = date;
+    art->url = url;
+    art->lang = lang;
+    ix_path_term(path, art->path_term);
+
+    field_ctx f = {.list = &art->title_terms,
+                   .word_prefix = CS_PREFIX_TITLE_WORD,
+                   .stem_prefix = CS_PREFIX_TITLE_STEM};
+    cs_status rc = tx_analyze(a, title, strlen(title), 1, on_field_token, &f, msg);
+    if (rc == CS_OK)
+        rc = f.st;
+    if (rc == CS_OK) {
+        field_ctx g = {.list = &art->filter_terms,
+                       .word_prefix = CS_PREFIX_SOURCE_WORD};
+        rc = tx_analyze(a, source, strlen(source), 1, on_field_token, &g, msg);
+        if (rc == CS_OK)
+            rc = g.st;
+    }
+    if (rc == CS_OK && *lang) {
+        char *norm = NULL;
+        size_t nlen = 0;
+        rc = tx_normalize(a, lang, strlen(lang), &norm, &nlen, msg);
+        if (rc == CS_OK)
+            rc = termlist_add(&art->filter_terms, CS_PREFIX_LANG, norm, nlen);
+        free(norm);
+    }
+    if (rc != CS_OK)
+        ix_article_clear(art);
+    return rc;
+}
+
+void ix_article_clear(ix_article *art)
+{
+    termlist_clear(&art->title_terms);
+    termlist_clear(&art->filter_terms);
+}
+
+/* Adds the terms of one token of the passage body. */
+typedef struct body_ctx {
+    xs_doc *doc;
+    char buf[CS_MAX_TERM + 8];
+    cs_status st;
+} body_ctx;
+
+static int on_body_token(void *ctx, const tx_token *t)
+{
+    body_ctx *b = ctx;
+    if (t->term_len > IX_MAX_WORD)
+        return 0;
+    if (t->flags & TX_JOINED) {
+        /* The joined form of a compound ranks like a word but has no
+         * position of its own: phrases match its parts. */
+        b->st = xs_doc_add_term(b->doc, t->term, t->term_len, 1);
+    } else {
+        b->st = xs_doc_add_posting(b->doc, t->term, t->term_len, t->pos, 1);
+    }
+    if (b->st == CS_OK) {
+        size_t plen = strlen(CS_PREFIX_STEM);
+        memcpy(b->buf, CS_PREFIX_STEM, plen);
+        memcpy(b->buf + plen, t->stem, t->stem_len);
+        b->st = xs_doc_add_term(b->doc, b->buf, plen + t->stem_len, 1);
+    }
+    return b->st != CS_OK;
+}
+
+/* The document data: the citation as one JSON line, '\n', then the raw
+ * passage bytes (kept raw because JSON cannot hold invalid UTF-8, and the
+ * citation must give back the file's exact bytes). */
+static char *passage_data(const ix_article *art, const char *text,
+                          const tx_passage *p, size_t *len)
+{
+    json_t *o = json_pack(
+        "{s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:I}",
+        "path", art->path, "title", art->title, "source", art->source,
+        "date", art->date, "url", art->url, "lang", art->lang,
+        "paragraph", (json_int_t)p->paragraph, "part", (json_int_t)p->part,
+        "line_start", (json_int_t)p->line_start,
+        "line_end", (json_int_t)p->line_end,
+        "byte_start", (json_int_t)p->byte_start,
+        "byte_end", (json_int_t)p->byte_end);
+    if (!o)
+        return NULL;
+    char *head = json_dumps(o, JSON_COMPACT);
+    json_decref(o);
+    if (!head)
+        return NULL;
+    size_t hlen = strlen(head), tlen = p->byte_end - p->byte_start;
+    char *data = malloc(hlen + 1 + tlen + 1);
+    if (data) {
+        memcpy(data, head, hlen);
+        data[hlen] = '\n';
+        memcpy(data + hlen + 1, text + p->byte_start, tlen);
+        data[hlen + 1 + tlen] = '\0';
+        *len = hlen + 1 + tlen;
+    }
+    free(head);
+    return data;
+}
+
+cs_status ix_doc_build(tx_analyzer *a, const ix_article *art,
+                       const char *file_text, const tx_passage *p,
+                       unsigned ordinal, xs_doc **out, char **msg)
+{
+    *out = NULL;
+    xs_doc *doc = xs_doc_new();
+    if (!doc)
+        return CS_NOMEM;
+    body_ctx b = {.doc = doc, .st = CS_OK};
+    cs_status rc = tx_analyze(a, file_text + p->byte_start,
+                              p->byte_end - p->byte_start, 1, on_body_token, &b,
+                              msg);
+    if (rc == CS_OK)
+        rc = b.st;
+
+    /* Title stems count in every passage, at the weight the query gives
+     * the title prefix; title words and filters are boolean. */
+    for (size_t i = 0; rc == CS_OK && i < art->title_terms.n; i++) {
+        const char *t = art->title_terms.terms[i];
+        size_t len = strlen(t);
+        if (strncmp(t, CS_PREFIX_TITLE_STEM, strlen(CS_PREFIX_TITLE_STEM)) == 0)
+            rc = xs_doc_add_term(doc, t, len, 1);
+        else
+            rc = xs_doc_add_boolean_term(doc, t, len);
+    }
+    for (size_t i = 0; rc == CS_OK && i < art->filter_terms.n; i++)
+        rc = xs_doc_add_boolean_term(doc, art->filter_terms.terms[i],
+                                     strlen(art->filter_terms.terms[i]));
+
+    char id[CS_MAX_TERM + 1];
+    ix_passage_term(art->path, ordinal, id);
+    if (rc == CS_OK)
+        rc = xs_doc_add_boolean_term(doc, id, strlen(id));
+    if (rc == CS_OK)
+        rc = xs_doc_add_boolean_term(doc, art->path_term, strlen(art->path_term));
+    if (rc == CS_OK && *art->date)
+        rc = xs_doc_set_value(doc, CS_SLOT_DATE, art->date, strlen(art->date));
+    if (rc == CS_OK)
+        rc = xs_doc_set_value(doc, CS_SLOT_PATH, art->path, strlen(art->path));
+    if (rc == CS_OK) {
+        size_t dlen = 0;
+        char *data = passage_data(art, file_text, p, &dlen);
+        if (!data)
+            rc = cs_fail(msg, CS_NOMEM, "%s: cannot encode passage %u",
+                         art->path, ordinal);
+        else
+            rc = xs_doc_set_data(doc, data, dlen);
+        free(data);
+    }
+    if (rc != CS_OK) {
+        xs_doc_free(doc);
+        return rc;
+    }
+    *out = doc;
+    return CS_OK;
+}

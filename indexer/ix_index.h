@@ -1,0 +1,46 @@
+/*
+ * ix_index.h - one run of `citesearch index`.
+ *
+ * Incremental: a file whose size and mtime match its record is not read; a
+ * file whose bytes hash the same is not re-indexed; a changed file's
+ * passages are replaced; a file that vanished from the walked paths loses
+ * its passages.  Changes are committed in batches of whole files inside
+ * Xapian transactions, so an interrupted run leaves the last committed
+ * state: never half a file.
+ */
+#ifndef CITESEARCH_IX_INDEX_H
+#define CITESEARCH_IX_INDEX_H
+
+#include <signal.h>
+#include <stdio.h>
+
+#include "status.h"
+
+typedef struct ix_options {
+    const char *db_path;       /* the database directory (ix_find_db) */
+    const char *manifest_path; /* --manifest, or NULL */
+    FILE *log;                 /* warnings and the summary (stderr) */
+    int quiet;                 /* no progress line and no summary */
+    int verbose;               /* names every file indexed or removed */
+    size_t batch_bytes;        /* text per commit; 0: the default */
+    volatile sig_atomic_t *stop; /* set by a signal handler: stop after the
+                                    last whole file, without committing */
+} ix_options;
+
+typedef struct ix_summary {
+    unsigned files;       /* text files found */
+    unsigned indexed;     /* new or changed, (re)indexed */
+    unsigned unchanged;   /* skipped: same size and mtime, or same hash */
+    unsigned removed;     /* vanished: passages deleted */
+    unsigned skipped;     /* not .txt/.md, binary, or unreadable */
+    unsigned long passages; /* passages written this run */
+    unsigned long long bytes; /* bytes of text read */
+} ix_summary;
+
+/* Indexes `paths` (files or directories) into opts->db_path, creating it
+ * when missing.  Returns CS_LOCKED at once when another indexer runs,
+ * CS_INTERRUPTED when opts->stop was raised. */
+cs_status ix_run(const ix_options *opts, char *const *paths, size_t npaths,
+                 ix_summary *sum, char **msg);
+
+#endif

@@ -1,0 +1,279 @@
+/* ix_manifest.c - loading manifest CSV files with libcsv (see ix_manifest.h). */
+#include "ix_manifest.h"
+
+#include <csv.h>
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct ix_manifest {
+    ix_meta *items;
+    size_t n, cap;
+    unsigned long next_seq;
+    int sorted;
+};
+
+enum { COL_PATH, COL_TITLE, COL_SOURCE, COL_DATE, COL_URL, COL_LANG, NCOLS };
+static const char *const column_names[NCOLS] = {"path", "title", "source",
+                                                "date", "url", "lang"};
+
+ix_manifest *ix_manifest_new(void)
+{
+    return calloc(1, sizeof(ix_manifest));
+}
+
+static void meta_clear(ix_meta *e)
+{
+    free(e->path);
+    free(e->title);
+    free(e->source);
+    free(e->date);
+    free(e->url);
+    free(e->lang);
+}
+
+void ix_manifest_free(ix_manifest *m)
+{
+    if (!m)
+        return;
+    for (size_t i = 0; i < m->n; i++)
+        meta_clear(&m->items[i]);
+    free(m->items);
+    free(m);
+}
+
+int ix_date_normalize(const char *in, char out[9])
+{
+    int y, mo = 0, d = 0, len = 0;
+    size_t n = strlen(in);
+    for (size_t i = 0; i < n; i++)
+        if (!isdigit((unsigned char)in[i]) && in[i] != '-')
+            return -1;
+    if (n == 4 && sscanf(in, "%4d%n", &y, &len) == 1 && len == 4) {
+        snprintf(out, 9, "%04d", y);
+        return 0;
+    }
+    if (n == 7 && sscanf(in, "%4d-%2d%n", &y, &mo, &len) == 2 && len == 7 &&
+        mo >= 1 && mo <= 12) {
+        snprintf(out, 9, "%04d%02d", y, mo);
+        return 0;
+    }
+    if (n == 10 && sscanf(in, "%4d-%2d-%2d%n", &y, &mo, &d, &len) == 3 &&
+        len == 10 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31) {
+        snprintf(out, 9, "%04d%02d%02d", y, mo, d);
+        return 0;
+    }
+    return -1;
+}
+
+char *ix_path_join(const char *dir, const char *path)
+{
+    size_t cap = strlen(dir) + strlen(path) + 3;
+    char *buf = malloc(cap), *out = malloc(cap);
+    if (!buf || !out) {
+        free(buf);
+        free(out);
+        return NULL;
+    }
+    snprintf(buf, cap, "%s/%s", dir, path);
+    /* Copy component by component, dropping "." and folding "x/..". */
+    size_t len = 0;
+    char *save = NULL;
+    for (char *c = strtok_r(buf, "/", &save); c; c = strtok_r(NULL, "/", &save)) {
+        if (strcmp(c, ".") == 0)
+            continue;
+        if (strcmp(c, "..") == 0 && len > 0) {
+            char *last = memrchr(out, '/', len);
+            const char *comp = last ? last + 1 : out;
+            size_t complen = out + len - comp;
+            if (!(complen == 2 && comp[0] == '.' && comp[1] == '.')) {
+                len = last ? (size_t)(last - out) : 0;
+                continue;
+            }
+        }
+        if (len > 0)
+            out[len++] = '/';
+        memcpy(out + len, c, strlen(c));
+        len += strlen(c);
+    }
+    out[len] = '\0';
+    if (len == 0)
+        strcpy(out, ".");
+    free(buf);
+    return out;
+}
+
+/* The state of one manifest parse, fed by libcsv's callbacks. */
+typedef struct load_state {
+    ix_manifest *m;
+    const char *csv_path, *dir_rel;
+    int col_of[NCOLS];      /* column index of each known field, or -1 */
+    char *cells[NCOLS];     /* the current row's known cells */
+    size_t field, row;      /* position in the CSV */
+    cs_status st;
+    char **msg;
+} load_state;
+
+static void on_field(void *data, size_t len, void *ctx)
+{
+    load_state *s = ctx;
+    const char *text = data ? data : "";
+    if (s->st != CS_OK)
+        return;
+    if (s->row == 0) {
+        /* Header: a UTF-8 BOM may precede the first name. */
+        if (s->field == 0 && len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+            text += 3;
+            len -= 3;
+        }
+        for (int c = 0; c < NCOLS; c++)
+            if (strlen(column_names[c]) == len &&
+                strncasecmp(text, column_names[c], len) == 0)
+                s->col_of[c] = (int)s->field;
+    } else {
+        for (int c = 0; c < NCOLS; c++)
+            if (s->col_of[c] == (int)s->field) {
+                free(s->cells[c]);
+                s->cells[c] = strndup(text, len);
+                if (!s->cells[c])
+                    s->st = CS_NOMEM;
+            }
+    }
+    s->field++;
+}
+
+static cs_status add_entry(load_state *s)
+{
+    ix_manifest *m = s->m;
+    const char *path = s->cells[COL_PATH];
+    if (!path || !*path)
+        return cs_fail(s->msg, CS_BAD_INPUT, "%s: row %zu: empty path",
+                       s->csv_path, s->row + 1);
+    char date[9] = "";
+    const char *d = s->cells[COL_DATE];
+    if (d && *d && ix_date_normalize(d, date) != 0)
+        return cs_fail(s->msg, CS_BAD_INPUT,
+                       "%s: row %zu: date '%s' is not YYYY, YYYY-MM or "
+                       "YYYY-MM-DD",
+                       s->csv_path, s->row + 1, d);
+    if (m->n == m->cap) {
+        size_t cap = m->cap ? m->cap * 2 : 16;
+        ix_meta *items = realloc(m->items, cap * sizeof *items);
+        if (!items)
+            return CS_NOMEM;
+        m->items = items;
+        m->cap = cap;
+    }
+    ix_meta e = {0};
+    e.path = ix_path_join(s->dir_rel, path);
+#define CELL(c) strdup(s->cells[c] ? s->cells[c] : "")
+    e.title = CELL(COL_TITLE);
+    e.source = CELL(COL_SOURCE);
+    e.url = CELL(COL_URL);
+    e.lang = CELL(COL_LANG);
+#undef CELL
+    e.date = strdup(date);
+    if (!e.path || !e.title || !e.source || !e.url || !e.lang || !e.date) {
+        meta_clear(&e);
+        return CS_NOMEM;
+    }
+    e.seq = m->next_seq++;
+    m->items[m->n++] = e;
+    m->sorted = 0;
+    return CS_OK;
+}
+
+static void on_row(int terminator, void *ctx)
+{
+    load_state *s = ctx;
+    (void)terminator;
+    if (s->st == CS_OK) {
+        if (s->row == 0 && s->col_of[COL_PATH] < 0)
+            s->st = cs_fail(s->msg, CS_BAD_INPUT,
+                            "%s: the header has no 'path' column "
+                            "(expected path,title,source,date,url,lang)",
+                            s->csv_path);
+        else if (s->row > 0 && s->field > 0)
+            s->st = add_entry(s);
+    }
+    for (int c = 0; c < NCOLS; c++) {
+        free(s->cells[c]);
+        s->cells[c] = NULL;
+    }
+    s->field = 0;
+    s->row++;
+}
+
+cs_status ix_manifest_load(ix_manifest *m, const char *csv_path,
+                           const char *dir_rel, char **msg)
+{
+    FILE *f = fopen(csv_path, "rb");
+    if (!f)
+        return cs_fail(msg, CS_IO, "%s: %s", csv_path, strerror(errno));
+    struct csv_parser parser;
+    if (csv_init(&parser, CSV_APPEND_NULL) != 0) {
+        fclose(f);
+        return CS_NOMEM;
+    }
+    load_state s = {.m = m, .csv_path = csv_path, .dir_rel = dir_rel,
+                    .msg = msg, .st = CS_OK};
+    for (int c = 0; c < NCOLS; c++)
+        s.col_of[c] = -1;
+
+    char buf[65536];
+    size_t n;
+    while (s.st == CS_OK && (n = fread(buf, 1, sizeof buf, f)) > 0)
+        if (csv_parse(&parser, buf, n, on_field, on_row, &s) != n &&
+            s.st == CS_OK)
+            s.st = cs_fail(msg, CS_BAD_INPUT, "%s: row %zu: %s", csv_path,
+                           s.row + 1, csv_strerror(csv_error(&parser)));
+    if (s.st == CS_OK && ferror(f))
+        s.st = cs_fail(msg, CS_IO, "%s: read error", csv_path);
+    if (s.st == CS_OK)
+        csv_fini(&parser, on_field, on_row, &s);
+    csv_free(&parser);
+    fclose(f);
+    for (int c = 0; c < NCOLS; c++)
+        free(s.cells[c]);
+    if (s.st == CS_OK && s.row == 0)
+        s.st = cs_fail(msg, CS_BAD_INPUT, "%s: empty manifest (a header "
+                       "path,title,source,date,url,lang is required)", csv_path);
+    return s.st;
+}
+
+static int cmp_meta(const void *a, const void *b)
+{
+    const ix_meta *x = a, *y = b;
+    int c = strcmp(x->path, y->path);
+    return c ? c : (x->seq > y->seq) - (x->seq < y->seq);
+}
+
+static int cmp_path(const void *a, const void *b)
+{
+    return strcmp(((const ix_meta *)a)->path, ((const ix_meta *)b)->path);
+}
+
+const ix_meta *ix_manifest_find(ix_manifest *m, const char *path)
+{
+    if (!m || m->n == 0)
+        return NULL;
+    if (!m->sorted) {
+        /* Sort by path then load order, and keep the last of each path:
+         * a later manifest (or row) overrides an earlier one. */
+        qsort(m->items, m->n, sizeof *m->items, cmp_meta);
+        size_t out = 0;
+        for (size_t i = 0; i < m->n; i++) {
+            if (i + 1 < m->n && strcmp(m->items[i].path, m->items[i + 1].path) == 0) {
+                meta_clear(&m->items[i]);
+                continue;
+            }
+            m->items[out++] = m->items[i];
+        }
+        m->n = out;
+        m->sorted = 1;
+    }
+    ix_meta key = {.path = (char *)path};
+    return bsearch(&key, m->items, m->n, sizeof *m->items, cmp_path);
+}

@@ -1,0 +1,204 @@
+/* ix_walk.c - collecting the files to index (see ix_walk.h). */
+#include "ix_walk.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "ix_location.h"
+
+void ix_filelist_clear(ix_filelist *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        free(l->items[i].abs);
+        free(l->items[i].rel);
+    }
+    free(l->items);
+    memset(l, 0, sizeof *l);
+}
+
+int ix_is_text_file(const char *name)
+{
+    const char *dot = strrchr(name, '.');
+    return dot && (strcasecmp(dot, ".txt") == 0 || strcasecmp(dot, ".md") == 0);
+}
+
+static cs_status add_file(ix_filelist *l, const char *abs, const char *rel,
+                          const struct stat *st)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        ix_file *items = realloc(l->items, cap * sizeof *items);
+        if (!items)
+            return CS_NOMEM;
+        l->items = items;
+        l->cap = cap;
+    }
+    ix_file f = {.abs = strdup(abs), .rel = strdup(rel),
+                 .size = (uint64_t)st->st_size,
+                 .mtime_ns = (int64_t)st->st_mtim.tv_sec * 1000000000 +
+                             st->st_mtim.tv_nsec};
+    if (!f.abs || !f.rel) {
+        free(f.abs);
+        free(f.rel);
+        return CS_NOMEM;
+    }
+    l->items[l->n++] = f;
+    return CS_OK;
+}
+
+/* Directories on the current descent, to break symbolic-link loops. */
+typedef struct dir_stack {
+    dev_t dev[64];
+    ino_t ino[64];
+    int depth;
+} dir_stack;
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static cs_status walk_dir(const char *abs, const char *rel, dir_stack *stack,
+                          ix_manifest *manifest, ix_filelist *out, FILE *log,
+                          char **msg);
+
+static cs_status walk_entry(const char *abs, const char *rel, int explicit_arg,
+                            dir_stack *stack, ix_manifest *manifest,
+                            ix_filelist *out, FILE *log, char **msg)
+{
+    struct stat st;
+    if (stat(abs, &st) != 0) {
+        if (explicit_arg)
+            return cs_fail(msg, errno == ENOENT ? CS_NOT_FOUND : CS_IO,
+                           "%s: %s", abs, strerror(errno));
+        fprintf(log, "citesearch: %s: %s (skipped)\n", abs, strerror(errno));
+        out->errors++;
+        return CS_OK;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        for (int i = 0; i < stack->depth; i++)
+            if (stack->dev[i] == st.st_dev && stack->ino[i] == st.st_ino) {
+                fprintf(log, "citesearch: %s: directory loop (skipped)\n", abs);
+                return CS_OK;
+            }
+        if (stack->depth == 64) {
+            fprintf(log, "citesearch: %s: nested too deep (skipped)\n", abs);
+            out->errors++;
+            return CS_OK;
+        }
+        stack->dev[stack->depth] = st.st_dev;
+        stack->ino[stack->depth] = st.st_ino;
+        stack->depth++;
+        cs_status rc = walk_dir(abs, rel, stack, manifest, out, log, msg);
+        stack->depth--;
+        return rc;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        if (explicit_arg)
+            fprintf(log, "citesearch: %s: not a regular file (skipped)\n", abs);
+        out->skipped++;
+        return CS_OK;
+    }
+    if (!ix_is_text_file(abs)) {
+        if (explicit_arg)
+            fprintf(log, "citesearch: %s: not a .txt or .md file (skipped)\n",
+                    abs);
+        out->skipped++;
+        return CS_OK;
+    }
+    return add_file(out, abs, rel, &st);
+}
+
+static cs_status walk_dir(const char *abs, const char *rel, dir_stack *stack,
+                          ix_manifest *manifest, ix_filelist *out, FILE *log,
+                          char **msg)
+{
+    DIR *d = opendir(abs);
+    if (!d) {
+        fprintf(log, "citesearch: %s: %s (skipped)\n", abs, strerror(errno));
+        out->errors++;
+        return CS_OK;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    cs_status rc = CS_OK;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 32;
+            char **grown = realloc(names, cap * sizeof *names);
+            if (!grown) {
+                rc = CS_NOMEM;
+                break;
+            }
+            names = grown;
+        }
+        if (!(names[n] = strdup(e->d_name))) {
+            rc = CS_NOMEM;
+            break;
+        }
+        n++;
+    }
+    closedir(d);
+    /* Sorted, so runs and their reports are repeatable. */
+    qsort(names, n, sizeof *names, cmp_names);
+
+    for (size_t i = 0; i < n && rc == CS_OK; i++) {
+        char *child_abs = NULL, *child_rel = NULL;
+        if (asprintf(&child_abs, "%s/%s", abs, names[i]) < 0)
+            child_abs = NULL;
+        child_rel = ix_path_join(rel, names[i]);
+        if (!child_abs || !child_rel) {
+            rc = CS_NOMEM;
+        } else if (strcmp(names[i], "manifest.csv") == 0) {
+            rc = ix_manifest_load(manifest, child_abs, rel, msg);
+        } else {
+            rc = walk_entry(child_abs, child_rel, 0, stack, manifest, out, log,
+                            msg);
+        }
+        free(child_abs);
+        free(child_rel);
+    }
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    return rc;
+}
+
+cs_status ix_walk(const char *root, const char *arg, ix_manifest *manifest,
+                  ix_filelist *out, char **arg_rel, FILE *log, char **msg)
+{
+    *arg_rel = NULL;
+    struct stat st;
+    if (stat(arg, &st) != 0) {
+        /* A vanished argument: its path relative to the root can still be
+         * computed from its parent, so its records can be removed. */
+        int err = errno;
+        char *copy = strdup(arg), *parent_rel = NULL;
+        if (!copy)
+            return CS_NOMEM;
+        char *slash = strrchr(copy, '/');
+        const char *base = slash ? slash + 1 : copy;
+        const char *parent = slash ? (slash == copy ? "/" : copy) : ".";
+        if (slash)
+            *slash = '\0';
+        if (ix_relative_path(root, parent, &parent_rel, NULL) == CS_OK)
+            *arg_rel = ix_path_join(parent_rel, base);
+        free(parent_rel);
+        free(copy);
+        return cs_fail(msg, err == ENOENT ? CS_NOT_FOUND : CS_IO, "%s: %s",
+                       arg, strerror(err));
+    }
+    cs_status rc = ix_relative_path(root, arg, arg_rel, msg);
+    if (rc != CS_OK)
+        return rc;
+    dir_stack stack = {.depth = 0};
+    return walk_entry(arg, *arg_rel, 1, &stack, manifest, out, log, msg);
+}

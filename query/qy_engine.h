@@ -1,0 +1,90 @@
+/*
+ * qy_engine.h - answering one query: retrieval, highlights, citations.
+ *
+ * An engine holds an open index (read-only), its root and one analyzer; it
+ * answers requests one at a time (one engine per thread).  A request is a
+ * query string with its options; the answer is a ranked list of passages,
+ * each with its citation, its exact text and its highlights as byte ranges
+ * into the cited file.
+ *
+ * Ownership: qy_engine_open's engine is freed by qy_engine_close.  A
+ * qy_answer owns everything in it and is released with qy_answer_clear.
+ */
+#ifndef CITESEARCH_QY_ENGINE_H
+#define CITESEARCH_QY_ENGINE_H
+
+#include <stddef.h>
+
+#include "qy_parse.h"
+#include "status.h"
+
+typedef struct qy_engine qy_engine;
+
+/* Opens the index at `db_path` (a directory or a stub of shards). */
+cs_status qy_engine_open(const char *db_path, qy_engine **out, char **msg);
+void qy_engine_close(qy_engine *e);
+
+/* The absolute index root (stored paths are relative to it). */
+const char *qy_engine_root(const qy_engine *e);
+/* The database path given to qy_engine_open. */
+const char *qy_engine_db_path(const qy_engine *e);
+struct xs_db *qy_engine_db(qy_engine *e);
+struct tx_analyzer *qy_engine_analyzer(qy_engine *e);
+
+typedef struct qy_request {
+    const char *id;        /* batch id, or NULL */
+    const char *query;     /* the query text */
+    qy_mode mode;
+    unsigned limit;        /* results wanted (-n), >= 1 */
+    unsigned per_doc;      /* at most this many per file; 0: no limit */
+    const char *const *filters; /* FIELD:VALUE strings (--filter) */
+    size_t nfilters;
+} qy_request;
+
+/* How a passage matched (SPEC: match). */
+typedef enum qy_match { QY_MATCH_TERMS, QY_MATCH_EXACT, QY_MATCH_NEAR } qy_match;
+const char *qy_match_name(qy_match m);
+
+typedef struct qy_span {
+    size_t start, end;     /* [start, end) in the cited file */
+} qy_span;
+
+/* One word of a quote diff (SPEC: diff). */
+typedef struct qy_diff_op {
+    char op;               /* '=' same, '-' only in the query, '+' only in
+                              the source, '~' replaced */
+    char *query, *source;  /* the words on each side ("" when none) */
+} qy_diff_op;
+
+typedef struct qy_result {
+    unsigned rank;         /* 1-based */
+    double score;
+    qy_match match;
+    char *path, *title, *source, *date, *url, *lang;
+    char *cite;            /* PATH:LINE or PATH:LINE-LINE */
+    unsigned paragraph, part, line_start, line_end;
+    size_t byte_start, byte_end;
+    char *text;            /* exactly the file's bytes [byte_start, byte_end) */
+    size_t text_len;
+    qy_span *highlights;   /* sorted, disjoint */
+    size_t nhighlights;
+    qy_diff_op *diff;      /* QY_MATCH_NEAR only */
+    size_t ndiff;
+    char **unsupported;    /* claim words the passage does not contain */
+    size_t nunsupported;
+} qy_result;
+
+typedef struct qy_answer {
+    qy_result *results;
+    size_t n;
+    unsigned estimated;    /* estimated number of matching passages */
+    int quote;             /* answered in quote mode */
+} qy_answer;
+
+/* Answers `req`.  CS_BAD_INPUT for a bad query (message says why); an
+ * empty answer is CS_OK with n == 0. */
+cs_status qy_engine_query(qy_engine *e, const qy_request *req, qy_answer *out,
+                          char **msg);
+void qy_answer_clear(qy_answer *a);
+
+#endif

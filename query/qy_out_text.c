@@ -1,0 +1,88 @@
+/* qy_out_text.c - the text back end: results for a person to read. */
+#include <stdio.h>
+#include <string.h>
+
+#include "qy_output.h"
+
+#define HL_ON "\033[1;31m"
+#define HL_OFF "\033[0m"
+#define DIM_ON "\033[2m"
+
+static void print_passage(qy_printer *p, const qy_result *r)
+{
+    FILE *out = p->out;
+    size_t pos = 0;
+    fputs("   ", out);
+    for (size_t i = 0; i <= r->nhighlights; i++) {
+        size_t start = i < r->nhighlights ? r->highlights[i].start - r->byte_start
+                                          : r->text_len;
+        size_t end = i < r->nhighlights ? r->highlights[i].end - r->byte_start
+                                        : r->text_len;
+        /* Indent continuation lines so the passage reads as one block. */
+        for (size_t k = pos; k < start; k++) {
+            fputc(r->text[k], out);
+            if (r->text[k] == '\n')
+                fputs("   ", out);
+        }
+        if (i < r->nhighlights) {
+            fputs(p->color ? HL_ON : "", out);
+            fwrite(r->text + start, 1, end - start, out);
+            fputs(p->color ? HL_OFF : "", out);
+        }
+        pos = end;
+    }
+    fputc('\n', out);
+}
+
+static void text_answer(qy_printer *p, const qy_request *req,
+                        const qy_answer *a)
+{
+    FILE *out = p->out;
+    if (p->batch)
+        fprintf(out, "== %s: %s\n", req->id ? req->id : "", req->query);
+    if (a->n == 0)
+        fprintf(out, "no result\n");
+    for (size_t i = 0; i < a->n; i++) {
+        const qy_result *r = &a->results[i];
+        fprintf(out, "%u. %s\n", r->rank, r->title);
+        fprintf(out, "   %s%s%s  %s, score %.2f%s%s\n", p->color ? DIM_ON : "",
+                r->cite, p->color ? HL_OFF : "", qy_match_name(r->match),
+                r->score, *r->date ? ", " : "", r->date);
+        print_passage(p, r);
+        if (r->ndiff > 0) {
+            fputs("   differs:", out);
+            for (size_t d = 0; d < r->ndiff; d++) {
+                const qy_diff_op *op = &r->diff[d];
+                if (op->op == '~')
+                    fprintf(out, " %s -> %s;", op->query, op->source);
+                else if (op->op == '-')
+                    fprintf(out, " -%s;", op->query);
+                else if (op->op == '+')
+                    fprintf(out, " +%s;", op->source);
+            }
+            fputc('\n', out);
+        }
+        if (r->nunsupported > 0) {
+            fputs("   unsupported:", out);
+            for (size_t u = 0; u < r->nunsupported; u++)
+                fprintf(out, " %s", r->unsupported[u]);
+            fputc('\n', out);
+        }
+        fputc('\n', out);
+    }
+}
+
+static void text_error(qy_printer *p, const qy_request *req, const char *message)
+{
+    if (req->id)
+        fprintf(p->out, "== %s: error: %s\n", req->id, message);
+    else
+        fprintf(p->out, "error: %s\n", message);
+}
+
+static void text_finish(qy_printer *p)
+{
+    (void)p;
+}
+
+const qy_printer_ops qy_text_ops = {text_answer, text_error, text_finish};

@@ -1,0 +1,224 @@
+/* qy_output.c - the printer interface and the JSON back ends
+ * (see qy_output.h). */
+#include "qy_output.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tx.h"
+
+extern const qy_printer_ops qy_text_ops;
+
+cs_status qy_format_parse(const char *name, qy_format *out, char **msg)
+{
+    if (strcmp(name, "text") == 0)
+        *out = QY_FORMAT_TEXT;
+    else if (strcmp(name, "jsonl") == 0)
+        *out = QY_FORMAT_JSONL;
+    else if (strcmp(name, "json") == 0)
+        *out = QY_FORMAT_JSON;
+    else if (strcmp(name, "csv") == 0 || strcmp(name, "tsv") == 0)
+        return cs_fail(msg, CS_USAGE,
+                       "--format %s is not available yet (use text, jsonl or "
+                       "json)",
+                       name);
+    else
+        return cs_fail(msg, CS_USAGE,
+                       "unknown --format '%s' (text, jsonl or json)", name);
+    return CS_OK;
+}
+
+json_t *qy_json_bytes(const char *s, size_t len)
+{
+    size_t ok = tx_utf8_check(s, len);
+    if (ok == len)
+        return json_stringn(s, len);
+    char *clean = malloc(len * 3 + 1), *o = clean;
+    if (!clean)
+        return NULL;
+    while (len > 0) {
+        ok = tx_utf8_check(s, len);
+        memcpy(o, s, ok);
+        o += ok;
+        if (ok == len)
+            break;
+        memcpy(o, "\xEF\xBF\xBD", 3);
+        o += 3;
+        s += ok + 1;
+        len -= ok + 1;
+    }
+    json_t *j = json_stringn(clean, (size_t)(o - clean));
+    free(clean);
+    return j;
+}
+
+static json_t *json_id(const qy_request *req)
+{
+    return req->id ? qy_json_bytes(req->id, strlen(req->id)) : json_null();
+}
+
+json_t *qy_result_json(const qy_request *req, const qy_answer *a,
+                       const qy_result *r)
+{
+    (void)a;
+    json_t *o = json_object();
+    if (!o)
+        return NULL;
+    json_object_set_new(o, "query_id", json_id(req));
+    json_object_set_new(o, "query", qy_json_bytes(req->query, strlen(req->query)));
+    json_object_set_new(o, "rank", json_integer(r->rank));
+    json_object_set_new(o, "score", json_real(r->score));
+    json_object_set_new(o, "match", json_string(qy_match_name(r->match)));
+    json_object_set_new(o, "cite", qy_json_bytes(r->cite, strlen(r->cite)));
+    json_object_set_new(o, "path", qy_json_bytes(r->path, strlen(r->path)));
+    json_object_set_new(o, "title", json_string(r->title));
+    json_object_set_new(o, "source", json_string(r->source));
+    json_object_set_new(o, "date", json_string(r->date));
+    json_object_set_new(o, "paragraph", json_integer(r->paragraph));
+    json_object_set_new(o, "line_start", json_integer(r->line_start));
+    json_object_set_new(o, "line_end", json_integer(r->line_end));
+    json_object_set_new(o, "byte_start", json_integer((json_int_t)r->byte_start));
+    json_object_set_new(o, "byte_end", json_integer((json_int_t)r->byte_end));
+    json_object_set_new(o, "text", qy_json_bytes(r->text, r->text_len));
+    json_t *hl = json_array();
+    for (size_t i = 0; i < r->nhighlights; i++)
+        json_array_append_new(hl, json_pack("[I,I]",
+                                            (json_int_t)r->highlights[i].start,
+                                            (json_int_t)r->highlights[i].end));
+    json_object_set_new(o, "highlights", hl);
+    if (r->match == QY_MATCH_NEAR) {
+        json_t *diff = json_array();
+        for (size_t i = 0; i < r->ndiff; i++)
+            json_array_append_new(diff, json_pack("{s:s#, s:s, s:s}", "op",
+                                                  &r->diff[i].op, (size_t)1,
+                                                  "query", r->diff[i].query,
+                                                  "source", r->diff[i].source));
+        json_object_set_new(o, "diff", diff);
+    }
+    if (r->nunsupported > 0) {
+        json_t *u = json_array();
+        for (size_t i = 0; i < r->nunsupported; i++)
+            json_array_append_new(u, qy_json_bytes(r->unsupported[i],
+                                                   strlen(r->unsupported[i])));
+        json_object_set_new(o, "unsupported", u);
+    }
+    return o;
+}
+
+static void dump_line(FILE *out, json_t *o)
+{
+    if (o) {
+        json_dumpf(o, out, JSON_COMPACT);
+        fputc('\n', out);
+    }
+}
+
+static void jsonl_answer(qy_printer *p, const qy_request *req,
+                         const qy_answer *a)
+{
+    for (size_t i = 0; i < a->n; i++) {
+        json_t *o = qy_result_json(req, a, &a->results[i]);
+        dump_line(p->out, o);
+        json_decref(o);
+    }
+}
+
+static json_t *error_json(const qy_request *req, const char *message)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "query_id", json_id(req));
+    json_object_set_new(o, "error", qy_json_bytes(message, strlen(message)));
+    return o;
+}
+
+static void jsonl_error(qy_printer *p, const qy_request *req,
+                        const char *message)
+{
+    json_t *o = error_json(req, message);
+    dump_line(p->out, o);
+    json_decref(o);
+}
+
+static void jsonl_finish(qy_printer *p)
+{
+    (void)p;
+}
+
+static const qy_printer_ops jsonl_ops = {jsonl_answer, jsonl_error,
+                                         jsonl_finish};
+
+/* json: one query's results as one array; in a batch, one object per
+ * query and line: {"query_id":..., "query":..., "results":[...]}. */
+static void json_answer(qy_printer *p, const qy_request *req,
+                        const qy_answer *a)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; i < a->n; i++)
+        json_array_append_new(arr, qy_result_json(req, a, &a->results[i]));
+    if (p->batch) {
+        json_t *o = json_object();
+        json_object_set_new(o, "query_id", json_id(req));
+        json_object_set_new(o, "query", qy_json_bytes(req->query, strlen(req->query)));
+        json_object_set_new(o, "results", arr);
+        dump_line(p->out, o);
+        json_decref(o);
+    } else {
+        json_dumpf(arr, p->out, JSON_INDENT(2));
+        fputc('\n', p->out);
+        json_decref(arr);
+    }
+}
+
+static void json_error(qy_printer *p, const qy_request *req,
+                       const char *message)
+{
+    json_t *o = error_json(req, message);
+    if (p->batch)
+        dump_line(p->out, o);
+    else {
+        json_dumpf(o, p->out, JSON_INDENT(2));
+        fputc('\n', p->out);
+    }
+    json_decref(o);
+}
+
+static const qy_printer_ops json_ops = {json_answer, json_error, jsonl_finish};
+
+qy_printer *qy_printer_new(qy_format fmt, FILE *out, int color, int batch)
+{
+    qy_printer *p = calloc(1, sizeof *p);
+    if (!p)
+        return NULL;
+    p->ops = fmt == QY_FORMAT_TEXT    ? &qy_text_ops
+             : fmt == QY_FORMAT_JSON ? &json_ops
+                                     : &jsonl_ops;
+    p->out = out;
+    p->color = color;
+    p->batch = batch;
+    return p;
+}
+
+void qy_printer_answer(qy_printer *p, const qy_request *req, const qy_answer *a)
+{
+    p->ops->answer(p, req, a);
+    p->count++;
+    /* Each answer is complete when written: a pipe reader sees it now. */
+    fflush(p->out);
+}
+
+void qy_printer_error(qy_printer *p, const qy_request *req, const char *message)
+{
+    p->ops->error(p, req, message);
+    p->count++;
+    fflush(p->out);
+}
+
+void qy_printer_free(qy_printer *p)
+{
+    if (!p)
+        return;
+    p->ops->finish(p);
+    fflush(p->out);
+    free(p);
+}

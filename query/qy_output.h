@@ -1,0 +1,61 @@
+/*
+ * qy_output.h - one printer interface, several back ends.
+ *
+ * Every answer goes through a qy_printer: `text` for people, `jsonl` and
+ * `json` for programs (the objects are documented in SPEC.md and built by
+ * qy_result_json, which the web API shares).  A printer is told of each
+ * answer or error in input order and finishes once at the end.
+ *
+ * Ownership: qy_printer_new's printer is freed by qy_printer_free, which
+ * finishes the output; the FILE stays the caller's.  qy_result_json
+ * returns a new reference (json_decref).
+ */
+#ifndef CITESEARCH_QY_OUTPUT_H
+#define CITESEARCH_QY_OUTPUT_H
+
+#include <stdio.h>
+
+#include "qy_engine.h"
+#include "status.h"
+
+typedef enum qy_format {
+    QY_FORMAT_TEXT,
+    QY_FORMAT_JSONL,
+    QY_FORMAT_JSON
+} qy_format;
+
+/* Parses a --format name; CS_USAGE (with a message) when unknown. */
+cs_status qy_format_parse(const char *name, qy_format *out, char **msg);
+
+typedef struct qy_printer qy_printer;
+
+typedef struct qy_printer_ops {
+    void (*answer)(qy_printer *p, const qy_request *req, const qy_answer *a);
+    void (*error)(qy_printer *p, const qy_request *req, const char *message);
+    void (*finish)(qy_printer *p);
+} qy_printer_ops;
+
+struct qy_printer {
+    const qy_printer_ops *ops;
+    FILE *out;
+    int color;     /* ANSI highlights (text on a terminal without NO_COLOR) */
+    int batch;     /* answers of a batch, not of one query */
+    unsigned count;/* answers and errors printed so far */
+};
+
+/* A printer for `fmt` on `out`; NULL when out of memory. */
+qy_printer *qy_printer_new(qy_format fmt, FILE *out, int color, int batch);
+void qy_printer_answer(qy_printer *p, const qy_request *req, const qy_answer *a);
+void qy_printer_error(qy_printer *p, const qy_request *req, const char *message);
+/* Finishes the output (closing a JSON array) and frees the printer. */
+void qy_printer_free(qy_printer *p);
+
+/* The SPEC jsonl object of one result (json_t *, a new reference). */
+struct json_t *qy_result_json(const qy_request *req, const qy_answer *a,
+                              const qy_result *r);
+
+/* A JSON string from bytes that may hold invalid UTF-8 (each bad byte
+ * becomes U+FFFD). */
+struct json_t *qy_json_bytes(const char *s, size_t len);
+
+#endif

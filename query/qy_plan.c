@@ -1,0 +1,625 @@
+/* qy_plan.c - building the Xapian query and the matching plan
+ * (see qy_plan.h). */
+#include "qy_plan.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "schema.h"
+#include "tx.h"
+
+/* Spelling variants of one phrase beyond this many are not generated. */
+#define MAX_VARIANTS 16
+/* Shortest part (bytes) a word is split into when looking for compounds. */
+#define MIN_SPLIT_PART 3
+
+cs_status qy_strv_add(qy_strv *s, const char *str, size_t len)
+{
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 8;
+        char **v = realloc(s->v, cap * sizeof *v);
+        if (!v)
+            return CS_NOMEM;
+        s->v = v;
+        s->cap = cap;
+    }
+    if (!(s->v[s->n] = strndup(str, len)))
+        return CS_NOMEM;
+    s->n++;
+    return CS_OK;
+}
+
+void qy_strv_clear(qy_strv *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        free(s->v[i]);
+    free(s->v);
+    memset(s, 0, sizeof *s);
+}
+
+int qy_strv_has(const qy_strv *s, const char *str, size_t len)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (strlen(s->v[i]) == len && memcmp(s->v[i], str, len) == 0)
+            return 1;
+    return 0;
+}
+
+/* ---- Tokens of a clause, copied out of the analyzer's callback ---- */
+
+typedef struct qtok {
+    char *term, *stem;
+    size_t start, end;
+    unsigned pos, flags;
+} qtok;
+
+typedef struct qtoks {
+    qtok *v;
+    size_t n, cap;
+    int nomem;
+} qtoks;
+
+static int on_token(void *ctx, const tx_token *t)
+{
+    qtoks *q = ctx;
+    if (q->n == q->cap) {
+        size_t cap = q->cap ? q->cap * 2 : 16;
+        qtok *v = realloc(q->v, cap * sizeof *v);
+        if (!v) {
+            q->nomem = 1;
+            return 1;
+        }
+        q->v = v;
+        q->cap = cap;
+    }
+    qtok k = {.term = strndup(t->term, t->term_len),
+              .stem = strndup(t->stem, t->stem_len),
+              .start = t->start, .end = t->end, .pos = t->pos,
+              .flags = t->flags};
+    if (!k.term || !k.stem) {
+        free(k.term);
+        free(k.stem);
+        q->nomem = 1;
+        return 1;
+    }
+    q->v[q->n++] = k;
+    return 0;
+}
+
+static void qtoks_clear(qtoks *q)
+{
+    for (size_t i = 0; i < q->n; i++) {
+        free(q->v[i].term);
+        free(q->v[i].stem);
+    }
+    free(q->v);
+    memset(q, 0, sizeof *q);
+}
+
+static cs_status analyze(qy_engine *e, const char *text, qtoks *out, char **msg)
+{
+    memset(out, 0, sizeof *out);
+    cs_status rc = tx_analyze(qy_engine_analyzer(e), text, strlen(text), 1,
+                              on_token, out, msg);
+    if (rc == CS_OK && out->nomem)
+        rc = CS_NOMEM;
+    if (rc != CS_OK)
+        qtoks_clear(out);
+    return rc;
+}
+
+/* ---- Query pieces ---- */
+
+/* A list of owned subqueries. */
+typedef struct qlist {
+    xs_query **v;
+    size_t n, cap;
+    int nomem;
+} qlist;
+
+static void qlist_add(qlist *l, xs_query *q)
+{
+    if (!q) {
+        l->nomem = 1;
+        return;
+    }
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 8;
+        xs_query **v = realloc(l->v, cap * sizeof *v);
+        if (!v) {
+            xs_query_free(q);
+            l->nomem = 1;
+            return;
+        }
+        l->v = v;
+        l->cap = cap;
+    }
+    l->v[l->n++] = q;
+}
+
+static void qlist_clear(qlist *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        xs_query_free(l->v[i]);
+    free(l->v);
+    memset(l, 0, sizeof *l);
+}
+
+/* Combines and empties the list; NULL when it holds nothing. */
+static xs_query *qlist_take(qlist *l, xs_op op)
+{
+    xs_query *q = NULL;
+    if (l->n == 1) {
+        q = l->v[0];
+        l->n = 0;
+    } else if (l->n > 1) {
+        q = xs_query_combine(op, l->v, l->n, 0);
+        if (!q)
+            l->nomem = 1;
+    }
+    qlist_clear(l);
+    return q;
+}
+
+static xs_query *prefixed_term(const char *prefix, const char *term)
+{
+    char buf[CS_MAX_TERM + 8];
+    int n = snprintf(buf, sizeof buf, "%s%s", prefix, term);
+    if (n < 0 || (size_t)n >= sizeof buf)
+        return xs_query_match_nothing();
+    return xs_query_term(buf, (size_t)n, 1, 1);
+}
+
+/* A word for ranking: its stem in the body, and in the title lower. */
+static xs_query *stem_query(const char *stem)
+{
+    xs_query *body = prefixed_term(CS_PREFIX_STEM, stem);
+    xs_query *title = prefixed_term(CS_PREFIX_TITLE_STEM, stem);
+    xs_query *scaled = title ? xs_query_scale(title, CS_TITLE_WEIGHT) : NULL;
+    xs_query *q = NULL;
+    if (body && scaled) {
+        xs_query *both[2] = {body, scaled};
+        q = xs_query_combine(XS_OP_OR, both, 2, 0);
+    }
+    xs_query_free(body);
+    xs_query_free(title);
+    xs_query_free(scaled);
+    return q;
+}
+
+static xs_query *phrase_query(char *const *terms, size_t n)
+{
+    qlist l = {0};
+    for (size_t i = 0; i < n; i++)
+        qlist_add(&l, prefixed_term(CS_PREFIX_WORD, terms[i]));
+    if (l.nomem) {
+        qlist_clear(&l);
+        return NULL;
+    }
+    if (l.n == 1)
+        return qlist_take(&l, XS_OP_OR);
+    xs_query *q = xs_query_combine(XS_OP_PHRASE, l.v, l.n, 0);
+    qlist_clear(&l);
+    return q;
+}
+
+static unsigned word_freq(qy_engine *e, const char *term, size_t len)
+{
+    char buf[CS_MAX_TERM + 8];
+    int n = snprintf(buf, sizeof buf, "%s%.*s", CS_PREFIX_WORD, (int)len, term);
+    if (n < 0 || (size_t)n >= sizeof buf)
+        return 0;
+    return xs_db_termfreq(qy_engine_db(e), buf, (size_t)n);
+}
+
+/* The best split of an unhyphenated word into two indexed words, so that
+ * "realtime" also finds "real time": the split whose rarer part is most
+ * frequent.  Returns the length of the first part, or 0. */
+static size_t best_split(qy_engine *e, const qtok *t)
+{
+    size_t len = strlen(t->term);
+    if (t->flags & (TX_NUMBER | TX_IDEO | TX_PART | TX_JOINED | TX_STOP) ||
+        len < 2 * MIN_SPLIT_PART)
+        return 0;
+    size_t best = 0;
+    unsigned best_freq = 0;
+    for (size_t i = MIN_SPLIT_PART; i + MIN_SPLIT_PART <= len; i++) {
+        if (((unsigned char)t->term[i] & 0xC0) == 0x80)
+            continue; /* inside a UTF-8 sequence */
+        unsigned a = word_freq(e, t->term, i);
+        if (a == 0)
+            continue;
+        unsigned b = word_freq(e, t->term + i, len - i);
+        unsigned m = a < b ? a : b;
+        if (m > best_freq) {
+            best_freq = m;
+            best = i;
+        }
+    }
+    return best;
+}
+
+/* ---- Clauses ---- */
+
+typedef struct builder {
+    qy_engine *e;
+    qy_plan *plan;
+    qlist optional, required, excluded, filters;
+    char **msg;
+} builder;
+
+static cs_status add_word_info(builder *b, const qtok *t, const char *clause)
+{
+    qy_plan *p = b->plan;
+    if (!qy_strv_has(&p->stems, t->stem, strlen(t->stem)))
+        if (qy_strv_add(&p->stems, t->stem, strlen(t->stem)) != CS_OK)
+            return CS_NOMEM;
+    if (t->flags & TX_JOINED) {
+        /* The compound's joined stem counts for the word it came from. */
+        if (p->nwords > 0 && !p->words[p->nwords - 1].joined_stem)
+            p->words[p->nwords - 1].joined_stem = strdup(t->stem);
+        return CS_OK;
+    }
+    qy_word *w = realloc(p->words, (p->nwords + 1) * sizeof *w);
+    if (!w)
+        return CS_NOMEM;
+    p->words = w;
+    qy_word nw = {.text = strndup(clause + t->start, t->end - t->start),
+                  .stem = strdup(t->stem)};
+    if (!nw.text || !nw.stem) {
+        free(nw.text);
+        free(nw.stem);
+        return CS_NOMEM;
+    }
+    p->words[p->nwords++] = nw;
+    return CS_OK;
+}
+
+static cs_status add_words(builder *b, const qy_clause *c)
+{
+    qtoks toks;
+    cs_status rc = analyze(b->e, c->text, &toks, b->msg);
+    if (rc != CS_OK)
+        return rc;
+    /* Stop words need not match, unless there is nothing else. */
+    int all_stop = 1;
+    for (size_t i = 0; i < toks.n; i++)
+        if (!(toks.v[i].flags & TX_STOP))
+            all_stop = 0;
+
+    qlist *dest = c->mod == QY_REQUIRED   ? &b->required
+                  : c->mod == QY_EXCLUDED ? &b->excluded
+                                          : &b->optional;
+    qlist words = {0};
+    const qtok *prev = NULL;
+    for (size_t i = 0; i < toks.n && rc == CS_OK; i++) {
+        const qtok *t = &toks.v[i];
+        if ((t->flags & TX_STOP) && !all_stop) {
+            prev = NULL;
+            continue;
+        }
+        xs_query *q = stem_query(t->stem);
+        size_t split = q ? best_split(b->e, t) : 0;
+        if (split) {
+            char *parts[2] = {strndup(t->term, split), strdup(t->term + split)};
+            xs_query *ph = parts[0] && parts[1] ? phrase_query(parts, 2) : NULL;
+            xs_query *alt[2] = {q, ph};
+            xs_query *both = ph ? xs_query_combine(XS_OP_OR, alt, 2, 0) : NULL;
+            xs_query_free(q);
+            xs_query_free(ph);
+            free(parts[0]);
+            free(parts[1]);
+            q = both;
+        }
+        qlist_add(&words, q);
+        /* Two adjacent words that the index also has joined: "cyber
+         * attack" finds "cyberattack". */
+        if (prev && !(t->flags & (TX_JOINED | TX_PART)) &&
+            !(prev->flags & (TX_JOINED | TX_PART)) && t->pos == prev->pos + 1) {
+            char joined[2 * 64 + 1];
+            int n = snprintf(joined, sizeof joined, "%s%s", prev->term, t->term);
+            if (n > 0 && (size_t)n < sizeof joined &&
+                word_freq(b->e, joined, (size_t)n) > 0)
+                qlist_add(&words, prefixed_term(CS_PREFIX_WORD, joined));
+        }
+        if (c->mod != QY_EXCLUDED)
+            rc = add_word_info(b, t, c->text);
+        prev = (t->flags & TX_JOINED) ? NULL : t;
+    }
+    if (words.nomem)
+        rc = CS_NOMEM;
+    if (rc == CS_OK) {
+        if (c->mod == QY_REQUIRED) {
+            /* Every word of a +clause is required. */
+            for (size_t i = 0; i < words.n; i++)
+                qlist_add(dest, words.v[i]);
+            words.n = 0;
+        } else {
+            for (size_t i = 0; i < words.n; i++)
+                qlist_add(dest, words.v[i]);
+            words.n = 0;
+        }
+    }
+    qlist_clear(&words);
+    qtoks_clear(&toks);
+    return rc;
+}
+
+/* One slot of a phrase: the spellings one word (or compound) may take. */
+typedef struct slot {
+    qy_strv alt[2];
+    size_t nalt;
+} slot;
+
+static cs_status add_phrase(builder *b, const qy_clause *c)
+{
+    qtoks toks;
+    cs_status rc = analyze(b->e, c->text, &toks, b->msg);
+    if (rc != CS_OK)
+        return rc;
+    slot *slots = calloc(toks.n + 1, sizeof *slots);
+    size_t nslots = 0;
+    if (!slots)
+        rc = CS_NOMEM;
+    for (size_t i = 0; rc == CS_OK && i < toks.n; i++) {
+        const qtok *t = &toks.v[i];
+        slot *s = &slots[nslots];
+        if (t->flags & TX_PART) {
+            /* Parts up to the joined token: [parts...] or [joined]. */
+            size_t j = i;
+            while (j < toks.n && (toks.v[j].flags & TX_PART))
+                rc = qy_strv_add(&s->alt[0], toks.v[j].term, strlen(toks.v[j].term)), j++;
+            s->nalt = 1;
+            if (j < toks.n && (toks.v[j].flags & TX_JOINED)) {
+                rc = qy_strv_add(&s->alt[1], toks.v[j].term, strlen(toks.v[j].term));
+                s->nalt = 2;
+                j++;
+            }
+            i = j - 1;
+        } else if (t->flags & TX_JOINED) {
+            continue;
+        } else {
+            rc = qy_strv_add(&s->alt[0], t->term, strlen(t->term));
+            s->nalt = 1;
+            size_t split = rc == CS_OK ? best_split(b->e, t) : 0;
+            if (split) {
+                rc = qy_strv_add(&s->alt[1], t->term, split);
+                if (rc == CS_OK)
+                    rc = qy_strv_add(&s->alt[1], t->term + split,
+                                     strlen(t->term) - split);
+                s->nalt = 2;
+            }
+        }
+        nslots++;
+        if (rc == CS_OK && c->mod != QY_EXCLUDED && !(t->flags & TX_STOP) &&
+            b->plan->quote)
+            rc = add_word_info(b, t, c->text);
+    }
+
+    /* The variants: every combination of slot spellings, capped. */
+    qy_phrase_plan pp = {.mod = c->mod};
+    size_t total = 1;
+    for (size_t i = 0; i < nslots; i++)
+        total = total * slots[i].nalt > MAX_VARIANTS ? MAX_VARIANTS
+                                                     : total * slots[i].nalt;
+    if (rc == CS_OK && nslots > 0) {
+        pp.variants = calloc(total, sizeof *pp.variants);
+        if (!pp.variants)
+            rc = CS_NOMEM;
+    }
+    for (size_t v = 0; rc == CS_OK && nslots > 0 && v < total; v++) {
+        size_t code = v;
+        for (size_t i = 0; i < nslots && rc == CS_OK; i++) {
+            size_t pick = slots[i].nalt > 1 ? code % slots[i].nalt : 0;
+            code /= slots[i].nalt;
+            for (size_t k = 0; k < slots[i].alt[pick].n && rc == CS_OK; k++)
+                rc = qy_strv_add(&pp.variants[v], slots[i].alt[pick].v[k],
+                                 strlen(slots[i].alt[pick].v[k]));
+        }
+        pp.nvariants++;
+    }
+    qlist alts = {0};
+    for (size_t v = 0; rc == CS_OK && v < pp.nvariants; v++)
+        qlist_add(&alts, phrase_query(pp.variants[v].v, pp.variants[v].n));
+    if (alts.nomem)
+        rc = CS_NOMEM;
+    if (rc == CS_OK && alts.n > 0) {
+        qlist *dest = c->mod == QY_REQUIRED   ? &b->required
+                      : c->mod == QY_EXCLUDED ? &b->excluded
+                                              : &b->optional;
+        qlist_add(dest, qlist_take(&alts, XS_OP_OR));
+    }
+    qlist_clear(&alts);
+    if (rc == CS_OK && pp.nvariants > 0) {
+        qy_phrase_plan *ps = realloc(b->plan->phrases,
+                                     (b->plan->nphrases + 1) * sizeof *ps);
+        if (!ps) {
+            rc = CS_NOMEM;
+        } else {
+            b->plan->phrases = ps;
+            ps[b->plan->nphrases++] = pp;
+            pp.variants = NULL;
+            pp.nvariants = 0;
+        }
+    }
+    for (size_t v = 0; v < pp.nvariants; v++)
+        qy_strv_clear(&pp.variants[v]);
+    free(pp.variants);
+    for (size_t i = 0; slots && i < toks.n + 1; i++) {
+        qy_strv_clear(&slots[i].alt[0]);
+        qy_strv_clear(&slots[i].alt[1]);
+    }
+    free(slots);
+
+    /* Quote mode: the words of the quotation, for when no verbatim match
+     * exists. */
+    if (rc == CS_OK && b->plan->quote) {
+        qlist loose = {0};
+        int all_stop = 1;
+        for (size_t i = 0; i < toks.n; i++)
+            if (!(toks.v[i].flags & TX_STOP))
+                all_stop = 0;
+        for (size_t i = 0; i < toks.n; i++)
+            if (all_stop || !(toks.v[i].flags & TX_STOP))
+                qlist_add(&loose, stem_query(toks.v[i].stem));
+        if (loose.nomem)
+            rc = CS_NOMEM;
+        b->plan->loose = qlist_take(&loose, XS_OP_OR);
+    }
+    qtoks_clear(&toks);
+    return rc;
+}
+
+static cs_status add_filter(builder *b, const qy_clause *c)
+{
+    xs_query *q = NULL;
+    const char *f = c->field;
+    if (strcmp(f, "date") == 0) {
+        char lo[9], hi[10];
+        if (qy_date_range(c->text, lo, hi) != 0)
+            return cs_fail(b->msg, CS_BAD_INPUT,
+                           "date:%s: expected YYYY[-MM[-DD]] or FROM..TO",
+                           c->text);
+        q = xs_query_value_range(CS_SLOT_DATE, *lo ? lo : NULL, *hi ? hi : NULL);
+    } else if (strcmp(f, "path") == 0) {
+        const char *v = c->text;
+        while (strncmp(v, "./", 2) == 0)
+            v += 2;
+        char buf[CS_MAX_TERM + 8];
+        snprintf(buf, sizeof buf, "%s%s", CS_PREFIX_PATH, v);
+        q = xs_query_prefix(buf);
+    } else {
+        const char *prefix = strcmp(f, "title") == 0    ? CS_PREFIX_TITLE_WORD
+                             : strcmp(f, "source") == 0 ? CS_PREFIX_SOURCE_WORD
+                                                        : CS_PREFIX_LANG;
+        if (strcmp(f, "lang") == 0) {
+            char *norm = NULL;
+            size_t n = 0;
+            cs_status rc = tx_normalize(qy_engine_analyzer(b->e), c->text,
+                                        strlen(c->text), &norm, &n, b->msg);
+            if (rc != CS_OK)
+                return rc;
+            q = prefixed_term(prefix, norm);
+            free(norm);
+        } else {
+            /* Every word of the value must be in the field. */
+            qtoks toks;
+            cs_status rc = analyze(b->e, c->text, &toks, b->msg);
+            if (rc != CS_OK)
+                return rc;
+            qlist all = {0};
+            for (size_t i = 0; i < toks.n; i++)
+                if (!(toks.v[i].flags & TX_JOINED))
+                    qlist_add(&all, prefixed_term(prefix, toks.v[i].term));
+            q = all.n ? qlist_take(&all, XS_OP_AND) : xs_query_match_nothing();
+            qlist_clear(&all);
+            qtoks_clear(&toks);
+        }
+    }
+    if (!q)
+        return CS_NOMEM;
+    qlist_add(c->mod == QY_EXCLUDED ? &b->excluded : &b->filters, q);
+    return CS_OK;
+}
+
+cs_status qy_plan_build(qy_engine *e, const qy_parsed *parsed, qy_plan *out,
+                        char **msg)
+{
+    memset(out, 0, sizeof *out);
+    out->quote = parsed->quote;
+    builder b = {.e = e, .plan = out, .msg = msg};
+    cs_status rc = CS_OK;
+    int searchable = 0;
+    for (size_t i = 0; i < parsed->n && rc == CS_OK; i++) {
+        const qy_clause *c = &parsed->items[i];
+        switch (c->kind) {
+        case QY_WORDS:
+            rc = add_words(&b, c);
+            break;
+        case QY_PHRASE:
+            rc = add_phrase(&b, c);
+            break;
+        case QY_FILTER:
+            rc = add_filter(&b, c);
+            break;
+        }
+        searchable = searchable || c->kind != QY_FILTER;
+    }
+    if (rc == CS_OK && b.optional.n + b.required.n + b.excluded.n +
+                               b.filters.n == 0)
+        rc = cs_fail(msg, CS_BAD_INPUT, "empty query: no word to search for");
+    if (rc == CS_OK && (b.optional.nomem || b.required.nomem ||
+                        b.excluded.nomem || b.filters.nomem))
+        rc = CS_NOMEM;
+
+    if (rc == CS_OK) {
+        xs_query *base = qlist_take(&b.optional, XS_OP_OR);
+        xs_query *req = qlist_take(&b.required, XS_OP_AND);
+        if (req && base) {
+            xs_query *two[2] = {req, base};
+            xs_query *q = xs_query_combine(XS_OP_AND_MAYBE, two, 2, 0);
+            xs_query_free(req);
+            xs_query_free(base);
+            base = q;
+        } else if (req) {
+            base = req;
+        }
+        if (!base)
+            base = xs_query_match_all();
+        xs_query *excl = qlist_take(&b.excluded, XS_OP_OR);
+        if (excl && base) {
+            xs_query *two[2] = {base, excl};
+            xs_query *q = xs_query_combine(XS_OP_AND_NOT, two, 2, 0);
+            xs_query_free(base);
+            base = q;
+        }
+        xs_query_free(excl);
+        xs_query *filt = qlist_take(&b.filters, XS_OP_AND);
+        if (filt && base) {
+            xs_query *two[2] = {base, filt};
+            xs_query *q = xs_query_combine(XS_OP_FILTER, two, 2, 0);
+            xs_query_free(base);
+            base = q;
+            /* The loose quote query obeys the same filters. */
+            if (out->loose) {
+                xs_query *lt[2] = {out->loose, filt};
+                xs_query *lq = xs_query_combine(XS_OP_FILTER, lt, 2, 0);
+                xs_query_free(out->loose);
+                out->loose = lq;
+            }
+        }
+        xs_query_free(filt);
+        out->query = base;
+        if (!base)
+            rc = CS_NOMEM;
+    }
+    (void)searchable;
+    qlist_clear(&b.optional);
+    qlist_clear(&b.required);
+    qlist_clear(&b.excluded);
+    qlist_clear(&b.filters);
+    if (rc != CS_OK)
+        qy_plan_clear(out);
+    return rc;
+}
+
+void qy_plan_clear(qy_plan *p)
+{
+    xs_query_free(p->query);
+    xs_query_free(p->loose);
+    qy_strv_clear(&p->stems);
+    for (size_t i = 0; i < p->nphrases; i++) {
+        for (size_t v = 0; v < p->phrases[i].nvariants; v++)
+            qy_strv_clear(&p->phrases[i].variants[v]);
+        free(p->phrases[i].variants);
+    }
+    free(p->phrases);
+    for (size_t i = 0; i < p->nwords; i++) {
+        free(p->words[i].text);
+        free(p->words[i].stem);
+        free(p->words[i].joined_stem);
+    }
+    free(p->words);
+    memset(p, 0, sizeof *p);
+}

@@ -1,0 +1,64 @@
+/*
+ * qy_plan.h - from parsed clauses to a Xapian query and a matching plan.
+ *
+ * Words rank on their stems (body, and title at CS_TITLE_WEIGHT); phrases
+ * match unstemmed positional words.  Compounds meet in every spelling: a
+ * hyphenated query word also asks for its joined form; an unhyphenated word
+ * that splits into two indexed words also asks for them as a phrase
+ * ("realtime" finds "real-time" and "real time"); two adjacent query words
+ * also ask for their joined form when the index has it.
+ *
+ * The plan keeps what the highlighter needs: the stems of the words asked
+ * for and, for each phrase, its spelling variants as term sequences.
+ *
+ * Ownership: a qy_plan owns everything in it; qy_plan_clear frees.
+ */
+#ifndef CITESEARCH_QY_PLAN_H
+#define CITESEARCH_QY_PLAN_H
+
+#include <stddef.h>
+
+#include "qy_engine.h"
+#include "qy_parse.h"
+#include "xs.h"
+
+typedef struct qy_strv {
+    char **v;
+    size_t n, cap;
+} qy_strv;
+
+cs_status qy_strv_add(qy_strv *s, const char *str, size_t len);
+void qy_strv_clear(qy_strv *s);
+int qy_strv_has(const qy_strv *s, const char *str, size_t len);
+
+/* One quoted phrase: each variant is a sequence of normalized words. */
+typedef struct qy_phrase_plan {
+    qy_strv *variants;
+    size_t nvariants;
+    qy_modifier mod;
+} qy_phrase_plan;
+
+/* A content word of the query, for the coverage report. */
+typedef struct qy_word {
+    char *text;   /* as the user wrote it */
+    char *stem;
+    char *joined_stem; /* stem of its compound's joined form, or NULL */
+} qy_word;
+
+typedef struct qy_plan {
+    xs_query *query;     /* the query to run */
+    xs_query *loose;     /* quote mode: the words of the quotation OR-ed,
+                            for when no verbatim match exists; else NULL */
+    qy_strv stems;       /* stems of optional and required words */
+    qy_phrase_plan *phrases;
+    size_t nphrases;
+    qy_word *words;      /* content words (not stop words, not excluded) */
+    size_t nwords;
+    int quote;
+} qy_plan;
+
+cs_status qy_plan_build(qy_engine *e, const qy_parsed *parsed, qy_plan *out,
+                        char **msg);
+void qy_plan_clear(qy_plan *p);
+
+#endif

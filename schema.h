@@ -1,0 +1,75 @@
+/*
+ * schema.h - term prefixes, value slots and metadata keys of the index.
+ *
+ * The indexer writes and the query side reads exactly these names, so both
+ * include this one table (as Xapian's Omega does with termprefixes.rst).  A
+ * change here changes the index format: bump CS_SCHEMA_VERSION with it.
+ *
+ * Terms are made of a prefix and a normalized word from text/ (see tx.h).
+ */
+#ifndef CITESEARCH_SCHEMA_H
+#define CITESEARCH_SCHEMA_H
+
+/* Stored as metadata key "schema"; an index with another value is rejected. */
+#define CS_SCHEMA_VERSION "1"
+
+/* --- Terms that carry positions or weight (ranking and phrases) --- */
+
+/* Unstemmed normalized words with positions: phrases and quotes match these. */
+#define CS_PREFIX_WORD ""
+/* Stemmed words of the passage body (wdf only): bare words rank on these. */
+#define CS_PREFIX_STEM "Z"
+/* Stemmed words of the article title, added to every passage of the
+ * article; queries weigh them lower than body words (CS_TITLE_WEIGHT). */
+#define CS_PREFIX_TITLE_STEM "ZS"
+
+/* --- Boolean terms (filters, identity) --- */
+
+/* Unique passage ID: "Q" PATH "#" ORDINAL; replace/delete by this term. */
+#define CS_PREFIX_PASSAGE_ID "Q"
+/* The file a passage comes from: "P" PATH.  Deleting by it drops a file. */
+#define CS_PREFIX_PATH "P"
+/* Normalized unstemmed words of the title (title: filter). */
+#define CS_PREFIX_TITLE_WORD "S"
+/* Normalized unstemmed words of the source (source: filter). */
+#define CS_PREFIX_SOURCE_WORD "XS"
+/* Normalized language tag (lang: filter). */
+#define CS_PREFIX_LANG "L"
+
+/* --- Value slots --- */
+
+/* Date of the article as YYYYMMDD, YYYYMM or YYYY (date: ranges compare
+ * these strings; a shorter date sorts before every longer one it prefixes). */
+#define CS_SLOT_DATE 0
+/* The file path, so --per-doc can collapse on it. */
+#define CS_SLOT_PATH 1
+
+/* --- Metadata keys (Xapian user metadata, committed with the documents) --- */
+
+#define CS_META_SCHEMA "schema"
+/* Index root relative to the database directory ("..", "." or a path). */
+#define CS_META_ROOT "root"
+/* Per-file record: key CS_META_FILE PATH, value "SIZE MTIME_NS HASH16 NPASSAGES". */
+#define CS_META_FILE "file:"
+
+/* Xapian rejects terms over 245 bytes; longer paths are shortened to a
+ * prefix plus a hash by the indexer (ix_path_term). */
+#define CS_MAX_TERM 240
+
+/* Weight of a title match relative to a body match of the same word. */
+#define CS_TITLE_WEIGHT 0.3
+
+/* Words per passage before a paragraph is split at sentence breaks. */
+#define CS_PASSAGE_MAX_WORDS 120
+
+#endif
+
+/*
+ * Document data: the citation as one line of JSON (written by
+ * indexer/ix_doc.c, read by query/), then '\n', then the raw bytes of the
+ * passage, byte for byte as in the file (JSON could not hold invalid UTF-8):
+ *   {"path":..., "title":..., "source":..., "date":..., "url":..., "lang":...,
+ *    "paragraph":N, "part":N, "line_start":N, "line_end":N,
+ *    "byte_start":N, "byte_end":N}
+ * Missing metadata is an empty string; strings are valid UTF-8.
+ */

@@ -1,0 +1,14 @@
+#!/bin/sh
+# make demo: index corpus/ and answer an example claim and an example quote.
+set -eu
+bin=$(realpath "$1")
+db=$2
+cd "$(dirname "$0")/.."
+rm -rf "$db"
+"$bin" index --db "$db" corpus
+echo
+echo '$ citesearch query "Albanian government digital services were attacked in July and September"'
+"$bin" query --db "$db" -n 3 "Albanian government digital services were attacked in July and September"
+echo
+echo "\$ citesearch query '\"The systems will be out of service until the risk is completely removed\"'"
+"$bin" query --db "$db" -n 3 '"The systems will be out of service until the risk is completely removed"'

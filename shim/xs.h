@@ -1,0 +1,207 @@
+/*
+ * xs.h - a small C API over Xapian 1.4 (the only C++ in citesearch).
+ *
+ * No Xapian type appears here: handles are opaque.  Every function catches
+ * every exception (Xapian::Error, std::bad_alloc, ...) and returns a cs_status;
+ * no exception ever crosses into C.
+ *
+ * Ownership: a function that creates a handle (`*_new`, `*_open`, xs_search,
+ * xs_query_*) gives it to the caller, who releases it with the matching
+ * `*_free`/`*_close`.  `*_free(NULL)` is a no-op.  Strings returned through
+ * `char **` are malloc'd and freed by the caller with free().  Error messages
+ * travel in `char **msg` (may be NULL), see status.h.
+ */
+#ifndef CITESEARCH_XS_H
+#define CITESEARCH_XS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef uint32_t xs_docid;
+
+/* ------------------------------------------------------------------ */
+/* Documents                                                            */
+/* ------------------------------------------------------------------ */
+
+typedef struct xs_doc xs_doc;
+
+/* A new empty document, or NULL when out of memory. */
+xs_doc *xs_doc_new(void);
+void xs_doc_free(xs_doc *doc);
+
+/* Adds `term` at word position `pos` (>= 1), raising its wdf by `wdf_inc`. */
+cs_status xs_doc_add_posting(xs_doc *doc, const char *term, size_t len,
+                             unsigned pos, unsigned wdf_inc);
+/* Adds `term` without a position, raising its wdf by `wdf_inc`. */
+cs_status xs_doc_add_term(xs_doc *doc, const char *term, size_t len,
+                          unsigned wdf_inc);
+/* Adds a boolean term (wdf 0): for filters and unique IDs. */
+cs_status xs_doc_add_boolean_term(xs_doc *doc, const char *term, size_t len);
+cs_status xs_doc_set_value(xs_doc *doc, unsigned slot, const char *val,
+                           size_t len);
+cs_status xs_doc_set_data(xs_doc *doc, const char *data, size_t len);
+
+/* ------------------------------------------------------------------ */
+/* Writable database                                                    */
+/* ------------------------------------------------------------------ */
+
+typedef struct xs_wdb xs_wdb;
+
+/* Opens the database at `path` for writing, creating it when `create` is
+ * non-zero.  Takes Xapian's write lock: CS_LOCKED at once when another
+ * writer holds it.  CS_NOT_FOUND when absent and !create. */
+cs_status xs_wdb_open(const char *path, int create, xs_wdb **out, char **msg);
+/* Closes the database.  Changes not committed by xs_wdb_commit are
+ * discarded, never half-written. */
+void xs_wdb_close(xs_wdb *db);
+
+/* All changes between xs_wdb_begin and xs_wdb_commit become visible
+ * together, or not at all (a Xapian transaction). */
+cs_status xs_wdb_begin(xs_wdb *db, char **msg);
+cs_status xs_wdb_commit(xs_wdb *db, char **msg);
+/* Drops the changes since xs_wdb_begin. */
+cs_status xs_wdb_cancel(xs_wdb *db, char **msg);
+
+/* Adds `doc`; *docid (may be NULL) receives its ID. */
+cs_status xs_wdb_add(xs_wdb *db, const xs_doc *doc, xs_docid *docid,
+                     char **msg);
+/* Replaces the documents indexed by `term` with `doc` (adds it when none). */
+cs_status xs_wdb_replace_by_term(xs_wdb *db, const char *term,
+                                 const xs_doc *doc, char **msg);
+/* Deletes every document indexed by `term` (none is not an error). */
+cs_status xs_wdb_delete_by_term(xs_wdb *db, const char *term, char **msg);
+
+/* User metadata, committed with the documents.  An empty value deletes. */
+cs_status xs_wdb_set_metadata(xs_wdb *db, const char *key, const char *val,
+                              size_t len, char **msg);
+/* *val receives a malloc'd NUL-terminated copy ("" when unset). */
+cs_status xs_wdb_get_metadata(xs_wdb *db, const char *key, char **val,
+                              size_t *len, char **msg);
+
+/* Calls fn for each metadata key starting with `prefix`, in sorted order,
+ * with the key and its value; a non-zero return from fn stops the walk. */
+typedef int (*xs_metadata_fn)(void *ctx, const char *key, const char *val,
+                              size_t len);
+cs_status xs_wdb_metadata_each(xs_wdb *db, const char *prefix,
+                               xs_metadata_fn fn, void *ctx, char **msg);
+
+/* Number of documents, or 0 on error. */
+unsigned xs_wdb_doccount(xs_wdb *db);
+
+/* ------------------------------------------------------------------ */
+/* Read-only database                                                   */
+/* ------------------------------------------------------------------ */
+
+typedef struct xs_db xs_db;
+
+/* Opens a database directory, or a stub file naming shards (local paths or
+ * `remote HOST:PORT` lines), for reading.  CS_NOT_FOUND when absent,
+ * CS_CORRUPT when damaged, CS_NETWORK when a remote shard is unreachable. */
+cs_status xs_db_open(const char *path, xs_db **out, char **msg);
+void xs_db_close(xs_db *db);
+
+unsigned xs_db_doccount(xs_db *db);
+/* Number of documents indexed by `term` (0 on error). */
+unsigned xs_db_termfreq(xs_db *db, const char *term, size_t len);
+/* Total number of terms (sum of document lengths). */
+uint64_t xs_db_total_length(xs_db *db);
+
+cs_status xs_db_get_metadata(xs_db *db, const char *key, char **val,
+                             size_t *len, char **msg);
+cs_status xs_db_metadata_each(xs_db *db, const char *prefix,
+                              xs_metadata_fn fn, void *ctx, char **msg);
+/* The data of document `docid`: *data malloc'd, NUL-terminated. */
+cs_status xs_db_get_data(xs_db *db, xs_docid docid, char **data, size_t *len,
+                         char **msg);
+
+/* Calls fn for each term starting with `prefix` with its document freq. */
+typedef int (*xs_term_fn)(void *ctx, const char *term, size_t len,
+                          unsigned termfreq);
+cs_status xs_db_terms_each(xs_db *db, const char *prefix, xs_term_fn fn,
+                           void *ctx, char **msg);
+
+/* ------------------------------------------------------------------ */
+/* Queries                                                              */
+/* ------------------------------------------------------------------ */
+
+/* A query is an immutable value.  Constructors return NULL only when out
+ * of memory; combining functions copy their subqueries, which the caller
+ * still owns. */
+typedef struct xs_query xs_query;
+
+typedef enum xs_op {
+    XS_OP_AND,       /* all subqueries match; weights add */
+    XS_OP_OR,        /* any subquery matches; weights add */
+    XS_OP_AND_NOT,   /* the first matches and none of the others */
+    XS_OP_AND_MAYBE, /* the first matches; the others only add weight */
+    XS_OP_FILTER,    /* the first matches and all others, which add no weight */
+    XS_OP_PHRASE,    /* terms in order within `window` positions (0: exact) */
+    XS_OP_NEAR,      /* terms in any order within `window` positions */
+    XS_OP_SYNONYM,   /* any matches, weighted as one term */
+    XS_OP_ELITE_SET  /* the `window` best-weighted subqueries, OR-ed */
+} xs_op;
+
+/* A term query; `wqf` is the within-query frequency, `pos` the position in
+ * the query (both 1 when in doubt). */
+xs_query *xs_query_term(const char *term, size_t len, unsigned wqf,
+                        unsigned pos);
+/* Combines `n` subqueries with `op`; `window` as described for xs_op. */
+xs_query *xs_query_combine(xs_op op, xs_query *const *subs, size_t n,
+                           unsigned window);
+/* The query with its weights multiplied by `factor` (>= 0). */
+xs_query *xs_query_scale(const xs_query *q, double factor);
+/* Documents whose value in `slot` lies in [lo, hi] (string order); a NULL
+ * bound is open. */
+xs_query *xs_query_value_range(unsigned slot, const char *lo, const char *hi);
+/* All terms starting with `prefix` OR-ed as boolean terms (path: filter). */
+xs_query *xs_query_prefix(const char *prefix);
+xs_query *xs_query_match_all(void);
+xs_query *xs_query_match_nothing(void);
+/* Non-zero when the query matches nothing by construction. */
+int xs_query_is_empty(const xs_query *q);
+/* A malloc'd description of the query, for tests and --debug. */
+char *xs_query_describe(const xs_query *q);
+void xs_query_free(xs_query *q);
+
+/* ------------------------------------------------------------------ */
+/* Searching                                                            */
+/* ------------------------------------------------------------------ */
+
+typedef struct xs_search_opts {
+    unsigned offset;        /* results to skip */
+    unsigned limit;         /* results wanted */
+    double bm25_k1, bm25_k2, bm25_k3, bm25_b, bm25_min_normlen;
+    int collapse_slot;      /* -1: no collapsing */
+    unsigned collapse_max;  /* results kept per collapse key */
+    unsigned check_at_least;/* for a better size estimate; 0 is fine */
+} xs_search_opts;
+
+/* Xapian's BM25 defaults (k1 1, k2 0, k3 1, b 0.5, min_normlen 0.5), no
+ * collapsing. */
+void xs_search_opts_init(xs_search_opts *opts, unsigned limit);
+
+typedef struct xs_mset xs_mset;
+
+/* Runs `q` on `db`; *out receives the ranked match set. */
+cs_status xs_search(xs_db *db, const xs_query *q, const xs_search_opts *opts,
+                    xs_mset **out, char **msg);
+unsigned xs_mset_size(const xs_mset *m);
+/* Estimated number of matching documents. */
+unsigned xs_mset_estimated(const xs_mset *m);
+xs_docid xs_mset_docid(const xs_mset *m, unsigned i);
+double xs_mset_score(const xs_mset *m, unsigned i);
+/* The data of result i, valid until xs_mset_free; *len may be NULL.  NULL
+ * when it could not be read (a remote shard lost during the read). */
+const char *xs_mset_data(xs_mset *m, unsigned i, size_t *len);
+void xs_mset_free(xs_mset *m);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,839 @@
+/*
+ * test_shim.c - tests of the Xapian shim (shim/xs.h) on real databases,
+ * each in its own temporary directory.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "xs.h"
+
+/* ------------------------------------------------------------------ */
+/* Fixture: a temporary directory, removed afterwards                   */
+/* ------------------------------------------------------------------ */
+
+typedef struct fixture {
+    char dir[64];
+    char db[128]; /* dir/db: where the tests put their database */
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    if (!f)
+        return -1;
+    strcpy(f->dir, "/tmp/cs_test_shim_XXXXXX");
+    if (!mkdtemp(f->dir)) {
+        free(f);
+        return -1;
+    }
+    snprintf(f->db, sizeof f->db, "%s/db", f->dir);
+    *state = f;
+    return 0;
+}
+
+static int rm_entry(const char *path, const struct stat *sb, int type,
+                    struct FTW *ftw)
+{
+    (void)sb;
+    (void)type;
+    (void)ftw;
+    return remove(path);
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    int rc = nftw(f->dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+    free(f);
+    return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Helpers                                                              */
+/* ------------------------------------------------------------------ */
+
+/* A document as the indexer makes them: positional words, a "P" path term,
+ * a "Q" unique ID term, the date in slot 0, the path in slot 1, data. */
+static xs_doc *make_doc(const char *text, const char *path, const char *id,
+                        const char *date, const char *data)
+{
+    xs_doc *doc = xs_doc_new();
+    assert_non_null(doc);
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", text);
+    unsigned pos = 1;
+    for (char *save, *w = strtok_r(buf, " ", &save); w;
+         w = strtok_r(NULL, " ", &save))
+        assert_int_equal(xs_doc_add_posting(doc, w, strlen(w), pos++, 1),
+                         CS_OK);
+    char term[128];
+    snprintf(term, sizeof term, "P%s", path);
+    assert_int_equal(xs_doc_add_boolean_term(doc, term, strlen(term)), CS_OK);
+    snprintf(term, sizeof term, "Q%s", id);
+    assert_int_equal(xs_doc_add_boolean_term(doc, term, strlen(term)), CS_OK);
+    assert_int_equal(xs_doc_set_value(doc, 0, date, strlen(date)), CS_OK);
+    assert_int_equal(xs_doc_set_value(doc, 1, path, strlen(path)), CS_OK);
+    assert_int_equal(xs_doc_set_data(doc, data, strlen(data)), CS_OK);
+    return doc;
+}
+
+static void add_doc(xs_wdb *w, const char *text, const char *path,
+                    const char *id, const char *date, const char *data,
+                    xs_docid expect_id)
+{
+    xs_doc *doc = make_doc(text, path, id, date, data);
+    xs_docid got = 0;
+    char *msg = NULL;
+    assert_int_equal(xs_wdb_add(w, doc, &got, &msg), CS_OK);
+    assert_null(msg);
+    if (expect_id) /* 0: any */
+        assert_int_equal(got, expect_id);
+    xs_doc_free(doc);
+}
+
+/* The corpus of most tests; docids 1..4 in this order. */
+static void build_corpus(const char *path)
+{
+    xs_wdb *w = NULL;
+    char *msg = NULL;
+    assert_int_equal(xs_wdb_open(path, 1, &w, &msg), CS_OK);
+    assert_non_null(w);
+    assert_int_equal(xs_wdb_begin(w, &msg), CS_OK);
+    add_doc(w, "the quick brown fox", "corpus/a.txt", "corpus/a.txt#1",
+            "20200101", "a1", 1);
+    add_doc(w, "brown quick dog", "corpus/a.txt", "corpus/a.txt#2",
+            "20210615", "a2", 2);
+    add_doc(w, "lazy fox sleeps", "corpus/b.txt", "corpus/b.txt#1", "2019",
+            "b1", 3);
+    add_doc(w, "quick lazy cat", "other/c.txt", "other/c.txt#1", "20230301",
+            "c1", 4);
+    assert_int_equal(xs_wdb_commit(w, &msg), CS_OK);
+    assert_null(msg);
+    xs_wdb_close(w);
+}
+
+static xs_db *open_db(const char *path)
+{
+    xs_db *db = NULL;
+    char *msg = NULL;
+    assert_int_equal(xs_db_open(path, &db, &msg), CS_OK);
+    assert_null(msg);
+    assert_non_null(db);
+    return db;
+}
+
+static xs_query *term(const char *t)
+{
+    xs_query *q = xs_query_term(t, strlen(t), 1, 1);
+    assert_non_null(q);
+    return q;
+}
+
+/* Combines two queries and frees them. */
+static xs_query *combine2(xs_op op, xs_query *a, xs_query *b, unsigned window)
+{
+    xs_query *subs[2] = {a, b};
+    xs_query *q = xs_query_combine(op, subs, 2, window);
+    assert_non_null(q);
+    xs_query_free(a);
+    xs_query_free(b);
+    return q;
+}
+
+static xs_mset *search(xs_db *db, const xs_query *q, unsigned limit)
+{
+    xs_search_opts opts;
+    xs_search_opts_init(&opts, limit);
+    xs_mset *m = NULL;
+    char *msg = NULL;
+    assert_int_equal(xs_search(db, q, &opts, &m, &msg), CS_OK);
+    assert_null(msg);
+    assert_non_null(m);
+    return m;
+}
+
+/* The matching docids as a bit set (bit d for docid d); frees q. */
+static unsigned matches(xs_db *db, xs_query *q)
+{
+    xs_mset *m = search(db, q, 100);
+    unsigned bits = 0;
+    for (unsigned i = 0; i < xs_mset_size(m); i++) {
+        xs_docid id = xs_mset_docid(m, i);
+        assert_true(id >= 1 && id < 32);
+        assert_false(bits & (1u << id)); /* each document once */
+        bits |= 1u << id;
+    }
+    xs_mset_free(m);
+    xs_query_free(q);
+    return bits;
+}
+
+#define D(n) (1u << (n))
+
+/* The score of docid `id` for `q` (which stays the caller's), -1 if absent. */
+static double score_of(xs_db *db, const xs_query *q, xs_docid id)
+{
+    xs_mset *m = search(db, q, 100);
+    double s = -1;
+    for (unsigned i = 0; i < xs_mset_size(m); i++)
+        if (xs_mset_docid(m, i) == id)
+            s = xs_mset_score(m, i);
+    xs_mset_free(m);
+    return s;
+}
+
+static unsigned doccount_at(const char *path)
+{
+    xs_db *db = open_db(path);
+    unsigned n = xs_db_doccount(db);
+    xs_db_close(db);
+    return n;
+}
+
+/* ------------------------------------------------------------------ */
+/* Tests                                                                */
+/* ------------------------------------------------------------------ */
+
+static void test_search_basic(void **state)
+{
+    fixture *f = *state;
+    build_corpus(f->db);
+    xs_db *db = open_db(f->db);
+
+    assert_int_equal(xs_db_doccount(db), 4);
+    assert_int_equal(xs_db_termfreq(db, "quick", 5), 3);
+    assert_int_equal(xs_db_termfreq(db, "Pcorpus/a.txt", 13), 2);
+    assert_int_equal(xs_db_termfreq(db, "nothing", 7), 0);
+    /* 4 + 3 + 3 + 3 words; boolean terms have wdf 0 and add nothing. */
+    assert_int_equal(xs_db_total_length(db), 13);
+
+    /* A term query: ranked, with the data of each result. */
+    xs_query *fox = term("fox");
+    xs_mset *m = search(db, fox, 10);
+    assert_int_equal(xs_mset_size(m), 2);
+    assert_int_equal(xs_mset_estimated(m), 2);
+    assert_true(xs_mset_score(m, 0) > 0);
+    assert_true(xs_mset_score(m, 0) >= xs_mset_score(m, 1));
+    for (unsigned i = 0; i < 2; i++) {
+        size_t len = 0;
+        const char *data = xs_mset_data(m, i, &len);
+        assert_non_null(data);
+        assert_int_equal(len, 2);
+        assert_string_equal(data, xs_mset_docid(m, i) == 1 ? "a1" : "b1");
+        /* Cached: the same pointer again. */
+        assert_ptr_equal(xs_mset_data(m, i, NULL), data);
+    }
+    assert_null(xs_mset_data(m, 2, NULL));
+    assert_int_equal(xs_mset_docid(m, 2), 0);
+    xs_mset_free(m);
+    xs_query_free(fox);
+
+    assert_int_equal(matches(db, term("quick")), D(1) | D(2) | D(4));
+    assert_int_equal(matches(db, combine2(XS_OP_OR, term("dog"), term("cat"),
+                                          0)),
+                     D(2) | D(4));
+    assert_int_equal(matches(db, combine2(XS_OP_AND, term("quick"),
+                                          term("lazy"), 0)),
+                     D(4));
+    assert_int_equal(matches(db, combine2(XS_OP_AND_NOT, term("quick"),
+                                          term("lazy"), 0)),
+                     D(1) | D(2));
+    assert_int_equal(matches(db, combine2(XS_OP_AND_MAYBE, term("fox"),
+                                          term("quick"), 0)),
+                     D(1) | D(3));
+    assert_int_equal(matches(db, combine2(XS_OP_SYNONYM, term("dog"),
+                                          term("fox"), 0)),
+                     D(1) | D(2) | D(3));
+
+    /* A missing document and the data of an existing one. */
+    char *data = NULL, *msg = NULL;
+    size_t len = 0;
+    assert_int_equal(xs_db_get_data(db, 3, &data, &len, &msg), CS_OK);
+    assert_string_equal(data, "b1");
+    assert_int_equal(len, 2);
+    free(data);
+    assert_int_equal(xs_db_get_data(db, 99, &data, &len, &msg), CS_NOT_FOUND);
+    assert_null(data);
+    assert_non_null(msg);
+    assert_non_null(strstr(msg, f->db));
+    free(msg);
+
+    xs_db_close(db);
+}
+
+static void test_filter_phrase_near(void **state)
+{
+    fixture *f = *state;
+    build_corpus(f->db);
+    xs_db *db = open_db(f->db);
+
+    /* FILTER on a boolean term: restricts, adds no weight. */
+    xs_query *quick = term("quick");
+    xs_query *path = term("Pcorpus/a.txt");
+    xs_query *subs[2] = {quick, path};
+    xs_query *filtered = xs_query_combine(XS_OP_FILTER, subs, 2, 0);
+    assert_non_null(filtered);
+    double plain = score_of(db, quick, 1);
+    assert_true(plain > 0);
+    assert_true(score_of(db, filtered, 1) == plain);
+    assert_true(score_of(db, filtered, 4) < 0);
+    xs_query_free(path);
+    xs_query_free(quick);
+    assert_int_equal(matches(db, filtered), D(1) | D(2));
+
+    /* PHRASE: in order and adjacent; doc 2 has "brown quick". */
+    assert_int_equal(matches(db, combine2(XS_OP_PHRASE, term("quick"),
+                                          term("brown"), 0)),
+                     D(1));
+    assert_int_equal(matches(db, combine2(XS_OP_PHRASE, term("brown"),
+                                          term("quick"), 0)),
+                     D(2));
+    assert_int_equal(matches(db, combine2(XS_OP_PHRASE, term("the"),
+                                          term("brown"), 0)),
+                     0);
+    /* A wider phrase window allows one word between. */
+    assert_int_equal(matches(db, combine2(XS_OP_PHRASE, term("the"),
+                                          term("brown"), 3)),
+                     D(1));
+    /* NEAR: any order. */
+    assert_int_equal(matches(db, combine2(XS_OP_NEAR, term("quick"),
+                                          term("brown"), 2)),
+                     D(1) | D(2));
+    assert_int_equal(matches(db, combine2(XS_OP_NEAR, term("fox"),
+                                          term("quick"), 2)),
+                     0);
+    assert_int_equal(matches(db, combine2(XS_OP_NEAR, term("fox"),
+                                          term("quick"), 3)),
+                     D(1));
+
+    /* Window 0 means an exact phrase over all subqueries. */
+    xs_query *ph = combine2(XS_OP_PHRASE, term("a"), term("b"), 0);
+    char *desc = xs_query_describe(ph);
+    assert_non_null(desc);
+    assert_non_null(strstr(desc, "PHRASE 2"));
+    free(desc);
+    xs_query_free(ph);
+
+    xs_db_close(db);
+}
+
+static void test_value_range(void **state)
+{
+    fixture *f = *state;
+    build_corpus(f->db);
+    xs_db *db = open_db(f->db);
+
+    /* Dates 20200101, 20210615, 2019, 20230301 in docs 1..4. */
+    assert_int_equal(matches(db, xs_query_value_range(0, "2020", "20211231")),
+                     D(1) | D(2));
+    assert_int_equal(matches(db, xs_query_value_range(0, "2021", NULL)),
+                     D(2) | D(4));
+    assert_int_equal(matches(db, xs_query_value_range(0, NULL, "20191231")),
+                     D(3));
+    assert_int_equal(matches(db, xs_query_value_range(0, NULL, NULL)),
+                     D(1) | D(2) | D(3) | D(4));
+    assert_int_equal(matches(db, xs_query_value_range(0, "2030", "2040")), 0);
+
+    /* As a filter of a ranked query. */
+    xs_query *subs[2] = {term("quick"),
+                         xs_query_value_range(0, "2021", NULL)};
+    xs_query *q = xs_query_combine(XS_OP_FILTER, subs, 2, 0);
+    xs_query_free(subs[0]);
+    xs_query_free(subs[1]);
+    assert_int_equal(matches(db, q), D(2) | D(4));
+
+    xs_db_close(db);
+}
+
+static void test_prefix_filter(void **state)
+{
+    fixture *f = *state;
+    xs_wdb *w = NULL;
+    assert_int_equal(xs_wdb_open(f->db, 1, &w, NULL), CS_OK);
+    add_doc(w, "alpha beta", "corpus/a.txt", "a#1", "2020", "a", 1);
+    add_doc(w, "alpha gamma", "corpus/b.txt", "b#1", "2020", "b", 2);
+    add_doc(w, "alpha delta", "other/c.txt", "c#1", "2020", "c", 3);
+    /* A path that only shares a prefix with the directory name. */
+    add_doc(w, "alpha", "corpusx/d.txt", "d#1", "2020", "d", 4);
+    assert_int_equal(xs_wdb_commit(w, NULL), CS_OK);
+    xs_wdb_close(w);
+    xs_db *db = open_db(f->db);
+
+    xs_query *alpha = term("alpha");
+    xs_query *prefix = xs_query_prefix("Pcorpus/");
+    assert_non_null(prefix);
+    xs_query *subs[2] = {alpha, prefix};
+    xs_query *q = xs_query_combine(XS_OP_FILTER, subs, 2, 0);
+    /* Boolean: the filter leaves the scores alone. */
+    assert_true(score_of(db, q, 1) > 0);
+    assert_true(score_of(db, q, 1) == score_of(db, alpha, 1));
+    assert_int_equal(matches(db, q), D(1) | D(2));
+
+    /* On its own it matches too, with no weight. */
+    xs_mset *m = search(db, prefix, 10);
+    assert_int_equal(xs_mset_size(m), 2);
+    assert_true(xs_mset_score(m, 0) == 0.0);
+    xs_mset_free(m);
+
+    /* Boolean even over terms with a wdf, which would otherwise rank. */
+    xs_query *words = xs_query_prefix("alp");
+    m = search(db, words, 10);
+    assert_int_equal(xs_mset_size(m), 4);
+    for (unsigned i = 0; i < 4; i++)
+        assert_true(xs_mset_score(m, i) == 0.0);
+    xs_mset_free(m);
+    xs_query_free(words);
+
+    assert_int_equal(matches(db, xs_query_prefix("Pother/")), D(3));
+    assert_int_equal(matches(db, xs_query_prefix("Pnone/")), 0);
+    assert_int_equal(matches(db, xs_query_prefix("P")),
+                     D(1) | D(2) | D(3) | D(4));
+    xs_query_free(alpha);
+    xs_query_free(prefix);
+    xs_db_close(db);
+}
+
+static void test_replace_and_delete(void **state)
+{
+    fixture *f = *state;
+    build_corpus(f->db);
+
+    xs_wdb *w = NULL;
+    char *msg = NULL;
+    assert_int_equal(xs_wdb_open(f->db, 0, &w, &msg), CS_OK);
+    assert_int_equal(xs_wdb_begin(w, &msg), CS_OK);
+    xs_doc *doc = make_doc("slow green turtle", "corpus/a.txt",
+                           "corpus/a.txt#1", "20200101", "a1-new");
+    assert_int_equal(xs_wdb_replace_by_term(w, "Qcorpus/a.txt#1", doc, &msg),
+                     CS_OK);
+    xs_doc_free(doc);
+    /* An ID no document has: the document is added. */
+    doc = make_doc("new words", "corpus/e.txt", "corpus/e.txt#1", "2024",
+                   "e1");
+    assert_int_equal(xs_wdb_replace_by_term(w, "Qcorpus/e.txt#1", doc, &msg),
+                     CS_OK);
+    xs_doc_free(doc);
+    assert_int_equal(xs_wdb_commit(w, &msg), CS_OK);
+    assert_int_equal(xs_wdb_doccount(w), 5);
+    xs_wdb_close(w);
+
+    xs_db *db = open_db(f->db);
+    assert_int_equal(xs_db_doccount(db), 5);
+    /* The old words of document 1 are gone; its ID stays. */
+    assert_int_equal(matches(db, term("fox")), D(3));
+    assert_int_equal(matches(db, term("turtle")), D(1));
+    assert_int_equal(xs_db_termfreq(db, "Qcorpus/a.txt#1", 15), 1);
+    char *data = NULL;
+    assert_int_equal(xs_db_get_data(db, 1, &data, NULL, &msg), CS_OK);
+    assert_string_equal(data, "a1-new");
+    free(data);
+    xs_db_close(db);
+
+    /* Delete by the path term: both passages of corpus/a.txt go. */
+    assert_int_equal(xs_wdb_open(f->db, 0, &w, &msg), CS_OK);
+    assert_int_equal(xs_wdb_begin(w, &msg), CS_OK);
+    assert_int_equal(xs_wdb_delete_by_term(w, "Pcorpus/a.txt", &msg), CS_OK);
+    assert_int_equal(xs_wdb_delete_by_term(w, "Pno/such.txt", &msg), CS_OK);
+    assert_int_equal(xs_wdb_commit(w, &msg), CS_OK);
+    assert_null(msg);
+    xs_wdb_close(w);
+
+    db = open_db(f->db);
+    assert_int_equal(xs_db_doccount(db), 3);
+    assert_int_equal(xs_db_termfreq(db, "Pcorpus/a.txt", 13), 0);
+    assert_int_equal(matches(db, term("quick")), D(4));
+    xs_db_close(db);
+}
+
+typedef struct collected {
+    int n;
+    int stop_after; /* 0: never stop */
+    char keys[8][32];
+    char vals[8][32];
+} collected;
+
+static int collect_meta(void *ctx, const char *key, const char *val,
+                        size_t len)
+{
+    collected *c = ctx;
+    assert_true(c->n < 8);
+    assert_int_equal(strlen(val), len);
+    snprintf(c->keys[c->n], sizeof c->keys[0], "%s", key);
+    snprintf(c->vals[c->n], sizeof c->vals[0], "%s", val);
+    c->n++;
+    return c->stop_after && c->n >= c->stop_after;
+}
+
+static int collect_term(void *ctx, const char *t, size_t len,
+                        unsigned termfreq)
+{
+    collected *c = ctx;
+    assert_true(c->n < 8);
+    snprintf(c->keys[c->n], sizeof c->keys[0], "%.*s", (int)len, t);
+    snprintf(c->vals[c->n], sizeof c->vals[0], "%u", termfreq);
+    c->n++;
+    return 0;
+}
+
+static void test_metadata(void **state)
+{
+    fixture *f = *state;
+    xs_wdb *w = NULL;
+    char *msg = NULL, *val = NULL;
+    size_t len = 99;
+    assert_int_equal(xs_wdb_open(f->db, 1, &w, &msg), CS_OK);
+    assert_int_equal(xs_wdb_begin(w, &msg), CS_OK);
+    assert_int_equal(xs_wdb_set_metadata(w, "file:b", "3 4", 3, &msg), CS_OK);
+    assert_int_equal(xs_wdb_set_metadata(w, "file:a", "1 2", 3, &msg), CS_OK);
+    assert_int_equal(xs_wdb_set_metadata(w, "root", "..", 2, &msg), CS_OK);
+    assert_int_equal(xs_wdb_set_metadata(w, "file:gone", "x", 1, &msg),
+                     CS_OK);
+    assert_int_equal(xs_wdb_set_metadata(w, "file:gone", "", 0, &msg), CS_OK);
+    /* The writer sees its own uncommitted metadata. */
+    assert_int_equal(xs_wdb_get_metadata(w, "root", &val, &len, &msg), CS_OK);
+    assert_string_equal(val, "..");
+    assert_int_equal(len, 2);
+    free(val);
+    assert_int_equal(xs_wdb_commit(w, &msg), CS_OK);
+
+    collected c = {0};
+    assert_int_equal(xs_wdb_metadata_each(w, "file:", collect_meta, &c, &msg),
+                     CS_OK);
+    assert_int_equal(c.n, 2);
+    assert_string_equal(c.keys[0], "file:a");
+    assert_string_equal(c.vals[0], "1 2");
+    assert_string_equal(c.keys[1], "file:b");
+    xs_wdb_close(w);
+
+    xs_db *db = open_db(f->db);
+    assert_int_equal(xs_db_get_metadata(db, "file:b", &val, &len, &msg),
+                     CS_OK);
+    assert_string_equal(val, "3 4");
+    free(val);
+    /* Unset and deleted keys read as "". */
+    assert_int_equal(xs_db_get_metadata(db, "nope", &val, &len, &msg), CS_OK);
+    assert_string_equal(val, "");
+    assert_int_equal(len, 0);
+    free(val);
+    assert_int_equal(xs_db_get_metadata(db, "file:gone", &val, NULL, &msg),
+                     CS_OK);
+    assert_string_equal(val, "");
+    free(val);
+
+    memset(&c, 0, sizeof c);
+    assert_int_equal(xs_db_metadata_each(db, "", collect_meta, &c, &msg),
+                     CS_OK);
+    assert_int_equal(c.n, 3);
+    assert_string_equal(c.keys[2], "root");
+    assert_string_equal(c.vals[2], "..");
+    /* A non-zero return stops the walk. */
+    memset(&c, 0, sizeof c);
+    c.stop_after = 1;
+    assert_int_equal(xs_db_metadata_each(db, "file:", collect_meta, &c, &msg),
+                     CS_OK);
+    assert_int_equal(c.n, 1);
+    assert_null(msg);
+    xs_db_close(db);
+}
+
+static void test_terms_each(void **state)
+{
+    fixture *f = *state;
+    build_corpus(f->db);
+    xs_db *db = open_db(f->db);
+    collected c = {0};
+    char *msg = NULL;
+    assert_int_equal(xs_db_terms_each(db, "P", collect_term, &c, &msg), CS_OK);
+    assert_int_equal(c.n, 3);
+    assert_string_equal(c.keys[0], "Pcorpus/a.txt");
+    assert_string_equal(c.vals[0], "2");
+    assert_string_equal(c.keys[1], "Pcorpus/b.txt");
+    assert_string_equal(c.vals[1], "1");
+    assert_string_equal(c.keys[2], "Pother/c.txt");
+    xs_db_close(db);
+}
+
+static void test_transactions(void **state)
+{
+    fixture *f = *state;
+    xs_wdb *w = NULL;
+    char *msg = NULL, *val = NULL;
+    assert_int_equal(xs_wdb_open(f->db, 1, &w, &msg), CS_OK);
+    add_doc(w, "kept", "k.txt", "k#1", "2020", "k", 1);
+    assert_int_equal(xs_wdb_set_metadata(w, "root", ".", 1, &msg), CS_OK);
+    /* Changes made before begin join the transaction and commit with it. */
+    assert_int_equal(xs_wdb_begin(w, &msg), CS_OK);
+    assert_int_equal(xs_wdb_begin(w, &msg), CS_USAGE); /* no nesting */
+    assert_non_null(msg);
+    free(msg);
+    msg = NULL;
+    assert_int_equal(xs_wdb_commit(w, &msg), CS_OK);
+    assert_int_equal(doccount_at(f->db), 1);
+
+    /* Cancelled: documents and metadata are dropped. */
+    assert_int_equal(xs_wdb_begin(w, &msg), CS_OK);
+    add_doc(w, "dropped", "d.txt", "d#1", "2020", "d", 2);
+    assert_int_equal(xs_wdb_set_metadata(w, "root", "..", 2, &msg), CS_OK);
+    assert_int_equal(xs_wdb_delete_by_term(w, "Qk#1", &msg), CS_OK);
+    assert_int_equal(xs_wdb_doccount(w), 1);
+    assert_int_equal(xs_wdb_cancel(w, &msg), CS_OK);
+    assert_int_equal(xs_wdb_doccount(w), 1);
+    assert_int_equal(xs_wdb_get_metadata(w, "root", &val, NULL, &msg), CS_OK);
+    assert_string_equal(val, ".");
+    free(val);
+    /* Commit and cancel with nothing pending are harmless. */
+    assert_int_equal(xs_wdb_cancel(w, &msg), CS_OK);
+    assert_int_equal(xs_wdb_commit(w, &msg), CS_OK);
+
+    /* Closed inside a transaction: nothing is written. */
+    assert_int_equal(xs_wdb_begin(w, &msg), CS_OK);
+    add_doc(w, "lost", "l.txt", "l#1", "2020", "l", 0);
+    xs_wdb_close(w);
+    assert_int_equal(doccount_at(f->db), 1);
+
+    /* Closed after changes without any begin: nothing is written either. */
+    assert_int_equal(xs_wdb_open(f->db, 0, &w, &msg), CS_OK);
+    add_doc(w, "lost too", "m.txt", "m#1", "2020", "m", 0);
+    assert_int_equal(xs_wdb_set_metadata(w, "root", "lost", 4, &msg), CS_OK);
+    xs_wdb_close(w);
+    assert_null(msg);
+
+    xs_db *db = open_db(f->db);
+    assert_int_equal(xs_db_doccount(db), 1);
+    assert_int_equal(xs_db_termfreq(db, "kept", 4), 1);
+    assert_int_equal(xs_db_termfreq(db, "lost", 4), 0);
+    assert_int_equal(xs_db_get_metadata(db, "root", &val, NULL, &msg), CS_OK);
+    assert_string_equal(val, ".");
+    free(val);
+    xs_db_close(db);
+}
+
+static void test_locked(void **state)
+{
+    fixture *f = *state;
+    xs_wdb *w1 = NULL, *w2 = (xs_wdb *)&w1;
+    char *msg = NULL;
+    assert_int_equal(xs_wdb_open(f->db, 1, &w1, &msg), CS_OK);
+    assert_int_equal(xs_wdb_open(f->db, 1, &w2, &msg), CS_LOCKED);
+    assert_null(w2);
+    assert_non_null(msg);
+    assert_non_null(strstr(msg, "locked by another indexer"));
+    assert_non_null(strstr(msg, f->db));
+    free(msg);
+    msg = NULL;
+    /* Readers are not blocked by the writer. */
+    assert_int_equal(doccount_at(f->db), 0);
+    /* Closing releases the lock. */
+    xs_wdb_close(w1);
+    assert_int_equal(xs_wdb_open(f->db, 0, &w2, &msg), CS_OK);
+    xs_wdb_close(w2);
+}
+
+static void expect_open_failure(const char *path, cs_status want,
+                                const char *in_msg)
+{
+    xs_db *db = (xs_db *)&db;
+    char *msg = NULL;
+    assert_int_equal(xs_db_open(path, &db, &msg), want);
+    assert_null(db);
+    assert_non_null(msg);
+    assert_true(strlen(msg) > 0);
+    assert_non_null(strstr(msg, in_msg));
+    free(msg);
+}
+
+static void test_open_errors(void **state)
+{
+    fixture *f = *state;
+    char path[256];
+
+    /* Missing: both kinds of open, naming the path. */
+    snprintf(path, sizeof path, "%s/missing", f->dir);
+    expect_open_failure(path, CS_NOT_FOUND, path);
+    xs_wdb *w = (xs_wdb *)&w;
+    char *msg = NULL;
+    assert_int_equal(xs_wdb_open(path, 0, &w, &msg), CS_NOT_FOUND);
+    assert_null(w);
+    assert_non_null(msg);
+    assert_non_null(strstr(msg, path));
+    free(msg);
+    msg = NULL;
+    assert_int_equal(access(path, F_OK), -1); /* and not created */
+
+    /* A directory without a database counts as missing. */
+    expect_open_failure(f->dir, CS_NOT_FOUND, f->dir);
+
+    /* Creating under a missing directory fails as I/O. */
+    snprintf(path, sizeof path, "%s/no/such/db", f->dir);
+    assert_int_equal(xs_wdb_open(path, 1, &w, &msg), CS_IO);
+    assert_non_null(strstr(msg, path));
+    free(msg);
+    msg = NULL;
+
+    /* A file that is no stub. */
+    snprintf(path, sizeof path, "%s/garbage", f->dir);
+    FILE *fp = fopen(path, "w");
+    assert_non_null(fp);
+    fputs("this is not a stub file\n", fp);
+    fclose(fp);
+    expect_open_failure(path, CS_CORRUPT, path);
+
+    /* A stub naming a remote shard nobody serves (port 1 refuses). */
+    snprintf(path, sizeof path, "%s/stub", f->dir);
+    fp = fopen(path, "w");
+    assert_non_null(fp);
+    fputs("remote 127.0.0.1:1\n", fp);
+    fclose(fp);
+    expect_open_failure(path, CS_NETWORK, "127.0.0.1:1");
+
+    /* A stub naming a local shard works like the shard itself. */
+    build_corpus(f->db);
+    fp = fopen(path, "w");
+    assert_non_null(fp);
+    fprintf(fp, "auto %s\n", f->db);
+    fclose(fp);
+    assert_int_equal(doccount_at(path), 4);
+
+    /* NULL arguments are usage errors, not crashes. */
+    assert_int_equal(xs_db_open(NULL, NULL, NULL), CS_USAGE);
+}
+
+static void test_collapse(void **state)
+{
+    fixture *f = *state;
+    xs_wdb *w = NULL;
+    assert_int_equal(xs_wdb_open(f->db, 1, &w, NULL), CS_OK);
+    /* Three passages of a.txt, two of b.txt, one of c.txt. */
+    add_doc(w, "word", "a.txt", "a#1", "2020", "a", 1);
+    add_doc(w, "word word", "a.txt", "a#2", "2020", "a", 2);
+    add_doc(w, "word word word", "a.txt", "a#3", "2020", "a", 3);
+    add_doc(w, "word", "b.txt", "b#1", "2020", "b", 4);
+    add_doc(w, "word word", "b.txt", "b#2", "2020", "b", 5);
+    add_doc(w, "word", "c.txt", "c#1", "2020", "c", 6);
+    assert_int_equal(xs_wdb_commit(w, NULL), CS_OK);
+    xs_wdb_close(w);
+    xs_db *db = open_db(f->db);
+    xs_query *q = term("word");
+
+    static const unsigned want_size[] = {0, 3, 5, 6};
+    for (unsigned max = 1; max <= 3; max++) {
+        xs_search_opts opts;
+        xs_search_opts_init(&opts, 10);
+        opts.collapse_slot = 1;
+        opts.collapse_max = max;
+        xs_mset *m = NULL;
+        assert_int_equal(xs_search(db, q, &opts, &m, NULL), CS_OK);
+        assert_int_equal(xs_mset_size(m), want_size[max]);
+        unsigned per_key[3] = {0, 0, 0};
+        for (unsigned i = 0; i < xs_mset_size(m); i++) {
+            const char *data = xs_mset_data(m, i, NULL);
+            assert_non_null(data);
+            per_key[data[0] - 'a']++;
+        }
+        for (int k = 0; k < 3; k++)
+            assert_true(per_key[k] >= 1 && per_key[k] <= max);
+        xs_mset_free(m);
+    }
+
+    /* Offset and limit page through the ranking. */
+    xs_mset *all = search(db, q, 10);
+    assert_int_equal(xs_mset_size(all), 6);
+    xs_search_opts opts;
+    xs_search_opts_init(&opts, 2);
+    opts.offset = 1;
+    xs_mset *page = NULL;
+    assert_int_equal(xs_search(db, q, &opts, &page, NULL), CS_OK);
+    assert_int_equal(xs_mset_size(page), 2);
+    assert_int_equal(xs_mset_docid(page, 0), xs_mset_docid(all, 1));
+    assert_int_equal(xs_mset_docid(page, 1), xs_mset_docid(all, 2));
+    assert_int_equal(xs_mset_estimated(page), 6);
+    xs_mset_free(page);
+
+    /* The mset keeps the database: data still reads after closing it. */
+    xs_db_close(db);
+    assert_non_null(xs_mset_data(all, 5, NULL));
+    xs_mset_free(all);
+    xs_query_free(q);
+}
+
+static void test_queries(void **state)
+{
+    (void)state;
+    xs_search_opts o;
+    xs_search_opts_init(&o, 7);
+    assert_int_equal(o.limit, 7);
+    assert_int_equal(o.offset, 0);
+    assert_true(o.bm25_k1 == 1 && o.bm25_k2 == 0 && o.bm25_k3 == 1);
+    assert_true(o.bm25_b == 0.5 && o.bm25_min_normlen == 0.5);
+    assert_int_equal(o.collapse_slot, -1);
+    assert_int_equal(o.collapse_max, 1);
+    assert_int_equal(o.check_at_least, 0);
+
+    xs_query *q = xs_query_combine(XS_OP_AND, NULL, 0, 0);
+    assert_non_null(q);
+    assert_true(xs_query_is_empty(q));
+    xs_query_free(q);
+    q = xs_query_match_nothing();
+    assert_true(xs_query_is_empty(q));
+    xs_query_free(q);
+    q = xs_query_match_all();
+    assert_false(xs_query_is_empty(q));
+    xs_query_free(q);
+
+    q = term("fox");
+    assert_false(xs_query_is_empty(q));
+    xs_query *s = xs_query_scale(q, 0.5);
+    assert_non_null(s);
+    char *desc = xs_query_describe(s);
+    assert_non_null(desc);
+    assert_non_null(strstr(desc, "0.5 * fox"));
+    free(desc);
+    xs_query_free(s);
+    assert_null(xs_query_scale(q, -1)); /* Xapian rejects it */
+    xs_query_free(q);
+
+    xs_query *subs[3] = {term("a"), term("b"), term("c")};
+    q = xs_query_combine(XS_OP_ELITE_SET, subs, 3, 2);
+    desc = xs_query_describe(q);
+    assert_non_null(strstr(desc, "ELITE_SET 2"));
+    free(desc);
+    xs_query_free(q);
+    for (int i = 0; i < 3; i++)
+        xs_query_free(subs[i]);
+
+    q = xs_query_value_range(0, "a", "b");
+    desc = xs_query_describe(q);
+    assert_non_null(strstr(desc, "VALUE_RANGE 0 a b"));
+    free(desc);
+    xs_query_free(q);
+
+    xs_query_free(NULL);
+    xs_mset_free(NULL);
+    xs_doc_free(NULL);
+    xs_wdb_close(NULL);
+    xs_db_close(NULL);
+}
+
+int main(void)
+{
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+    const struct CMUnitTest tests[] = {
+        T(test_search_basic),   T(test_filter_phrase_near),
+        T(test_value_range),    T(test_prefix_filter),
+        T(test_replace_and_delete), T(test_metadata),
+        T(test_terms_each),     T(test_transactions),
+        T(test_locked),         T(test_open_errors),
+        T(test_collapse),       cmocka_unit_test(test_queries),
+    };
+#undef T
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

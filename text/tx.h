@@ -1,0 +1,123 @@
+/*
+ * tx.h - the one text-analysis pipeline of citesearch.
+ *
+ * Indexing and querying both analyze text through these functions, so what
+ * is indexed and what is searched can never disagree.  The module knows
+ * nothing of Xapian; it uses ICU (segmentation, normalization) and Snowball's
+ * C libstemmer.
+ *
+ * All offsets are byte offsets into the caller's original UTF-8 bytes, never
+ * into a normalized copy: citations and highlights rely on them.  Invalid
+ * UTF-8 is tolerated (ICU reads a bad byte as U+FFFD) and offsets stay exact.
+ *
+ * Ownership: a tx_analyzer is created by tx_analyzer_new and released by
+ * tx_analyzer_free; it is not thread-safe (one per thread).  Token and
+ * passage records passed to callbacks are valid only during the callback.
+ */
+#ifndef CITESEARCH_TX_H
+#define CITESEARCH_TX_H
+
+#include <stddef.h>
+
+#include "status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ================================================================== */
+/* Analyzer (tx_analyze.c): words with byte offsets                    */
+/* ================================================================== */
+
+typedef struct tx_analyzer tx_analyzer;
+
+cs_status tx_analyzer_new(tx_analyzer **out, char **msg);
+void tx_analyzer_free(tx_analyzer *a);
+
+/* Token flags. */
+#define TX_NUMBER 0x01  /* digits, maybe with a decimal point; group commas
+                           removed from `term` (2,500 -> 2500) */
+#define TX_PART 0x02    /* one part of a hyphenated compound (cyber-attack) */
+#define TX_JOINED 0x04  /* the joined form of a compound (cyberattack): has
+                           the position of its first part and spans all
+                           parts; for ranking only, never for phrases */
+#define TX_CAPITAL 0x08 /* original word starts with an upper-case letter */
+#define TX_IDEO 0x10    /* CJK, kana, Thai, ...: from ICU's dictionaries */
+#define TX_STOP 0x20    /* an English stop word (the, of, and, ...) */
+
+typedef struct tx_token {
+    const char *term;  /* normalized: NFKC, case-folded, without diacritics,
+                          apostrophes as ', NUL-terminated */
+    size_t term_len;
+    const char *stem;  /* English Snowball stem of term (== term for
+                          numbers and non-Latin words), NUL-terminated */
+    size_t stem_len;
+    size_t start, end; /* [start, end) in the analyzed bytes */
+    unsigned pos;      /* word position, from 1; TX_JOINED tokens share the
+                          position of their first part */
+    unsigned flags;
+} tx_token;
+
+/* Called for each token in text order (a TX_JOINED token follows the last
+ * part of its compound).  Return non-zero to stop the analysis. */
+typedef int (*tx_token_fn)(void *ctx, const tx_token *tok);
+
+/*
+ * Segments `text` (UTF-8, `len` bytes) into words with ICU's word break
+ * iterator and reports each word token.  Punctuation and spaces are not
+ * tokens.  Beyond ICU's rules:
+ *  - a word containing '.' or ':' between letters is split there
+ *    ("sabotage.In" is two words), but digits keep their decimal point;
+ *  - words joined by one hyphen (- U+2010 U+2011) form a compound: its parts
+ *    are reported (TX_PART) and then its joined form (TX_JOINED);
+ *  - positions start at `first_pos` (use 1), so a caller can analyze a long
+ *    text in pieces with continuous positions.
+ * Returns CS_OK, CS_NOMEM, or CS_INTERNAL when ICU fails (message in *msg).
+ */
+cs_status tx_analyze(tx_analyzer *a, const char *text, size_t len,
+                     unsigned first_pos, tx_token_fn fn, void *ctx,
+                     char **msg);
+
+/* The normalized form of one word or phrase (filters such as lang:):
+ * *out is malloc'd, NUL-terminated. */
+cs_status tx_normalize(tx_analyzer *a, const char *text, size_t len,
+                       char **out, size_t *out_len, char **msg);
+
+/* Non-zero when the normalized word is an English stop word. */
+int tx_is_stopword(const char *term, size_t len);
+
+/* ================================================================== */
+/* Passages (tx_passage.c): paragraphs, split at sentence breaks        */
+/* ================================================================== */
+
+typedef struct tx_passage {
+    size_t byte_start, byte_end; /* [start, end): first to last non-space
+                                    byte of the passage */
+    unsigned line_start, line_end; /* 1-based, inclusive */
+    unsigned paragraph;            /* 1-based paragraph number in the file */
+    unsigned part;                 /* 1-based part of a split paragraph */
+    unsigned words;                /* word tokens in the passage */
+} tx_passage;
+
+typedef int (*tx_passage_fn)(void *ctx, const tx_passage *p);
+
+/*
+ * Splits a whole file's bytes into passages: a paragraph is a run of
+ * non-blank lines (a blank line holds only white space, NBSP included;
+ * lines end at LF, CR LF or a lone CR).  A paragraph of more than
+ * `max_words` words is cut at ICU sentence breaks into parts of at most
+ * `max_words` words where sentences allow (a longer sentence is cut at a
+ * word boundary).  Passages are reported in file order.
+ */
+cs_status tx_passages(tx_analyzer *a, const char *text, size_t len,
+                      unsigned max_words, tx_passage_fn fn, void *ctx,
+                      char **msg);
+
+/* Returns the byte offset of the first invalid UTF-8 sequence in `text`,
+ * or `len` when the whole text is valid. */
+size_t tx_utf8_check(const char *text, size_t len);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,388 @@
+/*
+ * tx_analyze.c - the analyzer: ICU word segmentation of UTF-8 bytes into
+ * normalized, stemmed, flagged word tokens with exact byte offsets.
+ *
+ * ICU's word break iterator runs over a UText opened on the caller's bytes,
+ * so its boundaries are byte offsets into them.  On top of ICU's rules this
+ * file splits letter words at '.' and ':' between letters, numbers
+ * positions, flags tokens, stems Latin words with Snowball, and joins
+ * hyphenated compounds.  Everything is reused across calls: a token costs
+ * no allocation once the buffers have grown.
+ */
+#include "tx_internal.h"
+
+#include <string.h>
+
+#include <libstemmer.h>
+#include <unicode/uchar.h>
+
+/* ICU's UTF-8 UText works with 32-bit offsets: longer texts are analyzed in
+ * pieces of at most this many bytes, cut at white space. */
+#define TX_CHUNK_MAX ((size_t)1 << 30)
+
+/* Longer terms are not English words; they stem to themselves (keeps the
+ * stemmer's work bounded on blobs). */
+#define TX_STEM_MAX 100
+
+cs_status tx_analyzer_new(tx_analyzer **out, char **msg)
+{
+    *out = NULL;
+    tx_analyzer *a = calloc(1, sizeof *a);
+    if (!a)
+        return cs_fail(msg, CS_NOMEM, "out of memory creating an analyzer");
+    UErrorCode err = U_ZERO_ERROR;
+    a->words = ubrk_open(UBRK_WORD, "en", NULL, 0, &err);
+    if (U_SUCCESS(err))
+        a->sentences = ubrk_open(UBRK_SENTENCE, "en", NULL, 0, &err);
+    if (U_SUCCESS(err))
+        a->ut = utext_openUTF8(NULL, "", 0, &err);
+    if (U_SUCCESS(err))
+        a->sut = utext_openUTF8(NULL, "", 0, &err);
+    if (U_SUCCESS(err))
+        a->nfkc = unorm2_getNFKCInstance(&err);
+    if (U_SUCCESS(err))
+        a->nfd = unorm2_getNFDInstance(&err);
+    if (U_SUCCESS(err))
+        a->nfc = unorm2_getNFCInstance(&err);
+    if (U_FAILURE(err)) {
+        tx_analyzer_free(a);
+        return cs_fail(msg, CS_INTERNAL, "ICU initialization failed: %s",
+                       u_errorName(err));
+    }
+    a->stemmer = sb_stemmer_new("english", "UTF_8");
+    if (!a->stemmer) {
+        tx_analyzer_free(a);
+        return cs_fail(msg, CS_INTERNAL,
+                       "cannot create the English Snowball stemmer");
+    }
+    *out = a;
+    return CS_OK;
+}
+
+void tx_analyzer_free(tx_analyzer *a)
+{
+    if (!a)
+        return;
+    if (a->words)
+        ubrk_close(a->words);
+    if (a->sentences)
+        ubrk_close(a->sentences);
+    if (a->ut)
+        utext_close(a->ut);
+    if (a->sut)
+        utext_close(a->sut);
+    if (a->stemmer)
+        sb_stemmer_delete(a->stemmer);
+    free(a->ubuf[0]);
+    free(a->ubuf[1]);
+    free(a->term);
+    free(a->stem);
+    free(a->chain_text);
+    free(a->spans);
+    free(a);
+}
+
+/* State of one tx_analyze call. */
+struct run {
+    tx_analyzer *a;
+    const char *text; /* the whole text: offsets are relative to it */
+    size_t len;
+    tx_token_fn fn;
+    void *ctx;
+    unsigned pos;
+    int stopped;
+    char **msg;
+};
+
+/* Length of a hyphen (- U+2010 U+2011) at text[i], or 0. */
+static unsigned hyphen_at(const char *text, size_t len, size_t i)
+{
+    if (i >= len)
+        return 0;
+    if (text[i] == '-')
+        return 1;
+    if (i + 2 < len && (unsigned char)text[i] == 0xE2 &&
+        (unsigned char)text[i + 1] == 0x80 &&
+        ((unsigned char)text[i + 2] == 0x90 ||
+         (unsigned char)text[i + 2] == 0x91))
+        return 3;
+    return 0;
+}
+
+static cs_status stem_of(tx_analyzer *a, const char *term, size_t len,
+                         int stemmable, const char **stem, size_t *stem_len,
+                         char **msg)
+{
+    if (!stemmable || len > TX_STEM_MAX) {
+        *stem = term;
+        *stem_len = len;
+        return CS_OK;
+    }
+    const sb_symbol *p = sb_stemmer_stem(a->stemmer, (const sb_symbol *)term,
+                                         (int)len);
+    if (!p)
+        return cs_fail(msg, CS_NOMEM, "out of memory stemming a word");
+    size_t n = (size_t)sb_stemmer_length(a->stemmer);
+    if (tx_grow((void **)&a->stem, &a->stem_cap, n + 1, 1))
+        return cs_fail(msg, CS_NOMEM, "out of memory stemming a word");
+    memcpy(a->stem, p, n);
+    a->stem[n] = '\0';
+    *stem = a->stem;
+    *stem_len = n;
+    return CS_OK;
+}
+
+static void emit(struct run *r, const char *term, size_t term_len,
+                 const char *stem, size_t stem_len, size_t start, size_t end,
+                 unsigned pos, unsigned flags)
+{
+    tx_token t = {term, term_len, stem, stem_len, start, end, pos, flags};
+    if (r->fn(r->ctx, &t))
+        r->stopped = 1;
+}
+
+static int stemmable(unsigned flags, int script)
+{
+    return !(flags & (TX_NUMBER | TX_IDEO)) && script == TX_SCRIPT_LATIN;
+}
+
+/* Appends bytes and a NUL to chain_text; returns the offset or -1. */
+static long chain_put(tx_analyzer *a, const char *s, size_t n)
+{
+    if (tx_grow((void **)&a->chain_text, &a->chain_cap, a->chain_len + n + 1,
+                1))
+        return -1;
+    long off = (long)a->chain_len;
+    memcpy(a->chain_text + a->chain_len, s, n);
+    a->chain_text[a->chain_len + n] = '\0';
+    a->chain_len += n + 1;
+    return off;
+}
+
+/* Reports the held compound: its parts, then its joined form.  A chain of
+ * one word (a hyphen that led nowhere) is a plain token. */
+static cs_status flush_chain(struct run *r)
+{
+    tx_analyzer *a = r->a;
+    unsigned n = a->nchain;
+    a->nchain = 0;
+    if (n == 0)
+        return CS_OK;
+    struct tx_chain_part *c = a->chain;
+    if (n == 1) {
+        emit(r, a->chain_text + c->term_off, c->term_len,
+             a->chain_text + c->stem_off, c->stem_len, c->start, c->end,
+             c->pos, c->flags);
+        a->chain_len = 0;
+        return CS_OK;
+    }
+    size_t total = 0;
+    int any_latin = 0, any_ideo = 0;
+    for (unsigned i = 0; i < n && !r->stopped; i++) {
+        emit(r, a->chain_text + c[i].term_off, c[i].term_len,
+             a->chain_text + c[i].stem_off, c[i].stem_len, c[i].start,
+             c[i].end, c[i].pos, c[i].flags | TX_PART);
+        total += c[i].term_len;
+        any_latin |= c[i].script == TX_SCRIPT_LATIN;
+        any_ideo |= (c[i].flags & TX_IDEO) != 0;
+    }
+    if (r->stopped) {
+        a->chain_len = 0;
+        return CS_OK;
+    }
+    /* The joined term goes at the end of chain_text (it may move). */
+    if (tx_grow((void **)&a->chain_text, &a->chain_cap,
+                a->chain_len + total + 1, 1))
+        return cs_fail(r->msg, CS_NOMEM, "out of memory joining a compound");
+    size_t joff = a->chain_len;
+    char *j = a->chain_text + joff;
+    for (unsigned i = 0; i < n; i++) {
+        memcpy(j, a->chain_text + c[i].term_off, c[i].term_len);
+        j += c[i].term_len;
+    }
+    *j = '\0';
+    const char *term = a->chain_text + joff, *stem;
+    size_t stem_len;
+    cs_status st = stem_of(a, term, total, any_latin && !any_ideo, &stem,
+                           &stem_len, r->msg);
+    if (st)
+        return st;
+    unsigned flags = TX_JOINED | (c[0].flags & TX_CAPITAL) |
+                     (any_ideo ? TX_IDEO : 0);
+    emit(r, term, total, stem, stem_len, c[0].start, c[n - 1].end, c[0].pos,
+         flags);
+    a->chain_len = 0;
+    return CS_OK;
+}
+
+/* Normalizes, flags and numbers the word text[s, e) and reports it, or
+ * holds it when a hyphen may make it part of a compound. */
+static cs_status add_word(struct run *r, size_t s, size_t e, int status)
+{
+    tx_analyzer *a = r->a;
+    tx_norm nm;
+    cs_status st = tx_norm_token(a, r->text + s, e - s, &nm, r->msg);
+    if (st)
+        return st;
+    if (nm.len == 0) /* only apostrophes or invisible characters */
+        return CS_OK;
+
+    unsigned flags = 0;
+    if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT)
+        flags |= TX_NUMBER;
+    else if ((status >= UBRK_WORD_KANA && status < UBRK_WORD_IDEO_LIMIT) ||
+             nm.script == TX_SCRIPT_OTHER)
+        flags |= TX_IDEO;
+    if (nm.capital)
+        flags |= TX_CAPITAL;
+    if (!(flags & (TX_NUMBER | TX_IDEO)) && tx_is_stopword(a->term, nm.len))
+        flags |= TX_STOP;
+    unsigned pos = r->pos++;
+
+    /* Linked: the previous word ends in exactly one hyphen that this word
+     * follows.  Two numbers are a range (15-20), not a compound. */
+    int linked = 0;
+    if (a->nchain) {
+        struct tx_chain_part *last = &a->chain[a->nchain - 1];
+        unsigned h = hyphen_at(r->text, r->len, last->end);
+        linked = h && last->end + h == s &&
+                 !((last->flags & TX_NUMBER) && (flags & TX_NUMBER)) &&
+                 a->nchain < TX_CHAIN_MAX;
+        if (!linked) {
+            if ((st = flush_chain(r)) || r->stopped)
+                return st;
+        }
+    }
+    int more = hyphen_at(r->text, r->len, e) != 0;
+
+    const char *stem;
+    size_t stem_len;
+    if ((st = stem_of(a, a->term, nm.len, stemmable(flags, nm.script), &stem,
+                      &stem_len, r->msg)))
+        return st;
+    if (!linked && !more) {
+        emit(r, a->term, nm.len, stem, stem_len, s, e, pos, flags);
+        return CS_OK;
+    }
+    struct tx_chain_part *p = &a->chain[a->nchain];
+    long toff = chain_put(a, a->term, nm.len);
+    long soff = toff < 0 ? -1 : chain_put(a, stem, stem_len);
+    if (soff < 0)
+        return cs_fail(r->msg, CS_NOMEM, "out of memory holding a compound");
+    *p = (struct tx_chain_part){s, e, (size_t)toff, nm.len, (size_t)soff,
+                                stem_len, pos, flags, nm.script};
+    a->nchain++;
+    if (!more)
+        return flush_chain(r);
+    return CS_OK;
+}
+
+/* Length of a '.' or ':' (or a compatibility form of them) at text[i]. */
+static unsigned separator_at(const char *text, size_t end, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)text + i;
+    if (*u == '.' || *u == ':')
+        return 1;
+    if (i + 2 >= end)
+        return 0;
+    if (u[0] == 0xE2) /* U+2024 ONE DOT LEADER */
+        return u[1] == 0x80 && u[2] == 0xA4 ? 3 : 0;
+    if (u[0] == 0xEF) {
+        /* U+FE13 U+FE52 U+FE55 (small), U+FF0E U+FF1A (fullwidth) */
+        if ((u[1] == 0xB8 && u[2] == 0x93) ||
+            (u[1] == 0xB9 && (u[2] == 0x92 || u[2] == 0x95)) ||
+            (u[1] == 0xBC && (u[2] == 0x8E || u[2] == 0x9A)))
+            return 3;
+    }
+    return 0;
+}
+
+static int is_letter(uint32_t c)
+{
+    if (c < 0x80)
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    /* A combining mark belongs to the letter before it. */
+    return u_isalpha((UChar32)c) || (U_GET_GC_MASK((UChar32)c) & U_GC_M_MASK);
+}
+
+/* One ICU word segment text[s, e): a letter word is split at '.' and ':'
+ * between letters (ICU joins "sabotage.In" and "U.S" as MidNumLet/MidLetter
+ * would have it); digits keep their '.', as in "1.5" or "v1.5". */
+static cs_status add_segment(struct run *r, size_t s, size_t e, int status)
+{
+    if (status < UBRK_WORD_LETTER || status >= UBRK_WORD_LETTER_LIMIT)
+        return add_word(r, s, e, status);
+    const char *t = r->text;
+    size_t b = s;
+    for (size_t i = s + 1; i + 1 < e; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if (c != '.' && c != ':' && c != 0xE2 && c != 0xEF)
+            continue;
+        unsigned n = separator_at(t, e, i);
+        if (!n || i + n >= e)
+            continue;
+        size_t ps;
+        uint32_t before = tx_utf8_prev(t, i, &ps), after;
+        tx_utf8_next(t, e, i + n, &after);
+        if (!is_letter(before) || !is_letter(after))
+            continue;
+        cs_status st = add_word(r, b, i, status);
+        if (st || r->stopped)
+            return st;
+        b = i + n;
+        i = b - 1;
+    }
+    return add_word(r, b, e, status);
+}
+
+/* Where to end the chunk starting at `from`: at most TX_CHUNK_MAX bytes,
+ * after white space if there is some in the last quarter, else at a
+ * character boundary. */
+static size_t chunk_end(const char *text, size_t len, size_t from)
+{
+    if (len - from <= TX_CHUNK_MAX)
+        return len;
+    size_t end = from + TX_CHUNK_MAX;
+    for (size_t i = end; i > end - TX_CHUNK_MAX / 4; i--)
+        if (text[i - 1] == ' ' || text[i - 1] == '\n')
+            return i;
+    while (((unsigned char)text[end] & 0xC0) == 0x80)
+        end--;
+    return end;
+}
+
+cs_status tx_analyze(tx_analyzer *a, const char *text, size_t len,
+                     unsigned first_pos, tx_token_fn fn, void *ctx,
+                     char **msg)
+{
+    struct run r = {a, text, len, fn, ctx, first_pos, 0, msg};
+    a->nchain = 0;
+    a->chain_len = 0;
+    cs_status st = CS_OK;
+    for (size_t from = 0; from < len && !st && !r.stopped;) {
+        size_t to = chunk_end(text, len, from);
+        UErrorCode err = U_ZERO_ERROR;
+        utext_openUTF8(a->ut, text + from, (int64_t)(to - from), &err);
+        ubrk_setUText(a->words, a->ut, &err);
+        if (U_FAILURE(err))
+            return cs_fail(msg, CS_INTERNAL, "ICU word break failed: %s",
+                           u_errorName(err));
+        int32_t p = ubrk_first(a->words), q;
+        while ((q = ubrk_next(a->words)) != UBRK_DONE) {
+            int status = ubrk_getRuleStatus(a->words);
+            if (status >= UBRK_WORD_NONE_LIMIT) {
+                st = add_segment(&r, from + (size_t)p, from + (size_t)q,
+                                 status);
+                if (st || r.stopped)
+                    break;
+            }
+            p = q;
+        }
+        from = to;
+    }
+    if (!st && !r.stopped)
+        st = flush_chain(&r);
+    a->nchain = 0;
+    a->chain_len = 0;
+    return st;
+}

@@ -1,0 +1,118 @@
+/*
+ * tx_internal.h - private state and helpers shared by the files of text/.
+ *
+ * The analyzer owns every ICU object and buffer the module needs, so that
+ * analyzing a token or a paragraph allocates nothing once the buffers have
+ * grown to the largest word seen.  Nothing here is part of the public API.
+ */
+#ifndef CITESEARCH_TX_INTERNAL_H
+#define CITESEARCH_TX_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/unorm2.h>
+#include <unicode/utext.h>
+
+#include "tx.h"
+
+struct sb_stemmer;
+
+/* Script class of a normalized word: decides stemming and TX_IDEO. */
+enum tx_script {
+    TX_SCRIPT_NONE = 0, /* no letter (digits, underscores) */
+    TX_SCRIPT_LATIN,    /* English stemming applies */
+    TX_SCRIPT_ALPHA,    /* Greek, Cyrillic: alphabetic, not stemmed */
+    TX_SCRIPT_OTHER     /* CJK, kana, Thai, Arabic, ...: TX_IDEO */
+};
+
+/* One part of a hyphenated compound, held until the compound ends; term
+ * and stem live in tx_analyzer.chain_text (offsets, as it may move). */
+struct tx_chain_part {
+    size_t start, end;
+    size_t term_off, term_len, stem_off, stem_len;
+    unsigned pos, flags;
+    int script;
+};
+
+/* Longest compound joined; a longer hyphen chain starts a new compound
+ * (bounds the joined term on pathological input like "a-a-a-...") */
+#define TX_CHAIN_MAX 16
+
+/* A word's byte span, collected by tx_passage.c to count and cut. */
+struct tx_span {
+    size_t start, end;
+};
+
+struct tx_analyzer {
+    UBreakIterator *words;     /* UBRK_WORD, "en" */
+    UBreakIterator *sentences; /* UBRK_SENTENCE, "en" (passages) */
+    UText *ut;                 /* reopened over each analyzed text */
+    UText *sut;                /* reopened over each split paragraph */
+    const UNormalizer2 *nfkc, *nfd, *nfc; /* ICU singletons, not owned */
+    struct sb_stemmer *stemmer;
+
+    UChar *ubuf[2]; /* ping-pong buffers of the normalization steps */
+    size_t ucap[2];
+
+    char *term; /* normalized term of the current token */
+    size_t term_cap;
+    char *stem; /* its stem */
+    size_t stem_cap;
+
+    struct tx_chain_part chain[TX_CHAIN_MAX];
+    unsigned nchain;
+    char *chain_text;
+    size_t chain_len, chain_cap;
+
+    struct tx_span *spans; /* words of the paragraph being split */
+    size_t nspans, spans_cap;
+};
+
+/* The result of normalizing one token (term in a->term, NUL-terminated). */
+typedef struct tx_norm {
+    size_t len;     /* bytes of a->term */
+    int capital;    /* the original starts with an upper-case letter */
+    int script;     /* enum tx_script */
+} tx_norm;
+
+/* tx_normalize.c: normalizes the token bytes s[0, n) into a->term. */
+cs_status tx_norm_token(tx_analyzer *a, const char *s, size_t n, tx_norm *out,
+                        char **msg);
+
+/* tx_utf8.c: decodes the code point at s[i] (i < len) into *cp and returns
+ * its length; an invalid sequence reads as U+FFFD of length 1, as ICU's
+ * UTF-8 UText does, so offsets computed here agree with ICU's. */
+unsigned tx_utf8_next(const char *s, size_t len, size_t i, uint32_t *cp);
+
+/* tx_utf8.c: decodes the code point that ends at s[i] (i > 0), *start set
+ * to where it begins. */
+uint32_t tx_utf8_prev(const char *s, size_t i, size_t *start);
+
+/* tx_utf8.c: non-zero for white space in the passage sense: Unicode
+ * White_Space (NBSP included) plus ZERO WIDTH SPACE and the BOM. */
+int tx_is_space(uint32_t cp);
+
+/* tx_utf8.c: length of the white space character at s[i], or 0. */
+unsigned tx_space_at(const char *s, size_t len, size_t i);
+
+/* Grows *buf (elements of `size` bytes, capacity *cap) to hold at least
+ * `need` elements, doubling so that repeated growth stays linear. */
+static inline int tx_grow(void **buf, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return 0;
+    size_t n = *cap ? *cap : 64;
+    while (n < need)
+        n *= 2;
+    void *p = realloc(*buf, n * size);
+    if (!p)
+        return -1;
+    *buf = p;
+    *cap = n;
+    return 0;
+}
+
+#endif
