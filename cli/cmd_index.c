@@ -86,9 +86,10 @@ int cmd_index(int argc, char **argv)
     }
     if (!quiet)
         fprintf(stderr,
-                "%s: %u files: %u indexed (%lu passages), %u unchanged, %u "
-                "removed, %u skipped in %.2f s\n",
-                db_path, sum.files, sum.indexed, sum.passages, sum.unchanged,
+                "%s: %u files: %u read, %u indexed (%lu passages), %u "
+                "unchanged, %u removed, %u skipped in %.2f s\n",
+                db_path, sum.files, sum.read, sum.indexed, sum.passages,
+                sum.unchanged,
                 sum.removed, sum.skipped,
                 (double)(t1.tv_sec - t0.tv_sec) +
                     (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);

@@ -14,6 +14,8 @@
 
 #define MAX_FILTERS 64
 
+static int run_query(int argc, char **argv, char **words, int nwords);
+
 static void usage(FILE *out)
 {
     fprintf(out,
@@ -47,9 +49,8 @@ static int parse_uint(const char *opt, const char *s, unsigned *out)
     return 0;
 }
 
-int cmd_query(int argc, char **argv)
-{
-    static const struct option options[] = {
+/* The options of query; those taking a value are marked. */
+static const struct option options[] = {
         {"db", required_argument, NULL, 'd'},
         {"limit", required_argument, NULL, 'n'},
         {"per-doc", required_argument, NULL, 'p'},
@@ -59,14 +60,87 @@ int cmd_query(int argc, char **argv)
         {"batch", required_argument, NULL, 'b'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
+
+/* Short options: -n takes a value. */
+#define SHORT_OPTIONS "n:h"
+
+/* Non-zero when `arg` is an option of query (so "-word", an exclusion, is
+ * not); *takes_value tells whether its value is the next argument. */
+static int is_option(const char *arg, int *takes_value)
+{
+    *takes_value = 0;
+    if (strncmp(arg, "--", 2) == 0 && arg[2]) {
+        const char *name = arg + 2;
+        size_t len = strcspn(name, "=");
+        for (const struct option *o = options; o->name; o++)
+            if (strlen(o->name) == len && strncmp(o->name, name, len) == 0) {
+                *takes_value = o->has_arg == required_argument && !name[len];
+                return 1;
+            }
+        return 0;
+    }
+    if (arg[0] == '-' && arg[1] && strchr(SHORT_OPTIONS, arg[1]) &&
+        arg[1] != ':') {
+        const char *spec = strchr(SHORT_OPTIONS, arg[1]);
+        if (spec[1] == ':')
+            *takes_value = arg[2] == '\0';
+        return arg[2] == '\0' || spec[1] == ':';
+    }
+    return 0;
+}
+
+/* Separates options from query words, wherever they stand, so that
+ * `query -n 3 words` and `query words -n 3` both work while `-word` and
+ * `+word` stay query words.  After "--" everything is words.  The option
+ * arguments are moved to the front of argv (for getopt_long); returns
+ * their count, and the words, in order, fill words[]. */
+static int split_arguments(int argc, char **argv, char **words, int *nwords)
+{
+    char **opts = malloc((size_t)argc * sizeof *opts);
+    int nopts = 1, tv;
+    *nwords = 0;
+    if (!opts)
+        return -1;
+    opts[0] = argv[0];
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0) {
+            while (++i < argc)
+                words[(*nwords)++] = argv[i];
+            break;
+        }
+        if (is_option(argv[i], &tv)) {
+            opts[nopts++] = argv[i];
+            if (tv && i + 1 < argc)
+                opts[nopts++] = argv[++i];
+        } else {
+            words[(*nwords)++] = argv[i];
+        }
+    }
+    memcpy(argv, opts, (size_t)nopts * sizeof *argv);
+    free(opts);
+    return nopts;
+}
+
+int cmd_query(int argc, char **argv)
+{
+    char **words = malloc(((size_t)argc + 1) * sizeof *words);
+    int nwords = 0;
+    if (!words)
+        return cli_error(CS_NOMEM, NULL);
+    argc = split_arguments(argc, argv, words, &nwords);
+    int status = run_query(argc, argv, words, nwords);
+    free(words);
+    return status;
+}
+
+static int run_query(int argc, char **argv, char **words, int nwords)
+{
     const char *db_opt = NULL, *format = NULL, *batch = NULL;
     const char *filters[MAX_FILTERS];
     qy_request req = {.limit = 10, .mode = QY_MODE_AUTO, .filters = filters};
     int c;
     optind = 1;
-    /* "+": options end at the first word, so a query "-word" is not an
-     * option once the query has begun. */
-    while ((c = getopt_long(argc, argv, "+n:h", options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, SHORT_OPTIONS, options, NULL)) != -1) {
         switch (c) {
         case 'd': db_opt = optarg; break;
         case 'n':
@@ -105,12 +179,12 @@ int cmd_query(int argc, char **argv)
         default: usage(stderr); return CLI_ERROR;
         }
     }
-    if (!batch && optind >= argc) {
+    if (!batch && nwords == 0) {
         fprintf(stderr, "citesearch query: no QUERY given\n");
         usage(stderr);
         return CLI_ERROR;
     }
-    if (batch && optind < argc) {
+    if (batch && nwords > 0) {
         fprintf(stderr, "citesearch query: give either QUERY or --batch\n");
         return CLI_ERROR;
     }
@@ -160,17 +234,17 @@ int cmd_query(int argc, char **argv)
     } else {
         /* The words of the command line are one query. */
         size_t len = 0;
-        for (int i = optind; i < argc; i++)
-            len += strlen(argv[i]) + 1;
+        for (int i = 0; i < nwords; i++)
+            len += strlen(words[i]) + 1;
         char *query = malloc(len + 1);
         if (!query) {
             status = cli_error(CS_NOMEM, NULL);
         } else {
             query[0] = '\0';
-            for (int i = optind; i < argc; i++) {
-                if (i > optind)
+            for (int i = 0; i < nwords; i++) {
+                if (i > 0)
                     strcat(query, " ");
-                strcat(query, argv[i]);
+                strcat(query, words[i]);
             }
             req.query = query;
             qy_answer a;

@@ -164,10 +164,17 @@ static int on_body_token(void *ctx, const tx_token *t)
 static char *passage_data(const ix_article *art, const char *text,
                           const tx_passage *p, size_t *len)
 {
+    /* The date as people write it: YYYY[-MM[-DD]]. */
+    char date[11] = "";
+    size_t dl = strlen(art->date);
+    if (dl >= 4)
+        snprintf(date, sizeof date, "%.4s%s%.2s%s%.2s", art->date,
+                 dl >= 6 ? "-" : "", art->date + 4, dl >= 8 ? "-" : "",
+                 dl >= 8 ? art->date + 6 : "");
     json_t *o = json_pack(
         "{s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:I}",
         "path", art->path, "title", art->title, "source", art->source,
-        "date", art->date, "url", art->url, "lang", art->lang,
+        "date", date, "url", art->url, "lang", art->lang,
         "paragraph", (json_int_t)p->paragraph, "part", (json_int_t)p->part,
         "line_start", (json_int_t)p->line_start,
         "line_end", (json_int_t)p->line_end,

@@ -252,6 +252,7 @@ static cs_status index_file(run *r, const ix_file *file)
         r->sum->skipped++;
         return CS_OK;
     }
+    r->sum->read++;
     r->sum->bytes += len;
     r->pending_bytes += len;
     file_record now = {.size = len, .mtime_ns = file->mtime_ns,

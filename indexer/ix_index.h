@@ -29,6 +29,8 @@ typedef struct ix_options {
 
 typedef struct ix_summary {
     unsigned files;       /* text files found */
+    unsigned read;        /* files whose bytes were read (new, or size or
+                             mtime changed) */
     unsigned indexed;     /* new or changed, (re)indexed */
     unsigned unchanged;   /* skipped: same size and mtime, or same hash */
     unsigned removed;     /* vanished: passages deleted */

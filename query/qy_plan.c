@@ -299,7 +299,11 @@ static cs_status add_words(builder *b, const qy_clause *c)
             prev = NULL;
             continue;
         }
-        xs_query *q = stem_query(t->stem);
+        /* Required and excluded words concern the passage itself; only
+         * ranking looks at the title too. */
+        xs_query *q = c->mod == QY_OPTIONAL
+                          ? stem_query(t->stem)
+                          : prefixed_term(CS_PREFIX_STEM, t->stem);
         size_t split = q ? best_split(b->e, t) : 0;
         if (split) {
             char *parts[2] = {strndup(t->term, split), strdup(t->term + split)};
@@ -313,33 +317,38 @@ static cs_status add_words(builder *b, const qy_clause *c)
             q = both;
         }
         qlist_add(&words, q);
+        int joined_found = 0;
+        char joined[2 * 64 + 1] = "";
         /* Two adjacent words that the index also has joined: "cyber
          * attack" finds "cyberattack". */
         if (prev && !(t->flags & (TX_JOINED | TX_PART)) &&
             !(prev->flags & (TX_JOINED | TX_PART)) && t->pos == prev->pos + 1) {
-            char joined[2 * 64 + 1];
             int n = snprintf(joined, sizeof joined, "%s%s", prev->term, t->term);
-            if (n > 0 && (size_t)n < sizeof joined &&
-                word_freq(b->e, joined, (size_t)n) > 0)
+            joined_found = n > 0 && (size_t)n < sizeof joined &&
+                           word_freq(b->e, joined, (size_t)n) > 0;
+            if (joined_found)
                 qlist_add(&words, prefixed_term(CS_PREFIX_WORD, joined));
         }
         if (c->mod != QY_EXCLUDED)
             rc = add_word_info(b, t, c->text);
+        if (rc == CS_OK && joined_found && c->mod != QY_EXCLUDED &&
+            b->plan->nwords >= 2) {
+            /* Both words are supported by the joined form. */
+            for (size_t k = b->plan->nwords - 2; k < b->plan->nwords; k++)
+                if (!b->plan->words[k].joined_stem &&
+                    !(b->plan->words[k].joined_stem = strdup(joined)))
+                    rc = CS_NOMEM;
+        }
         prev = (t->flags & TX_JOINED) ? NULL : t;
     }
     if (words.nomem)
         rc = CS_NOMEM;
     if (rc == CS_OK) {
-        if (c->mod == QY_REQUIRED) {
-            /* Every word of a +clause is required. */
-            for (size_t i = 0; i < words.n; i++)
-                qlist_add(dest, words.v[i]);
-            words.n = 0;
-        } else {
-            for (size_t i = 0; i < words.n; i++)
-                qlist_add(dest, words.v[i]);
-            words.n = 0;
-        }
+        /* Each word is its own subquery: all required in a +clause, any
+         * excluded in a -clause. */
+        for (size_t i = 0; i < words.n; i++)
+            qlist_add(dest, words.v[i]);
+        words.n = 0;
     }
     qlist_clear(&words);
     qtoks_clear(&toks);
@@ -392,9 +401,6 @@ static cs_status add_phrase(builder *b, const qy_clause *c)
             }
         }
         nslots++;
-        if (rc == CS_OK && c->mod != QY_EXCLUDED && !(t->flags & TX_STOP) &&
-            b->plan->quote)
-            rc = add_word_info(b, t, c->text);
     }
 
     /* The variants: every combination of slot spellings, capped. */
@@ -452,20 +458,16 @@ static cs_status add_phrase(builder *b, const qy_clause *c)
     }
     free(slots);
 
-    /* Quote mode: the words of the quotation, for when no verbatim match
-     * exists. */
+    /* Quote mode: the words of the quotation as a claim, for when no
+     * verbatim match exists. */
     if (rc == CS_OK && b->plan->quote) {
-        qlist loose = {0};
-        int all_stop = 1;
-        for (size_t i = 0; i < toks.n; i++)
-            if (!(toks.v[i].flags & TX_STOP))
-                all_stop = 0;
-        for (size_t i = 0; i < toks.n; i++)
-            if (all_stop || !(toks.v[i].flags & TX_STOP))
-                qlist_add(&loose, stem_query(toks.v[i].stem));
-        if (loose.nomem)
+        builder loose = {.e = b->e, .plan = b->plan, .msg = b->msg};
+        qy_clause words = {.kind = QY_WORDS, .mod = QY_OPTIONAL, .text = c->text};
+        rc = add_words(&loose, &words);
+        if (rc == CS_OK && loose.optional.nomem)
             rc = CS_NOMEM;
-        b->plan->loose = qlist_take(&loose, XS_OP_OR);
+        b->plan->loose = qlist_take(&loose.optional, XS_OP_OR);
+        qlist_clear(&loose.optional);
     }
     qtoks_clear(&toks);
     return rc;
@@ -530,7 +532,6 @@ cs_status qy_plan_build(qy_engine *e, const qy_parsed *parsed, qy_plan *out,
     out->quote = parsed->quote;
     builder b = {.e = e, .plan = out, .msg = msg};
     cs_status rc = CS_OK;
-    int searchable = 0;
     for (size_t i = 0; i < parsed->n && rc == CS_OK; i++) {
         const qy_clause *c = &parsed->items[i];
         switch (c->kind) {
@@ -544,7 +545,6 @@ cs_status qy_plan_build(qy_engine *e, const qy_parsed *parsed, qy_plan *out,
             rc = add_filter(&b, c);
             break;
         }
-        searchable = searchable || c->kind != QY_FILTER;
     }
     if (rc == CS_OK && b.optional.n + b.required.n + b.excluded.n +
                                b.filters.n == 0)
@@ -594,7 +594,6 @@ cs_status qy_plan_build(qy_engine *e, const qy_parsed *parsed, qy_plan *out,
         if (!base)
             rc = CS_NOMEM;
     }
-    (void)searchable;
     qlist_clear(&b.optional);
     qlist_clear(&b.required);
     qlist_clear(&b.excluded);

@@ -49,6 +49,11 @@ cs_status tx_analyzer_new(tx_analyzer **out, char **msg)
         return cs_fail(msg, CS_INTERNAL, "ICU initialization failed: %s",
                        u_errorName(err));
     }
+    a->stem_cache = calloc(TX_STEM_CACHE, sizeof *a->stem_cache);
+    if (!a->stem_cache) {
+        tx_analyzer_free(a);
+        return cs_fail(msg, CS_NOMEM, "out of memory creating an analyzer");
+    }
     a->stemmer = sb_stemmer_new("english", "UTF_8");
     if (!a->stemmer) {
         tx_analyzer_free(a);
@@ -73,6 +78,7 @@ void tx_analyzer_free(tx_analyzer *a)
         utext_close(a->sut);
     if (a->stemmer)
         sb_stemmer_delete(a->stemmer);
+    free(a->stem_cache);
     free(a->ubuf[0]);
     free(a->ubuf[1]);
     free(a->term);
@@ -109,6 +115,8 @@ static unsigned hyphen_at(const char *text, size_t len, size_t i)
     return 0;
 }
 
+/* The stem of term[0, len), in the cache or a->stem (or the term itself):
+ * valid until the next call, which is all a token needs. */
 static cs_status stem_of(tx_analyzer *a, const char *term, size_t len,
                          int stemmable, const char **stem, size_t *stem_len,
                          char **msg)
@@ -118,11 +126,33 @@ static cs_status stem_of(tx_analyzer *a, const char *term, size_t len,
         *stem_len = len;
         return CS_OK;
     }
+    struct tx_stem_slot *slot = NULL;
+    if (len <= TX_STEM_KEY) {
+        uint32_t h = 2166136261u; /* FNV-1a */
+        for (size_t i = 0; i < len; i++)
+            h = (h ^ (unsigned char)term[i]) * 16777619u;
+        slot = &a->stem_cache[h & (TX_STEM_CACHE - 1)];
+        if (slot->term_len == len && memcmp(slot->term, term, len) == 0) {
+            *stem = slot->stem;
+            *stem_len = slot->stem_len;
+            return CS_OK;
+        }
+    }
     const sb_symbol *p = sb_stemmer_stem(a->stemmer, (const sb_symbol *)term,
                                          (int)len);
     if (!p)
         return cs_fail(msg, CS_NOMEM, "out of memory stemming a word");
     size_t n = (size_t)sb_stemmer_length(a->stemmer);
+    if (slot && n <= TX_STEM_KEY) {
+        slot->term_len = (unsigned char)len;
+        memcpy(slot->term, term, len);
+        slot->stem_len = (unsigned char)n;
+        memcpy(slot->stem, p, n);
+        slot->stem[n] = '\0';
+        *stem = slot->stem;
+        *stem_len = n;
+        return CS_OK;
+    }
     if (tx_grow((void **)&a->stem, &a->stem_cap, n + 1, 1))
         return cs_fail(msg, CS_NOMEM, "out of memory stemming a word");
     memcpy(a->stem, p, n);

@@ -41,6 +41,16 @@ struct tx_chain_part {
  * (bounds the joined term on pathological input like "a-a-a-...") */
 #define TX_CHAIN_MAX 16
 
+/* Stemming is the costliest step and words repeat (Zipf): a direct-mapped
+ * cache of short terms' stems skips most Snowball calls. */
+#define TX_STEM_CACHE 4096 /* slots, a power of two */
+#define TX_STEM_KEY 23     /* longest term (and stem) cached */
+struct tx_stem_slot {
+    unsigned char term_len, stem_len; /* term_len 0: empty slot */
+    char term[TX_STEM_KEY];
+    char stem[TX_STEM_KEY + 1];       /* NUL-terminated */
+};
+
 /* A word's byte span, collected by tx_passage.c to count and cut. */
 struct tx_span {
     size_t start, end;
@@ -53,6 +63,7 @@ struct tx_analyzer {
     UText *sut;                /* reopened over each split paragraph */
     const UNormalizer2 *nfkc, *nfd, *nfc; /* ICU singletons, not owned */
     struct sb_stemmer *stemmer;
+    struct tx_stem_slot *stem_cache; /* TX_STEM_CACHE slots */
 
     UChar *ubuf[2]; /* ping-pong buffers of the normalization steps */
     size_t ucap[2];

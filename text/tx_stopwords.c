@@ -9,10 +9,11 @@
  */
 #include "tx.h"
 
-#include <stdlib.h>
+#include <pthread.h>
 #include <string.h>
 
-/* Sorted by byte value (LC_ALL=C sort) for bsearch. */
+
+/* Sorted by byte value (LC_ALL=C sort), one entry per word. */
 static const char *const stopwords[] = {
     "a", "about", "above", "after", "again", "against", "all", "am",
     "an", "and", "any", "are", "as", "at", "be", "because",
@@ -32,20 +33,32 @@ static const char *const stopwords[] = {
     "yours", "yourself", "yourselves",
 };
 
-struct key {
-    const char *s;
-    size_t len;
-};
+#define NWORDS (sizeof stopwords / sizeof *stopwords)
 
-static int compare(const void *k, const void *elem)
+/* The sorted table is the list a reader checks; lookups go through an
+ * open-addressing index over it, built once: this runs for every word
+ * analyzed, and hashing beats a binary search's seven string compares. */
+#define SLOTS 512 /* a power of two, > 4 x NWORDS */
+static unsigned char slots[SLOTS]; /* 0 empty, else table index + 1 */
+static pthread_once_t slots_once = PTHREAD_ONCE_INIT;
+
+static unsigned hash(const char *t, size_t len)
 {
-    const struct key *key = k;
-    const char *word = *(const char *const *)elem;
-    size_t wlen = strlen(word);
-    int c = memcmp(key->s, word, key->len < wlen ? key->len : wlen);
-    if (c)
-        return c;
-    return (key->len > wlen) - (key->len < wlen);
+    unsigned h = (unsigned)len;
+    h = h * 131 + (unsigned char)t[0];
+    h = h * 131 + (unsigned char)t[len / 2];
+    h = h * 131 + (unsigned char)t[len - 1];
+    return (h ^ (h >> 7)) & (SLOTS - 1);
+}
+
+static void build_slots(void)
+{
+    for (size_t i = 0; i < NWORDS; i++) {
+        unsigned h = hash(stopwords[i], strlen(stopwords[i]));
+        while (slots[h])
+            h = (h + 1) & (SLOTS - 1);
+        slots[h] = (unsigned char)(i + 1);
+    }
 }
 
 int tx_is_stopword(const char *term, size_t len)
@@ -53,7 +66,11 @@ int tx_is_stopword(const char *term, size_t len)
     /* The longest entry is "yourselves"; most words are rejected here. */
     if (len == 0 || len > 10)
         return 0;
-    struct key key = {term, len};
-    return bsearch(&key, stopwords, sizeof stopwords / sizeof *stopwords,
-                   sizeof *stopwords, compare) != NULL;
+    pthread_once(&slots_once, build_slots);
+    for (unsigned h = hash(term, len); slots[h]; h = (h + 1) & (SLOTS - 1)) {
+        const char *w = stopwords[slots[h] - 1];
+        if (strncmp(w, term, len) == 0 && w[len] == '\0')
+            return 1;
+    }
+    return 0;
 }

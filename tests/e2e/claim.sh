@@ -1,0 +1,39 @@
+# A claim finds the passage that supports it, at rank 1, with a citation
+# whose text is exactly the file's bytes.
+. "$(dirname "$0")/lib.sh"
+setup_corpus
+
+cs query --format jsonl "Albanian government digital services were attacked in July and September" > out.jsonl
+[ "$status" -eq 0 ] || fail "exit status $status, expected 0"
+top=$(jq_py 'rs[0]["cite"]' < out.jsonl)
+[ "$top" = "corpus/000_e2b09c51e93f98b0.txt:17" ] || fail "rank 1 is $top"
+
+# Citation integrity for every result: text == file bytes, highlights inside.
+python3 - out.jsonl <<'PY'
+import json, sys
+for line in open(sys.argv[1]):
+    r = json.loads(line)
+    data = open(r["path"], "rb").read()
+    span = data[r["byte_start"]:r["byte_end"]].decode("utf-8")
+    assert span == r["text"], (r["cite"], span, r["text"])
+    lines = data[:r["byte_start"]].count(b"\n") + 1
+    assert lines == r["line_start"], (r["cite"], lines)
+    assert data[:r["byte_end"]].count(b"\n") + 1 == r["line_end"], r["cite"]
+    for s, e in r["highlights"]:
+        assert r["byte_start"] <= s < e <= r["byte_end"], (r["cite"], s, e)
+    for key in ("query_id", "query", "rank", "score", "match", "cite", "path",
+                "title", "source", "date", "paragraph", "line_start",
+                "line_end", "byte_start", "byte_end", "text", "highlights"):
+        assert key in r, key
+PY
+
+# A claim with a word the passage does not support says so.
+cs query --format jsonl -n 1 "Albania cut diplomatic ties with Iran in August" > out.jsonl
+jq_py '"August" in rs[0].get("unsupported", [])' < out.jsonl | grep -qx True ||
+    fail "August not reported unsupported"
+
+# No result: exit status 1.
+cs query --format jsonl "xylophonequartet" > out.jsonl
+[ "$status" -eq 1 ] || fail "no-result exit status $status, expected 1"
+[ ! -s out.jsonl ] || fail "output for a query without result"
+echo ok

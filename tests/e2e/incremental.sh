@@ -1,0 +1,41 @@
+# Re-indexing reads only what changed, replaces changed files and removes
+# vanished ones.
+. "$(dirname "$0")/lib.sh"
+cp -r "$CS_SOURCE_DIR/corpus" corpus
+"$CITESEARCH" index corpus 2> first.txt
+grep -q "5 files: 5 read, 5 indexed" first.txt || fail "first run: $(cat first.txt)"
+
+"$CITESEARCH" index corpus 2> again.txt
+grep -q "5 files: 0 read, 0 indexed .* 5 unchanged" again.txt || fail "no-change run: $(cat again.txt)"
+
+# Touched, same bytes: read (to hash it) but not re-indexed.
+touch -d '2001-01-01' corpus/002_2a02a01db59475ef.txt
+"$CITESEARCH" index corpus 2> touched.txt
+grep -q "5 files: 1 read, 0 indexed .* 5 unchanged" touched.txt || fail "touch: $(cat touched.txt)"
+
+# Changed: only that file is indexed, and the new words are found.
+printf '\n\nA zebrafinch sentence added later.\n' >> corpus/003_7ea479e65bd91aef.txt
+zline=$(grep -n zebrafinch corpus/003_7ea479e65bd91aef.txt | cut -d: -f1)
+"$CITESEARCH" index --verbose corpus 2> changed.txt
+grep -q "5 files: 1 read, 1 indexed" changed.txt || fail "change: $(cat changed.txt)"
+grep -q "indexed corpus/003_7ea479e65bd91aef.txt" changed.txt || fail "which file: $(cat changed.txt)"
+cs query --format jsonl zebrafinch > out.jsonl
+[ "$(jq_py 'rs[0]["cite"]' < out.jsonl)" = "corpus/003_7ea479e65bd91aef.txt:$zline" ] || fail "new text: $(cat out.jsonl)"
+before=$("$CITESEARCH" stats --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["passages"])')
+
+# Vanished: its passages go.
+rm corpus/004_ea823e42dca6d0bc.txt
+"$CITESEARCH" index corpus 2> removed.txt
+grep -q "1 removed" removed.txt || fail "removal: $(cat removed.txt)"
+cs query --format jsonl -n 100 Spahiu > out.jsonl
+[ "$status" -eq 1 ] || fail "a removed file still answers"
+after=$("$CITESEARCH" stats --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["passages"])')
+[ "$after" -lt "$before" ] || fail "passages $before -> $after"
+
+# Moving the whole folder keeps citations valid (paths are root-relative).
+cd "$WORK" && mkdir moved && mv corpus .citesearch moved/ && cd moved
+cs query --format jsonl -n 1 zebrafinch > out.jsonl
+[ "$(jq_py 'rs[0]["cite"]' < out.jsonl)" = "corpus/003_7ea479e65bd91aef.txt:$zline" ] || fail "after move"
+cs show "corpus/003_7ea479e65bd91aef.txt:$zline" > shown.txt
+grep -q zebrafinch shown.txt || fail "show after move"
+echo ok

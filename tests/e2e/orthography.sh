@@ -1,0 +1,25 @@
+# Names without their diacritics, case and compounds meet the text.
+. "$(dirname "$0")/lib.sh"
+setup_corpus
+
+for q in "Olsjan Cela" "OLSJAN ÇELA" "olsjan çela"; do
+    cs query --format jsonl -n 1 "$q" > out.jsonl
+    top=$(jq_py 'rs[0]["cite"]' < out.jsonl)
+    [ "$top" = "corpus/000_e2b09c51e93f98b0.txt:7" ] || fail "$q: rank 1 is $top"
+    jq_py 'rs[0]["text"][s:e] if False else ""' < /dev/null > /dev/null 2>&1 || true
+done
+# The highlight covers the accented word in the file.
+python3 - out.jsonl <<'PY'
+import json, sys
+r = json.loads(open(sys.argv[1]).readline())
+data = open(r["path"], "rb").read()
+words = [data[s:e].decode() for s, e in r["highlights"]]
+assert "Çela" in words, words
+PY
+# realtime / real-time / real time
+for q in "realtime" "real-time" "real time"; do
+    cs query --format jsonl -n 1 "$q" > out.jsonl
+    top=$(jq_py 'rs[0]["cite"]' < out.jsonl)
+    [ "$top" = "corpus/002_2a02a01db59475ef.txt:11" ] || fail "$q: rank 1 is $top"
+done
+echo ok

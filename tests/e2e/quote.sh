@@ -1,0 +1,29 @@
+# A verbatim quote: curly quotes in the text, straight ones in the query.
+# Found exactly, with the first highlight at the quote's first byte.
+. "$(dirname "$0")/lib.sh"
+setup_corpus
+
+cs query --format jsonl '"The systems will be out of service until the risk is completely removed"' > out.jsonl
+[ "$status" -eq 0 ] || fail "exit status $status"
+python3 - out.jsonl <<'PY'
+import json, sys
+r = json.loads(open(sys.argv[1]).readline())
+assert r["cite"] == "corpus/001_ad6093775fdf0074.txt:14", r["cite"]
+assert r["match"] == "exact", r["match"]
+data = open(r["path"], "rb").read()
+want = data.index("The systems will be out of service".encode())
+start, end = r["highlights"][0]
+assert start == want, (start, want)
+assert data[start:end].decode() == "The systems will be out of service until the risk is completely removed", data[start:end]
+PY
+
+# Apostrophes: a straight one in the query meets the curly one of the text.
+cs query --format jsonl -n 1 '"Iran'"'"'s increasingly aggressive cyber activities"' > out.jsonl
+[ "$(jq_py 'rs[0]["cite"] + " " + rs[0]["match"]' < out.jsonl)" = "corpus/001_ad6093775fdf0074.txt:22 exact" ] ||
+    fail "apostrophe quote: $(cat out.jsonl)"
+
+# A compound spelled differently from the text still matches verbatim.
+cs query --format jsonl -n 1 '"Another cyber-attack by the same aggressors"' > out.jsonl
+[ "$(jq_py 'rs[0]["cite"] + " " + rs[0]["match"]' < out.jsonl)" = "corpus/004_ea823e42dca6d0bc.txt:11 exact" ] ||
+    fail "compound quote: $(cat out.jsonl)"
+echo ok
