@@ -29,11 +29,21 @@ static void usage(FILE *out)
             "  -n, --limit N         results per query (default 10)\n"
             "  --per-doc N           at most N results from one file\n"
             "  --mode auto|claim|quote\n"
-            "  --format text|jsonl|json (default: text on a terminal, else jsonl)\n"
+            "  --format text|jsonl|json|csv|tsv (default: text on a terminal, else jsonl)\n"
             "  --filter FIELD:VALUE  a filter, as in the query (repeatable)\n"
-            "  --batch FILE.csv|-    CSV with header id,query[,mode,limit,filter]\n"
+            "  --batch FILE.csv|-    CSV with header id,query[,mode,limit,filter];\n"
+            "                        - reads standard input, answering as it comes\n"
+            "  -j, --jobs N          batch queries answered in parallel (default:\n"
+            "                        the number of cores); output stays in order\n"
             "  -h, --help            this help\n\n"
             "exit status: 0 results, 1 none, 2 error (a batch: 2 if a row failed)\n");
+}
+
+static void close_engines(qy_engine **engines, unsigned n)
+{
+    for (unsigned i = 0; i < n; i++)
+        qy_engine_close(engines[i]);
+    free(engines);
 }
 
 static int parse_uint(const char *opt, const char *s, unsigned *out)
@@ -58,11 +68,12 @@ static const struct option options[] = {
         {"format", required_argument, NULL, 'f'},
         {"filter", required_argument, NULL, 'F'},
         {"batch", required_argument, NULL, 'b'},
+        {"jobs", required_argument, NULL, 'j'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
 
 /* Short options: -n takes a value. */
-#define SHORT_OPTIONS "n:h"
+#define SHORT_OPTIONS "n:j:h"
 
 /* Non-zero when `arg` is an option of query (so "-word", an exclusion, is
  * not); *takes_value tells whether its value is the next argument. */
@@ -137,6 +148,7 @@ static int run_query(int argc, char **argv, char **words, int nwords)
 {
     const char *db_opt = NULL, *format = NULL, *batch = NULL;
     const char *filters[MAX_FILTERS];
+    unsigned jobs = 0;
     qy_request req = {.limit = 10, .mode = QY_MODE_AUTO, .filters = filters};
     int c;
     optind = 1;
@@ -175,6 +187,12 @@ static int run_query(int argc, char **argv, char **words, int nwords)
             filters[req.nfilters++] = optarg;
             break;
         case 'b': batch = optarg; break;
+        case 'j':
+            if (parse_uint("--jobs", optarg, &jobs) != 0 || jobs == 0 || jobs > 256) {
+                fprintf(stderr, "citesearch query: --jobs must be 1 to 256\n");
+                return CLI_ERROR;
+            }
+            break;
         case 'h': usage(stdout); return CLI_OK;
         default: usage(stderr); return CLI_ERROR;
         }
@@ -194,19 +212,31 @@ static int run_query(int argc, char **argv, char **words, int nwords)
     if (rc != CS_OK)
         return cli_error(rc, msg);
 
+    if (!batch || jobs == 0) {
+        long cores = sysconf(_SC_NPROCESSORS_ONLN);
+        jobs = !batch ? 1 : cores > 0 ? (unsigned)(cores < 64 ? cores : 64) : 1;
+    }
+    /* One engine (one database handle) per worker. */
     char *db_path = NULL;
-    qy_engine *e = NULL;
+    qy_engine **engines = calloc(jobs, sizeof *engines);
+    if (!engines)
+        return cli_error(CS_NOMEM, NULL);
     rc = ix_find_db(db_opt, 0, &db_path, &msg);
-    if (rc == CS_OK)
-        rc = qy_engine_open(db_path, &e, &msg);
+    for (unsigned i = 0; rc == CS_OK && i < jobs; i++)
+        rc = qy_engine_open(db_path, &engines[i], &msg);
     free(db_path);
-    if (rc != CS_OK)
+    if (rc != CS_OK) {
+        for (unsigned i = 0; i < jobs; i++)
+            qy_engine_close(engines[i]);
+        free(engines);
         return cli_error(rc, msg);
+    }
+    qy_engine *e = engines[0];
 
     int color = fmt == QY_FORMAT_TEXT && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
     qy_printer *printer = qy_printer_new(fmt, stdout, color, batch != NULL);
     if (!printer) {
-        qy_engine_close(e);
+        close_engines(engines, jobs);
         return cli_error(CS_NOMEM, NULL);
     }
     int status;
@@ -214,12 +244,12 @@ static int run_query(int argc, char **argv, char **words, int nwords)
         FILE *in = strcmp(batch, "-") == 0 ? stdin : fopen(batch, "rb");
         if (!in) {
             qy_printer_free(printer);
-            qy_engine_close(e);
+            close_engines(engines, jobs);
             fprintf(stderr, "citesearch: %s: %s\n", batch, strerror(errno));
             return CLI_ERROR;
         }
         qy_batch_stats stats;
-        rc = qy_batch_run(e, in, strcmp(batch, "-") ? batch : "<stdin>", &req,
+        rc = qy_batch_run(engines, jobs, in, strcmp(batch, "-") ? batch : "<stdin>", &req,
                           printer, &stats, &msg);
         if (in != stdin)
             fclose(in);
@@ -260,6 +290,6 @@ static int run_query(int argc, char **argv, char **words, int nwords)
         }
     }
     qy_printer_free(printer);
-    qy_engine_close(e);
+    close_engines(engines, jobs);
     return status;
 }

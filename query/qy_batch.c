@@ -1,10 +1,13 @@
-/* qy_batch.c - CSV batches, row by row (see qy_batch.h). */
+/* qy_batch.c - CSV batches: a reader thread, worker threads, and the
+ * caller printing in input order (see qy_batch.h). */
 #include "qy_batch.h"
 
 #include <csv.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "tx.h"
 
@@ -12,38 +15,69 @@ enum { COL_ID, COL_QUERY, COL_MODE, COL_LIMIT, COL_FILTER, NCOLS };
 static const char *const column_names[NCOLS] = {"id", "query", "mode", "limit",
                                                 "filter"};
 
+/* One row on its way from the reader to the printer. */
+typedef struct task {
+    unsigned long line;   /* where the row starts, for messages */
+    char *cells[NCOLS];
+    qy_mode mode;
+    unsigned limit;
+    char *error;          /* why the row cannot be / was not answered */
+    qy_answer answer;
+    int done;
+} task;
+
 typedef struct batch {
-    qy_engine *e;
+    qy_engine *const *engines;
     const char *name;
     const qy_request *defaults;
-    qy_printer *printer;
-    qy_batch_stats *stats;
-    int col_of[NCOLS];
-    char *cells[NCOLS];
-    int too_long[NCOLS];
-    size_t field;
-    int header_done;
-    unsigned long line;      /* the line being read */
-    unsigned long row_line;  /* the line the current row started on */
-    cs_status st;
     char **msg;
+
+    /* The window: tasks [written, read) are in flight; [claimed, read)
+     * wait for a worker.  Sequence numbers index slots modulo `size`. */
+    task *slots;
+    size_t size;
+    unsigned long read, claimed, written;
+    int eof;              /* the reader has finished */
+    int cancel;           /* no worker runs: the reader drops its rows */
+    cs_status st;         /* a fatal error of the reader */
+    pthread_mutex_t lock;
+    pthread_cond_t space, work, done;
+
+    /* Reader state (reader thread only). */
+    FILE *in;
+    int col_of[NCOLS];
+    int header_done;
+    size_t field;
+    unsigned long line, row_line;
+    task row;             /* the row being parsed */
+    int too_long[NCOLS];
 } batch;
+
+static void task_clear(task *t)
+{
+    for (int c = 0; c < NCOLS; c++)
+        free(t->cells[c]);
+    free(t->error);
+    qy_answer_clear(&t->answer);
+    memset(t, 0, sizeof *t);
+}
+
+/* ---- Reader ---- */
 
 static void on_field(void *data, size_t len, void *ctx)
 {
     batch *b = ctx;
     const char *text = data ? data : "";
-    if (b->field == 0)
-        b->row_line = b->row_line ? b->row_line : b->line;
+    if (b->field == 0 && b->row_line == 0)
+        b->row_line = b->line;
     if (!b->header_done) {
         if (b->field == 0 && len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
-            text += 3;
+            text += 3; /* a UTF-8 byte order mark */
             len -= 3;
         }
         for (int c = 0; c < NCOLS; c++)
             if (strlen(column_names[c]) == len &&
-                strncasecmp(text, column_names[c], len) == 0 &&
-                b->col_of[c] < 0)
+                strncasecmp(text, column_names[c], len) == 0 && b->col_of[c] < 0)
                 b->col_of[c] = (int)b->field;
     } else {
         for (int c = 0; c < NCOLS; c++) {
@@ -51,19 +85,14 @@ static void on_field(void *data, size_t len, void *ctx)
                 continue;
             if (len > QY_BATCH_MAX_FIELD) {
                 b->too_long[c] = 1;
-                continue;
+            } else if (memchr(text, '\0', len)) {
+                b->too_long[c] = 2; /* a NUL would silently cut the cell */
+            } else {
+                free(b->row.cells[c]);
+                b->row.cells[c] = strndup(text, len);
+                if (!b->row.cells[c])
+                    b->st = CS_NOMEM;
             }
-            free(b->cells[c]);
-            b->cells[c] = malloc(len + 1);
-            if (!b->cells[c]) {
-                b->st = CS_NOMEM;
-                return;
-            }
-            memcpy(b->cells[c], text, len);
-            b->cells[c][len] = '\0';
-            /* A NUL inside a cell would silently cut it: refuse the row. */
-            if (memchr(text, '\0', len))
-                b->too_long[c] = 2;
         }
     }
     b->field++;
@@ -82,82 +111,66 @@ static int parse_mode(const char *s, qy_mode *mode)
     return 0;
 }
 
-/* Answers the current row, or prints why it cannot be answered. */
-static void answer_row(batch *b)
+/* Checks the row's cells; sets t->error when it cannot be answered. */
+static void validate_row(batch *b, task *t)
 {
-    qy_request req = *b->defaults;
-    char *err = NULL;
-    const char *id = b->cells[COL_ID];
-    const char *query = b->cells[COL_QUERY];
-    req.id = id && *id ? id : NULL;
-    req.query = query ? query : "";
-    for (int c = 0; c < NCOLS && !err; c++)
-        if (b->too_long[c] == 1)
-            cs_fail(&err, CS_BAD_INPUT, "%s: line %lu: the %s cell is over %d bytes",
-                    b->name, b->row_line, column_names[c], QY_BATCH_MAX_FIELD);
-        else if (b->too_long[c] == 2)
-            cs_fail(&err, CS_BAD_INPUT, "%s: line %lu: the %s cell holds a NUL byte",
-                    b->name, b->row_line, column_names[c]);
-    if (!err && !req.id)
-        cs_fail(&err, CS_BAD_INPUT, "%s: line %lu: no id", b->name, b->row_line);
-    if (!err && tx_utf8_check(req.query, strlen(req.query)) < strlen(req.query))
-        cs_fail(&err, CS_BAD_INPUT, "%s: line %lu: the query is not valid UTF-8",
-                b->name, b->row_line);
-    if (!err && !*req.query)
-        cs_fail(&err, CS_BAD_INPUT, "%s: line %lu: empty query", b->name,
-                b->row_line);
-    const char *mode = b->cells[COL_MODE];
-    if (!err && mode && *mode && parse_mode(mode, &req.mode) != 0)
-        cs_fail(&err, CS_BAD_INPUT,
+    char **err = &t->error;
+    const char *id = t->cells[COL_ID], *query = t->cells[COL_QUERY];
+    const char *mode = t->cells[COL_MODE], *limit = t->cells[COL_LIMIT];
+    t->mode = b->defaults->mode;
+    t->limit = b->defaults->limit;
+    for (int c = 0; c < NCOLS && !*err; c++)
+        if (b->too_long[c])
+            cs_fail(err, CS_BAD_INPUT,
+                    b->too_long[c] == 1 ? "%s: line %lu: the %s cell is over %d bytes"
+                                        : "%s: line %lu: the %s cell holds a NUL byte",
+                    b->name, t->line, column_names[c], QY_BATCH_MAX_FIELD);
+    if (!*err && (!id || !*id))
+        cs_fail(err, CS_BAD_INPUT, "%s: line %lu: no id", b->name, t->line);
+    if (!*err && id && tx_utf8_check(id, strlen(id)) < strlen(id))
+        cs_fail(err, CS_BAD_INPUT, "%s: line %lu: the id is not valid UTF-8",
+                b->name, t->line);
+    if (!*err && (!query || !*query))
+        cs_fail(err, CS_BAD_INPUT, "%s: line %lu: empty query", b->name, t->line);
+    if (!*err && tx_utf8_check(query, strlen(query)) < strlen(query))
+        cs_fail(err, CS_BAD_INPUT,
+                "%s: line %lu: the query is not valid UTF-8 (byte %zu)", b->name,
+                t->line, tx_utf8_check(query, strlen(query)));
+    if (!*err && mode && *mode && parse_mode(mode, &t->mode) != 0)
+        cs_fail(err, CS_BAD_INPUT,
                 "%s: line %lu: unknown mode '%s' (auto, claim or quote)",
-                b->name, b->row_line, mode);
-    const char *limit = b->cells[COL_LIMIT];
-    if (!err && limit && *limit) {
+                b->name, t->line, mode);
+    if (!*err && limit && *limit) {
         char *end;
         errno = 0;
         long n = strtol(limit, &end, 10);
         if (errno || *end || n < 1 || n > 10000)
-            cs_fail(&err, CS_BAD_INPUT,
+            cs_fail(err, CS_BAD_INPUT,
                     "%s: line %lu: limit '%s' is not a number from 1 to 10000",
-                    b->name, b->row_line, limit);
+                    b->name, t->line, limit);
         else
-            req.limit = (unsigned)n;
+            t->limit = (unsigned)n;
     }
-    /* The row's filter adds to those of the command line. */
-    const char *filters[64];
-    const char *filter = b->cells[COL_FILTER];
-    if (!err && filter && *filter) {
-        size_t n = req.nfilters < 63 ? req.nfilters : 63;
-        for (size_t i = 0; i < n; i++)
-            filters[i] = req.filters[i];
-        filters[n] = filter;
-        req.filters = filters;
-        req.nfilters = n + 1;
-    }
+}
 
-    b->stats->rows++;
-    if (err) {
-        qy_printer_error(b->printer, &req, err);
-        b->stats->failed++;
-        free(err);
+/* Hands the parsed row to the workers, waiting for room in the window. */
+static void push_row(batch *b)
+{
+    b->row.line = b->row_line;
+    validate_row(b, &b->row);
+    pthread_mutex_lock(&b->lock);
+    while (b->read - b->written >= b->size && !b->cancel)
+        pthread_cond_wait(&b->space, &b->lock);
+    if (b->cancel) {
+        pthread_mutex_unlock(&b->lock);
+        task_clear(&b->row);
         return;
     }
-    qy_answer a;
-    cs_status rc = qy_engine_query(b->e, &req, &a, &err);
-    if (rc != CS_OK) {
-        char *full = NULL;
-        cs_fail(&full, rc, "%s: line %lu: %s", b->name, b->row_line,
-                err ? err : cs_status_to_string(rc));
-        qy_printer_error(b->printer, &req, full ? full : "error");
-        b->stats->failed++;
-        free(full);
-        free(err);
-        return;
-    }
-    qy_printer_answer(b->printer, &req, &a);
-    if (a.n > 0)
-        b->stats->answered++;
-    qy_answer_clear(&a);
+    b->slots[b->read % b->size] = b->row;
+    b->read++;
+    pthread_cond_signal(&b->work);
+    pthread_mutex_unlock(&b->lock);
+    memset(&b->row, 0, sizeof b->row);
 }
 
 static void on_row(int terminator, void *ctx)
@@ -173,55 +186,200 @@ static void on_row(int terminator, void *ctx)
                             "%s: line %lu: the header needs columns 'id' and "
                             "'query' (optional: mode, limit, filter)",
                             b->name, b->row_line);
-    } else if (b->field > 1 || (b->cells[COL_ID] && *b->cells[COL_ID]) ||
-               (b->cells[COL_QUERY] && *b->cells[COL_QUERY])) {
-        answer_row(b);
+        task_clear(&b->row);
+    } else {
+        push_row(b);
     }
-    for (int c = 0; c < NCOLS; c++) {
-        free(b->cells[c]);
-        b->cells[c] = NULL;
-        b->too_long[c] = 0;
-    }
+    memset(b->too_long, 0, sizeof b->too_long);
     b->field = 0;
     b->row_line = 0;
 }
 
-cs_status qy_batch_run(qy_engine *e, FILE *in, const char *name,
-                       const qy_request *defaults, qy_printer *printer,
-                       qy_batch_stats *stats, char **msg)
+static void *reader_main(void *arg)
+{
+    batch *b = arg;
+    struct csv_parser parser;
+    if (csv_init(&parser, CSV_APPEND_NULL) != 0) {
+        b->st = CS_NOMEM;
+    } else {
+        /* Line by line, so each row is answered as soon as it is whole. */
+        char *line = NULL;
+        size_t cap = 0;
+        ssize_t n;
+        while (b->st == CS_OK && (n = getline(&line, &cap, b->in)) > 0) {
+            b->line++;
+            if (csv_parse(&parser, line, (size_t)n, on_field, on_row, b) !=
+                    (size_t)n && b->st == CS_OK)
+                b->st = cs_fail(b->msg, CS_BAD_INPUT, "%s: line %lu: %s",
+                                b->name, b->line,
+                                csv_strerror(csv_error(&parser)));
+        }
+        if (b->st == CS_OK && ferror(b->in))
+            b->st = cs_fail(b->msg, CS_IO, "%s: read error", b->name);
+        if (b->st == CS_OK)
+            csv_fini(&parser, on_field, on_row, b);
+        if (b->st == CS_OK && !b->header_done)
+            b->st = cs_fail(b->msg, CS_BAD_INPUT,
+                            "%s: empty input (a header with id,query is "
+                            "required)",
+                            b->name);
+        free(line);
+        csv_free(&parser);
+    }
+    task_clear(&b->row);
+    pthread_mutex_lock(&b->lock);
+    b->eof = 1;
+    pthread_cond_broadcast(&b->work);
+    pthread_cond_broadcast(&b->done);
+    pthread_mutex_unlock(&b->lock);
+    return NULL;
+}
+
+/* ---- Workers ---- */
+
+typedef struct worker {
+    batch *b;
+    qy_engine *engine;
+    pthread_t thread;
+} worker;
+
+static void answer_task(batch *b, qy_engine *e, task *t)
+{
+    if (t->error)
+        return;
+    qy_request req = *b->defaults;
+    req.id = t->cells[COL_ID];
+    req.query = t->cells[COL_QUERY];
+    req.mode = t->mode;
+    req.limit = t->limit;
+    /* The row's filter adds to those of the command line. */
+    const char *filters[65];
+    const char *filter = t->cells[COL_FILTER];
+    if (filter && *filter) {
+        size_t n = req.nfilters < 64 ? req.nfilters : 64;
+        memcpy(filters, req.filters, n * sizeof *filters);
+        filters[n] = filter;
+        req.filters = filters;
+        req.nfilters = n + 1;
+    }
+    char *err = NULL;
+    cs_status rc = qy_engine_query(e, &req, &t->answer, &err);
+    if (rc != CS_OK) {
+        cs_fail(&t->error, rc, "%s: line %lu: %s", b->name, t->line,
+                err ? err : cs_status_to_string(rc));
+        free(err);
+    }
+}
+
+static void *worker_main(void *arg)
+{
+    worker *w = arg;
+    batch *b = w->b;
+    pthread_mutex_lock(&b->lock);
+    for (;;) {
+        while (b->claimed == b->read && !b->eof)
+            pthread_cond_wait(&b->work, &b->lock);
+        if (b->claimed == b->read)
+            break;
+        task *t = &b->slots[b->claimed % b->size];
+        b->claimed++;
+        pthread_mutex_unlock(&b->lock);
+        answer_task(b, w->engine, t);
+        pthread_mutex_lock(&b->lock);
+        t->done = 1;
+        pthread_cond_broadcast(&b->done);
+    }
+    pthread_mutex_unlock(&b->lock);
+    return NULL;
+}
+
+/* ---- The caller: print in order ---- */
+
+cs_status qy_batch_run(qy_engine *const *engines, unsigned njobs, FILE *in,
+                       const char *name, const qy_request *defaults,
+                       qy_printer *printer, qy_batch_stats *stats, char **msg)
 {
     memset(stats, 0, sizeof *stats);
-    struct csv_parser parser;
-    if (csv_init(&parser, CSV_APPEND_NULL) != 0)
-        return CS_NOMEM;
-    batch b = {.e = e, .name = name, .defaults = defaults, .printer = printer,
-               .stats = stats, .st = CS_OK, .msg = msg};
+    if (njobs < 1)
+        njobs = 1;
+    batch b = {.engines = engines, .name = name, .defaults = defaults,
+               .msg = msg, .in = in, .st = CS_OK,
+               .size = (size_t)njobs * QY_BATCH_WINDOW};
     for (int c = 0; c < NCOLS; c++)
         b.col_of[c] = -1;
-
-    /* Line by line, so each row is answered as soon as it is complete. */
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    while (b.st == CS_OK && (n = getline(&line, &cap, in)) > 0) {
-        b.line++;
-        if (csv_parse(&parser, line, (size_t)n, on_field, on_row, &b) !=
-                (size_t)n &&
-            b.st == CS_OK)
-            b.st = cs_fail(msg, CS_BAD_INPUT, "%s: line %lu: %s", name, b.line,
-                           csv_strerror(csv_error(&parser)));
+    b.slots = calloc(b.size, sizeof *b.slots);
+    worker *workers = calloc(njobs, sizeof *workers);
+    if (!b.slots || !workers) {
+        free(b.slots);
+        free(workers);
+        return CS_NOMEM;
     }
-    if (b.st == CS_OK && ferror(in))
-        b.st = cs_fail(msg, CS_IO, "%s: read error", name);
-    if (b.st == CS_OK)
-        csv_fini(&parser, on_field, on_row, &b);
-    if (b.st == CS_OK && !b.header_done)
-        b.st = cs_fail(msg, CS_BAD_INPUT,
-                       "%s: empty input (a header with id,query is required)",
-                       name);
-    free(line);
-    csv_free(&parser);
-    for (int c = 0; c < NCOLS; c++)
-        free(b.cells[c]);
+    pthread_mutex_init(&b.lock, NULL);
+    pthread_cond_init(&b.space, NULL);
+    pthread_cond_init(&b.work, NULL);
+    pthread_cond_init(&b.done, NULL);
+
+    pthread_t reader;
+    unsigned started = 0;
+    int reader_started = pthread_create(&reader, NULL, reader_main, &b) == 0;
+    for (unsigned i = 0; reader_started && i < njobs; i++) {
+        workers[i] = (worker){.b = &b, .engine = engines[i]};
+        if (pthread_create(&workers[i].thread, NULL, worker_main, &workers[i]) != 0)
+            break;
+        started++;
+    }
+    if (!reader_started || started == 0) {
+        /* Without threads nothing can run; say so rather than hang. */
+        pthread_mutex_lock(&b.lock);
+        b.cancel = 1;
+        pthread_cond_broadcast(&b.space);
+        pthread_mutex_unlock(&b.lock);
+        if (reader_started)
+            pthread_join(reader, NULL);
+        reader_started = 0;
+        b.st = cs_fail(msg, CS_INTERNAL, "cannot start batch threads");
+    }
+
+    pthread_mutex_lock(&b.lock);
+    while (started > 0) {
+        while (!(b.written < b.read && b.slots[b.written % b.size].done) &&
+               !(b.eof && b.written == b.read))
+            pthread_cond_wait(&b.done, &b.lock);
+        if (b.written == b.read)
+            break;
+        task *t = &b.slots[b.written % b.size];
+        pthread_mutex_unlock(&b.lock);
+
+        qy_request req = *defaults;
+        req.id = t->cells[COL_ID] && *t->cells[COL_ID] ? t->cells[COL_ID] : NULL;
+        req.query = t->cells[COL_QUERY] ? t->cells[COL_QUERY] : "";
+        stats->rows++;
+        if (t->error) {
+            qy_printer_error(printer, &req, t->error);
+            stats->failed++;
+        } else {
+            qy_printer_answer(printer, &req, &t->answer);
+            stats->answered += t->answer.n > 0;
+        }
+        task_clear(t);
+
+        pthread_mutex_lock(&b.lock);
+        b.written++;
+        pthread_cond_signal(&b.space);
+    }
+    pthread_mutex_unlock(&b.lock);
+
+    if (reader_started)
+        pthread_join(reader, NULL);
+    for (unsigned i = 0; i < started; i++)
+        pthread_join(workers[i].thread, NULL);
+    for (size_t i = 0; i < b.size; i++)
+        task_clear(&b.slots[i]);
+    free(b.slots);
+    free(workers);
+    pthread_mutex_destroy(&b.lock);
+    pthread_cond_destroy(&b.space);
+    pthread_cond_destroy(&b.work);
+    pthread_cond_destroy(&b.done);
     return b.st;
 }

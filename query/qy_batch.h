@@ -3,10 +3,17 @@
  *
  * The CSV (libcsv) has a header; columns `id` and `query` are required,
  * `mode`, `limit` and `filter` optional, in any order; other columns are
- * ignored, so a spreadsheet can be fed as it is.  Rows are read, answered
- * and printed one at a time, each answer flushed, so `--batch -` answers a
- * pipe as it writes.  A bad row becomes an error record naming its line;
- * the other rows are still answered.
+ * ignored, so a spreadsheet can be fed as it is.  A bad row (no id, an
+ * empty or invalid-UTF-8 query, an unknown mode, a bad limit, a cell over
+ * QY_BATCH_MAX_FIELD bytes or holding a NUL) becomes an error record naming
+ * its line; the other rows are still answered.
+ *
+ * Rows are read by one thread, answered by `njobs` workers (each with its
+ * own engine, so its own database handle) and printed by the caller's
+ * thread in input order, each answer flushed as soon as it and all before
+ * it are done.  At most QY_BATCH_WINDOW rows per worker are in flight, so
+ * memory stays bounded whatever the input's length, and `--batch -`
+ * answers a pipe while it is still being written.
  */
 #ifndef CITESEARCH_QY_BATCH_H
 #define CITESEARCH_QY_BATCH_H
@@ -18,6 +25,8 @@
 
 /* A cell longer than this is refused (the row becomes an error). */
 #define QY_BATCH_MAX_FIELD (64 * 1024)
+/* Rows in flight per worker. */
+#define QY_BATCH_WINDOW 16
 
 typedef struct qy_batch_stats {
     unsigned long rows;     /* data rows read */
@@ -26,13 +35,14 @@ typedef struct qy_batch_stats {
 } qy_batch_stats;
 
 /*
- * Answers every row of `in` (named `name` in messages).  `defaults` gives
- * mode, limit, per-doc and filters for rows that do not set them.
- * CS_BAD_INPUT when the header lacks id or query, or the CSV is malformed
- * beyond one row; row errors are counted in stats->failed, not returned.
+ * Answers every row of `in` (named `name` in messages) with the `njobs`
+ * engines (one per worker thread; njobs >= 1).  `defaults` gives mode,
+ * limit, per-doc and filters for rows that do not set them.  CS_BAD_INPUT
+ * when the header lacks id or query or the CSV is malformed beyond a row;
+ * row errors are counted in stats->failed, not returned.
  */
-cs_status qy_batch_run(qy_engine *e, FILE *in, const char *name,
-                       const qy_request *defaults, qy_printer *printer,
-                       qy_batch_stats *stats, char **msg);
+cs_status qy_batch_run(qy_engine *const *engines, unsigned njobs, FILE *in,
+                       const char *name, const qy_request *defaults,
+                       qy_printer *printer, qy_batch_stats *stats, char **msg);
 
 #endif

@@ -9,6 +9,7 @@
 #include "tx.h"
 
 extern const qy_printer_ops qy_text_ops;
+extern const qy_printer_ops qy_csv_ops;
 
 cs_status qy_format_parse(const char *name, qy_format *out, char **msg)
 {
@@ -18,14 +19,14 @@ cs_status qy_format_parse(const char *name, qy_format *out, char **msg)
         *out = QY_FORMAT_JSONL;
     else if (strcmp(name, "json") == 0)
         *out = QY_FORMAT_JSON;
-    else if (strcmp(name, "csv") == 0 || strcmp(name, "tsv") == 0)
-        return cs_fail(msg, CS_USAGE,
-                       "--format %s is not available yet (use text, jsonl or "
-                       "json)",
-                       name);
+    else if (strcmp(name, "csv") == 0)
+        *out = QY_FORMAT_CSV;
+    else if (strcmp(name, "tsv") == 0)
+        *out = QY_FORMAT_TSV;
     else
         return cs_fail(msg, CS_USAGE,
-                       "unknown --format '%s' (text, jsonl or json)", name);
+                       "unknown --format '%s' (text, jsonl, json, csv or tsv)",
+                       name);
     return CS_OK;
 }
 
@@ -190,9 +191,14 @@ qy_printer *qy_printer_new(qy_format fmt, FILE *out, int color, int batch)
     qy_printer *p = calloc(1, sizeof *p);
     if (!p)
         return NULL;
-    p->ops = fmt == QY_FORMAT_TEXT    ? &qy_text_ops
-             : fmt == QY_FORMAT_JSON ? &json_ops
-                                     : &jsonl_ops;
+    switch (fmt) {
+    case QY_FORMAT_TEXT: p->ops = &qy_text_ops; break;
+    case QY_FORMAT_JSON: p->ops = &json_ops; break;
+    case QY_FORMAT_CSV:
+    case QY_FORMAT_TSV: p->ops = &qy_csv_ops; break;
+    default: p->ops = &jsonl_ops; break;
+    }
+    p->separator = fmt == QY_FORMAT_TSV ? '\t' : ',';
     p->out = out;
     p->color = color;
     p->batch = batch;

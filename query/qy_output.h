@@ -1,8 +1,8 @@
 /*
  * qy_output.h - one printer interface, several back ends.
  *
- * Every answer goes through a qy_printer: `text` for people, `jsonl` and
- * `json` for programs (the objects are documented in SPEC.md and built by
+ * Every answer goes through a qy_printer: `text` for people, `jsonl`,
+ * `json`, `csv` and `tsv` for programs (the objects are documented in SPEC.md and built by
  * qy_result_json, which the web API shares).  A printer is told of each
  * answer or error in input order and finishes once at the end.
  *
@@ -21,7 +21,9 @@
 typedef enum qy_format {
     QY_FORMAT_TEXT,
     QY_FORMAT_JSONL,
-    QY_FORMAT_JSON
+    QY_FORMAT_JSON,
+    QY_FORMAT_CSV,
+    QY_FORMAT_TSV
 } qy_format;
 
 /* Parses a --format name; CS_USAGE (with a message) when unknown. */
@@ -41,6 +43,7 @@ struct qy_printer {
     int color;     /* ANSI highlights (text on a terminal without NO_COLOR) */
     int batch;     /* answers of a batch, not of one query */
     unsigned count;/* answers and errors printed so far */
+    char separator;/* csv ',' or tsv '\t' */
 };
 
 /* A printer for `fmt` on `out`; NULL when out of memory. */

@@ -381,34 +381,88 @@ static size_t chunk_end(const char *text, size_t len, size_t from)
     return end;
 }
 
-cs_status tx_analyze(tx_analyzer *a, const char *text, size_t len,
-                     unsigned first_pos, tx_token_fn fn, void *ctx,
-                     char **msg)
+/* Runs ICU's word iterator over text[rs, re). */
+static cs_status icu_region(struct run *r, size_t rs, size_t re)
 {
-    struct run r = {a, text, len, fn, ctx, first_pos, 0, msg};
-    a->nchain = 0;
-    a->chain_len = 0;
+    tx_analyzer *a = r->a;
     cs_status st = CS_OK;
-    for (size_t from = 0; from < len && !st && !r.stopped;) {
-        size_t to = chunk_end(text, len, from);
+    for (size_t from = rs; from < re && !st && !r->stopped;) {
+        size_t to = chunk_end(r->text, re, from);
         UErrorCode err = U_ZERO_ERROR;
-        utext_openUTF8(a->ut, text + from, (int64_t)(to - from), &err);
+        utext_openUTF8(a->ut, r->text + from, (int64_t)(to - from), &err);
         ubrk_setUText(a->words, a->ut, &err);
         if (U_FAILURE(err))
-            return cs_fail(msg, CS_INTERNAL, "ICU word break failed: %s",
+            return cs_fail(r->msg, CS_INTERNAL, "ICU word break failed: %s",
                            u_errorName(err));
         int32_t p = ubrk_first(a->words), q;
         while ((q = ubrk_next(a->words)) != UBRK_DONE) {
             int status = ubrk_getRuleStatus(a->words);
             if (status >= UBRK_WORD_NONE_LIMIT) {
-                st = add_segment(&r, from + (size_t)p, from + (size_t)q,
+                st = add_segment(r, from + (size_t)p, from + (size_t)q,
                                  status);
-                if (st || r.stopped)
+                if (st || r->stopped)
                     break;
             }
             p = q;
         }
         from = to;
+    }
+    return st;
+}
+
+static int ascii_space(unsigned char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* Non-ASCII runs closer than this are given to ICU together: each switch
+ * to ICU costs a UText and iterator reset. */
+#define TX_ICU_GAP 64
+
+cs_status tx_analyze(tx_analyzer *a, const char *text, size_t len,
+                     unsigned first_pos, tx_token_fn fn, void *ctx,
+                     char **msg)
+{
+    struct run r = {a, text, len, fn, ctx, first_pos, 0, msg};
+    const unsigned char *u = (const unsigned char *)text;
+    a->nchain = 0;
+    a->chain_len = 0;
+    cs_status st = CS_OK;
+    if (a->icu_only)
+        st = icu_region(&r, 0, len);
+    /* Runs between ASCII white space: ICU breaks around such white space
+     * whatever its neighbours are, so a pure-ASCII run segments alike on
+     * its own (tx_ascii.c), and any other run goes to ICU with one white
+     * space byte of context on each side. */
+    for (size_t i = 0; !a->icu_only && i < len && !st && !r.stopped;) {
+        while (i < len && ascii_space(u[i]))
+            i++;
+        if (i == len)
+            break;
+        size_t s = i;
+        unsigned char high = 0;
+        while (i < len && !ascii_space(u[i]))
+            high |= u[i++];
+        if (!(high & 0x80)) {
+            for (size_t j = s; j < i && !st && !r.stopped;) {
+                size_t ws;
+                int status;
+                j = tx_ascii_word(text, j, i, &ws, &status);
+                if (ws < i && status >= UBRK_WORD_NONE_LIMIT)
+                    st = add_segment(&r, ws, j, status);
+            }
+            continue;
+        }
+        size_t re = i;
+        for (size_t j = re; j < len && j - re <= TX_ICU_GAP; j++) {
+            if (u[j] >= 0x80) {
+                while (j < len && !ascii_space(u[j]))
+                    j++;
+                re = j;
+            }
+        }
+        st = icu_region(&r, s > 0 ? s - 1 : 0, re < len ? re + 1 : re);
+        i = re;
     }
     if (!st && !r.stopped)
         st = flush_chain(&r);

@@ -42,11 +42,11 @@ size_t tx_ascii_word(const char *t, size_t i, size_t end, size_t *start,
         if (!wordish(cls[u[i]]))
             continue;
         *start = i;
-        /* The class of the last letter or digit decides the status, as in
-         * ICU ("a1" is a number, "1a" a word); a run of '_' alone counts
-         * as a letter word when longer than one character. */
-        int last = cls[u[i]], kind = last == C_EXTEND ? 0 : last;
-        size_t n = 1;
+        /* ICU's status is the tag of the last rule of its chain: the
+         * last character's own class ("a1" is a number, "1a" a word), or
+         * for a final '_' the pair it ends ("1_" number, "a_" and "1__"
+         * words); a lone '_' is no word. */
+        int last = cls[u[i]], prev = C_OTHER;
         i++;
         while (i < end) {
             int c = cls[u[i]];
@@ -64,17 +64,16 @@ size_t tx_ascii_word(const char *t, size_t i, size_t end, size_t *start,
             } else {
                 break;
             }
-            n++;
+            prev = last;
             last = c;
-            if (c != C_EXTEND)
-                kind = c;
         }
+        int kind = last == C_EXTEND ? prev : last;
         if (kind == C_DIGIT)
             *status = UBRK_WORD_NUMBER;
-        else if (kind == C_LETTER || n > 1)
+        else if (kind != C_OTHER)
             *status = UBRK_WORD_LETTER;
         else
-            *status = UBRK_WORD_NONE; /* a lone '_' */
+            *status = UBRK_WORD_NONE;
         return i;
     }
     *start = end;

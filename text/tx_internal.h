@@ -78,6 +78,8 @@ struct tx_analyzer {
     char *chain_text;
     size_t chain_len, chain_cap;
 
+    int icu_only; /* tests: segment everything with ICU, no ASCII path */
+
     struct tx_span *spans; /* words of the paragraph being split */
     size_t nspans, spans_cap;
 };

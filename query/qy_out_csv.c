@@ -1,0 +1,110 @@
+/*
+ * qy_out_csv.c - the csv and tsv back ends: a header, then one row per
+ * result, for spreadsheets and scripts.
+ *
+ * Fields are quoted by libcsv's writer (RFC 4180: a field with the
+ * separator, a quote or a line break is quoted, quotes doubled).  A cell a
+ * spreadsheet would run as a formula (starting with = + - @, a tab or a CR)
+ * is made inert with a leading apostrophe, which spreadsheets hide; so a
+ * corpus text such as "=HYPERLINK(...)" shows as text and never runs.
+ * A failed query is a row with its query_id and the message in `error`.
+ */
+#include <csv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "qy_output.h"
+
+static const char *const columns[] = {
+    "query_id", "rank", "score", "match", "cite", "path", "line_start",
+    "line_end", "byte_start", "byte_end", "title", "text", "error"};
+#define NCOLUMNS (sizeof columns / sizeof *columns)
+
+static void put_cell(qy_printer *p, int first, const char *s, size_t len)
+{
+    char sep = p->separator;
+    if (!first)
+        fputc(sep, p->out);
+    int formula = len > 0 && strchr("=+-@\t\r", s[0]) != NULL;
+    int needs_quotes = formula || memchr(s, sep, len) || memchr(s, '"', len) ||
+                       memchr(s, '\n', len) || memchr(s, '\r', len);
+    if (formula) {
+        /* The apostrophe goes inside the quotes, as part of the value. */
+        char *copy = malloc(len + 1);
+        if (!copy)
+            return;
+        copy[0] = '\'';
+        memcpy(copy + 1, s, len);
+        csv_fwrite2(p->out, copy, len + 1, '"');
+        free(copy);
+    } else if (needs_quotes) {
+        csv_fwrite(p->out, s, len);
+    } else {
+        fwrite(s, 1, len, p->out);
+    }
+}
+
+static void put_str(qy_printer *p, int first, const char *s)
+{
+    put_cell(p, first, s ? s : "", s ? strlen(s) : 0);
+}
+
+static void put_num(qy_printer *p, const char *fmt, double v, int integer)
+{
+    char buf[64];
+    if (integer)
+        snprintf(buf, sizeof buf, "%.0f", v);
+    else
+        snprintf(buf, sizeof buf, fmt, v);
+    put_str(p, 0, buf);
+}
+
+static void header(qy_printer *p)
+{
+    if (p->count > 0)
+        return;
+    for (size_t i = 0; i < NCOLUMNS; i++)
+        put_str(p, i == 0, columns[i]);
+    fputs("\r\n", p->out);
+}
+
+static void csv_print_answer(qy_printer *p, const qy_request *req, const qy_answer *a)
+{
+    header(p);
+    for (size_t i = 0; i < a->n; i++) {
+        const qy_result *r = &a->results[i];
+        put_str(p, 1, req->id ? req->id : "");
+        put_num(p, NULL, r->rank, 1);
+        put_num(p, "%.4f", r->score, 0);
+        put_str(p, 0, qy_match_name(r->match));
+        put_str(p, 0, r->cite);
+        put_str(p, 0, r->path);
+        put_num(p, NULL, r->line_start, 1);
+        put_num(p, NULL, r->line_end, 1);
+        put_num(p, NULL, (double)r->byte_start, 1);
+        put_num(p, NULL, (double)r->byte_end, 1);
+        put_str(p, 0, r->title);
+        put_cell(p, 0, r->text, r->text_len);
+        put_str(p, 0, "");
+        fputs("\r\n", p->out);
+    }
+}
+
+static void csv_print_error(qy_printer *p, const qy_request *req, const char *message)
+{
+    header(p);
+    put_str(p, 1, req->id ? req->id : "");
+    for (size_t i = 1; i + 1 < NCOLUMNS; i++)
+        put_str(p, 0, "");
+    put_str(p, 0, message);
+    fputs("\r\n", p->out);
+}
+
+static void csv_print_finish(qy_printer *p)
+{
+    /* Even without any answer the output starts with its header. */
+    header(p);
+}
+
+const qy_printer_ops qy_csv_ops = {csv_print_answer, csv_print_error, csv_print_finish};
