@@ -1,0 +1,280 @@
+/* test_batch.c - unit tests of CSV batches (qy_batch): bad rows, csv output
+ * parsed back with libcsv against jsonl, inert formulas, jobs. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <csv.h>
+#include <jansson.h>
+
+#include "ix_index.h"
+#include "qy_batch.h"
+#include "qy_engine.h"
+#include "qy_output.h"
+
+typedef struct fixture {
+    char dir[64];
+    char *db;
+    qy_engine *engines[2];
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    strcpy(f->dir, "/tmp/cs-batch-XXXXXX");
+    assert_non_null(mkdtemp(f->dir));
+    assert_true(asprintf(&f->db, "%s/db", f->dir) > 0);
+    char *cmd = NULL;
+    assert_true(asprintf(&cmd, "cp -r '%s/corpus' '%s/corpus'", CS_SOURCE_DIR,
+                         f->dir) > 0);
+    assert_int_equal(system(cmd), 0);
+    free(cmd);
+    char cwd[4096];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    assert_int_equal(chdir(f->dir), 0);
+    FILE *log = fopen("/dev/null", "w");
+    ix_options o = {.db_path = f->db, .log = log, .quiet = 1};
+    ix_summary sum;
+    char *paths[] = {"corpus"};
+    char *msg = NULL;
+    assert_int_equal(ix_run(&o, paths, 1, &sum, &msg), CS_OK);
+    fclose(log);
+    for (int i = 0; i < 2; i++)
+        assert_int_equal(qy_engine_open(f->db, &f->engines[i], &msg), CS_OK);
+    assert_int_equal(chdir(cwd), 0);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    for (int i = 0; i < 2; i++)
+        qy_engine_close(f->engines[i]);
+    char *cmd = NULL;
+    assert_true(asprintf(&cmd, "rm -rf '%s'", f->dir) > 0);
+    assert_int_equal(system(cmd), 0);
+    free(cmd);
+    free(f->db);
+    free(f);
+    return 0;
+}
+
+/* Runs a batch over `csv` and returns the printed output (malloc'd). */
+static char *run_batch(fixture *f, const char *csv, qy_format fmt,
+                       unsigned jobs, qy_batch_stats *stats, cs_status *rc)
+{
+    FILE *in = fmemopen((void *)csv, strlen(csv), "r");
+    char *out = NULL;
+    size_t len = 0;
+    FILE *o = open_memstream(&out, &len);
+    qy_printer *p = qy_printer_new(fmt, o, 0, 1);
+    qy_request defaults = {.limit = 3, .mode = QY_MODE_AUTO};
+    char *msg = NULL;
+    *rc = qy_batch_run(f->engines, jobs, in, "test.csv", &defaults, p, stats, &msg);
+    qy_printer_free(p);
+    fclose(o);
+    fclose(in);
+    free(msg);
+    return out;
+}
+
+static void test_bad_rows_name_their_line(void **state)
+{
+    fixture *f = *state;
+    char big[70000];
+    memset(big, 'a', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    char *csv = NULL;
+    assert_true(asprintf(&csv,
+                         "\xEF\xBB\xBFquery,extra,id,mode\r\n"
+                         "Kreshnik Spahiu,x,a1,\r\n"       /* line 2: fine */
+                         "no id,x,,\r\n"                   /* 3: no id */
+                         ",x,a3,\r\n"                      /* 4: empty query */
+                         "\"bad \xC3( utf8\",x,a4,\r\n"    /* 5: invalid UTF-8 */
+                         "MEMEX,x,a5,sideways\r\n"         /* 6: unknown mode */
+                         "\"%s\",x,a6,\r\n"                /* 7: over 64 KB */
+                         "\"multi\nline MEK\",x,a7,claim\r\n" /* 8-9: fine */
+                         "Rama,x,a8,quote\r\n",            /* 10: fine */
+                         big) > 0);
+    qy_batch_stats st;
+    cs_status rc;
+    char *out = run_batch(f, csv, QY_FORMAT_JSONL, 2, &st, &rc);
+    assert_int_equal(rc, CS_OK);
+    assert_int_equal(st.rows, 8);
+    assert_int_equal(st.failed, 5);
+    const char *want[][2] = {{"a1", NULL},     {NULL, "line 3: no id"},
+                             {"a3", "line 4: empty query"},
+                             {"a4", "line 5: the query is not valid UTF-8"},
+                             {"a5", "line 6: unknown mode 'sideways'"},
+                             {"a6", "line 7: the query cell is over"},
+                             {"a7", NULL},     {"a8", NULL}};
+    size_t w = 0;
+    char *save = NULL;
+    char last_id[64] = "";
+    for (char *line = strtok_r(out, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+        json_t *j = json_loads(line, 0, NULL);
+        assert_non_null(j);
+        const char *id = json_string_value(json_object_get(j, "query_id"));
+        const char *err = json_string_value(json_object_get(j, "error"));
+        /* Results of one row come together; count each row once. */
+        if (err || !id || strcmp(id, last_id) != 0) {
+            assert_true(w < sizeof want / sizeof *want);
+            if (want[w][0])
+                assert_string_equal(id, want[w][0]);
+            else
+                assert_null(id);
+            if (want[w][1]) {
+                assert_non_null(err);
+                assert_non_null(strstr(err, want[w][1]));
+                assert_non_null(strstr(err, "test.csv"));
+            } else {
+                assert_null(err);
+            }
+            w++;
+        }
+        snprintf(last_id, sizeof last_id, "%s", id ? id : "");
+        json_decref(j);
+    }
+    assert_int_equal(w, sizeof want / sizeof *want);
+    free(out);
+    free(csv);
+}
+
+static void test_header_needs_id_and_query(void **state)
+{
+    fixture *f = *state;
+    qy_batch_stats st;
+    cs_status rc;
+    free(run_batch(f, "id,text\n1,x\n", QY_FORMAT_JSONL, 1, &st, &rc));
+    assert_int_equal(rc, CS_BAD_INPUT);
+    free(run_batch(f, "", QY_FORMAT_JSONL, 1, &st, &rc));
+    assert_int_equal(rc, CS_BAD_INPUT);
+}
+
+/* libcsv reader collecting cells into rows. */
+typedef struct table {
+    char *cells[64][16];
+    int rows, col;
+} table;
+
+static void cell_cb(void *s, size_t len, void *data)
+{
+    table *t = data;
+    if (t->rows < 64 && t->col < 16)
+        t->cells[t->rows][t->col] = strndup(s ? s : "", len);
+    t->col++;
+}
+
+static void row_cb(int c, void *data)
+{
+    (void)c;
+    table *t = data;
+    t->rows++;
+    t->col = 0;
+}
+
+static void test_csv_equals_jsonl(void **state)
+{
+    fixture *f = *state;
+    const char *csv = "id,query\nq1,Albanian government digital services attacked\n"
+                      "q2,\"\"\"did not originate from Albanian IP addresses\"\"\"\n";
+    qy_batch_stats st;
+    cs_status rc;
+    char *jsonl = run_batch(f, csv, QY_FORMAT_JSONL, 1, &st, &rc);
+    assert_int_equal(rc, CS_OK);
+    char *out = run_batch(f, csv, QY_FORMAT_CSV, 1, &st, &rc);
+    assert_int_equal(rc, CS_OK);
+
+    table t = {0};
+    struct csv_parser p;
+    assert_int_equal(csv_init(&p, CSV_STRICT), 0);
+    assert_int_equal(csv_parse(&p, out, strlen(out), cell_cb, row_cb, &t), strlen(out));
+    csv_fini(&p, cell_cb, row_cb, &t);
+    csv_free(&p);
+    assert_string_equal(t.cells[0][0], "query_id");
+    assert_string_equal(t.cells[0][11], "text");
+
+    int row = 1;
+    char *save = NULL;
+    for (char *line = strtok_r(jsonl, "\n", &save); line;
+         line = strtok_r(NULL, "\n", &save), row++) {
+        json_t *j = json_loads(line, 0, NULL);
+        assert_non_null(j);
+        assert_true(row < t.rows);
+        assert_string_equal(t.cells[row][0], json_string_value(json_object_get(j, "query_id")));
+        assert_int_equal(atoi(t.cells[row][1]), json_integer_value(json_object_get(j, "rank")));
+        assert_string_equal(t.cells[row][3], json_string_value(json_object_get(j, "match")));
+        assert_string_equal(t.cells[row][4], json_string_value(json_object_get(j, "cite")));
+        assert_int_equal(atoi(t.cells[row][8]), json_integer_value(json_object_get(j, "byte_start")));
+        assert_int_equal(atoi(t.cells[row][9]), json_integer_value(json_object_get(j, "byte_end")));
+        assert_string_equal(t.cells[row][10], json_string_value(json_object_get(j, "title")));
+        assert_string_equal(t.cells[row][11], json_string_value(json_object_get(j, "text")));
+        json_decref(j);
+    }
+    assert_int_equal(row, t.rows);
+    assert_true(row > 2);
+    for (int r = 0; r < 64; r++)
+        for (int c = 0; c < 16; c++)
+            free(t.cells[r][c]);
+    free(out);
+    free(jsonl);
+}
+
+static void test_formula_cells_are_inert(void **state)
+{
+    fixture *f = *state;
+    qy_batch_stats st;
+    cs_status rc;
+    /* An id that a spreadsheet would run, echoed into the output. */
+    char *out = run_batch(f, "id,query\n=HYPERLINK(1),Rama\n@SUM(1),xylophonequartet date:1999\n",
+                          QY_FORMAT_CSV, 1, &st, &rc);
+    assert_int_equal(rc, CS_OK);
+    assert_non_null(strstr(out, "\n\"'=HYPERLINK(1)\","));
+    assert_null(strstr(out, "\n=HYPERLINK"));
+    assert_null(strstr(out, "\n@SUM"));
+    free(out);
+}
+
+static void test_jobs_give_the_same_output(void **state)
+{
+    fixture *f = *state;
+    char *csv = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&csv, &len);
+    fputs("id,query,limit\n", m);
+    const char *qs[] = {"Rama", "MEK Albania", "\"cyber attack\"", "Iran sanctions",
+                        "parliament", "Homeland Justice", "TIMS system"};
+    for (int i = 0; i < 70; i++)
+        fprintf(m, "r%d,%s,%d\n", i, qs[i % 7], 1 + i % 4);
+    fclose(m);
+    qy_batch_stats s1, s2;
+    cs_status rc1, rc2;
+    char *one = run_batch(f, csv, QY_FORMAT_JSONL, 1, &s1, &rc1);
+    char *two = run_batch(f, csv, QY_FORMAT_JSONL, 2, &s2, &rc2);
+    assert_int_equal(rc1, CS_OK);
+    assert_int_equal(rc2, CS_OK);
+    assert_int_equal(s1.rows, 70);
+    assert_string_equal(one, two);
+    free(one);
+    free(two);
+    free(csv);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_bad_rows_name_their_line),
+        cmocka_unit_test(test_header_needs_id_and_query),
+        cmocka_unit_test(test_csv_equals_jsonl),
+        cmocka_unit_test(test_formula_cells_are_inert),
+        cmocka_unit_test(test_jobs_give_the_same_output),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
