@@ -6,8 +6,10 @@
  * so its boundaries are byte offsets into them.  On top of ICU's rules this
  * file splits letter words at '.' and ':' between letters, numbers
  * positions, flags tokens, stems Latin words with Snowball, and joins
- * hyphenated compounds.  Everything is reused across calls: a token costs
- * no allocation once the buffers have grown.
+ * hyphenated compounds.  Pure-ASCII runs skip ICU's iterator: their
+ * boundaries are found by ICU's own rules, coded here.  Everything is
+ * reused across calls: a token costs no allocation once the buffers have
+ * grown.
  */
 #include "tx_internal.h"
 
@@ -381,6 +383,92 @@ static size_t chunk_end(const char *text, size_t len, size_t from)
     return end;
 }
 
+/* ------------------------------------------------------------------ */
+/* Pure-ASCII runs: ICU's word rules without ICU                        */
+/* ------------------------------------------------------------------ */
+
+/* ICU's rule-based word iterator costs about as much as the rest of the
+ * analysis together.  Most of English text is ASCII words between ASCII
+ * spaces, and there ICU's word rules (UAX #29 as tailored by ICU 72: '@'
+ * is a letter, ':' is not MidLetter) reduce to a few character classes,
+ * applied here.  tx_analyze uses this only for a run of ASCII bytes
+ * bounded by ASCII white space, where no neighbouring character can change
+ * the outcome, and gives everything else to ICU.  It was checked against
+ * ICU exhaustively (all ASCII strings up to 3 bytes, a 14-character
+ * alphabet up to 7), and the unit tests compare both ways on random
+ * strings, so an ICU whose rules drift is caught. */
+
+enum {
+    C_OTHER = 0, /* breaks on both sides, not a word */
+    C_LETTER,    /* ALetter: A-Z a-z @ */
+    C_DIGIT,     /* Numeric */
+    C_EXTEND,    /* ExtendNumLet: _ */
+    C_MIDNUMLET, /* MidNumLet and Single_Quote: . ' */
+    C_MIDNUM     /* MidNum: , ; */
+};
+
+static const unsigned char cls[128] = {
+    ['A' ... 'Z'] = C_LETTER, ['a' ... 'z'] = C_LETTER, ['@'] = C_LETTER,
+    ['0' ... '9'] = C_DIGIT,  ['_'] = C_EXTEND,
+    ['.'] = C_MIDNUMLET,      ['\''] = C_MIDNUMLET,
+    [','] = C_MIDNUM,         [';'] = C_MIDNUM,
+};
+
+static int wordish(int c)
+{
+    return c == C_LETTER || c == C_DIGIT || c == C_EXTEND;
+}
+
+/* The next word in t[i, end), which holds only ASCII and no ASCII white
+ * space: sets *start and *status (ICU's rule status) and returns the
+ * word's end, or returns end with *start = end when there is none.
+ * *status may be UBRK_WORD_NONE (a lone '_'): not a word. */
+static size_t ascii_word(const char *t, size_t i, size_t end, size_t *start,
+                         int *status)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    for (; i < end; i++) {
+        if (!wordish(cls[u[i]]))
+            continue;
+        *start = i;
+        /* ICU's status is the tag of the last rule of its chain: the
+         * last character's own class ("a1" is a number, "1a" a word), or
+         * for a final '_' the pair it ends ("1_" number, "a_" and "1__"
+         * words); a lone '_' is no word. */
+        int last = cls[u[i]], prev = C_OTHER;
+        i++;
+        while (i < end) {
+            int c = cls[u[i]];
+            if (wordish(c)) {
+                i++;
+            } else if (i + 1 < end && wordish(cls[u[i + 1]]) &&
+                       ((c == C_MIDNUMLET && last == C_LETTER &&
+                         cls[u[i + 1]] == C_LETTER) ||
+                        ((c == C_MIDNUMLET || c == C_MIDNUM) &&
+                         last == C_DIGIT && cls[u[i + 1]] == C_DIGIT))) {
+                /* WB6/7 (a.b, a'b) and WB11/12 (1.5, 2,500, 1'000) */
+                i++;
+                c = cls[u[i]];
+                i++;
+            } else {
+                break;
+            }
+            prev = last;
+            last = c;
+        }
+        int kind = last == C_EXTEND ? prev : last;
+        if (kind == C_DIGIT)
+            *status = UBRK_WORD_NUMBER;
+        else if (kind != C_OTHER)
+            *status = UBRK_WORD_LETTER;
+        else
+            *status = UBRK_WORD_NONE;
+        return i;
+    }
+    *start = end;
+    return end;
+}
+
 /* Runs ICU's word iterator over text[rs, re). */
 static cs_status icu_region(struct run *r, size_t rs, size_t re)
 {
@@ -447,7 +535,7 @@ cs_status tx_analyze(tx_analyzer *a, const char *text, size_t len,
             for (size_t j = s; j < i && !st && !r.stopped;) {
                 size_t ws;
                 int status;
-                j = tx_ascii_word(text, j, i, &ws, &status);
+                j = ascii_word(text, j, i, &ws, &status);
                 if (ws < i && status >= UBRK_WORD_NONE_LIMIT)
                     st = add_segment(&r, ws, j, status);
             }

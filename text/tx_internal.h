@@ -95,13 +95,6 @@ typedef struct tx_norm {
 cs_status tx_norm_token(tx_analyzer *a, const char *s, size_t n, tx_norm *out,
                         char **msg);
 
-/* tx_ascii.c: the next word in t[i, end), which holds only ASCII and no
- * ASCII white space: sets *start and *status (ICU's rule status) and
- * returns the word's end, or returns end with *start = end when there is
- * none.  *status may be UBRK_WORD_NONE (a lone '_'): not a word. */
-size_t tx_ascii_word(const char *t, size_t i, size_t end, size_t *start,
-                     int *status);
-
 /* tx_utf8.c: decodes the code point at s[i] (i < len) into *cp and returns
  * its length; an invalid sequence reads as U+FFFD of length 1, as ICU's
  * UTF-8 UText does, so offsets computed here agree with ICU's. */

@@ -1,0 +1,706 @@
+/*
+ * test_text.c - unit tests of the analyzer (text/tx_analyze.c and friends):
+ * normalization, ICU segmentation and its repairs, compounds, positions,
+ * stems, flags, byte offsets, and the ASCII fast path against ICU.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tx.h"
+#include "tx_internal.h" /* icu_only, to compare the ASCII path with ICU */
+
+/* ------------------------------------------------------------------ */
+/* Helpers                                                             */
+/* ------------------------------------------------------------------ */
+
+typedef struct tok {
+    char term[256];
+    char stem[256];
+    size_t start, end;
+    unsigned pos, flags;
+} tok;
+
+typedef struct toks {
+    tok *v;
+    size_t n, cap;
+    size_t stop_after; /* stop the analysis after this many (0: never) */
+} toks;
+
+static int collect(void *ctx, const tx_token *t)
+{
+    toks *ts = ctx;
+    if (ts->n == ts->cap) {
+        ts->cap = ts->cap ? 2 * ts->cap : 16;
+        ts->v = realloc(ts->v, ts->cap * sizeof *ts->v);
+        assert_non_null(ts->v);
+    }
+    tok *k = &ts->v[ts->n++];
+    memset(k, 0, sizeof *k);
+    /* The term and stem are NUL-terminated and their lengths agree. */
+    assert_int_equal(strlen(t->term), t->term_len);
+    assert_int_equal(strlen(t->stem), t->stem_len);
+    snprintf(k->term, sizeof k->term, "%s", t->term);
+    snprintf(k->stem, sizeof k->stem, "%s", t->stem);
+    k->start = t->start;
+    k->end = t->end;
+    k->pos = t->pos;
+    k->flags = t->flags;
+    return ts->stop_after && ts->n >= ts->stop_after;
+}
+
+static tx_analyzer *new_analyzer(void)
+{
+    tx_analyzer *a = NULL;
+    char *msg = NULL;
+    assert_int_equal(tx_analyzer_new(&a, &msg), CS_OK);
+    assert_null(msg);
+    assert_non_null(a);
+    return a;
+}
+
+static toks run_pos(tx_analyzer *a, const char *s, size_t len, unsigned pos)
+{
+    toks ts = {0};
+    char *msg = NULL;
+    assert_int_equal(tx_analyze(a, s, len, pos, collect, &ts, &msg), CS_OK);
+    assert_null(msg);
+    return ts;
+}
+
+static toks run(tx_analyzer *a, const char *s)
+{
+    return run_pos(a, s, strlen(s), 1);
+}
+
+/* Non-joined terms of s, space-separated (static buffer). */
+static const char *terms(tx_analyzer *a, const char *s)
+{
+    static char buf[4096];
+    toks ts = run(a, s);
+    buf[0] = '\0';
+    for (size_t i = 0; i < ts.n; i++) {
+        if (ts.v[i].flags & TX_JOINED)
+            continue;
+        if (buf[0])
+            strcat(buf, " ");
+        strcat(buf, ts.v[i].term);
+    }
+    free(ts.v);
+    return buf;
+}
+
+/* The single word of s. */
+static tok one(tx_analyzer *a, const char *s)
+{
+    toks ts = run(a, s);
+    if (ts.n != 1)
+        fail_msg("\"%s\" gave %zu tokens, not 1", s, ts.n);
+    tok k = ts.v[0];
+    free(ts.v);
+    return k;
+}
+
+/* ------------------------------------------------------------------ */
+/* Normalization                                                       */
+/* ------------------------------------------------------------------ */
+
+static void test_diacritics_and_case(void **state)
+{
+    (void)state;
+    tx_analyzer *a = new_analyzer();
+    tok k1 = one(a, "\xC3\x87" "ela"); /* Çela, precomposed */
+    tok k2 = one(a, "Cela");
+    tok k3 = one(a, "\xC3\x87" "ELA");
+    tok k4 = one(a, "C\xCC\xA7" "ela"); /* C + combining cedilla */
+    assert_string_equal(k1.term, "cela");
+    assert_string_equal(k2.term, "cela");
+    assert_string_equal(k3.term, "cela");
+    assert_string_equal(k4.term, "cela");
+    assert_true(k1.flags & TX_CAPITAL);
+    assert_true(k3.flags & TX_CAPITAL);
+    assert_false(one(a, "cela").flags & TX_CAPITAL);
+    /* Naço, naïve, café; ß folds fully; NFKC: the fi ligature, fullwidth. */
+    assert_string_equal(one(a, "Na\xC3\xA7o").term, "naco");
+    assert_string_equal(one(a, "na\xC3\xAFve").term, "naive");
+    assert_string_equal(one(a, "Stra\xC3\x9F" "e").term, "strasse");
+    assert_string_equal(one(a, "\xEF\xAC\x81nance").term, "finance");
+    assert_string_equal(one(a, "\xEF\xBC\xA1\xEF\xBC\xA2\xEF\xBC\xA3").term,
+                        "abc");
+    /* A soft hyphen inside a word is invisible: it does not split it. */
+    assert_string_equal(one(a, "cyber\xC2\xAD" "attack").term, "cyberattack");
+    /* Thai vowel signs are not diacritics to drop. */
+    tok th = one(a, "\xE0\xB9\x82\xE0\xB8\x88\xE0\xB8\xA1\xE0\xB8\x95"
+                    "\xE0\xB8\xB5"); /* โจมตี */
+    assert_string_equal(th.term, "\xE0\xB9\x82\xE0\xB8\x88\xE0\xB8\xA1"
+                                 "\xE0\xB8\x95\xE0\xB8\xB5");
+    tx_analyzer_free(a);
+}
+
+static void test_apostrophes(void **state)
+{
+    (void)state;
+    tx_analyzer *a = new_analyzer();
+    tok curly = one(a, "Iran\xE2\x80\x99s");
+    tok ascii = one(a, "Iran's");
+    assert_string_equal(curly.term, "iran's");
+    assert_string_equal(ascii.term, "iran's");
+    assert_string_equal(curly.stem, ascii.stem);
+    assert_string_equal(curly.stem, "iran");
+    /* Offsets are of the original bytes: ’ is three bytes. */
+    assert_int_equal(curly.start, 0);
+    assert_int_equal(curly.end, 8);
+    /* Other apostrophe-likes: U+02BC, fullwidth U+FF07. */
+    assert_string_equal(one(a, "Iran\xCA\xBCs").term, "iran's");
+    assert_string_equal(one(a, "Iran\xEF\xBC\x87s").term, "iran's");
+    /* Quotes around a word are not part of it. */
+    assert_string_equal(terms(a, "\xE2\x80\x98" "quoted\xE2\x80\x99 'too'"),
+                        "quoted too");
+    assert_string_equal(one(a, "\xCA\xBC" "s").term, "s");
+    tx_analyzer_free(a);
+}
+
+/* ------------------------------------------------------------------ */
+/* Segmentation                                                        */
+/* ------------------------------------------------------------------ */
+
+static void test_nbsp_separates_words(void **state)
+{
+    (void)state;
+    tx_analyzer *a = new_analyzer();
+    const char *s = "Tirana\xC2\xA0" "Albania";
+    toks ts = run(a, s);
+    assert_int_equal(ts.n, 2);
+    assert_string_equal(ts.v[0].term, "tirana");
+    assert_int_equal(ts.v[0].start, 0);
+    assert_int_equal(ts.v[0].end, 6);
+    assert_string_equal(ts.v[1].term, "albania");
+    assert_int_equal(ts.v[1].start, 8);
+    assert_int_equal(ts.v[1].end, 15);
+    assert_int_equal(ts.v[1].pos, 2);
+    free(ts.v);
+    /* Other Unicode spaces too (thin space, ideographic space). */
+    assert_string_equal(terms(a, "a\xE2\x80\x89" "b\xE3\x80\x80" "c"),
+                        "a b c");
+    tx_analyzer_free(a);
+}
+
+static void test_dot_between_letters_splits(void **state)
+{
+    (void)state;
+    tx_analyzer *a = new_analyzer();
+    const char *s = "the sabotage.In July";
+    toks ts = run(a, s);
+    assert_int_equal(ts.n, 4);
+    assert_string_equal(ts.v[1].term, "sabotage");
+    assert_int_equal(ts.v[1].start, 4);
+    assert_int_equal(ts.v[1].end, 12);
+    assert_string_equal(ts.v[2].term, "in");
+    assert_int_equal(ts.v[2].start, 13);
+    assert_int_equal(ts.v[2].end, 15);
+    assert_true(ts.v[2].flags & TX_CAPITAL);
+    for (unsigned i = 0; i < 4; i++)
+        assert_int_equal(ts.v[i].pos, i + 1);
+    free(ts.v);
+
+    assert_string_equal(terms(a, "the U.S. and e.g. x:y"),
+                        "the u s and e g x y");
+    /* Same after a curly quote (the ICU path). */
+    assert_string_equal(terms(a, "\xE2\x80\x9C" "sabotage.In"), "sabotage in");
+    /* Digits keep their decimal point, and it stays a number. */
+    tok n = one(a, "1.5");
+    assert_string_equal(n.term, "1.5");
+    assert_true(n.flags & TX_NUMBER);
+    assert_string_equal(one(a, "v1.5").term, "v1.5");
+    tx_analyzer_free(a);
+}
+
+static void test_digit_groups(void **state)
+{
+    (void)state;
+    tx_analyzer *a = new_analyzer();
+    tok g = one(a, "2,500");
+    tok p = one(a, "2500");
+    assert_string_equal(g.term, "2500");
+    assert_string_equal(g.term, p.term);
+    assert_string_equal(g.stem, "2500");
+    assert_true(g.flags & TX_NUMBER);
+    assert_true(p.flags & TX_NUMBER);
+    assert_int_equal(g.end, 5);
+    assert_string_equal(one(a, "1,234,567").term, "1234567");
+    assert_string_equal(one(a, "2,500.75").term, "2500.75");
+    /* Not a digit group: the comma stays. */
+    assert_string_equal(one(a, "12,34").term, "12,34");
+    assert_string_equal(one(a, "1,2345").term, "1,2345");
+    assert_false(one(a, "attack").flags & TX_NUMBER);
+    tx_analyzer_free(a);
+}
+
+static void test_cjk_and_thai(void **state)
+{
+    (void)state;
+    tx_analyzer *a = new_analyzer();
+    const char *zh = "阿尔巴尼亚遭受网络攻击";
+    const char *th = "ประเทศแอลเบเนียถูกโจมตีทางไซเบอร์";
+    const char *texts[] = {zh, th};
+    for (int t = 0; t < 2; t++) {
+        toks ts = run(a, texts[t]);
+        assert_true(ts.n >= 3);
+        size_t prev_end = 0;
+        for (size_t i = 0; i < ts.n; i++) {
+            assert_true(ts.v[i].flags & TX_IDEO);
+            assert_string_equal(ts.v[i].stem, ts.v[i].term);
+            assert_int_equal(ts.v[i].pos, i + 1);
+            /* The words tile the text. */
+            assert_int_equal(ts.v[i].start, prev_end);
+            assert_memory_equal(ts.v[i].term, texts[t] + ts.v[i].start,
+                                ts.v[i].end - ts.v[i].start);
+            prev_end = ts.v[i].end;
+        }
+        assert_int_equal(prev_end, strlen(texts[t]));
+        free(ts.v);
+    }
+    /* A dictionary word in a mixed text, found again alone. */
+    toks ts = run(a, "Albania (阿尔巴尼亚) was attacked");
+    int found = 0;
+    for (size_t i = 0; i < ts.n; i++)
+        found |= strcmp(ts.v[i].term, "阿尔巴尼亚") == 0;
+    assert_true(found);
+    free(ts.v);
+    tx_analyzer_free(a);
+}
+
+/* ------------------------------------------------------------------ */
+/* Compounds and positions                                             */
+/* ------------------------------------------------------------------ */
+
+static void test_hyphen_compound(void **state)
+{
+    (void)state;
+    tx_analyzer *a = new_analyzer();
+    toks ts = run(a, "cyber-attack");
+    assert_int_equal(ts.n, 3);
+    assert_string_equal(ts.v[0].term, "cyber");
+    assert_true(ts.v[0].flags & TX_PART);
+    assert_int_equal(ts.v[0].pos, 1);
+    assert_int_equal(ts.v[0].start, 0);
+    assert_int_equal(ts.v[0].end, 5);
+    assert_string_equal(ts.v[1].term, "attack");
+    assert_true(ts.v[1].flags & TX_PART);
+    assert_int_equal(ts.v[1].pos, 2);
+    assert_int_equal(ts.v[1].start, 6);
+    assert_int_equal(ts.v[1].end, 12);
+    assert_string_equal(ts.v[2].term, "cyberattack");
+    assert_true(ts.v[2].flags & TX_JOINED);
+    assert_false(ts.v[2].flags & TX_PART);
+    assert_int_equal(ts.v[2].pos, 1);
+    assert_int_equal(ts.v[2].start, 0);
+    assert_int_equal(ts.v[2].end, 12);
+    /* The one-word spelling meets the joined form, term and stem. */
+    tok w = one(a, "cyberattack");
+    assert_string_equal(w.term, ts.v[2].term);
+    assert_string_equal(w.stem, ts.v[2].stem);
+    assert_false(w.flags & (TX_JOINED | TX_PART));
+    free(ts.v);
+
+    /* U+2010 and U+2011 hyphens join too; offsets cover the whole. */
+    const char *uh[] = {"cyber\xE2\x80\x90" "attack",
+                        "cyber\xE2\x80\x91" "attack"};
+    for (int i = 0; i < 2; i++) {
+        ts = run(a, uh[i]);
+        assert_int_equal(ts.n, 3);
+        assert_string_equal(ts.v[2].term, "cyberattack");
+        assert_int_equal(ts.v[1].start, 8);
+        assert_int_equal(ts.v[2].end, 14);
+        free(ts.v);
+    }
+
+    /* real-time and realtime meet. */
+    ts = run(a, "real-time");
+    assert_int_equal(ts.n, 3);
+    tok rt = one(a, "realtime");
+    assert_string_equal(ts.v[2].term, rt.term);
+    assert_string_equal(ts.v[2].stem, rt.stem);
+    free(ts.v);
+
+    /* Not compounds: spaces, two hyphens, an en dash, a number range. */
+    const char *no[] = {"cyber - attack", "cyber--attack",
+                        "cyber\xE2\x80\x93" "attack", "15-20", "cyber-"};
+    for (int i = 0; i < 5; i++) {
+        ts = run(a, no[i]);
+        for (size_t j = 0; j < ts.n; j++)
+            if (ts.v[j].flags & (TX_JOINED | TX_PART))
+                fail_msg("\"%s\": %s is flagged %#x", no[i], ts.v[j].term,
+                         ts.v[j].flags);
+        free(ts.v);
+    }
+    tx_analyzer_free(a);
+}
+
+static void test_positions(void **state)
+{
+    (void)state;
+    tx_analyzer *a = new_analyzer();
+    const char *s = "The state-of-the-art cyber-attack hit 2,500 systems.";
+    toks ts = run_pos(a, s, strlen(s), 10);
+    /* Words: the state of the art cyber attack hit 2500 systems = 10. */
+    unsigned expect = 10, joined = 0;
+    for (size_t i = 0; i < ts.n; i++) {
+        if (ts.v[i].flags & TX_JOINED) {
+            joined++;
+            continue;
+        }
+        assert_int_equal(ts.v[i].pos, expect);
+        expect++;
+    }
+    assert_int_equal(expect, 20);
+    assert_int_equal(joined, 2);
+    /* Each joined token follows its last part and has its first part's
+     * position and start. */
+    for (size_t i = 0; i < ts.n; i++) {
+        if (!(ts.v[i].flags & TX_JOINED))
+            continue;
+        size_t first = i;
+        while (first > 0 && (ts.v[first - 1].flags & TX_PART) &&
+               ts.v[first - 1].start >= ts.v[i].start)
+            first--;
+        assert_true(first < i);
+        assert_int_equal(ts.v[first].pos, ts.v[i].pos);
+        assert_int_equal(ts.v[first].start, ts.v[i].start);
+        assert_int_equal(ts.v[i - 1].end, ts.v[i].end);
+    }
+    assert_string_equal(ts.v[5].term, "stateoftheart");
+    assert_int_equal(ts.v[5].pos, 11);
+    free(ts.v);
+
+    /* A callback returning non-zero stops the analysis. */
+    toks st = {0};
+    st.stop_after = 2;
+    char *msg = NULL;
+    assert_int_equal(tx_analyze(a, s, strlen(s), 1, collect, &st, &msg),
+                     CS_OK);
+    assert_int_equal(st.n, 2);
+    free(st.v);
+
+    /* Empty and word-less inputs. */
+    ts = run(a, "");
+    assert_int_equal(ts.n, 0);
+    ts = run(a, " \n\t-- ... \xE2\x80\x9C\xE2\x80\x9D \xF0\x9F\x98\x80");
+    assert_int_equal(ts.n, 0);
+    free(ts.v);
+    tx_analyzer_free(a);
+}
+
+/* ------------------------------------------------------------------ */
+/* Stems and flags                                                     */
+/* ------------------------------------------------------------------ */
+
+static void test_stems(void **state)
+{
+    (void)state;
+    tx_analyzer *a = new_analyzer();
+    tok k1 = one(a, "attacks");
+    tok k2 = one(a, "attacked");
+    tok k3 = one(a, "Attacking");
+    assert_string_equal(k1.stem, k2.stem);
+    assert_string_equal(k1.stem, k3.stem);
+    assert_string_equal(k1.stem, "attack");
+    assert_string_equal(k1.term, "attacks");
+    /* Repeated words come from the stem cache: same answer. */
+    for (int i = 0; i < 3; i++)
+        assert_string_equal(one(a, "attacked").stem, "attack");
+    /* Numbers and non-Latin words stem to themselves. */
+    assert_string_equal(one(a, "2022").stem, "2022");
+    tok ru = one(a, "Москвы");
+    assert_string_equal(ru.term, "москвы");
+    assert_string_equal(ru.stem, ru.term);
+    assert_string_equal(one(a, "Albanian's").stem, "albanian");
+    tx_analyzer_free(a);
+}
+
+static void test_stopwords(void **state)
+{
+    (void)state;
+    const char *stop[] = {"a", "an", "the", "of", "and", "or", "in", "on",
+                          "at", "to", "for", "by", "with", "from", "is",
+                          "was", "were", "be", "been", "it", "its", "that",
+                          "this", "which", "who", "yourselves"};
+    for (size_t i = 0; i < sizeof stop / sizeof *stop; i++)
+        if (!tx_is_stopword(stop[i], strlen(stop[i])))
+            fail_msg("\"%s\" is not a stop word", stop[i]);
+    const char *word[] = {"attack", "iran", "albania", "", "th", "thee",
+                          "not", "yourselvesx", "z"};
+    for (size_t i = 0; i < sizeof word / sizeof *word; i++)
+        if (tx_is_stopword(word[i], strlen(word[i])))
+            fail_msg("\"%s\" is a stop word", word[i]);
+    /* Length-bounded: a prefix of the buffer is looked up. */
+    assert_true(tx_is_stopword("thereafter", 5));
+    assert_false(tx_is_stopword("the", 2));
+
+    tx_analyzer *a = new_analyzer();
+    toks ts = run(a, "The attack on Albania");
+    assert_int_equal(ts.n, 4);
+    assert_true(ts.v[0].flags & TX_STOP);
+    assert_true(ts.v[0].flags & TX_CAPITAL);
+    assert_false(ts.v[1].flags & TX_STOP);
+    assert_true(ts.v[2].flags & TX_STOP);
+    assert_false(ts.v[3].flags & TX_STOP);
+    free(ts.v);
+    tx_analyzer_free(a);
+}
+
+/* ------------------------------------------------------------------ */
+/* Offsets                                                             */
+/* ------------------------------------------------------------------ */
+
+static int is_boundary(const char *s, size_t i)
+{
+    return ((unsigned char)s[i] & 0xC0) != 0x80;
+}
+
+static void test_offsets_round_trip(void **state)
+{
+    (void)state;
+    tx_analyzer *a = new_analyzer();
+    const char *texts[] = {
+        "Zyrtarët shqiptarë thanë se sulmi kibernetik \xE2\x80\x9C"
+        "n\xC3\xABpërmjet\xE2\x80\x9D ishte i Iranit. Kryeministri Edi Rama "
+        "dhe Prokurori Olsjan Çela; Naço.",
+        "阿尔巴尼亚遭受网络攻击 (cyber-attack) 😀👍🏽 Iran’s “Homeland "
+        "Justice” claimed 2,500 files; ÇELA said: sabotage.In U.S. "
+        "état-major naïve\xC2\xA0" "café",
+        "ประเทศแอลเบเนียถูกโจมตีทางไซเบอร์ — Москва, Αθήνα, عربي "
+        "x_y l·l ʼs C\xCC\xA7" "ela",
+        "bad\xFF" "byte \xE2\x80 half \xC3 end\xF0\x9F",
+    };
+    for (size_t t = 0; t < sizeof texts / sizeof *texts; t++) {
+        const char *s = texts[t];
+        size_t len = strlen(s);
+        toks ts = run(a, s);
+        assert_true(ts.n >= 4);
+        for (size_t i = 0; i < ts.n; i++) {
+            tok *k = &ts.v[i];
+            assert_true(k->start < k->end);
+            assert_true(k->end <= len);
+            assert_true(is_boundary(s, k->start));
+            assert_true(k->end == len || is_boundary(s, k->end));
+            /* The bytes [start, end) analyze to the same term. */
+            toks sub = run_pos(a, s + k->start, k->end - k->start, 1);
+            int found = 0;
+            for (size_t j = 0; j < sub.n; j++) {
+                unsigned f = k->flags & TX_JOINED;
+                if ((sub.v[j].flags & TX_JOINED) == f &&
+                    strcmp(sub.v[j].term, k->term) == 0)
+                    found = 1;
+            }
+            if (!(k->flags & TX_JOINED)) /* a word is one word alone */
+                found &= sub.n == 1;
+            if (!found)
+                fail_msg("text %zu: \"%s\" at [%zu, %zu) does not "
+                         "re-analyze alike",
+                         t, k->term, k->start, k->end);
+            free(sub.v);
+        }
+        free(ts.v);
+    }
+    tx_analyzer_free(a);
+}
+
+static void test_invalid_utf8(void **state)
+{
+    (void)state;
+    tx_analyzer *a = new_analyzer();
+    const char s[] = "bad\xFF" "byte \xC0\x80 ok";
+    toks ts = run_pos(a, s, sizeof s - 1, 1);
+    assert_int_equal(ts.n, 3);
+    assert_string_equal(ts.v[0].term, "bad");
+    assert_int_equal(ts.v[0].end, 3);
+    assert_string_equal(ts.v[1].term, "byte");
+    assert_int_equal(ts.v[1].start, 4);
+    assert_string_equal(ts.v[2].term, "ok");
+    assert_int_equal(ts.v[2].start, 12);
+    free(ts.v);
+    /* A NUL byte is not the end of the text. */
+    ts = run_pos(a, "one\0two", 7, 1);
+    assert_int_equal(ts.n, 2);
+    free(ts.v);
+    tx_analyzer_free(a);
+}
+
+static void test_utf8_check(void **state)
+{
+    (void)state;
+    const char ok[] = "plain ÇELA 阿尔 😀";
+    assert_int_equal(tx_utf8_check(ok, sizeof ok - 1), sizeof ok - 1);
+    assert_int_equal(tx_utf8_check("", 0), 0);
+    assert_int_equal(tx_utf8_check("abc\xFF", 4), 3);
+    assert_int_equal(tx_utf8_check("ab\xC0\x80", 4), 2);        /* overlong */
+    assert_int_equal(tx_utf8_check("\xED\xA0\x80", 3), 0);      /* surrogate */
+    assert_int_equal(tx_utf8_check("x\xF4\x90\x80\x80", 5), 1); /* > 10FFFF */
+    assert_int_equal(tx_utf8_check("0123456789\xE2\x80", 12), 10); /* cut */
+    assert_int_equal(tx_utf8_check("\xC3\xA7\x80", 3), 2); /* stray trail */
+    /* Only the given length counts. */
+    assert_int_equal(tx_utf8_check("\xC3\xA7", 1), 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* tx_normalize                                                        */
+/* ------------------------------------------------------------------ */
+
+static void test_normalize(void **state)
+{
+    (void)state;
+    tx_analyzer *a = new_analyzer();
+    char *out = NULL, *msg = NULL;
+    size_t n = 0;
+    const char *s = "  \xC3\x87" "ELA,  Iran\xE2\x80\x99s cyber-attack 2,500 ";
+    assert_int_equal(tx_normalize(a, s, strlen(s), &out, &n, &msg), CS_OK);
+    assert_string_equal(out, "cela iran's cyber attack 2500");
+    assert_int_equal(n, strlen(out));
+    free(out);
+    assert_int_equal(tx_normalize(a, "", 0, &out, &n, &msg), CS_OK);
+    assert_string_equal(out, "");
+    assert_int_equal(n, 0);
+    free(out);
+    assert_int_equal(tx_normalize(a, "Sq", 2, &out, NULL, &msg), CS_OK);
+    assert_string_equal(out, "sq");
+    free(out);
+    tx_analyzer_free(a);
+}
+
+/* ------------------------------------------------------------------ */
+/* The ASCII fast path against ICU                                     */
+/* ------------------------------------------------------------------ */
+
+static void compare_paths(tx_analyzer *fast, tx_analyzer *icu, const char *s,
+                          size_t len)
+{
+    toks f = run_pos(fast, s, len, 1), i = run_pos(icu, s, len, 1);
+    int same = f.n == i.n;
+    for (size_t k = 0; same && k < f.n; k++)
+        same = f.v[k].start == i.v[k].start && f.v[k].end == i.v[k].end &&
+               f.v[k].pos == i.v[k].pos && f.v[k].flags == i.v[k].flags &&
+               strcmp(f.v[k].term, i.v[k].term) == 0 &&
+               strcmp(f.v[k].stem, i.v[k].stem) == 0;
+    if (!same)
+        fail_msg("ASCII path and ICU differ on \"%.*s\" (%zu vs %zu tokens)",
+                 (int)len, s, f.n, i.n);
+    free(f.v);
+    free(i.v);
+}
+
+static void test_ascii_path_matches_icu(void **state)
+{
+    (void)state;
+    tx_analyzer *fast = new_analyzer(), *icu = new_analyzer();
+    icu->icu_only = 1;
+    static const char *const pieces[] = {
+        "a", "B", "z", "1", "0", "_", ".", "'", ",", ";", ":", "@", "-",
+        " ", " ", " ", "\n", "\r\n", "\t", "\"", "(", "/", "#", "$",
+        "the", "US", "2,500", "1.5", "e.g.", "x_y", "Iran's",
+        "\xC3\xA9",                    /* é */
+        "\xE2\x80\x99",                /* ’ */
+        "\xE2\x80\x9C",                /* “ */
+        "\xC2\xA0",                    /* NBSP */
+        "\xCC\x81",                    /* combining acute */
+        "\xE2\x80\x90",                /* hyphen */
+        "\xE2\x80\x93",                /* en dash */
+        "\xE4\xB8\xAD\xE6\x96\x87",    /* 中文 */
+        "\xF0\x9F\x98\x80",            /* emoji */
+        "\xE2\x80\x8D",                /* ZWJ */
+        "\xC2\xAD",                    /* soft hyphen */
+        "\xFF",                        /* invalid */
+    };
+    const size_t np = sizeof pieces / sizeof *pieces;
+    char buf[512];
+    srand(12345);
+    for (int iter = 0; iter < 20000; iter++) {
+        size_t len = 0;
+        int n = 1 + rand() % 24;
+        for (int k = 0; k < n; k++) {
+            const char *p = pieces[rand() % np];
+            size_t pl = strlen(p);
+            memcpy(buf + len, p, pl);
+            len += pl;
+        }
+        compare_paths(fast, icu, buf, len);
+    }
+    /* Real text, where non-ASCII runs are merged into ICU regions. */
+    const char *real =
+        "Last week, data on wanted police subjects was published. \xE2\x80\x9C"
+        "In fact, it is the role of the president\xE2\x80\x9D, she said. "
+        "Prosecutor General Olsjan \xC3\x87" "ela and Nasip Na\xC3\xA7o met "
+        "on Monday\xE2\x80\x99s session; the U.S. and NATO condemned the "
+        "cyber-attack on 15 July 2022 (2,500 exiles) in Tirana\xC2\xA0today.";
+    compare_paths(fast, icu, real, strlen(real));
+    tx_analyzer_free(fast);
+    tx_analyzer_free(icu);
+}
+
+/* Pathological inputs stay bounded and correct. */
+static void test_long_inputs(void **state)
+{
+    (void)state;
+    tx_analyzer *a = new_analyzer();
+    /* One huge word, ASCII and not. */
+    size_t n = 300000;
+    char *s = malloc(n + 2);
+    assert_non_null(s);
+    memset(s, 'A', n);
+    s[n] = '\0';
+    toks ts = run_pos(a, s, n, 1);
+    assert_int_equal(ts.n, 1);
+    assert_int_equal(ts.v[0].end, n);
+    assert_string_equal(ts.v[0].stem, ts.v[0].term); /* too long to stem */
+    free(ts.v);
+    memcpy(s, "\xC3\x87", 2);
+    ts = run_pos(a, s, n, 1);
+    assert_int_equal(ts.n, 1);
+    assert_int_equal(ts.v[0].end, n);
+    free(ts.v);
+    /* A hyphen chain longer than a compound may be: every word is still
+     * reported once, positions consecutive. */
+    size_t len = 0;
+    for (int i = 0; i < 100; i++)
+        len += (size_t)sprintf(s + len, "%sw%c", i ? "-" : "", 'a' + i % 26);
+    ts = run_pos(a, s, len, 1);
+    unsigned words = 0;
+    for (size_t i = 0; i < ts.n; i++) {
+        if (ts.v[i].flags & TX_JOINED)
+            continue;
+        assert_int_equal(ts.v[i].pos, ++words);
+    }
+    assert_int_equal(words, 100);
+    free(ts.v);
+    free(s);
+    tx_analyzer_free(a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_diacritics_and_case),
+        cmocka_unit_test(test_apostrophes),
+        cmocka_unit_test(test_nbsp_separates_words),
+        cmocka_unit_test(test_dot_between_letters_splits),
+        cmocka_unit_test(test_digit_groups),
+        cmocka_unit_test(test_cjk_and_thai),
+        cmocka_unit_test(test_hyphen_compound),
+        cmocka_unit_test(test_positions),
+        cmocka_unit_test(test_stems),
+        cmocka_unit_test(test_stopwords),
+        cmocka_unit_test(test_offsets_round_trip),
+        cmocka_unit_test(test_invalid_utf8),
+        cmocka_unit_test(test_utf8_check),
+        cmocka_unit_test(test_normalize),
+        cmocka_unit_test(test_ascii_path_matches_icu),
+        cmocka_unit_test(test_long_inputs),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
