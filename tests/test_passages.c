@@ -124,7 +124,7 @@ static unsigned words_of(tx_analyzer *a, const char *s, size_t len)
 static void check_passages(tx_analyzer *a, const char *name, const char *s,
                            size_t len, const plist *l, unsigned max_words)
 {
-    size_t prev_end = 0;
+    size_t prev_end = 0, prev_start = 0;
     unsigned prev_para = 0, prev_part = 0, total = 0;
     for (size_t i = 0; i < l->n; i++) {
         const tx_passage *p = &l->v[i];
@@ -132,9 +132,24 @@ static void check_passages(tx_analyzer *a, const char *name, const char *s,
             fail_msg("%s: passage %zu [%zu, %zu) is empty or outside the "
                      "file of %zu bytes", name, i, p->byte_start, p->byte_end,
                      len);
-        if (p->byte_start < prev_end)
+        /* Parts of one paragraph are windows that overlap; paragraphs do
+         * not. */
+        int same_para = i > 0 && p->paragraph == prev_para;
+        if (!same_para && p->byte_start < prev_end)
             fail_msg("%s: passage %zu overlaps or precedes the one before",
                      name, i);
+        if (same_para && (p->byte_start <= prev_start || p->byte_end <= prev_end))
+            fail_msg("%s: window %zu does not move forward", name, i);
+        if (same_para && p->byte_start < prev_end) {
+            /* The overlap holds whole words, at least a quotation's worth. */
+            unsigned shared = words_of(a, s + p->byte_start, prev_end - p->byte_start);
+            unsigned want = max_words / 4 < 30 ? max_words / 4 : 30;
+            if (shared < want)
+                fail_msg("%s: windows %zu and %zu share %u words, fewer than %u",
+                         name, i - 1, i, shared, want);
+        } else if (same_para) {
+            fail_msg("%s: windows %zu and %zu do not overlap", name, i - 1, i);
+        }
         if (space_len(s, len, p->byte_start) || space_before(s, p->byte_end))
             fail_msg("%s: passage %zu [%zu, %zu) has white space at an edge",
                      name, i, p->byte_start, p->byte_end);
@@ -179,7 +194,10 @@ static void check_passages(tx_analyzer *a, const char *name, const char *s,
         if (max_words && p->words > max_words)
             fail_msg("%s: passage %zu has %u words, more than %u", name, i,
                      p->words, max_words);
-        total += p->words;
+        /* Words new in this passage (the overlap was counted before). */
+        size_t from = same_para && p->byte_start < prev_end ? prev_end : p->byte_start;
+        total += same_para ? words_of(a, s + from, p->byte_end - from) : p->words;
+        prev_start = p->byte_start;
         prev_end = p->byte_end;
         prev_para = p->paragraph;
         prev_part = p->part;
@@ -198,7 +216,7 @@ static void check_passages(tx_analyzer *a, const char *name, const char *s,
                          (unsigned char)s[at]);
             at += n;
         }
-        if (i < l->n)
+        if (i < l->n && l->v[i].byte_end > at)
             at = l->v[i].byte_end;
     }
 }
@@ -285,27 +303,29 @@ static void test_long_paragraph_split(void **state)
     len += (size_t)sprintf(s + len, "\n\nLast paragraph.\n");
     plist l = passages(a, s, len, 120);
     check_passages(a, "synthetic", s, len, &l, 120);
-    /* Title, 4 parts (12 + 12 + 12 + 4 sentences), last. */
-    assert_int_equal(l.n, 6);
+    /* Title, 5 windows of whole sentences (words 0-119, 90-209, 180-299,
+     * 270-389, 360-399: each starts 3 sentences before the last ended),
+     * last paragraph. */
+    assert_int_equal(l.n, 7);
     assert_int_equal(l.v[0].paragraph, 1);
-    unsigned total = 0;
-    for (size_t i = 1; i <= 4; i++) {
+    for (size_t i = 1; i <= 5; i++) {
         assert_int_equal(l.v[i].paragraph, 2);
         assert_int_equal(l.v[i].part, i);
         assert_int_equal(l.v[i].line_start, 3);
         assert_int_equal(l.v[i].line_end, 3);
         assert_true(l.v[i].words <= 120);
-        /* Whole sentences: each part ends a sentence. */
+        /* Whole sentences: each window ends and starts one. */
         assert_int_equal(s[l.v[i].byte_end - 1], '.');
-        total += l.v[i].words;
+        assert_memory_equal(s + l.v[i].byte_start, "Sentence", 8);
     }
     assert_int_equal(l.v[1].words, 120);
-    assert_int_equal(l.v[4].words, 40);
-    assert_int_equal(total, 400);
+    assert_int_equal(l.v[5].words, 40);
+    assert_memory_equal(s + l.v[2].byte_start, "Sentence90 ", 11);
     assert_int_equal(l.v[1].byte_start, para);
-    assert_int_equal(l.v[5].paragraph, 3);
-    assert_int_equal(l.v[5].line_start, 5);
-    /* Every word of the paragraph lies in exactly one part. */
+    assert_int_equal(l.v[6].paragraph, 3);
+    assert_int_equal(l.v[6].line_start, 5);
+    /* Every word of the paragraph lies in one or two windows, and every
+     * 30-word quotation lies whole in one. */
     for (int n = 0; n < 400; n++) {
         char w[32];
         snprintf(w, sizeof w, "%s%d", n % 10 ? "word" : "Sentence", n);
@@ -317,10 +337,19 @@ static void test_long_paragraph_split(void **state)
         assert_non_null(at);
         size_t off = (size_t)(at - s);
         int in = 0;
-        for (size_t i = 1; i <= 4; i++)
+        for (size_t i = 1; i <= 5; i++)
             in += off >= l.v[i].byte_start && off + wl <= l.v[i].byte_end;
-        if (in != 1)
-            fail_msg("%s is in %d parts", w, in);
+        if (in < 1 || in > 2)
+            fail_msg("%s is in %d windows", w, in);
+    }
+    for (int q = 0; q + 30 <= 400; q++) {
+        int whole = 0;
+        for (size_t i = 1; i <= 5; i++) {
+            unsigned first = (unsigned)(i - 1) * 90, last = first + l.v[i].words;
+            whole += (unsigned)q >= first && (unsigned)q + 30 <= last;
+        }
+        if (!whole)
+            fail_msg("the quotation of words %d-%d is in no window", q, q + 29);
     }
     free(l.v);
 
@@ -330,11 +359,12 @@ static void test_long_paragraph_split(void **state)
         len += (size_t)sprintf(s + len, "%sw%d", w ? " " : "", w);
     l = passages(a, s, len, 120);
     check_passages(a, "run-on", s, len, &l, 120);
+    /* Cut at words: 0-119, 90-209, 180-299. */
     assert_int_equal(l.n, 3);
     assert_int_equal(l.v[0].words, 120);
     assert_int_equal(l.v[1].words, 120);
-    assert_int_equal(l.v[2].words, 60);
-    assert_memory_equal(s + l.v[1].byte_start, "w120 ", 5);
+    assert_int_equal(l.v[2].words, 120);
+    assert_memory_equal(s + l.v[1].byte_start, "w90 ", 4);
     free(l.v);
 
     /* A multi-line paragraph: ICU ends a sentence at each line end, and
@@ -347,9 +377,12 @@ static void test_long_paragraph_split(void **state)
     }
     l = passages(a, s, len, 50);
     check_passages(a, "multi-line", s, len, &l, 50);
-    assert_int_equal(l.n, 5); /* 6 lines (48 words) per part */
-    assert_int_equal(l.v[1].line_start, 7);
-    assert_int_equal(l.v[1].line_end, 12);
+    /* Windows of 6 lines (48 words) starting 2 lines before the previous
+     * one ended: lines 1-6, 5-10, 9-14, ... 25-30. */
+    assert_int_equal(l.n, 7);
+    assert_int_equal(l.v[1].line_start, 5);
+    assert_int_equal(l.v[1].line_end, 10);
+    assert_int_equal(l.v[6].line_end, 30);
     free(l.v);
     free(s);
     tx_analyzer_free(a);
@@ -457,7 +490,13 @@ static void test_huge_line(void **state)
             assert_true(l.v[i].words <= 120);
             total += l.v[i].words;
         }
-        assert_int_equal(total, kind ? n : 2 * n);
+        /* Overlapping windows: more words than the line, and together
+         * they cover it from its first byte to its last. */
+        assert_true(total > (kind ? n : 2 * n));
+        assert_int_equal(l.v[0].byte_start, 0);
+        assert_int_equal(l.v[l.n - 1].byte_end, len - 1);
+        for (size_t i = 1; i < l.n; i++)
+            assert_true(l.v[i].byte_start < l.v[i - 1].byte_end);
         /* Linear: well under a second for 600 KB even under sanitizers. */
         if (secs > 5.0)
             fail_msg("600 KB line took %.2f s", secs);

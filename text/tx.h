@@ -105,9 +105,11 @@ typedef int (*tx_passage_fn)(void *ctx, const tx_passage *p);
  * Splits a whole file's bytes into passages: a paragraph is a run of
  * non-blank lines (a blank line holds only white space, NBSP included;
  * lines end at LF, CR LF or a lone CR).  A paragraph of more than
- * `max_words` words is cut at ICU sentence breaks into parts of at most
- * `max_words` words where sentences allow (a longer sentence is cut at a
- * word boundary).  Passages are reported in file order.
+ * `max_words` words is cut into overlapping windows of at most `max_words`
+ * words, ending at ICU sentence breaks where they allow; consecutive
+ * windows share 30 to 50 words (less when max_words is small), so a
+ * quotation crossing a window's end is whole in the next.  Passages are
+ * reported in file order (by start); parts of one paragraph overlap.
  */
 cs_status tx_passages(tx_analyzer *a, const char *text, size_t len,
                       unsigned max_words, tx_passage_fn fn, void *ctx,

@@ -10,11 +10,18 @@
  */
 #include "tx_internal.h"
 
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Sentence breaks are looked for only in paragraphs up to this size (ICU
  * offsets are 32-bit); a larger one is cut at word boundaries. */
 #define TX_SENTENCE_MAX ((size_t)1 << 30)
+
+/* Words two windows of a long paragraph share: at least MIN (a quotation
+ * that long is always whole in one window), at most MAX. */
+#define TX_OVERLAP_MIN 30
+#define TX_OVERLAP_MAX 50
 
 /* State of one tx_passages call. */
 struct split {
@@ -26,26 +33,31 @@ struct split {
     void *ctx;
     int stopped;
     char **msg;
-    size_t line_off; /* line cursor: bytes before line_off are counted */
-    unsigned line;   /* the line that line_off is on */
+    /* Two line cursors that only move forward: one for passage starts,
+     * one for passage ends (windows overlap, so a start may lie before
+     * the previous end, but starts and ends each grow). */
+    struct line_cursor {
+        size_t off;    /* bytes before off are counted */
+        unsigned line; /* the line that off is on */
+    } starts, ends;
     unsigned paragraph;
     int nomem;
 };
 
 /* The 1-based line of byte `off`, moving the cursor forward to it. */
-static unsigned line_at(struct split *sp, size_t off)
+static unsigned line_at(struct split *sp, struct line_cursor *c, size_t off)
 {
     const char *t = sp->text;
-    for (size_t i = sp->line_off; i < off; i++) {
-        char c = t[i];
-        if (c == '\n')
-            sp->line++;
-        else if (c == '\r' && (i + 1 >= sp->len || t[i + 1] != '\n'))
-            sp->line++; /* a lone CR; in CR LF the LF counts */
+    for (size_t i = c->off; i < off; i++) {
+        char ch = t[i];
+        if (ch == '\n')
+            c->line++;
+        else if (ch == '\r' && (i + 1 >= sp->len || t[i + 1] != '\n'))
+            c->line++; /* a lone CR; in CR LF the LF counts */
     }
-    if (off > sp->line_off)
-        sp->line_off = off;
-    return sp->line;
+    if (off > c->off)
+        c->off = off;
+    return c->line;
 }
 
 /* Reports text[s, e) trimmed of white space as one passage. */
@@ -66,8 +78,8 @@ static void emit(struct split *sp, size_t s, size_t e, unsigned part,
     tx_passage p;
     p.byte_start = s;
     p.byte_end = e;
-    p.line_start = line_at(sp, s);
-    p.line_end = line_at(sp, e - 1);
+    p.line_start = line_at(sp, &sp->starts, s);
+    p.line_end = line_at(sp, &sp->ends, e - 1);
     p.paragraph = sp->paragraph;
     p.part = part;
     p.words = words;
@@ -93,73 +105,86 @@ static int collect(void *ctx, const tx_token *tok)
     return 0;
 }
 
-/* Cuts the paragraph text[ps, pe) (more than max_words words, spans in
- * a->spans relative to ps) into parts: whole sentences packed greedily,
- * a sentence longer than max_words cut before a word. */
+/* Byte where word i starts its part: its sentence's break when it opens
+ * a sentence (so an opening quote mark stays in), else the word itself;
+ * nw maps to the paragraph's end. */
+static size_t part_byte(const size_t *sent, const struct tx_span *w, size_t nw,
+                        size_t i, size_t plen)
+{
+    if (i >= nw)
+        return plen;
+    return sent[i] != SIZE_MAX ? sent[i] : w[i].start;
+}
+
+/*
+ * Cuts the paragraph text[ps, pe) (more than max_words words, spans in
+ * a->spans relative to ps) into overlapping windows of at most max_words
+ * words.  A window ends at a sentence break when one falls in its second
+ * half, and the next window starts TX_OVERLAP_MIN..TX_OVERLAP_MAX words
+ * before that end, at a sentence break when one is there, else at a word:
+ * so a quotation of up to TX_OVERLAP_MIN words that crosses the end of one
+ * window lies whole inside the next.
+ */
 static cs_status split_paragraph(struct split *sp, size_t ps, size_t pe)
 {
     tx_analyzer *a = sp->a;
     const struct tx_span *w = a->spans;
     size_t nw = a->nspans, max = sp->max_words, plen = pe - ps;
-    int use_icu = plen <= TX_SENTENCE_MAX;
-    if (use_icu) {
+    size_t *sent = malloc(nw * sizeof *sent);
+    if (!sent)
+        return cs_fail(sp->msg, CS_NOMEM, "out of memory splitting a paragraph");
+    for (size_t i = 0; i < nw; i++)
+        sent[i] = SIZE_MAX;
+    sent[0] = 0;
+    if (plen <= TX_SENTENCE_MAX) {
         UErrorCode err = U_ZERO_ERROR;
         utext_openUTF8(a->sut, sp->text + ps, (int64_t)plen, &err);
         ubrk_setUText(a->sentences, a->sut, &err);
-        if (U_FAILURE(err))
+        if (U_FAILURE(err)) {
+            free(sent);
             return cs_fail(sp->msg, CS_INTERNAL,
                            "ICU sentence break failed: %s", u_errorName(err));
+        }
         ubrk_first(a->sentences);
+        size_t wj = 0;
+        for (int32_t q; (q = ubrk_next(a->sentences)) != UBRK_DONE;) {
+            size_t se = (size_t)q;
+            while (wj < nw && w[wj].start < se)
+                wj++;
+            /* Never cut inside a word: the parts must analyze alike. */
+            if (wj < nw && !(wj > 0 && w[wj - 1].end > se))
+                sent[wj] = se;
+        }
     }
-    size_t cur = 0;        /* start of the part being filled */
-    size_t cur_words = 0;  /* its words */
-    size_t ss = 0;         /* start of the next sentence */
-    size_t wi = 0, wj = 0; /* its first word; the first word after it */
+    size_t overlap_min = max / 4 < TX_OVERLAP_MIN ? max / 4 : TX_OVERLAP_MIN;
+    size_t overlap_max = max / 3 < TX_OVERLAP_MAX ? max / 3 : TX_OVERLAP_MAX;
+    size_t start = 0;
     unsigned part = 0;
-    for (;;) {
-        size_t se;
-        if (use_icu) {
-            int32_t q = ubrk_next(a->sentences);
-            if (q == UBRK_DONE)
+    while (!sp->stopped) {
+        size_t end = start + max < nw ? start + max : nw;
+        if (end < nw)
+            for (size_t b = end; b > start + max / 2; b--)
+                if (sent[b] != SIZE_MAX) {
+                    end = b;
+                    break;
+                }
+        /* The first window starts with the paragraph. */
+        size_t from = part == 0 ? 0 : part_byte(sent, w, nw, start, plen);
+        part++;
+        emit(sp, ps + from, ps + part_byte(sent, w, nw, end, plen), part,
+             (unsigned)(end - start));
+        if (end >= nw)
+            break;
+        /* The next window: back over the overlap, at a sentence if any. */
+        size_t next = end > overlap_min ? end - overlap_min : 0;
+        for (size_t b = next; b + overlap_max >= end && b > start; b--)
+            if (sent[b] != SIZE_MAX) {
+                next = b;
                 break;
-            se = (size_t)q;
-        } else {
-            if (ss == plen)
-                break;
-            se = plen;
-        }
-        while (wj < nw && w[wj].start < se)
-            wj++;
-        /* Never cut inside a word: the parts must analyze alike. */
-        if (se < plen && wj > 0 && w[wj - 1].end > se)
-            continue;
-        size_t n = wj - wi;
-        if (cur_words + n <= max) {
-            cur_words += n;
-        } else {
-            if (cur_words > 0) {
-                emit(sp, ps + cur, ps + ss, ++part, (unsigned)cur_words);
-                if (sp->stopped)
-                    return CS_OK;
-                cur = ss;
             }
-            size_t k = wi;
-            while (n > max) {
-                size_t cut = w[k + max].start;
-                emit(sp, ps + cur, ps + cut, ++part, (unsigned)max);
-                if (sp->stopped)
-                    return CS_OK;
-                cur = cut;
-                k += max;
-                n -= max;
-            }
-            cur_words = n;
-        }
-        wi = wj;
-        ss = se;
+        start = next > start ? next : start + 1;
     }
-    if (cur < plen)
-        emit(sp, ps + cur, pe, ++part, (unsigned)cur_words);
+    free(sent);
     return CS_OK;
 }
 
@@ -186,7 +211,9 @@ cs_status tx_passages(tx_analyzer *a, const char *text, size_t len,
                       unsigned max_words, tx_passage_fn fn, void *ctx,
                       char **msg)
 {
-    struct split sp = {a, text, len, max_words, fn, ctx, 0, msg, 0, 1, 0, 0};
+    struct split sp = {.a = a, .text = text, .len = len,
+                       .max_words = max_words, .fn = fn, .ctx = ctx,
+                       .msg = msg, .starts = {0, 1}, .ends = {0, 1}};
     int in_para = 0;
     size_t ps = 0, pe = 0;
     size_t i = 0;
