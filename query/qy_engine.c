@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ix_location.h"
+#include "qy_align.h"
 #include "qy_plan.h"
 #include "schema.h"
 #include "tx.h"
@@ -19,6 +20,15 @@
  */
 #define QY_BM25_K1 1.2
 #define QY_BM25_B 0.5
+
+/* A quotation not found verbatim: this many passages that share its words
+ * are aligned with it, and the best aligned come first.  Enough that the
+ * right passage is among them when the quote is misremembered, few
+ * enough that a query stays within milliseconds. */
+#define QY_NEAR_CANDIDATES 100
+/* From this similarity on (1 is verbatim) an aligned passage is a near
+ * match, with a diff; below it, it only shares words. */
+#define QY_NEAR_MIN_SIMILARITY 0.5
 
 struct qy_engine {
     char *db_path;
@@ -311,6 +321,114 @@ static cs_status mark_result(qy_engine *e, const qy_plan *plan, qy_result *r,
     return rc;
 }
 
+/* ---- Near matches of a quotation ---- */
+
+/* The alignment of one candidate with the quotation. */
+typedef struct near_cand {
+    qy_result r;
+    qy_alignment al;
+    ptoks pt;
+} near_cand;
+
+static cs_status align_candidate(qy_engine *e, const qy_plan *plan,
+                                 near_cand *c, char **msg)
+{
+    cs_status rc = passage_tokens(e, c->r.text, c->r.text_len, &c->pt, msg);
+    if (rc != CS_OK)
+        return rc;
+    size_t nq = plan->quote_terms.n, np = 0;
+    qy_align_tok *q = calloc(nq + 1, sizeof *q);
+    qy_align_tok *p = calloc(c->pt.n + 1, sizeof *p);
+    if (!q || !p)
+        rc = CS_NOMEM;
+    for (size_t i = 0; rc == CS_OK && i < nq; i++)
+        q[i] = (qy_align_tok){plan->quote_terms.v[i], plan->quote_stems.v[i], 0, 0};
+    for (size_t i = 0; rc == CS_OK && i < c->pt.n; i++) {
+        if (c->pt.v[i].flags & TX_JOINED)
+            continue;
+        p[np++] = (qy_align_tok){PTERM(&c->pt, i), PSTEM(&c->pt, i),
+                                 c->pt.v[i].start, c->pt.v[i].end};
+    }
+    if (rc == CS_OK)
+        rc = qy_align(q, nq, p, np, &c->al);
+    /* Map aligned passage tokens back to bytes now, while p is here. */
+    if (rc == CS_OK) {
+        for (size_t k = 0; k < c->al.nops; k++) {
+            qy_align_op *o = &c->al.ops[k];
+            if (o->pn > 0) {
+                size_t first = (size_t)o->p, last = (size_t)(o->p + o->pn - 1);
+                o->p = (int)p[first].start;
+                o->pn = (int)(p[last].end - p[first].start);
+            }
+        }
+        if (c->al.first >= 0) {
+            size_t a = p[c->al.first].start, b = p[c->al.last].end;
+            c->al.first = (int)a;
+            c->al.last = (int)b;
+        }
+    }
+    free(q);
+    free(p);
+    return rc;
+}
+
+static int cmp_near(const void *x, const void *y)
+{
+    const near_cand *a = x, *b = y;
+    if (a->al.similarity != b->al.similarity)
+        return a->al.similarity > b->al.similarity ? -1 : 1;
+    return a->r.score > b->r.score ? -1 : a->r.score < b->r.score;
+}
+
+/* Joins the words [from, from + n) of a strv with spaces (malloc'd). */
+static char *join_words(const qy_strv *v, int from, int n)
+{
+    size_t len = 1;
+    for (int i = from; i < from + n; i++)
+        len += strlen(v->v[i]) + 1;
+    char *s = malloc(len);
+    if (!s)
+        return NULL;
+    s[0] = '\0';
+    for (int i = from; i < from + n; i++) {
+        if (i > from)
+            strcat(s, " ");
+        strcat(s, v->v[i]);
+    }
+    return s;
+}
+
+/* Fills a near result: the aligned span as its highlight, and the diff. */
+static cs_status mark_near(const qy_plan *plan, near_cand *c)
+{
+    qy_result *r = &c->r;
+    r->match = c->al.similarity >= QY_NEAR_MIN_SIMILARITY ? QY_MATCH_NEAR
+                                                          : QY_MATCH_TERMS;
+    if (c->al.first >= 0) {
+        r->highlights = malloc(sizeof *r->highlights);
+        if (!r->highlights)
+            return CS_NOMEM;
+        r->highlights[0] = (qy_span){r->byte_start + (size_t)c->al.first,
+                                     r->byte_start + (size_t)c->al.last};
+        r->nhighlights = 1;
+    }
+    if (r->match != QY_MATCH_NEAR)
+        return CS_OK;
+    r->diff = calloc(c->al.nops + 1, sizeof *r->diff);
+    if (!r->diff)
+        return CS_NOMEM;
+    for (size_t k = 0; k < c->al.nops; k++) {
+        const qy_align_op *o = &c->al.ops[k];
+        qy_diff_op *d = &r->diff[r->ndiff++];
+        d->op = o->op;
+        d->query = o->qn ? join_words(&plan->quote_texts, o->q, o->qn) : strdup("");
+        d->source = o->pn ? strndup(r->text + o->p, (size_t)o->pn) : strdup("");
+        if (!d->query || !d->source)
+            return CS_NOMEM;
+    }
+    return CS_OK;
+}
+
 /* ---- Results ---- */
 
 static char *json_str(json_t *o, const char *key)
@@ -396,11 +514,11 @@ void qy_answer_clear(qy_answer *a)
     memset(a, 0, sizeof *a);
 }
 
-static cs_status run_search(qy_engine *e, const xs_query *q,
+static cs_status run_search(qy_engine *e, const xs_query *q, unsigned limit,
                             const qy_request *req, xs_mset **mset, char **msg)
 {
     xs_search_opts o;
-    xs_search_opts_init(&o, req->limit ? req->limit : 10);
+    xs_search_opts_init(&o, limit ? limit : 10);
     o.bm25_k1 = QY_BM25_K1;
     o.bm25_b = QY_BM25_B;
     if (req->per_doc > 0) {
@@ -408,6 +526,58 @@ static cs_status run_search(qy_engine *e, const xs_query *q,
         o.collapse_max = req->per_doc;
     }
     return xs_search(e->db, q, &o, mset, msg);
+}
+
+/* Reads result i of the match set into r. */
+static cs_status read_hit(qy_engine *e, xs_mset *mset, unsigned i,
+                          qy_result *r, char **msg)
+{
+    size_t len = 0;
+    const char *data = xs_mset_data(mset, i, &len);
+    if (!data)
+        return cs_fail(msg, CS_IO, "%s: cannot read result %u", e->db_path,
+                       i + 1);
+    r->score = xs_mset_score(mset, i);
+    return read_result(data, len, r, msg);
+}
+
+/* Quote mode without a verbatim match: aligns the n candidates with the
+ * quotation and answers the best req->limit, best aligned first. */
+static cs_status answer_near(qy_engine *e, const qy_plan *plan,
+                             const qy_request *req, xs_mset *mset, unsigned n,
+                             qy_answer *out, char **msg)
+{
+    near_cand *c = calloc(n + 1, sizeof *c);
+    if (!c)
+        return CS_NOMEM;
+    cs_status rc = CS_OK;
+    unsigned got = 0;
+    for (unsigned i = 0; rc == CS_OK && i < n; i++, got++) {
+        rc = read_hit(e, mset, i, &c[i].r, msg);
+        if (rc == CS_OK)
+            rc = align_candidate(e, plan, &c[i], msg);
+    }
+    if (rc == CS_OK)
+        qsort(c, got, sizeof *c, cmp_near);
+    unsigned keep = got < req->limit ? got : req->limit;
+    if (rc == CS_OK && keep > 0) {
+        out->results = calloc(keep, sizeof *out->results);
+        if (!out->results)
+            rc = CS_NOMEM;
+    }
+    for (unsigned i = 0; rc == CS_OK && i < keep; i++) {
+        rc = mark_near(plan, &c[i]);
+        c[i].r.rank = i + 1;
+        out->results[out->n++] = c[i].r;
+        memset(&c[i].r, 0, sizeof c[i].r);
+    }
+    for (unsigned i = 0; i < got; i++) {
+        result_clear(&c[i].r);
+        qy_alignment_clear(&c[i].al);
+        ptoks_clear(&c[i].pt);
+    }
+    free(c);
+    return rc;
 }
 
 cs_status qy_engine_query(qy_engine *e, const qy_request *req, qy_answer *out,
@@ -429,31 +599,31 @@ cs_status qy_engine_query(qy_engine *e, const qy_request *req, qy_answer *out,
     out->quote = plan.quote;
 
     xs_mset *mset = NULL;
-    rc = run_search(e, plan.query, req, &mset, msg);
-    if (rc == CS_OK && xs_mset_size(mset) == 0 && plan.loose) {
-        /* No verbatim match: the passages closest in words. */
+    rc = run_search(e, plan.query, req->limit, req, &mset, msg);
+    int near = 0;
+    if (rc == CS_OK && xs_mset_size(mset) == 0 && plan.loose &&
+        plan.quote_terms.n > 0) {
+        /* No verbatim match: align the passages that share its words. */
         xs_mset_free(mset);
         mset = NULL;
-        rc = run_search(e, plan.loose, req, &mset, msg);
+        near = 1;
+        unsigned k = req->limit > QY_NEAR_CANDIDATES ? req->limit : QY_NEAR_CANDIDATES;
+        rc = run_search(e, plan.loose, k, req, &mset, msg);
     }
     unsigned n = rc == CS_OK ? xs_mset_size(mset) : 0;
+    if (near) {
+        rc = answer_near(e, &plan, req, mset, n, out, msg);
+        n = 0;
+    }
     if (n > 0) {
         out->results = calloc(n, sizeof *out->results);
         if (!out->results)
             rc = CS_NOMEM;
     }
     for (unsigned i = 0; rc == CS_OK && i < n; i++) {
-        size_t len = 0;
-        const char *data = xs_mset_data(mset, i, &len);
         qy_result *r = &out->results[out->n++];
-        if (!data) {
-            rc = cs_fail(msg, CS_IO, "%s: cannot read result %u",
-                         e->db_path, i + 1);
-            break;
-        }
         r->rank = i + 1;
-        r->score = xs_mset_score(mset, i);
-        rc = read_result(data, len, r, msg);
+        rc = read_hit(e, mset, i, r, msg);
         if (rc == CS_OK)
             rc = mark_result(e, &plan, r, msg);
     }

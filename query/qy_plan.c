@@ -459,7 +459,18 @@ static cs_status add_phrase(builder *b, const qy_clause *c)
     free(slots);
 
     /* Quote mode: the words of the quotation as a claim, for when no
-     * verbatim match exists. */
+     * verbatim match exists, and as a sequence to align passages with. */
+    for (size_t i = 0; rc == CS_OK && b->plan->quote && i < toks.n; i++) {
+        const qtok *t = &toks.v[i];
+        if (t->flags & TX_JOINED)
+            continue;
+        rc = qy_strv_add(&b->plan->quote_terms, t->term, strlen(t->term));
+        if (rc == CS_OK)
+            rc = qy_strv_add(&b->plan->quote_stems, t->stem, strlen(t->stem));
+        if (rc == CS_OK)
+            rc = qy_strv_add(&b->plan->quote_texts, c->text + t->start,
+                             t->end - t->start);
+    }
     if (rc == CS_OK && b->plan->quote) {
         builder loose = {.e = b->e, .plan = b->plan, .msg = b->msg};
         qy_clause words = {.kind = QY_WORDS, .mod = QY_OPTIONAL, .text = c->text};
@@ -608,6 +619,9 @@ void qy_plan_clear(qy_plan *p)
     xs_query_free(p->query);
     xs_query_free(p->loose);
     qy_strv_clear(&p->stems);
+    qy_strv_clear(&p->quote_terms);
+    qy_strv_clear(&p->quote_stems);
+    qy_strv_clear(&p->quote_texts);
     for (size_t i = 0; i < p->nphrases; i++) {
         for (size_t v = 0; v < p->phrases[i].nvariants; v++)
             qy_strv_clear(&p->phrases[i].variants[v]);

@@ -55,6 +55,9 @@ typedef struct qy_plan {
     qy_word *words;      /* content words (not stop words, not excluded) */
     size_t nwords;
     int quote;
+    /* Quote mode: every word of the quotation, for the alignment of near
+     * matches: normalized terms, stems, and the words as written. */
+    qy_strv quote_terms, quote_stems, quote_texts;
 } qy_plan;
 
 cs_status qy_plan_build(qy_engine *e, const qy_parsed *parsed, qy_plan *out,

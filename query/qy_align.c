@@ -1,0 +1,155 @@
+/* qy_align.c - quotation-to-passage word alignment (see qy_align.h). */
+#include "qy_align.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Moves of the dynamic program, kept for the traceback. */
+enum { MV_NONE, MV_DIAG, MV_UP, MV_LEFT, MV_JOIN_Q, MV_JOIN_P };
+
+static double pair_score(const qy_align_tok *a, const qy_align_tok *b, char *op)
+{
+    if (strcmp(a->term, b->term) == 0) {
+        *op = '=';
+        return QY_ALIGN_MATCH;
+    }
+    *op = '~';
+    if (strcmp(a->stem, b->stem) == 0)
+        return QY_ALIGN_STEM;
+    return QY_ALIGN_MISMATCH;
+}
+
+/* Non-zero when one's term is the two others' terms joined. */
+static int joins(const qy_align_tok *one, const qy_align_tok *x,
+                 const qy_align_tok *y)
+{
+    size_t lx = strlen(x->term);
+    return strncmp(one->term, x->term, lx) == 0 &&
+           strcmp(one->term + lx, y->term) == 0;
+}
+
+cs_status qy_align(const qy_align_tok *q, size_t nq, const qy_align_tok *p,
+                   size_t np, qy_alignment *out)
+{
+    memset(out, 0, sizeof *out);
+    out->first = out->last = -1;
+    if (nq == 0)
+        return CS_OK;
+    size_t w = np + 1, cells = (nq + 1) * w;
+    double *h = malloc(cells * sizeof *h);
+    unsigned char *mv = malloc(cells);
+    if (!h || !mv) {
+        free(h);
+        free(mv);
+        return CS_NOMEM;
+    }
+#define H(i, j) h[(size_t)(i) * w + (j)]
+#define MV(i, j) mv[(size_t)(i) * w + (j)]
+    /* The quotation may start anywhere in the passage (row 0 is free);
+     * every quoted word must be accounted for (column 0 costs gaps). */
+    for (size_t j = 0; j <= np; j++) {
+        H(0, j) = 0;
+        MV(0, j) = MV_NONE;
+    }
+    for (size_t i = 1; i <= nq; i++) {
+        H(i, 0) = H(i - 1, 0) + QY_ALIGN_GAP;
+        MV(i, 0) = MV_UP;
+        for (size_t j = 1; j <= np; j++) {
+            char op;
+            double best = H(i - 1, j - 1) + pair_score(&q[i - 1], &p[j - 1], &op);
+            unsigned char m = MV_DIAG;
+            double up = H(i - 1, j) + QY_ALIGN_GAP;   /* quoted word dropped */
+            double left = H(i, j - 1) + QY_ALIGN_GAP; /* source word added */
+            if (up > best) {
+                best = up;
+                m = MV_UP;
+            }
+            if (left > best) {
+                best = left;
+                m = MV_LEFT;
+            }
+            if (i >= 2 && joins(&p[j - 1], &q[i - 2], &q[i - 1]) &&
+                H(i - 2, j - 1) + QY_ALIGN_MATCH > best) {
+                best = H(i - 2, j - 1) + QY_ALIGN_MATCH;
+                m = MV_JOIN_Q;
+            }
+            if (j >= 2 && joins(&q[i - 1], &p[j - 2], &p[j - 1]) &&
+                H(i - 1, j - 2) + QY_ALIGN_MATCH > best) {
+                best = H(i - 1, j - 2) + QY_ALIGN_MATCH;
+                m = MV_JOIN_P;
+            }
+            H(i, j) = best;
+            MV(i, j) = m;
+        }
+    }
+    /* The quotation ends where the last row scores best. */
+    size_t bj = 0;
+    for (size_t j = 1; j <= np; j++)
+        if (H(nq, j) > H(nq, bj))
+            bj = j;
+    out->score = H(nq, bj);
+    out->similarity = out->score / (QY_ALIGN_MATCH * (double)nq);
+
+    /* Traceback, collecting ops backwards. */
+    qy_align_op *ops = malloc((nq + np + 1) * sizeof *ops);
+    if (!ops) {
+        free(h);
+        free(mv);
+        return CS_NOMEM;
+    }
+    size_t n = 0, i = nq, j = bj;
+    while (i > 0) {
+        qy_align_op o = {0};
+        switch (MV(i, j)) {
+        case MV_DIAG:
+            pair_score(&q[i - 1], &p[j - 1], &o.op);
+            o.q = (int)i - 1, o.qn = 1, o.p = (int)j - 1, o.pn = 1;
+            i--, j--;
+            break;
+        case MV_JOIN_Q:
+            o.op = '=', o.q = (int)i - 2, o.qn = 2, o.p = (int)j - 1, o.pn = 1;
+            i -= 2, j--;
+            break;
+        case MV_JOIN_P:
+            o.op = '=', o.q = (int)i - 1, o.qn = 1, o.p = (int)j - 2, o.pn = 2;
+            i--, j -= 2;
+            break;
+        case MV_LEFT:
+            o.op = '+', o.q = (int)i, o.qn = 0, o.p = (int)j - 1, o.pn = 1;
+            j--;
+            break;
+        default: /* MV_UP */
+            o.op = '-', o.q = (int)i - 1, o.qn = 1, o.p = (int)j, o.pn = 0;
+            i--;
+            break;
+        }
+        ops[n++] = o;
+    }
+    /* Reverse into text order; the covered passage words are those the
+     * ops consumed. */
+    for (size_t k = 0; k < n / 2; k++) {
+        qy_align_op t = ops[k];
+        ops[k] = ops[n - 1 - k];
+        ops[n - 1 - k] = t;
+    }
+    for (size_t k = 0; k < n; k++)
+        if (ops[k].pn > 0) {
+            if (out->first < 0)
+                out->first = ops[k].p;
+            out->last = ops[k].p + ops[k].pn - 1;
+        }
+    out->ops = ops;
+    out->nops = n;
+    free(h);
+    free(mv);
+#undef H
+#undef MV
+    return CS_OK;
+}
+
+void qy_alignment_clear(qy_alignment *a)
+{
+    free(a->ops);
+    memset(a, 0, sizeof *a);
+    a->first = a->last = -1;
+}

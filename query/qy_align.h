@@ -1,0 +1,60 @@
+/*
+ * qy_align.h - word-level alignment of a quotation with a passage.
+ *
+ * When a quotation is not found verbatim, the passages that share its words
+ * are compared with it word by word: an edit distance over normalized
+ * tokens in the spirit of Smith-Waterman, global on the quotation (every
+ * quoted word is accounted for) and local on the passage (the quote may
+ * stand anywhere in it).  The alignment says where the quotation stands
+ * (the byte span of the passage words it covers) and what differs: words
+ * the quotation has and the source has not, the reverse, and words
+ * replaced (`7th -> 9th`).
+ *
+ * Ownership: qy_alignment owns its ops; qy_alignment_clear frees them.
+ * The tokens are the caller's and must outlive the call.
+ */
+#ifndef CITESEARCH_QY_ALIGN_H
+#define CITESEARCH_QY_ALIGN_H
+
+#include <stddef.h>
+
+#include "status.h"
+
+typedef struct qy_align_tok {
+    const char *term;  /* normalized word (tx_token term) */
+    const char *stem;  /* its stem */
+    size_t start, end; /* bytes of the word in its text */
+} qy_align_tok;
+
+/* One step of the alignment, in order. */
+typedef struct qy_align_op {
+    char op;       /* '=' same, '~' replaced, '-' only in the quotation,
+                      '+' only in the source */
+    int q, qn;     /* quotation tokens [q, q + qn) (qn 0 for '+') */
+    int p, pn;     /* passage tokens [p, p + pn) (pn 0 for '-') */
+} qy_align_op;
+
+typedef struct qy_alignment {
+    double score;      /* raw alignment score */
+    double similarity; /* score over a perfect match's score: 1 is verbatim */
+    int first, last;   /* passage tokens covered, inclusive; -1 when none */
+    qy_align_op *ops;
+    size_t nops;
+} qy_alignment;
+
+/* Scores of the alignment.  A word equal after normalization gains
+ * QY_ALIGN_MATCH; the same stem in another form (aggressor/aggressors)
+ * QY_ALIGN_STEM; a replaced word or a gap costs QY_ALIGN_MISMATCH or
+ * QY_ALIGN_GAP.  Two words of one side that join into one word of the
+ * other (cyber attack / cyberattack) count as a match. */
+#define QY_ALIGN_MATCH 2.0
+#define QY_ALIGN_STEM 1.0
+#define QY_ALIGN_MISMATCH -1.0
+#define QY_ALIGN_GAP -1.0
+
+/* Aligns quotation q[0, nq) with passage p[0, np).  CS_NOMEM or CS_OK. */
+cs_status qy_align(const qy_align_tok *q, size_t nq, const qy_align_tok *p,
+                   size_t np, qy_alignment *out);
+void qy_alignment_clear(qy_alignment *a);
+
+#endif
