@@ -26,4 +26,20 @@ cs query --format jsonl -n 1 '"Iran'"'"'s increasingly aggressive cyber activiti
 cs query --format jsonl -n 1 '"Another cyber-attack by the same aggressors"' > out.jsonl
 [ "$(jq_py 'rs[0]["cite"] + " " + rs[0]["match"]' < out.jsonl)" = "corpus/004_ea823e42dca6d0bc.txt:11 exact" ] ||
     fail "compound quote: $(cat out.jsonl)"
+# A misquote with a changed number: the right passage, match near, and a
+# diff that names the number.
+cs query --format jsonl -n 3 '"Albania said on Wednesday that on July 17 it had suffered a heavy cyberattack"' > out.jsonl
+[ "$status" -eq 0 ] || fail "misquote: exit status $status"
+python3 - out.jsonl <<'PY'
+import json, sys
+r = json.loads(open(sys.argv[1]).readline())
+assert r["cite"] == "corpus/001_ad6093775fdf0074.txt:28", r["cite"]
+assert r["match"] == "near", r["match"]
+changed = [d for d in r["diff"] if d["op"] != "="]
+assert changed == [{"op": "~", "query": "17", "source": "15"}], changed
+data = open(r["path"], "rb").read()
+assert r["highlights"][0][0] == data.index(b"Albania said on Wednesday"), r["highlights"]
+PY
+cs query --format text -n 1 '"Albania said on Wednesday that on July 17 it had suffered a heavy cyberattack"' > out.txt
+grep -q "17 -> 15" out.txt || fail "text output lacks the diff: $(cat out.txt)"
 echo ok

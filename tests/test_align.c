@@ -1,0 +1,200 @@
+/* test_align.c - unit tests of the quotation alignment (qy_align): each
+ * kind of change, numbers, repeated words, compounds. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "qy_align.h"
+#include "tx.h"
+
+/* Tokens of a text through the real analyzer. */
+typedef struct toks {
+    qy_align_tok v[128];
+    char store[128][2][64];
+    size_t n;
+} toks;
+
+static int on_tok(void *ctx, const tx_token *t)
+{
+    toks *k = ctx;
+    if ((t->flags & TX_JOINED) || k->n == 128)
+        return 0;
+    snprintf(k->store[k->n][0], 64, "%s", t->term);
+    snprintf(k->store[k->n][1], 64, "%s", t->stem);
+    k->v[k->n] = (qy_align_tok){k->store[k->n][0], k->store[k->n][1], t->start, t->end};
+    k->n++;
+    return 0;
+}
+
+static toks *tokens(const char *text)
+{
+    static tx_analyzer *a;
+    if (!a)
+        assert_int_equal(tx_analyzer_new(&a, NULL), CS_OK);
+    toks *k = calloc(1, sizeof *k);
+    assert_int_equal(tx_analyze(a, text, strlen(text), 1, on_tok, k, NULL), CS_OK);
+    return k;
+}
+
+/* The non-'=' ops as "op:query>source;..." for compact assertions. */
+static char *changes(const char *quote, const char *passage, qy_alignment *al)
+{
+    toks *q = tokens(quote), *p = tokens(passage);
+    assert_int_equal(qy_align(q->v, q->n, p->v, p->n, al), CS_OK);
+    static char out[512];
+    out[0] = '\0';
+    for (size_t i = 0; i < al->nops; i++) {
+        const qy_align_op *o = &al->ops[i];
+        if (o->op == '=')
+            continue;
+        char piece[128];
+        snprintf(piece, sizeof piece, "%c:%s>%s;", o->op,
+                 o->qn ? q->v[o->q].term : "", o->pn ? p->v[o->p].term : "");
+        strcat(out, piece);
+    }
+    /* Byte span of the covered source words. */
+    if (al->first >= 0) {
+        al->first = (int)p->v[al->first].start;
+        al->last = (int)p->v[al->last].end;
+    }
+    free(q);
+    free(p);
+    return out;
+}
+
+static const char *source = "In July and September, Albanian government digital "
+                            "services were attacked by cyber criminals, bringing "
+                            "various systems to a halt for days.";
+
+static void test_verbatim(void **state)
+{
+    (void)state;
+    qy_alignment al;
+    assert_string_equal(changes("bringing various systems to a halt", source, &al), "");
+    assert_true(al.similarity > 0.999);
+    assert_int_equal(al.first, (int)(strstr(source, "bringing") - source));
+    assert_int_equal(al.last, (int)(strstr(source, "halt") - source) + 4);
+    qy_alignment_clear(&al);
+}
+
+static void test_replaced_word(void **state)
+{
+    (void)state;
+    qy_alignment al;
+    assert_string_equal(changes("bringing several systems to a halt", source, &al),
+                        "~:several>various;");
+    assert_true(al.similarity > 0.6 && al.similarity < 1.0);
+    qy_alignment_clear(&al);
+}
+
+static void test_dropped_and_added_words(void **state)
+{
+    (void)state;
+    qy_alignment al;
+    /* The quotation lacks "various": the source has a word more. */
+    assert_string_equal(changes("bringing systems to a halt for days", source, &al),
+                        "+:>various;");
+    qy_alignment_clear(&al);
+    /* The quotation has a word the source lacks. */
+    assert_string_equal(changes("bringing various computer systems to a halt", source, &al),
+                        "-:computer>;");
+    qy_alignment_clear(&al);
+}
+
+static void test_swapped_words(void **state)
+{
+    (void)state;
+    qy_alignment al;
+    const char *c = changes("attacked by criminals cyber bringing", source, &al);
+    /* Two words swapped: the moved word is missing where the quotation
+     * puts it and extra where the source has it. */
+    assert_string_equal(c, "+:>cyber;-:cyber>;");
+    assert_true(al.similarity > 0.3);
+    qy_alignment_clear(&al);
+}
+
+static void test_changed_number(void **state)
+{
+    (void)state;
+    qy_alignment al;
+    assert_string_equal(changes("on July 17 it had suffered a heavy cyberattack",
+                                "Albania said on Wednesday that on July 15 it had "
+                                "suffered a heavy cyberattack against the government",
+                                &al),
+                        "~:17>15;");
+    qy_alignment_clear(&al);
+    assert_string_equal(changes("the September 7th cyberattack",
+                                "condemns the September 9th cyberattack against", &al),
+                        "~:7th>9th;");
+    qy_alignment_clear(&al);
+}
+
+static void test_inflection_is_a_change(void **state)
+{
+    (void)state;
+    qy_alignment al;
+    assert_string_equal(changes("by the same aggressor",
+                                "Another cyber attack by the same aggressors, already", &al),
+                        "~:aggressor>aggressors;");
+    /* A different form of the same word costs less than another word. */
+    double stem_sim = al.similarity;
+    qy_alignment_clear(&al);
+    changes("by the same attackers", "Another cyber attack by the same aggressors", &al);
+    assert_true(al.similarity < stem_sim);
+    qy_alignment_clear(&al);
+}
+
+static void test_compounds_meet(void **state)
+{
+    (void)state;
+    qy_alignment al;
+    assert_string_equal(changes("another cyberattack by the same",
+                                "Another cyber attack by the same aggressors", &al), "");
+    qy_alignment_clear(&al);
+    assert_string_equal(changes("another cyber attack by the same",
+                                "denounced another cyberattack by the same aggressors", &al), "");
+    qy_alignment_clear(&al);
+}
+
+static void test_repeated_words_align_to_the_best_place(void **state)
+{
+    (void)state;
+    qy_alignment al;
+    const char *p = "we will work and we will work hard and we will not rest until it is done";
+    assert_string_equal(changes("we will not stop until it is done", p, &al),
+                        "~:stop>rest;");
+    assert_int_equal(al.first, (int)(strstr(p, "we will not") - p));
+    qy_alignment_clear(&al);
+}
+
+static void test_empty(void **state)
+{
+    (void)state;
+    qy_alignment al;
+    assert_int_equal(qy_align(NULL, 0, NULL, 0, &al), CS_OK);
+    assert_int_equal(al.nops, 0);
+    assert_int_equal(al.first, -1);
+    qy_alignment_clear(&al);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_verbatim),
+        cmocka_unit_test(test_replaced_word),
+        cmocka_unit_test(test_dropped_and_added_words),
+        cmocka_unit_test(test_swapped_words),
+        cmocka_unit_test(test_changed_number),
+        cmocka_unit_test(test_inflection_is_a_change),
+        cmocka_unit_test(test_compounds_meet),
+        cmocka_unit_test(test_repeated_words_align_to_the_best_place),
+        cmocka_unit_test(test_empty),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
