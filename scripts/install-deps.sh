@@ -5,7 +5,7 @@ set -eu
 
 PACKAGES="build-essential cmake pkg-config g++ libxapian-dev xapian-tools
 libicu-dev libcsv-dev libcmocka-dev libjansson-dev libstemmer-dev
-libmicrohttpd-dev python3 bc"
+libmicrohttpd-dev python3 python3-xapian bc"
 
 missing=""
 for p in $PACKAGES; do
