@@ -1,0 +1,82 @@
+/*
+ * qy_cand.h - candidate passages of one query, inside the query module.
+ *
+ * The engine reads the best-ranked passages of the index as candidates,
+ * analyzes each once (qy_ptoks: its words with byte offsets), may re-rank
+ * them (quotation alignment, claim coverage and proximity) and then marks
+ * the ones it answers with: highlights, match kind, diff, unsupported
+ * words.
+ *
+ * Ownership: a qy_cand owns its result, tokens and alignment until the
+ * engine moves the result into the answer; qy_cand_clear frees the rest.
+ */
+#ifndef CITESEARCH_QY_CAND_H
+#define CITESEARCH_QY_CAND_H
+
+#include <stddef.h>
+
+#include "qy_align.h"
+#include "qy_engine.h"
+#include "qy_plan.h"
+#include "tx.h"
+
+/* ---- Passage tokens (qy_ptoks.c) ---- */
+
+typedef struct qy_ptok {
+    size_t start, end;         /* relative to the passage */
+    unsigned flags;            /* TX_* */
+    size_t term_off, stem_off; /* into the arena, which may still move */
+} qy_ptok;
+
+typedef struct qy_ptoks {
+    qy_ptok *v;
+    size_t n, cap;
+    char *arena;
+    size_t alen, acap;
+    int nomem;
+} qy_ptoks;
+
+#define QY_PTERM(pt, i) ((pt)->arena + (pt)->v[i].term_off)
+#define QY_PSTEM(pt, i) ((pt)->arena + (pt)->v[i].stem_off)
+
+cs_status qy_ptoks_analyze(tx_analyzer *a, const char *text, size_t len,
+                           qy_ptoks *out, char **msg);
+void qy_ptoks_clear(qy_ptoks *p);
+
+/* ---- Candidates ---- */
+
+typedef struct qy_cand {
+    qy_result r;
+    qy_ptoks pt;
+    qy_alignment al;     /* quote mode without a verbatim match */
+    double coverage;     /* claim: weighted share of its words supported */
+    double proximity;    /* claim: how close together they stand, 0..1 */
+    double rank;         /* the score the answer is sorted by */
+} qy_cand;
+
+void qy_cand_clear(qy_cand *c);
+
+/* ---- Marking (qy_mark.c) ---- */
+
+/* Highlights (phrases found verbatim, words asked for), the match kind
+ * (exact when every phrase was found) and the unsupported claim words. */
+cs_status qy_mark_terms(const qy_plan *plan, qy_cand *c);
+
+/* Coverage and proximity of a claim's words in the candidate; `weights`
+ * gives each plan word's weight (rarer words, names and numbers count
+ * more). */
+void qy_claim_measure(const qy_plan *plan, const double *weights, qy_cand *c);
+
+/* ---- Near quotations (qy_near.c) ---- */
+
+/* From this similarity on (1 is verbatim) an aligned passage is a near
+ * match, with a diff; below it, it only shares words. */
+#define QY_NEAR_MIN_SIMILARITY 0.5
+
+/* Aligns the candidate with the plan's quotation (c->al, in bytes of the
+ * passage). */
+cs_status qy_near_align(const qy_plan *plan, qy_cand *c);
+/* The aligned span as the highlight, the match kind and the diff. */
+cs_status qy_mark_near(const qy_plan *plan, qy_cand *c);
+
+#endif

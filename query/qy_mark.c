@@ -1,0 +1,211 @@
+/* qy_mark.c - what a candidate passage shows and how well it states a
+ * claim: highlights, match kind, unsupported words, coverage and
+ * proximity (see qy_cand.h). */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "qy_cand.h"
+
+
+typedef struct spans {
+    qy_span *v;
+    size_t n, cap;
+    int nomem;
+} spans;
+
+static void spans_add(spans *s, size_t start, size_t end)
+{
+    if (s->n == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 8;
+        qy_span *v = realloc(s->v, cap * sizeof *v);
+        if (!v) {
+            s->nomem = 1;
+            return;
+        }
+        s->v = v;
+        s->cap = cap;
+    }
+    s->v[s->n++] = (qy_span){start, end};
+}
+
+static int cmp_span(const void *a, const void *b)
+{
+    const qy_span *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start ? 1 : 0;
+}
+
+/* Sorts and merges overlapping spans. */
+static void spans_normalize(spans *s)
+{
+    if (s->n == 0)
+        return;
+    qsort(s->v, s->n, sizeof *s->v, cmp_span);
+    size_t out = 0;
+    for (size_t i = 1; i < s->n; i++) {
+        if (s->v[i].start < s->v[out].end) {
+            if (s->v[i].end > s->v[out].end)
+                s->v[out].end = s->v[i].end;
+        } else {
+            s->v[++out] = s->v[i];
+        }
+    }
+    s->n = out + 1;
+}
+
+/* Finds the occurrences of one phrase variant among the positional
+ * tokens; returns how many were added to `out`. */
+static size_t find_sequence(const qy_ptoks *pt, const qy_strv *seq, spans *out)
+{
+    size_t found = 0;
+    if (seq->n == 0)
+        return 0;
+    for (size_t i = 0; i < pt->n; i++) {
+        size_t j = i, k = 0;
+        while (j < pt->n && k < seq->n) {
+            if (pt->v[j].flags & TX_JOINED) {
+                j++;
+                continue;
+            }
+            if (strcmp(QY_PTERM(pt, j), seq->v[k]) != 0)
+                break;
+            j++;
+            k++;
+        }
+        if (k == seq->n) {
+            size_t last = j - 1;
+            while (pt->v[last].flags & TX_JOINED)
+                last--;
+            spans_add(out, pt->v[i].start, pt->v[last].end);
+            found++;
+        }
+    }
+    return found;
+}
+
+/* Non-zero when claim word w is supported by passage word i (any word
+ * when i is SIZE_MAX): the same stem, or the stem of its compound. */
+static int word_at(const qy_plan *plan, size_t w, const qy_ptoks *pt, size_t i)
+{
+    const qy_word *qw = &plan->words[w];
+    size_t from = i == SIZE_MAX ? 0 : i, to = i == SIZE_MAX ? pt->n : i + 1;
+    for (size_t k = from; k < to; k++) {
+        const char *stem = QY_PSTEM(pt, k);
+        if (strcmp(stem, qw->stem) == 0 ||
+            (qw->joined_stem && strcmp(stem, qw->joined_stem) == 0))
+            return 1;
+    }
+    return 0;
+}
+
+cs_status qy_mark_terms(const qy_plan *plan, qy_cand *c)
+{
+    qy_result *r = &c->r;
+    const qy_ptoks *pt = &c->pt;
+    cs_status rc = CS_OK;
+    spans hl = {0};
+    size_t phrases_wanted = 0, phrases_found = 0;
+    for (size_t p = 0; p < plan->nphrases; p++) {
+        const qy_phrase_plan *pp = &plan->phrases[p];
+        if (pp->mod == QY_EXCLUDED)
+            continue;
+        phrases_wanted++;
+        size_t found = 0;
+        for (size_t v = 0; v < pp->nvariants; v++)
+            found += find_sequence(pt, &pp->variants[v], &hl);
+        phrases_found += found > 0;
+    }
+    r->match = phrases_wanted > 0 && phrases_found == phrases_wanted
+                   ? QY_MATCH_EXACT
+                   : QY_MATCH_TERMS;
+    /* A verbatim quote is highlighted alone, so its first highlight is
+     * where the quotation starts. */
+    if (!(plan->quote && r->match == QY_MATCH_EXACT))
+        for (size_t i = 0; i < pt->n; i++)
+            if (!(pt->v[i].flags & TX_STOP) &&
+                qy_strv_has(&plan->stems, QY_PSTEM(pt, i), strlen(QY_PSTEM(pt, i))))
+                spans_add(&hl, pt->v[i].start, pt->v[i].end);
+    spans_normalize(&hl);
+    if (hl.nomem)
+        rc = CS_NOMEM;
+    for (size_t i = 0; i < hl.n; i++) {
+        hl.v[i].start += r->byte_start;
+        hl.v[i].end += r->byte_start;
+    }
+    r->highlights = hl.v;
+    r->nhighlights = hl.n;
+
+    /* Claim words the passage does not contain. */
+    if (rc == CS_OK && !plan->quote && plan->nwords > 0) {
+        r->unsupported = calloc(plan->nwords, sizeof *r->unsupported);
+        if (!r->unsupported)
+            rc = CS_NOMEM;
+        for (size_t w = 0; rc == CS_OK && w < plan->nwords; w++) {
+            if (word_at(plan, w, pt, SIZE_MAX))
+                continue;
+            if (!(r->unsupported[r->nunsupported] = strdup(plan->words[w].text)))
+                rc = CS_NOMEM;
+            else
+                r->nunsupported++;
+        }
+    }
+    return rc;
+}
+
+void qy_claim_measure(const qy_plan *plan, const double *weights, qy_cand *c)
+{
+    const qy_ptoks *pt = &c->pt;
+    size_t nw = plan->nwords;
+    double total = 0, have = 0;
+    /* Which claim word each passage word supports (-1: none). */
+    int *of = malloc((pt->n + 1) * sizeof *of);
+    int *count = calloc(nw + 1, sizeof *count);
+    if (!of || !count) {
+        free(of);
+        free(count);
+        return;
+    }
+    for (size_t i = 0; i < pt->n; i++) {
+        of[i] = -1;
+        for (size_t w = 0; w < nw; w++)
+            if (word_at(plan, w, pt, i)) {
+                of[i] = (int)w;
+                break;
+            }
+    }
+    size_t distinct = 0;
+    for (size_t w = 0; w < nw; w++) {
+        total += weights[w];
+        int found = 0;
+        for (size_t i = 0; i < pt->n && !found; i++)
+            found = of[i] == (int)w;
+        if (found) {
+            have += weights[w];
+            distinct++;
+        }
+    }
+    c->coverage = total > 0 ? have / total : 0;
+
+    /* The shortest run of passage words holding every supported claim
+     * word once: the closer together, the better the passage states it. */
+    size_t best = SIZE_MAX, inside = 0, lo = 0;
+    for (size_t hi = 0; hi < pt->n && distinct > 1; hi++) {
+        if (of[hi] < 0)
+            continue;
+        if (count[of[hi]]++ == 0)
+            inside++;
+        while (inside == distinct) {
+            if (of[lo] >= 0) {
+                if (hi - lo + 1 < best)
+                    best = hi - lo + 1;
+                if (--count[of[lo]] == 0)
+                    inside--;
+            }
+            lo++;
+        }
+    }
+    c->proximity = distinct <= 1 ? 0.0
+                                 : (double)(distinct - 1) / (double)(best - 1);
+    free(of);
+    free(count);
+}

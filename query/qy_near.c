@@ -1,0 +1,95 @@
+/* qy_near.c - a quotation not found verbatim: the candidate's alignment
+ * with it, its span and its diff (see qy_cand.h, qy_align.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "qy_cand.h"
+
+cs_status qy_near_align(const qy_plan *plan, qy_cand *c)
+{
+    cs_status rc = CS_OK;
+    size_t nq = plan->quote_terms.n, np = 0;
+    qy_align_tok *q = calloc(nq + 1, sizeof *q);
+    qy_align_tok *p = calloc(c->pt.n + 1, sizeof *p);
+    if (!q || !p)
+        rc = CS_NOMEM;
+    for (size_t i = 0; rc == CS_OK && i < nq; i++)
+        q[i] = (qy_align_tok){plan->quote_terms.v[i], plan->quote_stems.v[i], 0, 0};
+    for (size_t i = 0; rc == CS_OK && i < c->pt.n; i++) {
+        if (c->pt.v[i].flags & TX_JOINED)
+            continue;
+        p[np++] = (qy_align_tok){QY_PTERM(&c->pt, i), QY_PSTEM(&c->pt, i),
+                                 c->pt.v[i].start, c->pt.v[i].end};
+    }
+    if (rc == CS_OK)
+        rc = qy_align(q, nq, p, np, &c->al);
+    /* Map aligned passage tokens back to bytes now, while p is here. */
+    if (rc == CS_OK) {
+        for (size_t k = 0; k < c->al.nops; k++) {
+            qy_align_op *o = &c->al.ops[k];
+            if (o->pn > 0) {
+                size_t first = (size_t)o->p, last = (size_t)(o->p + o->pn - 1);
+                o->p = (int)p[first].start;
+                o->pn = (int)(p[last].end - p[first].start);
+            }
+        }
+        if (c->al.first >= 0) {
+            size_t a = p[c->al.first].start, b = p[c->al.last].end;
+            c->al.first = (int)a;
+            c->al.last = (int)b;
+        }
+    }
+    free(q);
+    free(p);
+    return rc;
+}
+
+/* Joins the words [from, from + n) of a strv with spaces (malloc'd). */
+static char *join_words(const qy_strv *v, int from, int n)
+{
+    size_t len = 1;
+    for (int i = from; i < from + n; i++)
+        len += strlen(v->v[i]) + 1;
+    char *s = malloc(len);
+    if (!s)
+        return NULL;
+    s[0] = '\0';
+    for (int i = from; i < from + n; i++) {
+        if (i > from)
+            strcat(s, " ");
+        strcat(s, v->v[i]);
+    }
+    return s;
+}
+
+/* Fills a near result: the aligned span as its highlight, and the diff. */
+cs_status qy_mark_near(const qy_plan *plan, qy_cand *c)
+{
+    qy_result *r = &c->r;
+    r->match = c->al.similarity >= QY_NEAR_MIN_SIMILARITY ? QY_MATCH_NEAR
+                                                          : QY_MATCH_TERMS;
+    if (c->al.first >= 0) {
+        r->highlights = malloc(sizeof *r->highlights);
+        if (!r->highlights)
+            return CS_NOMEM;
+        r->highlights[0] = (qy_span){r->byte_start + (size_t)c->al.first,
+                                     r->byte_start + (size_t)c->al.last};
+        r->nhighlights = 1;
+    }
+    if (r->match != QY_MATCH_NEAR)
+        return CS_OK;
+    r->diff = calloc(c->al.nops + 1, sizeof *r->diff);
+    if (!r->diff)
+        return CS_NOMEM;
+    for (size_t k = 0; k < c->al.nops; k++) {
+        const qy_align_op *o = &c->al.ops[k];
+        qy_diff_op *d = &r->diff[r->ndiff++];
+        d->op = o->op;
+        d->query = o->qn ? join_words(&plan->quote_texts, o->q, o->qn) : strdup("");
+        d->source = o->pn ? strndup(r->text + o->p, (size_t)o->pn) : strdup("");
+        if (!d->query || !d->source)
+            return CS_NOMEM;
+    }
+    return CS_OK;
+}
+

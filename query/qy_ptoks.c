@@ -1,0 +1,69 @@
+/* qy_ptoks.c - a passage's words with offsets, kept for re-ranking and
+ * marking (see qy_cand.h).  Terms and stems live in one arena per passage,
+ * so analyzing a candidate costs a few allocations, not one per word. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "qy_cand.h"
+
+/* Copies s into the arena; returns 0 when out of memory, else its offset
+ * plus one through *off. */
+static int arena_copy(qy_ptoks *p, const char *s, size_t len, size_t *off)
+{
+    if (p->alen + len + 1 > p->acap) {
+        size_t cap = p->acap ? p->acap * 2 : 4096;
+        while (cap < p->alen + len + 1)
+            cap *= 2;
+        char *a = realloc(p->arena, cap);
+        if (!a)
+            return 0;
+        p->arena = a;
+        p->acap = cap;
+    }
+    *off = p->alen;
+    memcpy(p->arena + *off, s, len);
+    p->arena[*off + len] = '\0';
+    p->alen += len + 1;
+    return 1;
+}
+
+static int on_ptok(void *ctx, const tx_token *t)
+{
+    qy_ptoks *p = ctx;
+    if (p->n == p->cap) {
+        size_t cap = p->cap ? p->cap * 2 : 64;
+        qy_ptok *v = realloc(p->v, cap * sizeof *v);
+        if (!v) {
+            p->nomem = 1;
+            return 1;
+        }
+        p->v = v;
+        p->cap = cap;
+    }
+    qy_ptok k = {.start = t->start, .end = t->end, .flags = t->flags};
+    if (!arena_copy(p, t->term, t->term_len, &k.term_off) ||
+        !arena_copy(p, t->stem, t->stem_len, &k.stem_off)) {
+        p->nomem = 1;
+        return 1;
+    }
+    p->v[p->n++] = k;
+    return 0;
+}
+
+cs_status qy_ptoks_analyze(tx_analyzer *a, const char *text, size_t len,
+                           qy_ptoks *out, char **msg)
+{
+    memset(out, 0, sizeof *out);
+    cs_status rc = tx_analyze(a, text, len, 1, on_ptok, out, msg);
+    if (rc == CS_OK && out->nomem)
+        rc = CS_NOMEM;
+    return rc;
+}
+
+void qy_ptoks_clear(qy_ptoks *p)
+{
+    free(p->v);
+    free(p->arena);
+    memset(p, 0, sizeof *p);
+}
+
