@@ -276,6 +276,51 @@ static cs_status add_word_info(builder *b, const qtok *t, const char *clause)
     return CS_OK;
 }
 
+/* Adds the compound of parts toks[from, joined) and its joined form
+ * toks[joined] as one word. */
+static cs_status add_compound(builder *b, const qy_clause *c, const qtoks *toks,
+                              size_t from, size_t joined, qlist *words)
+{
+    const qtok *jt = &toks->v[joined];
+    char **parts = calloc(joined - from + 1, sizeof *parts);
+    if (!parts)
+        return CS_NOMEM;
+    for (size_t k = from; k < joined; k++)
+        parts[k - from] = toks->v[k].term;
+    xs_query *alt[2] = {phrase_query(parts, joined - from),
+                        c->mod == QY_OPTIONAL ? stem_query(jt->stem)
+                                              : prefixed_term(CS_PREFIX_STEM, jt->stem)};
+    free(parts);
+    xs_query *q = alt[0] && alt[1] ? xs_query_combine(XS_OP_OR, alt, 2, 0) : NULL;
+    xs_query_free(alt[0]);
+    xs_query_free(alt[1]);
+    qlist_add(words, q);
+
+    /* Highlight every part; the claim word is the compound, supported by
+     * its joined form. */
+    qy_plan *p = b->plan;
+    for (size_t k = from; k <= joined; k++) {
+        const char *stem = toks->v[k].stem;
+        if (!qy_strv_has(&p->stems, stem, strlen(stem)) &&
+            qy_strv_add(&p->stems, stem, strlen(stem)) != CS_OK)
+            return CS_NOMEM;
+    }
+    qy_word *w = realloc(p->words, (p->nwords + 1) * sizeof *w);
+    if (!w)
+        return CS_NOMEM;
+    p->words = w;
+    qy_word nw = {.text = strndup(c->text + toks->v[from].start,
+                                  jt->end - toks->v[from].start),
+                  .stem = strdup(jt->stem)};
+    if (!nw.text || !nw.stem) {
+        free(nw.text);
+        free(nw.stem);
+        return CS_NOMEM;
+    }
+    p->words[p->nwords++] = nw;
+    return CS_OK;
+}
+
 static cs_status add_words(builder *b, const qy_clause *c)
 {
     qtoks toks;
@@ -298,6 +343,19 @@ static cs_status add_words(builder *b, const qy_clause *c)
         if ((t->flags & TX_STOP) && !all_stop) {
             prev = NULL;
             continue;
+        }
+        if ((t->flags & TX_PART) && c->mod != QY_EXCLUDED) {
+            /* A hyphenated word (T-Mobile, cyber-attack) is one word: its
+             * parts as a phrase, or its joined spelling. */
+            size_t j = i;
+            while (j < toks.n && (toks.v[j].flags & TX_PART))
+                j++;
+            if (j < toks.n && (toks.v[j].flags & TX_JOINED)) {
+                rc = add_compound(b, c, &toks, i, j, &words);
+                i = j;
+                prev = NULL;
+                continue;
+            }
         }
         /* Required and excluded words concern the passage itself; only
          * ranking looks at the title too. */
