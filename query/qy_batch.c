@@ -22,12 +22,15 @@ typedef struct task {
     qy_mode mode;
     unsigned limit;
     char *error;          /* why the row cannot be / was not answered */
-    qy_answer answer;
+    int answered;         /* it has at least one result */
+    char *out;            /* the rendered answer or error */
+    size_t outlen;
     int done;
 } task;
 
 typedef struct batch {
     qy_engine *const *engines;
+    const qy_printer *printer;
     const char *name;
     const qy_request *defaults;
     char **msg;
@@ -58,7 +61,7 @@ static void task_clear(task *t)
     for (int c = 0; c < NCOLS; c++)
         free(t->cells[c]);
     free(t->error);
-    qy_answer_clear(&t->answer);
+    free(t->out);
     memset(t, 0, sizeof *t);
 }
 
@@ -245,8 +248,6 @@ typedef struct worker {
 
 static void answer_task(batch *b, qy_engine *e, task *t)
 {
-    if (t->error)
-        return;
     qy_request req = *b->defaults;
     req.id = t->cells[COL_ID];
     req.query = t->cells[COL_QUERY];
@@ -263,12 +264,23 @@ static void answer_task(batch *b, qy_engine *e, task *t)
         req.nfilters = n + 1;
     }
     char *err = NULL;
-    cs_status rc = qy_engine_query(e, &req, &t->answer, &err);
-    if (rc != CS_OK) {
-        cs_fail(&t->error, rc, "%s: line %lu: %s", b->name, t->line,
-                err ? err : cs_status_to_string(rc));
-        free(err);
+    qy_answer answer = {0};
+    if (!t->error) {
+        cs_status rc = qy_engine_query(e, &req, &answer, &err);
+        if (rc != CS_OK) {
+            cs_fail(&t->error, rc, "%s: line %lu: %s", b->name, t->line,
+                    err ? err : cs_status_to_string(rc));
+            free(err);
+        }
     }
+    /* Format here, in parallel; the printer thread only writes. */
+    if (!(req.id && *req.id))
+        req.id = NULL;
+    if (!req.query)
+        req.query = "";
+    t->answered = !t->error && answer.n > 0;
+    t->out = qy_printer_render(b->printer, &req, &answer, t->error, &t->outlen);
+    qy_answer_clear(&answer);
 }
 
 static void *worker_main(void *arg)
@@ -302,7 +314,8 @@ cs_status qy_batch_run(qy_engine *const *engines, unsigned njobs, FILE *in,
     memset(stats, 0, sizeof *stats);
     if (njobs < 1)
         njobs = 1;
-    batch b = {.engines = engines, .name = name, .defaults = defaults,
+    batch b = {.engines = engines, .printer = printer, .name = name,
+               .defaults = defaults,
                .msg = msg, .in = in, .st = CS_OK,
                .size = (size_t)njobs * QY_BATCH_WINDOW};
     for (int c = 0; c < NCOLS; c++)
@@ -350,17 +363,14 @@ cs_status qy_batch_run(qy_engine *const *engines, unsigned njobs, FILE *in,
         task *t = &b.slots[b.written % b.size];
         pthread_mutex_unlock(&b.lock);
 
-        qy_request req = *defaults;
-        req.id = t->cells[COL_ID] && *t->cells[COL_ID] ? t->cells[COL_ID] : NULL;
-        req.query = t->cells[COL_QUERY] ? t->cells[COL_QUERY] : "";
         stats->rows++;
-        if (t->error) {
-            qy_printer_error(printer, &req, t->error);
-            stats->failed++;
-        } else {
-            qy_printer_answer(printer, &req, &t->answer);
-            stats->answered += t->answer.n > 0;
-        }
+        stats->failed += t->error != NULL;
+        stats->answered += t->answered;
+        if (t->out)
+            qy_printer_write(printer, t->out, t->outlen);
+        else
+            b.st = cs_fail(msg, CS_NOMEM, "out of memory formatting line %lu",
+                           t->line);
         task_clear(t);
 
         pthread_mutex_lock(&b.lock);

@@ -29,7 +29,7 @@
 #define QY_NEAR_CANDIDATES 100
 /* A claim: this many BM25 candidates are re-ranked by how much of the
  * claim they support and how closely (see rank_claims). */
-#define QY_CLAIM_CANDIDATES 50
+#define QY_CLAIM_CANDIDATES 20
 
 struct qy_engine {
     char *db_path;

@@ -62,8 +62,6 @@ static void put_num(qy_printer *p, const char *fmt, double v, int integer)
 
 static void header(qy_printer *p)
 {
-    if (p->count > 0)
-        return;
     for (size_t i = 0; i < NCOLUMNS; i++)
         put_str(p, i == 0, columns[i]);
     fputs("\r\n", p->out);
@@ -71,7 +69,6 @@ static void header(qy_printer *p)
 
 static void csv_print_answer(qy_printer *p, const qy_request *req, const qy_answer *a)
 {
-    header(p);
     for (size_t i = 0; i < a->n; i++) {
         const qy_result *r = &a->results[i];
         put_str(p, 1, req->id ? req->id : "");
@@ -93,7 +90,6 @@ static void csv_print_answer(qy_printer *p, const qy_request *req, const qy_answ
 
 static void csv_print_error(qy_printer *p, const qy_request *req, const char *message)
 {
-    header(p);
     put_str(p, 1, req->id ? req->id : "");
     for (size_t i = 1; i + 1 < NCOLUMNS; i++)
         put_str(p, 0, "");
@@ -103,8 +99,9 @@ static void csv_print_error(qy_printer *p, const qy_request *req, const char *me
 
 static void csv_print_finish(qy_printer *p)
 {
-    /* Even without any answer the output starts with its header. */
-    header(p);
+    (void)p;
 }
 
-const qy_printer_ops qy_csv_ops = {csv_print_answer, csv_print_error, csv_print_finish};
+/* The header comes first, once, even when no query answered. */
+const qy_printer_ops qy_csv_ops = {header, csv_print_answer, csv_print_error,
+                                   csv_print_finish};

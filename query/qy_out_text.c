@@ -85,4 +85,4 @@ static void text_finish(qy_printer *p)
     (void)p;
 }
 
-const qy_printer_ops qy_text_ops = {text_answer, text_error, text_finish};
+const qy_printer_ops qy_text_ops = {NULL, text_answer, text_error, text_finish};

@@ -146,7 +146,7 @@ static void jsonl_finish(qy_printer *p)
     (void)p;
 }
 
-static const qy_printer_ops jsonl_ops = {jsonl_answer, jsonl_error,
+static const qy_printer_ops jsonl_ops = {NULL, jsonl_answer, jsonl_error,
                                          jsonl_finish};
 
 /* json: one query's results as one array; in a batch, one object per
@@ -184,7 +184,8 @@ static void json_error(qy_printer *p, const qy_request *req,
     json_decref(o);
 }
 
-static const qy_printer_ops json_ops = {json_answer, json_error, jsonl_finish};
+static const qy_printer_ops json_ops = {NULL, json_answer, json_error,
+                                        jsonl_finish};
 
 qy_printer *qy_printer_new(qy_format fmt, FILE *out, int color, int batch)
 {
@@ -205,8 +206,15 @@ qy_printer *qy_printer_new(qy_format fmt, FILE *out, int color, int batch)
     return p;
 }
 
+static void begin(qy_printer *p)
+{
+    if (p->count == 0 && p->ops->begin)
+        p->ops->begin(p);
+}
+
 void qy_printer_answer(qy_printer *p, const qy_request *req, const qy_answer *a)
 {
+    begin(p);
     p->ops->answer(p, req, a);
     p->count++;
     /* Each answer is complete when written: a pipe reader sees it now. */
@@ -215,7 +223,41 @@ void qy_printer_answer(qy_printer *p, const qy_request *req, const qy_answer *a)
 
 void qy_printer_error(qy_printer *p, const qy_request *req, const char *message)
 {
+    begin(p);
     p->ops->error(p, req, message);
+    p->count++;
+    fflush(p->out);
+}
+
+char *qy_printer_render(const qy_printer *p, const qy_request *req,
+                        const qy_answer *a, const char *error, size_t *len)
+{
+    char *buf = NULL;
+    *len = 0;
+    FILE *m = open_memstream(&buf, len);
+    if (!m)
+        return NULL;
+    /* A printer like p that writes to the buffer and has begun already.
+     * Only fields fixed at creation are read: the printing thread changes
+     * p->count meanwhile. */
+    qy_printer copy = {.ops = p->ops, .out = m, .color = p->color,
+                       .batch = p->batch, .count = 1,
+                       .separator = p->separator};
+    if (error)
+        copy.ops->error(&copy, req, error);
+    else
+        copy.ops->answer(&copy, req, a);
+    if (fclose(m) != 0) {
+        free(buf);
+        return NULL;
+    }
+    return buf;
+}
+
+void qy_printer_write(qy_printer *p, const char *buf, size_t len)
+{
+    begin(p);
+    fwrite(buf, 1, len, p->out);
     p->count++;
     fflush(p->out);
 }
@@ -224,6 +266,7 @@ void qy_printer_free(qy_printer *p)
 {
     if (!p)
         return;
+    begin(p);
     p->ops->finish(p);
     fflush(p->out);
     free(p);

@@ -32,6 +32,7 @@ cs_status qy_format_parse(const char *name, qy_format *out, char **msg);
 typedef struct qy_printer qy_printer;
 
 typedef struct qy_printer_ops {
+    void (*begin)(qy_printer *p); /* before the first output; may be NULL */
     void (*answer)(qy_printer *p, const qy_request *req, const qy_answer *a);
     void (*error)(qy_printer *p, const qy_request *req, const char *message);
     void (*finish)(qy_printer *p);
@@ -50,6 +51,18 @@ struct qy_printer {
 qy_printer *qy_printer_new(qy_format fmt, FILE *out, int color, int batch);
 void qy_printer_answer(qy_printer *p, const qy_request *req, const qy_answer *a);
 void qy_printer_error(qy_printer *p, const qy_request *req, const char *message);
+/*
+ * Renders an answer (or, when `error` is not NULL, an error) exactly as
+ * qy_printer_answer / qy_printer_error would print it, into a malloc'd
+ * buffer (*len bytes; NULL when out of memory).  It only reads `p`, so
+ * batch workers format in parallel; qy_printer_write then prints the
+ * buffers in order.
+ */
+char *qy_printer_render(const qy_printer *p, const qy_request *req,
+                        const qy_answer *a, const char *error, size_t *len);
+/* Prints a rendered answer and flushes. */
+void qy_printer_write(qy_printer *p, const char *buf, size_t len);
+
 /* Finishes the output (closing a JSON array) and frees the printer. */
 void qy_printer_free(qy_printer *p);
 
