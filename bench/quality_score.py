@@ -39,16 +39,20 @@ def gold_words(q, n):
     return [m.group() for m in WORD.finditer(text)][:n]
 
 def changed_words(q):
+    """The words a misquote changed: for a drop, the word missing; for a
+    replacement, a changed number or a swap, the words at the positions
+    where quote and source differ (both words of a swap: either describes
+    it)."""
     qw = [m.group() for m in WORD.finditer(q['query'])]
     gw = gold_words(q, len(qw) + 1)
-    if q.get('change') != 'drop':
-        gw = gw[:len(qw)]
-    sm = difflib.SequenceMatcher(a=[w.lower() for w in qw], b=[w.lower() for w in gw])
-    words = set()
-    for op, a0, a1, b0, b1 in sm.get_opcodes():
-        if op != 'equal':
-            words.update(w.lower() for w in qw[a0:a1] + gw[b0:b1])
-    return words
+    if q.get('change') == 'drop':
+        sm = difflib.SequenceMatcher(a=[w.lower() for w in qw], b=[w.lower() for w in gw[:len(qw) + 1]])
+        words = set()
+        for op, a0, a1, b0, b1 in sm.get_opcodes():
+            if op != 'equal':
+                words.update(w.lower() for w in qw[a0:a1] + gw[b0:b1])
+        return words
+    return {w.lower() for a, b in zip(qw, gw) if a.lower() != b.lower() for w in (a, b)}
 
 def span_rows(path, qfile, misquote):
     qs = list(csv.DictReader(open(qfile, encoding='utf-8')))
