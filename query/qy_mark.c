@@ -61,6 +61,10 @@ static size_t find_sequence(const qy_ptoks *pt, const qy_strv *seq, spans *out)
     if (seq->n == 0)
         return 0;
     for (size_t i = 0; i < pt->n; i++) {
+        /* A compound's joined form spans its parts: a match starts at a
+         * word of its own. */
+        if (pt->v[i].flags & TX_JOINED)
+            continue;
         size_t j = i, k = 0;
         while (j < pt->n && k < seq->n) {
             if (pt->v[j].flags & TX_JOINED) {

@@ -26,6 +26,16 @@ cs query --format jsonl -n 1 '"Iran'"'"'s increasingly aggressive cyber activiti
 cs query --format jsonl -n 1 '"Another cyber-attack by the same aggressors"' > out.jsonl
 [ "$(jq_py 'rs[0]["cite"] + " " + rs[0]["match"]' < out.jsonl)" = "corpus/004_ea823e42dca6d0bc.txt:11 exact" ] ||
     fail "compound quote: $(cat out.jsonl)"
+# A quote right after a hyphenated compound starts at its own first word.
+cs query --format jsonl -n 1 '"Political Crisis Intensifies After Second Cyberattack"' > out.jsonl
+python3 - out.jsonl <<'PY'
+import json, sys
+r = json.loads(open(sys.argv[1]).readline())
+data = open(r["path"], "rb").read()
+s, e = r["highlights"][0]
+assert data[s:e] == b"Political Crisis Intensifies After Second Cyberattack", data[s:e]
+PY
+
 # A misquote with a changed number: the right passage, match near, and a
 # diff that names the number.
 cs query --format jsonl -n 3 '"Albania said on Wednesday that on July 17 it had suffered a heavy cyberattack"' > out.jsonl
