@@ -8,7 +8,7 @@ rm -rf "$db"
 "$bin" index --db "$db" corpus
 echo
 echo '$ citesearch query "Albanian government digital services were attacked in July and September"'
-"$bin" query --db "$db" -n 3 "Albanian government digital services were attacked in July and September"
+"$bin" query --db "$db" --format text -n 3 "Albanian government digital services were attacked in July and September"
 echo
 echo "\$ citesearch query '\"The systems will be out of service until the risk is completely removed\"'"
-"$bin" query --db "$db" -n 3 '"The systems will be out of service until the risk is completely removed"'
+"$bin" query --db "$db" --format text -n 3 '"The systems will be out of service until the risk is completely removed"'
