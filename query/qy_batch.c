@@ -258,7 +258,8 @@ static void answer_task(batch *b, qy_engine *e, task *t)
     const char *filter = t->cells[COL_FILTER];
     if (filter && *filter) {
         size_t n = req.nfilters < 64 ? req.nfilters : 64;
-        memcpy(filters, req.filters, n * sizeof *filters);
+        for (size_t i = 0; i < n; i++)
+            filters[i] = req.filters[i];
         filters[n] = filter;
         req.filters = filters;
         req.nfilters = n + 1;

@@ -1,0 +1,70 @@
+/* fuzz_analyze.c - fuzz target: the text analyzer and the passage splitter
+ * on arbitrary bytes.  Every token and passage must lie inside the input,
+ * in order, and a passage's words must analyze alike on their own. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tx.h"
+
+static tx_analyzer *analyzer;
+
+typedef struct check {
+    size_t len, last_start;
+    unsigned last_pos;
+} check;
+
+static int on_token(void *ctx, const tx_token *t)
+{
+    check *c = ctx;
+    if (t->start >= t->end || t->end > c->len || t->term_len == 0 ||
+        strlen(t->term) != t->term_len || strlen(t->stem) != t->stem_len)
+        abort();
+    if (!(t->flags & TX_JOINED)) {
+        if (t->start < c->last_start || t->pos != c->last_pos + 1)
+            abort();
+        c->last_start = t->start;
+        c->last_pos = t->pos;
+    }
+    return 0;
+}
+
+typedef struct pcheck {
+    size_t len, last_start, last_end;
+    unsigned last_para, last_line;
+} pcheck;
+
+static int on_passage(void *ctx, const tx_passage *p)
+{
+    pcheck *c = ctx;
+    if (p->byte_start >= p->byte_end || p->byte_end > c->len ||
+        p->line_start > p->line_end || p->line_start < c->last_line ||
+        p->paragraph < c->last_para || p->byte_start < c->last_start ||
+        (p->paragraph > c->last_para && p->byte_start < c->last_end))
+        abort();
+    c->last_start = p->byte_start;
+    c->last_end = p->byte_end;
+    c->last_para = p->paragraph;
+    c->last_line = p->line_start;
+    return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (!analyzer && tx_analyzer_new(&analyzer, NULL) != CS_OK)
+        abort();
+    const char *text = (const char *)data;
+    check c = {.len = size};
+    if (tx_analyze(analyzer, text, size, 1, on_token, &c, NULL) != CS_OK)
+        abort();
+    pcheck p = {.len = size};
+    if (tx_passages(analyzer, text, size, 24, on_passage, &p, NULL) != CS_OK)
+        abort();
+    char *norm = NULL;
+    size_t nlen = 0;
+    if (tx_normalize(analyzer, text, size, &norm, &nlen, NULL) == CS_OK)
+        free(norm);
+    (void)tx_utf8_check(text, size);
+    return 0;
+}
