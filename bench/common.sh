@@ -11,9 +11,11 @@ WORK=${CITESEARCH_BENCH_WORK:-$SRC_DIR/build-bench}
 CORPUS_SIZE=${CORPUS_SIZE:-medium}
 
 mkdir -p "$WORK"
-[ -x "$SHARED_BENCH/make-corpus.sh" ] || [ -f "$SHARED_BENCH/make-corpus.sh" ] || {
-    echo "bench: no benchmark material at $SHARED_BENCH (set CITESEARCH_SHARED_BENCH)" >&2
-    exit 2
+
+# Succeeds when the shared benchmark material (for corpus) is there: a
+# script that can also run on a corpus of its own asks first.
+have_bench_material() {
+    [ -f "$SHARED_BENCH/make-corpus.sh" ]
 }
 
 build_release() {
@@ -23,9 +25,13 @@ build_release() {
 }
 
 corpus() {
+    have_bench_material || {
+        echo "bench: no benchmark material at $SHARED_BENCH (set CITESEARCH_SHARED_BENCH)" >&2
+        exit 2
+    }
     [ -d "$WORK/corpus/$CORPUS_SIZE" ] ||
         bash "$SHARED_BENCH/make-corpus.sh" "$WORK/corpus" "$CORPUS_SIZE" >&2
-    CORPUS="$WORK/corpus/$CORPUS_SIZE"
+    CORPUS=$(realpath "$WORK/corpus/$CORPUS_SIZE")
     [ -d "$WORK/queries" ] ||
         python3 "$SHARED_BENCH/make-queries.py" "$CORPUS" "$WORK/queries" --seed 1 >&2
     QUERIES="$WORK/queries"
