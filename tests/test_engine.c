@@ -1,0 +1,202 @@
+/* test_engine.c - unit tests of the query engine (qy_engine) on the
+ * shipped corpus: ranking, match kinds, highlights, the coverage report
+ * and near quotations. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "ix_index.h"
+#include "qy_engine.h"
+
+typedef struct fixture {
+    char dir[64];
+    qy_engine *e;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    strcpy(f->dir, "/tmp/cs-engine-XXXXXX");
+    assert_non_null(mkdtemp(f->dir));
+    char *cmd = NULL, *db = NULL;
+    assert_true(asprintf(&cmd, "cp -r '%s/corpus' '%s/corpus'", CS_SOURCE_DIR, f->dir) > 0);
+    assert_int_equal(system(cmd), 0);
+    free(cmd);
+    assert_true(asprintf(&db, "%s/db", f->dir) > 0);
+    char cwd[4096];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    assert_int_equal(chdir(f->dir), 0);
+    FILE *log = fopen("/dev/null", "w");
+    ix_options o = {.db_path = db, .log = log, .quiet = 1};
+    ix_summary sum;
+    char *paths[] = {"corpus"};
+    assert_int_equal(ix_run(&o, paths, 1, &sum, NULL), CS_OK);
+    fclose(log);
+    assert_int_equal(chdir(cwd), 0);
+    assert_int_equal(qy_engine_open(db, &f->e, NULL), CS_OK);
+    free(db);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    qy_engine_close(f->e);
+    char *cmd = NULL;
+    assert_true(asprintf(&cmd, "rm -rf '%s'", f->dir) > 0);
+    assert_int_equal(system(cmd), 0);
+    free(cmd);
+    free(f);
+    return 0;
+}
+
+static void ask(fixture *f, const char *q, qy_mode mode, unsigned n, qy_answer *a)
+{
+    qy_request req = {.query = q, .mode = mode, .limit = n};
+    char *msg = NULL;
+    assert_int_equal(qy_engine_query(f->e, &req, a, &msg), CS_OK);
+    assert_null(msg);
+}
+
+static int has_word(const qy_result *r, const char *w)
+{
+    for (size_t i = 0; i < r->nunsupported; i++)
+        if (strcmp(r->unsupported[i], w) == 0)
+            return 1;
+    return 0;
+}
+
+static void test_coverage_report(void **state)
+{
+    fixture *f = *state;
+    qy_answer a;
+    /* The passage says July and September, not August. */
+    ask(f, "Albanian government digital services were attacked in August",
+        QY_MODE_CLAIM, 3, &a);
+    assert_true(a.n > 0);
+    assert_string_equal(a.results[0].cite, "corpus/000_e2b09c51e93f98b0.txt:17");
+    assert_true(has_word(&a.results[0], "August"));
+    assert_false(has_word(&a.results[0], "attacked"));
+    assert_false(has_word(&a.results[0], "Albanian"));
+    /* Stop words are never reported. */
+    assert_false(has_word(&a.results[0], "in"));
+    qy_answer_clear(&a);
+}
+
+static void test_coverage_ranks_the_passage_that_states_the_claim(void **state)
+{
+    fixture *f = *state;
+    qy_answer a;
+    /* Each word alone is in many passages; together in one. */
+    ask(f, "Iranian intelligence ministry spokesman blamed the US government",
+        QY_MODE_CLAIM, 5, &a);
+    assert_true(a.n > 1);
+    assert_string_equal(a.results[0].cite, "corpus/001_ad6093775fdf0074.txt:26");
+    assert_true(a.results[0].nunsupported <= a.results[1].nunsupported);
+    qy_answer_clear(&a);
+}
+
+static void test_exact_quote(void **state)
+{
+    fixture *f = *state;
+    qy_answer a;
+    ask(f, "\xE2\x80\x9C" "did not originate from Albanian IP addresses\xE2\x80\x9D",
+        QY_MODE_AUTO, 3, &a);
+    assert_true(a.quote);
+    assert_true(a.n >= 1);
+    const qy_result *r = &a.results[0];
+    assert_int_equal(r->match, QY_MATCH_EXACT);
+    assert_int_equal(r->nhighlights, 1);
+    size_t off = (size_t)(strstr(r->text, "did not originate") - r->text);
+    assert_int_equal(r->highlights[0].start, r->byte_start + off);
+    assert_int_equal(r->highlights[0].end - r->highlights[0].start,
+                     strlen("did not originate from Albanian IP addresses"));
+    assert_int_equal(r->ndiff, 0);
+    qy_answer_clear(&a);
+}
+
+static void test_near_quote_diff(void **state)
+{
+    fixture *f = *state;
+    qy_answer a;
+    ask(f, "we are talking about an unusual and abnormal situation", QY_MODE_QUOTE, 3, &a);
+    assert_true(a.n >= 1);
+    const qy_result *r = &a.results[0];
+    assert_string_equal(r->cite, "corpus/004_ea823e42dca6d0bc.txt:43");
+    assert_int_equal(r->match, QY_MATCH_NEAR);
+    /* The diff accounts for every quoted word, in order. */
+    int same = 0, changed = 0;
+    for (size_t i = 0; i < r->ndiff; i++) {
+        same += r->diff[i].op == '=';
+        changed += r->diff[i].op != '=';
+    }
+    assert_true(same >= 5);
+    assert_true(changed >= 1);
+    /* The highlight starts at the aligned words. */
+    size_t off = (size_t)(strstr(r->text, "We are talking") - r->text);
+    assert_int_equal(r->highlights[0].start, r->byte_start + off);
+    qy_answer_clear(&a);
+}
+
+static void test_phrase_and_terms_match_kinds(void **state)
+{
+    fixture *f = *state;
+    qy_answer a;
+    ask(f, "Rama \"troll farm\"", QY_MODE_AUTO, 5, &a);
+    assert_false(a.quote);
+    assert_true(a.n >= 1);
+    assert_int_equal(a.results[0].match, QY_MATCH_EXACT);
+    qy_answer_clear(&a);
+    ask(f, "Rama Twitter", QY_MODE_AUTO, 5, &a);
+    assert_true(a.n >= 1);
+    for (size_t i = 0; i < a.n; i++)
+        assert_int_equal(a.results[i].match, QY_MATCH_TERMS);
+    qy_answer_clear(&a);
+}
+
+static void test_results_cite_exact_bytes(void **state)
+{
+    fixture *f = *state;
+    qy_answer a;
+    ask(f, "MEK Albania", QY_MODE_AUTO, 20, &a);
+    assert_true(a.n > 5);
+    for (size_t i = 0; i < a.n; i++) {
+        const qy_result *r = &a.results[i];
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", qy_engine_root(f->e), r->path);
+        FILE *fp = fopen(path, "rb");
+        assert_non_null(fp);
+        char *buf = malloc(r->text_len + 1);
+        assert_int_equal(fseek(fp, (long)r->byte_start, SEEK_SET), 0);
+        assert_int_equal(fread(buf, 1, r->text_len, fp), r->text_len);
+        assert_memory_equal(buf, r->text, r->text_len);
+        assert_int_equal(r->byte_end - r->byte_start, r->text_len);
+        free(buf);
+        fclose(fp);
+        assert_int_equal(r->rank, i + 1);
+        if (i > 0)
+            assert_true(r->score <= a.results[i - 1].score + 1e9);
+    }
+    qy_answer_clear(&a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_coverage_report),
+        cmocka_unit_test(test_coverage_ranks_the_passage_that_states_the_claim),
+        cmocka_unit_test(test_exact_quote),
+        cmocka_unit_test(test_near_quote_diff),
+        cmocka_unit_test(test_phrase_and_terms_match_kinds),
+        cmocka_unit_test(test_results_cite_exact_bytes),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
