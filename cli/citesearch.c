@@ -3,7 +3,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <csv.h>
+
 #include "cli.h"
+#include "tx.h"
+#include "xs.h"
 
 static const struct subcommand {
     const char *name;
@@ -14,6 +18,7 @@ static const struct subcommand {
     {"query", cmd_query, "ranked passages with citations for a claim or quote"},
     {"show", cmd_show, "print a cited passage from its file, with context"},
     {"stats", cmd_stats, "describe the index"},
+    {"serve", cmd_serve, "a local search page and JSON API over the index"},
 };
 
 int cli_error(cs_status st, char *msg)
@@ -47,7 +52,11 @@ int main(int argc, char **argv)
         return CLI_OK;
     }
     if (strcmp(argv[1], "--version") == 0) {
-        printf("citesearch %s\n", CITESEARCH_VERSION);
+        /* Xapian and ICU as loaded at run time; libcsv has no run-time
+         * version call, so its version is the one built against. */
+        printf("citesearch %s (Xapian %s, ICU %s, libcsv %d.%d.%d)\n",
+               CITESEARCH_VERSION, xs_version(), tx_icu_version(), CSV_MAJOR,
+               CSV_MINOR, CSV_RELEASE);
         return CLI_OK;
     }
     for (size_t i = 0; i < sizeof subcommands / sizeof *subcommands; i++)

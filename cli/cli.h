@@ -10,12 +10,23 @@
 
 #include "status.h"
 
+struct qy_engine;
+
 enum { CLI_OK = 0, CLI_NONE = 1, CLI_ERROR = 2 };
 
 int cmd_index(int argc, char **argv);
 int cmd_query(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
+
+/* --remote-timeout SECONDS (cli_shards.c): the value in milliseconds in
+ * *ms; 0, or -1 after printing why `arg` is no timeout (`cmd` names the
+ * subcommand). */
+int cli_parse_timeout(const char *cmd, const char *arg, unsigned *ms);
+/* A warning on stderr for each shard --allow-partial left out of `e`,
+ * naming it and saying why. */
+void cli_warn_missing(struct qy_engine *e);
 
 /* Prints "citesearch: MESSAGE" (or the status name) to stderr and frees
  * msg; returns CLI_ERROR. */

@@ -1,4 +1,6 @@
-/* cmd_index.c - `citesearch index [--db DIR] [--manifest FILE.csv] PATH...` */
+/* cmd_index.c - `citesearch index [--db DIR] [--manifest FILE.csv]
+ * [--shards N] PATH...` */
+#include <errno.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
@@ -9,6 +11,7 @@
 #include "cli.h"
 #include "ix_index.h"
 #include "ix_location.h"
+#include "ix_shards.h"
 
 static volatile sig_atomic_t stop_requested;
 
@@ -18,11 +21,20 @@ static void on_signal(int sig)
     stop_requested = 1;
 }
 
+/* " (N shards)" for the summary of a sharded index, else "". */
+static const char *shard_note(unsigned shards, char *buf, size_t size)
+{
+    if (shards <= 1)
+        return "";
+    snprintf(buf, size, " (%u shards)", shards);
+    return buf;
+}
+
 static void usage(FILE *out)
 {
     fprintf(out,
-            "usage: citesearch index [--db DIR] [--manifest FILE.csv] [--quiet] "
-            "[--verbose] PATH...\n\n"
+            "usage: citesearch index [--db DIR] [--manifest FILE.csv] [--shards N]\n"
+            "                        [--quiet] [--verbose] PATH...\n\n"
             "Indexes .txt and .md files (directories are walked) as passages.\n"
             "Unchanged files are not re-read, changed ones are replaced, vanished\n"
             "ones removed; an interrupted run leaves the last commit intact.\n\n"
@@ -30,6 +42,9 @@ static void usage(FILE *out)
             "                       nearest .citesearch/, else ./.citesearch)\n"
             "  --manifest FILE.csv  metadata: path,title,source,date,url,lang\n"
             "                       (a folder's own manifest.csv is read too)\n"
+            "  --shards N           a new index as N shards (DIR/shard-K and the\n"
+            "                       stub DIR/XAPIANDB), each file in one shard; an\n"
+            "                       existing index keeps its count\n"
             "  -q, --quiet          no progress and no summary\n"
             "  -v, --verbose        name each file indexed or removed\n"
             "  -h, --help           this help\n");
@@ -40,17 +55,31 @@ int cmd_index(int argc, char **argv)
     static const struct option options[] = {
         {"db", required_argument, NULL, 'd'},
         {"manifest", required_argument, NULL, 'm'},
+        {"shards", required_argument, NULL, 's'},
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     const char *db_opt = NULL, *manifest = NULL;
     int quiet = 0, verbose = 0, c;
+    unsigned shards = 0;
     optind = 1;
     while ((c = getopt_long(argc, argv, "qvh", options, NULL)) != -1) {
         switch (c) {
         case 'd': db_opt = optarg; break;
         case 'm': manifest = optarg; break;
+        case 's': {
+            char *end;
+            errno = 0;
+            long v = strtol(optarg, &end, 10);
+            if (errno || *end || v < 1 || v > IX_MAX_SHARDS) {
+                fprintf(stderr, "citesearch index: --shards '%s' is not a "
+                                "number from 1 to %d\n", optarg, IX_MAX_SHARDS);
+                return CLI_ERROR;
+            }
+            shards = (unsigned)v;
+            break;
+        }
         case 'q': quiet = 1; break;
         case 'v': verbose = 1; break;
         case 'h': usage(stdout); return CLI_OK;
@@ -73,9 +102,11 @@ int cmd_index(int argc, char **argv)
     sigaction(SIGTERM, &sa, NULL);
 
     ix_options opts = {.db_path = db_path, .manifest_path = manifest,
+                       .shards = shards,
                        .log = stderr, .quiet = quiet, .verbose = verbose,
                        .stop = &stop_requested};
     ix_summary sum;
+    char note[32];
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     rc = ix_run(&opts, argv + optind, (size_t)(argc - optind), &sum, &msg);
@@ -87,12 +118,13 @@ int cmd_index(int argc, char **argv)
     if (!quiet)
         fprintf(stderr,
                 "%s: %u files: %u read, %u indexed (%lu passages), %u "
-                "unchanged, %u removed, %u skipped in %.2f s\n",
+                "unchanged, %u removed, %u skipped in %.2f s%s\n",
                 db_path, sum.files, sum.read, sum.indexed, sum.passages,
                 sum.unchanged,
                 sum.removed, sum.skipped,
                 (double)(t1.tv_sec - t0.tv_sec) +
-                    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+                    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
+                shard_note(sum.shards, note, sizeof note));
     free(db_path);
     return CLI_OK;
 }

@@ -11,6 +11,7 @@
 #include "qy_batch.h"
 #include "qy_engine.h"
 #include "qy_output.h"
+#include "xs.h"
 
 #define MAX_FILTERS 64
 
@@ -35,6 +36,10 @@ static void usage(FILE *out)
             "                        - reads standard input, answering as it comes\n"
             "  -j, --jobs N          batch queries answered in parallel (default:\n"
             "                        the number of cores); output stays in order\n"
+            "  --allow-partial       a sharded index answers from the shards that\n"
+            "                        open, with a warning naming each missing one\n"
+            "  --remote-timeout S    seconds a remote shard may take to connect or\n"
+            "                        to answer (default 10)\n"
             "  -h, --help            this help\n\n"
             "exit status: 0 results, 1 none, 2 error (a batch: 2 if a row failed)\n");
 }
@@ -69,6 +74,8 @@ static const struct option options[] = {
         {"filter", required_argument, NULL, 'F'},
         {"batch", required_argument, NULL, 'b'},
         {"jobs", required_argument, NULL, 'j'},
+        {"allow-partial", no_argument, NULL, 'P'},
+        {"remote-timeout", required_argument, NULL, 'T'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
 
@@ -149,6 +156,7 @@ static int run_query(int argc, char **argv, char **words, int nwords)
     const char *db_opt = NULL, *format = NULL, *batch = NULL;
     const char *filters[MAX_FILTERS];
     unsigned jobs = 0;
+    xs_open_opts open_opts = {0};
     qy_request req = {.limit = 10, .mode = QY_MODE_AUTO, .filters = filters};
     int c;
     optind = 1;
@@ -193,6 +201,11 @@ static int run_query(int argc, char **argv, char **words, int nwords)
                 return CLI_ERROR;
             }
             break;
+        case 'P': open_opts.allow_partial = 1; break;
+        case 'T':
+            if (cli_parse_timeout("query", optarg, &open_opts.timeout_ms) != 0)
+                return CLI_ERROR;
+            break;
         case 'h': usage(stdout); return CLI_OK;
         default: usage(stderr); return CLI_ERROR;
         }
@@ -223,7 +236,7 @@ static int run_query(int argc, char **argv, char **words, int nwords)
         return cli_error(CS_NOMEM, NULL);
     rc = ix_find_db(db_opt, 0, &db_path, &msg);
     for (unsigned i = 0; rc == CS_OK && i < jobs; i++)
-        rc = qy_engine_open(db_path, &engines[i], &msg);
+        rc = qy_engine_open_with(db_path, &open_opts, &engines[i], &msg);
     free(db_path);
     if (rc != CS_OK) {
         for (unsigned i = 0; i < jobs; i++)
@@ -232,6 +245,8 @@ static int run_query(int argc, char **argv, char **words, int nwords)
         return cli_error(rc, msg);
     }
     qy_engine *e = engines[0];
+    /* Every engine opened the same stub; the first speaks for them. */
+    cli_warn_missing(e);
 
     int color = fmt == QY_FORMAT_TEXT && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
     qy_printer *printer = qy_printer_new(fmt, stdout, color, batch != NULL);

@@ -7,11 +7,16 @@
 #include "cli.h"
 #include "ix_location.h"
 #include "qy_show.h"
+#include "xs.h"
 
 static void usage(FILE *out)
 {
-    fprintf(out, "usage: citesearch stats [--db DIR] [--format text|json]\n\n"
-                 "Describes the index: where it is, its root, files, passages.\n");
+    fprintf(out, "usage: citesearch stats [--db DIR] [--format text|json] "
+                 "[--allow-partial]\n"
+                 "                       [--remote-timeout S]\n\n"
+                 "Describes the index: where it is, its root, files, passages,\n"
+                 "and each shard of a sharded one (--allow-partial: also those\n"
+                 "that cannot be reached, and why).\n");
 }
 
 int cmd_stats(int argc, char **argv)
@@ -19,10 +24,13 @@ int cmd_stats(int argc, char **argv)
     static const struct option options[] = {
         {"db", required_argument, NULL, 'd'},
         {"format", required_argument, NULL, 'f'},
+        {"allow-partial", no_argument, NULL, 'P'},
+        {"remote-timeout", required_argument, NULL, 'T'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     const char *db_opt = NULL;
     int json = 0, c;
+    xs_open_opts open_opts = {0};
     optind = 1;
     while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
         switch (c) {
@@ -36,6 +44,11 @@ int cmd_stats(int argc, char **argv)
                 return CLI_ERROR;
             }
             break;
+        case 'P': open_opts.allow_partial = 1; break;
+        case 'T':
+            if (cli_parse_timeout("stats", optarg, &open_opts.timeout_ms) != 0)
+                return CLI_ERROR;
+            break;
         case 'h': usage(stdout); return CLI_OK;
         default: usage(stderr); return CLI_ERROR;
         }
@@ -48,7 +61,7 @@ int cmd_stats(int argc, char **argv)
     qy_engine *e = NULL;
     cs_status rc = ix_find_db(db_opt, 0, &db_path, &msg);
     if (rc == CS_OK)
-        rc = qy_engine_open(db_path, &e, &msg);
+        rc = qy_engine_open_with(db_path, &open_opts, &e, &msg);
     if (rc == CS_OK)
         rc = qy_stats(e, json, stdout, &msg);
     qy_engine_close(e);

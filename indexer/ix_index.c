@@ -14,6 +14,7 @@
 #include "ix_doc.h"
 #include "ix_location.h"
 #include "ix_manifest.h"
+#include "ix_shards.h"
 #include "ix_walk.h"
 #include "schema.h"
 #include "tx.h"
@@ -24,8 +25,10 @@
 #define IX_DEFAULT_BATCH_BYTES (32u << 20)
 /* Bytes looked at for NUL to tell a binary file. */
 #define IX_BINARY_PROBE 8192
-/* Longest title taken from a file's first line. */
-#define IX_MAX_TITLE 300
+/* Longest title taken from a file's first line.  A file that is one long
+ * line (a speech, a dump) would otherwise make its whole text the title,
+ * and every passage would carry it as title terms. */
+#define IX_MAX_TITLE 100
 
 /* The per-file record kept as metadata: what tells a changed file. */
 typedef struct file_record {
@@ -103,6 +106,12 @@ static char *first_line_title(const char *text, size_t len)
                 n = IX_MAX_TITLE;
                 while (n > 0 && ((unsigned char)text[i + n] & 0xC0) == 0x80)
                     n--; /* do not cut a UTF-8 sequence */
+                /* nor a word, when a space comes late enough */
+                size_t sp = n;
+                while (sp > IX_MAX_TITLE / 2 && text[i + sp] != ' ')
+                    sp--;
+                if (sp > IX_MAX_TITLE / 2)
+                    n = sp;
             }
             return utf8_sanitized(text + i, n);
         }
@@ -185,7 +194,7 @@ static int on_passage(void *ctx, const tx_passage *p)
 /* The run's state. */
 typedef struct run {
     const ix_options *opts;
-    xs_wdb *db;
+    ix_shards shards;      /* a file's passages and record go to its shard */
     tx_analyzer *an;
     ix_manifest *manifest;
     ix_summary *sum;
@@ -209,14 +218,15 @@ static void progress(run *r, size_t done, size_t total)
     fflush(r->opts->log);
 }
 
-static cs_status remove_file(run *r, const char *rel)
+/* Drops a file's passages and record from `db`, the shard holding them. */
+static cs_status remove_file(run *r, xs_wdb *db, const char *rel)
 {
     char pterm[CS_MAX_TERM + 1], key[PATH_MAX + 16];
     ix_path_term(rel, pterm);
-    cs_status rc = xs_wdb_delete_by_term(r->db, pterm, r->msg);
+    cs_status rc = xs_wdb_delete_by_term(db, pterm, r->msg);
     snprintf(key, sizeof key, "%s%s", CS_META_FILE, rel);
     if (rc == CS_OK)
-        rc = xs_wdb_set_metadata(r->db, key, "", 0, r->msg);
+        rc = xs_wdb_set_metadata(db, key, "", 0, r->msg);
     return rc;
 }
 
@@ -229,10 +239,11 @@ static cs_status index_file(run *r, const ix_file *file)
         r->sum->skipped++;
         return CS_OK;
     }
+    xs_wdb *db = ix_shard_for(&r->shards, file->rel);
     char key[PATH_MAX + 16];
     snprintf(key, sizeof key, "%s%s", CS_META_FILE, file->rel);
     char *val = NULL;
-    cs_status rc = xs_wdb_get_metadata(r->db, key, &val, NULL, r->msg);
+    cs_status rc = xs_wdb_get_metadata(db, key, &val, NULL, r->msg);
     if (rc != CS_OK)
         return rc;
     file_record old = {0};
@@ -262,14 +273,14 @@ static cs_status index_file(run *r, const ix_file *file)
         fprintf(log, "citesearch: %s: binary file (skipped)\n", file->abs);
         r->sum->skipped++;
         free(text);
-        return have_old ? remove_file(r, file->rel) : CS_OK;
+        return have_old ? remove_file(r, db, file->rel) : CS_OK;
     }
     if (have_old && old.hash == now.hash && old.size == now.size) {
         /* Touched, not changed: remember the new mtime only. */
         now.passages = old.passages;
         r->sum->unchanged++;
         free(text);
-        return record_write(r->db, file->rel, &now, r->msg);
+        return record_write(db, file->rel, &now, r->msg);
     }
     size_t bad = tx_utf8_check(text, len);
     if (bad < len)
@@ -278,7 +289,7 @@ static cs_status index_file(run *r, const ix_file *file)
                 "bytes are not words)\n",
                 file->abs, bad);
 
-    if (have_old && (rc = remove_file(r, file->rel)) != CS_OK) {
+    if (have_old && (rc = remove_file(r, db, file->rel)) != CS_OK) {
         free(text);
         return rc;
     }
@@ -299,7 +310,7 @@ static cs_status index_file(run *r, const ix_file *file)
         rc = ix_article_init(&art, r->an, file->rel, title, source,
                              meta ? meta->date : "", url, lang, r->msg);
         if (rc == CS_OK) {
-            file_ctx f = {.an = r->an, .db = r->db, .art = &art, .text = text,
+            file_ctx f = {.an = r->an, .db = db, .art = &art, .text = text,
                           .msg = r->msg, .st = CS_OK};
             rc = tx_passages(r->an, text, len, CS_PASSAGE_MAX_WORDS, on_passage,
                              &f, r->msg);
@@ -311,7 +322,7 @@ static cs_status index_file(run *r, const ix_file *file)
         }
     }
     if (rc == CS_OK)
-        rc = record_write(r->db, file->rel, &now, r->msg);
+        rc = record_write(db, file->rel, &now, r->msg);
     if (rc == CS_OK) {
         r->sum->indexed++;
         if (r->opts->verbose)
@@ -388,25 +399,29 @@ static cs_status remove_vanished(run *r, const ix_filelist *files,
     qsort(found, files->n, sizeof *found, cmp_str);
 
     cs_status rc = CS_OK;
+    /* Each shard lists the records it holds, and loses them itself. */
     for (size_t s = 0; s < nscopes && rc == CS_OK; s++) {
-        if (!scopes[s])
-            continue;
-        vanish_ctx v = {.scope = scopes[s], .found = found, .nfound = files->n};
-        char prefix[PATH_MAX + 16];
-        snprintf(prefix, sizeof prefix, "%s%s", CS_META_FILE,
-                 strcmp(scopes[s], ".") ? scopes[s] : "");
-        rc = xs_wdb_metadata_each(r->db, prefix, on_record, &v, r->msg);
-        if (rc == CS_OK && v.nomem)
-            rc = CS_NOMEM;
-        for (size_t i = 0; i < v.ngone; i++) {
-            if (rc == CS_OK && (rc = remove_file(r, v.gone[i])) == CS_OK) {
-                r->sum->removed++;
-                if (r->opts->verbose)
-                    fprintf(r->opts->log, "removed %s\n", v.gone[i]);
+        for (unsigned k = 0; scopes[s] && rc == CS_OK && k < r->shards.n; k++) {
+            xs_wdb *db = r->shards.db[k];
+            vanish_ctx v = {.scope = scopes[s], .found = found,
+                            .nfound = files->n};
+            char prefix[PATH_MAX + 16];
+            snprintf(prefix, sizeof prefix, "%s%s", CS_META_FILE,
+                     strcmp(scopes[s], ".") ? scopes[s] : "");
+            rc = xs_wdb_metadata_each(db, prefix, on_record, &v, r->msg);
+            if (rc == CS_OK && v.nomem)
+                rc = CS_NOMEM;
+            for (size_t i = 0; i < v.ngone; i++) {
+                if (rc == CS_OK &&
+                    (rc = remove_file(r, db, v.gone[i])) == CS_OK) {
+                    r->sum->removed++;
+                    if (r->opts->verbose)
+                        fprintf(r->opts->log, "removed %s\n", v.gone[i]);
+                }
+                free(v.gone[i]);
             }
-            free(v.gone[i]);
+            free(v.gone);
         }
-        free(v.gone);
     }
     free(found);
     return rc;
@@ -427,43 +442,62 @@ static int on_scope_record(void *ctx, const char *key, const char *val,
     return c->found;
 }
 
-/* Non-zero when some recorded file lies under `scope`. */
-static int scope_has_records(xs_wdb *db, const char *scope)
+/* Non-zero when some recorded file, in any shard, lies under `scope`. */
+static int scope_has_records(const ix_shards *shards, const char *scope)
 {
     char prefix[PATH_MAX + 16];
     snprintf(prefix, sizeof prefix, "%s%s", CS_META_FILE,
              strcmp(scope, ".") ? scope : "");
     scope_ctx c = {.scope = scope};
-    xs_wdb_metadata_each(db, prefix, on_scope_record, &c, NULL);
+    for (unsigned k = 0; !c.found && k < shards->n; k++)
+        xs_wdb_metadata_each(shards->db[k], prefix, on_scope_record, &c, NULL);
     return c.found;
 }
 
-/* Reads or records the index root and checks the schema. */
+/* Reads or records the index root and checks the schema, in every shard.
+ * A shard without them (a new index, or a shard that missed the first
+ * commit) gets the index's: the root recorded elsewhere, else the current
+ * directory. */
 static cs_status prepare_index(run *r, char **root_abs)
 {
-    char *schema = NULL, *root = NULL;
-    cs_status rc = xs_wdb_get_metadata(r->db, CS_META_SCHEMA, &schema, NULL, r->msg);
-    if (rc == CS_OK)
-        rc = xs_wdb_get_metadata(r->db, CS_META_ROOT, &root, NULL, r->msg);
-    if (rc == CS_OK && !*schema) {
-        /* A new index: its root is the current directory. */
-        free(root);
-        root = NULL;
+    char *root = NULL;
+    cs_status rc = CS_OK;
+    for (unsigned k = 0; rc == CS_OK && k < r->shards.n; k++) {
+        char *schema = NULL, *stored = NULL;
+        rc = xs_wdb_get_metadata(r->shards.db[k], CS_META_SCHEMA, &schema,
+                                 NULL, r->msg);
+        if (rc == CS_OK)
+            rc = xs_wdb_get_metadata(r->shards.db[k], CS_META_ROOT, &stored,
+                                     NULL, r->msg);
+        if (rc == CS_OK && *schema && strcmp(schema, CS_SCHEMA_VERSION) != 0)
+            rc = cs_fail(r->msg, CS_CORRUPT,
+                         "%s: index format %s, this citesearch writes format "
+                         "%s: remove the index and index again",
+                         r->opts->db_path, schema, CS_SCHEMA_VERSION);
+        if (rc == CS_OK && *schema && !root) {
+            root = stored;
+            stored = NULL;
+        }
+        free(schema);
+        free(stored);
+    }
+    if (rc == CS_OK && !root)
         rc = ix_relative_path(r->opts->db_path, ".", &root, r->msg);
-        if (rc == CS_OK)
-            rc = xs_wdb_set_metadata(r->db, CS_META_SCHEMA, CS_SCHEMA_VERSION,
+    for (unsigned k = 0; rc == CS_OK && k < r->shards.n; k++) {
+        char *schema = NULL;
+        rc = xs_wdb_get_metadata(r->shards.db[k], CS_META_SCHEMA, &schema,
+                                 NULL, r->msg);
+        if (rc == CS_OK && !*schema)
+            rc = xs_wdb_set_metadata(r->shards.db[k], CS_META_SCHEMA,
+                                     CS_SCHEMA_VERSION,
                                      strlen(CS_SCHEMA_VERSION), r->msg);
-        if (rc == CS_OK)
-            rc = xs_wdb_set_metadata(r->db, CS_META_ROOT, root, strlen(root), r->msg);
-    } else if (rc == CS_OK && strcmp(schema, CS_SCHEMA_VERSION) != 0) {
-        rc = cs_fail(r->msg, CS_CORRUPT,
-                     "%s: index format %s, this citesearch writes format %s: "
-                     "remove the index and index again",
-                     r->opts->db_path, schema, CS_SCHEMA_VERSION);
+        if (rc == CS_OK && !*schema)
+            rc = xs_wdb_set_metadata(r->shards.db[k], CS_META_ROOT, root,
+                                     strlen(root), r->msg);
+        free(schema);
     }
     if (rc == CS_OK)
         rc = ix_root_path(r->opts->db_path, root, root_abs, r->msg);
-    free(schema);
     free(root);
     return rc;
 }
@@ -476,9 +510,10 @@ cs_status ix_run(const ix_options *opts, char *const *paths, size_t npaths,
     clock_gettime(CLOCK_MONOTONIC, &r.t0);
     r.progress = !opts->quiet && isatty(fileno(opts->log));
 
-    cs_status rc = xs_wdb_open(opts->db_path, 1, &r.db, msg);
+    cs_status rc = ix_shards_open(opts->db_path, opts->shards, &r.shards, msg);
     if (rc != CS_OK)
         return rc;
+    sum->shards = r.shards.n;
     char *root = NULL, *manifest_dir = NULL;
     char **scopes = calloc(npaths + 1, sizeof *scopes);
     ix_filelist files = {0};
@@ -486,7 +521,7 @@ cs_status ix_run(const ix_options *opts, char *const *paths, size_t npaths,
     if (!scopes || !r.manifest)
         rc = CS_NOMEM;
     if (rc == CS_OK)
-        rc = xs_wdb_begin(r.db, msg);
+        rc = ix_shards_begin(&r.shards, msg);
     if (rc == CS_OK)
         rc = prepare_index(&r, &root);
     if (rc == CS_OK)
@@ -501,7 +536,7 @@ cs_status ix_run(const ix_options *opts, char *const *paths, size_t npaths,
         if (w == CS_NOT_FOUND) {
             /* Gone: its recorded files are removed below; a path that was
              * never indexed is an error. */
-            int known = scopes[i] && scope_has_records(r.db, scopes[i]);
+            int known = scopes[i] && scope_has_records(&r.shards, scopes[i]);
             if (!known) {
                 rc = cs_fail(msg, CS_NOT_FOUND, "%s", walk_msg);
             }
@@ -545,9 +580,9 @@ cs_status ix_run(const ix_options *opts, char *const *paths, size_t npaths,
         if (rc == CS_OK && r.pending_bytes >= (opts->batch_bytes
                                                    ? opts->batch_bytes
                                                    : IX_DEFAULT_BATCH_BYTES)) {
-            rc = xs_wdb_commit(r.db, msg);
+            rc = ix_shards_commit(&r.shards, msg);
             if (rc == CS_OK)
-                rc = xs_wdb_begin(r.db, msg);
+                rc = ix_shards_begin(&r.shards, msg);
             r.pending_bytes = 0;
         }
         if ((i & 63) == 0 || i + 1 == files.n)
@@ -556,9 +591,9 @@ cs_status ix_run(const ix_options *opts, char *const *paths, size_t npaths,
     if (r.progress)
         fputc('\n', opts->log);
     if (rc == CS_OK)
-        rc = xs_wdb_commit(r.db, msg);
+        rc = ix_shards_commit(&r.shards, msg);
     /* Closing without a commit discards the unfinished batch. */
-    xs_wdb_close(r.db);
+    ix_shards_close(&r.shards);
     tx_analyzer_free(r.an);
     ix_manifest_free(r.manifest);
     ix_filelist_clear(&files);

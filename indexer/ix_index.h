@@ -6,7 +6,9 @@
  * passages are replaced; a file that vanished from the walked paths loses
  * its passages.  Changes are committed in batches of whole files inside
  * Xapian transactions, so an interrupted run leaves the last committed
- * state: never half a file.
+ * state: never half a file.  A sharded index (ix_shards.h) commits each
+ * shard in turn; what a crash between two of them leaves is described
+ * there.
  */
 #ifndef CITESEARCH_IX_INDEX_H
 #define CITESEARCH_IX_INDEX_H
@@ -19,6 +21,8 @@
 typedef struct ix_options {
     const char *db_path;       /* the database directory (ix_find_db) */
     const char *manifest_path; /* --manifest, or NULL */
+    unsigned shards;           /* --shards N; 0: keep the index's layout
+                                  (one database when new), see ix_shards.h */
     FILE *log;                 /* warnings and the summary (stderr) */
     int quiet;                 /* no progress line and no summary */
     int verbose;               /* names every file indexed or removed */
@@ -37,11 +41,13 @@ typedef struct ix_summary {
     unsigned skipped;     /* not .txt/.md, binary, or unreadable */
     unsigned long passages; /* passages written this run */
     unsigned long long bytes; /* bytes of text read */
+    unsigned shards;      /* shards written (1: one database) */
 } ix_summary;
 
 /* Indexes `paths` (files or directories) into opts->db_path, creating it
  * when missing.  Returns CS_LOCKED at once when another indexer runs,
- * CS_INTERRUPTED when opts->stop was raised. */
+ * CS_INTERRUPTED when opts->stop was raised, CS_USAGE when opts->shards
+ * contradicts the existing index. */
 cs_status ix_run(const ix_options *opts, char *const *paths, size_t npaths,
                  ix_summary *sum, char **msg);
 

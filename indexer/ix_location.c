@@ -124,3 +124,37 @@ cs_status ix_root_path(const char *db_path, const char *stored_root,
         return CS_NOMEM;
     return CS_OK;
 }
+
+cs_status ix_root_path_for_reading(const char *db_path, const char *stored_root,
+                                   char **out, int *found, char **msg)
+{
+    *out = NULL;
+    if (found)
+        *found = 0;
+    /* The directory the root is relative to: the index directory (a
+     * database or a stub directory), or the directory of a stub file. */
+    char base[PATH_MAX];
+    snprintf(base, sizeof base, "%s", db_path);
+    if (!is_dir(base)) {
+        char *slash = strrchr(base, '/');
+        if (!slash)
+            strcpy(base, ".");
+        else if (slash == base)
+            base[1] = '\0';
+        else
+            *slash = '\0';
+    }
+    if (ix_root_path(base, stored_root, out, NULL) == CS_OK) {
+        if (found)
+            *found = 1;
+        return CS_OK;
+    }
+    char joined[2 * PATH_MAX + 2];
+    if (stored_root[0] == '/')
+        snprintf(joined, sizeof joined, "%s", stored_root);
+    else
+        snprintf(joined, sizeof joined, "%s/%s", base, stored_root);
+    if (!(*out = strdup(joined)))
+        return cs_fail(msg, CS_NOMEM, "out of memory");
+    return CS_OK;
+}

@@ -37,4 +37,14 @@ cs_status ix_relative_path(const char *base, const char *target, char **out,
 cs_status ix_root_path(const char *db_path, const char *stored_root,
                        char **out, char **msg);
 
+/* The index root for reading, which may be elsewhere: `db_path` may be a
+ * stub file (the stored root is then relative to the stub's directory),
+ * and a root that does not exist here (shards indexed and served on
+ * another machine) is no error: results carry their text, only `show`
+ * needs the files, and it says when one is missing.  *out is the absolute
+ * root, or the joined path as recorded when it is missing (*found, which
+ * may be NULL, is then 0). */
+cs_status ix_root_path_for_reading(const char *db_path, const char *stored_root,
+                                   char **out, int *found, char **msg);
+
 #endif

@@ -49,13 +49,20 @@ const char *qy_match_name(qy_match m)
 
 cs_status qy_engine_open(const char *db_path, qy_engine **out, char **msg)
 {
+    return qy_engine_open_with(db_path, NULL, out, msg);
+}
+
+cs_status qy_engine_open_with(const char *db_path,
+                              const struct xs_open_opts *opts,
+                              qy_engine **out, char **msg)
+{
     *out = NULL;
     qy_engine *e = calloc(1, sizeof *e);
     if (!e || !(e->db_path = strdup(db_path))) {
         free(e);
         return CS_NOMEM;
     }
-    cs_status rc = xs_db_open(db_path, &e->db, msg);
+    cs_status rc = xs_db_open_with(db_path, opts, &e->db, msg);
     char *root = NULL, *schema = NULL;
     if (rc == CS_OK)
         rc = xs_db_get_metadata(e->db, CS_META_SCHEMA, &schema, NULL, msg);
@@ -65,8 +72,10 @@ cs_status qy_engine_open(const char *db_path, qy_engine **out, char **msg)
                      db_path, CS_SCHEMA_VERSION, schema);
     if (rc == CS_OK)
         rc = xs_db_get_metadata(e->db, CS_META_ROOT, &root, NULL, msg);
+    /* Shards served from another machine may come without their files:
+     * results carry their text, and show says when a file is missing. */
     if (rc == CS_OK)
-        rc = ix_root_path(db_path, root, &e->root, msg);
+        rc = ix_root_path_for_reading(db_path, root, &e->root, NULL, msg);
     if (rc == CS_OK)
         rc = tx_analyzer_new(&e->an, msg);
     free(root);
@@ -187,6 +196,8 @@ static cs_status run_search(qy_engine *e, const xs_query *q, unsigned limit,
     xs_search_opts_init(&o, limit ? limit : 10);
     o.bm25_k1 = QY_BM25_K1;
     o.bm25_b = QY_BM25_B;
+    /* Equal scores in file order, so one index and its shards agree. */
+    o.tiebreak_slot = CS_SLOT_PATH;
     if (req->per_doc > 0) {
         o.collapse_slot = CS_SLOT_PATH;
         o.collapse_max = req->per_doc;
@@ -285,6 +296,12 @@ cs_status qy_engine_query(qy_engine *e, const qy_request *req, qy_answer *out,
         return rc;
     out->quote = plan.quote;
     unsigned limit = req->limit ? req->limit : 10;
+    if (getenv("CITESEARCH_DEBUG_QUERY")) {
+        /* For developers: the Xapian query a request became. */
+        char *d = xs_query_describe(plan.query);
+        fprintf(stderr, "query: %s\n", d ? d : "?");
+        free(d);
+    }
 
     /* Which candidates, and how they are re-ranked. */
     int claim = !plan.quote && plan.nphrases == 0 && plan.nwords >= 2;

@@ -22,9 +22,17 @@ typedef struct qy_engine qy_engine;
 
 /* Opens the index at `db_path` (a directory or a stub of shards). */
 cs_status qy_engine_open(const char *db_path, qy_engine **out, char **msg);
+/* The same with how to open the shards (xs.h: allow_partial, remote
+ * timeout); `opts` may be NULL.  Missing shards are listed by
+ * xs_db_missing(qy_engine_db(e), ...). */
+struct xs_open_opts;
+cs_status qy_engine_open_with(const char *db_path,
+                              const struct xs_open_opts *opts,
+                              qy_engine **out, char **msg);
 void qy_engine_close(qy_engine *e);
 
-/* The absolute index root (stored paths are relative to it). */
+/* The index root (stored paths are relative to it): absolute, or as
+ * recorded when it is not on this machine (shards served from elsewhere). */
 const char *qy_engine_root(const qy_engine *e);
 /* The database path given to qy_engine_open. */
 const char *qy_engine_db_path(const qy_engine *e);

@@ -15,7 +15,7 @@
 #include "xs.h"
 
 typedef struct passage_ref {
-    unsigned line_start, line_end;
+    unsigned paragraph, line_start, line_end;
     size_t byte_start, byte_end;
     char *data;          /* the document data (schema.h) */
     size_t len;
@@ -78,15 +78,43 @@ static char *read_all(const char *path, size_t *len)
     return buf;
 }
 
-cs_status qy_show(qy_engine *e, const char *cite, unsigned context, FILE *out,
-                  char **msg)
+/* A cited passage and its context, looked up in the index: what show
+ * prints as text and qy_show_json returns as JSON. */
+typedef struct show_view {
+    char *path;          /* root-relative, without a leading "./" */
+    passage_ref *ps;     /* every passage of the file, in file order */
+    unsigned n;
+    unsigned first, last;/* the cited passages */
+    unsigned from, to;   /* with the context, inclusive */
+    char *file;          /* the file's current bytes, or NULL */
+    size_t flen;
+    int changed;         /* the file differs from the indexed one */
+    json_t *meta;        /* the first cited passage's JSON head */
+    xs_mset *m;          /* owns the passages' data */
+} show_view;
+
+static void show_view_clear(show_view *v)
 {
-    char *path = NULL;
+    free(v->file);
+    free(v->ps);
+    json_decref(v->meta);
+    xs_mset_free(v->m);
+    free(v->path);
+    memset(v, 0, sizeof *v);
+}
+
+/* Looks up the passages `cite` names and their context in the index,
+ * then reads the file; the index alone decides which file may be read. */
+static cs_status show_lookup(qy_engine *e, const char *cite, unsigned context,
+                             show_view *v, char **msg)
+{
+    memset(v, 0, sizeof *v);
     unsigned l1, l2;
-    if (parse_cite(cite, &path, &l1, &l2) != 0)
+    if (parse_cite(cite, &v->path, &l1, &l2) != 0)
         return cs_fail(msg, CS_BAD_INPUT,
                        "'%s' is not a citation (PATH:LINE or PATH:LINE-LINE)",
                        cite);
+    char *path = v->path;
     while (strncmp(path, "./", 2) == 0)
         memmove(path, path + 2, strlen(path + 2) + 1);
 
@@ -99,22 +127,19 @@ cs_status qy_show(qy_engine *e, const char *cite, unsigned context, FILE *out,
     xs_query *q = all && pt ? xs_query_combine(XS_OP_FILTER, two, 2, 0) : NULL;
     xs_query_free(all);
     xs_query_free(pt);
-    if (!q) {
-        free(path);
+    if (!q)
         return CS_NOMEM;
-    }
     xs_search_opts o;
     xs_search_opts_init(&o, 1000000);
-    xs_mset *m = NULL;
-    cs_status rc = xs_search(qy_engine_db(e), q, &o, &m, msg);
+    cs_status rc = xs_search(qy_engine_db(e), q, &o, &v->m, msg);
     xs_query_free(q);
-    unsigned n = rc == CS_OK ? xs_mset_size(m) : 0;
-    passage_ref *ps = n ? calloc(n, sizeof *ps) : NULL;
+    unsigned n = v->n = rc == CS_OK ? xs_mset_size(v->m) : 0;
+    passage_ref *ps = v->ps = n ? calloc(n, sizeof *ps) : NULL;
     if (n && !ps)
         rc = CS_NOMEM;
     for (unsigned i = 0; rc == CS_OK && i < n; i++) {
         size_t len = 0;
-        const char *data = xs_mset_data(m, i, &len);
+        const char *data = xs_mset_data(v->m, i, &len);
         const char *nl = data ? memchr(data, '\n', len) : NULL;
         json_t *j = nl ? json_loadb(data, (size_t)(nl - data), 0, NULL) : NULL;
         if (!j) {
@@ -126,8 +151,12 @@ cs_status qy_show(qy_engine *e, const char *cite, unsigned context, FILE *out,
         ps[i].line_end = (unsigned)json_integer_value(json_object_get(j, "line_end"));
         ps[i].byte_start = (size_t)json_integer_value(json_object_get(j, "byte_start"));
         ps[i].byte_end = (size_t)json_integer_value(json_object_get(j, "byte_end"));
+        ps[i].paragraph = (unsigned)json_integer_value(json_object_get(j, "paragraph"));
         ps[i].data = (char *)nl + 1;
         ps[i].len = len - (size_t)(nl + 1 - data);
+        /* The article's metadata, from the first cited passage. */
+        if (!v->meta && ps[i].line_start <= l2 && ps[i].line_end >= l1)
+            v->meta = json_incref(j);
         json_decref(j);
     }
     /* The cited passages: those whose lines meet [l1, l2]. */
@@ -141,42 +170,76 @@ cs_status qy_show(qy_engine *e, const char *cite, unsigned context, FILE *out,
     if (rc == CS_OK && first == n)
         rc = cs_fail(msg, CS_NOT_FOUND, "%s: no indexed passage at %s%s", cite,
                      path, n ? "" : " (the file is not in the index)");
-
-    char *file = NULL;
-    size_t flen = 0;
-    int changed = 0;
-    if (rc == CS_OK) {
-        char full[PATH_MAX * 2];
-        snprintf(full, sizeof full, "%s/%s", qy_engine_root(e), path);
-        file = read_all(full, &flen);
-        char key[PATH_MAX + 16], *rec = NULL;
-        snprintf(key, sizeof key, "%s%s", CS_META_FILE, path);
-        uint64_t size = 0, hash = 0;
-        int64_t mtime = 0;
-        if (xs_db_get_metadata(qy_engine_db(e), key, &rec, NULL, NULL) == CS_OK &&
-            sscanf(rec, "%" SCNu64 " %" SCNd64 " %" SCNx64, &size, &mtime,
-                   &hash) == 3)
-            changed = !file || flen != size || ix_hash(file, flen) != hash;
-        else
-            changed = !file;
-        free(rec);
-        if (changed)
-            fprintf(out, "warning: %s %s since it was indexed; showing the "
-                         "indexed text\n",
-                    path, file ? "changed" : "is missing");
+    if (rc != CS_OK) {
+        show_view_clear(v);
+        return rc;
     }
-    unsigned from = rc == CS_OK ? (first > context ? first - context : 0) : 0;
-    unsigned to = rc == CS_OK ? (last + context < n ? last + context : n - 1) : 0;
-    for (unsigned i = from; rc == CS_OK && i <= to; i++) {
-        const passage_ref *p = &ps[i];
-        int cited = i >= first && i <= last;
-        if (p->line_end > p->line_start)
-            fprintf(out, "%s %s:%u-%u\n", cited ? ">" : " ", path,
-                    p->line_start, p->line_end);
-        else
-            fprintf(out, "%s %s:%u\n", cited ? ">" : " ", path, p->line_start);
-        const char *text = changed ? p->data : file + p->byte_start;
-        size_t tlen = changed ? p->len : p->byte_end - p->byte_start;
+    v->first = first;
+    v->last = last;
+    v->from = first > context ? first - context : 0;
+    v->to = context < n - 1 - last ? last + context : n - 1;
+
+    char full[PATH_MAX * 2];
+    snprintf(full, sizeof full, "%s/%s", qy_engine_root(e), path);
+    v->file = read_all(full, &v->flen);
+    char key[PATH_MAX + 16], *rec = NULL;
+    snprintf(key, sizeof key, "%s%s", CS_META_FILE, path);
+    uint64_t size = 0, hash = 0;
+    int64_t mtime = 0;
+    if (xs_db_get_metadata(qy_engine_db(e), key, &rec, NULL, NULL) == CS_OK &&
+        sscanf(rec, "%" SCNu64 " %" SCNd64 " %" SCNx64, &size, &mtime,
+               &hash) == 3)
+        v->changed = !v->file || v->flen != size || ix_hash(v->file, v->flen) != hash;
+    else
+        v->changed = !v->file;
+    free(rec);
+    return CS_OK;
+}
+
+/* Passage i's text: the file's bytes, or the indexed ones when the file
+ * changed (so the citation can still be checked). */
+static void show_text(const show_view *v, unsigned i, const char **text,
+                      size_t *len)
+{
+    const passage_ref *p = &v->ps[i];
+    if (v->changed) {
+        *text = p->data;
+        *len = p->len;
+    } else {
+        *text = v->file + p->byte_start;
+        *len = p->byte_end - p->byte_start;
+    }
+}
+
+/* Writes passage i's citation into buf. */
+static void show_cite(const show_view *v, unsigned i, char *buf, size_t size)
+{
+    const passage_ref *p = &v->ps[i];
+    if (p->line_end > p->line_start)
+        snprintf(buf, size, "%s:%u-%u", v->path, p->line_start, p->line_end);
+    else
+        snprintf(buf, size, "%s:%u", v->path, p->line_start);
+}
+
+cs_status qy_show(qy_engine *e, const char *cite, unsigned context, FILE *out,
+                  char **msg)
+{
+    show_view v;
+    cs_status rc = show_lookup(e, cite, context, &v, msg);
+    if (rc != CS_OK)
+        return rc;
+    if (v.changed)
+        fprintf(out, "warning: %s %s since it was indexed; showing the "
+                     "indexed text\n",
+                v.path, v.file ? "changed" : "is missing");
+    char where[PATH_MAX + 32];
+    for (unsigned i = v.from; i <= v.to; i++) {
+        int cited = i >= v.first && i <= v.last;
+        show_cite(&v, i, where, sizeof where);
+        fprintf(out, "%s %s\n", cited ? ">" : " ", where);
+        const char *text;
+        size_t tlen;
+        show_text(&v, i, &text, &tlen);
         fputs(cited ? "> " : "  ", out);
         for (size_t k = 0; k < tlen; k++) {
             fputc(text[k], out);
@@ -185,11 +248,64 @@ cs_status qy_show(qy_engine *e, const char *cite, unsigned context, FILE *out,
         }
         fputs("\n\n", out);
     }
-    free(file);
-    free(ps);
-    xs_mset_free(m);
-    free(path);
-    return rc;
+    show_view_clear(&v);
+    return CS_OK;
+}
+
+/* A metadata string of the passage head, "" when absent. */
+static json_t *meta_string(const show_view *v, const char *key)
+{
+    const char *s = json_string_value(json_object_get(v->meta, key));
+    return json_string(s ? s : "");
+}
+
+cs_status qy_show_json(qy_engine *e, const char *cite, unsigned context,
+                       json_t **out, char **msg)
+{
+    *out = NULL;
+    show_view v;
+    cs_status rc = show_lookup(e, cite, context, &v, msg);
+    if (rc != CS_OK)
+        return rc;
+    json_t *o = json_object(), *arr = json_array();
+    int bad = !o || !arr;
+    char where[PATH_MAX + 32];
+    for (unsigned i = v.from; !bad && i <= v.to; i++) {
+        const passage_ref *p = &v.ps[i];
+        const char *text;
+        size_t tlen;
+        show_text(&v, i, &text, &tlen);
+        show_cite(&v, i, where, sizeof where);
+        json_t *pj = json_pack("{s:o, s:b, s:I, s:I, s:I, s:I, s:I, s:o}",
+                               "cite", qy_json_bytes(where, strlen(where)),
+                               "cited", i >= v.first && i <= v.last,
+                               "paragraph", (json_int_t)p->paragraph,
+                               "line_start", (json_int_t)p->line_start,
+                               "line_end", (json_int_t)p->line_end,
+                               "byte_start", (json_int_t)p->byte_start,
+                               "byte_end", (json_int_t)p->byte_end,
+                               "text", qy_json_bytes(text, tlen));
+        bad = !pj || json_array_append_new(arr, pj) != 0;
+    }
+    if (!bad) {
+        bad |= json_object_set_new(o, "cite", qy_json_bytes(cite, strlen(cite)));
+        bad |= json_object_set_new(o, "path", qy_json_bytes(v.path, strlen(v.path)));
+        bad |= json_object_set_new(o, "title", meta_string(&v, "title"));
+        bad |= json_object_set_new(o, "source", meta_string(&v, "source"));
+        bad |= json_object_set_new(o, "date", meta_string(&v, "date"));
+        bad |= json_object_set_new(o, "url", meta_string(&v, "url"));
+        bad |= json_object_set_new(o, "changed", json_boolean(v.changed));
+        bad |= json_object_set_new(o, "missing", json_boolean(!v.file));
+        bad |= json_object_set(o, "passages", arr);
+    }
+    json_decref(arr);
+    show_view_clear(&v);
+    if (bad) {
+        json_decref(o);
+        return CS_NOMEM;
+    }
+    *out = o;
+    return CS_OK;
 }
 
 typedef struct stats_ctx {
@@ -211,30 +327,91 @@ static int on_file_record(void *ctx, const char *key, const char *val,
     return 0;
 }
 
-cs_status qy_stats(qy_engine *e, int json, FILE *out, char **msg)
+/* Each shard of the index: [{"shard": local path or "remote HOST:PORT",
+ * "files", "passages"}, ...], then those left out by --allow-partial as
+ * {"shard", "missing": why}.  A plain database is its own only shard. */
+static cs_status shards_json(xs_db *db, json_t **out, char **msg)
 {
+    json_t *arr = *out = json_array();
+    cs_status rc = arr ? CS_OK : CS_NOMEM;
+    for (size_t i = 0; rc == CS_OK && i < xs_db_shard_count(db); i++) {
+        xs_db *shard = xs_db_shard(db, i);
+        stats_ctx s = {0};
+        rc = xs_db_metadata_each(shard, CS_META_FILE, on_file_record, &s, msg);
+        if (rc == CS_OK &&
+            json_array_append_new(arr, json_pack("{s:s, s:I, s:I}", "shard",
+                                                 xs_db_name(shard), "files",
+                                                 (json_int_t)s.files, "passages",
+                                                 (json_int_t)xs_db_doccount(shard))))
+            rc = CS_NOMEM;
+    }
+    for (size_t i = 0; rc == CS_OK && i < xs_db_missing_count(db); i++) {
+        const char *why = NULL, *name = xs_db_missing(db, i, &why);
+        if (json_array_append_new(arr, json_pack("{s:s, s:s}", "shard", name,
+                                                 "missing", why)))
+            rc = CS_NOMEM;
+    }
+    if (rc != CS_OK) {
+        json_decref(arr);
+        *out = NULL;
+    }
+    return rc;
+}
+
+cs_status qy_stats_json(qy_engine *e, json_t **out, char **msg)
+{
+    *out = NULL;
     xs_db *db = qy_engine_db(e);
     stats_ctx s = {0};
+    json_t *shards = NULL;
     cs_status rc = xs_db_metadata_each(db, CS_META_FILE, on_file_record, &s, msg);
+    if (rc == CS_OK)
+        rc = shards_json(db, &shards, msg);
     if (rc != CS_OK)
         return rc;
-    unsigned docs = xs_db_doccount(db);
+    *out = json_pack("{s:s, s:s, s:s, s:I, s:I, s:I, s:o}", "db", qy_engine_db_path(e),
+                     "root", qy_engine_root(e), "schema", CS_SCHEMA_VERSION,
+                     "files", (json_int_t)s.files, "passages",
+                     (json_int_t)xs_db_doccount(db), "bytes", (json_int_t)s.bytes,
+                     "shards", shards);
+    return *out ? CS_OK : CS_NOMEM;
+}
+
+cs_status qy_stats(qy_engine *e, int json, FILE *out, char **msg)
+{
+    json_t *o = NULL;
+    cs_status rc = qy_stats_json(e, &o, msg);
+    if (rc != CS_OK)
+        return rc;
     if (json) {
-        json_t *o = json_pack("{s:s, s:s, s:s, s:I, s:I, s:I}", "db",
-                              qy_engine_db_path(e), "root", qy_engine_root(e),
-                              "schema", CS_SCHEMA_VERSION, "files",
-                              (json_int_t)s.files, "passages", (json_int_t)docs,
-                              "bytes", (json_int_t)s.bytes);
-        if (!o)
-            return CS_NOMEM;
         json_dumpf(o, out, JSON_INDENT(2));
         fputc('\n', out);
-        json_decref(o);
     } else {
-        fprintf(out, "index:    %s\nroot:     %s\nfiles:    %lu\npassages: %u\n"
-                     "text:     %llu bytes\n",
-                qy_engine_db_path(e), qy_engine_root(e), s.files, docs,
-                s.bytes);
+        fprintf(out, "index:    %s\nroot:     %s\nfiles:    %" JSON_INTEGER_FORMAT
+                     "\npassages: %" JSON_INTEGER_FORMAT "\ntext:     %"
+                     JSON_INTEGER_FORMAT " bytes\n",
+                qy_engine_db_path(e), qy_engine_root(e),
+                json_integer_value(json_object_get(o, "files")),
+                json_integer_value(json_object_get(o, "passages")),
+                json_integer_value(json_object_get(o, "bytes")));
+        /* One line a shard, when there is more than the index itself. */
+        json_t *shards = json_object_get(o, "shards"), *sh;
+        size_t i;
+        if (json_array_size(shards) > 1 ||
+            json_object_get(json_array_get(shards, 0), "missing"))
+            json_array_foreach(shards, i, sh) {
+                const char *name = json_string_value(json_object_get(sh, "shard"));
+                json_t *why = json_object_get(sh, "missing");
+                if (why)
+                    fprintf(out, "shard:    %s: missing (%s)\n", name,
+                            json_string_value(why));
+                else
+                    fprintf(out, "shard:    %s: %" JSON_INTEGER_FORMAT
+                                 " files, %" JSON_INTEGER_FORMAT " passages\n",
+                            name, json_integer_value(json_object_get(sh, "files")),
+                            json_integer_value(json_object_get(sh, "passages")));
+            }
     }
+    json_decref(o);
     return CS_OK;
 }

@@ -100,11 +100,62 @@ unsigned xs_wdb_doccount(xs_wdb *db);
 
 typedef struct xs_db xs_db;
 
-/* Opens a database directory, or a stub file naming shards (local paths or
- * `remote HOST:PORT` lines), for reading.  CS_NOT_FOUND when absent,
- * CS_CORRUPT when damaged, CS_NETWORK when a remote shard is unreachable. */
+/*
+ * A database opened for reading is one or more shards searched as one
+ * (Xapian merges their statistics, so the ranking is that of a single
+ * database holding every document).  `path` is one of:
+ *   - a database directory: one shard;
+ *   - a stub file, in Xapian 1.4's stub syntax, one shard a line:
+ *       auto PATH | glass PATH | chert PATH   (a local database or stub;
+ *                                              relative to the stub's
+ *                                              directory)
+ *       remote HOST:PORT | remote [IPV6]:PORT (xapian-tcpsrv)
+ *       remote :PROGRAM ARGS                  (xapian-progsrv and the like)
+ *     with '#' comment lines and blank lines ignored;
+ *   - a directory holding a stub named XAPIANDB and no database (a stub
+ *     directory, as `citesearch index --shards N` writes).
+ * The shim reads stubs itself rather than leaving them to Xapian, to set
+ * the remote timeouts, to name the shard that fails, and to open what it
+ * can (allow_partial).
+ */
+typedef struct xs_open_opts {
+    int allow_partial;   /* a shard that cannot be opened is left out (see
+                            xs_db_missing) instead of failing the open; at
+                            least one shard must open */
+    unsigned timeout_ms; /* remote shards: longest wait to connect and for
+                            each answer; 0: XS_REMOTE_TIMEOUT_MS */
+} xs_open_opts;
+
+/* Xapian's own default, which a stub's remote lines would get from it. */
+#define XS_REMOTE_TIMEOUT_MS 10000
+
+/* Opens `path` (above) for reading; `opts` may be NULL (every shard must
+ * open, default timeout).  CS_NOT_FOUND when absent, CS_CORRUPT when
+ * damaged or not a stub, CS_NETWORK when a remote shard is unreachable or
+ * times out; a failing shard is named in the message with the stub line
+ * that lists it. */
+cs_status xs_db_open_with(const char *path, const xs_open_opts *opts,
+                          xs_db **out, char **msg);
+/* xs_db_open_with(path, NULL, out, msg). */
 cs_status xs_db_open(const char *path, xs_db **out, char **msg);
 void xs_db_close(xs_db *db);
+
+/* Number of shards opened (1 for a database directory). */
+size_t xs_db_shard_count(const xs_db *db);
+/* Shard i (< xs_db_shard_count) as a handle of its own, for per-shard
+ * statistics: borrowed, valid until xs_db_close(db), never closed by the
+ * caller; NULL when i is out of range.  A database directory has one
+ * shard: itself, under its path. */
+xs_db *xs_db_shard(xs_db *db, size_t i);
+/* The name of a handle: the path given to xs_db_open for the whole, and
+ * for a shard its local path (as the stub resolves it) or "remote
+ * HOST:PORT" / "remote :PROGRAM ARGS".  Borrowed, like the handle. */
+const char *xs_db_name(const xs_db *db);
+/* Shards that allow_partial left out: their number, and the name of
+ * missing shard i with *why (may be NULL) set to the error that kept it
+ * out.  Both strings are borrowed, valid until xs_db_close. */
+size_t xs_db_missing_count(const xs_db *db);
+const char *xs_db_missing(const xs_db *db, size_t i, const char **why);
 
 unsigned xs_db_doccount(xs_db *db);
 /* Number of documents indexed by `term` (0 on error). */
@@ -112,6 +163,10 @@ unsigned xs_db_termfreq(xs_db *db, const char *term, size_t len);
 /* Total number of terms (sum of document lengths). */
 uint64_t xs_db_total_length(xs_db *db);
 
+/* User metadata.  Over several shards (where Xapian 1.4 would read the
+ * first shard's only) the value is the first shard's that is not empty,
+ * and metadata_each walks the union of the shards' keys in sorted order,
+ * each key once: every shard keeps its own files' records. */
 cs_status xs_db_get_metadata(xs_db *db, const char *key, char **val,
                              size_t *len, char **msg);
 cs_status xs_db_metadata_each(xs_db *db, const char *prefix,
@@ -180,15 +235,22 @@ typedef struct xs_search_opts {
     int collapse_slot;      /* -1: no collapsing */
     unsigned collapse_max;  /* results kept per collapse key */
     unsigned check_at_least;/* for a better size estimate; 0 is fine */
+    int tiebreak_slot;      /* -1: equal scores in docid order; else in
+                               ascending order of this value slot, then
+                               docid.  Docids depend on how documents are
+                               spread over shards (Xapian interleaves
+                               them), a value does not: with it, ties rank
+                               alike in one database and in shards */
 } xs_search_opts;
 
 /* Xapian's BM25 defaults (k1 1, k2 0, k3 1, b 0.5, min_normlen 0.5), no
- * collapsing. */
+ * collapsing, ties in docid order. */
 void xs_search_opts_init(xs_search_opts *opts, unsigned limit);
 
 typedef struct xs_mset xs_mset;
 
-/* Runs `q` on `db`; *out receives the ranked match set. */
+/* Runs `q` on `db`; *out receives the ranked match set.  When a remote
+ * shard stops answering, CS_NETWORK with a message naming it. */
 cs_status xs_search(xs_db *db, const xs_query *q, const xs_search_opts *opts,
                     xs_mset **out, char **msg);
 unsigned xs_mset_size(const xs_mset *m);
@@ -200,6 +262,14 @@ double xs_mset_score(const xs_mset *m, unsigned i);
  * when it could not be read (a remote shard lost during the read). */
 const char *xs_mset_data(xs_mset *m, unsigned i, size_t *len);
 void xs_mset_free(xs_mset *m);
+
+/* ------------------------------------------------------------------ */
+/* Version (xs_version.cc)                                              */
+/* ------------------------------------------------------------------ */
+
+/* The version of the Xapian library the program runs with ("1.4.22"), as
+ * Xapian::version_string() reports it; a static string, never NULL. */
+const char *xs_version(void);
 
 #ifdef __cplusplus
 }

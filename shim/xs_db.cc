@@ -331,32 +331,58 @@ unsigned xs_wdb_doccount(xs_wdb *db)
 }
 
 /* ------------------------------------------------------------------ */
-/* Read-only database                                                   */
+/* Read-only database (opened in xs_shards.cc)                          */
 /* ------------------------------------------------------------------ */
 
-cs_status xs_db_open(const char *path, xs_db **out, char **msg)
+/* Over several shards, the first value that is set: each file's record is
+ * in its own shard, and Xapian 1.4 would read the first shard only. */
+static std::string shards_metadata(const xs_db &db, const std::string &key)
 {
-    if (!out)
-        return cs_fail(msg, CS_USAGE, "xs_db_open: NULL argument");
-    *out = nullptr;
-    if (!path)
-        return cs_fail(msg, CS_USAGE, "xs_db_open: NULL argument");
-    try {
-        auto db = std::make_unique<xs_db>();
-        db->path = path;
-        /* Detects a database directory or a stub file; a stub's `remote`
-         * lines connect here, so an unreachable shard fails now. */
-        db->db = Xapian::Database(path);
-        *out = db.release();
-        return CS_OK;
-    } catch (...) {
-        return xs_fail_current(msg, "cannot open", path);
+    if (db.shards.size() <= 1)
+        return db.db.get_metadata(key);
+    for (const auto &s : db.shards) {
+        std::string v = s->db.get_metadata(key);
+        if (!v.empty())
+            return v;
     }
+    return std::string();
 }
 
-void xs_db_close(xs_db *db)
+/* Over several shards, a merge of their sorted key lists: each key once,
+ * in order, with the value shards_metadata would give. */
+static void shards_metadata_each(const xs_db &db, const char *prefix,
+                                 xs_metadata_fn fn, void *ctx)
 {
-    delete db;
+    if (db.shards.size() <= 1) {
+        metadata_each(db.db, prefix, fn, ctx);
+        return;
+    }
+    const std::string p(prefix ? prefix : "");
+    const Xapian::TermIterator end;
+    std::vector<Xapian::TermIterator> its;
+    for (const auto &s : db.shards)
+        its.push_back(s->db.metadata_keys_begin(p));
+    for (;;) {
+        size_t first = its.size();
+        std::string key;
+        for (size_t i = 0; i < its.size(); i++) {
+            if (its[i] == end)
+                continue;
+            std::string k = *its[i];
+            if (first == its.size() || k < key) {
+                first = i;
+                key = std::move(k);
+            }
+        }
+        if (first == its.size())
+            break;
+        const std::string val = db.shards[first]->db.get_metadata(key);
+        for (auto &it : its)
+            while (it != end && *it == key)
+                ++it;
+        if (fn(ctx, key.c_str(), val.c_str(), val.size()))
+            break;
+    }
 }
 
 unsigned xs_db_doccount(xs_db *db)
@@ -399,7 +425,11 @@ cs_status xs_db_get_metadata(xs_db *db, const char *key, char **val,
         return cs_fail(msg, CS_USAGE, "xs_db_get_metadata: NULL argument");
     *val = nullptr;
     try {
-        return get_metadata(db->db, key, val, len);
+        std::string v = shards_metadata(*db, key);
+        *val = xs_dup(v);
+        if (len)
+            *len = v.size();
+        return CS_OK;
     } catch (...) {
         return xs_fail_current(msg, "cannot read metadata from",
                                db->path.c_str());
@@ -412,7 +442,8 @@ cs_status xs_db_metadata_each(xs_db *db, const char *prefix,
     if (!db || !fn)
         return cs_fail(msg, CS_USAGE, "xs_db_metadata_each: NULL argument");
     try {
-        return metadata_each(db->db, prefix, fn, ctx);
+        shards_metadata_each(*db, prefix, fn, ctx);
+        return CS_OK;
     } catch (...) {
         return xs_fail_current(msg, "cannot list metadata of",
                                db->path.c_str());

@@ -14,12 +14,16 @@ static cs_status report(char **msg, cs_status st, const char *action,
                         const char *path, const Xapian::Error &e)
 {
     const std::string &ctx = e.get_context();
+    /* The system's reason, when there is one, tells "Connection refused"
+     * (a server down) from "Connection timed out" (a host unreachable). */
+    const char *sys = e.get_error_string();
     /* The explanation is the status's own text ("locked by another
      * indexer", "not found", ...) so callers can show msg alone. */
-    return cs_fail(msg, st, "%s '%s': %s: %s: %s%s%s%s", action,
+    return cs_fail(msg, st, "%s '%s': %s: %s: %s%s%s%s%s%s", action,
                    path, cs_status_to_string(st), e.get_type(),
                    e.get_msg().c_str(), ctx.empty() ? "" : " (",
-                   ctx.c_str(), ctx.empty() ? "" : ")");
+                   ctx.c_str(), ctx.empty() ? "" : ")", sys ? ": " : "",
+                   sys ? sys : "");
 }
 
 /* DatabaseOpeningError covers several causes; the path tells them apart. */

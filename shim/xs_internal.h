@@ -9,6 +9,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <new>
 #include <optional>
 #include <string>
@@ -32,9 +33,26 @@ struct xs_wdb {
     bool explicit_txn = false;
 };
 
+/* A shard that xs_db_open_with left out (allow_partial), and why. */
+struct xs_missing_shard {
+    std::string name;
+    std::string why;
+};
+
 struct xs_db {
+    /* Every shard together: what searches and documents go through. */
     Xapian::Database db;
+    /* The path given to xs_db_open, or the shard's name (xs_db_name). */
     std::string path;
+    /* The shards, each a handle of its own sharing its Xapian internals
+     * (and so its remote connection) with `db`; empty in a shard itself.
+     * A database directory has one: a copy of itself. */
+    std::vector<std::unique_ptr<xs_db>> shards;
+    /* Shards left out by allow_partial. */
+    std::vector<xs_missing_shard> missing;
+    /* A remote shard: how Xapian's errors on its connection begin their
+     * context ("remote:tcp(HOST:PORT)", "remote:prog(PROGRAM ..."). */
+    std::string remote_context;
 };
 
 struct xs_query {
@@ -52,6 +70,11 @@ struct xs_mset {
     std::vector<std::optional<std::string>> data;
     unsigned estimated = 0;
 };
+
+/* The remote shard of `db` that a NetworkError with this context came
+ * from, or NULL: Xapian names the connection, the user wants the stub's
+ * line.  Never throws (xs_shards.cc). */
+const xs_db *xs_shard_of_error(const xs_db *db, const Xapian::Error &e) noexcept;
 
 /* Must be called from inside a catch block: rethrows the exception being
  * handled, sets *msg to "ACTION 'PATH': explanation: Type: message" and

@@ -24,6 +24,7 @@ void xs_search_opts_init(xs_search_opts *opts, unsigned limit)
     opts->bm25_min_normlen = 0.5;
     opts->collapse_slot = -1;
     opts->collapse_max = 1;
+    opts->tiebreak_slot = -1;
 }
 
 static Xapian::MSet run(Xapian::Database &db, const Xapian::Query &q,
@@ -33,6 +34,9 @@ static Xapian::MSet run(Xapian::Database &db, const Xapian::Query &q,
     enq.set_query(q);
     enq.set_weighting_scheme(Xapian::BM25Weight(
         o.bm25_k1, o.bm25_k2, o.bm25_k3, o.bm25_b, o.bm25_min_normlen));
+    if (o.tiebreak_slot >= 0)
+        enq.set_sort_by_relevance_then_value(
+            static_cast<Xapian::valueno>(o.tiebreak_slot), false);
     if (o.collapse_slot >= 0)
         enq.set_collapse_key(static_cast<Xapian::valueno>(o.collapse_slot),
                              o.collapse_max);
@@ -69,6 +73,14 @@ cs_status xs_search(xs_db *db, const xs_query *q, const xs_search_opts *opts,
         m->estimated = ms.get_matches_estimated();
         *out = m.release();
         return CS_OK;
+    } catch (const Xapian::NetworkError &e) {
+        /* Xapian's message names the connection; say which shard of the
+         * stub it was, so the user knows which server to check. */
+        const xs_db *lost = xs_shard_of_error(db, e);
+        if (lost)
+            return xs_fail_current(msg, "cannot search: lost shard",
+                                   lost->path.c_str());
+        return xs_fail_current(msg, "cannot search", db->path.c_str());
     } catch (...) {
         return xs_fail_current(msg, "cannot search", db->path.c_str());
     }

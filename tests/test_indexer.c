@@ -16,6 +16,8 @@
 #include "ix_index.h"
 #include "ix_location.h"
 #include "ix_manifest.h"
+#include "ix_shards.h"
+#include "xs.h"
 
 static char *write_file(const char *dir, const char *name, const char *text)
 {
@@ -190,6 +192,205 @@ static void test_missing_path_is_an_error(void **state)
     free(missing);
 }
 
+static void rm_rf(const char *dir)
+{
+    char *cmd = NULL;
+    assert_true(asprintf(&cmd, "rm -rf '%s'", dir) > 0);
+    assert_int_equal(system(cmd), 0);
+    free(cmd);
+}
+
+static void test_shard_routing(void **state)
+{
+    (void)state;
+    /* The routing is part of the index format: these values must not
+     * change, or a re-run would look for files in the wrong shard. */
+    assert_int_equal(ix_shard_of("corpus/a.txt", 1), 0);
+    assert_int_equal(ix_shard_of("corpus/a.txt", 2), 1);
+    assert_int_equal(ix_shard_of("corpus/a.txt", 3), 2);
+    /* Every shard gets files. */
+    unsigned seen[4] = {0};
+    for (int i = 0; i < 64; i++) {
+        char rel[32];
+        snprintf(rel, sizeof rel, "corpus/%03d.txt", i);
+        unsigned k = ix_shard_of(rel, 4);
+        assert_true(k < 4);
+        seen[k]++;
+    }
+    for (int k = 0; k < 4; k++)
+        assert_true(seen[k] > 0);
+}
+
+typedef struct record_ctx {
+    const char *want;
+    unsigned n;
+    int found;
+} record_ctx;
+
+static int on_record(void *ctx, const char *key, const char *val, size_t len)
+{
+    record_ctx *c = ctx;
+    (void)val;
+    (void)len;
+    c->n++;
+    c->found |= strcmp(key + strlen("file:"), c->want) == 0;
+    return 0;
+}
+
+/* Counts the "file:" records of database `path` into *n; non-zero when
+ * `rel`'s record is among them. */
+static int count_records(const char *path, const char *rel, unsigned *n)
+{
+    xs_db *db = NULL;
+    assert_int_equal(xs_db_open(path, &db, NULL), CS_OK);
+    record_ctx c = {.want = rel};
+    assert_int_equal(xs_db_metadata_each(db, "file:", on_record, &c, NULL), CS_OK);
+    xs_db_close(db);
+    *n = c.n;
+    return c.found;
+}
+
+static void test_sharded_run(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/cs-ix-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *db = NULL, *docs = NULL;
+    assert_true(asprintf(&db, "%s/idx", dir) > 0);
+    assert_true(asprintf(&docs, "%s/docs", dir) > 0);
+    assert_int_equal(mkdir(docs, 0700), 0);
+    const char *names[] = {"a.txt", "b.txt", "c.txt", "d.txt", "e.txt", "f.txt"};
+    for (int i = 0; i < 6; i++)
+        free(write_file(docs, names[i], "A title\n\nSome words to index.\n"));
+    char cwd[4096];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    assert_int_equal(chdir(dir), 0);
+
+    FILE *log = fopen("/dev/null", "w");
+    ix_options o = {.db_path = db, .log = log, .quiet = 1, .shards = 3};
+    ix_summary sum;
+    char *msg = NULL;
+    char *paths[] = {"docs"};
+    assert_int_equal(ix_run(&o, paths, 1, &sum, &msg), CS_OK);
+    assert_int_equal(sum.shards, 3);
+    assert_int_equal(sum.indexed, 6);
+
+    /* Each file's record is in the shard its path routes to, and only
+     * there; every shard has the root and schema. */
+    unsigned total = 0;
+    for (unsigned k = 0; k < 3; k++) {
+        char *shard = NULL;
+        assert_true(asprintf(&shard, "%s/shard-%u", db, k) > 0);
+        unsigned n = 0;
+        for (int i = 0; i < 6; i++) {
+            char rel[32];
+            snprintf(rel, sizeof rel, "docs/%s", names[i]);
+            assert_int_equal(count_records(shard, rel, &n),
+                             ix_shard_of(rel, 3) == k);
+        }
+        total += n;
+        xs_db *s = NULL;
+        char *root = NULL;
+        assert_int_equal(xs_db_open(shard, &s, NULL), CS_OK);
+        assert_int_equal(xs_db_get_metadata(s, "root", &root, NULL, NULL), CS_OK);
+        assert_string_equal(root, "..");
+        free(root);
+        xs_db_close(s);
+        free(shard);
+    }
+    assert_int_equal(total, 6);
+
+    /* The count is kept: no --shards reuses it, another is refused. */
+    o.shards = 0;
+    assert_int_equal(ix_run(&o, paths, 1, &sum, &msg), CS_OK);
+    assert_int_equal(sum.shards, 3);
+    assert_int_equal(sum.unchanged, 6);
+    o.shards = 2;
+    assert_int_equal(ix_run(&o, paths, 1, &sum, &msg), CS_USAGE);
+    assert_non_null(strstr(msg, "has 3 shards"));
+    free(msg);
+    msg = NULL;
+
+    /* A stub naming a remote shard is not written through. */
+    char *stub = NULL;
+    assert_true(asprintf(&stub, "%s/" IX_STUB_NAME, db) > 0);
+    FILE *f = fopen(stub, "w");
+    assert_non_null(f);
+    fputs("auto shard-0\nremote 127.0.0.1:7001\n", f);
+    fclose(f);
+    o.shards = 0;
+    assert_int_equal(ix_run(&o, paths, 1, &sum, &msg), CS_USAGE);
+    assert_non_null(strstr(msg, "remote shard"));
+    free(msg);
+    msg = NULL;
+    /* Nor is a stub file given as the index. */
+    o.db_path = stub;
+    assert_int_equal(ix_run(&o, paths, 1, &sum, &msg), CS_USAGE);
+    assert_non_null(strstr(msg, "stub file"));
+    free(msg);
+    msg = NULL;
+
+    /* One database stays one: --shards 2 on it is refused, 1 is fine. */
+    char *plain = NULL;
+    assert_true(asprintf(&plain, "%s/plain", dir) > 0);
+    o.db_path = plain;
+    o.shards = 1;
+    assert_int_equal(ix_run(&o, paths, 1, &sum, &msg), CS_OK);
+    assert_int_equal(sum.shards, 1);
+    o.shards = 2;
+    assert_int_equal(ix_run(&o, paths, 1, &sum, &msg), CS_USAGE);
+    assert_non_null(strstr(msg, "one database"));
+    free(msg);
+
+    assert_int_equal(chdir(cwd), 0);
+    fclose(log);
+    rm_rf(dir);
+    free(stub);
+    free(plain);
+    free(db);
+    free(docs);
+}
+
+static void test_root_for_reading(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/cs-ix-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *sub = NULL, *stub = NULL, *root = NULL, *want = NULL;
+    assert_true(asprintf(&sub, "%s/sub", dir) > 0);
+    assert_int_equal(mkdir(sub, 0700), 0);
+    free(write_file(sub, "remote.stub", "remote 127.0.0.1:7001\n"));
+    assert_true(asprintf(&stub, "%s/remote.stub", sub) > 0);
+    int found = -1;
+
+    /* A stub file: relative to its directory. */
+    assert_int_equal(ix_root_path_for_reading(stub, "..", &root, &found, NULL),
+                     CS_OK);
+    assert_int_equal(found, 1);
+    char real[4096];
+    assert_non_null(realpath(dir, real));
+    assert_string_equal(root, real);
+    free(root);
+    /* A directory: relative to itself, as for writing. */
+    assert_int_equal(ix_root_path_for_reading(sub, ".", &root, &found, NULL),
+                     CS_OK);
+    assert_int_equal(found, 1);
+    free(root);
+    /* Not on this machine: the recorded path, and no error. */
+    assert_int_equal(ix_root_path_for_reading(stub, "../elsewhere", &root,
+                                              &found, NULL),
+                     CS_OK);
+    assert_int_equal(found, 0);
+    assert_true(asprintf(&want, "%s/../elsewhere", sub) > 0);
+    assert_string_equal(root, want);
+    free(root);
+
+    rm_rf(dir);
+    free(want);
+    free(sub);
+    free(stub);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -199,6 +400,9 @@ int main(void)
         cmocka_unit_test(test_manifest),
         cmocka_unit_test(test_path_terms),
         cmocka_unit_test(test_missing_path_is_an_error),
+        cmocka_unit_test(test_shard_routing),
+        cmocka_unit_test(test_sharded_run),
+        cmocka_unit_test(test_root_for_reading),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

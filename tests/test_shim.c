@@ -12,6 +12,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "xs.h"
@@ -119,6 +123,20 @@ static void build_corpus(const char *path)
     assert_int_equal(xs_wdb_commit(w, &msg), CS_OK);
     assert_null(msg);
     xs_wdb_close(w);
+}
+
+/* A loopback port that refuses connections: bound, so nobody else takes
+ * it, but not listening.  *fd is closed by the caller. */
+static unsigned refusing_port(int *fd)
+{
+    struct sockaddr_in a = {.sin_family = AF_INET,
+                            .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    socklen_t len = sizeof a;
+    *fd = socket(AF_INET, SOCK_STREAM, 0);
+    assert_true(*fd >= 0);
+    assert_int_equal(bind(*fd, (struct sockaddr *)&a, sizeof a), 0);
+    assert_int_equal(getsockname(*fd, (struct sockaddr *)&a, &len), 0);
+    return ntohs(a.sin_port);
 }
 
 static xs_db *open_db(const char *path)
@@ -687,13 +705,17 @@ static void test_open_errors(void **state)
     fclose(fp);
     expect_open_failure(path, CS_CORRUPT, path);
 
-    /* A stub naming a remote shard nobody serves (port 1 refuses). */
+    /* A stub naming a remote shard nobody serves. */
+    int sock;
+    char remote[64];
+    snprintf(remote, sizeof remote, "127.0.0.1:%u", refusing_port(&sock));
     snprintf(path, sizeof path, "%s/stub", f->dir);
     fp = fopen(path, "w");
     assert_non_null(fp);
-    fputs("remote 127.0.0.1:1\n", fp);
+    fprintf(fp, "remote %s\n", remote);
     fclose(fp);
-    expect_open_failure(path, CS_NETWORK, "127.0.0.1:1");
+    expect_open_failure(path, CS_NETWORK, remote);
+    close(sock);
 
     /* A stub naming a local shard works like the shard itself. */
     build_corpus(f->db);
@@ -705,6 +727,227 @@ static void test_open_errors(void **state)
 
     /* NULL arguments are usage errors, not crashes. */
     assert_int_equal(xs_db_open(NULL, NULL, NULL), CS_USAGE);
+}
+
+/* Half of build_corpus's documents each, with the metadata the indexer
+ * gives shards: every shard the root, each file's record in its own. */
+static void build_shard(const char *path, int which)
+{
+    xs_wdb *w = NULL;
+    assert_int_equal(xs_wdb_open(path, 1, &w, NULL), CS_OK);
+    assert_int_equal(xs_wdb_begin(w, NULL), CS_OK);
+    if (which == 0) {
+        add_doc(w, "the quick brown fox", "corpus/a.txt", "corpus/a.txt#1",
+                "20200101", "a1", 0);
+        add_doc(w, "brown quick dog", "corpus/a.txt", "corpus/a.txt#2",
+                "20210615", "a2", 0);
+        assert_int_equal(xs_wdb_set_metadata(w, "file:a", "1", 1, NULL), CS_OK);
+    } else {
+        add_doc(w, "lazy fox sleeps", "corpus/b.txt", "corpus/b.txt#1", "2019",
+                "b1", 0);
+        add_doc(w, "quick lazy cat", "other/c.txt", "other/c.txt#1",
+                "20230301", "c1", 0);
+        assert_int_equal(xs_wdb_set_metadata(w, "file:b", "2", 1, NULL), CS_OK);
+        assert_int_equal(xs_wdb_set_metadata(w, "file:c", "3", 1, NULL), CS_OK);
+    }
+    assert_int_equal(xs_wdb_set_metadata(w, "root", "..", 2, NULL), CS_OK);
+    assert_int_equal(xs_wdb_commit(w, NULL), CS_OK);
+    xs_wdb_close(w);
+}
+
+static void write_text(const char *path, const char *text)
+{
+    FILE *fp = fopen(path, "w");
+    assert_non_null(fp);
+    fputs(text, fp);
+    fclose(fp);
+}
+
+/* The ranking of `q` as "DATA SCORE" lines, to compare databases whose
+ * docids differ. */
+static void ranking(xs_db *db, const xs_query *q, char *out, size_t size)
+{
+    xs_mset *m = search(db, q, 10);
+    size_t used = 0;
+    out[0] = '\0';
+    for (unsigned i = 0; i < xs_mset_size(m); i++)
+        used += (size_t)snprintf(out + used, size - used, "%s %.12f\n",
+                                 xs_mset_data(m, i, NULL), xs_mset_score(m, i));
+    xs_mset_free(m);
+}
+
+static void test_shards(void **state)
+{
+    fixture *f = *state;
+    char a[160], b[160], stub[160], path[160];
+    snprintf(a, sizeof a, "%s/a", f->dir);
+    snprintf(b, sizeof b, "%s/b", f->dir);
+    build_shard(a, 0);
+    build_shard(b, 1);
+    build_corpus(f->db);
+
+    /* Comments, blank lines, both local forms, paths relative to the stub. */
+    snprintf(stub, sizeof stub, "%s/stub", f->dir);
+    write_text(stub, "# two shards\n\nauto a\nglass b\n");
+    xs_db *db = open_db(stub), *one = open_db(f->db);
+    assert_int_equal(xs_db_shard_count(db), 2);
+    assert_string_equal(xs_db_name(xs_db_shard(db, 0)), a);
+    assert_string_equal(xs_db_name(xs_db_shard(db, 1)), b);
+    assert_null(xs_db_shard(db, 2));
+    assert_int_equal(xs_db_doccount(db), 4);
+    assert_int_equal(xs_db_doccount(xs_db_shard(db, 1)), 2);
+    assert_int_equal(xs_db_missing_count(db), 0);
+
+    /* Xapian merges the statistics: the ranking of one database. */
+    const char *words[] = {"quick", "fox", "lazy"};
+    for (size_t i = 0; i < 3; i++) {
+        char r1[512], r2[512];
+        xs_query *q = term(words[i]);
+        ranking(one, q, r1, sizeof r1);
+        ranking(db, q, r2, sizeof r2);
+        assert_string_equal(r1, r2);
+        xs_query_free(q);
+    }
+
+    /* Equal scores: in docid order by default, which differs between
+     * one database and shards; a tie-break on a value does not. */
+    char one_path[160], s0[160], s1[160];
+    snprintf(one_path, sizeof one_path, "%s/ties", f->dir);
+    snprintf(s0, sizeof s0, "%s/ties0", f->dir);
+    snprintf(s1, sizeof s1, "%s/ties1", f->dir);
+    xs_wdb *w = NULL;
+    assert_int_equal(xs_wdb_open(one_path, 1, &w, NULL), CS_OK);
+    add_doc(w, "same words", "b.txt", "b#1", "2020", "b", 1);
+    add_doc(w, "same words", "a.txt", "a#1", "2020", "a", 2);
+    add_doc(w, "same words", "c.txt", "c#1", "2020", "c", 3);
+    assert_int_equal(xs_wdb_commit(w, NULL), CS_OK);
+    xs_wdb_close(w);
+    assert_int_equal(xs_wdb_open(s0, 1, &w, NULL), CS_OK);
+    add_doc(w, "same words", "a.txt", "a#1", "2020", "a", 1);
+    assert_int_equal(xs_wdb_commit(w, NULL), CS_OK);
+    xs_wdb_close(w);
+    assert_int_equal(xs_wdb_open(s1, 1, &w, NULL), CS_OK);
+    add_doc(w, "same words", "b.txt", "b#1", "2020", "b", 1);
+    add_doc(w, "same words", "c.txt", "c#1", "2020", "c", 2);
+    assert_int_equal(xs_wdb_commit(w, NULL), CS_OK);
+    xs_wdb_close(w);
+    snprintf(path, sizeof path, "%s/ties.stub", f->dir);
+    write_text(path, "auto ties0\nauto ties1\n");
+    xs_db *tied = open_db(one_path), *tied_shards = open_db(path);
+    xs_query *q = term("same");
+    char order[3][4];
+    for (int k = 0; k < 3; k++) {
+        xs_search_opts o;
+        xs_search_opts_init(&o, 10);
+        o.tiebreak_slot = k == 2 ? 1 : -1;
+        xs_mset *m = NULL;
+        assert_int_equal(xs_search(k == 1 ? tied_shards : tied, q, &o, &m, NULL),
+                         CS_OK);
+        assert_int_equal(xs_mset_size(m), 3);
+        for (unsigned i = 0; i < 3; i++)
+            order[k][i] = xs_mset_data(m, i, NULL)[0];
+        order[k][3] = '\0';
+        if (k == 1) { /* and the same ranking with the tie-break */
+            xs_mset_free(m);
+            o.tiebreak_slot = 1;
+            assert_int_equal(xs_search(tied_shards, q, &o, &m, NULL), CS_OK);
+            char again[4] = {0};
+            for (unsigned i = 0; i < 3; i++)
+                again[i] = xs_mset_data(m, i, NULL)[0];
+            assert_string_equal(again, "abc");
+        }
+        xs_mset_free(m);
+    }
+    assert_string_equal(order[0], "bac");  /* one database: docids */
+    assert_string_not_equal(order[1], order[0]); /* shards: interleaved */
+    assert_string_equal(order[2], "abc");  /* by path, then docid */
+    xs_query_free(q);
+    xs_db_close(tied);
+    xs_db_close(tied_shards);
+
+    /* Metadata: the first shard that has a key; keys merged, each once. */
+    char *val = NULL;
+    assert_int_equal(xs_db_get_metadata(db, "file:c", &val, NULL, NULL), CS_OK);
+    assert_string_equal(val, "3");
+    free(val);
+    assert_int_equal(xs_db_get_metadata(db, "root", &val, NULL, NULL), CS_OK);
+    assert_string_equal(val, "..");
+    free(val);
+    collected c = {0};
+    assert_int_equal(xs_db_metadata_each(db, "", collect_meta, &c, NULL), CS_OK);
+    assert_int_equal(c.n, 4);
+    assert_string_equal(c.keys[0], "file:a");
+    assert_string_equal(c.keys[1], "file:b");
+    assert_string_equal(c.keys[2], "file:c");
+    assert_string_equal(c.keys[3], "root");
+    memset(&c, 0, sizeof c);
+    assert_int_equal(xs_db_metadata_each(xs_db_shard(db, 1), "file:",
+                                         collect_meta, &c, NULL),
+                     CS_OK);
+    assert_int_equal(c.n, 2);
+    xs_db_close(db);
+
+    /* A plain database is its own only shard. */
+    assert_int_equal(xs_db_shard_count(one), 1);
+    assert_string_equal(xs_db_name(xs_db_shard(one, 0)), f->db);
+    assert_int_equal(xs_db_doccount(xs_db_shard(one, 0)), 4);
+    assert_null(xs_db_shard(one, 1));
+    xs_db_close(one);
+
+    /* A stub directory: XAPIANDB in a directory holding no database. */
+    snprintf(path, sizeof path, "%s/idx", f->dir);
+    assert_int_equal(mkdir(path, 0700), 0);
+    snprintf(path, sizeof path, "%s/idx/XAPIANDB", f->dir);
+    write_text(path, "auto ../a\nauto ../b\n");
+    snprintf(path, sizeof path, "%s/idx", f->dir);
+    db = open_db(path);
+    assert_int_equal(xs_db_shard_count(db), 2);
+    assert_int_equal(xs_db_doccount(db), 4);
+    xs_db_close(db);
+
+    /* A missing shard fails the open, naming its line ... */
+    int sock;
+    char text[128], remote[64];
+    snprintf(remote, sizeof remote, "remote 127.0.0.1:%u", refusing_port(&sock));
+    snprintf(text, sizeof text, "auto a\nauto gone\n%s\n", remote);
+    write_text(stub, text);
+    char *msg = NULL;
+    db = (xs_db *)&db;
+    assert_int_equal(xs_db_open(stub, &db, &msg), CS_NOT_FOUND);
+    assert_null(db);
+    assert_non_null(strstr(msg, "line 2"));
+    assert_non_null(strstr(msg, "gone"));
+    free(msg);
+    msg = NULL;
+    /* ... unless allow_partial, which lists it and opens the others. */
+    xs_open_opts opts = {.allow_partial = 1};
+    assert_int_equal(xs_db_open_with(stub, &opts, &db, &msg), CS_OK);
+    assert_null(msg);
+    assert_int_equal(xs_db_shard_count(db), 1);
+    assert_int_equal(xs_db_doccount(db), 2);
+    assert_int_equal(xs_db_missing_count(db), 2);
+    const char *why = NULL;
+    snprintf(path, sizeof path, "%s/gone", f->dir);
+    assert_string_equal(xs_db_missing(db, 0, &why), path);
+    assert_non_null(why);
+    assert_string_equal(xs_db_missing(db, 1, &why), remote);
+    assert_non_null(strstr(why, "Connection refused"));
+    assert_null(xs_db_missing(db, 2, &why));
+    assert_null(why);
+    xs_db_close(db);
+
+    /* No shard at all is an error even so, and so is an empty stub. */
+    snprintf(text, sizeof text, "%s\n", remote);
+    write_text(stub, text);
+    assert_int_equal(xs_db_open_with(stub, &opts, &db, &msg), CS_NETWORK);
+    assert_non_null(strstr(msg, "no shard could be opened"));
+    free(msg);
+    msg = NULL;
+    close(sock);
+    write_text(stub, "# nothing yet\n");
+    assert_int_equal(xs_db_open(stub, &db, &msg), CS_CORRUPT);
+    assert_non_null(strstr(msg, "lists no database"));
+    free(msg);
 }
 
 static void test_collapse(void **state)
@@ -777,6 +1020,7 @@ static void test_queries(void **state)
     assert_int_equal(o.collapse_slot, -1);
     assert_int_equal(o.collapse_max, 1);
     assert_int_equal(o.check_at_least, 0);
+    assert_int_equal(o.tiebreak_slot, -1);
 
     xs_query *q = xs_query_combine(XS_OP_AND, NULL, 0, 0);
     assert_non_null(q);
@@ -832,7 +1076,8 @@ int main(void)
         T(test_replace_and_delete), T(test_metadata),
         T(test_terms_each),     T(test_transactions),
         T(test_locked),         T(test_open_errors),
-        T(test_collapse),       cmocka_unit_test(test_queries),
+        T(test_collapse),       T(test_shards),
+        cmocka_unit_test(test_queries),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);

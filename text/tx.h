@@ -119,6 +119,14 @@ cs_status tx_passages(tx_analyzer *a, const char *text, size_t len,
  * or `len` when the whole text is valid. */
 size_t tx_utf8_check(const char *text, size_t len);
 
+/* ================================================================== */
+/* Version (tx_version.c)                                               */
+/* ================================================================== */
+
+/* The version of the ICU library the program runs with ("72.1"), from
+ * u_getVersion(); a static string, never NULL. */
+const char *tx_icu_version(void);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,97 @@
+/* cmd_serve.c - `citesearch serve [--db DIR] [--listen HOST:PORT]` */
+#include <errno.h>
+#include <getopt.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "ix_location.h"
+#include "qy_serve.h"
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+            "usage: citesearch serve [--db DIR] [--listen HOST:PORT]\n\n"
+            "Serves a search page and a JSON API over the index (GET /,\n"
+            "/api/query, /api/show, /api/stats; POST /api/batch) until\n"
+            "interrupted (SIGINT or SIGTERM).\n\n"
+            "  --db DIR              the index\n"
+            "  --listen HOST:PORT    where to listen (default 127.0.0.1:8080;\n"
+            "                        port 0 picks a free one).  Anyone who can\n"
+            "                        reach the address can read the indexed texts\n"
+            "  -j, --jobs N          workers of one batch (default: up to 4)\n"
+            "  -h, --help            this help\n");
+}
+
+int cmd_serve(int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"db", required_argument, NULL, 'd'},
+        {"listen", required_argument, NULL, 'l'},
+        {"jobs", required_argument, NULL, 'j'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    const char *db_opt = NULL;
+    qy_serve_opts opts = {.listen = "127.0.0.1:8080"};
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "j:h", options, NULL)) != -1) {
+        switch (c) {
+        case 'd': db_opt = optarg; break;
+        case 'l': opts.listen = optarg; break;
+        case 'j': {
+            char *end;
+            errno = 0;
+            long v = strtol(optarg, &end, 10);
+            if (errno || *end || v < 1 || v > 64) {
+                fprintf(stderr, "citesearch serve: --jobs must be 1 to 64\n");
+                return CLI_ERROR;
+            }
+            opts.jobs = (unsigned)v;
+            break;
+        }
+        case 'h': usage(stdout); return CLI_OK;
+        default: usage(stderr); return CLI_ERROR;
+        }
+    }
+    if (optind != argc) {
+        usage(stderr);
+        return CLI_ERROR;
+    }
+    char *msg = NULL, *db_path = NULL;
+    cs_status rc = ix_find_db(db_opt, 0, &db_path, &msg);
+    if (rc != CS_OK)
+        return cli_error(rc, msg);
+    opts.db_path = db_path;
+
+    /* The server's threads inherit this mask, so the signals that stop it
+     * reach only sigwait below. */
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop, NULL);
+
+    qy_server *s = NULL;
+    rc = qy_serve_start(&opts, &s, &msg);
+    free(db_path);
+    if (rc != CS_OK)
+        return cli_error(rc, msg);
+    if (!qy_serve_loopback(s))
+        fprintf(stderr, "citesearch serve: warning: %s is not a loopback "
+                        "address; anyone who can reach it can read the "
+                        "indexed texts\n", opts.listen);
+    printf("serving %s\n", qy_serve_url(s));
+    fflush(stdout);
+
+    int sig = 0;
+    while (sigwait(&stop, &sig) != 0)
+        ;
+    fprintf(stderr, "citesearch serve: %s, stopping\n",
+            sig == SIGINT ? "interrupted" : "terminated");
+    qy_serve_stop(s);
+    return CLI_OK;
+}

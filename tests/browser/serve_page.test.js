@@ -1,0 +1,155 @@
+// The page of `citesearch serve` in headless Chromium: a claim, a misquote,
+// the passage in its article, the keyboard, copying a citation, and corpus
+// text that looks like HTML staying text.
+//
+// usage: node serve_page.test.js URL SCREENSHOT_DIR
+// (run by tests/e2e/browser.sh, which installs playwright-core, indexes the
+// corpus plus an injection file and starts the server)
+"use strict";
+
+const assert = require("node:assert/strict");
+const path = require("node:path");
+const { chromium } = require("playwright-core");
+
+const [url, shots] = process.argv.slice(2);
+if (!url || !shots) {
+  console.error("usage: node serve_page.test.js URL SCREENSHOT_DIR");
+  process.exit(2);
+}
+
+const CLAIM = "Albanian government digital services were attacked in July and September";
+const CLAIM_CITE = "corpus/000_e2b09c51e93f98b0.txt:17";
+const QUOTE = "The systems will be out of service until the risk is completely removed";
+const MISQUOTE = "Albania said on Wednesday that on July 17 it had suffered a heavy cyberattack";
+const MISQUOTE_CITE = "corpus/001_ad6093775fdf0074.txt:28";
+
+async function search(page, q, mode) {
+  await page.selectOption("#mode", mode);
+  await page.fill("#q", q);
+  await page.press("#q", "Enter");
+  await page.waitForFunction(() => {
+    const s = document.getElementById("status").textContent;
+    return s && !s.startsWith("Searching");
+  });
+}
+
+function firstResult(page) {
+  return page.locator("#results .result").first();
+}
+
+async function main() {
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+           "--no-first-run", "--disable-background-networking",
+           "--disable-component-update", "--disable-sync"],
+  });
+  const problems = [];
+  try {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(url).origin });
+    const page = await context.newPage();
+    // No script error, no CSP refusal, no request leaving the server.
+    page.on("pageerror", (e) => problems.push("page error: " + e.message));
+    page.on("console", (m) => {
+      if (m.type() === "error" && !/status of 40\d/.test(m.text()))
+        problems.push("console error: " + m.text());
+    });
+    page.on("request", (r) => {
+      if (!r.url().startsWith(url) && !r.url().startsWith("data:"))
+        problems.push("request outside the server: " + r.url());
+    });
+    await page.goto(url);
+    assert.equal(await page.title(), "citesearch");
+    await page.waitForFunction(() => document.getElementById("stats").textContent.includes("files"));
+
+    // A claim: the supporting passage at rank 1, its words highlighted.
+    await search(page, CLAIM, "auto");
+    const claim = firstResult(page);
+    assert.equal(await claim.locator("button.cite").textContent(), CLAIM_CITE);
+    assert.ok(await claim.locator(".passage mark").count() > 0, "no highlight in the claim's passage");
+    assert.match(await claim.locator(".title").textContent(), /Albanian National Security Council/);
+
+    // A verbatim quote: the highlight is exactly the quote, although the
+    // passage starts with a curly quote (3 UTF-8 bytes, 1 UTF-16 unit).
+    await search(page, '"' + QUOTE + '"', "auto");
+    const exact = firstResult(page);
+    assert.equal(await exact.locator(".match").textContent(), "exact");
+    assert.equal(await exact.locator(".passage mark").first().textContent(), QUOTE);
+
+    // A misquote (17 for 15): the right passage, with the word diff when
+    // the engine gives one, else the passage itself.
+    await search(page, MISQUOTE, "quote");
+    const mis = firstResult(page);
+    assert.equal(await mis.locator("button.cite").textContent(), MISQUOTE_CITE);
+    const match = await mis.locator(".match").textContent();
+    if (await mis.locator(".diff").count() > 0) {
+      assert.equal(match, "near");
+      assert.equal(await mis.locator(".diff .sub").first().textContent(), "17 -> 15");
+      assert.ok(await mis.locator(".diff .sub").first().isVisible(), "the diff is not visible");
+    } else {
+      assert.ok(["near", "terms"].includes(match), match);
+      assert.match(await mis.locator(".passage").textContent(), /on July 15 it had suffered/);
+    }
+
+    // The cite opens the passage in its article, with context around it.
+    await mis.locator("button.cite").click();
+    await page.waitForSelector("#context .cited");
+    const cited = await page.locator("#context .cited").allTextContents();
+    assert.match(cited.join(""), /on July 15 it had suffered/);
+    assert.ok(await page.locator("#context .ctx-block").count() >= 3, "no context around the passage");
+    assert.match(await page.locator("#context h2").textContent(), /Albania announces another cyberattack/);
+    await page.screenshot({ path: path.join(shots, "serve_page.png"), fullPage: false });
+
+    // Copy citation: the title and the cite on the clipboard.
+    await mis.locator("button.copy").click();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.ok(copied.includes(MISQUOTE_CITE) && copied.includes("Albania announces"), copied);
+
+    // Keyboard: Enter searched above; arrows move between results, Enter
+    // opens one, Escape closes it.
+    await page.keyboard.press("Escape");
+    await page.waitForSelector("#context", { state: "hidden" });
+    await search(page, CLAIM, "claim");
+    await page.focus("#q");
+    await page.keyboard.press("ArrowDown");
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.index), "0");
+    await page.keyboard.press("ArrowDown");
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.index), "1");
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("#context .cited");
+    assert.equal(await page.locator("#context .ctx-cite").filter({ hasText: /:17$/ }).count(), 1);
+    await page.keyboard.press("Escape");
+    await page.waitForSelector("#context", { state: "hidden" });
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.index), "0");
+
+    // Corpus text that looks like HTML stays text: in the results, in the
+    // title, in the article view, and in an error message.
+    await search(page, "pwned markup test", "auto");
+    const inj = firstResult(page);
+    assert.match(await inj.locator("button.cite").textContent(), /^inject\/pwned\.txt:/);
+    const shown = await page.locator("#results").textContent();
+    assert.ok(shown.includes("<script>window.__pwned=1</script>"), shown);
+    assert.ok(shown.includes('<img src=x onerror="window.__pwned=1">'), shown);
+    await inj.locator("button.cite").click();
+    await page.waitForSelector("#context .cited");
+    assert.ok((await page.locator("#context").textContent()).includes("<script>window.__pwned=1</script>"));
+    await page.screenshot({ path: path.join(shots, "serve_page_injection.png"), fullPage: false });
+    await search(page, "date:<img/src=x/onerror=window.__pwned=1>", "auto");
+    assert.ok((await page.locator("#status").textContent()).includes("<img/src=x/onerror=window.__pwned=1>"));
+    assert.equal(await page.locator("main script, main img, #status *, header img").count(), 0,
+                 "corpus or query text became elements");
+    assert.equal(await page.evaluate(() => typeof window.__pwned), "undefined");
+  } finally {
+    await browser.close();
+  }
+  assert.deepEqual(problems, []);
+  console.log("browser ok; screenshots in " + shots);
+}
+
+main().catch((e) => {
+  console.error(e && e.stack ? e.stack : e);
+  process.exit(1);
+});

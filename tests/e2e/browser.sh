@@ -1,0 +1,56 @@
+# The search page in headless Chromium (tests/browser/serve_page.test.js):
+# a claim, a misquote, the passage in its article, the keyboard, and corpus
+# text that looks like HTML shown as text.  Needs the `chromium` package
+# and node; installs the pinned playwright-core from tests/browser into the
+# build directory when it is missing (never a browser download).
+. "$(dirname "$0")/lib.sh"
+: "${CS_BUILD_DIR:?the build directory}"
+
+[ -x /usr/bin/chromium ] || fail "no /usr/bin/chromium: run scripts/install-deps.sh"
+command -v node > /dev/null && command -v npm > /dev/null || fail "node and npm are needed"
+
+# playwright-core, as tests/browser/package-lock.json pins it.
+node_dir="$CS_BUILD_DIR/browser"
+mkdir -p "$node_dir"
+if [ ! -f "$node_dir/node_modules/playwright-core/package.json" ] ||
+   ! cmp -s "$CS_SOURCE_DIR/tests/browser/package-lock.json" "$node_dir/package-lock.json"; then
+    cp "$CS_SOURCE_DIR/tests/browser/package.json" \
+       "$CS_SOURCE_DIR/tests/browser/package-lock.json" "$node_dir/"
+    (cd "$node_dir" && npm ci --no-audit --no-fund --loglevel=error) ||
+        fail "npm ci in $node_dir failed"
+fi
+
+# The corpus and a file whose text and title look like HTML.
+cp -r "$CS_SOURCE_DIR/corpus" corpus
+mkdir inject
+cat > inject/pwned.txt <<'TXT'
+Pwned markup test <img src=x onerror="window.__pwned=1">
+
+This pwned markup test holds <script>window.__pwned=1</script> and
+<img src=x onerror="window.__pwned=1"> as plain text & nothing else.
+TXT
+"$CITESEARCH" index --quiet corpus inject
+
+"$CITESEARCH" serve --listen 127.0.0.1:0 > serve.out 2> serve.err &
+server=$!
+trap 'kill -TERM $server 2>/dev/null || true; rm -rf "$WORK"' EXIT
+url=""
+for _ in $(seq 300); do
+    url=$(sed -n 's/^serving //p' serve.out)
+    [ -n "$url" ] && break
+    kill -0 $server 2>/dev/null || fail "serve exited: $(cat serve.err)"
+    sleep 0.1
+done
+[ -n "$url" ] || fail "serve did not start: $(cat serve.err)"
+
+NODE_PATH="$node_dir/node_modules" timeout 300 \
+    node "$CS_SOURCE_DIR/tests/browser/serve_page.test.js" "$url" "$node_dir" ||
+    fail "the page in Chromium (screenshots in $node_dir)"
+
+kill -TERM $server
+set +e
+wait $server
+status=$?
+set -e
+[ "$status" -eq 0 ] || fail "serve exit status $status: $(cat serve.err)"
+echo ok
