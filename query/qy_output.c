@@ -32,24 +32,11 @@ cs_status qy_format_parse(const char *name, qy_format *out, char **msg)
 
 json_t *qy_json_bytes(const char *s, size_t len)
 {
-    size_t ok = tx_utf8_check(s, len);
-    if (ok == len)
+    if (tx_utf8_check(s, len) == len)
         return json_stringn(s, len);
-    char *clean = malloc(len * 3 + 1), *o = clean;
-    if (!clean)
-        return NULL;
-    while (len > 0) {
-        ok = tx_utf8_check(s, len);
-        memcpy(o, s, ok);
-        o += ok;
-        if (ok == len)
-            break;
-        memcpy(o, "\xEF\xBF\xBD", 3);
-        o += 3;
-        s += ok + 1;
-        len -= ok + 1;
-    }
-    json_t *j = json_stringn(clean, (size_t)(o - clean));
+    size_t n = 0;
+    char *clean = tx_utf8_sanitize(s, len, &n);
+    json_t *j = clean ? json_stringn(clean, n) : NULL;
     free(clean);
     return j;
 }

@@ -251,24 +251,25 @@ typedef struct builder {
     char **msg;
 } builder;
 
-static cs_status add_word_info(builder *b, const qtok *t, const char *clause)
+/* Remembers a stem to highlight. */
+static cs_status remember_stem(qy_plan *p, const char *stem)
 {
-    qy_plan *p = b->plan;
-    if (!qy_strv_has(&p->stems, t->stem, strlen(t->stem)))
-        if (qy_strv_add(&p->stems, t->stem, strlen(t->stem)) != CS_OK)
-            return CS_NOMEM;
-    if (t->flags & TX_JOINED) {
-        /* The compound's joined stem counts for the word it came from. */
-        if (p->nwords > 0 && !p->words[p->nwords - 1].joined_stem)
-            p->words[p->nwords - 1].joined_stem = strdup(t->stem);
+    size_t n = strlen(stem);
+    if (qy_strv_has(&p->stems, stem, n))
         return CS_OK;
-    }
+    return qy_strv_add(&p->stems, stem, n);
+}
+
+/* Adds a content word of the query (`len` bytes of `text`, as written) for
+ * the coverage report. */
+static cs_status add_plan_word(qy_plan *p, const char *text, size_t len,
+                               const char *stem)
+{
     qy_word *w = realloc(p->words, (p->nwords + 1) * sizeof *w);
     if (!w)
         return CS_NOMEM;
     p->words = w;
-    qy_word nw = {.text = strndup(clause + t->start, t->end - t->start),
-                  .stem = strdup(t->stem)};
+    qy_word nw = {.text = strndup(text, len), .stem = strdup(stem)};
     if (!nw.text || !nw.stem) {
         free(nw.text);
         free(nw.stem);
@@ -300,27 +301,11 @@ static cs_status add_compound(builder *b, const qy_clause *c, const qtoks *toks,
 
     /* Highlight every part; the claim word is the compound, supported by
      * its joined form. */
-    qy_plan *p = b->plan;
-    for (size_t k = from; k <= joined; k++) {
-        const char *stem = toks->v[k].stem;
-        if (!qy_strv_has(&p->stems, stem, strlen(stem)) &&
-            qy_strv_add(&p->stems, stem, strlen(stem)) != CS_OK)
+    for (size_t k = from; k <= joined; k++)
+        if (remember_stem(b->plan, toks->v[k].stem) != CS_OK)
             return CS_NOMEM;
-    }
-    qy_word *w = realloc(p->words, (p->nwords + 1) * sizeof *w);
-    if (!w)
-        return CS_NOMEM;
-    p->words = w;
-    qy_word nw = {.text = strndup(c->text + toks->v[from].start,
-                                  jt->end - toks->v[from].start),
-                  .stem = strdup(jt->stem)};
-    if (!nw.text || !nw.stem) {
-        free(nw.text);
-        free(nw.stem);
-        return CS_NOMEM;
-    }
-    p->words[p->nwords++] = nw;
-    return CS_OK;
+    return add_plan_word(b->plan, c->text + toks->v[from].start,
+                         jt->end - toks->v[from].start, jt->stem);
 }
 
 static cs_status add_words(builder *b, const qy_clause *c)
@@ -389,8 +374,12 @@ static cs_status add_words(builder *b, const qy_clause *c)
             if (joined_found)
                 qlist_add(&words, prefixed_term(CS_PREFIX_WORD, joined));
         }
-        if (c->mod != QY_EXCLUDED)
-            rc = add_word_info(b, t, c->text);
+        if (c->mod != QY_EXCLUDED) {
+            rc = remember_stem(b->plan, t->stem);
+            if (rc == CS_OK)
+                rc = add_plan_word(b->plan, c->text + t->start, t->end - t->start,
+                                   t->stem);
+        }
         if (rc == CS_OK && joined_found && c->mod != QY_EXCLUDED &&
             b->plan->nwords >= 2) {
             /* Both words are supported by the joined form. */

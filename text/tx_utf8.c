@@ -151,3 +151,26 @@ unsigned tx_space_at(const char *s, size_t len, size_t i)
     unsigned n = tx_utf8_next(s, len, i, &cp);
     return tx_is_space(cp) ? n : 0;
 }
+
+char *tx_utf8_sanitize(const char *text, size_t len, size_t *out_len)
+{
+    /* Each bad byte becomes three bytes at most. */
+    char *out = malloc(len * 3 + 1), *o = out;
+    if (!out)
+        return NULL;
+    while (len > 0) {
+        size_t ok = tx_utf8_check(text, len);
+        memcpy(o, text, ok);
+        o += ok;
+        if (ok == len)
+            break;
+        memcpy(o, "\xEF\xBF\xBD", 3);
+        o += 3;
+        text += ok + 1;
+        len -= ok + 1;
+    }
+    *o = '\0';
+    if (out_len)
+        *out_len = (size_t)(o - out);
+    return out;
+}
