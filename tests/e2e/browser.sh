@@ -16,7 +16,7 @@ if [ ! -f "$node_dir/node_modules/playwright-core/package.json" ] ||
    ! cmp -s "$CS_SOURCE_DIR/tests/browser/package-lock.json" "$node_dir/package-lock.json"; then
     cp "$CS_SOURCE_DIR/tests/browser/package.json" \
        "$CS_SOURCE_DIR/tests/browser/package-lock.json" "$node_dir/"
-    (cd "$node_dir" && npm ci --no-audit --no-fund --loglevel=error) ||
+    (cd "$node_dir" && npm ci --prefer-offline --no-audit --no-fund --loglevel=error) ||
         fail "npm ci in $node_dir failed"
 fi
 
