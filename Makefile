@@ -3,7 +3,7 @@ BUILD ?= build
 ASAN_BUILD ?= build-asan
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps build demo check fuzz clean
+.PHONY: all deps build demo check fuzz valgrind clean
 
 all: build
 
@@ -24,6 +24,10 @@ check: build
 	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCITESEARCH_SANITIZE=ON
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j $(JOBS)
+
+# The end-to-end tests with every run of the program under valgrind.
+valgrind: deps
+	BUILD=$(BUILD) ./scripts/valgrind-e2e.sh
 
 # The libFuzzer targets (clang), FUZZ_SECONDS each (default 60).
 fuzz: deps

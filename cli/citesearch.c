@@ -19,6 +19,7 @@ static const struct subcommand {
     {"show", cmd_show, "print a cited passage from its file, with context"},
     {"stats", cmd_stats, "describe the index"},
     {"serve", cmd_serve, "a local search page and JSON API over the index"},
+    {"compact", cmd_compact, "rewrite the index compactly, in place"},
 };
 
 int cli_error(cs_status st, char *msg)

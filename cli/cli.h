@@ -19,6 +19,7 @@ int cmd_query(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
+int cmd_compact(int argc, char **argv);
 
 /* --remote-timeout SECONDS (cli_shards.c): the value in milliseconds in
  * *ms; 0, or -1 after printing why `arg` is no timeout (`cmd` names the

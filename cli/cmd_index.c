@@ -1,5 +1,5 @@
 /* cmd_index.c - `citesearch index [--db DIR] [--manifest FILE.csv]
- * [--shards N] PATH...` */
+ * [--jobs N] [--shards N] PATH...` */
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
@@ -7,34 +7,48 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "ix_index.h"
 #include "ix_location.h"
 #include "ix_shards.h"
 
+/* The signal (SIGINT or SIGTERM) that asked the run to stop, or 0. */
 static volatile sig_atomic_t stop_requested;
 
+/* Asks ix_run to stop before its next file.  The handler is reset by the
+ * signal (SA_RESETHAND), so a second signal ends the process at once:
+ * that is safe too, as the index holds only whole commits. */
 static void on_signal(int sig)
 {
-    (void)sig;
-    stop_requested = 1;
+    static const char note[] =
+        "\ncitesearch: stopping before the next file (the index keeps its "
+        "last commit); signal again to stop at once\n";
+    stop_requested = sig;
+    if (write(STDERR_FILENO, note, sizeof note - 1) < 0) {
+        /* nothing to do: the stop does not depend on the note */
+    }
 }
 
-/* " (N shards)" for the summary of a sharded index, else "". */
-static const char *shard_note(unsigned shards, char *buf, size_t size)
+/* " (N shards)" for the summary of a sharded index, " (N writers)" for a
+ * parallel run, else "". */
+static const char *shard_note(const ix_summary *sum, char *buf, size_t size)
 {
-    if (shards <= 1)
+    if (sum->shards > 1)
+        snprintf(buf, size, " (%u shards)", sum->shards);
+    else if (sum->writers > 1)
+        snprintf(buf, size, " (%u writers)", sum->writers);
+    else
         return "";
-    snprintf(buf, size, " (%u shards)", shards);
     return buf;
 }
 
 static void usage(FILE *out)
 {
     fprintf(out,
-            "usage: citesearch index [--db DIR] [--manifest FILE.csv] [--shards N]\n"
-            "                        [--quiet] [--verbose] PATH...\n\n"
+            "usage: citesearch index [--db DIR] [--manifest FILE.csv] [--jobs N]\n"
+            "                        [--shards N] [--quiet] [--verbose] PATH...\n\n"
             "Indexes .txt and .md files (directories are walked) as passages.\n"
             "Unchanged files are not re-read, changed ones are replaced, vanished\n"
             "ones removed; an interrupted run leaves the last commit intact.\n\n"
@@ -42,6 +56,9 @@ static void usage(FILE *out)
             "                       nearest .citesearch/, else ./.citesearch)\n"
             "  --manifest FILE.csv  metadata: path,title,source,date,url,lang\n"
             "                       (a folder's own manifest.csv is read too)\n"
+            "  -j, --jobs N         index with N writers at once (default: one per\n"
+            "                       processor, when there are 4 MB or more to\n"
+            "                       index); 1: one writer, committing as it goes\n"
             "  --shards N           a new index as N shards (DIR/shard-K and the\n"
             "                       stub DIR/XAPIANDB), each file in one shard; an\n"
             "                       existing index keeps its count\n"
@@ -55,6 +72,7 @@ int cmd_index(int argc, char **argv)
     static const struct option options[] = {
         {"db", required_argument, NULL, 'd'},
         {"manifest", required_argument, NULL, 'm'},
+        {"jobs", required_argument, NULL, 'j'},
         {"shards", required_argument, NULL, 's'},
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
@@ -62,9 +80,9 @@ int cmd_index(int argc, char **argv)
         {NULL, 0, NULL, 0}};
     const char *db_opt = NULL, *manifest = NULL;
     int quiet = 0, verbose = 0, c;
-    unsigned shards = 0;
+    unsigned shards = 0, jobs = 0;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "qvh", options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "j:qvh", options, NULL)) != -1) {
         switch (c) {
         case 'd': db_opt = optarg; break;
         case 'm': manifest = optarg; break;
@@ -78,6 +96,18 @@ int cmd_index(int argc, char **argv)
                 return CLI_ERROR;
             }
             shards = (unsigned)v;
+            break;
+        }
+        case 'j': {
+            char *end;
+            errno = 0;
+            long v = strtol(optarg, &end, 10);
+            if (errno || *end || v < 1 || v > IX_MAX_JOBS) {
+                fprintf(stderr, "citesearch index: --jobs '%s' is not a "
+                                "number from 1 to %d\n", optarg, IX_MAX_JOBS);
+                return CLI_ERROR;
+            }
+            jobs = (unsigned)v;
             break;
         }
         case 'q': quiet = 1; break;
@@ -96,15 +126,34 @@ int cmd_index(int argc, char **argv)
     if (rc != CS_OK)
         return cli_error(rc, msg);
 
-    struct sigaction sa = {.sa_handler = on_signal};
+    struct sigaction sa = {.sa_handler = on_signal, .sa_flags = SA_RESETHAND};
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
+    /* Past a file size limit (ulimit -f) a write fails with EFBIG, which
+     * Xapian reports and the run ends in an error naming the index,
+     * rather than the process being killed by SIGXFSZ. */
+    signal(SIGXFSZ, SIG_IGN);
 
     ix_options opts = {.db_path = db_path, .manifest_path = manifest,
-                       .shards = shards,
+                       .shards = shards, .jobs = jobs,
                        .log = stderr, .quiet = quiet, .verbose = verbose,
                        .stop = &stop_requested};
+    /* Text per commit: smaller commits lose less to a crash, larger ones
+     * index faster (the tests use small ones to crash between commits). */
+    const char *batch = getenv("CITESEARCH_BATCH_BYTES");
+    if (batch && *batch) {
+        char *end;
+        errno = 0;
+        unsigned long long v = strtoull(batch, &end, 10);
+        if (errno || *end || v < 1 || batch[0] == '-') {
+            fprintf(stderr, "citesearch index: CITESEARCH_BATCH_BYTES '%s' is "
+                            "not a number of bytes\n", batch);
+            free(db_path);
+            return CLI_ERROR;
+        }
+        opts.batch_bytes = (size_t)v;
+    }
     ix_summary sum;
     char note[32];
     struct timespec t0, t1;
@@ -113,7 +162,16 @@ int cmd_index(int argc, char **argv)
     clock_gettime(CLOCK_MONOTONIC, &t1);
     if (rc != CS_OK) {
         free(db_path);
-        return cli_error(rc, msg);
+        int status = cli_error(rc, msg);
+        if (rc == CS_INTERRUPTED && stop_requested) {
+            /* End by the signal, as shells and make expect of a program
+             * stopped by one (exit status 130 for SIGINT, 143 for SIGTERM
+             * in a shell), now that the index is closed. */
+            int sig = stop_requested;
+            signal(sig, SIG_DFL);
+            raise(sig);
+        }
+        return status;
     }
     if (!quiet)
         fprintf(stderr,
@@ -124,7 +182,7 @@ int cmd_index(int argc, char **argv)
                 sum.removed, sum.skipped,
                 (double)(t1.tv_sec - t0.tv_sec) +
                     (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
-                shard_note(sum.shards, note, sizeof note));
+                shard_note(&sum, note, sizeof note));
     free(db_path);
     return CLI_OK;
 }

@@ -57,7 +57,8 @@ static int parse_uint(const char *opt, const char *s, unsigned *out)
     errno = 0;
     long v = strtol(s, &end, 10);
     if (errno || *end || v < 0 || v > 100000) {
-        fprintf(stderr, "citesearch query: %s '%s' is not a number\n", opt, s);
+        fprintf(stderr, "citesearch query: %s '%s' is not a number from 0 to "
+                        "100000\n", opt, s);
         return -1;
     }
     *out = (unsigned)v;
@@ -164,7 +165,9 @@ static int run_query(int argc, char **argv, char **words, int nwords)
         switch (c) {
         case 'd': db_opt = optarg; break;
         case 'n':
-            if (parse_uint("-n", optarg, &req.limit) != 0 || req.limit == 0) {
+            if (parse_uint("-n", optarg, &req.limit) != 0)
+                return CLI_ERROR;
+            if (req.limit == 0) {
                 fprintf(stderr, "citesearch query: -n must be at least 1\n");
                 return CLI_ERROR;
             }
@@ -196,7 +199,9 @@ static int run_query(int argc, char **argv, char **words, int nwords)
             break;
         case 'b': batch = optarg; break;
         case 'j':
-            if (parse_uint("--jobs", optarg, &jobs) != 0 || jobs == 0 || jobs > 256) {
+            if (parse_uint("--jobs", optarg, &jobs) != 0)
+                return CLI_ERROR;
+            if (jobs == 0 || jobs > 256) {
                 fprintf(stderr, "citesearch query: --jobs must be 1 to 256\n");
                 return CLI_ERROR;
             }

@@ -5,15 +5,17 @@
 # works with or without the bash-completion package.  The option lists
 # below follow each command's --help (tests/e2e/completion.sh checks them).
 
-_citesearch_commands="index query show stats serve"
+_citesearch_commands="index query show stats serve compact"
 
-_citesearch_options_index="--db --manifest --shards --quiet --verbose --help"
+_citesearch_options_index="--db --manifest --jobs --shards --quiet --verbose
+--help"
 _citesearch_options_query="--db --limit --per-doc --mode --format --filter
 --batch --jobs --allow-partial --remote-timeout --help"
 _citesearch_options_show="--db --context --help"
 _citesearch_options_stats="--db --format --allow-partial --remote-timeout
 --help"
 _citesearch_options_serve="--db --listen --jobs --help"
+_citesearch_options_compact="--db --quiet --help"
 
 # Appends compgen's words to COMPREPLY, one a line (file names may hold
 # spaces).

@@ -128,6 +128,10 @@ void ix_article_clear(ix_article *art)
 {
     termlist_clear(&art->title_terms);
     termlist_clear(&art->filter_terms);
+    free(art->head);
+    free(art->data);
+    art->head = art->data = NULL;
+    art->head_len = art->data_cap = 0;
 }
 
 /* Adds the terms of one token of the passage body. */
@@ -158,12 +162,13 @@ static int on_body_token(void *ctx, const tx_token *t)
     return b->st != CS_OK;
 }
 
-/* The document data: the citation as one JSON line, '\n', then the raw
- * passage bytes (kept raw because JSON cannot hold invalid UTF-8, and the
- * citation must give back the file's exact bytes). */
-static char *passage_data(const ix_article *art, const char *text,
-                          const tx_passage *p, size_t *len)
+/* The article's part of the JSON head: its strings, encoded once per
+ * file by jansson (which also refuses a path that is not UTF-8), without
+ * the closing brace that the passage's numbers come before. */
+static int article_head(ix_article *art)
 {
+    if (art->head)
+        return 0;
     /* The date as people write it: YYYY[-MM[-DD]]. */
     char date[11] = "";
     size_t dl = strlen(art->date);
@@ -171,35 +176,62 @@ static char *passage_data(const ix_article *art, const char *text,
         snprintf(date, sizeof date, "%.4s%s%.2s%s%.2s", art->date,
                  dl >= 6 ? "-" : "", art->date + 4, dl >= 8 ? "-" : "",
                  dl >= 8 ? art->date + 6 : "");
-    json_t *o = json_pack(
-        "{s:s, s:s, s:s, s:s, s:s, s:s, s:I, s:I, s:I, s:I, s:I, s:I}",
-        "path", art->path, "title", art->title, "source", art->source,
-        "date", date, "url", art->url, "lang", art->lang,
-        "paragraph", (json_int_t)p->paragraph, "part", (json_int_t)p->part,
-        "line_start", (json_int_t)p->line_start,
-        "line_end", (json_int_t)p->line_end,
-        "byte_start", (json_int_t)p->byte_start,
-        "byte_end", (json_int_t)p->byte_end);
+    json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "path", art->path,
+                          "title", art->title, "source", art->source,
+                          "date", date, "url", art->url, "lang", art->lang);
     if (!o)
-        return NULL;
+        return -1;
     char *head = json_dumps(o, JSON_COMPACT);
     json_decref(o);
     if (!head)
-        return NULL;
-    size_t hlen = strlen(head), tlen = p->byte_end - p->byte_start;
-    char *data = malloc(hlen + 1 + tlen + 1);
-    if (data) {
-        memcpy(data, head, hlen);
-        data[hlen] = '\n';
-        memcpy(data + hlen + 1, text + p->byte_start, tlen);
-        data[hlen + 1 + tlen] = '\0';
-        *len = hlen + 1 + tlen;
-    }
-    free(head);
-    return data;
+        return -1;
+    art->head_len = strlen(head) - 1; /* without the '}' */
+    art->head = head;
+    return 0;
 }
 
-cs_status ix_doc_build(tx_analyzer *a, const ix_article *art,
+/* The document data: the citation as one JSON line, '\n', then the raw
+ * passage bytes (kept raw because JSON cannot hold invalid UTF-8, and the
+ * citation must give back the file's exact bytes).  Built in the
+ * article's buffer: *len receives its length. */
+static char *passage_data(ix_article *art, const char *text,
+                          const tx_passage *p, size_t *len)
+{
+    if (article_head(art) != 0)
+        return NULL;
+    char nums[160];
+    int nlen = snprintf(nums, sizeof nums,
+                        ",\"paragraph\":%u,\"part\":%u,\"line_start\":%u,"
+                        "\"line_end\":%u,\"byte_start\":%zu,\"byte_end\":%zu}",
+                        p->paragraph, p->part, p->line_start, p->line_end,
+                        p->byte_start, p->byte_end);
+    if (nlen < 0 || (size_t)nlen >= sizeof nums)
+        return NULL;
+    size_t tlen = p->byte_end - p->byte_start;
+    size_t need = art->head_len + (size_t)nlen + 1 + tlen + 1;
+    if (need > art->data_cap) {
+        size_t cap = art->data_cap ? art->data_cap : 4096;
+        while (cap < need)
+            cap *= 2;
+        char *d = realloc(art->data, cap);
+        if (!d)
+            return NULL;
+        art->data = d;
+        art->data_cap = cap;
+    }
+    char *o = art->data;
+    memcpy(o, art->head, art->head_len);
+    o += art->head_len;
+    memcpy(o, nums, (size_t)nlen);
+    o += nlen;
+    *o++ = '\n';
+    memcpy(o, text + p->byte_start, tlen);
+    o[tlen] = '\0';
+    *len = (size_t)(o - art->data) + tlen;
+    return art->data;
+}
+
+cs_status ix_doc_build(tx_analyzer *a, ix_article *art,
                        const char *file_text, const tx_passage *p,
                        unsigned ordinal, xs_doc **out, char **msg)
 {
@@ -246,7 +278,6 @@ cs_status ix_doc_build(tx_analyzer *a, const ix_article *art,
                          art->path, ordinal);
         else
             rc = xs_doc_set_data(doc, data, dlen);
-        free(data);
     }
     if (rc != CS_OK) {
         xs_doc_free(doc);

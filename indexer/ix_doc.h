@@ -36,6 +36,14 @@ typedef struct ix_article {
     char path_term[CS_MAX_TERM + 1]; /* CS_PREFIX_PATH term of the file */
     ix_termlist title_terms; /* ZS stems and S words of the title */
     ix_termlist filter_terms;/* XS source words, L language */
+    /* The part of every passage's JSON head that the article decides
+     * (`{"path":...,"lang":...`), made at the first passage; and the
+     * buffer each passage's data is built in, reused from passage to
+     * passage. */
+    char *head;
+    size_t head_len;
+    char *data;
+    size_t data_cap;
 } ix_article;
 
 /* Fills `art` for a file: analyzes title and source into terms.  The
@@ -51,7 +59,7 @@ void ix_article_clear(ix_article *art);
  * number `ordinal` (1-based, in file order) of the article.  *out is the
  * caller's.
  */
-cs_status ix_doc_build(tx_analyzer *a, const ix_article *art,
+cs_status ix_doc_build(tx_analyzer *a, ix_article *art,
                        const char *file_text, const tx_passage *p,
                        unsigned ordinal, xs_doc **out, char **msg);
 

@@ -1,5 +1,7 @@
 /* ix_index.c - an index run: walk, compare, analyze, write, commit
- * (see ix_index.h). */
+ * (see ix_index.h).  The files to read are planned first; then they are
+ * indexed one after another into the index itself, or, when there are
+ * many, by several writers at once (ix_parallel.h). */
 #include "ix_index.h"
 
 #include <errno.h>
@@ -8,333 +10,58 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "ix_doc.h"
+#include "ix_file.h"
 #include "ix_location.h"
 #include "ix_manifest.h"
+#include "ix_parallel.h"
+#include "ix_progress.h"
 #include "ix_shards.h"
+#include "ix_swap.h"
 #include "ix_walk.h"
 #include "schema.h"
 #include "tx.h"
 #include "xs.h"
 
-/* Text per transaction: large enough that commits are rare, small enough
- * that Xapian's in-memory changes stay well under a few hundred MB. */
-#define IX_DEFAULT_BATCH_BYTES (32u << 20)
-/* Bytes looked at for NUL to tell a binary file. */
-#define IX_BINARY_PROBE 8192
-/* Longest title taken from a file's first line.  A file that is one long
- * line (a speech, a dump) would otherwise make its whole text the title,
- * and every passage would carry it as title terms. */
-#define IX_MAX_TITLE 100
+/*
+ * Text per transaction.  Xapian 1.4 gets slower, not faster, as the
+ * changes of one transaction pile up, so commits are frequent; a commit
+ * costs a few fsyncs.  Indexing the medium benchmark corpus (44.5 MB,
+ * 129K passages, one writer, 2 cores; wall / CPU seconds):
+ *     128 KB: 45.2 / 37.6      2 MB: 45.4 / 44.3
+ *     256 KB: 38.9 / 34.8      4 MB: 78.6 / 50.2 (a busy machine)
+ *     512 KB: 36.9 / 34.8      8 MB: 108.9 / 59.8 (a busy machine)
+ *       1 MB: 37.3 / 36.2     16 MB: 75.2 / 57.3
+ *                             32 MB: 53.9 / 53.3 (the former default)
+ * From 256 KB to 1 MB is the flat bottom; 1 MB makes the fewest fsyncs
+ * there, and keeps a writer's memory near 60 MB (170 MB at 32 MB).
+ */
+#define IX_DEFAULT_BATCH_BYTES (1u << 20)
 
-/* The per-file record kept as metadata: what tells a changed file. */
-typedef struct file_record {
-    uint64_t size;
-    int64_t mtime_ns;
-    uint64_t hash;
-    unsigned passages;
-} file_record;
-
-static int record_parse(const char *s, file_record *r)
-{
-    return sscanf(s, "%" SCNu64 " %" SCNd64 " %" SCNx64 " %u", &r->size,
-                  &r->mtime_ns, &r->hash, &r->passages) == 4
-               ? 0
-               : -1;
-}
-
-static cs_status record_write(xs_wdb *db, const char *rel, const file_record *r,
-                              char **msg)
-{
-    char key[PATH_MAX + 16], val[96];
-    snprintf(key, sizeof key, "%s%s", CS_META_FILE, rel);
-    int n = snprintf(val, sizeof val, "%" PRIu64 " %" PRId64 " %016" PRIx64 " %u",
-                     r->size, r->mtime_ns, r->hash, r->passages);
-    return xs_wdb_set_metadata(db, key, val, (size_t)n, msg);
-}
-
-/* Xapian metadata keys are limited in length like terms. */
-static int record_key_fits(const char *rel)
-{
-    return strlen(CS_META_FILE) + strlen(rel) <= CS_MAX_TERM;
-}
-
-/* A malloc'd copy of `s` with every invalid UTF-8 sequence replaced by
- * U+FFFD, for metadata that goes into JSON. */
-static char *utf8_sanitized(const char *s, size_t len)
-{
-    char *out = malloc(len * 3 + 1), *o = out;
-    if (!out)
-        return NULL;
-    while (len > 0) {
-        size_t ok = tx_utf8_check(s, len);
-        memcpy(o, s, ok);
-        o += ok;
-        if (ok == len)
-            break;
-        memcpy(o, "\xEF\xBF\xBD", 3);
-        o += 3;
-        s += ok + 1;
-        len -= ok + 1;
-    }
-    *o = '\0';
-    return out;
-}
-
-/* The first non-empty line of the text, trimmed, as a fallback title. */
-static char *first_line_title(const char *text, size_t len)
-{
-    size_t i = 0;
-    for (;;) {
-        while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' ||
-                           text[i] == '\n'))
-            i++;
-        if (i >= len)
-            return strdup("");
-        size_t end = i;
-        while (end < len && text[end] != '\n' && text[end] != '\r')
-            end++;
-        size_t stop = end;
-        while (stop > i && (text[stop - 1] == ' ' || text[stop - 1] == '\t'))
-            stop--;
-        if (stop > i) {
-            size_t n = stop - i;
-            if (n > IX_MAX_TITLE) {
-                n = IX_MAX_TITLE;
-                while (n > 0 && ((unsigned char)text[i + n] & 0xC0) == 0x80)
-                    n--; /* do not cut a UTF-8 sequence */
-                /* nor a word, when a space comes late enough */
-                size_t sp = n;
-                while (sp > IX_MAX_TITLE / 2 && text[i + sp] != ' ')
-                    sp--;
-                if (sp > IX_MAX_TITLE / 2)
-                    n = sp;
-            }
-            return utf8_sanitized(text + i, n);
-        }
-        i = end;
-    }
-}
-
-static cs_status read_file(const char *path, char **buf, size_t *len,
-                           char **msg)
-{
-    *buf = NULL;
-    *len = 0;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return cs_fail(msg, CS_IO, "%s: %s", path, strerror(errno));
-    struct stat st;
-    if (fstat(fileno(f), &st) != 0) {
-        fclose(f);
-        return cs_fail(msg, CS_IO, "%s: %s", path, strerror(errno));
-    }
-    size_t cap = (size_t)st.st_size + 1, n = 0;
-    char *b = malloc(cap);
-    if (!b) {
-        fclose(f);
-        return cs_fail(msg, CS_NOMEM, "%s: no memory for %zu bytes", path, cap);
-    }
-    /* Read to the end even if the file grew since fstat. */
-    for (;;) {
-        n += fread(b + n, 1, cap - 1 - n, f);
-        if (ferror(f)) {
-            int err = errno;
-            free(b);
-            fclose(f);
-            return cs_fail(msg, CS_IO, "%s: %s", path, strerror(err));
-        }
-        if (feof(f))
-            break;
-        if (n == cap - 1) {
-            char *grown = realloc(b, cap * 2);
-            if (!grown) {
-                free(b);
-                fclose(f);
-                return CS_NOMEM;
-            }
-            b = grown;
-            cap *= 2;
-        }
-    }
-    fclose(f);
-    b[n] = '\0';
-    *buf = b;
-    *len = n;
-    return CS_OK;
-}
-
-/* State shared by the passage callback while one file is written. */
-typedef struct file_ctx {
-    tx_analyzer *an;
-    xs_wdb *db;
-    const ix_article *art;
-    const char *text;
-    unsigned ordinal;
-    cs_status st;
-    char **msg;
-} file_ctx;
-
-static int on_passage(void *ctx, const tx_passage *p)
-{
-    file_ctx *f = ctx;
-    xs_doc *doc = NULL;
-    f->st = ix_doc_build(f->an, f->art, f->text, p, f->ordinal + 1, &doc, f->msg);
-    if (f->st == CS_OK)
-        f->st = xs_wdb_add(f->db, doc, NULL, f->msg);
-    xs_doc_free(doc);
-    if (f->st == CS_OK)
-        f->ordinal++;
-    return f->st != CS_OK;
-}
+/* Writers a run uses without --jobs: one per processor, but no more than
+ * this, since each holds a transaction's changes in memory. */
+#define IX_MAX_DEFAULT_JOBS 8
+/* Without --jobs, several writers only for at least this much text to
+ * (re)index: below it the run takes a few seconds anyway, and one writer
+ * commits as it goes (an interrupted parallel run commits nothing). */
+#define IX_PARALLEL_MIN_BYTES (4u << 20)
+/* And only when the text to (re)index is at least 1/IX_PARALLEL_SHARE of
+ * the index's: the merge rewrites the whole index (compaction runs at
+ * about 30x the speed of indexing), which a small update to a large index
+ * would not repay. */
+#define IX_PARALLEL_SHARE 4
 
 /* The run's state. */
 typedef struct run {
     const ix_options *opts;
     ix_shards shards;      /* a file's passages and record go to its shard */
-    tx_analyzer *an;
     ix_manifest *manifest;
     ix_summary *sum;
     char **msg;
-    size_t pending_bytes;
-    int progress;          /* a progress line is shown */
-    struct timespec t0;
+    ix_progress progress;
 } run;
-
-static void progress(run *r, size_t done, size_t total)
-{
-    if (!r->progress)
-        return;
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    double s = (double)(now.tv_sec - r->t0.tv_sec) +
-               (double)(now.tv_nsec - r->t0.tv_nsec) / 1e9;
-    double mb = (double)r->sum->bytes / 1e6;
-    fprintf(r->opts->log, "\rindexing: %zu/%zu files, %.1f MB, %.1f MB/s   ",
-            done, total, mb, s > 0 ? mb / s : 0.0);
-    fflush(r->opts->log);
-}
-
-/* Drops a file's passages and record from `db`, the shard holding them. */
-static cs_status remove_file(run *r, xs_wdb *db, const char *rel)
-{
-    char pterm[CS_MAX_TERM + 1], key[PATH_MAX + 16];
-    ix_path_term(rel, pterm);
-    cs_status rc = xs_wdb_delete_by_term(db, pterm, r->msg);
-    snprintf(key, sizeof key, "%s%s", CS_META_FILE, rel);
-    if (rc == CS_OK)
-        rc = xs_wdb_set_metadata(db, key, "", 0, r->msg);
-    return rc;
-}
-
-static cs_status index_file(run *r, const ix_file *file)
-{
-    FILE *log = r->opts->log;
-    if (!record_key_fits(file->rel)) {
-        fprintf(log, "citesearch: %s: path too long to index (skipped)\n",
-                file->abs);
-        r->sum->skipped++;
-        return CS_OK;
-    }
-    xs_wdb *db = ix_shard_for(&r->shards, file->rel);
-    char key[PATH_MAX + 16];
-    snprintf(key, sizeof key, "%s%s", CS_META_FILE, file->rel);
-    char *val = NULL;
-    cs_status rc = xs_wdb_get_metadata(db, key, &val, NULL, r->msg);
-    if (rc != CS_OK)
-        return rc;
-    file_record old = {0};
-    int have_old = *val && record_parse(val, &old) == 0;
-    free(val);
-    if (have_old && old.size == file->size && old.mtime_ns == file->mtime_ns) {
-        r->sum->unchanged++;
-        return CS_OK;
-    }
-
-    char *text = NULL;
-    size_t len = 0;
-    char *err = NULL;
-    if (read_file(file->abs, &text, &len, &err) != CS_OK) {
-        fprintf(log, "citesearch: %s (skipped)\n", err);
-        free(err);
-        r->sum->skipped++;
-        return CS_OK;
-    }
-    r->sum->read++;
-    r->sum->bytes += len;
-    r->pending_bytes += len;
-    file_record now = {.size = len, .mtime_ns = file->mtime_ns,
-                       .hash = ix_hash(text, len)};
-
-    if (memchr(text, '\0', len < IX_BINARY_PROBE ? len : IX_BINARY_PROBE)) {
-        fprintf(log, "citesearch: %s: binary file (skipped)\n", file->abs);
-        r->sum->skipped++;
-        free(text);
-        return have_old ? remove_file(r, db, file->rel) : CS_OK;
-    }
-    if (have_old && old.hash == now.hash && old.size == now.size) {
-        /* Touched, not changed: remember the new mtime only. */
-        now.passages = old.passages;
-        r->sum->unchanged++;
-        free(text);
-        return record_write(db, file->rel, &now, r->msg);
-    }
-    size_t bad = tx_utf8_check(text, len);
-    if (bad < len)
-        fprintf(log,
-                "citesearch: %s: invalid UTF-8 at byte %zu (indexed; the bad "
-                "bytes are not words)\n",
-                file->abs, bad);
-
-    if (have_old && (rc = remove_file(r, db, file->rel)) != CS_OK) {
-        free(text);
-        return rc;
-    }
-
-    const ix_meta *meta = ix_manifest_find(r->manifest, file->rel);
-    char *title = NULL;
-    if (meta && *meta->title)
-        title = utf8_sanitized(meta->title, strlen(meta->title));
-    else
-        title = first_line_title(text, len);
-    char *source = utf8_sanitized(meta ? meta->source : "", meta ? strlen(meta->source) : 0);
-    char *url = utf8_sanitized(meta ? meta->url : "", meta ? strlen(meta->url) : 0);
-    char *lang = utf8_sanitized(meta ? meta->lang : "", meta ? strlen(meta->lang) : 0);
-    if (!title || !source || !url || !lang) {
-        rc = CS_NOMEM;
-    } else {
-        ix_article art;
-        rc = ix_article_init(&art, r->an, file->rel, title, source,
-                             meta ? meta->date : "", url, lang, r->msg);
-        if (rc == CS_OK) {
-            file_ctx f = {.an = r->an, .db = db, .art = &art, .text = text,
-                          .msg = r->msg, .st = CS_OK};
-            rc = tx_passages(r->an, text, len, CS_PASSAGE_MAX_WORDS, on_passage,
-                             &f, r->msg);
-            if (rc == CS_OK)
-                rc = f.st;
-            now.passages = f.ordinal;
-            r->sum->passages += f.ordinal;
-            ix_article_clear(&art);
-        }
-    }
-    if (rc == CS_OK)
-        rc = record_write(db, file->rel, &now, r->msg);
-    if (rc == CS_OK) {
-        r->sum->indexed++;
-        if (r->opts->verbose)
-            fprintf(log, "indexed %s (%u passages)\n", file->rel, now.passages);
-    }
-    free(title);
-    free(source);
-    free(url);
-    free(lang);
-    free(text);
-    return rc;
-}
 
 /* Collects the recorded files under one argument's scope that the walk did
  * not find. */
@@ -388,9 +115,19 @@ static int on_record(void *ctx, const char *key, const char *val, size_t len)
     return 0;
 }
 
-static cs_status remove_vanished(run *r, const ix_filelist *files,
-                                 char **scopes, size_t nscopes)
+/* A recorded file that vanished, and the shard that holds it. */
+typedef struct gone_file {
+    char *rel;
+    unsigned shard;
+} gone_file;
+
+/* Lists the recorded files, in every shard, under the arguments' scopes
+ * that the walk did not find. */
+static cs_status find_vanished(run *r, const ix_filelist *files, char **scopes,
+                               size_t nscopes, gone_file **out, size_t *nout)
 {
+    *out = NULL;
+    *nout = 0;
     char **found = malloc((files->n + 1) * sizeof *found);
     if (!found)
         return CS_NOMEM;
@@ -399,24 +136,37 @@ static cs_status remove_vanished(run *r, const ix_filelist *files,
     qsort(found, files->n, sizeof *found, cmp_str);
 
     cs_status rc = CS_OK;
-    /* Each shard lists the records it holds, and loses them itself. */
+    size_t n = 0, cap = 0;
+    gone_file *list = NULL;
     for (size_t s = 0; s < nscopes && rc == CS_OK; s++) {
         for (unsigned k = 0; scopes[s] && rc == CS_OK && k < r->shards.n; k++) {
-            xs_wdb *db = r->shards.db[k];
             vanish_ctx v = {.scope = scopes[s], .found = found,
                             .nfound = files->n};
             char prefix[PATH_MAX + 16];
             snprintf(prefix, sizeof prefix, "%s%s", CS_META_FILE,
                      strcmp(scopes[s], ".") ? scopes[s] : "");
-            rc = xs_wdb_metadata_each(db, prefix, on_record, &v, r->msg);
+            rc = xs_wdb_metadata_each(r->shards.db[k], prefix, on_record, &v,
+                                      r->msg);
             if (rc == CS_OK && v.nomem)
                 rc = CS_NOMEM;
             for (size_t i = 0; i < v.ngone; i++) {
-                if (rc == CS_OK &&
-                    (rc = remove_file(r, db, v.gone[i])) == CS_OK) {
-                    r->sum->removed++;
-                    if (r->opts->verbose)
-                        fprintf(r->opts->log, "removed %s\n", v.gone[i]);
+                if (rc == CS_OK && n == cap) {
+                    size_t c = cap ? cap * 2 : 16;
+                    gone_file *g = realloc(list, c * sizeof *g);
+                    if (g) {
+                        list = g;
+                        cap = c;
+                    } else {
+                        rc = CS_NOMEM;
+                    }
+                }
+                /* Two overlapping arguments find one file twice. */
+                int dup = 0;
+                for (size_t j = 0; rc == CS_OK && j < n && !dup; j++)
+                    dup = list[j].shard == k && !strcmp(list[j].rel, v.gone[i]);
+                if (rc == CS_OK && !dup) {
+                    list[n++] = (gone_file){.rel = v.gone[i], .shard = k};
+                    v.gone[i] = NULL;
                 }
                 free(v.gone[i]);
             }
@@ -424,7 +174,16 @@ static cs_status remove_vanished(run *r, const ix_filelist *files,
         }
     }
     free(found);
+    *out = list;
+    *nout = n;
     return rc;
+}
+
+static void free_vanished(gone_file *g, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(g[i].rel);
+    free(g);
 }
 
 typedef struct scope_ctx {
@@ -458,7 +217,7 @@ static int scope_has_records(const ix_shards *shards, const char *scope)
  * A shard without them (a new index, or a shard that missed the first
  * commit) gets the index's: the root recorded elsewhere, else the current
  * directory. */
-static cs_status prepare_index(run *r, char **root_abs)
+static cs_status prepare_index(run *r, char **root_rel, char **root_abs)
 {
     char *root = NULL;
     cs_status rc = CS_OK;
@@ -498,7 +257,221 @@ static cs_status prepare_index(run *r, char **root_abs)
     }
     if (rc == CS_OK)
         rc = ix_root_path(r->opts->db_path, root, root_abs, r->msg);
-    free(root);
+    *root_rel = root;
+    return rc;
+}
+
+static int cmp_file_rel(const void *a, const void *b)
+{
+    const ix_file *x = *(const ix_file *const *)a, *y = *(const ix_file *const *)b;
+    int c = strcmp(x->rel, y->rel);
+    return c ? c : (x < y ? -1 : x > y);
+}
+
+/*
+ * The files of the walk the run must read: new ones, and those whose size
+ * or mtime differ from their record; the others are counted unchanged.
+ * A file found twice (overlapping arguments) is read once.  *todo_bytes
+ * receives the size of the files to read, *all_bytes that of every file
+ * found.
+ */
+static cs_status plan(run *r, const ix_filelist *files, ix_task **out,
+                      size_t *nout, uint64_t *todo_bytes, uint64_t *all_bytes)
+{
+    *out = NULL;
+    *nout = 0;
+    *todo_bytes = *all_bytes = 0;
+    const ix_file **byrel = malloc((files->n + 1) * sizeof *byrel);
+    ix_task *tasks = calloc(files->n + 1, sizeof *tasks);
+    if (!byrel || !tasks) {
+        free(byrel);
+        free(tasks);
+        return CS_NOMEM;
+    }
+    for (size_t i = 0; i < files->n; i++)
+        byrel[i] = &files->items[i];
+    qsort(byrel, files->n, sizeof *byrel, cmp_file_rel);
+    /* Marks the later copies of a path: a NULL rel in a copy of the list
+     * would do, but the list is the caller's; a bitmap is enough. */
+    unsigned char *dup = calloc(files->n / 8 + 1, 1);
+    if (!dup) {
+        free(byrel);
+        free(tasks);
+        return CS_NOMEM;
+    }
+    for (size_t i = 1; i < files->n; i++)
+        if (strcmp(byrel[i]->rel, byrel[i - 1]->rel) == 0) {
+            size_t at = (size_t)(byrel[i] - files->items);
+            dup[at / 8] |= (unsigned char)(1u << (at % 8));
+        }
+    free(byrel);
+
+    cs_status rc = CS_OK;
+    size_t n = 0;
+    for (size_t i = 0; rc == CS_OK && i < files->n; i++) {
+        const ix_file *file = &files->items[i];
+        if (dup[i / 8] & (1u << (i % 8))) {
+            r->sum->unchanged++;
+            continue;
+        }
+        if (!ix_record_key_fits(file->rel)) {
+            fprintf(r->opts->log,
+                    "citesearch: %s: path too long to index (skipped)\n",
+                    file->abs);
+            r->sum->skipped++;
+            continue;
+        }
+        ix_task *t = &tasks[n];
+        rc = ix_record_get(ix_shard_for(&r->shards, file->rel), file->rel,
+                           &t->old, &t->have_old, r->msg);
+        if (rc != CS_OK)
+            break;
+        *all_bytes += file->size;
+        if (t->have_old && t->old.size == file->size &&
+            t->old.mtime_ns == file->mtime_ns) {
+            r->sum->unchanged++;
+            continue;
+        }
+        t->file = file;
+        t->meta = ix_manifest_find(r->manifest, file->rel);
+        *todo_bytes += file->size;
+        n++;
+    }
+    free(dup);
+    if (rc != CS_OK) {
+        free(tasks);
+        return rc;
+    }
+    *out = tasks;
+    *nout = n;
+    return CS_OK;
+}
+
+/* Counts what became of the tasks in the summary. */
+static void count_outcomes(ix_summary *sum, const ix_task *tasks, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const ix_task *t = &tasks[i];
+        if (t->outcome != IX_PENDING && t->outcome != IX_UNREADABLE) {
+            sum->read++;
+            sum->bytes += t->bytes;
+        }
+        switch (t->outcome) {
+        case IX_INDEXED:
+            sum->indexed++;
+            sum->passages += t->now.passages;
+            break;
+        case IX_TOUCHED:
+            sum->unchanged++;
+            break;
+        case IX_BINARY:
+        case IX_UNREADABLE:
+            sum->skipped++;
+            break;
+        case IX_PENDING:
+            break;
+        }
+    }
+}
+
+/* The number of writers for a run with `ntasks` files of `todo` bytes to
+ * read, in an index of `all` bytes: 1 unless several would pay (see
+ * IX_PARALLEL_MIN_BYTES and IX_PARALLEL_SHARE).  A sharded index is
+ * written shard by shard, one writer (its shards are many databases
+ * already). */
+static unsigned choose_jobs(const run *r, size_t ntasks, uint64_t todo,
+                            uint64_t all)
+{
+    if (r->shards.sharded || r->shards.n != 1 || ntasks < 2)
+        return 1;
+    unsigned jobs = r->opts->jobs;
+    if (jobs == 0) {
+        long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+        jobs = cpus < 1 ? 1
+               : cpus > IX_MAX_DEFAULT_JOBS ? IX_MAX_DEFAULT_JOBS
+                                            : (unsigned)cpus;
+        if (todo < IX_PARALLEL_MIN_BYTES)
+            return 1;
+    }
+    if (jobs < 2 || todo * IX_PARALLEL_SHARE < all)
+        return 1;
+    return jobs;
+}
+
+static size_t batch_bytes(const ix_options *opts)
+{
+    return opts->batch_bytes ? opts->batch_bytes : IX_DEFAULT_BATCH_BYTES;
+}
+
+/* One writer: every change goes into the index itself, committed in
+ * batches of whole files. */
+static cs_status run_serial(run *r, ix_task *tasks, size_t ntasks,
+                            const gone_file *gone, size_t ngone)
+{
+    const ix_options *opts = r->opts;
+    cs_status rc = CS_OK;
+    /* Each shard loses the records it holds itself. */
+    for (size_t i = 0; rc == CS_OK && i < ngone; i++) {
+        rc = ix_file_remove(r->shards.db[gone[i].shard], gone[i].rel, r->msg);
+        if (rc == CS_OK) {
+            r->sum->removed++;
+            if (opts->verbose)
+                fprintf(opts->log, "removed %s\n", gone[i].rel);
+        }
+    }
+    ix_worker w;
+    if (rc == CS_OK)
+        rc = ix_worker_init(&w, opts->log, opts->verbose, r->msg);
+    else
+        memset(&w, 0, sizeof w);
+    size_t pending = 0;
+    for (size_t i = 0; rc == CS_OK && i < ntasks; i++) {
+        if (opts->stop && *opts->stop) {
+            rc = cs_fail(r->msg, CS_INTERRUPTED,
+                         "interrupted: the index holds the last commit");
+            break;
+        }
+        ix_task *t = &tasks[i];
+        rc = ix_file_index(&w, ix_shard_for(&r->shards, t->file->rel), t, 1,
+                           r->msg);
+        pending += t->bytes;
+        if (rc == CS_OK && pending >= batch_bytes(opts)) {
+            rc = ix_shards_commit(&r->shards, r->msg);
+            if (rc == CS_OK)
+                rc = ix_shards_begin(&r->shards, r->msg);
+            pending = 0;
+        }
+        ix_progress_add(&r->progress, t->file->size);
+        ix_progress_show(&r->progress, i + 1 == ntasks);
+    }
+    ix_progress_end(&r->progress);
+    if (rc == CS_OK)
+        rc = ix_shards_commit(&r->shards, r->msg);
+    ix_worker_clear(&w);
+    return rc;
+}
+
+/* Several writers, merged and swapped in (ix_parallel.h). */
+static cs_status run_parallel(run *r, ix_swap *swap, unsigned jobs,
+                              const char *root_rel, ix_task *tasks,
+                              size_t ntasks, const gone_file *gone,
+                              size_t ngone)
+{
+    char **rels = calloc(ngone + 1, sizeof *rels);
+    if (!rels)
+        return CS_NOMEM;
+    for (size_t i = 0; i < ngone; i++)
+        rels[i] = gone[i].rel;
+    ix_parallel_opts po = {.jobs = jobs, .batch_bytes = batch_bytes(r->opts),
+                           .log = r->opts->log, .verbose = r->opts->verbose,
+                           .stop = r->opts->stop, .progress = &r->progress,
+                           .root = root_rel};
+    cs_status rc = ix_parallel_run(&po, swap, r->shards.db[0], tasks, ntasks,
+                                   rels, ngone, r->msg);
+    r->shards.db[0] = NULL; /* closed by ix_parallel_run */
+    if (rc == CS_OK)
+        r->sum->removed += (unsigned)ngone;
+    free(rels);
     return rc;
 }
 
@@ -507,25 +480,35 @@ cs_status ix_run(const ix_options *opts, char *const *paths, size_t npaths,
 {
     memset(sum, 0, sizeof *sum);
     run r = {.opts = opts, .sum = sum, .msg = msg};
-    clock_gettime(CLOCK_MONOTONIC, &r.t0);
-    r.progress = !opts->quiet && isatty(fileno(opts->log));
 
     cs_status rc = ix_shards_open(opts->db_path, opts->shards, &r.shards, msg);
     if (rc != CS_OK)
         return rc;
     sum->shards = r.shards.n;
-    char *root = NULL, *manifest_dir = NULL;
+    /* What an interrupted parallel run or compaction left (ix_swap.h),
+     * now that the write locks are ours. */
+    if (!r.shards.sharded)
+        rc = ix_swap_cleanup(opts->db_path, msg);
+    for (unsigned k = 0; r.shards.sharded && rc == CS_OK && k < r.shards.n; k++) {
+        char shard[PATH_MAX + 32];
+        snprintf(shard, sizeof shard, "%s/%s%u", opts->db_path,
+                 IX_SHARD_PREFIX, k);
+        rc = ix_swap_cleanup(shard, msg);
+    }
+    char *root = NULL, *root_rel = NULL, *manifest_dir = NULL;
     char **scopes = calloc(npaths + 1, sizeof *scopes);
     ix_filelist files = {0};
+    ix_task *tasks = NULL;
+    size_t ntasks = 0;
+    gone_file *gone = NULL;
+    size_t ngone = 0;
     r.manifest = ix_manifest_new();
-    if (!scopes || !r.manifest)
+    if (rc == CS_OK && (!scopes || !r.manifest))
         rc = CS_NOMEM;
     if (rc == CS_OK)
         rc = ix_shards_begin(&r.shards, msg);
     if (rc == CS_OK)
-        rc = prepare_index(&r, &root);
-    if (rc == CS_OK)
-        rc = tx_analyzer_new(&r.an, msg);
+        rc = prepare_index(&r, &root_rel, &root);
 
     /* Walk every argument first: the manifests found on the way apply to
      * every file, wherever it was listed. */
@@ -568,39 +551,52 @@ cs_status ix_run(const ix_options *opts, char *const *paths, size_t npaths,
     sum->files = (unsigned)files.n;
     sum->skipped = files.skipped + files.errors;
 
+    uint64_t todo_bytes = 0, all_bytes = 0;
     if (rc == CS_OK)
-        rc = remove_vanished(&r, &files, scopes, npaths);
-    for (size_t i = 0; rc == CS_OK && i < files.n; i++) {
-        if (opts->stop && *opts->stop) {
-            rc = cs_fail(msg, CS_INTERRUPTED,
-                         "interrupted: the index holds the last commit");
-            break;
+        rc = plan(&r, &files, &tasks, &ntasks, &todo_bytes, &all_bytes);
+    if (rc == CS_OK)
+        rc = find_vanished(&r, &files, scopes, npaths, &gone, &ngone);
+    unsigned jobs = rc == CS_OK ? choose_jobs(&r, ntasks, todo_bytes, all_bytes)
+                                : 1;
+    ix_swap swap = {0};
+    if (jobs > 1) {
+        char *why = NULL;
+        cs_status s = ix_swap_prepare(opts->db_path, &swap, &why);
+        if (s == CS_USAGE) {
+            /* The index is written in place instead, one writer. */
+            if (opts->verbose)
+                fprintf(opts->log, "one writer: %s\n", why);
+            jobs = 1;
+        } else if (s != CS_OK) {
+            rc = s;
+            if (msg && !*msg)
+                *msg = why, why = NULL;
         }
-        rc = index_file(&r, &files.items[i]);
-        if (rc == CS_OK && r.pending_bytes >= (opts->batch_bytes
-                                                   ? opts->batch_bytes
-                                                   : IX_DEFAULT_BATCH_BYTES)) {
-            rc = ix_shards_commit(&r.shards, msg);
-            if (rc == CS_OK)
-                rc = ix_shards_begin(&r.shards, msg);
-            r.pending_bytes = 0;
-        }
-        if ((i & 63) == 0 || i + 1 == files.n)
-            progress(&r, i + 1, files.n);
+        free(why);
     }
-    if (r.progress)
-        fputc('\n', opts->log);
-    if (rc == CS_OK)
-        rc = ix_shards_commit(&r.shards, msg);
+    ix_progress_start(&r.progress, opts->log,
+                      !opts->quiet && isatty(fileno(opts->log)), ntasks,
+                      todo_bytes);
+    sum->writers = jobs < ntasks ? jobs : ntasks > 0 ? (unsigned)ntasks : 1;
+    if (rc == CS_OK && jobs > 1)
+        rc = run_parallel(&r, &swap, jobs, root_rel, tasks, ntasks, gone,
+                          ngone);
+    else if (rc == CS_OK)
+        rc = run_serial(&r, tasks, ntasks, gone, ngone);
+    if (jobs > 1)
+        ix_swap_finish(&swap);
+    count_outcomes(sum, tasks, ntasks);
     /* Closing without a commit discards the unfinished batch. */
     ix_shards_close(&r.shards);
-    tx_analyzer_free(r.an);
     ix_manifest_free(r.manifest);
     ix_filelist_clear(&files);
+    free(tasks);
+    free_vanished(gone, ngone);
     for (size_t i = 0; scopes && i < npaths; i++)
         free(scopes[i]);
     free(scopes);
     free(root);
+    free(root_rel);
     free(manifest_dir);
     return rc;
 }

@@ -8,7 +8,8 @@
  * Xapian transactions, so an interrupted run leaves the last committed
  * state: never half a file.  A sharded index (ix_shards.h) commits each
  * shard in turn; what a crash between two of them leaves is described
- * there.
+ * there.  A run with much to index uses several writers and replaces the
+ * index in one step at its end (ix_parallel.h).
  */
 #ifndef CITESEARCH_IX_INDEX_H
 #define CITESEARCH_IX_INDEX_H
@@ -17,6 +18,9 @@
 #include <stdio.h>
 
 #include "status.h"
+
+/* More writers than this is a typo, not a plan. */
+#define IX_MAX_JOBS 256
 
 typedef struct ix_options {
     const char *db_path;       /* the database directory (ix_find_db) */
@@ -27,6 +31,9 @@ typedef struct ix_options {
     int quiet;                 /* no progress line and no summary */
     int verbose;               /* names every file indexed or removed */
     size_t batch_bytes;        /* text per commit; 0: the default */
+    unsigned jobs;             /* --jobs N: writers at most (1: one, in
+                                  place); 0: one per processor when there
+                                  is enough to index, see ix_parallel.h */
     volatile sig_atomic_t *stop; /* set by a signal handler: stop after the
                                     last whole file, without committing */
 } ix_options;
@@ -42,6 +49,8 @@ typedef struct ix_summary {
     unsigned long passages; /* passages written this run */
     unsigned long long bytes; /* bytes of text read */
     unsigned shards;      /* shards written (1: one database) */
+    unsigned writers;     /* writers that indexed at once (1: one, in
+                             place; more: a parallel run, ix_parallel.h) */
 } ix_summary;
 
 /* Indexes `paths` (files or directories) into opts->db_path, creating it

@@ -44,28 +44,43 @@ void ix_manifest_free(ix_manifest *m)
     free(m);
 }
 
+/* The number written by the n digits at s, or -1 when one is not a digit. */
+static int digits(const char *s, int n)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (!isdigit((unsigned char)s[i]))
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
 int ix_date_normalize(const char *in, char out[9])
 {
-    int y, mo = 0, d = 0, len = 0;
+    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     size_t n = strlen(in);
-    for (size_t i = 0; i < n; i++)
-        if (!isdigit((unsigned char)in[i]) && in[i] != '-')
+    if (n != 4 && n != 7 && n != 10)
+        return -1;
+    int y = digits(in, 4), mo = 1, d = 1;
+    if (y < 0)
+        return -1;
+    if (n >= 7 && (in[4] != '-' || (mo = digits(in + 5, 2)) < 1 || mo > 12))
+        return -1;
+    if (n == 10) {
+        int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        int last = days[mo - 1] + (mo == 2 && leap);
+        if (in[7] != '-' || (d = digits(in + 8, 2)) < 1 || d > last)
             return -1;
-    if (n == 4 && sscanf(in, "%4d%n", &y, &len) == 1 && len == 4) {
-        snprintf(out, 9, "%04d", y);
-        return 0;
     }
-    if (n == 7 && sscanf(in, "%4d-%2d%n", &y, &mo, &len) == 2 && len == 7 &&
-        mo >= 1 && mo <= 12) {
-        snprintf(out, 9, "%04d%02d", y, mo);
-        return 0;
-    }
-    if (n == 10 && sscanf(in, "%4d-%2d-%2d%n", &y, &mo, &d, &len) == 3 &&
-        len == 10 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31) {
-        snprintf(out, 9, "%04d%02d%02d", y, mo, d);
-        return 0;
-    }
-    return -1;
+    /* The digits as written, without the dashes. */
+    memcpy(out, in, 4);
+    if (n >= 7)
+        memcpy(out + 4, in + 5, 2);
+    if (n == 10)
+        memcpy(out + 6, in + 8, 2);
+    out[n == 4 ? 4 : n == 7 ? 6 : 8] = '\0';
+    return 0;
 }
 
 char *ix_path_join(const char *dir, const char *path)

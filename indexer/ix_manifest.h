@@ -44,7 +44,8 @@ const ix_meta *ix_manifest_find(ix_manifest *m, const char *path);
 /*
  * Normalizes a date written YYYY, YYYY-MM or YYYY-MM-DD into the digits of
  * the index (YYYY, YYYYMM, YYYYMMDD) in `out` (at least 9 bytes).  Returns
- * 0 on success, -1 when `in` is not such a date (month 1-12, day 1-31).
+ * 0 on success, -1 when `in` is not such a date (four-digit year, month
+ * 1-12, a day the month has: 2023-02-29 is not a date, 2024-02-29 is).
  */
 int ix_date_normalize(const char *in, char out[9]);
 

@@ -66,7 +66,15 @@ cs_status qy_engine_open_with(const char *db_path,
     char *root = NULL, *schema = NULL;
     if (rc == CS_OK)
         rc = xs_db_get_metadata(e->db, CS_META_SCHEMA, &schema, NULL, msg);
-    if (rc == CS_OK && strcmp(schema, CS_SCHEMA_VERSION) != 0)
+    /* A first index run that stopped before its first commit leaves a
+     * database with nothing in it, not even the format. */
+    if (rc == CS_OK && !*schema && xs_db_doccount(e->db) == 0)
+        rc = cs_fail(msg, CS_NOT_FOUND,
+                     "%s: an empty index: no index run has committed to it "
+                     "yet (was the first one interrupted?): run citesearch "
+                     "index again",
+                     db_path);
+    else if (rc == CS_OK && strcmp(schema, CS_SCHEMA_VERSION) != 0)
         rc = cs_fail(msg, CS_CORRUPT,
                      "%s: not a citesearch index of format %s (found '%s')",
                      db_path, CS_SCHEMA_VERSION, schema);
@@ -215,7 +223,18 @@ static cs_status read_hit(qy_engine *e, xs_mset *mset, unsigned i,
         return cs_fail(msg, CS_IO, "%s: cannot read result %u", e->db_path,
                        i + 1);
     r->score = xs_mset_score(mset, i);
-    return read_result(data, len, r, msg);
+    cs_status rc = read_result(data, len, r, msg);
+    if (rc == CS_CORRUPT && msg) {
+        char *why = *msg;
+        *msg = NULL;
+        rc = cs_fail(msg, CS_CORRUPT,
+                     "%s: document %u is damaged (%s): remove the index and "
+                     "index again",
+                     e->db_path, (unsigned)xs_mset_docid(mset, i),
+                     why ? why : "unreadable");
+        free(why);
+    }
+    return rc;
 }
 
 void qy_cand_clear(qy_cand *c)

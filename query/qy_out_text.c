@@ -18,10 +18,15 @@ static void print_passage(qy_printer *p, const qy_result *r)
                                           : r->text_len;
         size_t end = i < r->nhighlights ? r->highlights[i].end - r->byte_start
                                         : r->text_len;
-        /* Indent continuation lines so the passage reads as one block. */
+        /* Indent continuation lines so the passage reads as one block.
+         * A line may end in CR LF or a lone CR: printed as LF, so the
+         * terminal does not write the next line over this one. */
         for (size_t k = pos; k < start; k++) {
-            fputc(r->text[k], out);
-            if (r->text[k] == '\n')
+            char c = r->text[k];
+            if (c == '\r' && k + 1 < r->text_len && r->text[k + 1] == '\n')
+                continue;
+            fputc(c == '\r' ? '\n' : c, out);
+            if (c == '\n' || c == '\r')
                 fputs("   ", out);
         }
         if (i < r->nhighlights) {

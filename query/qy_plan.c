@@ -224,9 +224,16 @@ static size_t best_split(qy_engine *e, const qtok *t)
     if (t->flags & (TX_NUMBER | TX_IDEO | TX_PART | TX_JOINED | TX_STOP) ||
         len < 2 * MIN_SPLIT_PART)
         return 0;
+    /* Only splits whose two parts fit in a term can be indexed words, so
+     * a 100 KB word costs no more lookups than a short one. */
+    size_t fit = CS_MAX_TERM - strlen(CS_PREFIX_WORD);
+    if (len > 2 * fit)
+        return 0;
+    size_t from = len > fit ? len - fit : 0;
     size_t best = 0;
     unsigned best_freq = 0;
-    for (size_t i = MIN_SPLIT_PART; i + MIN_SPLIT_PART <= len; i++) {
+    for (size_t i = from > MIN_SPLIT_PART ? from : MIN_SPLIT_PART;
+         i + MIN_SPLIT_PART <= len && i <= fit; i++) {
         if (((unsigned char)t->term[i] & 0xC0) == 0x80)
             continue; /* inside a UTF-8 sequence */
         unsigned a = word_freq(e, t->term, i);

@@ -242,8 +242,11 @@ cs_status qy_show(qy_engine *e, const char *cite, unsigned context, FILE *out,
         show_text(&v, i, &text, &tlen);
         fputs(cited ? "> " : "  ", out);
         for (size_t k = 0; k < tlen; k++) {
-            fputc(text[k], out);
-            if (text[k] == '\n')
+            /* CR LF and a lone CR end a line too (as in line numbers). */
+            if (text[k] == '\r' && k + 1 < tlen && text[k + 1] == '\n')
+                continue;
+            fputc(text[k] == '\r' ? '\n' : text[k], out);
+            if (text[k] == '\n' || text[k] == '\r')
                 fputs(cited ? "> " : "  ", out);
         }
         fputs("\n\n", out);

@@ -57,6 +57,11 @@ typedef struct xs_wdb xs_wdb;
  * non-zero.  Takes Xapian's write lock: CS_LOCKED at once when another
  * writer holds it.  CS_NOT_FOUND when absent and !create. */
 cs_status xs_wdb_open(const char *path, int create, xs_wdb **out, char **msg);
+/* Creates a scratch database at `path` (replacing one there) whose
+ * commits are not synced to disk: faster, and a crash may leave it
+ * damaged, which is fine for a database that is rebuilt rather than
+ * trusted after a crash (the parts of a parallel index run). */
+cs_status xs_wdb_open_scratch(const char *path, xs_wdb **out, char **msg);
 /* Closes the database.  Changes not committed by xs_wdb_commit are
  * discarded, never half-written. */
 void xs_wdb_close(xs_wdb *db);
@@ -76,6 +81,10 @@ cs_status xs_wdb_replace_by_term(xs_wdb *db, const char *term,
                                  const xs_doc *doc, char **msg);
 /* Deletes every document indexed by `term` (none is not an error). */
 cs_status xs_wdb_delete_by_term(xs_wdb *db, const char *term, char **msg);
+/* Deletes the documents indexed by `term` whose docid is `first` or more:
+ * after xs_compact, the documents that came from the later sources. */
+cs_status xs_wdb_delete_by_term_from(xs_wdb *db, const char *term,
+                                     xs_docid first, char **msg);
 
 /* User metadata, committed with the documents.  An empty value deletes. */
 cs_status xs_wdb_set_metadata(xs_wdb *db, const char *key, const char *val,
@@ -93,6 +102,33 @@ cs_status xs_wdb_metadata_each(xs_wdb *db, const char *prefix,
 
 /* Number of documents, or 0 on error. */
 unsigned xs_wdb_doccount(xs_wdb *db);
+
+/* ------------------------------------------------------------------ */
+/* Compaction (xs_compact.cc)                                           */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Merges the `n` databases `sources` (directories or stubs, read at their
+ * last commit, so a writer may hold them) into a new, compact database at
+ * `dest`, which must not exist yet (or be an empty directory).  Blocks
+ * are packed full, but not so full that later updates split every one.
+ *
+ * Documents are renumbered: those of sources[0] come first, then those
+ * of sources[1], and so on, each source's in its own order; one source's
+ * docids are all shifted by one offset, so a source whose documents are
+ * numbered 1..N without a gap takes exactly the docids after those of
+ * the sources before it, N of them.
+ *
+ * User metadata of every source is kept.  A key held by several sources
+ * must have one value in all of them: different values are CS_BAD_INPUT
+ * naming the key (Xapian would pick one, but not by the sources' order).
+ *
+ * `multipass` non-zero merges more than three sources in several passes:
+ * faster, with more temporary disk space.  On failure `dest` may hold a
+ * partial database, which the caller removes.
+ */
+cs_status xs_compact(const char *const *sources, size_t n, const char *dest,
+                     int multipass, char **msg);
 
 /* ------------------------------------------------------------------ */
 /* Read-only database                                                   */
@@ -206,7 +242,9 @@ typedef enum xs_op {
  * the query (both 1 when in doubt). */
 xs_query *xs_query_term(const char *term, size_t len, unsigned wqf,
                         unsigned pos);
-/* Combines `n` subqueries with `op`; `window` as described for xs_op. */
+/* Combines `n` subqueries with `op`; `window` as described for xs_op.
+ * Copies of one subquery in an OR become one, its weight scaled by their
+ * number: the same matches and weights, at the cost of one. */
 xs_query *xs_query_combine(xs_op op, xs_query *const *subs, size_t n,
                            unsigned window);
 /* The query with its weights multiplied by `factor` (>= 0). */

@@ -151,6 +151,25 @@ cs_status xs_wdb_open(const char *path, int create, xs_wdb **out, char **msg)
     }
 }
 
+cs_status xs_wdb_open_scratch(const char *path, xs_wdb **out, char **msg)
+{
+    if (!out)
+        return cs_fail(msg, CS_USAGE, "xs_wdb_open_scratch: NULL argument");
+    *out = nullptr;
+    if (!path)
+        return cs_fail(msg, CS_USAGE, "xs_wdb_open_scratch: NULL argument");
+    try {
+        auto db = std::make_unique<xs_wdb>();
+        db->path = path;
+        db->db = Xapian::WritableDatabase(
+            path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
+        *out = db.release();
+        return CS_OK;
+    } catch (...) {
+        return xs_fail_current(msg, "cannot create", path);
+    }
+}
+
 void xs_wdb_close(xs_wdb *db)
 {
     if (!db)
@@ -270,6 +289,32 @@ cs_status xs_wdb_delete_by_term(xs_wdb *db, const char *term, char **msg)
     try {
         ensure_txn(db);
         db->db.delete_document(term);
+        return CS_OK;
+    } catch (...) {
+        return xs_fail_current(msg, "cannot delete documents from",
+                               db->path.c_str());
+    }
+}
+
+cs_status xs_wdb_delete_by_term_from(xs_wdb *db, const char *term,
+                                     xs_docid first, char **msg)
+{
+    if (!db || !term)
+        return cs_fail(msg, CS_USAGE,
+                       "xs_wdb_delete_by_term_from: NULL argument");
+    try {
+        ensure_txn(db);
+        /* The docids first: deleting while walking a posting list is not
+         * allowed. */
+        std::vector<Xapian::docid> ids;
+        Xapian::PostingIterator it = db->db.postlist_begin(term);
+        const Xapian::PostingIterator end = db->db.postlist_end(term);
+        if (it != end)
+            it.skip_to(first);
+        for (; it != end; ++it)
+            ids.push_back(*it);
+        for (Xapian::docid id : ids)
+            db->db.delete_document(id);
         return CS_OK;
     } catch (...) {
         return xs_fail_current(msg, "cannot delete documents from",

@@ -43,6 +43,19 @@ static void test_dates(void **state)
     assert_int_equal(ix_date_normalize("2023-00", d), -1);
     assert_int_equal(ix_date_normalize("29 December 2023", d), -1);
     assert_int_equal(ix_date_normalize("2023-1-2", d), -1);
+    /* Days the month has, leap years included. */
+    assert_int_equal(ix_date_normalize("2024-02-29", d), 0);
+    assert_string_equal(d, "20240229");
+    assert_int_equal(ix_date_normalize("2000-02-29", d), 0);
+    assert_int_equal(ix_date_normalize("2023-02-29", d), -1);
+    assert_int_equal(ix_date_normalize("1900-02-29", d), -1);
+    assert_int_equal(ix_date_normalize("2023-04-31", d), -1);
+    assert_int_equal(ix_date_normalize("2023-12-31", d), 0);
+    assert_int_equal(ix_date_normalize("2023-13", d), -1);
+    assert_int_equal(ix_date_normalize("-123", d), -1);
+    assert_int_equal(ix_date_normalize("2023--1", d), -1);
+    assert_int_equal(ix_date_normalize("2023-1-", d), -1);
+    assert_int_equal(ix_date_normalize("20231", d), -1);
 }
 
 static void test_path_join(void **state)

@@ -1008,6 +1008,50 @@ static void test_collapse(void **state)
     xs_query_free(q);
 }
 
+/* Copies of one subquery in an OR count as one, scaled by their number:
+ * the same matches and scores as the copies themselves. */
+static void test_or_copies(void **state)
+{
+    fixture *f = *state;
+    build_corpus(f->db);
+    xs_db *db = open_db(f->db);
+
+    enum { COPIES = 5000 };
+    xs_query **subs = calloc(COPIES + 1, sizeof *subs);
+    assert_non_null(subs);
+    for (int i = 0; i < COPIES; i++)
+        subs[i] = term(i % 2 ? "quick" : "fox");
+    subs[COPIES] = term("lazy");
+    xs_query *copies = xs_query_combine(XS_OP_OR, subs, COPIES + 1, 0);
+    assert_non_null(copies);
+    char *desc = xs_query_describe(copies);
+    assert_non_null(strstr(desc, "2500 * fox"));
+    assert_non_null(strstr(desc, "2500 * quick"));
+    assert_null(strstr(desc, "* lazy"));
+    free(desc);
+
+    /* The same scores as 2500 * (fox) + 2500 * (quick) + lazy, built by
+     * hand, and the same documents. */
+    xs_query *fox = term("fox"), *quick = term("quick"), *lazy = term("lazy");
+    xs_query *parts[3] = {xs_query_scale(fox, 2500),
+                          xs_query_scale(quick, 2500), lazy};
+    xs_query *by_hand = xs_query_combine(XS_OP_OR, parts, 3, 0);
+    for (xs_docid id = 1; id <= 4; id++) {
+        double a = score_of(db, copies, id), b = score_of(db, by_hand, id);
+        assert_true(a == b || (a > 0 && b > 0 && a / b > 0.999999 && a / b < 1.000001));
+    }
+    assert_int_equal(matches(db, copies), D(1) | D(2) | D(3) | D(4));
+    for (int i = 0; i <= COPIES; i++)
+        xs_query_free(subs[i]);
+    free(subs);
+    for (int i = 0; i < 3; i++)
+        xs_query_free(parts[i]);
+    xs_query_free(fox);
+    xs_query_free(quick);
+    xs_query_free(by_hand);
+    xs_db_close(db);
+}
+
 static void test_queries(void **state)
 {
     (void)state;
@@ -1067,6 +1111,186 @@ static void test_queries(void **state)
     xs_db_close(NULL);
 }
 
+/* ------------------------------------------------------------------ */
+/* Compaction                                                           */
+/* ------------------------------------------------------------------ */
+
+static void set_meta(xs_wdb *w, const char *key, const char *val)
+{
+    assert_int_equal(xs_wdb_set_metadata(w, key, val, strlen(val), NULL),
+                     CS_OK);
+}
+
+/* The data of every document of `path`, in docid order, joined by ','. */
+static void data_in_order(const char *path, char *out, size_t size)
+{
+    xs_db *db = open_db(path);
+    xs_query *all = xs_query_match_all();
+    xs_mset *m = search(db, all, 100);
+    out[0] = '\0';
+    xs_docid last = 0;
+    for (unsigned i = 0; i < xs_mset_size(m); i++) {
+        assert_true(xs_mset_docid(m, i) > last); /* equal weights: by docid */
+        last = xs_mset_docid(m, i);
+        const char *d = xs_mset_data(m, i, NULL);
+        snprintf(out + strlen(out), size - strlen(out), "%s%s", i ? "," : "",
+                 d);
+    }
+    xs_mset_free(m);
+    xs_query_free(all);
+    xs_db_close(db);
+}
+
+/* The scores of a query's matches, sorted, as text. */
+static void scores_of(const char *path, const char *t, char *out, size_t size)
+{
+    xs_db *db = open_db(path);
+    xs_query *q = term(t);
+    xs_mset *m = search(db, q, 100);
+    double sc[100];
+    unsigned n = xs_mset_size(m);
+    for (unsigned i = 0; i < n; i++)
+        sc[i] = xs_mset_score(m, i);
+    out[0] = '\0';
+    for (unsigned i = 0; i < n; i++)
+        snprintf(out + strlen(out), size - strlen(out), "%.12f ", sc[i]);
+    xs_mset_free(m);
+    xs_query_free(q);
+    xs_db_close(db);
+}
+
+static void test_compact(void **state)
+{
+    fixture *f = *state;
+    char a[160], b[160], c[160], merged[160], one[160], multi[160], e1[160],
+        e2[160];
+    snprintf(a, sizeof a, "%s/a", f->dir);
+    snprintf(b, sizeof b, "%s/b", f->dir);
+    snprintf(c, sizeof c, "%s/c", f->dir);
+    snprintf(merged, sizeof merged, "%s/merged", f->dir);
+    snprintf(one, sizeof one, "%s/one", f->dir);
+    snprintf(multi, sizeof multi, "%s/multi", f->dir);
+    snprintf(e1, sizeof e1, "%s/e1", f->dir);
+    snprintf(e2, sizeof e2, "%s/e2", f->dir);
+    char *msg = NULL;
+
+    /* a: the corpus (docids 1..4) and its records; b: a scratch database
+     * with a new version of a.txt and a new file, like a parallel run's
+     * part. */
+    build_corpus(a);
+    xs_wdb *w = NULL;
+    assert_int_equal(xs_wdb_open(a, 0, &w, NULL), CS_OK);
+    set_meta(w, "schema", "1");
+    set_meta(w, "file:corpus/a.txt", "old");
+    assert_int_equal(xs_wdb_commit(w, NULL), CS_OK);
+    xs_wdb_close(w);
+    assert_int_equal(xs_wdb_open_scratch(b, &w, &msg), CS_OK);
+    add_doc(w, "quick new fox", "corpus/a.txt", "corpus/a.txt#1", "2024",
+            "a1new", 1);
+    add_doc(w, "the brown dog", "corpus/d.txt", "corpus/d.txt#1", "2024",
+            "d1", 2);
+    set_meta(w, "schema", "1");
+    set_meta(w, "file:corpus/d.txt", "new");
+    assert_int_equal(xs_wdb_commit(w, NULL), CS_OK);
+    xs_wdb_close(w);
+
+    /* b's documents first, then a's, each in its order; every metadata
+     * key kept, the one both hold once. */
+    const char *srcs[] = {b, a};
+    assert_int_equal(xs_compact(srcs, 2, merged, 0, &msg), CS_OK);
+    assert_null(msg);
+    char got[512];
+    data_in_order(merged, got, sizeof got);
+    assert_string_equal(got, "a1new,d1,a1,a2,b1,c1");
+    xs_db *db = open_db(merged);
+    char *val = NULL;
+    const char *keys[][2] = {{"schema", "1"}, {"file:corpus/a.txt", "old"},
+                             {"file:corpus/d.txt", "new"}};
+    for (size_t i = 0; i < 3; i++) {
+        assert_int_equal(xs_db_get_metadata(db, keys[i][0], &val, NULL, NULL),
+                         CS_OK);
+        assert_string_equal(val, keys[i][1]);
+        free(val);
+    }
+    xs_db_close(db);
+
+    /* The same documents written into one database score the same. */
+    assert_int_equal(xs_wdb_open(one, 1, &w, NULL), CS_OK);
+    add_doc(w, "the quick brown fox", "corpus/a.txt", "corpus/a.txt#1",
+            "20200101", "a1", 0);
+    add_doc(w, "lazy fox sleeps", "corpus/b.txt", "corpus/b.txt#1", "2019",
+            "b1", 0);
+    add_doc(w, "quick new fox", "corpus/a.txt", "corpus/a.txt#1", "2024",
+            "a1new", 0);
+    add_doc(w, "brown quick dog", "corpus/a.txt", "corpus/a.txt#2",
+            "20210615", "a2", 0);
+    add_doc(w, "quick lazy cat", "other/c.txt", "other/c.txt#1", "20230301",
+            "c1", 0);
+    add_doc(w, "the brown dog", "corpus/d.txt", "corpus/d.txt#1", "2024",
+            "d1", 0);
+    assert_int_equal(xs_wdb_commit(w, NULL), CS_OK);
+    xs_wdb_close(w);
+    const char *words[] = {"fox", "quick", "brown", "the"};
+    for (size_t i = 0; i < 4; i++) {
+        char s1[512], s2[512];
+        scores_of(one, words[i], s1, sizeof s1);
+        scores_of(merged, words[i], s2, sizeof s2);
+        assert_string_equal(s1, s2);
+    }
+
+    /* The old version of a.txt is the documents above b's two. */
+    assert_int_equal(xs_wdb_open(merged, 0, &w, NULL), CS_OK);
+    assert_int_equal(xs_wdb_delete_by_term_from(w, "Pcorpus/a.txt", 3, &msg),
+                     CS_OK);
+    assert_int_equal(xs_wdb_delete_by_term_from(w, "Pnowhere", 1, &msg), CS_OK);
+    assert_int_equal(xs_wdb_commit(w, NULL), CS_OK);
+    xs_wdb_close(w);
+    db = open_db(merged);
+    assert_int_equal(xs_db_doccount(db), 4);
+    assert_int_equal(matches(db, term("Pcorpus/a.txt")), D(1));
+    xs_db_close(db);
+
+    /* More than three sources, in several passes; empty ones add none. */
+    assert_int_equal(xs_wdb_open_scratch(e1, &w, NULL), CS_OK);
+    xs_wdb_close(w);
+    assert_int_equal(xs_wdb_open_scratch(e2, &w, NULL), CS_OK);
+    xs_wdb_close(w);
+    const char *four[] = {b, e1, a, e2};
+    assert_int_equal(xs_compact(four, 4, multi, 1, &msg), CS_OK);
+    data_in_order(multi, got, sizeof got);
+    assert_string_equal(got, "a1new,d1,a1,a2,b1,c1");
+
+    /* A scratch database is created anew over an old one. */
+    assert_int_equal(xs_wdb_open_scratch(b, &w, NULL), CS_OK);
+    assert_int_equal(xs_wdb_doccount(w), 0);
+    xs_wdb_close(w);
+
+    /* One key with two values is refused, naming the key. */
+    assert_int_equal(xs_wdb_open_scratch(c, &w, NULL), CS_OK);
+    set_meta(w, "file:corpus/a.txt", "other");
+    assert_int_equal(xs_wdb_commit(w, NULL), CS_OK);
+    xs_wdb_close(w);
+    const char *clash[] = {a, c};
+    snprintf(merged, sizeof merged, "%s/clash", f->dir);
+    assert_int_equal(xs_compact(clash, 2, merged, 0, &msg), CS_BAD_INPUT);
+    assert_non_null(strstr(msg, "file:corpus/a.txt"));
+    free(msg);
+    msg = NULL;
+
+    /* A missing source is named; no source is a misuse. */
+    const char *missing[] = {a, "/nonexistent/db"};
+    snprintf(merged, sizeof merged, "%s/none", f->dir);
+    assert_int_equal(xs_compact(missing, 2, merged, 0, &msg), CS_NOT_FOUND);
+    assert_non_null(strstr(msg, "/nonexistent/db"));
+    free(msg);
+    msg = NULL;
+    assert_int_equal(xs_compact(missing, 0, merged, 0, NULL), CS_USAGE);
+    assert_int_equal(xs_compact(NULL, 1, merged, 0, NULL), CS_USAGE);
+    assert_int_equal(xs_compact(missing, 1, NULL, 0, NULL), CS_USAGE);
+    assert_int_equal(xs_wdb_open_scratch(NULL, &w, NULL), CS_USAGE);
+    assert_int_equal(xs_wdb_delete_by_term_from(NULL, "P", 1, NULL), CS_USAGE);
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
@@ -1077,6 +1301,7 @@ int main(void)
         T(test_terms_each),     T(test_transactions),
         T(test_locked),         T(test_open_errors),
         T(test_collapse),       T(test_shards),
+        T(test_or_copies),      T(test_compact),
         cmocka_unit_test(test_queries),
     };
 #undef T

@@ -549,6 +549,38 @@ static void test_utf8_check(void **state)
     assert_int_equal(tx_utf8_check("\xC3\xA7", 1), 0);
 }
 
+/* One U+FFFD per maximal subpart of an ill-formed sequence: what Python's
+ * bytes.decode('utf-8', 'replace') gives, byte for byte. */
+static void test_utf8_sanitize(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in;
+        size_t len;
+        const char *want;
+    } cases[] = {
+        {"ok \xC3\xA7", 5, "ok \xC3\xA7"},
+        {"caf\xE9 x", 6, "caf\xEF\xBF\xBD x"},                 /* Latin-1 */
+        {"a\xE2\x82 b", 5, "a\xEF\xBF\xBD b"},                 /* cut: one */
+        {"\xED\xA0\x80", 3, "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"}, /* surrogate */
+        {"\xC0\x80", 2, "\xEF\xBF\xBD\xEF\xBF\xBD"},             /* overlong */
+        {"\xF0\x9F\x98", 3, "\xEF\xBF\xBD"},                  /* cut at the end */
+        {"\xFF\xFE", 2, "\xEF\xBF\xBD\xEF\xBF\xBD"},
+        {"x\xF4\x90\x80\x80", 5,
+         "x\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"}, /* > 10FFFF */
+        {"", 0, ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        size_t n = 0;
+        char *out = tx_utf8_sanitize(cases[i].in, cases[i].len, &n);
+        assert_non_null(out);
+        assert_int_equal(n, strlen(cases[i].want));
+        assert_memory_equal(out, cases[i].want, n);
+        assert_int_equal(tx_utf8_check(out, n), n);
+        free(out);
+    }
+}
+
 /* ------------------------------------------------------------------ */
 /* tx_normalize                                                        */
 /* ------------------------------------------------------------------ */
@@ -698,6 +730,7 @@ int main(void)
         cmocka_unit_test(test_offsets_round_trip),
         cmocka_unit_test(test_invalid_utf8),
         cmocka_unit_test(test_utf8_check),
+        cmocka_unit_test(test_utf8_sanitize),
         cmocka_unit_test(test_normalize),
         cmocka_unit_test(test_ascii_path_matches_icu),
         cmocka_unit_test(test_long_inputs),

@@ -119,9 +119,11 @@ cs_status tx_passages(tx_analyzer *a, const char *text, size_t len,
  * or `len` when the whole text is valid. */
 size_t tx_utf8_check(const char *text, size_t len);
 
-/* A malloc'd, NUL-terminated copy of `text` with each invalid UTF-8 byte
- * replaced by U+FFFD, for what must be valid UTF-8 (JSON); *out_len
- * (may be NULL) receives its length.  NULL when out of memory. */
+/* A malloc'd, NUL-terminated copy of `text` with each invalid UTF-8
+ * sequence (each maximal subpart of one, as ICU and Python's
+ * errors='replace' count them) replaced by U+FFFD, for what must be valid
+ * UTF-8 (JSON); *out_len (may be NULL) receives its length.  NULL when out
+ * of memory. */
 char *tx_utf8_sanitize(const char *text, size_t len, size_t *out_len);
 
 /* ================================================================== */

@@ -6,7 +6,9 @@
  * paragraph is analyzed once to count its words, and a long one is walked
  * once with ICU's sentence iterator.  Line numbers come from a cursor that
  * only moves forward.  So the work is linear in the file size, even for a
- * file that is one huge line.
+ * file that is one huge line.  A paragraph of more than TX_SEGMENT_BYTES
+ * is walked a segment at a time, so the memory its words take is bounded
+ * by the segment, not by the paragraph (a 100 MB file of one line).
  */
 #include "tx_internal.h"
 
@@ -17,6 +19,14 @@
 /* Sentence breaks are looked for only in paragraphs up to this size (ICU
  * offsets are 32-bit); a larger one is cut at word boundaries. */
 #define TX_SENTENCE_MAX ((size_t)1 << 30)
+
+/* A paragraph longer than this is split a segment of about this size at a
+ * time (about 600,000 words: 15 MB of word spans and sentence starts).
+ * Windows are cut in a segment only up to TX_SEGMENT_MARGIN words before
+ * its end (where the text is cut, ICU sees no more context); the next
+ * segment starts where the next window does. */
+#define TX_SEGMENT_BYTES ((size_t)4 << 20)
+#define TX_SEGMENT_MARGIN 64
 
 /* Words two windows of a long paragraph share: at least MIN (a quotation
  * that long is always whole in one window), at most MAX. */
@@ -117,20 +127,28 @@ static size_t part_byte(const size_t *sent, const struct tx_span *w, size_t nw,
 }
 
 /*
- * Cuts the paragraph text[ps, pe) (more than max_words words, spans in
- * a->spans relative to ps) into overlapping windows of at most max_words
- * words.  A window ends at a sentence break when one falls in its second
- * half, and the next window starts TX_OVERLAP_MIN..TX_OVERLAP_MAX words
- * before that end, at a sentence break when one is there, else at a word:
- * so a quotation of up to TX_OVERLAP_MIN words that crosses the end of one
- * window lies whole inside the next.
+ * Cuts the words in a->spans, relative to `ps`, of text[ps, ps + plen)
+ * (a paragraph, or a segment of one), into overlapping windows of at most
+ * max_words words.  A window ends at a sentence break when one falls in
+ * its second half, and the next window starts TX_OVERLAP_MIN..
+ * TX_OVERLAP_MAX words before that end, at a sentence break when one is
+ * there, else at a word: so a quotation of up to TX_OVERLAP_MIN words that
+ * crosses the end of one window lies whole inside the next.  *part counts
+ * the windows of the paragraph.  `last` is 0 for a segment that is not
+ * the paragraph's end: then windows stop TX_SEGMENT_MARGIN words before
+ * the end of the words, and *resume receives the byte (relative to ps)
+ * where the next window starts, 0 when no window was cut.
  */
-static cs_status split_paragraph(struct split *sp, size_t ps, size_t pe)
+static cs_status split_words(struct split *sp, size_t ps, size_t plen,
+                             int last, unsigned *part, size_t *resume)
 {
     tx_analyzer *a = sp->a;
     const struct tx_span *w = a->spans;
-    size_t nw = a->nspans, max = sp->max_words, plen = pe - ps;
-    size_t *sent = malloc(nw * sizeof *sent);
+    size_t nw = a->nspans, max = sp->max_words;
+    *resume = 0;
+    if (!last && nw < max + TX_SEGMENT_MARGIN)
+        return CS_OK; /* too few words to cut a window safely */
+    size_t *sent = malloc((nw ? nw : 1) * sizeof *sent);
     if (!sent)
         return cs_fail(sp->msg, CS_NOMEM, "out of memory splitting a paragraph");
     for (size_t i = 0; i < nw; i++)
@@ -159,8 +177,13 @@ static cs_status split_paragraph(struct split *sp, size_t ps, size_t pe)
     size_t overlap_min = max / 4 < TX_OVERLAP_MIN ? max / 4 : TX_OVERLAP_MIN;
     size_t overlap_max = max / 3 < TX_OVERLAP_MAX ? max / 3 : TX_OVERLAP_MAX;
     size_t start = 0;
-    unsigned part = 0;
     while (!sp->stopped) {
+        if (!last && start + max + TX_SEGMENT_MARGIN > nw) {
+            /* The next segment starts with this window (its first word:
+             * a sentence start there, as here). */
+            *resume = part_byte(sent, w, nw, start, plen);
+            break;
+        }
         size_t end = start + max < nw ? start + max : nw;
         if (end < nw)
             for (size_t b = end; b > start + max / 2; b--)
@@ -169,9 +192,9 @@ static cs_status split_paragraph(struct split *sp, size_t ps, size_t pe)
                     break;
                 }
         /* The first window starts with the paragraph. */
-        size_t from = part == 0 ? 0 : part_byte(sent, w, nw, start, plen);
-        part++;
-        emit(sp, ps + from, ps + part_byte(sent, w, nw, end, plen), part,
+        size_t from = *part == 0 ? 0 : part_byte(sent, w, nw, start, plen);
+        ++*part;
+        emit(sp, ps + from, ps + part_byte(sent, w, nw, end, plen), *part,
              (unsigned)(end - start));
         if (end >= nw)
             break;
@@ -188,11 +211,65 @@ static cs_status split_paragraph(struct split *sp, size_t ps, size_t pe)
     return CS_OK;
 }
 
+/* Where a segment of a long paragraph that starts at `ss` ends: about
+ * `want` bytes on, at white space, so no word is cut (in a script without
+ * spaces, at a character), or at the paragraph's end `pe`. */
+static size_t segment_end(const char *text, size_t ss, size_t pe, size_t want)
+{
+    if (pe - ss <= want)
+        return pe;
+    size_t e = ss + want, limit = pe - e > 65536 ? e + 65536 : pe;
+    for (size_t i = e; i < limit; i++)
+        if (text[i] == ' ' || text[i] == '\t')
+            return i;
+    while (e < pe && ((unsigned char)text[e] & 0xC0) == 0x80)
+        e++;
+    return e;
+}
+
+/* A paragraph of more than TX_SEGMENT_BYTES, split a segment at a time:
+ * each segment's words are found, its windows cut up to its margin, and
+ * the next segment starts with the next window.  A segment with too few
+ * words for a window (a long run without spaces) is taken twice as long. */
+static cs_status split_segments(struct split *sp, size_t ps, size_t pe)
+{
+    tx_analyzer *a = sp->a;
+    unsigned part = 0;
+    size_t ss = ps, want = TX_SEGMENT_BYTES;
+    while (!sp->stopped) {
+        size_t se = segment_end(sp->text, ss, pe, want);
+        a->nspans = 0;
+        cs_status st = tx_analyze(a, sp->text + ss, se - ss, 1, collect, sp,
+                                  sp->msg);
+        if (!st && sp->nomem)
+            st = cs_fail(sp->msg, CS_NOMEM, "out of memory counting words");
+        if (st)
+            return st;
+        if (se == pe && part == 0 && a->nspans <= sp->max_words) {
+            emit(sp, ps, pe, 1, (unsigned)a->nspans);
+            return CS_OK;
+        }
+        size_t resume = 0;
+        st = split_words(sp, ss, se - ss, se == pe, &part, &resume);
+        if (st || se == pe)
+            return st;
+        if (resume == 0) {
+            want *= 2;
+        } else {
+            ss += resume;
+            want = TX_SEGMENT_BYTES;
+        }
+    }
+    return CS_OK;
+}
+
 /* A paragraph: the first to the last non-space byte of its lines. */
 static cs_status paragraph(struct split *sp, size_t ps, size_t pe)
 {
     tx_analyzer *a = sp->a;
     sp->paragraph++;
+    if (sp->max_words > 0 && pe - ps > TX_SEGMENT_BYTES)
+        return split_segments(sp, ps, pe);
     a->nspans = 0;
     cs_status st = tx_analyze(a, sp->text + ps, pe - ps, 1, collect, sp,
                               sp->msg);
@@ -204,7 +281,9 @@ static cs_status paragraph(struct split *sp, size_t ps, size_t pe)
         emit(sp, ps, pe, 1, (unsigned)a->nspans);
         return CS_OK;
     }
-    return split_paragraph(sp, ps, pe);
+    unsigned part = 0;
+    size_t resume;
+    return split_words(sp, ps, pe - ps, 1, &part, &resume);
 }
 
 cs_status tx_passages(tx_analyzer *a, const char *text, size_t len,

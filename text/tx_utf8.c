@@ -164,10 +164,16 @@ char *tx_utf8_sanitize(const char *text, size_t len, size_t *out_len)
         o += ok;
         if (ok == len)
             break;
+        /* One U+FFFD for each maximal subpart of an ill-formed sequence
+         * (E2 82 followed by a space is one, not two), as ICU reads it
+         * and as Python's errors='replace' and WHATWG decoders do: a
+         * script that decodes the cited bytes gets the same text. */
+        uint32_t cp;
+        size_t bad = tx_utf8_next(text, len, ok, &cp);
         memcpy(o, "\xEF\xBF\xBD", 3);
         o += 3;
-        text += ok + 1;
-        len -= ok + 1;
+        text += ok + bad;
+        len -= ok + bad;
     }
     *o = '\0';
     if (out_len)

@@ -5,8 +5,43 @@ set -eu
 : "${CITESEARCH:?the citesearch binary}"
 : "${CS_SOURCE_DIR:?the source tree}"
 
+# The program itself, even when $CITESEARCH becomes the valgrind wrapper.
+CS_BINARY=$CITESEARCH
+
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/citesearch-e2e.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
+
+# CS_VALGRIND=1 (scripts/valgrind-e2e.sh): every run of $CITESEARCH goes
+# through valgrind's memcheck; a memory error or a definite leak fails the
+# test, through the exit status (99) and through its log, checked at exit
+# (a test does not look at every status).  The logs are kept in a hidden
+# folder, which no index run walks.
+VALGRIND_LOGS=
+if [ "${CS_VALGRIND:-0}" = 1 ]; then
+    VALGRIND_LOGS="$WORK/.valgrind"
+    mkdir "$VALGRIND_LOGS"
+    printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite --log-file="%s/log.%%p" "%s" "$@"\n' \
+        "$VALGRIND_LOGS" "$CS_BINARY" > "$VALGRIND_LOGS/citesearch"
+    chmod +x "$VALGRIND_LOGS/citesearch"
+    CITESEARCH="$VALGRIND_LOGS/citesearch"
+    export CITESEARCH
+fi
+
+# At exit: the valgrind logs, when one holds a report, then the work folder.
+cs_cleanup() {
+    local rc=$?
+    if [ -n "$VALGRIND_LOGS" ]; then
+        for log in "$VALGRIND_LOGS"/log.*; do
+            if [ -s "$log" ]; then
+                echo "FAIL: valgrind: $(basename "$log")" >&2
+                cat "$log" >&2
+                rc=1
+            fi
+        done
+    fi
+    rm -rf "$WORK"
+    exit $rc
+}
+trap cs_cleanup EXIT
 cd "$WORK"
 
 fail() {
@@ -26,6 +61,30 @@ cs() {
 setup_corpus() {
     cp -r "$CS_SOURCE_DIR/corpus" corpus
     "$CITESEARCH" index --quiet corpus
+}
+
+# make_corpus DIR FILES KB: FILES generated articles of about KB
+# kilobytes each (DIR/f000.txt ...), the same on every run: paragraphs of
+# the shipped corpus's words, each starting with its file's marker word
+# (mk000 ...), so that a query for the marker finds all of a file's
+# passages.
+make_corpus() {
+    mkdir -p "$1"
+    python3 - "$@" <<'EOF'
+import glob, os, random, sys
+out, files, kb = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+src = os.environ['CS_SOURCE_DIR'] + '/corpus/*.txt'
+words = sorted(w for f in glob.glob(src) for w in open(f).read().split())
+rnd = random.Random(7)
+for i in range(files):
+    with open('%s/f%03d.txt' % (out, i), 'w') as f:
+        f.write('Generated article %d\n\n' % i)
+        size = 0
+        while size < kb * 1024:
+            p = 'mk%03d %s.\n\n' % (i, ' '.join(rnd.choice(words) for _ in range(60)))
+            f.write(p)
+            size += len(p)
+EOF
 }
 
 # Reads JSON lines on stdin and evaluates a Python expression over them

@@ -1,0 +1,324 @@
+/* ix_file.c - one file of an index run (see ix_file.h). */
+#include "ix_file.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ix_doc.h"
+#include "schema.h"
+
+/* Bytes looked at for NUL to tell a binary file. */
+#define IX_BINARY_PROBE 8192
+/* Longest title taken from a file's first line.  A file that is one long
+ * line (a speech, a dump) would otherwise make its whole text the title,
+ * and every passage would carry it as title terms. */
+#define IX_MAX_TITLE 100
+
+int ix_record_key_fits(const char *rel)
+{
+    /* Xapian metadata keys are limited in length like terms. */
+    return strlen(CS_META_FILE) + strlen(rel) <= CS_MAX_TERM;
+}
+
+static void record_key(const char *rel, char key[PATH_MAX + 16])
+{
+    snprintf(key, PATH_MAX + 16, "%s%s", CS_META_FILE, rel);
+}
+
+cs_status ix_record_get(xs_wdb *db, const char *rel, ix_record *r, int *found,
+                        char **msg)
+{
+    char key[PATH_MAX + 16], *val = NULL;
+    record_key(rel, key);
+    *found = 0;
+    cs_status rc = xs_wdb_get_metadata(db, key, &val, NULL, msg);
+    if (rc == CS_OK && *val)
+        *found = sscanf(val, "%" SCNu64 " %" SCNd64 " %" SCNx64 " %u",
+                        &r->size, &r->mtime_ns, &r->hash, &r->passages) == 4;
+    free(val);
+    return rc;
+}
+
+cs_status ix_record_put(xs_wdb *db, const char *rel, const ix_record *r,
+                        char **msg)
+{
+    char key[PATH_MAX + 16], val[96];
+    record_key(rel, key);
+    int n = snprintf(val, sizeof val, "%" PRIu64 " %" PRId64 " %016" PRIx64 " %u",
+                     r->size, r->mtime_ns, r->hash, r->passages);
+    return xs_wdb_set_metadata(db, key, val, (size_t)n, msg);
+}
+
+cs_status ix_file_remove(xs_wdb *db, const char *rel, char **msg)
+{
+    char pterm[CS_MAX_TERM + 1], key[PATH_MAX + 16];
+    ix_path_term(rel, pterm);
+    cs_status rc = xs_wdb_delete_by_term(db, pterm, msg);
+    record_key(rel, key);
+    if (rc == CS_OK)
+        rc = xs_wdb_set_metadata(db, key, "", 0, msg);
+    return rc;
+}
+
+cs_status ix_worker_init(ix_worker *w, FILE *log, int verbose, char **msg)
+{
+    memset(w, 0, sizeof *w);
+    w->log = log;
+    w->verbose = verbose;
+    return tx_analyzer_new(&w->an, msg);
+}
+
+void ix_worker_clear(ix_worker *w)
+{
+    tx_analyzer_free(w->an);
+    free(w->buf);
+    memset(w, 0, sizeof *w);
+}
+
+/* A malloc'd copy of `s` with every invalid UTF-8 sequence replaced by
+ * U+FFFD, for metadata that goes into JSON. */
+static char *utf8_sanitized(const char *s, size_t len)
+{
+    char *out = malloc(len * 3 + 1), *o = out;
+    if (!out)
+        return NULL;
+    while (len > 0) {
+        size_t ok = tx_utf8_check(s, len);
+        memcpy(o, s, ok);
+        o += ok;
+        if (ok == len)
+            break;
+        memcpy(o, "\xEF\xBF\xBD", 3);
+        o += 3;
+        s += ok + 1;
+        len -= ok + 1;
+    }
+    *o = '\0';
+    return out;
+}
+
+/* The first non-empty line of the text, trimmed, as a fallback title. */
+static char *first_line_title(const char *text, size_t len)
+{
+    size_t i = 0;
+    for (;;) {
+        while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' ||
+                           text[i] == '\n'))
+            i++;
+        if (i >= len)
+            return strdup("");
+        size_t end = i;
+        while (end < len && text[end] != '\n' && text[end] != '\r')
+            end++;
+        size_t stop = end;
+        while (stop > i && (text[stop - 1] == ' ' || text[stop - 1] == '\t'))
+            stop--;
+        if (stop > i) {
+            size_t n = stop - i;
+            if (n > IX_MAX_TITLE) {
+                n = IX_MAX_TITLE;
+                while (n > 0 && ((unsigned char)text[i + n] & 0xC0) == 0x80)
+                    n--; /* do not cut a UTF-8 sequence */
+                /* nor a word, when a space comes late enough */
+                size_t sp = n;
+                while (sp > IX_MAX_TITLE / 2 && text[i + sp] != ' ')
+                    sp--;
+                if (sp > IX_MAX_TITLE / 2)
+                    n = sp;
+            }
+            return utf8_sanitized(text + i, n);
+        }
+        i = end;
+    }
+}
+
+/* Makes room for `need` bytes in the worker's buffer.  It only grows: the
+ * largest file read so far sets its size, so a run allocates it a few
+ * times, not once per file. */
+static int buf_reserve(ix_worker *w, size_t need)
+{
+    if (need <= w->cap)
+        return 0;
+    size_t cap = w->cap ? w->cap : 64 * 1024;
+    while (cap < need)
+        cap *= 2;
+    char *b = realloc(w->buf, cap);
+    if (!b)
+        return -1;
+    w->buf = b;
+    w->cap = cap;
+    return 0;
+}
+
+/* Reads the whole file into the worker's buffer with read(2), in as few
+ * calls as its size allows (one, normally), to the end even if it grew
+ * since the walk.  *len receives its length; the bytes are followed by a
+ * NUL.  A failure is an I/O error naming the file. */
+static cs_status read_file(ix_worker *w, const char *path, size_t *len,
+                           char **msg)
+{
+    *len = 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return cs_fail(msg, CS_IO, "%s: %s", path, strerror(errno));
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        int err = errno;
+        close(fd);
+        return cs_fail(msg, CS_IO, "%s: %s", path, strerror(err));
+    }
+    size_t n = 0;
+    if (buf_reserve(w, (size_t)st.st_size + 1) != 0) {
+        close(fd);
+        return cs_fail(msg, CS_NOMEM, "%s: no memory for %zu bytes", path,
+                       (size_t)st.st_size + 1);
+    }
+    for (;;) {
+        if (n + 1 >= w->cap && buf_reserve(w, w->cap * 2) != 0) {
+            close(fd);
+            return cs_fail(msg, CS_NOMEM, "%s: no memory for %zu bytes",
+                           path, w->cap * 2);
+        }
+        ssize_t got = read(fd, w->buf + n, w->cap - 1 - n);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            int err = errno;
+            close(fd);
+            return cs_fail(msg, CS_IO, "%s: %s", path, strerror(err));
+        }
+        if (got == 0)
+            break;
+        n += (size_t)got;
+    }
+    close(fd);
+    w->buf[n] = '\0';
+    *len = n;
+    return CS_OK;
+}
+
+/* State shared by the passage callback while one file is written. */
+typedef struct file_ctx {
+    tx_analyzer *an;
+    xs_wdb *db;
+    ix_article *art;
+    const char *text;
+    unsigned ordinal;
+    cs_status st;
+    char **msg;
+} file_ctx;
+
+static int on_passage(void *ctx, const tx_passage *p)
+{
+    file_ctx *f = ctx;
+    xs_doc *doc = NULL;
+    f->st = ix_doc_build(f->an, f->art, f->text, p, f->ordinal + 1, &doc, f->msg);
+    if (f->st == CS_OK)
+        f->st = xs_wdb_add(f->db, doc, NULL, f->msg);
+    xs_doc_free(doc);
+    if (f->st == CS_OK)
+        f->ordinal++;
+    return f->st != CS_OK;
+}
+
+/* Analyzes the text into passages and adds their documents to `db`;
+ * *passages receives their number. */
+static cs_status write_passages(ix_worker *w, xs_wdb *db, const ix_task *t,
+                                const char *text, size_t len,
+                                unsigned *passages, char **msg)
+{
+    const ix_meta *meta = t->meta;
+    char *title = NULL;
+    if (meta && *meta->title)
+        title = utf8_sanitized(meta->title, strlen(meta->title));
+    else
+        title = first_line_title(text, len);
+    char *source = utf8_sanitized(meta ? meta->source : "", meta ? strlen(meta->source) : 0);
+    char *url = utf8_sanitized(meta ? meta->url : "", meta ? strlen(meta->url) : 0);
+    char *lang = utf8_sanitized(meta ? meta->lang : "", meta ? strlen(meta->lang) : 0);
+    cs_status rc = CS_OK;
+    *passages = 0;
+    if (!title || !source || !url || !lang) {
+        rc = CS_NOMEM;
+    } else {
+        ix_article art;
+        rc = ix_article_init(&art, w->an, t->file->rel, title, source,
+                             meta ? meta->date : "", url, lang, msg);
+        if (rc == CS_OK) {
+            file_ctx f = {.an = w->an, .db = db, .art = &art, .text = text,
+                          .msg = msg, .st = CS_OK};
+            rc = tx_passages(w->an, text, len, CS_PASSAGE_MAX_WORDS,
+                             on_passage, &f, msg);
+            if (rc == CS_OK)
+                rc = f.st;
+            *passages = f.ordinal;
+            ix_article_clear(&art);
+        }
+    }
+    free(title);
+    free(source);
+    free(url);
+    free(lang);
+    return rc;
+}
+
+cs_status ix_file_index(ix_worker *w, xs_wdb *db, ix_task *t, int in_place,
+                        char **msg)
+{
+    const ix_file *file = t->file;
+    FILE *log = w->log;
+    size_t len = 0;
+    char *err = NULL;
+    t->bytes = 0;
+    if (read_file(w, file->abs, &len, &err) != CS_OK) {
+        fprintf(log, "citesearch: %s (skipped)\n", err);
+        free(err);
+        t->outcome = IX_UNREADABLE;
+        return CS_OK;
+    }
+    const char *text = w->buf;
+    t->bytes = len;
+    t->now = (ix_record){.size = len, .mtime_ns = file->mtime_ns,
+                         .hash = ix_hash(text, len)};
+
+    if (memchr(text, '\0', len < IX_BINARY_PROBE ? len : IX_BINARY_PROBE)) {
+        fprintf(log, "citesearch: %s: binary file (skipped)\n", file->abs);
+        t->outcome = IX_BINARY;
+        return in_place && t->have_old ? ix_file_remove(db, file->rel, msg)
+                                       : CS_OK;
+    }
+    if (t->have_old && t->old.hash == t->now.hash &&
+        t->old.size == t->now.size) {
+        /* Touched, not changed: remember the new mtime only. */
+        t->now.passages = t->old.passages;
+        t->outcome = IX_TOUCHED;
+        return in_place ? ix_record_put(db, file->rel, &t->now, msg) : CS_OK;
+    }
+    size_t bad = tx_utf8_check(text, len);
+    if (bad < len)
+        fprintf(log,
+                "citesearch: %s: invalid UTF-8 at byte %zu (indexed; the bad "
+                "bytes are not words)\n",
+                file->abs, bad);
+
+    cs_status rc = CS_OK;
+    if (in_place && t->have_old)
+        rc = ix_file_remove(db, file->rel, msg);
+    if (rc == CS_OK)
+        rc = write_passages(w, db, t, text, len, &t->now.passages, msg);
+    if (rc == CS_OK && in_place)
+        rc = ix_record_put(db, file->rel, &t->now, msg);
+    if (rc == CS_OK) {
+        t->outcome = IX_INDEXED;
+        if (w->verbose)
+            fprintf(log, "indexed %s (%u passages)\n", file->rel,
+                    t->now.passages);
+    }
+    return rc;
+}

@@ -1,0 +1,249 @@
+/* ix_parallel.c - an index run on several cores (see ix_parallel.h). */
+#include "ix_parallel.h"
+
+#include <limits.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "ix_doc.h"
+#include "schema.h"
+
+/* What the threads share. */
+typedef struct pool {
+    const ix_parallel_opts *o;
+    ix_task *tasks;
+    size_t n;
+    atomic_size_t next;     /* the next task to take */
+    atomic_int failed;      /* a thread failed: the others stop */
+    atomic_uint running;    /* threads not finished yet */
+    pthread_mutex_t mu;     /* guards rc and msg */
+    cs_status rc;           /* the first failure */
+    char *msg;
+} pool;
+
+/* One thread and the scratch database it writes. */
+typedef struct part {
+    pool *pool;
+    char path[PATH_MAX];
+    unsigned docs;          /* documents in the part, numbered 1..docs */
+    pthread_t thread;
+} part;
+
+static int stopped(const pool *p)
+{
+    return atomic_load(&p->failed) || (p->o->stop && *p->o->stop);
+}
+
+static void fail(pool *p, cs_status rc, char *msg)
+{
+    pthread_mutex_lock(&p->mu);
+    if (p->rc == CS_OK) {
+        p->rc = rc;
+        p->msg = msg;
+        msg = NULL;
+    }
+    pthread_mutex_unlock(&p->mu);
+    free(msg);
+    atomic_store(&p->failed, 1);
+}
+
+static void *writer(void *arg)
+{
+    part *pt = arg;
+    pool *p = pt->pool;
+    const ix_parallel_opts *o = p->o;
+    ix_worker w;
+    xs_wdb *db = NULL;
+    char *msg = NULL;
+    cs_status rc = ix_worker_init(&w, o->log, o->verbose, &msg);
+    if (rc == CS_OK)
+        rc = xs_wdb_open_scratch(pt->path, &db, &msg);
+    if (rc == CS_OK)
+        rc = xs_wdb_begin(db, &msg);
+    size_t pending = 0;
+    while (rc == CS_OK && !stopped(p)) {
+        size_t i = atomic_fetch_add(&p->next, 1);
+        if (i >= p->n)
+            break;
+        ix_task *t = &p->tasks[i];
+        rc = ix_file_index(&w, db, t, 0, &msg);
+        ix_progress_add(o->progress, t->file->size);
+        pending += t->bytes;
+        /* Small transactions, as in one-writer runs (ix_index.c): Xapian
+         * slows down as a transaction's changes pile up. */
+        if (rc == CS_OK && pending >= o->batch_bytes) {
+            rc = xs_wdb_commit(db, &msg);
+            if (rc == CS_OK)
+                rc = xs_wdb_begin(db, &msg);
+            pending = 0;
+        }
+    }
+    if (rc == CS_OK)
+        rc = xs_wdb_commit(db, &msg);
+    if (rc == CS_OK)
+        pt->docs = xs_wdb_doccount(db);
+    xs_wdb_close(db);
+    ix_worker_clear(&w);
+    if (rc != CS_OK)
+        fail(p, rc, msg);
+    else
+        free(msg);
+    atomic_fetch_sub(&p->running, 1);
+    return NULL;
+}
+
+/* Starts the writers and waits for them, showing the progress line.  The
+ * threads block SIGINT and SIGTERM, so that the signal handler runs in
+ * this thread and no read of theirs is cut short. */
+static cs_status run_writers(pool *p, part *parts, unsigned n, char **msg)
+{
+    sigset_t block, old;
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    sigaddset(&block, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &block, &old);
+    unsigned started = 0;
+    for (; started < n; started++) {
+        atomic_fetch_add(&p->running, 1);
+        if (pthread_create(&parts[started].thread, NULL, writer,
+                           &parts[started]) != 0) {
+            atomic_fetch_sub(&p->running, 1);
+            fail(p, CS_INTERNAL, NULL);
+            break;
+        }
+    }
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    const struct timespec tick = {0, 50 * 1000 * 1000};
+    while (atomic_load(&p->running) > 0) {
+        ix_progress_show(p->o->progress, 0);
+        nanosleep(&tick, NULL);
+    }
+    for (unsigned k = 0; k < started; k++)
+        pthread_join(parts[k].thread, NULL);
+    ix_progress_show(p->o->progress, 1);
+    if (p->rc != CS_OK) {
+        if (msg && p->msg) {
+            free(*msg);
+            *msg = p->msg;
+        } else {
+            free(p->msg);
+            if (p->rc == CS_INTERNAL)
+                cs_fail(msg, CS_INTERNAL, "cannot start an index thread");
+        }
+        p->msg = NULL;
+        return p->rc;
+    }
+    if (p->o->stop && *p->o->stop)
+        return cs_fail(msg, CS_INTERRUPTED,
+                       "interrupted: the index holds the last commit");
+    return CS_OK;
+}
+
+/* Step 3 of ix_parallel.h: what the run changes in the index's own
+ * documents and records, applied to the merged database `m`, where the
+ * parts' documents are 1..parts_docs. */
+static cs_status apply_changes(const ix_parallel_opts *o, xs_wdb *m,
+                               xs_docid parts_docs, const ix_task *tasks,
+                               size_t ntasks, char *const *gone, size_t ngone,
+                               char **msg)
+{
+    cs_status rc = xs_wdb_begin(m, msg);
+    /* A new index has them only in its uncommitted first transaction. */
+    if (rc == CS_OK)
+        rc = xs_wdb_set_metadata(m, CS_META_SCHEMA, CS_SCHEMA_VERSION,
+                                 strlen(CS_SCHEMA_VERSION), msg);
+    if (rc == CS_OK)
+        rc = xs_wdb_set_metadata(m, CS_META_ROOT, o->root, strlen(o->root),
+                                 msg);
+    for (size_t i = 0; rc == CS_OK && i < ngone; i++) {
+        rc = ix_file_remove(m, gone[i], msg);
+        if (rc == CS_OK && o->verbose)
+            fprintf(o->log, "removed %s\n", gone[i]);
+    }
+    for (size_t i = 0; rc == CS_OK && i < ntasks; i++) {
+        const ix_task *t = &tasks[i];
+        const char *rel = t->file->rel;
+        char pterm[CS_MAX_TERM + 1];
+        switch (t->outcome) {
+        case IX_INDEXED:
+            if (t->have_old) {
+                ix_path_term(rel, pterm);
+                rc = xs_wdb_delete_by_term_from(m, pterm, parts_docs + 1, msg);
+            }
+            if (rc == CS_OK)
+                rc = ix_record_put(m, rel, &t->now, msg);
+            break;
+        case IX_TOUCHED:
+            rc = ix_record_put(m, rel, &t->now, msg);
+            break;
+        case IX_BINARY:
+            /* No part holds it: every passage of the file is an old one. */
+            if (t->have_old)
+                rc = ix_file_remove(m, rel, msg);
+            break;
+        case IX_PENDING:
+        case IX_UNREADABLE:
+            break;
+        }
+    }
+    return rc;
+}
+
+cs_status ix_parallel_run(const ix_parallel_opts *o, ix_swap *s, xs_wdb *index,
+                          ix_task *tasks, size_t ntasks, char *const *gone,
+                          size_t ngone, char **msg)
+{
+    unsigned n = o->jobs < ntasks ? o->jobs : (unsigned)ntasks;
+    if (n == 0)
+        n = 1;
+    pool p = {.o = o, .tasks = tasks, .n = ntasks};
+    atomic_init(&p.next, 0);
+    atomic_init(&p.failed, 0);
+    atomic_init(&p.running, 0);
+    pthread_mutex_init(&p.mu, NULL);
+    part *parts = calloc(n, sizeof *parts);
+    const char **sources = calloc(n + 1, sizeof *sources);
+    cs_status rc = parts && sources ? CS_OK : CS_NOMEM;
+    for (unsigned k = 0; rc == CS_OK && k < n; k++) {
+        parts[k].pool = &p;
+        snprintf(parts[k].path, sizeof parts[k].path, "%s/part-%u", s->work, k);
+    }
+    if (rc == CS_OK)
+        rc = run_writers(&p, parts, n, msg);
+
+    xs_wdb *merged = NULL;
+    xs_docid parts_docs = 0;
+    if (rc == CS_OK) {
+        ix_progress_phase(o->progress, "indexing: merging...");
+        for (unsigned k = 0; k < n; k++) {
+            sources[k] = parts[k].path;
+            parts_docs += parts[k].docs;
+        }
+        /* The index last: its documents follow the parts', so the old
+         * passages are the ones above parts_docs. */
+        sources[n] = s->dir;
+        unsigned expect = parts_docs + xs_wdb_doccount(index);
+        rc = ix_swap_build(s, sources, n + 1, &merged, msg);
+        if (rc == CS_OK && xs_wdb_doccount(merged) != expect)
+            rc = cs_fail(msg, CS_INTERNAL,
+                         "merging into %s: %u documents, expected %u",
+                         s->next, xs_wdb_doccount(merged), expect);
+    }
+    if (rc == CS_OK)
+        rc = apply_changes(o, merged, parts_docs, tasks, ntasks, gone, ngone,
+                           msg);
+    if (rc == CS_OK) {
+        rc = ix_swap_commit(s, index, merged, msg);
+    } else {
+        xs_wdb_close(merged);
+        xs_wdb_close(index);
+    }
+    ix_progress_end(o->progress);
+    pthread_mutex_destroy(&p.mu);
+    free(parts);
+    free(sources);
+    return rc;
+}

@@ -1,0 +1,66 @@
+/*
+ * ix_parallel.h - an index run on several cores: one writer per thread,
+ * merged into the index by compaction.
+ *
+ * Xapian's writer is most of the cost of indexing (about 80% of the time
+ * on the benchmark corpus: add_document and commit), and one
+ * WritableDatabase takes changes from one thread at a time.  So analysis
+ * spread over all cores feeding one writer cannot go more than about
+ * 1.25x faster, while N writers, each a thread with its own analyzer and
+ * its own scratch database, go nearly N times faster; merging their
+ * databases with the index (xs_compact) costs a few percent of the
+ * indexing time, and leaves the index compact.  See bench/README.md for
+ * the measurements.
+ *
+ * The steps, and what the index holds at each (see ix_swap.h for the
+ * exchange and for crashes):
+ *  1. threads take files one at a time from the task list and write their
+ *     passages into DIR/build.tmp/part-K (no records, no deletions); the
+ *     index is not touched;
+ *  2. the parts, then the index's own database, are compacted into a new
+ *     database beside the index: the parts' documents come first (docids
+ *     1..P, P their number), the index's after them;
+ *  3. in one transaction on the new database: the old passages of changed,
+ *     now-binary and vanished files (docids above P) are deleted, and the
+ *     records of every file read are written;
+ *  4. the new database is exchanged with the index directory.
+ * Records live only in the index, never in the parts, so the merge never
+ * sees one key with two values.  Each file is written by one thread, so
+ * its passages keep their order (show relies on it).  An interrupted run
+ * (a signal, an error) stops after each thread's current file and leaves
+ * the index as it was before the run.
+ */
+#ifndef CITESEARCH_IX_PARALLEL_H
+#define CITESEARCH_IX_PARALLEL_H
+
+#include <signal.h>
+#include <stdio.h>
+
+#include "ix_file.h"
+#include "ix_progress.h"
+#include "ix_swap.h"
+#include "status.h"
+#include "xs.h"
+
+typedef struct ix_parallel_opts {
+    unsigned jobs;               /* writer threads (at least 2) */
+    size_t batch_bytes;          /* text per commit of each part */
+    FILE *log;                   /* warnings about files, verbose lines */
+    int verbose;
+    volatile sig_atomic_t *stop; /* raised by a signal: stop (may be NULL) */
+    ix_progress *progress;       /* counts the files done (may be off) */
+    const char *root;            /* the index root, as recorded */
+} ix_parallel_opts;
+
+/*
+ * Runs `tasks` (ix_file.h) as described above, with `index` the index's
+ * database (opened for writing at s->dir by the caller, with nothing in
+ * it left to commit) and `gone` the recorded files that vanished.  Fills
+ * each task's outcome.  `index` is closed, whatever happens.
+ * CS_INTERRUPTED when opts->stop was raised; the index is then unchanged.
+ */
+cs_status ix_parallel_run(const ix_parallel_opts *o, ix_swap *s, xs_wdb *index,
+                          ix_task *tasks, size_t ntasks, char *const *gone,
+                          size_t ngone, char **msg);
+
+#endif

@@ -1,0 +1,210 @@
+# Files that are not clean UTF-8 text, and folders that are not plain
+# trees: each ends in an index of what can be read and a message naming
+# the file (and the byte), never in a crash, a hang or a wrong citation.
+. "$(dirname "$0")/lib.sh"
+
+mkdir in
+python3 - <<'EOF'
+def w(name, data):
+    open('in/' + name, 'wb').write(data)
+
+# Invalid UTF-8 of every kind, with words after it: a Latin-1 byte, a cut
+# sequence (one U+FFFD, not two), a surrogate, an overlong form, stray
+# bytes, and a sequence cut by the end of the file.
+w('bad.txt', b'Invalid bytes in the middle\n\n'
+  b'The caf\xe9 served \xe2\x82 tea and \xed\xa0\x80 zanzibar coffee.\n'
+  b'A second line \xc0\x80 with quokka words \xff\xfe after.\n\n'
+  b'Clean paragraph about a wombat.\n\n'
+  b'Last words: pangolin \xf0\x9f\x98')
+# A mail in Latin-1: its ASCII words are found, its accented ones are
+# invalid UTF-8 (reported), and citations stay byte-exact.
+w('latin1.txt', 'From: Hélène Dupré <helene@example.org>\n'
+  'Subject: Réunion à Genève\n\n'
+  'Bonjour, the meeting with the délégation is moved to Thursday.\n'
+  'Prière de confirmer: capybara.\n'.encode('latin-1'))
+w('binary.txt', b'\x7fELF\x02\x01\x01\x00' + bytes(range(256)) * 4)
+w('empty.txt', b'')
+w('blank.txt', b'\n\n   \n\t\r\n\xc2\xa0\n \r \n')
+# Line ends: CR LF, lone CR, and a mix; the marker words sit on known lines.
+w('crlf.txt', b'Title CRLF\r\n\r\nfirst line\r\nsecond okapi line\r\n\r\n'
+  b'third para narwhal\r\n')
+w('cr.txt', b'Title CR\r\rfirst line\rsecond axolotl line\r\rthird para '
+  b'tapir\r')
+w('mixed.txt', b'Title mixed\n\r\nline three\rline four dugong\r\n\n'
+  b'line six\n\rline eight manatee\n')
+EOF
+
+# A FIFO among the files (never opened: it would block), and links that
+# loop: a directory link to its parent, a link to itself, two links to
+# each other, and a dangling one.
+mkfifo in/fifo.txt
+mkdir in/sub
+printf 'Inside the loop folder: ocelot.\n' > in/sub/inner.txt
+ln -s .. in/sub/up
+ln -s self.txt in/self.txt
+ln -s ping.txt in/pong.txt
+ln -s pong.txt in/ping.txt
+ln -s nowhere.txt in/dangling.txt
+
+set +e
+timeout 60 "$CITESEARCH" index in 2> index.txt
+status=$?
+set -e
+[ "$status" -eq 0 ] || fail "index: status $status: $(cat index.txt)"
+
+# Every message names the file; the bad bytes are named by offset.
+python3 - <<'EOF' || fail "messages: $(cat index.txt)"
+import sys
+log = open('index.txt').read()
+def first_bad(name):
+    data = open('in/' + name, 'rb').read()
+    try:
+        data.decode('utf-8')
+        return None
+    except UnicodeDecodeError as e:
+        return e.start
+want = [
+    'in/bad.txt: invalid UTF-8 at byte %d' % first_bad('bad.txt'),
+    'in/latin1.txt: invalid UTF-8 at byte %d' % first_bad('latin1.txt'),
+    'in/binary.txt: binary file (skipped)',
+    'in/sub/up: directory loop (skipped)',
+    'in/self.txt: Too many levels of symbolic links (skipped)',
+    'in/ping.txt: Too many levels of symbolic links (skipped)',
+    'in/pong.txt: Too many levels of symbolic links (skipped)',
+    'in/dangling.txt: No such file or directory (skipped)',
+]
+missing = [w for w in want if w not in log]
+if missing:
+    sys.exit('missing: %s' % missing)
+for name in ('empty.txt', 'blank.txt', 'crlf.txt', 'cr.txt', 'mixed.txt', 'fifo.txt'):
+    if name in log:
+        sys.exit('%s should index without a message' % name)
+EOF
+grep -q "9 files: 9 read, 8 indexed" index.txt || fail "summary: $(cat index.txt)"
+
+# A second run indexes nothing: every text file, empty or bad, got its
+# record (the binary file, which has none, is looked at again).
+timeout 60 "$CITESEARCH" index in 2> again.txt
+grep -q "9 files: [01] read, 0 indexed (0 passages), 8 unchanged" again.txt ||
+    fail "second run: $(cat again.txt)"
+
+# Citations are byte-exact: for each result, `text` is the file's bytes
+# [byte_start, byte_end) decoded with errors='replace' (JSON needs valid
+# UTF-8; one U+FFFD per maximal invalid subpart, as Python counts them),
+# the line numbers are those of the file's own line ends (LF, CR LF or
+# CR), and each highlight is the word searched for.
+check_results() { # check_results WORD [PATH LINE]
+    cs query --format jsonl -n 20 "$1" > out.jsonl
+    [ "$status" -eq 0 ] || fail "query $1: status $status"
+    python3 - "$@" <<'EOF' || fail "query $1: $(cat out.jsonl)"
+import json, re, sys
+word = sys.argv[1]
+rs = [json.loads(l) for l in open('out.jsonl')]
+for r in rs:
+    data = open(r['path'], 'rb').read()
+    bs, be = r['byte_start'], r['byte_end']
+    piece = data[bs:be]
+    if piece.decode('utf-8', 'replace') != r['text']:
+        sys.exit('text differs from bytes %d..%d of %s' % (bs, be, r['path']))
+    # Line ends are LF, CR LF and a lone CR (passages start and end on
+    # a non-space byte, so no line end is cut in two here).
+    line_start = len(re.findall(rb'\r\n|\r|\n', data[:bs])) + 1
+    line_end = len(re.findall(rb'\r\n|\r|\n', data[:be - 1])) + 1
+    if (r['line_start'], r['line_end']) != (line_start, line_end):
+        sys.exit('%s lines %d-%d, the file says %d-%d' % (
+            r['path'], r['line_start'], r['line_end'], line_start, line_end))
+    cite = '%s:%d' % (r['path'], line_start) + (
+        '-%d' % line_end if line_end > line_start else '')
+    if r['cite'] != cite:
+        sys.exit('cite %s, expected %s' % (r['cite'], cite))
+    for hs, he in r['highlights']:
+        if not (bs <= hs < he <= be):
+            sys.exit('highlight %d..%d outside the passage' % (hs, he))
+    hl = [data[hs:he].decode('utf-8', 'replace').lower() for hs, he in r['highlights']]
+    if word.lower() not in hl:
+        sys.exit('%s not highlighted: %s' % (word, hl))
+if len(sys.argv) > 2:
+    if [r['cite'].split('-')[0] for r in rs[:1]] != ['%s:%s' % (sys.argv[2], sys.argv[3])]:
+        sys.exit('expected %s:%s first' % (sys.argv[2], sys.argv[3]))
+EOF
+}
+check_results zanzibar in/bad.txt 3
+check_results quokka in/bad.txt 3
+check_results wombat in/bad.txt 6
+check_results pangolin in/bad.txt 8
+check_results meeting in/latin1.txt 4
+check_results capybara in/latin1.txt 4
+check_results okapi in/crlf.txt 3
+check_results narwhal in/crlf.txt 6
+check_results axolotl in/cr.txt 3
+check_results tapir in/cr.txt 6
+check_results dugong in/mixed.txt 3
+check_results manatee in/mixed.txt 8
+check_results ocelot in/sub/inner.txt 1
+
+# The Latin-1 title is kept with its bad bytes replaced.
+cs query --format jsonl -n 1 capybara > out.jsonl
+[ "$(jq_py 'rs[0]["title"]' < out.jsonl)" = "From: H�l�ne Dupr� <helene@example.org>" ] ||
+    fail "latin-1 title: $(cat out.jsonl)"
+
+# Text output and show end lines where the file does, CR included: no
+# carriage return reaches the terminal to write a line over another.
+cs query --format text -n 1 tapir > text.txt
+! grep -q "$(printf '\r')" text.txt || fail "a CR in text output: $(od -c text.txt | head)"
+cs show --context 1 in/cr.txt:3 > show.txt
+[ "$status" -eq 0 ] || fail "show cr.txt: status $status"
+! grep -q "$(printf '\r')" show.txt || fail "a CR in show: $(od -c show.txt | head)"
+grep -qx '> second axolotl line' show.txt || fail "show cr.txt: $(cat show.txt)"
+grep -qx '  third para tapir' show.txt || fail "show cr.txt context: $(cat show.txt)"
+cs show in/crlf.txt:3-4 > show.txt
+grep -qx '> second okapi line' show.txt || fail "show crlf.txt: $(cat show.txt)"
+
+# Files named on the command line that cannot be indexed say why.
+set +e
+timeout 60 "$CITESEARCH" index in/fifo.txt in/binary.txt in/empty.txt 2> named.txt
+status=$?
+set -e
+[ "$status" -eq 0 ] || fail "named files: status $status"
+grep -q "in/fifo.txt: not a regular file (skipped)" named.txt || fail "fifo: $(cat named.txt)"
+
+# Unreadable files and folders.  root reads everything, so as root the
+# indexer runs as nobody (setpriv) on files nobody may not read; without
+# setpriv, or as another user, chmod 000 is enough for a non-root user.
+mkdir -p locked/open locked/closed
+printf 'Readable text about a meerkat.\n' > locked/open/ok.txt
+printf 'Secret text about a lemur.\n' > locked/closed/hidden.txt
+printf 'Unreadable text about a gibbon.\n' > locked/noread.txt
+chmod 000 locked/noread.txt
+chmod 000 locked/closed
+run_locked() {
+    set +e
+    "$@" index --db locked.db locked 2> locked.txt
+    status=$?
+    set -e
+}
+if [ "$(id -u)" -ne 0 ]; then
+    run_locked "$CITESEARCH"
+elif command -v setpriv > /dev/null; then
+    # A copy of the program nobody may run, in a folder nobody may write.
+    # (Not under valgrind: its log lives where nobody may not write.)
+    chmod 755 "$WORK"
+    cp "$CS_BINARY" "$WORK/citesearch-copy"
+    chown -R nobody locked
+    mkdir locked.db && chown nobody locked.db
+    run_locked setpriv --reuid=nobody --regid=nogroup --clear-groups \
+        "$WORK/citesearch-copy"
+else
+    echo "SKIP: unreadable files (root without setpriv reads every file)"
+    status=skip
+fi
+if [ "$status" != skip ]; then
+    [ "$status" -eq 0 ] || fail "unreadable: status $status: $(cat locked.txt)"
+    grep -q "locked/noread.txt: Permission denied (skipped)" locked.txt ||
+        fail "unreadable file: $(cat locked.txt)"
+    grep -q "locked/closed: Permission denied (skipped)" locked.txt ||
+        fail "unreadable folder: $(cat locked.txt)"
+    grep -q "1 indexed" locked.txt || fail "readable file: $(cat locked.txt)"
+fi
+chmod 755 locked/closed
+chmod 644 locked/noread.txt
+echo ok

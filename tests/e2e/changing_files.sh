@@ -1,0 +1,73 @@
+# Files that change or vanish while an index run reads the corpus: a file
+# removed between the walk and its reading is reported and skipped; a file
+# that grew since the walk is indexed as it was read, and its record does
+# not pass for the walk's, so the next run reads it again.
+. "$(dirname "$0")/lib.sh"
+
+kb=48
+[ "${CS_VALGRIND:-0}" = 1 ] && kb=12
+make_corpus gen 30 "$kb"
+
+# Runs an indexer in the background and stops it (SIGSTOP) once it has
+# indexed three files: the walk is over, most files are still to be read.
+start_and_pause() {
+    : > run.log
+    "$CITESEARCH" index --verbose gen 2> run.log &
+    pid=$!
+    local waited=0
+    until [ "$(grep -c '^indexed ' run.log)" -ge 3 ]; do
+        kill -0 "$pid" 2> /dev/null || fail "the indexer ended early: $(cat run.log)"
+        [ "$waited" -lt 3000 ] || fail "the indexer does not index: $(cat run.log)"
+        sleep 0.02
+        waited=$((waited + 1))
+    done
+    kill -STOP "$pid"
+}
+resume() {
+    kill -CONT "$pid"
+    set +e
+    wait "$pid"
+    status=$?
+    set -e
+    [ "$status" -eq 0 ] || fail "indexer: status $status: $(cat run.log)"
+}
+
+# A new index; while it runs, f029 vanishes and f028 grows.
+start_and_pause
+rm gen/f029.txt
+printf '\nA paragraph added while the indexer ran: zzgrown.\n' >> gen/f028.txt
+resume
+grep -q "gen/f029.txt: No such file or directory (skipped)" run.log ||
+    fail "vanished file: $(cat run.log)"
+grep -q "30 files: 29 read, 29 indexed .* 1 skipped" run.log || fail "summary: $(cat run.log)"
+cs query --format jsonl zzgrown > out.jsonl
+[ "$status" -eq 0 ] || fail "the grown file was indexed as the walk saw it"
+python3 - <<'EOF' || fail "grown file: $(cat out.jsonl)"
+import json, sys
+r = json.loads(open('out.jsonl').readline())
+data = open(r['path'], 'rb').read()
+assert r['path'] == 'gen/f028.txt', r['path']
+assert data[r['byte_start']:r['byte_end']].decode() == r['text'], 'bytes'
+EOF
+
+# The next run reads f028 again (its record holds the walk's mtime, not
+# the file's), finds the bytes it indexed, and changes nothing.
+"$CITESEARCH" index --verbose gen 2> again.txt
+grep -q "29 files: 1 read, 0 indexed (0 passages), 29 unchanged, 0 removed" again.txt ||
+    fail "second run: $(cat again.txt)"
+"$CITESEARCH" index gen 2> third.txt
+grep -q "29 files: 0 read, 0 indexed" third.txt || fail "third run: $(cat third.txt)"
+
+# An indexed file that changed, then vanished before it was read again:
+# reported and skipped, its passages kept until a run finds it gone.
+for f in gen/f00[0-5].txt gen/f027.txt; do printf '\nMore text.\n' >> "$f"; done
+start_and_pause
+rm gen/f027.txt
+resume
+grep -q "gen/f027.txt: No such file or directory (skipped)" run.log ||
+    fail "vanished indexed file: $(cat run.log)"
+"$CITESEARCH" index gen 2> removed.txt
+grep -q "28 files: 0 read, 0 indexed .* 1 removed" removed.txt || fail "removal: $(cat removed.txt)"
+cs query --format jsonl mk027 > out.jsonl
+[ "$status" -eq 1 ] || fail "a vanished file still answers: $(head -c 300 out.jsonl)"
+echo ok
