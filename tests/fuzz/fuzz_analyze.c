@@ -1,6 +1,7 @@
 /* fuzz_analyze.c - fuzz target: the text analyzer and the passage splitter
  * on arbitrary bytes.  Every token and passage must lie inside the input,
- * in order, and a passage's words must analyze alike on their own. */
+ * in order, and a passage's words must analyze alike on their own; the
+ * UTF-8 sanitizer's output is valid and keeps valid text as it is. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,6 +66,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t nlen = 0;
     if (tx_normalize(analyzer, text, size, &norm, &nlen, NULL) == CS_OK)
         free(norm);
-    (void)tx_utf8_check(text, size);
+    /* Sanitized text is valid UTF-8, and valid text comes back as it is. */
+    size_t valid = tx_utf8_check(text, size), slen = 0;
+    char *clean = tx_utf8_sanitize(text, size, &slen);
+    if (!clean || tx_utf8_check(clean, slen) != slen || slen < valid ||
+        memcmp(clean, text, valid) != 0 ||
+        (valid == size && (slen != size || memcmp(clean, text, size) != 0)))
+        abort();
+    free(clean);
     return 0;
 }
