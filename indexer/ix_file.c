@@ -37,10 +37,16 @@ cs_status ix_record_get(xs_wdb *db, const char *rel, ix_record *r, int *found,
     char key[PATH_MAX + 16], *val = NULL;
     record_key(rel, key);
     *found = 0;
+    memset(r, 0, sizeof *r);
     cs_status rc = xs_wdb_get_metadata(db, key, &val, NULL, msg);
-    if (rc == CS_OK && *val)
-        *found = sscanf(val, "%" SCNu64 " %" SCNd64 " %" SCNx64 " %u",
-                        &r->size, &r->mtime_ns, &r->hash, &r->passages) == 4;
+    if (rc == CS_OK && *val) {
+        *found = 1;
+        /* An unreadable record stands for a changed file: its passages,
+         * if any, are replaced. */
+        if (sscanf(val, "%" SCNu64 " %" SCNd64 " %" SCNx64 " %u", &r->size,
+                   &r->mtime_ns, &r->hash, &r->passages) != 4)
+            memset(r, 0, sizeof *r);
+    }
     free(val);
     return rc;
 }
@@ -81,26 +87,11 @@ void ix_worker_clear(ix_worker *w)
     memset(w, 0, sizeof *w);
 }
 
-/* A malloc'd copy of `s` with every invalid UTF-8 sequence replaced by
- * U+FFFD, for metadata that goes into JSON. */
+/* A malloc'd copy of `s` with invalid UTF-8 replaced by U+FFFD, for
+ * metadata that goes into JSON. */
 static char *utf8_sanitized(const char *s, size_t len)
 {
-    char *out = malloc(len * 3 + 1), *o = out;
-    if (!out)
-        return NULL;
-    while (len > 0) {
-        size_t ok = tx_utf8_check(s, len);
-        memcpy(o, s, ok);
-        o += ok;
-        if (ok == len)
-            break;
-        memcpy(o, "\xEF\xBF\xBD", 3);
-        o += 3;
-        s += ok + 1;
-        len -= ok + 1;
-    }
-    *o = '\0';
-    return out;
+    return tx_utf8_sanitize(s, len, NULL);
 }
 
 /* The first non-empty line of the text, trimmed, as a fallback title. */

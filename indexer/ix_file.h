@@ -39,8 +39,8 @@ typedef struct ix_record {
 /* Non-zero when the record key of `rel` fits Xapian's key length limit;
  * a file whose path does not fit cannot be indexed. */
 int ix_record_key_fits(const char *rel);
-/* Reads the record of `rel` from `db`: *found is 1 and *r filled when it
- * has a readable one, else 0. */
+/* Reads the record of `rel` from `db`: *found is 1 when it has one, and
+ * *r is filled from it (zeros when it cannot be read: a changed file). */
 cs_status ix_record_get(xs_wdb *db, const char *rel, ix_record *r, int *found,
                         char **msg);
 cs_status ix_record_put(xs_wdb *db, const char *rel, const ix_record *r,

@@ -4,15 +4,11 @@
  * many, by several writers at once (ix_parallel.h). */
 #include "ix_index.h"
 
-#include <errno.h>
-#include <inttypes.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
-#include "ix_doc.h"
 #include "ix_file.h"
 #include "ix_location.h"
 #include "ix_manifest.h"
@@ -22,7 +18,6 @@
 #include "ix_swap.h"
 #include "ix_walk.h"
 #include "schema.h"
-#include "tx.h"
 #include "xs.h"
 
 /*
@@ -121,8 +116,15 @@ typedef struct gone_file {
     unsigned shard;
 } gone_file;
 
+static int cmp_gone(const void *a, const void *b)
+{
+    const gone_file *x = a, *y = b;
+    return x->shard != y->shard ? (x->shard < y->shard ? -1 : 1)
+                                : strcmp(x->rel, y->rel);
+}
+
 /* Lists the recorded files, in every shard, under the arguments' scopes
- * that the walk did not find. */
+ * that the walk did not find, each once, by shard and path. */
 static cs_status find_vanished(run *r, const ix_filelist *files, char **scopes,
                                size_t nscopes, gone_file **out, size_t *nout)
 {
@@ -160,11 +162,7 @@ static cs_status find_vanished(run *r, const ix_filelist *files, char **scopes,
                         rc = CS_NOMEM;
                     }
                 }
-                /* Two overlapping arguments find one file twice. */
-                int dup = 0;
-                for (size_t j = 0; rc == CS_OK && j < n && !dup; j++)
-                    dup = list[j].shard == k && !strcmp(list[j].rel, v.gone[i]);
-                if (rc == CS_OK && !dup) {
+                if (rc == CS_OK) {
                     list[n++] = (gone_file){.rel = v.gone[i], .shard = k};
                     v.gone[i] = NULL;
                 }
@@ -174,8 +172,19 @@ static cs_status find_vanished(run *r, const ix_filelist *files, char **scopes,
         }
     }
     free(found);
+    /* Overlapping arguments find a file twice: keep it once. */
+    if (n > 1)
+        qsort(list, n, sizeof *list, cmp_gone);
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (kept && list[kept - 1].shard == list[i].shard &&
+            !strcmp(list[kept - 1].rel, list[i].rel))
+            free(list[i].rel);
+        else
+            list[kept++] = list[i];
+    }
     *out = list;
-    *nout = n;
+    *nout = kept;
     return rc;
 }
 

@@ -63,6 +63,14 @@ static void *writer(void *arg)
         rc = xs_wdb_open_scratch(pt->path, &db, &msg);
     if (rc == CS_OK)
         rc = xs_wdb_begin(db, &msg);
+    /* The index's own metadata, the same in every part (so the merge
+     * keeps one copy), for a new index that has none committed yet. */
+    if (rc == CS_OK)
+        rc = xs_wdb_set_metadata(db, CS_META_SCHEMA, CS_SCHEMA_VERSION,
+                                 strlen(CS_SCHEMA_VERSION), &msg);
+    if (rc == CS_OK)
+        rc = xs_wdb_set_metadata(db, CS_META_ROOT, o->root, strlen(o->root),
+                                 &msg);
     size_t pending = 0;
     while (rc == CS_OK && !stopped(p)) {
         size_t i = atomic_fetch_add(&p->next, 1);
@@ -70,6 +78,11 @@ static void *writer(void *arg)
             break;
         ix_task *t = &p->tasks[i];
         rc = ix_file_index(&w, db, t, 0, &msg);
+        /* A new file's record cannot clash with the index's (it has none
+         * there): it goes with the passages, and the merge needs no
+         * transaction of its own for it. */
+        if (rc == CS_OK && t->outcome == IX_INDEXED && !t->have_old)
+            rc = ix_record_put(db, t->file->rel, &t->now, &msg);
         ix_progress_add(o->progress, t->file->size);
         pending += t->bytes;
         /* Small transactions, as in one-writer runs (ix_index.c): Xapian
@@ -142,37 +155,42 @@ static cs_status run_writers(pool *p, part *parts, unsigned n, char **msg)
     return CS_OK;
 }
 
+/* Changes to the merged database per commit.  It is not the index yet,
+ * so its commits need not be one: they only keep Xapian's pending
+ * changes, and so memory, bounded however many files a run records. */
+#define IX_APPLY_BATCH 20000
+
 /* Step 3 of ix_parallel.h: what the run changes in the index's own
  * documents and records, applied to the merged database `m`, where the
- * parts' documents are 1..parts_docs. */
+ * parts' documents are 1..parts_docs.  A run that only added new files
+ * changes nothing here, and leaves `m` as compact as the merge made it. */
 static cs_status apply_changes(const ix_parallel_opts *o, xs_wdb *m,
                                xs_docid parts_docs, const ix_task *tasks,
                                size_t ntasks, char *const *gone, size_t ngone,
                                char **msg)
 {
-    cs_status rc = xs_wdb_begin(m, msg);
-    /* A new index has them only in its uncommitted first transaction. */
-    if (rc == CS_OK)
-        rc = xs_wdb_set_metadata(m, CS_META_SCHEMA, CS_SCHEMA_VERSION,
-                                 strlen(CS_SCHEMA_VERSION), msg);
-    if (rc == CS_OK)
-        rc = xs_wdb_set_metadata(m, CS_META_ROOT, o->root, strlen(o->root),
-                                 msg);
+    cs_status rc = CS_OK;
     for (size_t i = 0; rc == CS_OK && i < ngone; i++) {
         rc = ix_file_remove(m, gone[i], msg);
         if (rc == CS_OK && o->verbose)
             fprintf(o->log, "removed %s\n", gone[i]);
     }
+    size_t changes = ngone;
     for (size_t i = 0; rc == CS_OK && i < ntasks; i++) {
         const ix_task *t = &tasks[i];
+        if (!t->have_old)
+            continue; /* new: all in a part already, record included */
+        if (++changes % IX_APPLY_BATCH == 0) {
+            rc = xs_wdb_commit(m, msg);
+            if (rc != CS_OK)
+                break;
+        }
         const char *rel = t->file->rel;
         char pterm[CS_MAX_TERM + 1];
         switch (t->outcome) {
         case IX_INDEXED:
-            if (t->have_old) {
-                ix_path_term(rel, pterm);
-                rc = xs_wdb_delete_by_term_from(m, pterm, parts_docs + 1, msg);
-            }
+            ix_path_term(rel, pterm);
+            rc = xs_wdb_delete_by_term_from(m, pterm, parts_docs + 1, msg);
             if (rc == CS_OK)
                 rc = ix_record_put(m, rel, &t->now, msg);
             break;
@@ -181,8 +199,7 @@ static cs_status apply_changes(const ix_parallel_opts *o, xs_wdb *m,
             break;
         case IX_BINARY:
             /* No part holds it: every passage of the file is an old one. */
-            if (t->have_old)
-                rc = ix_file_remove(m, rel, msg);
+            rc = ix_file_remove(m, rel, msg);
             break;
         case IX_PENDING:
         case IX_UNREADABLE:

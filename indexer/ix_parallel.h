@@ -2,30 +2,37 @@
  * ix_parallel.h - an index run on several cores: one writer per thread,
  * merged into the index by compaction.
  *
- * Xapian's writer is most of the cost of indexing (about 80% of the time
- * on the benchmark corpus: add_document and commit), and one
- * WritableDatabase takes changes from one thread at a time.  So analysis
- * spread over all cores feeding one writer cannot go more than about
- * 1.25x faster, while N writers, each a thread with its own analyzer and
- * its own scratch database, go nearly N times faster; merging their
- * databases with the index (xs_compact) costs a few percent of the
- * indexing time, and leaves the index compact.  See bench/README.md for
- * the measurements.
+ * Why N writers and not analysis on all cores feeding one writer: Xapian's
+ * writer is most of the cost of indexing (80% of the time on the medium
+ * benchmark corpus: add_document 55%, commit 26%), and one
+ * WritableDatabase takes changes from one thread at a time, so one writer
+ * fed by analysis threads cannot go more than 1.25x faster.  Measured on
+ * 2 cores, on an idle machine (wall seconds): one writer 33.9-38.7;
+ * two analysis threads feeding one writer through a bounded queue
+ * 35.0-35.9; two writers merged 17.8-20.0, of which the merge takes 2.
+ * N writers, each a thread with its own analyzer and its own scratch
+ * database, go nearly N times faster, and the merge (xs_compact) leaves
+ * the index compact.  Cutting each writer's output into several smaller
+ * databases, merged at the end, did not help (Xapian's cost per document
+ * does not grow with the database).  See bench/README.md.
  *
  * The steps, and what the index holds at each (see ix_swap.h for the
  * exchange and for crashes):
  *  1. threads take files one at a time from the task list and write their
- *     passages into DIR/build.tmp/part-K (no records, no deletions); the
- *     index is not touched;
+ *     passages into DIR/build.tmp/part-K, with the records of new files
+ *     and the index's schema and root (no deletions); the index is not
+ *     touched;
  *  2. the parts, then the index's own database, are compacted into a new
  *     database beside the index: the parts' documents come first (docids
  *     1..P, P their number), the index's after them;
- *  3. in one transaction on the new database: the old passages of changed,
- *     now-binary and vanished files (docids above P) are deleted, and the
- *     records of every file read are written;
+ *  3. on the new database, which nobody reads yet: the old passages of
+ *     changed, now-binary and vanished files (docids above P) are deleted,
+ *     and the records of the files the index had are rewritten or
+ *     removed (nothing to do for a new index);
  *  4. the new database is exchanged with the index directory.
- * Records live only in the index, never in the parts, so the merge never
- * sees one key with two values.  Each file is written by one thread, so
+ * A record is written in a part only for a file the index has no record
+ * of, and the schema and root are the index's, so the merge never sees
+ * one key with two values.  Each file is written by one thread, so
  * its passages keep their order (show relies on it).  An interrupted run
  * (a signal, an error) stops after each thread's current file and leaves
  * the index as it was before the run.

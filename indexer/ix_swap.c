@@ -1,6 +1,7 @@
 /* ix_swap.c - replacing an index's database atomically (see ix_swap.h). */
 #include "ix_swap.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -79,6 +80,47 @@ void ix_swap_finish(ix_swap *s)
     memset(s, 0, sizeof *s);
 }
 
+/* Non-zero for the entries of a database directory that a new database
+ * brings along: Xapian's own (glass) and the work directory. */
+static int own_entry(const char *name)
+{
+    size_t n = strlen(name);
+    return !strcmp(name, ".") || !strcmp(name, "..") ||
+           !strcmp(name, "iamglass") || !strcmp(name, "flintlock") ||
+           !strcmp(name, IX_WORK_DIR) ||
+           (n > 6 && !strcmp(name + n - 6, ".glass"));
+}
+
+/* Every other entry of `dir` (a file of the user's, such as a stub kept
+ * beside the database) must survive the exchange: each is hard-linked
+ * into `next` when `link_into` is non-zero, else only checked.  Anything
+ * but a regular file cannot be carried over so: CS_USAGE naming it. */
+static cs_status carry_over(const char *dir, const char *next, int link_into,
+                            char **msg)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return cs_fail(msg, CS_IO, "%s: %s", dir, strerror(errno));
+    cs_status rc = CS_OK;
+    for (struct dirent *e; rc == CS_OK && (e = readdir(d));) {
+        if (own_entry(e->d_name))
+            continue;
+        char from[PATH_MAX + 256], to[PATH_MAX + 256];
+        snprintf(from, sizeof from, "%s/%s", dir, e->d_name);
+        snprintf(to, sizeof to, "%s/%s", next, e->d_name);
+        struct stat st;
+        if (lstat(from, &st) != 0 || !S_ISREG(st.st_mode))
+            rc = cs_fail(msg, CS_USAGE, "%s is not a file of the database, "
+                                        "and would not be carried over",
+                         from);
+        else if (link_into && link(from, to) != 0)
+            rc = cs_fail(msg, CS_IO, "cannot link %s into %s: %s", from, next,
+                         strerror(errno));
+    }
+    closedir(d);
+    return rc;
+}
+
 cs_status ix_swap_prepare(const char *db_path, ix_swap *s, char **msg)
 {
     memset(s, 0, sizeof *s);
@@ -91,6 +133,8 @@ cs_status ix_swap_prepare(const char *db_path, ix_swap *s, char **msg)
         return CS_NOMEM;
     }
     cs_status rc = ix_swap_cleanup(s->dir, msg);
+    if (rc == CS_OK)
+        rc = carry_over(s->dir, s->next, 0, msg);
     if (rc != CS_OK) {
         ix_swap_finish(s);
         return rc;
@@ -147,6 +191,8 @@ static void sync_parent(const char *dir)
 cs_status ix_swap_commit(ix_swap *s, xs_wdb *old, xs_wdb *next, char **msg)
 {
     cs_status rc = xs_wdb_commit(next, msg);
+    if (rc == CS_OK)
+        rc = carry_over(s->dir, s->next, 1, msg);
     if (rc == CS_OK)
         rc = xs_wdb_cancel(old, msg);
     if (rc == CS_OK &&

@@ -19,6 +19,10 @@
  * takes DIR's write lock removes the leftovers (ix_swap_cleanup) and does
  * what is missing again.
  *
+ * Files of the user's kept in DIR (a stub, say) are hard-linked into the
+ * new database's directory before the exchange, so they stay; anything
+ * else in DIR that is not the database's makes ix_swap_prepare refuse.
+ *
  * Locks: the exchange moves directories, and Xapian's write lock belongs
  * to the lock file of a directory, so the caller holds the write locks of
  * both databases across it (the old one, opened at DIR, and the new one,
@@ -54,8 +58,8 @@ cs_status ix_swap_cleanup(const char *db_path, char **msg);
  * creates the work directory, and checks that the file system can
  * exchange two directories atomically there.  CS_USAGE (with a message
  * saying why) when it cannot: a file system without RENAME_EXCHANGE, a
- * parent directory that is not writable; the caller then writes the
- * index in place.
+ * parent directory that is not writable, a directory in DIR that is not
+ * the database's; the caller then writes the index in place.
  */
 cs_status ix_swap_prepare(const char *db_path, ix_swap *s, char **msg);
 

@@ -104,7 +104,11 @@ done
 rm -r "docs/copy-$(printf '%02d' "$copies")"
 printf 'binary\0now\n' > docs/copy-02/004_ea823e42dca6d0bc.txt
 touch docs/copy-04/000_e2b09c51e93f98b0.txt
+# A file of the user's in the index directory stays.
+echo '# a stub of mine' > four.db/mine.stub
 "$CITESEARCH" index --jobs 3 --verbose --db four.db docs 2> big.txt
+[ "$(cat four.db/mine.stub)" = '# a stub of mine' ] || fail "the user's file in the index was lost"
+
 grep -q "(3 writers)\$" big.txt || fail "large change: $(tail -n 3 big.txt)"
 grep -q "^removed docs/copy-$(printf '%02d' "$copies")/" big.txt || fail "vanished copy: $(tail -n 3 big.txt)"
 grep -q "004_ea823e42dca6d0bc.txt: binary file (skipped)" big.txt || fail "binary: $(tail -n 3 big.txt)"
