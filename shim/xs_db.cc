@@ -34,6 +34,16 @@ void xs_doc_free(xs_doc *doc)
     delete doc;
 }
 
+/* The term as the std::string Xapian takes, in a buffer each thread
+ * reuses: a term longer than the short-string buffer would otherwise cost
+ * an allocation per word indexed (Xapian copies it anyway). */
+static const std::string &term_string(const char *term, size_t len)
+{
+    thread_local std::string buf;
+    buf.assign(term, len);
+    return buf;
+}
+
 /* The document functions have no message out-parameter: only the status. */
 cs_status xs_doc_add_posting(xs_doc *doc, const char *term, size_t len,
                              unsigned pos, unsigned wdf_inc)
@@ -41,7 +51,7 @@ cs_status xs_doc_add_posting(xs_doc *doc, const char *term, size_t len,
     if (!doc || !term)
         return CS_USAGE;
     try {
-        doc->doc.add_posting(std::string(term, len), pos, wdf_inc);
+        doc->doc.add_posting(term_string(term, len), pos, wdf_inc);
         return CS_OK;
     } catch (...) {
         return xs_fail_current(nullptr, "add_posting", nullptr);
@@ -54,7 +64,7 @@ cs_status xs_doc_add_term(xs_doc *doc, const char *term, size_t len,
     if (!doc || !term)
         return CS_USAGE;
     try {
-        doc->doc.add_term(std::string(term, len), wdf_inc);
+        doc->doc.add_term(term_string(term, len), wdf_inc);
         return CS_OK;
     } catch (...) {
         return xs_fail_current(nullptr, "add_term", nullptr);
@@ -66,7 +76,7 @@ cs_status xs_doc_add_boolean_term(xs_doc *doc, const char *term, size_t len)
     if (!doc || !term)
         return CS_USAGE;
     try {
-        doc->doc.add_boolean_term(std::string(term, len));
+        doc->doc.add_boolean_term(term_string(term, len));
         return CS_OK;
     } catch (...) {
         return xs_fail_current(nullptr, "add_boolean_term", nullptr);
