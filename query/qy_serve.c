@@ -303,6 +303,27 @@ static const char *request_options(const args *a, qy_request *req)
     return NULL;
 }
 
+/* Checks a required text argument (`q`, `cite`): present, bounded, valid
+ * UTF-8.  Returns 0 when it is fine; else sends the 4xx and returns 1 with
+ * the response's result in *ret. */
+static int bad_text_arg(struct MHD_Connection *c, const char *name,
+                        const char *hint, const char *val, size_t len,
+                        enum MHD_Result *ret)
+{
+    if (!val || len == 0)
+        *ret = send_error(c, MHD_HTTP_BAD_REQUEST, "no %s: %s", name, hint);
+    else if (len > QY_SERVE_MAX_QUERY)
+        *ret = send_error(c, MHD_HTTP_URI_TOO_LONG, "%s is over %u bytes", name,
+                          QY_SERVE_MAX_QUERY);
+    else if (!valid_utf8(val, len))
+        *ret = send_error(c, MHD_HTTP_BAD_REQUEST,
+                          "%s is not valid UTF-8 (byte %zu)", name,
+                          tx_utf8_check(val, len));
+    else
+        return 0;
+    return 1;
+}
+
 /* ---- GET /api/query ---- */
 
 static enum MHD_Result api_query(qy_server *s, struct MHD_Connection *c)
@@ -311,21 +332,15 @@ static enum MHD_Result api_query(qy_server *s, struct MHD_Connection *c)
     get_args(c, &a);
     if (a.bad)
         return send_error(c, MHD_HTTP_BAD_REQUEST, "%s", a.bad);
-    if (!a.q || a.q_len == 0)
-        return send_error(c, MHD_HTTP_BAD_REQUEST, "no query: /api/query?q=...");
-    if (a.q_len > QY_SERVE_MAX_QUERY)
-        return send_error(c, MHD_HTTP_URI_TOO_LONG, "q is over %u bytes",
-                          QY_SERVE_MAX_QUERY);
-    if (!valid_utf8(a.q, a.q_len))
-        return send_error(c, MHD_HTTP_BAD_REQUEST, "q is not valid UTF-8 (byte %zu)",
-                          tx_utf8_check(a.q, a.q_len));
+    enum MHD_Result ret = MHD_NO;
+    if (bad_text_arg(c, "q", "/api/query?q=...", a.q, a.q_len, &ret))
+        return ret;
     qy_request req;
     const char *bad = request_options(&a, &req);
     if (bad)
         return send_error(c, MHD_HTTP_BAD_REQUEST, "%s", bad);
     req.query = a.q;
 
-    enum MHD_Result ret = MHD_NO;
     qy_engine *e = open_engine(s, c, &ret);
     if (!e)
         return ret;
@@ -355,13 +370,10 @@ static enum MHD_Result api_show(qy_server *s, struct MHD_Connection *c)
     get_args(c, &a);
     if (a.bad)
         return send_error(c, MHD_HTTP_BAD_REQUEST, "%s", a.bad);
-    if (!a.cite || a.cite_len == 0)
-        return send_error(c, MHD_HTTP_BAD_REQUEST, "no cite: /api/show?cite=PATH:LINE");
-    if (a.cite_len > QY_SERVE_MAX_QUERY)
-        return send_error(c, MHD_HTTP_URI_TOO_LONG, "cite is over %u bytes",
-                          QY_SERVE_MAX_QUERY);
-    if (!valid_utf8(a.cite, a.cite_len))
-        return send_error(c, MHD_HTTP_BAD_REQUEST, "cite is not valid UTF-8");
+    enum MHD_Result text_ret;
+    if (bad_text_arg(c, "cite", "/api/show?cite=PATH:LINE", a.cite, a.cite_len,
+                     &text_ret))
+        return text_ret;
     unsigned context = 0;
     if (a.context && *a.context &&
         parse_num(a.context, 0, QY_SERVE_MAX_CONTEXT, &context) != 0)
