@@ -15,12 +15,17 @@
 #include "xs.h"
 
 /*
- * BM25 over passages.  Passages are short and of similar length, so length
- * normalization matters less than for whole documents (b 0.5 rather than
- * 0.75); k1 1.2 lets a repeated word count a little more than once.
+ * BM25 over passages, without length normalization (b 0).  Passages are
+ * paragraphs cut into windows of at most ~120 words, so their lengths vary
+ * far less than whole documents' do, and normalizing costs more than it
+ * brings: Xapian must then look up the length of every document that
+ * matches a word, which was half of all the time a keyword query took
+ * (bench/README.md); b 0.5 and b 0 rank the development sets alike
+ * (bench/quality).  k1 1.2 lets a repeated word count a little more than
+ * once.
  */
 #define QY_BM25_K1 1.2
-#define QY_BM25_B 0.5
+#define QY_BM25_B 0
 
 /* A quotation not found verbatim: this many passages that share its words
  * are aligned with it, and the best aligned come first.  Enough that the

@@ -15,6 +15,9 @@
  * four keeps real-time and cyber-attack and drops the chance splits that
  * short fragments make (materi|als, ano|ther) in a large mixed corpus. */
 #define MIN_SPLIT_PART 4
+/* A split is tried only for a word at most this many times as frequent as
+ * the rarer of its parts (see best_split). */
+#define QY_SPLIT_MAX_RATIO 2
 
 cs_status qy_strv_add(qy_strv *s, const char *str, size_t len)
 {
@@ -246,6 +249,13 @@ static size_t best_split(qy_engine *e, const qtok *t)
             best = i;
         }
     }
+    /* A word far more common than its rarer part is a word, not a
+     * compound written solid: government is not govern|ment, attacked
+     * is not atta|cked.  Chance splits like those would add a phrase
+     * search, costly and useless, to every query that has such a word;
+     * cyberattack and website, rarer than cyber and site, keep theirs. */
+    if (best && word_freq(e, t->term, len) > QY_SPLIT_MAX_RATIO * best_freq)
+        return 0;
     return best;
 }
 

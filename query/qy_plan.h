@@ -4,8 +4,10 @@
  * Words rank on their stems (body, and title at CS_TITLE_WEIGHT); phrases
  * match unstemmed positional words.  Compounds meet in every spelling: a
  * hyphenated query word also asks for its joined form; an unhyphenated word
- * that splits into two indexed words also asks for them as a phrase
- * ("realtime" finds "real-time" and "real time"); two adjacent query words
+ * that splits into two indexed words, and is not far more common than the
+ * rarer of them, also asks for them as a phrase ("realtime" finds
+ * "real-time" and "real time"; "government" does not ask for "govern
+ * ment"); two adjacent query words
  * also ask for their joined form when the index has it.
  *
  * The plan keeps what the highlighter needs: the stems of the words asked

@@ -14,6 +14,8 @@
 
 #include "ix_index.h"
 #include "qy_engine.h"
+#include "qy_plan.h"
+#include "xs.h"
 
 typedef struct fixture {
     char dir[64];
@@ -188,6 +190,65 @@ static void test_results_cite_exact_bytes(void **state)
     qy_answer_clear(&a);
 }
 
+/* The Xapian query a request becomes, described. */
+static char *plan_of(qy_engine *e, const char *q)
+{
+    qy_parsed parsed;
+    qy_plan plan;
+    assert_int_equal(qy_parse(q, QY_MODE_AUTO, &parsed, NULL), CS_OK);
+    assert_int_equal(qy_plan_build(e, &parsed, &plan, NULL), CS_OK);
+    qy_parsed_clear(&parsed);
+    char *d = xs_query_describe(plan.query);
+    assert_non_null(d);
+    qy_plan_clear(&plan);
+    return d;
+}
+
+/* A solid word is also looked for as two words ("realtime" finds "real
+ * time") only when it is not far more common than the rarer of its parts:
+ * "government" in a text that once has "govern" and "ment" apart is not
+ * a compound, and asking for the phrase would only cost time. */
+static void test_compound_splits_only_rare_solid_words(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/cs-split-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *path = NULL, *db = NULL;
+    assert_true(asprintf(&path, "%s/a.txt", dir) > 0);
+    FILE *fp = fopen(path, "w");
+    assert_non_null(fp);
+    for (int i = 0; i < 12; i++)
+        fprintf(fp, "The government met on day %d.\n\n", i);
+    fprintf(fp, "They govern the ment of the river.\n\n");
+    fprintf(fp, "A real time feed, the real deal, in time.\n\n");
+    fprintf(fp, "One realtime feed.\n");
+    fclose(fp);
+    assert_true(asprintf(&db, "%s/db", dir) > 0);
+    FILE *log = fopen("/dev/null", "w");
+    ix_options o = {.db_path = db, .log = log, .quiet = 1};
+    ix_summary sum;
+    char *paths[] = {dir};
+    assert_int_equal(ix_run(&o, paths, 1, &sum, NULL), CS_OK);
+    fclose(log);
+    qy_engine *e = NULL;
+    assert_int_equal(qy_engine_open(db, &e, NULL), CS_OK);
+
+    char *d = plan_of(e, "government");
+    assert_null(strstr(d, "PHRASE"));
+    free(d);
+    d = plan_of(e, "realtime");
+    assert_non_null(strstr(d, "real@1 PHRASE 2 time@1"));
+    free(d);
+
+    qy_engine_close(e);
+    char *cmd = NULL;
+    assert_true(asprintf(&cmd, "rm -rf '%s'", dir) > 0);
+    assert_int_equal(system(cmd), 0);
+    free(cmd);
+    free(path);
+    free(db);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -197,6 +258,7 @@ int main(void)
         cmocka_unit_test(test_near_quote_diff),
         cmocka_unit_test(test_phrase_and_terms_match_kinds),
         cmocka_unit_test(test_results_cite_exact_bytes),
+        cmocka_unit_test(test_compound_splits_only_rare_solid_words),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
