@@ -81,7 +81,8 @@ cs_status qy_engine_open_with(const char *db_path,
                      db_path);
     else if (rc == CS_OK && strcmp(schema, CS_SCHEMA_VERSION) != 0)
         rc = cs_fail(msg, CS_CORRUPT,
-                     "%s: not a citesearch index of format %s (found '%s')",
+                     "%s: not a citesearch index of format %s (found '%s'): "
+                     "remove it and index again",
                      db_path, CS_SCHEMA_VERSION, schema);
     if (rc == CS_OK)
         rc = xs_db_get_metadata(e->db, CS_META_ROOT, &root, NULL, msg);
@@ -209,8 +210,8 @@ static cs_status run_search(qy_engine *e, const xs_query *q, unsigned limit,
     xs_search_opts_init(&o, limit ? limit : 10);
     o.bm25_k1 = QY_BM25_K1;
     o.bm25_b = QY_BM25_B;
-    /* Equal scores in file order, so one index and its shards agree. */
-    o.tiebreak_slot = CS_SLOT_PATH;
+    /* Equal scores in one order, so one index and its shards agree. */
+    o.tiebreak_slot = CS_SLOT_ORDER;
     if (req->per_doc > 0) {
         o.collapse_slot = CS_SLOT_PATH;
         o.collapse_max = req->per_doc;

@@ -85,9 +85,12 @@ printf '# both shards, served\nremote 127.0.0.1:%s\nremote 127.0.0.1:%s\n' "$por
 claim='Albania cut diplomatic ties with Iran'
 quote='"The systems will be out of service until the risk is completely removed"'
 misquote='"Albania said on Wednesday that on July 17 it had suffered a heavy cyberattack"'
-for q in "$claim" "$quote" "$misquote"; do
+# One word many passages share: many equal scores, whose order the index
+# decides (CS_SLOT_ORDER), not the shard a passage went to.
+common='Iran'
+for q in "$claim" "$quote" "$misquote" "$common"; do
     for db in single sharded sharded/remote.stub; do
-        cs query --db "$db" --format jsonl -n 10 "$q" > "out-$(basename "$db").jsonl"
+        cs query --db "$db" --format jsonl -n 30 "$q" > "out-$(basename "$db").jsonl"
         [ "$status" -eq 0 ] || fail "query --db $db '$q': exit status $status"
     done
     python3 - out-single.jsonl out-sharded.jsonl out-remote.stub.jsonl <<'PY' || fail "ranking differs for $q"
@@ -96,6 +99,9 @@ def load(p):
     return [json.loads(l) for l in open(p) if l.strip()]
 one = load(sys.argv[1])
 assert one, "no result"
+if one[0]["query"] == "Iran":
+    scores = [r["score"] for r in one]
+    assert len(set(scores)) < len(scores), ("no equal scores to order", scores)
 for other in map(load, sys.argv[2:]):
     assert [r["cite"] for r in other] == [r["cite"] for r in one], ([r["cite"] for r in one], [r["cite"] for r in other])
     for a, b in zip(one, other):
