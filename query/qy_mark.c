@@ -124,11 +124,14 @@ cs_status qy_mark_terms(const qy_plan *plan, qy_cand *c)
                    : QY_MATCH_TERMS;
     /* A verbatim quote is highlighted alone, so its first highlight is
      * where the quotation starts. */
-    if (!(plan->quote && r->match == QY_MATCH_EXACT))
+    if (!(plan->quote && r->match == QY_MATCH_EXACT)) {
         for (size_t i = 0; i < pt->n; i++)
             if (!(pt->v[i].flags & TX_STOP) &&
                 qy_strv_has(&plan->stems, QY_PSTEM(pt, i), strlen(QY_PSTEM(pt, i))))
                 spans_add(&hl, pt->v[i].start, pt->v[i].end);
+        for (size_t i = 0; i < plan->nspellings; i++)
+            find_sequence(pt, &plan->spellings[i], &hl);
+    }
     spans_normalize(&hl);
     if (hl.nomem)
         rc = CS_NOMEM;

@@ -268,6 +268,21 @@ typedef struct builder {
     char **msg;
 } builder;
 
+/* Remembers a spelling to highlight: the `n` words `terms`. */
+static cs_status remember_spelling(qy_plan *p, char *const *terms, size_t n)
+{
+    qy_strv *v = realloc(p->spellings, (p->nspellings + 1) * sizeof *v);
+    if (!v)
+        return CS_NOMEM;
+    p->spellings = v;
+    qy_strv *seq = &v[p->nspellings++];
+    memset(seq, 0, sizeof *seq);
+    for (size_t i = 0; i < n; i++)
+        if (qy_strv_add(seq, terms[i], strlen(terms[i])) != CS_OK)
+            return CS_NOMEM;
+    return CS_OK;
+}
+
 /* Remembers a stem to highlight. */
 static cs_status remember_stem(qy_plan *p, const char *stem)
 {
@@ -310,17 +325,19 @@ static cs_status add_compound(builder *b, const qy_clause *c, const qtoks *toks,
     xs_query *alt[2] = {phrase_query(parts, joined - from),
                         c->mod == QY_OPTIONAL ? stem_query(jt->stem)
                                               : prefixed_term(CS_PREFIX_STEM, jt->stem)};
-    free(parts);
     xs_query *q = alt[0] && alt[1] ? xs_query_combine(XS_OP_OR, alt, 2, 0) : NULL;
     xs_query_free(alt[0]);
     xs_query_free(alt[1]);
     qlist_add(words, q);
 
-    /* Highlight every part; the claim word is the compound, supported by
-     * its joined form. */
-    for (size_t k = from; k <= joined; k++)
-        if (remember_stem(b->plan, toks->v[k].stem) != CS_OK)
-            return CS_NOMEM;
+    /* Highlight the parts where they stand in order, and the joined form;
+     * the claim word is the compound, supported by its joined form. */
+    cs_status rc = remember_spelling(b->plan, parts, joined - from);
+    free(parts);
+    if (rc == CS_OK)
+        rc = remember_stem(b->plan, jt->stem);
+    if (rc != CS_OK)
+        return CS_NOMEM;
     return add_plan_word(b->plan, c->text + toks->v[from].start,
                          jt->end - toks->v[from].start, jt->stem);
 }
@@ -374,6 +391,8 @@ static cs_status add_words(builder *b, const qy_clause *c)
             xs_query *both = ph ? xs_query_combine(XS_OP_OR, alt, 2, 0) : NULL;
             xs_query_free(q);
             xs_query_free(ph);
+            if (ph && c->mod != QY_EXCLUDED)
+                rc = remember_spelling(b->plan, parts, 2);
             free(parts[0]);
             free(parts[1]);
             q = both;
@@ -388,10 +407,14 @@ static cs_status add_words(builder *b, const qy_clause *c)
             int n = snprintf(joined, sizeof joined, "%s%s", prev->term, t->term);
             joined_found = n > 0 && (size_t)n < sizeof joined &&
                            word_freq(b->e, joined, (size_t)n) > 0;
-            if (joined_found)
+            if (joined_found) {
                 qlist_add(&words, prefixed_term(CS_PREFIX_WORD, joined));
+                char *one[1] = {joined};
+                if (c->mod != QY_EXCLUDED)
+                    rc = remember_spelling(b->plan, one, 1);
+            }
         }
-        if (c->mod != QY_EXCLUDED) {
+        if (rc == CS_OK && c->mod != QY_EXCLUDED) {
             rc = remember_stem(b->plan, t->stem);
             if (rc == CS_OK)
                 rc = add_plan_word(b->plan, c->text + t->start, t->end - t->start,
@@ -694,6 +717,9 @@ void qy_plan_clear(qy_plan *p)
         free(p->phrases[i].variants);
     }
     free(p->phrases);
+    for (size_t i = 0; i < p->nspellings; i++)
+        qy_strv_clear(&p->spellings[i]);
+    free(p->spellings);
     for (size_t i = 0; i < p->nwords; i++) {
         free(p->words[i].text);
         free(p->words[i].stem);

@@ -54,6 +54,12 @@ typedef struct qy_plan {
     qy_strv stems;       /* stems of optional and required words */
     qy_phrase_plan *phrases;
     size_t nphrases;
+    /* Spellings of a query word as other words, highlighted only where
+     * they stand together: the parts of T-Mobile in order (not a lone
+     * "mobile"), "real time" for realtime, "cyberattack" for "cyber
+     * attack".  Each is a sequence of normalized words. */
+    qy_strv *spellings;
+    size_t nspellings;
     qy_word *words;      /* content words (not stop words, not excluded) */
     size_t nwords;
     int quote;

@@ -164,6 +164,26 @@ static void test_phrase_and_terms_match_kinds(void **state)
     qy_answer_clear(&a);
 }
 
+/* A hyphenated word is highlighted where it stands whole: in "part of the
+ * Deutsche Telecom / T-Mobile group ... including mobile, landline", the
+ * query T-Mobile marks T-Mobile and not the lone "mobile". */
+static void test_compound_highlighted_whole(void **state)
+{
+    fixture *f = *state;
+    qy_answer a;
+    ask(f, "T-Mobile", QY_MODE_AUTO, 1, &a);
+    assert_int_equal(a.n, 1);
+    const qy_result *r = &a.results[0];
+    const char *t = r->text;
+    assert_non_null(strstr(t, "including mobile"));
+    assert_int_equal(r->nhighlights, 1);
+    size_t s = r->highlights[0].start - r->byte_start;
+    size_t e = r->highlights[0].end - r->byte_start;
+    assert_int_equal(e - s, strlen("T-Mobile"));
+    assert_memory_equal(t + s, "T-Mobile", e - s);
+    qy_answer_clear(&a);
+}
+
 static void test_results_cite_exact_bytes(void **state)
 {
     fixture *f = *state;
@@ -258,6 +278,7 @@ int main(void)
         cmocka_unit_test(test_near_quote_diff),
         cmocka_unit_test(test_phrase_and_terms_match_kinds),
         cmocka_unit_test(test_results_cite_exact_bytes),
+        cmocka_unit_test(test_compound_highlighted_whole),
         cmocka_unit_test(test_compound_splits_only_rare_solid_words),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
