@@ -52,8 +52,13 @@ typedef struct qy_cand {
     double coverage;     /* claim: weighted share of its words supported */
     double proximity;    /* claim: how close together they stand, 0..1 */
     double rank;         /* the score the answer is sorted by */
+    int marked;          /* highlights and match kind are set already */
 } qy_cand;
 
+/* Reads result i of the match set into r (owned by r: qy_result_clear). */
+cs_status qy_cand_read(qy_engine *e, struct xs_mset *mset, unsigned i,
+                       qy_result *r, char **msg);
+void qy_result_clear(qy_result *r);
 void qy_cand_clear(qy_cand *c);
 
 /* ---- Marking (qy_mark.c) ---- */
@@ -76,6 +81,15 @@ void qy_claim_measure(const qy_plan *plan, const double *weights, qy_cand *c);
 /* Aligns the candidate with the plan's quotation (c->al, in bytes of the
  * passage). */
 cs_status qy_near_align(const qy_plan *plan, qy_cand *c);
+
+/* ---- Quotations across a paragraph break (qy_across.c) ---- */
+
+/* When the aligned candidate `c` lacks quoted words at one end and the
+ * paragraph before or after it in the file holds them, so that the two
+ * hold the quotation verbatim with only a break between them, replaces
+ * `c` by that span, marked as an exact match, and sets *found. */
+cs_status qy_across_try(qy_engine *e, const qy_plan *plan, qy_cand *c,
+                        int *found, char **msg);
 /* The aligned span as the highlight, the match kind and the diff. */
 cs_status qy_mark_near(const qy_plan *plan, qy_cand *c);
 

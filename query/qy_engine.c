@@ -174,7 +174,7 @@ static cs_status read_result(const char *data, size_t len, qy_result *r,
     return CS_OK;
 }
 
-static void result_clear(qy_result *r)
+void qy_result_clear(qy_result *r)
 {
     free(r->path);
     free(r->title);
@@ -198,7 +198,7 @@ static void result_clear(qy_result *r)
 void qy_answer_clear(qy_answer *a)
 {
     for (size_t i = 0; i < a->n; i++)
-        result_clear(&a->results[i]);
+        qy_result_clear(&a->results[i]);
     free(a->results);
     memset(a, 0, sizeof *a);
 }
@@ -219,9 +219,8 @@ static cs_status run_search(qy_engine *e, const xs_query *q, unsigned limit,
     return xs_search(e->db, q, &o, mset, msg);
 }
 
-/* Reads result i of the match set into r. */
-static cs_status read_hit(qy_engine *e, xs_mset *mset, unsigned i,
-                          qy_result *r, char **msg)
+cs_status qy_cand_read(qy_engine *e, xs_mset *mset, unsigned i, qy_result *r,
+                       char **msg)
 {
     size_t len = 0;
     const char *data = xs_mset_data(mset, i, &len);
@@ -245,7 +244,7 @@ static cs_status read_hit(qy_engine *e, xs_mset *mset, unsigned i,
 
 void qy_cand_clear(qy_cand *c)
 {
-    result_clear(&c->r);
+    qy_result_clear(&c->r);
     qy_ptoks_clear(&c->pt);
     qy_alignment_clear(&c->al);
 }
@@ -303,6 +302,44 @@ static cs_status rank_claims(qy_engine *e, const qy_plan *plan, qy_cand *c,
     return CS_OK;
 }
 
+/*
+ * A quotation not found verbatim may run across a paragraph break: the best
+ * aligned candidates are tried for that (qy_across.c), and one that holds
+ * the quotation so comes first, in place of the passages it joins.
+ */
+#define QY_ACROSS_TRIES 3
+
+static cs_status find_across(qy_engine *e, const qy_plan *plan, qy_cand *c,
+                             unsigned *n)
+{
+    for (unsigned i = 0; i < *n && i < QY_ACROSS_TRIES; i++) {
+        int found = 0;
+        cs_status rc = qy_across_try(e, plan, &c[i], &found, NULL);
+        if (rc == CS_NOMEM)
+            return rc;
+        if (!found)
+            continue; /* an I/O error of this try only loses the try */
+        const qy_result *j = &c[i].r;
+        for (unsigned k = 0; k < *n;) {
+            const qy_result *r = &c[k].r;
+            if (k != i && strcmp(r->path, j->path) == 0 &&
+                r->byte_start >= j->byte_start && r->byte_end <= j->byte_end) {
+                qy_cand_clear(&c[k]);
+                c[k] = c[--*n];
+                if (i == *n)
+                    i = k;
+                continue;
+            }
+            k++;
+        }
+        qy_cand best = c[i];
+        memmove(c + 1, c, i * sizeof *c);
+        c[0] = best;
+        break;
+    }
+    return CS_OK;
+}
+
 cs_status qy_engine_query(qy_engine *e, const qy_request *req, qy_answer *out,
                           char **msg)
 {
@@ -350,7 +387,7 @@ cs_status qy_engine_query(qy_engine *e, const qy_request *req, qy_answer *out,
     unsigned got = 0;
     for (unsigned i = 0; rc == CS_OK && i < n; i++) {
         got++;
-        rc = read_hit(e, mset, i, &c[i].r, msg);
+        rc = qy_cand_read(e, mset, i, &c[i].r, msg);
         if (rc == CS_OK)
             rc = qy_ptoks_analyze(e->an, c[i].r.text, c[i].r.text_len,
                                   &c[i].pt, msg);
@@ -364,6 +401,8 @@ cs_status qy_engine_query(qy_engine *e, const qy_request *req, qy_answer *out,
         rc = rank_claims(e, &plan, c, got);
     if (rc == CS_OK && (near || claim))
         qsort(c, got, sizeof *c, cmp_rank);
+    if (rc == CS_OK && near)
+        rc = find_across(e, &plan, c, &got);
 
     unsigned keep = got < limit ? got : limit;
     if (rc == CS_OK && keep > 0) {
@@ -372,7 +411,8 @@ cs_status qy_engine_query(qy_engine *e, const qy_request *req, qy_answer *out,
             rc = CS_NOMEM;
     }
     for (unsigned i = 0; rc == CS_OK && i < keep; i++) {
-        rc = near ? qy_mark_near(&plan, &c[i]) : qy_mark_terms(&plan, &c[i]);
+        if (!c[i].marked)
+            rc = near ? qy_mark_near(&plan, &c[i]) : qy_mark_terms(&plan, &c[i]);
         c[i].r.rank = i + 1;
         out->results[out->n++] = c[i].r;
         memset(&c[i].r, 0, sizeof c[i].r);

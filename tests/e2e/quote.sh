@@ -52,4 +52,35 @@ assert r["highlights"][0][0] == data.index(b"Albania said on Wednesday"), r["hig
 PY
 cs query --format text -n 1 '"Albania said on Wednesday that on July 17 it had suffered a heavy cyberattack"' > out.txt
 grep -q "17 -> 15" out.txt || fail "text output lacks the diff: $(cat out.txt)"
+# A quote that runs across a paragraph break: one citation over both
+# paragraphs, its text the file's bytes, the quote highlighted whole.
+across='"has not been affected or damaged. In July and September, Albanian government digital services"'
+cs query --format jsonl -n 3 "$across" > out.jsonl
+[ "$status" -eq 0 ] || fail "across: exit status $status"
+python3 - out.jsonl <<'PY'
+import json, sys
+rs = [json.loads(l) for l in open(sys.argv[1])]
+r = rs[0]
+assert (r["cite"], r["match"]) == ("corpus/000_e2b09c51e93f98b0.txt:15-17", "exact"), (r["cite"], r["match"])
+data = open(r["path"], "rb").read()
+assert data[r["byte_start"]:r["byte_end"]] == r["text"].encode(), "text is not the cited bytes"
+s, e = r["highlights"][0]
+assert data[s:e] == b"has not been affected or damaged.\n\nIn July and September, Albanian government digital services", data[s:e]
+# The joined paragraphs are not listed again on their own.
+assert all(x["cite"] not in ("corpus/000_e2b09c51e93f98b0.txt:15", "corpus/000_e2b09c51e93f98b0.txt:17") for x in rs), [x["cite"] for x in rs]
+PY
+# The same when the file changed since indexing (here: more text between
+# the paragraphs) is no longer one verbatim span: no joined answer.
+f=corpus/000_e2b09c51e93f98b0.txt
+python3 - "$f" <<'PY'
+import sys
+p = sys.argv[1]
+d = open(p, "rb").read()
+i = d.index(b"damaged.\n\n") + len(b"damaged.\n")
+open(p, "wb").write(d[:i] + b"Inserted.\n\n" + d[i:])
+PY
+cs query --format jsonl -n 3 "$across" > out.jsonl
+[ "$status" -eq 0 ] || fail "across, changed file: exit status $status"
+[ "$(jq_py 'rs[0]["match"]' < out.jsonl)" != "exact" ] || fail "joined a changed file: $(head -1 out.jsonl)"
+
 echo ok

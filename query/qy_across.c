@@ -1,0 +1,205 @@
+/* qy_across.c - a quotation that runs from the end of one paragraph into
+ * the next (see qy_cand.h).
+ *
+ * Passages stop at paragraph breaks, so such a quotation is in no passage
+ * verbatim; aligned with the passage that holds most of it, it leaves
+ * quoted words over at one end.  Those words are looked for in the same
+ * file, in the paragraph before or after, and when the two passages with
+ * the break between them hold the quotation verbatim, the answer is that
+ * span: one citation, its text read from the file (the blank lines between
+ * paragraphs are not stored), the quotation highlighted whole.  A file
+ * that is missing or changed since indexing gives no such answer. */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "ix_doc.h"
+#include "qy_cand.h"
+#include "schema.h"
+#include "xs.h"
+
+/* Passages of the file holding the leftover words that are looked at. */
+#define QY_ACROSS_NEIGHBOURS 20
+/* Longest break between the two paragraphs (blank lines, spaces). */
+#define QY_ACROSS_MAX_GAP 4096
+
+/* Quoted words the alignment left over before and after the passage. */
+static void leftover(const qy_alignment *al, size_t *head, size_t *tail)
+{
+    size_t i = 0, j = al->nops;
+    *head = *tail = 0;
+    while (i < j && al->ops[i].op == '-')
+        *head += (size_t)al->ops[i++].qn;
+    while (j > i && al->ops[j - 1].op == '-')
+        *tail += (size_t)al->ops[--j].qn;
+}
+
+/* Passages of `path` holding the words [from, from + n) of the quotation
+ * as a phrase. */
+static cs_status neighbours(qy_engine *e, const qy_plan *plan,
+                            const char *path, size_t from, size_t n,
+                            xs_mset **out, char **msg)
+{
+    xs_query **words = calloc(n + 1, sizeof *words);
+    if (!words)
+        return CS_NOMEM;
+    int ok = 1;
+    for (size_t i = 0; i < n; i++) {
+        char term[CS_MAX_TERM + 8];
+        int len = snprintf(term, sizeof term, "%s%s", CS_PREFIX_WORD,
+                           plan->quote_terms.v[from + i]);
+        words[i] = len > 0 && (size_t)len < sizeof term
+                       ? xs_query_term(term, (size_t)len, 1, (unsigned)(i + 1))
+                       : NULL;
+        ok &= words[i] != NULL;
+    }
+    xs_query *phrase = ok ? (n == 1 ? words[0] : xs_query_combine(XS_OP_PHRASE, words, n, 0))
+                          : NULL;
+    char pt[CS_MAX_TERM + 1];
+    ix_path_term(path, pt);
+    xs_query *file = xs_query_term(pt, strlen(pt), 1, 1);
+    xs_query *two[2] = {phrase, file};
+    xs_query *q = phrase && file ? xs_query_combine(XS_OP_FILTER, two, 2, 0) : NULL;
+    if (n > 1)
+        xs_query_free(phrase);
+    for (size_t i = 0; i < n; i++)
+        xs_query_free(words[i]);
+    free(words);
+    xs_query_free(file);
+    if (!q)
+        return CS_NOMEM;
+    xs_search_opts o;
+    xs_search_opts_init(&o, QY_ACROSS_NEIGHBOURS);
+    cs_status rc = xs_search(qy_engine_db(e), q, &o, out, msg);
+    xs_query_free(q);
+    return rc;
+}
+
+/* The file's bytes [start, end) (malloc'd, NUL-terminated), or NULL when
+ * they cannot be read whole. */
+static char *read_span(const char *root, const char *path, size_t start,
+                       size_t end)
+{
+    char *full = NULL;
+    if (asprintf(&full, "%s/%s", root, path) < 0)
+        return NULL;
+    int fd = open(full, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    free(full);
+    if (fd < 0)
+        return NULL;
+    size_t len = end - start, got = 0;
+    char *buf = malloc(len + 1);
+    while (buf && got < len) {
+        ssize_t n = pread(fd, buf + got, len - got, (off_t)(start + got));
+        if (n <= 0)
+            break;
+        got += (size_t)n;
+    }
+    close(fd);
+    if (!buf || got < len) {
+        free(buf);
+        return NULL;
+    }
+    buf[len] = '\0';
+    return buf;
+}
+
+static int blank(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (!strchr(" \t\r\n\f\v", s[i]))
+            return 0;
+    return 1;
+}
+
+/* The passages `head` and `tail`, one break apart in the file, as one
+ * candidate `out` (its result and tokens).  Returns 0 when the file does
+ * not hold them so. */
+static int join(qy_engine *e, const qy_result *head, const qy_result *tail,
+                qy_cand *out)
+{
+    if (tail->byte_start < head->byte_end ||
+        tail->byte_start - head->byte_end > QY_ACROSS_MAX_GAP)
+        return 0;
+    char *text = read_span(qy_engine_root(e), head->path, head->byte_start,
+                           tail->byte_end);
+    if (!text)
+        return 0;
+    /* The file still says what the index does, and only a break lies
+     * between the two passages. */
+    size_t len = tail->byte_end - head->byte_start;
+    size_t gap = tail->byte_start - head->byte_end;
+    if (memcmp(text, head->text, head->text_len) != 0 ||
+        memcmp(text + head->text_len + gap, tail->text, tail->text_len) != 0 ||
+        !blank(text + head->text_len, gap)) {
+        free(text);
+        return 0;
+    }
+    qy_result *r = &out->r;
+    memset(out, 0, sizeof *out);
+    r->score = head->score > tail->score ? head->score : tail->score;
+    r->path = strdup(head->path);
+    r->title = strdup(head->title);
+    r->source = strdup(head->source);
+    r->date = strdup(head->date);
+    r->url = strdup(head->url);
+    r->lang = strdup(head->lang);
+    r->paragraph = head->paragraph;
+    r->part = head->part;
+    r->line_start = head->line_start;
+    r->line_end = tail->line_end;
+    r->byte_start = head->byte_start;
+    r->byte_end = tail->byte_end;
+    r->text = text;
+    r->text_len = len;
+    if (asprintf(&r->cite, "%s:%u-%u", r->path, r->line_start, r->line_end) < 0)
+        r->cite = NULL;
+    return 1;
+}
+
+cs_status qy_across_try(qy_engine *e, const qy_plan *plan, qy_cand *c,
+                        int *found, char **msg)
+{
+    *found = 0;
+    size_t head = 0, tail = 0, nq = plan->quote_terms.n;
+    leftover(&c->al, &head, &tail);
+    /* Over at one end only, and not all of it. */
+    if ((head > 0) == (tail > 0) || head + tail >= nq)
+        return CS_OK;
+    xs_mset *m = NULL;
+    cs_status rc = neighbours(e, plan, c->r.path, head ? 0 : nq - tail,
+                              head ? head : tail, &m, msg);
+    unsigned n = rc == CS_OK ? xs_mset_size(m) : 0;
+    for (unsigned i = 0; rc == CS_OK && !*found && i < n; i++) {
+        qy_result other = {0};
+        rc = qy_cand_read(e, m, i, &other, msg);
+        unsigned want = head ? c->r.paragraph - 1 : c->r.paragraph + 1;
+        qy_cand joined;
+        if (rc == CS_OK && strcmp(other.path, c->r.path) == 0 &&
+            other.paragraph == want &&
+            join(e, head ? &other : &c->r, head ? &c->r : &other, &joined)) {
+            if (!joined.r.path || !joined.r.title || !joined.r.source ||
+                !joined.r.date || !joined.r.url || !joined.r.lang ||
+                !joined.r.cite)
+                rc = CS_NOMEM;
+            if (rc == CS_OK)
+                rc = qy_ptoks_analyze(qy_engine_analyzer(e), joined.r.text,
+                                      joined.r.text_len, &joined.pt, msg);
+            if (rc == CS_OK)
+                rc = qy_mark_terms(plan, &joined);
+            if (rc == CS_OK && joined.r.match == QY_MATCH_EXACT) {
+                qy_cand_clear(c);
+                *c = joined;
+                c->marked = 1;
+                *found = 1;
+            } else {
+                qy_cand_clear(&joined);
+            }
+        }
+        qy_result_clear(&other);
+    }
+    xs_mset_free(m);
+    return rc;
+}
