@@ -11,7 +11,7 @@
 #define CITESEARCH_SCHEMA_H
 
 /* Stored as metadata key "schema"; an index with another value is rejected. */
-#define CS_SCHEMA_VERSION "2"
+#define CS_SCHEMA_VERSION "1"
 
 /* --- Terms that carry positions or weight (ranking and phrases) --- */
 
@@ -43,14 +43,6 @@
 #define CS_SLOT_DATE 0
 /* The file path, so --per-doc can collapse on it. */
 #define CS_SLOT_PATH 1
-/* The order of passages that score alike: 8 bytes, the path's 64-bit
- * FNV-1a hash big-endian (ix_order_key).  Ties must rank the same in an
- * index and in its shards, so a value decides, not the docid; and a short
- * value, because a word common enough to tie thousands of passages makes
- * Xapian read this value for each of them (the path itself took 3x the
- * reads).  Passages of one file keep their order among themselves: they
- * share the key and sit in one shard in file order. */
-#define CS_SLOT_ORDER 2
 
 /* --- Metadata keys (Xapian user metadata, committed with the documents) --- */
 

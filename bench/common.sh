@@ -45,3 +45,12 @@ seconds() {
     t1=$(date +%s.%N)
     echo "$t1 - $t0" | bc -l
 }
+
+# Indexes the corpus into DB (when DB is not there yet) from the folder
+# that holds it, so stored paths are short and relative ("medium/sotu/..."),
+# as a user's are: the path is what equal scores are ordered by.
+index_corpus() { # index_corpus DB
+    [ -d "$1" ] && return 0
+    (cd "$(dirname "$CORPUS")" &&
+        "$CITESEARCH" index --quiet --db "$1" "$(basename "$CORPUS")" 2>/dev/null)
+}

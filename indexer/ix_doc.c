@@ -17,14 +17,6 @@ uint64_t ix_hash(const void *data, size_t len)
     return h;
 }
 
-void ix_order_key(const char *path, char out[IX_ORDER_KEY_LEN])
-{
-    /* Big-endian, so the bytes sort as the number does. */
-    uint64_t h = ix_hash(path, strlen(path));
-    for (int i = 0; i < IX_ORDER_KEY_LEN; i++)
-        out[i] = (char)(unsigned char)(h >> (8 * (IX_ORDER_KEY_LEN - 1 - i)));
-}
-
 void ix_path_term(const char *path, char out[CS_MAX_TERM + 1])
 {
     size_t plen = strlen(CS_PREFIX_PATH), len = strlen(path);
@@ -278,11 +270,6 @@ cs_status ix_doc_build(tx_analyzer *a, ix_article *art,
         rc = xs_doc_set_value(doc, CS_SLOT_DATE, art->date, strlen(art->date));
     if (rc == CS_OK)
         rc = xs_doc_set_value(doc, CS_SLOT_PATH, art->path, strlen(art->path));
-    if (rc == CS_OK) {
-        char key[IX_ORDER_KEY_LEN];
-        ix_order_key(art->path, key);
-        rc = xs_doc_set_value(doc, CS_SLOT_ORDER, key, sizeof key);
-    }
     if (rc == CS_OK) {
         size_t dlen = 0;
         char *data = passage_data(art, file_text, p, &dlen);

@@ -74,8 +74,4 @@ void ix_passage_term(const char *path, unsigned ordinal,
 /* 64-bit FNV-1a of `len` bytes: the content hash of the incremental index. */
 uint64_t ix_hash(const void *data, size_t len);
 
-/* The CS_SLOT_ORDER value of a file's passages (see schema.h). */
-#define IX_ORDER_KEY_LEN 8
-void ix_order_key(const char *path, char out[IX_ORDER_KEY_LEN]);
-
 #endif

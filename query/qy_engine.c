@@ -210,8 +210,8 @@ static cs_status run_search(qy_engine *e, const xs_query *q, unsigned limit,
     xs_search_opts_init(&o, limit ? limit : 10);
     o.bm25_k1 = QY_BM25_K1;
     o.bm25_b = QY_BM25_B;
-    /* Equal scores in one order, so one index and its shards agree. */
-    o.tiebreak_slot = CS_SLOT_ORDER;
+    /* Equal scores in file order, so one index and its shards agree. */
+    o.tiebreak_slot = CS_SLOT_PATH;
     if (req->per_doc > 0) {
         o.collapse_slot = CS_SLOT_PATH;
         o.collapse_max = req->per_doc;
