@@ -115,10 +115,10 @@ static int blank(const char *s, size_t len)
 }
 
 /* The passages `head` and `tail`, one break apart in the file, as one
- * candidate `out` (its result and tokens).  Returns 0 when the file does
- * not hold them so. */
+ * candidate `out` scored `score`.  Returns 0 when the file does not hold
+ * them so. */
 static int join(qy_engine *e, const qy_result *head, const qy_result *tail,
-                qy_cand *out)
+                double score, qy_cand *out)
 {
     if (tail->byte_start < head->byte_end ||
         tail->byte_start - head->byte_end > QY_ACROSS_MAX_GAP)
@@ -139,7 +139,7 @@ static int join(qy_engine *e, const qy_result *head, const qy_result *tail,
     }
     qy_result *r = &out->r;
     memset(out, 0, sizeof *out);
-    r->score = head->score > tail->score ? head->score : tail->score;
+    r->score = score;
     r->path = strdup(head->path);
     r->title = strdup(head->title);
     r->source = strdup(head->source);
@@ -179,7 +179,8 @@ cs_status qy_across_try(qy_engine *e, const qy_plan *plan, qy_cand *c,
         qy_cand joined;
         if (rc == CS_OK && strcmp(other.path, c->r.path) == 0 &&
             other.paragraph == want &&
-            join(e, head ? &other : &c->r, head ? &c->r : &other, &joined)) {
+            join(e, head ? &other : &c->r, head ? &c->r : &other, c->r.score,
+                 &joined)) {
             if (!joined.r.path || !joined.r.title || !joined.r.source ||
                 !joined.r.date || !joined.r.url || !joined.r.lang ||
                 !joined.r.cite)
