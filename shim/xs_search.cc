@@ -113,7 +113,10 @@ const char *xs_mset_data(xs_mset *m, unsigned i, size_t *len)
     std::optional<std::string> &slot = m->data[i];
     if (!slot) {
         try {
-            slot = m->db.get_document(m->ids[i]).get_data();
+            /* The docid comes from the match set: Xapian need not look
+             * it up first to check that it exists (a lookup per result). */
+            slot = m->db.get_document(m->ids[i], Xapian::DOC_ASSUME_VALID)
+                       .get_data();
         } catch (...) {
             /* A remote shard lost, the document deleted by a later commit,
              * out of memory: the caller shows the result without data. */
