@@ -448,8 +448,74 @@ static cs_status add_words(builder *b, const qy_clause *c)
 typedef struct slot {
     qy_strv alt[2];
     size_t nalt;
+    size_t start, end; /* bytes of the clause text it was written as */
 } slot;
 
+/* Non-zero when text[from, to) holds an ellipsis ("...", ". . .", "…"):
+ * the quotation leaves words out there. */
+static int elided(const char *text, size_t from, size_t to)
+{
+    static const char *const marks[] = {"...", ". . .", "\xE2\x80\xA6"};
+    for (size_t i = from; i < to; i++)
+        for (size_t m = 0; m < sizeof marks / sizeof *marks; m++) {
+            size_t n = strlen(marks[m]);
+            if (i + n <= to && memcmp(text + i, marks[m], n) == 0)
+                return 1;
+        }
+    return 0;
+}
+
+/* The phrase of slots [from, to): every combination of their spellings
+ * (capped) in `pp`, and the query matching any of them in *out. */
+static cs_status phrase_of_slots(const slot *slots, size_t from, size_t to,
+                                 qy_phrase_plan *pp, xs_query **out)
+{
+    *out = NULL;
+    size_t total = 1;
+    for (size_t i = from; i < to; i++)
+        total = total * slots[i].nalt > MAX_VARIANTS ? MAX_VARIANTS
+                                                     : total * slots[i].nalt;
+    pp->variants = calloc(total, sizeof *pp->variants);
+    if (!pp->variants)
+        return CS_NOMEM;
+    cs_status rc = CS_OK;
+    for (size_t v = 0; rc == CS_OK && v < total; v++) {
+        size_t code = v;
+        for (size_t i = from; i < to && rc == CS_OK; i++) {
+            size_t pick = slots[i].nalt > 1 ? code % slots[i].nalt : 0;
+            code /= slots[i].nalt;
+            for (size_t k = 0; k < slots[i].alt[pick].n && rc == CS_OK; k++)
+                rc = qy_strv_add(&pp->variants[v], slots[i].alt[pick].v[k],
+                                 strlen(slots[i].alt[pick].v[k]));
+        }
+        pp->nvariants++;
+    }
+    qlist alts = {0};
+    for (size_t v = 0; rc == CS_OK && v < pp->nvariants; v++)
+        qlist_add(&alts, phrase_query(pp->variants[v].v, pp->variants[v].n));
+    if (alts.nomem)
+        rc = CS_NOMEM;
+    if (rc == CS_OK)
+        *out = qlist_take(&alts, XS_OP_OR);
+    qlist_clear(&alts);
+    return rc;
+}
+
+static void phrase_plan_clear(qy_phrase_plan *pp)
+{
+    for (size_t v = 0; v < pp->nvariants; v++)
+        qy_strv_clear(&pp->variants[v]);
+    free(pp->variants);
+    pp->variants = NULL;
+    pp->nvariants = 0;
+}
+
+/*
+ * A phrase, or a quotation: its words in order, each in any of its
+ * spellings.  An ellipsis in it ("we will respond ... at a time of our
+ * choosing") leaves words out: each part between ellipses is a phrase of
+ * its own, and the passage must hold them all.
+ */
 static cs_status add_phrase(builder *b, const qy_clause *c)
 {
     qtoks toks;
@@ -463,12 +529,14 @@ static cs_status add_phrase(builder *b, const qy_clause *c)
     for (size_t i = 0; rc == CS_OK && i < toks.n; i++) {
         const qtok *t = &toks.v[i];
         slot *s = &slots[nslots];
+        s->start = t->start;
         if (t->flags & TX_PART) {
             /* Parts up to the joined token: [parts...] or [joined]. */
             size_t j = i;
             while (j < toks.n && (toks.v[j].flags & TX_PART))
                 rc = qy_strv_add(&s->alt[0], toks.v[j].term, strlen(toks.v[j].term)), j++;
             s->nalt = 1;
+            s->end = toks.v[j - 1].end;
             if (j < toks.n && (toks.v[j].flags & TX_JOINED)) {
                 rc = qy_strv_add(&s->alt[1], toks.v[j].term, strlen(toks.v[j].term));
                 s->nalt = 2;
@@ -478,6 +546,7 @@ static cs_status add_phrase(builder *b, const qy_clause *c)
         } else if (t->flags & TX_JOINED) {
             continue;
         } else {
+            s->end = t->end;
             rc = qy_strv_add(&s->alt[0], t->term, strlen(t->term));
             s->nalt = 1;
             size_t split = rc == CS_OK ? best_split(b->e, t) : 0;
@@ -492,55 +561,43 @@ static cs_status add_phrase(builder *b, const qy_clause *c)
         nslots++;
     }
 
-    /* The variants: every combination of slot spellings, capped. */
-    qy_phrase_plan pp = {.mod = c->mod};
-    size_t total = 1;
-    for (size_t i = 0; i < nslots; i++)
-        total = total * slots[i].nalt > MAX_VARIANTS ? MAX_VARIANTS
-                                                     : total * slots[i].nalt;
-    if (rc == CS_OK && nslots > 0) {
-        pp.variants = calloc(total, sizeof *pp.variants);
-        if (!pp.variants)
-            rc = CS_NOMEM;
-    }
-    for (size_t v = 0; rc == CS_OK && nslots > 0 && v < total; v++) {
-        size_t code = v;
-        for (size_t i = 0; i < nslots && rc == CS_OK; i++) {
-            size_t pick = slots[i].nalt > 1 ? code % slots[i].nalt : 0;
-            code /= slots[i].nalt;
-            for (size_t k = 0; k < slots[i].alt[pick].n && rc == CS_OK; k++)
-                rc = qy_strv_add(&pp.variants[v], slots[i].alt[pick].v[k],
-                                 strlen(slots[i].alt[pick].v[k]));
+    /* Each part between ellipses: its phrase plan (for the highlights and
+     * the match kind) and its query; the clause asks for all parts. */
+    qlist parts = {0};
+    for (size_t from = 0; rc == CS_OK && from < nslots;) {
+        size_t to = from + 1;
+        while (to < nslots &&
+               !elided(c->text, slots[to - 1].end, slots[to].start))
+            to++;
+        qy_phrase_plan pp = {.mod = c->mod};
+        xs_query *q = NULL;
+        rc = phrase_of_slots(slots, from, to, &pp, &q);
+        if (rc == CS_OK && q)
+            qlist_add(&parts, q);
+        if (rc == CS_OK && pp.nvariants > 0) {
+            qy_phrase_plan *ps = realloc(b->plan->phrases,
+                                         (b->plan->nphrases + 1) * sizeof *ps);
+            if (!ps) {
+                rc = CS_NOMEM;
+            } else {
+                b->plan->phrases = ps;
+                ps[b->plan->nphrases++] = pp;
+                pp.variants = NULL;
+                pp.nvariants = 0;
+            }
         }
-        pp.nvariants++;
+        phrase_plan_clear(&pp);
+        from = to;
     }
-    qlist alts = {0};
-    for (size_t v = 0; rc == CS_OK && v < pp.nvariants; v++)
-        qlist_add(&alts, phrase_query(pp.variants[v].v, pp.variants[v].n));
-    if (alts.nomem)
+    if (parts.nomem)
         rc = CS_NOMEM;
-    if (rc == CS_OK && alts.n > 0) {
+    if (rc == CS_OK && parts.n > 0) {
         qlist *dest = c->mod == QY_REQUIRED   ? &b->required
                       : c->mod == QY_EXCLUDED ? &b->excluded
                                               : &b->optional;
-        qlist_add(dest, qlist_take(&alts, XS_OP_OR));
+        qlist_add(dest, qlist_take(&parts, XS_OP_AND));
     }
-    qlist_clear(&alts);
-    if (rc == CS_OK && pp.nvariants > 0) {
-        qy_phrase_plan *ps = realloc(b->plan->phrases,
-                                     (b->plan->nphrases + 1) * sizeof *ps);
-        if (!ps) {
-            rc = CS_NOMEM;
-        } else {
-            b->plan->phrases = ps;
-            ps[b->plan->nphrases++] = pp;
-            pp.variants = NULL;
-            pp.nvariants = 0;
-        }
-    }
-    for (size_t v = 0; v < pp.nvariants; v++)
-        qy_strv_clear(&pp.variants[v]);
-    free(pp.variants);
+    qlist_clear(&parts);
     for (size_t i = 0; slots && i < toks.n + 1; i++) {
         qy_strv_clear(&slots[i].alt[0]);
         qy_strv_clear(&slots[i].alt[1]);

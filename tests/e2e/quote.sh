@@ -83,4 +83,19 @@ cs query --format jsonl -n 3 "$across" > out.jsonl
 [ "$status" -eq 0 ] || fail "across, changed file: exit status $status"
 [ "$(jq_py 'rs[0]["match"]' < out.jsonl)" != "exact" ] || fail "joined a changed file: $(head -1 out.jsonl)"
 
+# A quotation that leaves words out ("...", "…"): found verbatim, each
+# quoted part highlighted, the words left out not.
+for q in '"The systems will be out of service ... completely removed"' \
+         '"The systems will be out of service … completely removed"'; do
+    cs query --format jsonl -n 1 "$q" > out.jsonl
+    python3 - out.jsonl <<'PY' || fail "elided quote: $q"
+import json, sys
+r = json.loads(open(sys.argv[1]).readline())
+assert (r["cite"], r["match"]) == ("corpus/001_ad6093775fdf0074.txt:14", "exact"), (r["cite"], r["match"])
+data = open(r["path"], "rb").read()
+parts = [data[s:e].decode() for s, e in r["highlights"]]
+assert parts == ["The systems will be out of service", "completely removed"], parts
+PY
+done
+
 echo ok
