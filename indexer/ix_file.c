@@ -155,7 +155,10 @@ static cs_status read_file(ix_worker *w, const char *path, size_t *len,
                            char **msg)
 {
     *len = 0;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* Non-blocking, so that a FIFO put where the walk saw a file does not
+     * stop the run at open(2) waiting for a writer; a regular file reads
+     * the same either way. */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
         return cs_fail(msg, CS_IO, "%s: %s", path, strerror(errno));
     struct stat st;
@@ -163,6 +166,10 @@ static cs_status read_file(ix_worker *w, const char *path, size_t *len,
         int err = errno;
         close(fd);
         return cs_fail(msg, CS_IO, "%s: %s", path, strerror(err));
+    }
+    if (!S_ISREG(st.st_mode)) {
+        close(fd);
+        return cs_fail(msg, CS_IO, "%s: no longer a regular file", path);
     }
     size_t n = 0;
     if (buf_reserve(w, (size_t)st.st_size + 1) != 0) {

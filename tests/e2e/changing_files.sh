@@ -70,4 +70,30 @@ grep -q "gen/f027.txt: No such file or directory (skipped)" run.log ||
 grep -q "28 files: 0 read, 0 indexed .* 1 removed" removed.txt || fail "removal: $(cat removed.txt)"
 cs query --format jsonl mk027 > out.jsonl
 [ "$status" -eq 1 ] || fail "a vanished file still answers: $(head -c 300 out.jsonl)"
+
+# A FIFO put where the walk saw a file: named and skipped, the run does
+# not wait for a writer (a watchdog stops a run that would).
+for f in gen/f00[0-9].txt gen/f01[0-9].txt gen/f026.txt; do printf '\nAnd more.\n' >> "$f"; done
+start_and_pause
+rm gen/f026.txt
+mkfifo gen/f026.txt
+kill -CONT "$pid"
+ticks=500
+[ "${CS_VALGRIND:-0}" = 1 ] && ticks=6000
+for _ in $(seq "$ticks"); do
+    kill -0 "$pid" 2> /dev/null || break
+    sleep 0.02
+done
+if kill -0 "$pid" 2> /dev/null; then
+    kill "$pid"
+    wait "$pid" || true
+    fail "the indexer waits on a FIFO: $(cat run.log)"
+fi
+set +e
+wait "$pid"
+status=$?
+set -e
+[ "$status" -eq 0 ] || fail "indexer with a FIFO: status $status: $(cat run.log)"
+grep -q "gen/f026.txt: no longer a regular file (skipped)" run.log ||
+    fail "FIFO: $(cat run.log)"
 echo ok
