@@ -8,6 +8,22 @@
 #define HL_OFF "\033[0m"
 #define DIM_ON "\033[2m"
 
+/* Writes the passage's bytes [from, to), its continuation lines indented
+ * so the passage reads as one block.  A line may end in CR LF or a lone
+ * CR: printed as LF, so the terminal does not write the next line over
+ * this one. */
+static void put_lines(FILE *out, const qy_result *r, size_t from, size_t to)
+{
+    for (size_t k = from; k < to; k++) {
+        char c = r->text[k];
+        if (c == '\r' && k + 1 < r->text_len && r->text[k + 1] == '\n')
+            continue;
+        fputc(c == '\r' ? '\n' : c, out);
+        if (c == '\n' || c == '\r')
+            fputs("   ", out);
+    }
+}
+
 static void print_passage(qy_printer *p, const qy_result *r)
 {
     FILE *out = p->out;
@@ -18,20 +34,12 @@ static void print_passage(qy_printer *p, const qy_result *r)
                                           : r->text_len;
         size_t end = i < r->nhighlights ? r->highlights[i].end - r->byte_start
                                         : r->text_len;
-        /* Indent continuation lines so the passage reads as one block.
-         * A line may end in CR LF or a lone CR: printed as LF, so the
-         * terminal does not write the next line over this one. */
-        for (size_t k = pos; k < start; k++) {
-            char c = r->text[k];
-            if (c == '\r' && k + 1 < r->text_len && r->text[k + 1] == '\n')
-                continue;
-            fputc(c == '\r' ? '\n' : c, out);
-            if (c == '\n' || c == '\r')
-                fputs("   ", out);
-        }
+        put_lines(out, r, pos, start);
+        /* A highlight may span lines too (a quotation across a paragraph
+         * break). */
         if (i < r->nhighlights) {
             fputs(p->color ? HL_ON : "", out);
-            fwrite(r->text + start, 1, end - start, out);
+            put_lines(out, r, start, end);
             fputs(p->color ? HL_OFF : "", out);
         }
         pos = end;

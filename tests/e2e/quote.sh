@@ -69,6 +69,10 @@ assert data[s:e] == b"has not been affected or damaged.\n\nIn July and September
 # The joined paragraphs are not listed again on their own.
 assert all(x["cite"] not in ("corpus/000_e2b09c51e93f98b0.txt:15", "corpus/000_e2b09c51e93f98b0.txt:17") for x in rs), [x["cite"] for x in rs]
 PY
+# As text, the second paragraph is indented with the first, though the
+# highlight runs across the break.
+cs query --format text -n 1 "$across" > out.txt
+grep -q "^   In July and September, Albanian" out.txt || fail "text output of a quote across paragraphs: $(cat out.txt)"
 # The same when the file changed since indexing (here: more text between
 # the paragraphs) is no longer one verbatim span: no joined answer.
 f=corpus/000_e2b09c51e93f98b0.txt
