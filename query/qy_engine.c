@@ -319,22 +319,22 @@ static cs_status find_across(qy_engine *e, const qy_plan *plan, qy_cand *c,
             return rc;
         if (!found)
             continue; /* an I/O error of this try only loses the try */
-        const qy_result *j = &c[i].r;
-        for (unsigned k = 0; k < *n;) {
-            const qy_result *r = &c[k].r;
-            if (k != i && strcmp(r->path, j->path) == 0 &&
-                r->byte_start >= j->byte_start && r->byte_end <= j->byte_end) {
-                qy_cand_clear(&c[k]);
-                c[k] = c[--*n];
-                if (i == *n)
-                    i = k;
-                continue;
-            }
-            k++;
-        }
-        qy_cand best = c[i];
+        /* The joined span first, then the others in their order, less
+         * the passages it holds. */
+        qy_cand joined = c[i];
         memmove(c + 1, c, i * sizeof *c);
-        c[0] = best;
+        c[0] = joined;
+        unsigned kept = 1;
+        for (unsigned k = 1; k < *n; k++) {
+            const qy_result *r = &c[k].r;
+            if (strcmp(r->path, joined.r.path) == 0 &&
+                r->byte_start >= joined.r.byte_start &&
+                r->byte_end <= joined.r.byte_end)
+                qy_cand_clear(&c[k]);
+            else
+                c[kept++] = c[k];
+        }
+        *n = kept;
         break;
     }
     return CS_OK;

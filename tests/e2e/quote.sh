@@ -55,8 +55,9 @@ grep -q "17 -> 15" out.txt || fail "text output lacks the diff: $(cat out.txt)"
 # A quote that runs across a paragraph break: one citation over both
 # paragraphs, its text the file's bytes, the quote highlighted whole.
 across='"has not been affected or damaged. In July and September, Albanian government digital services"'
-cs query --format jsonl -n 3 "$across" > out.jsonl
+cs query --format jsonl -n 6 "$across" > out.jsonl
 [ "$status" -eq 0 ] || fail "across: exit status $status"
+cp out.jsonl joined.jsonl
 python3 - out.jsonl <<'PY'
 import json, sys
 rs = [json.loads(l) for l in open(sys.argv[1])]
@@ -83,8 +84,18 @@ d = open(p, "rb").read()
 i = d.index(b"damaged.\n\n") + len(b"damaged.\n")
 open(p, "wb").write(d[:i] + b"Inserted.\n\n" + d[i:])
 PY
-cs query --format jsonl -n 3 "$across" > out.jsonl
+cs query --format jsonl -n 8 "$across" > out.jsonl
 [ "$status" -eq 0 ] || fail "across, changed file: exit status $status"
+# Without the join, the same passages in the same order: the joined span
+# took the place of the two paragraphs and moved nothing else.
+python3 - joined.jsonl out.jsonl <<'PY' || fail "order around a joined quote"
+import json, sys
+joined = [json.loads(l)["cite"] for l in open(sys.argv[1])]
+alone = [json.loads(l)["cite"] for l in open(sys.argv[2])]
+held = ("corpus/000_e2b09c51e93f98b0.txt:15", "corpus/000_e2b09c51e93f98b0.txt:17")
+rest = [c for c in alone if c not in held]
+assert joined[1:] == rest[:len(joined) - 1], (joined, alone)
+PY
 [ "$(jq_py 'rs[0]["match"]' < out.jsonl)" != "exact" ] || fail "joined a changed file: $(head -1 out.jsonl)"
 
 # A quotation that leaves words out ("...", "…"): found verbatim, each
