@@ -70,6 +70,14 @@ assert data[s:e] == b"has not been affected or damaged.\n\nIn July and September
 # The joined paragraphs are not listed again on their own.
 assert all(x["cite"] not in ("corpus/000_e2b09c51e93f98b0.txt:15", "corpus/000_e2b09c51e93f98b0.txt:17") for x in rs), [x["cite"] for x in rs]
 PY
+# One word over at either end: the next paragraph's first, the previous
+# paragraph's last.
+for q in '"insisting that sensitive data related to police work has not been affected or damaged. In July"' \
+         '"damaged. In July and September, Albanian government digital services were attacked by cyber criminals"'; do
+    cs query --format jsonl -n 1 "$q" > out.jsonl
+    [ "$(jq_py 'rs[0]["cite"] + " " + rs[0]["match"]' < out.jsonl)" = "corpus/000_e2b09c51e93f98b0.txt:15-17 exact" ] ||
+        fail "one word across the break: $q: $(cat out.jsonl)"
+done
 # As text, the second paragraph is indented with the first, though the
 # highlight runs across the break.
 cs query --format text -n 1 "$across" > out.txt
