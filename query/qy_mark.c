@@ -96,7 +96,8 @@ static int word_at(const qy_plan *plan, size_t w, const qy_ptoks *pt, size_t i)
     for (size_t k = from; k < to; k++) {
         const char *stem = QY_PSTEM(pt, k);
         if (strcmp(stem, qw->stem) == 0 ||
-            (qw->joined_stem && strcmp(stem, qw->joined_stem) == 0))
+            (qw->joined_stem && strcmp(stem, qw->joined_stem) == 0) ||
+            (qw->alts.n && qy_strv_has(&qw->alts, stem, strlen(stem))))
             return 1;
     }
     return 0;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "schema.h"
+#include "qy_spell.h"
 #include "tx.h"
 
 /* Spelling variants of one phrase beyond this many are not generated. */
@@ -18,6 +19,8 @@
 /* A split is tried only for a word at most this many times as frequent as
  * the rarer of its parts (see best_split). */
 #define QY_SPLIT_MAX_RATIO 2
+/* Spellings of an unknown word searched for in its stead, at most. */
+#define QY_SPELL_VARIANTS 3
 
 cs_status qy_strv_add(qy_strv *s, const char *str, size_t len)
 {
@@ -342,6 +345,63 @@ static cs_status add_compound(builder *b, const qy_clause *c, const qtoks *toks,
                          jt->end - toks->v[from].start, jt->stem);
 }
 
+/* Passages holding a word of this stem in their body. */
+static unsigned stem_freq(qy_engine *e, const char *stem)
+{
+    char buf[CS_MAX_TERM + 8];
+    int n = snprintf(buf, sizeof buf, "%s%s", CS_PREFIX_STEM, stem);
+    if (n < 0 || (size_t)n >= sizeof buf)
+        return 0;
+    return xs_db_termfreq(qy_engine_db(e), buf, (size_t)n);
+}
+
+/* Whether a query word may be respelt: a word of letters, long enough
+ * (qy_spell.h). */
+static int respellable(const qtok *t)
+{
+    return !(t->flags & (TX_STOP | TX_NUMBER | TX_IDEO | TX_PART | TX_JOINED)) &&
+           strlen(t->term) >= QY_SPELL_MIN_LEN;
+}
+
+/* Adds to *q the spellings the index has of the word t, and their stems
+ * to `alts` (for highlights and the coverage report). */
+static cs_status respell(builder *b, qy_modifier mod, const qtok *t,
+                         xs_query **q, qy_strv *alts)
+{
+    qy_spelling sp[QY_SPELL_VARIANTS];
+    size_t n = qy_spell_variants(qy_engine_db(b->e), t->term, sp,
+                                 QY_SPELL_VARIANTS);
+    cs_status rc = CS_OK;
+    for (size_t i = 0; rc == CS_OK && i < n; i++) {
+        qtoks vt;
+        rc = analyze(b->e, sp[i].word, &vt, b->msg);
+        if (rc != CS_OK)
+            break;
+        /* One word, as the index holds it. */
+        if (vt.n == 1 && !qy_strv_has(alts, vt.v[0].stem, strlen(vt.v[0].stem)) &&
+            strcmp(vt.v[0].stem, t->stem) != 0) {
+            const char *stem = vt.v[0].stem;
+            xs_query *alt[2] = {*q, mod == QY_OPTIONAL
+                                        ? stem_query(stem)
+                                        : prefixed_term(CS_PREFIX_STEM, stem)};
+            xs_query *both = alt[1] ? xs_query_combine(XS_OP_OR, alt, 2, 0) : NULL;
+            xs_query_free(alt[1]);
+            if (!both) {
+                rc = CS_NOMEM;
+            } else {
+                xs_query_free(*q);
+                *q = both;
+                rc = qy_strv_add(alts, stem, strlen(stem));
+                if (rc == CS_OK)
+                    rc = remember_stem(b->plan, stem);
+            }
+        }
+        qtoks_clear(&vt);
+    }
+    qy_spelling_clear(sp, n);
+    return rc;
+}
+
 static cs_status add_words(builder *b, const qy_clause *c)
 {
     qtoks toks;
@@ -397,6 +457,13 @@ static cs_status add_words(builder *b, const qy_clause *c)
             free(parts[1]);
             q = both;
         }
+        /* A word no passage holds: the spellings the index has of it
+         * (Mujahedin finds Mojahedin), in its stead. */
+        qy_strv alts = {0};
+        if (q && c->mod != QY_EXCLUDED && respellable(t) &&
+            word_freq(b->e, t->term, strlen(t->term)) == 0 &&
+            stem_freq(b->e, t->stem) == 0)
+            rc = respell(b, c->mod, t, &q, &alts);
         qlist_add(&words, q);
         int joined_found = 0;
         char joined[2 * 64 + 1] = "";
@@ -419,7 +486,12 @@ static cs_status add_words(builder *b, const qy_clause *c)
             if (rc == CS_OK)
                 rc = add_plan_word(b->plan, c->text + t->start, t->end - t->start,
                                    t->stem);
+            if (rc == CS_OK) {
+                b->plan->words[b->plan->nwords - 1].alts = alts;
+                memset(&alts, 0, sizeof alts);
+            }
         }
+        qy_strv_clear(&alts);
         if (rc == CS_OK && joined_found && c->mod != QY_EXCLUDED &&
             b->plan->nwords >= 2) {
             /* Both words are supported by the joined form. */
@@ -781,6 +853,7 @@ void qy_plan_clear(qy_plan *p)
         free(p->words[i].text);
         free(p->words[i].stem);
         free(p->words[i].joined_stem);
+        qy_strv_clear(&p->words[i].alts);
     }
     free(p->words);
     memset(p, 0, sizeof *p);

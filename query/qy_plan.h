@@ -45,6 +45,8 @@ typedef struct qy_word {
     char *text;   /* as the user wrote it */
     char *stem;
     char *joined_stem; /* stem of its compound's joined form, or NULL */
+    qy_strv alts;      /* stems of the index's spellings of a word that no
+                          passage holds as written (qy_spell.h) */
 } qy_word;
 
 typedef struct qy_plan {

@@ -269,6 +269,40 @@ static void test_compound_splits_only_rare_solid_words(void **state)
     free(db);
 }
 
+/* A name no passage spells so is looked for in the spellings the index
+ * has of it: Mujahedin finds "People's Mojahedin Organization", marked
+ * and counted as supported; a word the index knows is not respelt. */
+static void test_unknown_spelling_finds_known_one(void **state)
+{
+    fixture *f = *state;
+    qy_answer a;
+    ask(f, "Mujahedin Organization", QY_MODE_AUTO, 1, &a);
+    assert_int_equal(a.n, 1);
+    const qy_result *r = &a.results[0];
+    const char *at = strstr(r->text, "Mojahedin");
+    assert_non_null(at);
+    size_t off = r->byte_start + (size_t)(at - r->text);
+    int marked = 0;
+    for (size_t i = 0; i < r->nhighlights; i++)
+        marked |= r->highlights[i].start == off &&
+                  r->highlights[i].end == off + strlen("Mojahedin");
+    assert_true(marked);
+    assert_false(has_word(r, "Mujahedin"));
+    qy_answer_clear(&a);
+
+    char *d = plan_of(f->e, "Mujahedin");
+    assert_non_null(strstr(d, "Zmojahedin"));
+    free(d);
+    /* Known: its body stem and its title stem, nothing else. */
+    d = plan_of(f->e, "Mojahedin");
+    size_t terms = 0;
+    for (const char *z = d; (z = strchr(z, 'Z')); z++)
+        terms++;
+    assert_non_null(strstr(d, "Zmojahedin"));
+    assert_int_equal(terms, 2);
+    free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -279,6 +313,7 @@ int main(void)
         cmocka_unit_test(test_phrase_and_terms_match_kinds),
         cmocka_unit_test(test_results_cite_exact_bytes),
         cmocka_unit_test(test_compound_highlighted_whole),
+        cmocka_unit_test(test_unknown_spelling_finds_known_one),
         cmocka_unit_test(test_compound_splits_only_rare_solid_words),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

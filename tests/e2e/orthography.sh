@@ -22,4 +22,14 @@ for q in "realtime" "real-time" "real time"; do
     top=$(jq_py 'rs[0]["cite"]' < out.jsonl)
     [ "$top" = "corpus/002_2a02a01db59475ef.txt:11" ] || fail "$q: rank 1 is $top"
 done
+# A name misspelt (one l short), or transliterated otherwise: the index's
+# spelling is found and highlighted.
+cs query --format jsonl -n 1 "Rrumbulaku" > out.jsonl
+python3 - out.jsonl <<'PY' || fail "misspelt name: $(cat out.jsonl)"
+import json, sys
+r = json.loads(open(sys.argv[1]).readline())
+assert r["cite"] == "corpus/000_e2b09c51e93f98b0.txt:7", r["cite"]
+data = open(r["path"], "rb").read()
+assert b"Rrumbullaku" in [data[s:e] for s, e in r["highlights"]], r["highlights"]
+PY
 echo ok
