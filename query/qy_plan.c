@@ -355,11 +355,15 @@ static unsigned stem_freq(qy_engine *e, const char *stem)
     return xs_db_termfreq(qy_engine_db(e), buf, (size_t)n);
 }
 
-/* Whether a query word may be respelt: a word of letters, long enough
- * (qy_spell.h). */
+/* Whether a query word may be respelt: a name (capitalized), of letters,
+ * long enough (qy_spell.h).  Names are what sources spell in more than
+ * one way, and a claim's other unknown words are better reported as
+ * unsupported than guessed at; it also keeps the walk of the index's
+ * words for the few words that need it. */
 static int respellable(const qtok *t)
 {
-    return !(t->flags & (TX_STOP | TX_NUMBER | TX_IDEO | TX_PART | TX_JOINED)) &&
+    return (t->flags & TX_CAPITAL) &&
+           !(t->flags & (TX_STOP | TX_NUMBER | TX_IDEO | TX_PART | TX_JOINED)) &&
            strlen(t->term) >= QY_SPELL_MIN_LEN;
 }
 
