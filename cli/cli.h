@@ -21,6 +21,11 @@ int cmd_stats(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_compact(int argc, char **argv);
 
+/* A whole number from min to max for option `opt` (cli_args.c): 0 with
+ * the value in *out, or -1 after printing why `arg` is not one (`cmd`
+ * names the subcommand). */
+int cli_parse_count(const char *cmd, const char *opt, const char *arg,
+                    unsigned min, unsigned max, unsigned *out);
 /* --remote-timeout SECONDS (cli_shards.c): the value in milliseconds in
  * *ms; 0, or -1 after printing why `arg` is no timeout (`cmd` names the
  * subcommand). */

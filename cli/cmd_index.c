@@ -86,30 +86,16 @@ int cmd_index(int argc, char **argv)
         switch (c) {
         case 'd': db_opt = optarg; break;
         case 'm': manifest = optarg; break;
-        case 's': {
-            char *end;
-            errno = 0;
-            long v = strtol(optarg, &end, 10);
-            if (errno || *end || v < 1 || v > IX_MAX_SHARDS) {
-                fprintf(stderr, "citesearch index: --shards '%s' is not a "
-                                "number from 1 to %d\n", optarg, IX_MAX_SHARDS);
+        case 's':
+            if (cli_parse_count("index", "--shards", optarg, 1, IX_MAX_SHARDS,
+                                &shards) != 0)
                 return CLI_ERROR;
-            }
-            shards = (unsigned)v;
             break;
-        }
-        case 'j': {
-            char *end;
-            errno = 0;
-            long v = strtol(optarg, &end, 10);
-            if (errno || *end || v < 1 || v > IX_MAX_JOBS) {
-                fprintf(stderr, "citesearch index: --jobs '%s' is not a "
-                                "number from 1 to %d\n", optarg, IX_MAX_JOBS);
+        case 'j':
+            if (cli_parse_count("index", "--jobs", optarg, 1, IX_MAX_JOBS,
+                                &jobs) != 0)
                 return CLI_ERROR;
-            }
-            jobs = (unsigned)v;
             break;
-        }
         case 'q': quiet = 1; break;
         case 'v': verbose = 1; break;
         case 'h': usage(stdout); return CLI_OK;

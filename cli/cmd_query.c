@@ -51,19 +51,8 @@ static void close_engines(qy_engine **engines, unsigned n)
     free(engines);
 }
 
-static int parse_uint(const char *opt, const char *s, unsigned *out)
-{
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno || *end || v < 0 || v > 100000) {
-        fprintf(stderr, "citesearch query: %s '%s' is not a number from 0 to "
-                        "100000\n", opt, s);
-        return -1;
-    }
-    *out = (unsigned)v;
-    return 0;
-}
+/* -n and --per-doc: 0 or more (0: the default). */
+#define MAX_COUNT 100000
 
 /* The options of query; those taking a value are marked. */
 static const struct option options[] = {
@@ -165,7 +154,7 @@ static int run_query(int argc, char **argv, char **words, int nwords)
         switch (c) {
         case 'd': db_opt = optarg; break;
         case 'n':
-            if (parse_uint("-n", optarg, &req.limit) != 0)
+            if (cli_parse_count("query", "-n", optarg, 0, MAX_COUNT, &req.limit) != 0)
                 return CLI_ERROR;
             if (req.limit == 0) {
                 fprintf(stderr, "citesearch query: -n must be at least 1\n");
@@ -173,7 +162,8 @@ static int run_query(int argc, char **argv, char **words, int nwords)
             }
             break;
         case 'p':
-            if (parse_uint("--per-doc", optarg, &req.per_doc) != 0)
+            if (cli_parse_count("query", "--per-doc", optarg, 0, MAX_COUNT,
+                                &req.per_doc) != 0)
                 return CLI_ERROR;
             break;
         case 'm':
@@ -199,7 +189,7 @@ static int run_query(int argc, char **argv, char **words, int nwords)
             break;
         case 'b': batch = optarg; break;
         case 'j':
-            if (parse_uint("--jobs", optarg, &jobs) != 0)
+            if (cli_parse_count("query", "--jobs", optarg, 0, MAX_COUNT, &jobs) != 0)
                 return CLI_ERROR;
             if (jobs == 0 || jobs > 256) {
                 fprintf(stderr, "citesearch query: --jobs must be 1 to 256\n");

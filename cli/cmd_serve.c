@@ -42,17 +42,10 @@ int cmd_serve(int argc, char **argv)
         switch (c) {
         case 'd': db_opt = optarg; break;
         case 'l': opts.listen = optarg; break;
-        case 'j': {
-            char *end;
-            errno = 0;
-            long v = strtol(optarg, &end, 10);
-            if (errno || *end || v < 1 || v > 64) {
-                fprintf(stderr, "citesearch serve: --jobs must be 1 to 64\n");
+        case 'j':
+            if (cli_parse_count("serve", "--jobs", optarg, 1, 64, &opts.jobs) != 0)
                 return CLI_ERROR;
-            }
-            opts.jobs = (unsigned)v;
             break;
-        }
         case 'h': usage(stdout); return CLI_OK;
         default: usage(stderr); return CLI_ERROR;
         }
