@@ -68,9 +68,10 @@ static void add_headers(struct MHD_Response *r, const char *type)
     MHD_add_response_header(r, "X-Frame-Options", "DENY");
 }
 
-/* Sends `o` (stolen) as the JSON body of a `code` response. */
-static enum MHD_Result send_json(struct MHD_Connection *c, unsigned code,
-                                 json_t *o)
+/* Sends `o` (stolen) as the JSON body of a `code` response, with an Allow
+ * header when `allow` is not NULL. */
+static enum MHD_Result send_json_allow(struct MHD_Connection *c, unsigned code,
+                                       json_t *o, const char *allow)
 {
     char *text = o ? json_dumps(o, JSON_COMPACT) : NULL;
     json_decref(o);
@@ -87,9 +88,17 @@ static enum MHD_Result send_json(struct MHD_Connection *c, unsigned code,
         return MHD_NO;
     }
     add_headers(r, "application/json; charset=utf-8");
+    if (allow)
+        MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, allow);
     enum MHD_Result ret = MHD_queue_response(c, code, r);
     MHD_destroy_response(r);
     return ret;
+}
+
+static enum MHD_Result send_json(struct MHD_Connection *c, unsigned code,
+                                 json_t *o)
+{
+    return send_json_allow(c, code, o, NULL);
 }
 
 /* Sends {"error": MESSAGE} with status `code`. */
@@ -659,22 +668,9 @@ static int origin_allowed(struct MHD_Connection *c)
 
 static enum MHD_Result wrong_method(struct MHD_Connection *c, const char *allow)
 {
-    json_t *o = json_pack("{s:s}", "error", "method not allowed");
-    char *text = o ? json_dumps(o, JSON_COMPACT) : NULL;
-    json_decref(o);
-    if (!text)
-        return MHD_NO;
-    struct MHD_Response *r =
-        MHD_create_response_from_buffer(strlen(text), text, MHD_RESPMEM_MUST_FREE);
-    if (!r) {
-        free(text);
-        return MHD_NO;
-    }
-    add_headers(r, "application/json; charset=utf-8");
-    MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, allow);
-    enum MHD_Result ret = MHD_queue_response(c, MHD_HTTP_METHOD_NOT_ALLOWED, r);
-    MHD_destroy_response(r);
-    return ret;
+    return send_json_allow(c, MHD_HTTP_METHOD_NOT_ALLOWED,
+                           json_pack("{s:s}", "error", "method not allowed"),
+                           allow);
 }
 
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c,
