@@ -42,32 +42,14 @@ static cs_status neighbours(qy_engine *e, const qy_plan *plan,
                             const char *path, size_t from, size_t n,
                             xs_mset **out, char **msg)
 {
-    xs_query **words = calloc(n + 1, sizeof *words);
-    if (!words)
-        return CS_NOMEM;
-    int ok = 1;
-    for (size_t i = 0; i < n; i++) {
-        char term[CS_MAX_TERM + 8];
-        int len = snprintf(term, sizeof term, "%s%s", CS_PREFIX_WORD,
-                           plan->quote_terms.v[from + i]);
-        words[i] = len > 0 && (size_t)len < sizeof term
-                       ? xs_query_term(term, (size_t)len, 1, (unsigned)(i + 1))
-                       : NULL;
-        ok &= words[i] != NULL;
-    }
-    xs_query *phrase = ok ? (n == 1 ? words[0] : xs_query_combine(XS_OP_PHRASE, words, n, 0))
-                          : NULL;
     char pt[CS_MAX_TERM + 1];
     ix_path_term(path, pt);
-    xs_query *file = xs_query_term(pt, strlen(pt), 1, 1);
-    xs_query *two[2] = {phrase, file};
-    xs_query *q = phrase && file ? xs_query_combine(XS_OP_FILTER, two, 2, 0) : NULL;
-    if (n > 1)
-        xs_query_free(phrase);
-    for (size_t i = 0; i < n; i++)
-        xs_query_free(words[i]);
-    free(words);
-    xs_query_free(file);
+    xs_query *two[2] = {qy_phrase_query(plan->quote_terms.v + from, n),
+                        xs_query_term(pt, strlen(pt), 1, 1)};
+    xs_query *q = two[0] && two[1] ? xs_query_combine(XS_OP_FILTER, two, 2, 0)
+                                   : NULL;
+    xs_query_free(two[0]);
+    xs_query_free(two[1]);
     if (!q)
         return CS_NOMEM;
     xs_search_opts o;

@@ -275,12 +275,7 @@ static cs_status rank_claims(qy_engine *e, const qy_plan *plan, qy_cand *c,
         return CS_NOMEM;
     double docs = (double)xs_db_doccount(e->db) + 1;
     for (size_t w = 0; w < plan->nwords; w++) {
-        char term[CS_MAX_TERM + 8];
-        int len = snprintf(term, sizeof term, "%s%s", CS_PREFIX_STEM,
-                           plan->words[w].stem);
-        unsigned tf = len > 0 && (size_t)len < sizeof term
-                          ? xs_db_termfreq(e->db, term, (size_t)len)
-                          : 0;
+        unsigned tf = qy_stem_freq(e, plan->words[w].stem);
         weights[w] = log(docs / (tf + 1.0)) + 1.0;
         /* A name or a number is what a claim is usually about. */
         unsigned char first = (unsigned char)plan->words[w].text[0];

@@ -196,7 +196,16 @@ static xs_query *stem_query(const char *stem)
     return q;
 }
 
-static xs_query *phrase_query(char *const *terms, size_t n)
+/* The query of a word of stem `stem` in a clause with modifier `mod`:
+ * required and excluded words concern the passage itself; only ranking
+ * looks at the title too. */
+static xs_query *word_query(qy_modifier mod, const char *stem)
+{
+    return mod == QY_OPTIONAL ? stem_query(stem)
+                              : prefixed_term(CS_PREFIX_STEM, stem);
+}
+
+xs_query *qy_phrase_query(char *const *terms, size_t n)
 {
     qlist l = {0};
     for (size_t i = 0; i < n; i++)
@@ -212,13 +221,25 @@ static xs_query *phrase_query(char *const *terms, size_t n)
     return q;
 }
 
-static unsigned word_freq(qy_engine *e, const char *term, size_t len)
+/* Passages holding the term `prefix` + term[0, len). */
+static unsigned term_freq(qy_engine *e, const char *prefix, const char *term,
+                          size_t len)
 {
     char buf[CS_MAX_TERM + 8];
-    int n = snprintf(buf, sizeof buf, "%s%.*s", CS_PREFIX_WORD, (int)len, term);
+    int n = snprintf(buf, sizeof buf, "%s%.*s", prefix, (int)len, term);
     if (n < 0 || (size_t)n >= sizeof buf)
         return 0;
     return xs_db_termfreq(qy_engine_db(e), buf, (size_t)n);
+}
+
+static unsigned word_freq(qy_engine *e, const char *term, size_t len)
+{
+    return term_freq(e, CS_PREFIX_WORD, term, len);
+}
+
+unsigned qy_stem_freq(qy_engine *e, const char *stem)
+{
+    return term_freq(e, CS_PREFIX_STEM, stem, strlen(stem));
 }
 
 /* The best split of an unhyphenated word into two indexed words, so that
@@ -325,9 +346,8 @@ static cs_status add_compound(builder *b, const qy_clause *c, const qtoks *toks,
         return CS_NOMEM;
     for (size_t k = from; k < joined; k++)
         parts[k - from] = toks->v[k].term;
-    xs_query *alt[2] = {phrase_query(parts, joined - from),
-                        c->mod == QY_OPTIONAL ? stem_query(jt->stem)
-                                              : prefixed_term(CS_PREFIX_STEM, jt->stem)};
+    xs_query *alt[2] = {qy_phrase_query(parts, joined - from),
+                        word_query(c->mod, jt->stem)};
     xs_query *q = alt[0] && alt[1] ? xs_query_combine(XS_OP_OR, alt, 2, 0) : NULL;
     xs_query_free(alt[0]);
     xs_query_free(alt[1]);
@@ -343,16 +363,6 @@ static cs_status add_compound(builder *b, const qy_clause *c, const qtoks *toks,
         return CS_NOMEM;
     return add_plan_word(b->plan, c->text + toks->v[from].start,
                          jt->end - toks->v[from].start, jt->stem);
-}
-
-/* Passages holding a word of this stem in their body. */
-static unsigned stem_freq(qy_engine *e, const char *stem)
-{
-    char buf[CS_MAX_TERM + 8];
-    int n = snprintf(buf, sizeof buf, "%s%s", CS_PREFIX_STEM, stem);
-    if (n < 0 || (size_t)n >= sizeof buf)
-        return 0;
-    return xs_db_termfreq(qy_engine_db(e), buf, (size_t)n);
 }
 
 /* Whether a query word may be respelt: a name (capitalized), of letters,
@@ -385,9 +395,7 @@ static cs_status respell(builder *b, qy_modifier mod, const qtok *t,
         if (vt.n == 1 && !qy_strv_has(alts, vt.v[0].stem, strlen(vt.v[0].stem)) &&
             strcmp(vt.v[0].stem, t->stem) != 0) {
             const char *stem = vt.v[0].stem;
-            xs_query *alt[2] = {*q, mod == QY_OPTIONAL
-                                        ? stem_query(stem)
-                                        : prefixed_term(CS_PREFIX_STEM, stem)};
+            xs_query *alt[2] = {*q, word_query(mod, stem)};
             xs_query *both = alt[1] ? xs_query_combine(XS_OP_OR, alt, 2, 0) : NULL;
             xs_query_free(alt[1]);
             if (!both) {
@@ -442,15 +450,11 @@ static cs_status add_words(builder *b, const qy_clause *c)
                 continue;
             }
         }
-        /* Required and excluded words concern the passage itself; only
-         * ranking looks at the title too. */
-        xs_query *q = c->mod == QY_OPTIONAL
-                          ? stem_query(t->stem)
-                          : prefixed_term(CS_PREFIX_STEM, t->stem);
+        xs_query *q = word_query(c->mod, t->stem);
         size_t split = q ? best_split(b->e, t) : 0;
         if (split) {
             char *parts[2] = {strndup(t->term, split), strdup(t->term + split)};
-            xs_query *ph = parts[0] && parts[1] ? phrase_query(parts, 2) : NULL;
+            xs_query *ph = parts[0] && parts[1] ? qy_phrase_query(parts, 2) : NULL;
             xs_query *alt[2] = {q, ph};
             xs_query *both = ph ? xs_query_combine(XS_OP_OR, alt, 2, 0) : NULL;
             xs_query_free(q);
@@ -466,7 +470,7 @@ static cs_status add_words(builder *b, const qy_clause *c)
         qy_strv alts = {0};
         if (q && c->mod != QY_EXCLUDED && respellable(t) &&
             word_freq(b->e, t->term, strlen(t->term)) == 0 &&
-            stem_freq(b->e, t->stem) == 0)
+            qy_stem_freq(b->e, t->stem) == 0)
             rc = respell(b, c->mod, t, &q, &alts);
         qlist_add(&words, q);
         int joined_found = 0;
@@ -568,7 +572,7 @@ static cs_status phrase_of_slots(const slot *slots, size_t from, size_t to,
     }
     qlist alts = {0};
     for (size_t v = 0; rc == CS_OK && v < pp->nvariants; v++)
-        qlist_add(&alts, phrase_query(pp->variants[v].v, pp->variants[v].n));
+        qlist_add(&alts, qy_phrase_query(pp->variants[v].v, pp->variants[v].n));
     if (alts.nomem)
         rc = CS_NOMEM;
     if (rc == CS_OK)
@@ -844,11 +848,8 @@ void qy_plan_clear(qy_plan *p)
     qy_strv_clear(&p->quote_terms);
     qy_strv_clear(&p->quote_stems);
     qy_strv_clear(&p->quote_texts);
-    for (size_t i = 0; i < p->nphrases; i++) {
-        for (size_t v = 0; v < p->phrases[i].nvariants; v++)
-            qy_strv_clear(&p->phrases[i].variants[v]);
-        free(p->phrases[i].variants);
-    }
+    for (size_t i = 0; i < p->nphrases; i++)
+        phrase_plan_clear(&p->phrases[i]);
     free(p->phrases);
     for (size_t i = 0; i < p->nspellings; i++)
         qy_strv_clear(&p->spellings[i]);

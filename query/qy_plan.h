@@ -72,6 +72,12 @@ typedef struct qy_plan {
 
 cs_status qy_plan_build(qy_engine *e, const qy_parsed *parsed, qy_plan *out,
                         char **msg);
+/* The phrase of the `n` normalized words `terms` (one word: its term);
+ * NULL when out of memory.  The caller frees it. */
+xs_query *qy_phrase_query(char *const *terms, size_t n);
+/* Passages whose body holds a word of stem `stem` (its CS_PREFIX_STEM
+ * term). */
+unsigned qy_stem_freq(qy_engine *e, const char *stem);
 void qy_plan_clear(qy_plan *p);
 
 #endif
