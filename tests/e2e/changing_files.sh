@@ -8,21 +8,8 @@ kb=48
 [ "${CS_VALGRIND:-0}" = 1 ] && kb=12
 make_corpus gen 30 "$kb"
 
-# Runs an indexer in the background and stops it (SIGSTOP) once it has
-# indexed three files: the walk is over, most files are still to be read.
-start_and_pause() {
-    : > run.log
-    "$CITESEARCH" index --verbose gen 2> run.log &
-    pid=$!
-    local waited=0
-    until [ "$(grep -c '^indexed ' run.log)" -ge 3 ]; do
-        kill -0 "$pid" 2> /dev/null || fail "the indexer ended early: $(cat run.log)"
-        [ "$waited" -lt 3000 ] || fail "the indexer does not index: $(cat run.log)"
-        sleep 0.02
-        waited=$((waited + 1))
-    done
-    kill -STOP "$pid"
-}
+# Lets the indexer index_and_pause stopped run to its end, which must be
+# a success.
 resume() {
     kill -CONT "$pid"
     set +e
@@ -33,7 +20,7 @@ resume() {
 }
 
 # A new index; while it runs, f029 vanishes and f028 grows.
-start_and_pause
+index_and_pause gen
 rm gen/f029.txt
 printf '\nA paragraph added while the indexer ran: zzgrown.\n' >> gen/f028.txt
 resume
@@ -61,7 +48,7 @@ grep -q "29 files: 0 read, 0 indexed" third.txt || fail "third run: $(cat third.
 # An indexed file that changed, then vanished before it was read again:
 # reported and skipped, its passages kept until a run finds it gone.
 for f in gen/f00[0-5].txt gen/f027.txt; do printf '\nMore text.\n' >> "$f"; done
-start_and_pause
+index_and_pause gen
 rm gen/f027.txt
 resume
 grep -q "gen/f027.txt: No such file or directory (skipped)" run.log ||
@@ -74,7 +61,7 @@ cs query --format jsonl mk027 > out.jsonl
 # A FIFO put where the walk saw a file: named and skipped, the run does
 # not wait for a writer (a watchdog stops a run that would).
 for f in gen/f00[0-9].txt gen/f01[0-9].txt gen/f026.txt; do printf '\nAnd more.\n' >> "$f"; done
-start_and_pause
+index_and_pause gen
 rm gen/f026.txt
 mkfifo gen/f026.txt
 kill -CONT "$pid"

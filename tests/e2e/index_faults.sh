@@ -53,22 +53,6 @@ EOF
 answers clean.db > clean.txt
 [ "$(head -1 clean.txt | cut -d' ' -f1)" = 30 ] || fail "clean index: $(head -1 clean.txt)"
 
-# Starts an indexer into run.db in the background ($pid), and waits until
-# it has indexed three files of this run; then stops it (SIGSTOP), so the
-# test acts while it is in the middle of its batches.
-start_and_pause() {
-    : > run.log
-    "$CITESEARCH" index --verbose --db run.db gen 2> run.log &
-    pid=$!
-    local waited=0
-    until [ "$(grep -c '^indexed ' run.log)" -ge 3 ]; do
-        kill -0 "$pid" 2> /dev/null || fail "the indexer ended early: $(cat run.log)"
-        [ "$waited" -lt 3000 ] || fail "the indexer does not index: $(cat run.log)"
-        sleep 0.02
-        waited=$((waited + 1))
-    done
-    kill -STOP "$pid"
-}
 # Resumes the indexer after sending it signal $1; its exit status in $status.
 signal_and_wait() {
     kill "-$1" "$pid"
@@ -80,7 +64,7 @@ signal_and_wait() {
 }
 
 # A second indexer while one runs: refused at once, naming the index.
-start_and_pause
+index_and_pause --db run.db gen
 set +e
 start=$(date +%s)
 timeout 60 "$CITESEARCH" index --db run.db gen 2> second.txt
@@ -101,7 +85,7 @@ done_term=$(head -1 part.txt | cut -d' ' -f1)
 [ "$done_term" -lt 30 ] || fail "SIGTERM: the run was not stopped"
 
 # SIGINT, in a run that goes on where the last one stopped.
-start_and_pause
+index_and_pause --db run.db gen
 signal_and_wait INT
 [ "$status" -eq 130 ] || fail "SIGINT: status $status: $(cat run.log)"
 grep -q "interrupted" run.log || fail "SIGINT: $(cat run.log)"
@@ -110,7 +94,7 @@ done_int=$(head -1 part.txt | cut -d' ' -f1)
 [ "$done_int" -gt "$done_term" ] || fail "SIGINT run committed nothing ($done_term, $done_int)"
 
 # kill -9: nothing to clean up, and nothing lost but the batch in progress.
-start_and_pause
+index_and_pause --db run.db gen
 signal_and_wait KILL
 [ "$status" -eq 137 ] || fail "kill -9: status $status"
 whole_files run.db
@@ -124,15 +108,7 @@ diff clean.txt run.txt > /dev/null || fail "re-run differs from a clean index: $
 # The same in a sharded index, which commits shard by shard: killed, it
 # opens with whole files in every shard, and the next run completes it.
 "$CITESEARCH" index --quiet --shards 3 --db sharded.db gen/f000.txt
-"$CITESEARCH" index --verbose --db sharded.db gen 2> run.log &
-pid=$!
-waited=0
-until [ "$(grep -c '^indexed ' run.log)" -ge 3 ]; do
-    kill -0 "$pid" 2> /dev/null || fail "the sharded indexer ended early: $(cat run.log)"
-    [ "$waited" -lt 3000 ] || fail "the sharded indexer does not index: $(cat run.log)"
-    sleep 0.02
-    waited=$((waited + 1))
-done
+index_and_pause --db sharded.db gen
 signal_and_wait KILL
 whole_files sharded.db
 timeout 120 "$CITESEARCH" index --quiet --db sharded.db gen 2> rerun.txt ||

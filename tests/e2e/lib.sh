@@ -87,6 +87,25 @@ for i in range(files):
 EOF
 }
 
+# index_and_pause ARGS...: starts `citesearch index --verbose ARGS...` in
+# the background ($pid, its messages in run.log), waits until it has
+# indexed three files, and stops it (SIGSTOP), so that a test acts while
+# the run is in the middle of its files: the walk is over, most files are
+# still to be read.
+index_and_pause() {
+    : > run.log
+    "$CITESEARCH" index --verbose "$@" 2> run.log &
+    pid=$!
+    local waited=0
+    until [ "$(grep -c '^indexed ' run.log)" -ge 3 ]; do
+        kill -0 "$pid" 2> /dev/null || fail "the indexer ended early: $(cat run.log)"
+        [ "$waited" -lt 3000 ] || fail "the indexer does not index: $(cat run.log)"
+        sleep 0.02
+        waited=$((waited + 1))
+    done
+    kill -STOP "$pid"
+}
+
 # Reads JSON lines on stdin and evaluates a Python expression over them
 # (`rs`, the list of objects); prints its value.
 jq_py() {
