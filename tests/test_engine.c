@@ -22,6 +22,25 @@ typedef struct fixture {
     qy_engine *e;
 } fixture;
 
+/* Indexes `path` into `db` (the current directory is the root). */
+static void index_into(const char *db, const char *path)
+{
+    FILE *log = fopen("/dev/null", "w");
+    ix_options o = {.db_path = db, .log = log, .quiet = 1};
+    ix_summary sum;
+    char *paths[] = {(char *)path};
+    assert_int_equal(ix_run(&o, paths, 1, &sum, NULL), CS_OK);
+    fclose(log);
+}
+
+static void remove_tree(const char *dir)
+{
+    char *cmd = NULL;
+    assert_true(asprintf(&cmd, "rm -rf '%s'", dir) > 0);
+    assert_int_equal(system(cmd), 0);
+    free(cmd);
+}
+
 static int setup(void **state)
 {
     fixture *f = calloc(1, sizeof *f);
@@ -35,12 +54,7 @@ static int setup(void **state)
     char cwd[4096];
     assert_non_null(getcwd(cwd, sizeof cwd));
     assert_int_equal(chdir(f->dir), 0);
-    FILE *log = fopen("/dev/null", "w");
-    ix_options o = {.db_path = db, .log = log, .quiet = 1};
-    ix_summary sum;
-    char *paths[] = {"corpus"};
-    assert_int_equal(ix_run(&o, paths, 1, &sum, NULL), CS_OK);
-    fclose(log);
+    index_into(db, "corpus");
     assert_int_equal(chdir(cwd), 0);
     assert_int_equal(qy_engine_open(db, &f->e, NULL), CS_OK);
     free(db);
@@ -52,10 +66,7 @@ static int teardown(void **state)
 {
     fixture *f = *state;
     qy_engine_close(f->e);
-    char *cmd = NULL;
-    assert_true(asprintf(&cmd, "rm -rf '%s'", f->dir) > 0);
-    assert_int_equal(system(cmd), 0);
-    free(cmd);
+    remove_tree(f->dir);
     free(f);
     return 0;
 }
@@ -244,12 +255,7 @@ static void test_compound_splits_only_rare_solid_words(void **state)
     fprintf(fp, "One realtime feed.\n");
     fclose(fp);
     assert_true(asprintf(&db, "%s/db", dir) > 0);
-    FILE *log = fopen("/dev/null", "w");
-    ix_options o = {.db_path = db, .log = log, .quiet = 1};
-    ix_summary sum;
-    char *paths[] = {dir};
-    assert_int_equal(ix_run(&o, paths, 1, &sum, NULL), CS_OK);
-    fclose(log);
+    index_into(db, dir);
     qy_engine *e = NULL;
     assert_int_equal(qy_engine_open(db, &e, NULL), CS_OK);
 
@@ -261,10 +267,7 @@ static void test_compound_splits_only_rare_solid_words(void **state)
     free(d);
 
     qy_engine_close(e);
-    char *cmd = NULL;
-    assert_true(asprintf(&cmd, "rm -rf '%s'", dir) > 0);
-    assert_int_equal(system(cmd), 0);
-    free(cmd);
+    remove_tree(dir);
     free(path);
     free(db);
 }
