@@ -31,17 +31,7 @@ This pwned markup test holds <script>window.__pwned=1</script> and
 TXT
 "$CITESEARCH" index --quiet corpus inject
 
-"$CITESEARCH" serve --listen 127.0.0.1:0 > serve.out 2> serve.err &
-server=$!
-trap 'kill -TERM $server 2>/dev/null || true; rm -rf "$WORK"' EXIT
-url=""
-for _ in $(seq 300); do
-    url=$(sed -n 's/^serving //p' serve.out)
-    [ -n "$url" ] && break
-    kill -0 $server 2>/dev/null || fail "serve exited: $(cat serve.err)"
-    sleep 0.1
-done
-[ -n "$url" ] || fail "serve did not start: $(cat serve.err)"
+start_server
 
 NODE_PATH="$node_dir/node_modules" timeout 300 \
     node "$CS_SOURCE_DIR/tests/browser/serve_page.test.js" "$url" "$node_dir" ||

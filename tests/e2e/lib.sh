@@ -106,6 +106,22 @@ index_and_pause() {
     kill -STOP "$pid"
 }
 
+# start_server: `citesearch serve` on a port the kernel picks, in the
+# background ($server), stopped when the test ends; its address in $url.
+start_server() {
+    "$CITESEARCH" serve --listen 127.0.0.1:0 > serve.out 2> serve.err &
+    server=$!
+    trap 'kill -TERM $server 2>/dev/null || true; rm -rf "$WORK"' EXIT
+    url=""
+    for _ in $(seq 300); do
+        url=$(sed -n 's/^serving //p' serve.out)
+        [ -n "$url" ] && break
+        kill -0 $server 2>/dev/null || fail "serve exited: $(cat serve.err)"
+        sleep 0.1
+    done
+    [ -n "$url" ] || fail "serve did not start: $(cat serve.err)"
+}
+
 # Reads JSON lines on stdin and evaluates a Python expression over them
 # (`rs`, the list of objects); prints its value.
 jq_py() {

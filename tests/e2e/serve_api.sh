@@ -4,17 +4,7 @@
 setup_corpus
 
 # The kernel picks a free port (--listen 127.0.0.1:0); serve prints it.
-"$CITESEARCH" serve --listen 127.0.0.1:0 > serve.out 2> serve.err &
-server=$!
-trap 'kill -TERM $server 2>/dev/null || true; rm -rf "$WORK"' EXIT
-url=""
-for _ in $(seq 300); do
-    url=$(sed -n 's/^serving //p' serve.out)
-    [ -n "$url" ] && break
-    kill -0 $server 2>/dev/null || fail "serve exited: $(cat serve.err)"
-    sleep 0.1
-done
-[ -n "$url" ] || fail "serve did not start: $(cat serve.err)"
+start_server
 case "$url" in http://127.0.0.1:[0-9]*/) ;; *) fail "serve printed '$url'" ;; esac
 
 timeout 120 python3 - "$url" <<'PY' || fail "API checks"
