@@ -227,6 +227,17 @@ static size_t segment_end(const char *text, size_t ss, size_t pe, size_t want)
     return e;
 }
 
+/* The words of text[from, to) into a->spans (a->nspans of them). */
+static cs_status collect_words(struct split *sp, size_t from, size_t to)
+{
+    sp->a->nspans = 0;
+    cs_status st = tx_analyze(sp->a, sp->text + from, to - from, 1, collect,
+                              sp, sp->msg);
+    if (!st && sp->nomem)
+        st = cs_fail(sp->msg, CS_NOMEM, "out of memory counting words");
+    return st;
+}
+
 /* A paragraph of more than TX_SEGMENT_BYTES, split a segment at a time:
  * each segment's words are found, its windows cut up to its margin, and
  * the next segment starts with the next window.  A segment with too few
@@ -238,11 +249,7 @@ static cs_status split_segments(struct split *sp, size_t ps, size_t pe)
     size_t ss = ps, want = TX_SEGMENT_BYTES;
     while (!sp->stopped) {
         size_t se = segment_end(sp->text, ss, pe, want);
-        a->nspans = 0;
-        cs_status st = tx_analyze(a, sp->text + ss, se - ss, 1, collect, sp,
-                                  sp->msg);
-        if (!st && sp->nomem)
-            st = cs_fail(sp->msg, CS_NOMEM, "out of memory counting words");
+        cs_status st = collect_words(sp, ss, se);
         if (st)
             return st;
         if (se == pe && part == 0 && a->nspans <= sp->max_words) {
@@ -270,11 +277,7 @@ static cs_status paragraph(struct split *sp, size_t ps, size_t pe)
     sp->paragraph++;
     if (sp->max_words > 0 && pe - ps > TX_SEGMENT_BYTES)
         return split_segments(sp, ps, pe);
-    a->nspans = 0;
-    cs_status st = tx_analyze(a, sp->text + ps, pe - ps, 1, collect, sp,
-                              sp->msg);
-    if (!st && sp->nomem)
-        st = cs_fail(sp->msg, CS_NOMEM, "out of memory counting words");
+    cs_status st = collect_words(sp, ps, pe);
     if (st)
         return st;
     if (sp->max_words == 0 || a->nspans <= sp->max_words) {
