@@ -9,6 +9,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <memory>
 #include <new>
 #include <optional>
@@ -51,8 +52,12 @@ struct xs_db {
     /* Shards left out by allow_partial. */
     std::vector<xs_missing_shard> missing;
     /* A remote shard: how Xapian's errors on its connection begin their
-     * context ("remote:tcp(HOST:PORT)", "remote:prog(PROGRAM ..."). */
+     * context ("remote:tcp(HOST:PORT)", "remote:prog(PROGRAM ...").
+     * Some errors (a connection closed under a search) have no context:
+     * `reconnect` then opens a fresh connection to tell whether this
+     * shard is the one gone.  Empty for a local shard. */
     std::string remote_context;
+    std::function<Xapian::Database()> reconnect;
 };
 
 struct xs_query {
@@ -71,9 +76,12 @@ struct xs_mset {
     unsigned estimated = 0;
 };
 
-/* The remote shard of `db` that a NetworkError with this context came
- * from, or NULL: Xapian names the connection, the user wants the stub's
- * line.  Never throws (xs_shards.cc). */
+/* The remote shard of `db` that a NetworkError came from, or NULL:
+ * Xapian names the connection in the error's context, the user wants the
+ * stub's line.  An error without context (the server closed the
+ * connection under a search) names no connection: then each remote shard
+ * is reconnected to, and the first that cannot be is the one.  Never
+ * throws (xs_shards.cc). */
 const xs_db *xs_shard_of_error(const xs_db *db, const Xapian::Error &e) noexcept;
 
 /* Must be called from inside a catch block: rethrows the exception being

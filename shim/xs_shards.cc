@@ -151,14 +151,14 @@ struct opener {
     cs_status first_failure = CS_OK; /* of a shard left out */
 };
 
-void add_shard(xs_db &top, const std::string &name, const Xapian::Database &d,
-               const std::string &remote_context)
+xs_db &add_shard(xs_db &top, const std::string &name,
+                 const Xapian::Database &d)
 {
     auto s = std::make_unique<xs_db>();
     s->db = d;
     s->path = name;
-    s->remote_context = remote_context;
     top.shards.push_back(std::move(s));
+    return *top.shards.back();
 }
 
 /* The start of the context of Xapian's errors on a remote shard's
@@ -202,12 +202,15 @@ cs_status add_remote(opener &o, const stub_line &l, const std::string &stub)
     try {
         /* The same limit for connecting and for each answer: a shard that
          * is down or hangs costs at most that long. */
-        Xapian::Database d =
-            l.kind == stub_line::TCP
-                ? Xapian::Remote::open(l.where, l.port, o.timeout_ms,
-                                       o.timeout_ms)
-                : Xapian::Remote::open(l.where, l.args, o.timeout_ms);
-        add_shard(o.top, l.name, d, remote_context(l));
+        std::function<Xapian::Database()> connect =
+            [tcp = l.kind == stub_line::TCP, where = l.where, args = l.args,
+             port = l.port, timeout = o.timeout_ms]() {
+                return tcp ? Xapian::Remote::open(where, port, timeout, timeout)
+                           : Xapian::Remote::open(where, args, timeout);
+            };
+        xs_db &s = add_shard(o.top, l.name, connect());
+        s.remote_context = remote_context(l);
+        s.reconnect = std::move(connect);
         return CS_OK;
     } catch (...) {
         return shard_failed(o, l.name, stub, l.no);
@@ -240,7 +243,7 @@ cs_status add_path(opener &o, const std::string &path, int backend, int depth,
     try {
         Xapian::Database d =
             backend ? Xapian::Database(path, backend) : Xapian::Database(path);
-        add_shard(o.top, path, d, std::string());
+        add_shard(o.top, path, d);
         return CS_OK;
     } catch (...) {
         if (depth == 0)
@@ -342,6 +345,19 @@ const xs_db *xs_shard_of_error(const xs_db *db, const Xapian::Error &e) noexcept
             if (!s->remote_context.empty() &&
                 ctx.compare(0, s->remote_context.size(), s->remote_context) == 0)
                 return s.get();
+        if (!ctx.empty())
+            return nullptr;
+        /* Only on the way to an error: a fresh connection per remote shard
+         * (the old ones may be mid-answer), each bounded by the timeout. */
+        for (const auto &s : db->shards) {
+            if (!s->reconnect)
+                continue;
+            try {
+                s->reconnect();
+            } catch (const Xapian::NetworkError &) {
+                return s.get();
+            }
+        }
     } catch (...) {
     }
     return nullptr;

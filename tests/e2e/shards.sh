@@ -130,6 +130,37 @@ cs show --db sharded/remote.stub corpus/001_ad6093775fdf0074.txt:14 > shown.txt
     fail "show without the files: $(cat shown.txt)"
 mv proj-elsewhere proj
 
+# A connection ended under a search (end-of-file, which Xapian reports
+# naming no connection): the row's error still names the shard, found by
+# reconnecting to each.  A relay in front of shard 1 makes it so every time.
+python3 "$CS_SOURCE_DIR/tests/e2e/cut_relay.py" "$port1" > relay.port &
+relay=$!
+pids="$pids $relay"
+for _ in $(seq 100); do [ -s relay.port ] && break; sleep 0.05; done
+relay_port=$(cat relay.port)
+printf 'remote 127.0.0.1:%s\nremote 127.0.0.1:%s\n' "$port0" "$relay_port" > sharded/cut.stub
+mkfifo rows-cut
+"$CITESEARCH" query --db sharded/cut.stub --batch - --jobs 1 -n 1 --format jsonl < rows-cut > cut.jsonl 2> err.txt &
+qpid=$!
+exec 3> rows-cut
+printf 'id,query\n1,%s\n' "$claim" >&3
+for _ in $(seq 200); do [ -s cut.jsonl ] && break; sleep 0.05; done
+kill -USR1 "$relay"
+for _ in $(seq 100); do listening "$relay_port" || break; sleep 0.05; done
+printf '2,%s\n' "$claim" >&3
+exec 3>&-
+set +e
+wait "$qpid"
+status=$?
+set -e
+[ "$status" -eq 2 ] || fail "a connection ended mid-batch: exit status $status"
+python3 - cut.jsonl "remote 127.0.0.1:$relay_port" <<'PY' || fail "a connection ended mid-batch: $(cat cut.jsonl)"
+import json, sys
+rs = [json.loads(l) for l in open(sys.argv[1])]
+assert rs[0]["query_id"] == "1" and "cite" in rs[0], rs[0]
+assert rs[-1]["query_id"] == "2" and sys.argv[2] in rs[-1]["error"], rs[-1]
+PY
+
 # A server lost in the middle of a streaming batch: the rows after it
 # fail, naming the shard.
 mkfifo rows
