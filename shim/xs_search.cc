@@ -8,7 +8,11 @@
  */
 #include "xs_internal.h"
 
+#include <algorithm>
+#include <cmath>
+#include <iterator>
 #include <memory>
+#include <utility>
 
 void xs_search_opts_init(xs_search_opts *opts, unsigned limit)
 {
@@ -27,20 +31,114 @@ void xs_search_opts_init(xs_search_opts *opts, unsigned limit)
     opts->tiebreak_slot = -1;
 }
 
-static Xapian::MSet run(Xapian::Database &db, const Xapian::Query &q,
-                        const xs_search_opts &o)
+static Xapian::Enquire enquire(Xapian::Database &db, const Xapian::Query &q,
+                               const xs_search_opts &o)
 {
     Xapian::Enquire enq(db);
     enq.set_query(q);
     enq.set_weighting_scheme(Xapian::BM25Weight(
         o.bm25_k1, o.bm25_k2, o.bm25_k3, o.bm25_b, o.bm25_min_normlen));
-    if (o.tiebreak_slot >= 0)
-        enq.set_sort_by_relevance_then_value(
-            static_cast<Xapian::valueno>(o.tiebreak_slot), false);
     if (o.collapse_slot >= 0)
         enq.set_collapse_key(static_cast<Xapian::valueno>(o.collapse_slot),
                              o.collapse_max);
-    return enq.get_mset(o.offset, o.limit, o.check_at_least);
+    return enq;
+}
+
+static void take(xs_mset &m, const Xapian::MSet &ms, unsigned n)
+{
+    m.ids.clear();
+    m.scores.clear();
+    for (auto it = ms.begin(); it != ms.end() && m.ids.size() < n; ++it) {
+        m.ids.push_back(*it);
+        m.scores.push_back(it.get_weight());
+    }
+}
+
+/* Equal scores in the order of a value.  Xapian's own sort reads the
+ * value of every document that competes for a place, and with BM25
+ * without length normalization (xs_search_opts) scores are often equal:
+ * reading the values cost more than the search.  So: search in docid
+ * order for one more result than wanted.  When the last wanted and the
+ * next score alike, equal scores straddle the cut: search again, sorted
+ * by the value, among the documents scoring at least that much (a few).
+ * Else the results are the right ones and only runs of equal scores
+ * among them are put in value order.  Either way the answer is Xapian's
+ * sorted one (unit test).  Collapsing keeps the first of each key in the
+ * order searched, so with it, and past the first page, Xapian sorts.
+ * So it does for a query of more than `two_step_max_terms` terms: equal
+ * scores straddle the cut in most searches (b 0), and searching many
+ * terms twice costs more than the values save (measured on the keyword
+ * and claim sets of bench/speed: one or two words 20-25% faster, three
+ * or more words slower). */
+static const unsigned two_step_max_terms = 4;
+
+static void run_tiebroken(xs_mset &m, Xapian::Database &db, bool remote,
+                          const Xapian::Query &q, const xs_search_opts &o)
+{
+    const auto slot = static_cast<Xapian::valueno>(o.tiebreak_slot);
+    Xapian::Enquire enq = enquire(db, q, o);
+    if (o.collapse_slot >= 0 || o.offset > 0 || o.limit == 0 ||
+        static_cast<unsigned>(std::distance(q.get_terms_begin(),
+                                            q.get_terms_end())) >
+            two_step_max_terms) {
+        enq.set_sort_by_relevance_then_value(slot, false);
+        Xapian::MSet ms = enq.get_mset(o.offset, o.limit, o.check_at_least);
+        m.estimated = ms.get_matches_estimated();
+        take(m, ms, o.limit);
+        return;
+    }
+    Xapian::MSet ms = enq.get_mset(0, o.limit + 1, o.check_at_least);
+    m.estimated = ms.get_matches_estimated();
+    if (ms.size() > o.limit &&
+        ms[o.limit].get_weight() == ms[o.limit - 1].get_weight()) {
+        const double cut = ms[o.limit - 1].get_weight();
+        enq.set_sort_by_relevance_then_value(slot, false);
+        /* Just under the cut: a score equal to it passes for sure. */
+        enq.set_cutoff(0, cut - std::abs(cut) * 1e-12);
+        take(m, enq.get_mset(0, o.limit), o.limit);
+        return;
+    }
+    take(m, ms, o.limit);
+    std::vector<std::string> keys;
+    for (size_t i = 0; i < m.ids.size();) {
+        size_t j = i + 1;
+        while (j < m.ids.size() && m.scores[j] == m.scores[i])
+            ++j;
+        if (j - i > 1) {
+            /* Remote shards: the run's documents in one request rather
+             * than a round trip each.  (Locally it would only advise the
+             * kernel to read their data, which is not needed here.) */
+            if (remote)
+                ms.fetch(ms[static_cast<Xapian::doccount>(i)],
+                         ms[static_cast<Xapian::doccount>(j)]);
+            std::vector<std::pair<std::string, Xapian::docid>> run;
+            for (size_t k = i; k < j; ++k)
+                run.emplace_back(
+                    ms[static_cast<Xapian::doccount>(k)].get_document().get_value(slot),
+                    m.ids[k]);
+            /* Xapian's order: the value, then the docid. */
+            std::sort(run.begin(), run.end());
+            for (size_t k = i; k < j; ++k)
+                m.ids[k] = run[k - i].second;
+        }
+        i = j;
+    }
+}
+
+static void run(xs_mset &m, xs_db &db, const Xapian::Query &q,
+                const xs_search_opts &o)
+{
+    if (o.tiebreak_slot >= 0) {
+        bool remote = false;
+        for (const auto &s : db.shards)
+            remote = remote || static_cast<bool>(s->reconnect);
+        run_tiebroken(m, db.db, remote, q, o);
+        return;
+    }
+    Xapian::MSet ms = enquire(db.db, q, o).get_mset(o.offset, o.limit,
+                                                 o.check_at_least);
+    m.estimated = ms.get_matches_estimated();
+    take(m, ms, o.limit);
 }
 
 cs_status xs_search(xs_db *db, const xs_query *q, const xs_search_opts *opts,
@@ -52,25 +150,17 @@ cs_status xs_search(xs_db *db, const xs_query *q, const xs_search_opts *opts,
     if (!db || !q || !opts)
         return cs_fail(msg, CS_USAGE, "xs_search: NULL argument");
     try {
-        Xapian::MSet ms;
+        auto m = std::make_unique<xs_mset>();
         try {
-            ms = run(db->db, q->q, *opts);
+            run(*m, *db, q->q, *opts);
         } catch (const Xapian::DatabaseModifiedError &) {
             /* An indexer committed twice while we read: the revision we
              * had is gone.  Move to the latest one and try once more. */
             db->db.reopen();
-            ms = run(db->db, q->q, *opts);
+            run(*m, *db, q->q, *opts);
         }
-        auto m = std::make_unique<xs_mset>();
         m->db = db->db;
-        m->ids.reserve(ms.size());
-        m->scores.reserve(ms.size());
-        for (auto it = ms.begin(); it != ms.end(); ++it) {
-            m->ids.push_back(*it);
-            m->scores.push_back(it.get_weight());
-        }
         m->data.resize(m->ids.size());
-        m->estimated = ms.get_matches_estimated();
         *out = m.release();
         return CS_OK;
     } catch (const Xapian::NetworkError &e) {

@@ -1008,6 +1008,52 @@ static void test_collapse(void **state)
     xs_query_free(q);
 }
 
+/* Equal scores in value order, as Xapian's sort gives them, for every
+ * cut: inside the results (only re-ordered) and across the last place
+ * asked for (searched again). */
+static void test_tiebreak(void **state)
+{
+    fixture *f = *state;
+    xs_wdb *w = NULL;
+    assert_int_equal(xs_wdb_open(f->db, 1, &w, NULL), CS_OK);
+    /* Docids in another order than the paths: e c d a b. */
+    add_doc(w, "same y", "e.txt", "e#1", "2020", "e", 1);
+    add_doc(w, "same y", "c.txt", "c#1", "2020", "c", 2);
+    add_doc(w, "same same x", "d.txt", "d#1", "2020", "d", 3);
+    add_doc(w, "same y", "a.txt", "a#1", "2020", "a", 4);
+    add_doc(w, "same same x", "b.txt", "b#1", "2020", "b", 5);
+    for (int i = 0; i < 6; i++)
+        add_doc(w, "other words here", "z.txt", "z#1", "2020", "z", 0);
+    assert_int_equal(xs_wdb_commit(w, NULL), CS_OK);
+    xs_wdb_close(w);
+    xs_db *db = open_db(f->db);
+    xs_query *q = term("same");
+
+    static const char want[] = "bdace"; /* two equal, then three equal */
+    for (unsigned offset = 0; offset <= 1; offset++)
+        for (unsigned limit = 1; limit <= 6; limit++) {
+            xs_search_opts o;
+            xs_search_opts_init(&o, limit);
+            o.offset = offset;
+            o.tiebreak_slot = 1;
+            xs_mset *m = NULL;
+            assert_int_equal(xs_search(db, q, &o, &m, NULL), CS_OK);
+            unsigned n = limit < 5 - offset ? limit : 5 - offset;
+            assert_int_equal(xs_mset_size(m), n);
+            char got[8] = {0};
+            for (unsigned i = 0; i < n; i++) {
+                got[i] = xs_mset_data(m, i, NULL)[0];
+                if (i > 0)
+                    assert_true(xs_mset_score(m, i) <= xs_mset_score(m, i - 1));
+            }
+            assert_memory_equal(got, want + offset, n);
+            assert_int_equal(xs_mset_estimated(m), 5);
+            xs_mset_free(m);
+        }
+    xs_query_free(q);
+    xs_db_close(db);
+}
+
 /* Copies of one subquery in an OR count as one, scaled by their number:
  * the same matches and scores as the copies themselves. */
 static void test_or_copies(void **state)
@@ -1302,6 +1348,7 @@ int main(void)
         T(test_locked),         T(test_open_errors),
         T(test_collapse),       T(test_shards),
         T(test_or_copies),      T(test_compact),
+        T(test_tiebreak),
         cmocka_unit_test(test_queries),
     };
 #undef T
