@@ -52,6 +52,7 @@ typedef struct qy_cand {
     double coverage;     /* claim: weighted share of its words supported */
     double proximity;    /* claim: how close together they stand, 0..1 */
     double rank;         /* the score the answer is sorted by */
+    xs_docid docid;      /* in the searched index: the last tie-break */
     int marked;          /* highlights and match kind are set already */
 } qy_cand;
 

@@ -249,12 +249,24 @@ void qy_cand_clear(qy_cand *c)
     qy_alignment_clear(&c->al);
 }
 
+/* Equal ranks and scores in the match set's order for them (path, then
+ * docid), whichever way qsort, which is not stable, moves them. */
+static int cmp_tie(const qy_cand *a, const qy_cand *b)
+{
+    int d = strcmp(a->r.path ? a->r.path : "", b->r.path ? b->r.path : "");
+    if (d != 0)
+        return d;
+    return a->docid < b->docid ? -1 : a->docid > b->docid;
+}
+
 static int cmp_rank(const void *x, const void *y)
 {
     const qy_cand *a = x, *b = y;
     if (a->rank != b->rank)
         return a->rank > b->rank ? -1 : 1;
-    return a->r.score > b->r.score ? -1 : a->r.score < b->r.score;
+    if (a->r.score != b->r.score)
+        return a->r.score > b->r.score ? -1 : 1;
+    return cmp_tie(a, b);
 }
 
 /*
@@ -382,6 +394,7 @@ cs_status qy_engine_query(qy_engine *e, const qy_request *req, qy_answer *out,
     unsigned got = 0;
     for (unsigned i = 0; rc == CS_OK && i < n; i++) {
         got++;
+        c[i].docid = xs_mset_docid(mset, i);
         rc = qy_cand_read(e, mset, i, &c[i].r, msg);
         if (rc == CS_OK)
             rc = qy_ptoks_analyze(e->an, c[i].r.text, c[i].r.text_len,
