@@ -64,23 +64,40 @@ static void take(xs_mset &m, const Xapian::MSet &ms, unsigned n)
  * Else the results are the right ones and only runs of equal scores
  * among them are put in value order.  Either way the answer is Xapian's
  * sorted one (unit test).  Collapsing keeps the first of each key in the
- * order searched, so with it, and past the first page, Xapian sorts.
- * So it does for a query of more than `two_step_max_terms` terms: equal
- * scores straddle the cut in most searches (b 0), and searching many
- * terms twice costs more than the values save (measured on the keyword
- * and claim sets of bench/speed: one or two words 20-25% faster, three
- * or more words slower). */
-static const unsigned two_step_max_terms = 4;
+ * order searched, so with it, and past the first page, Xapian sorts.  So
+ * it does for a costly search, of a phrase or of more than
+ * `two_step_max_terms` terms: equal scores straddle the cut in most
+ * searches (b 0), and such a search run twice costs more than the values
+ * save (measured on the keyword and claim sets of bench/speed: queries of
+ * up to 8 words, 16 terms, 10-35% faster; longer ones and phrases up to
+ * 25% slower). */
+static const unsigned two_step_max_terms = 16;
+
+static bool positional(const Xapian::Query &q)
+{
+    const Xapian::Query::op op = q.get_type();
+    if (op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR)
+        return true;
+    for (size_t i = 0; i < q.get_num_subqueries(); ++i)
+        if (positional(q.get_subquery(i)))
+            return true;
+    return false;
+}
+
+static bool costly(const Xapian::Query &q)
+{
+    return static_cast<unsigned>(std::distance(q.get_terms_begin(),
+                                               q.get_terms_end())) >
+               two_step_max_terms ||
+           positional(q);
+}
 
 static void run_tiebroken(xs_mset &m, Xapian::Database &db, bool remote,
                           const Xapian::Query &q, const xs_search_opts &o)
 {
     const auto slot = static_cast<Xapian::valueno>(o.tiebreak_slot);
     Xapian::Enquire enq = enquire(db, q, o);
-    if (o.collapse_slot >= 0 || o.offset > 0 || o.limit == 0 ||
-        static_cast<unsigned>(std::distance(q.get_terms_begin(),
-                                            q.get_terms_end())) >
-            two_step_max_terms) {
+    if (o.collapse_slot >= 0 || o.offset > 0 || o.limit == 0 || costly(q)) {
         enq.set_sort_by_relevance_then_value(slot, false);
         Xapian::MSet ms = enq.get_mset(o.offset, o.limit, o.check_at_least);
         m.estimated = ms.get_matches_estimated();
