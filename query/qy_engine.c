@@ -259,6 +259,28 @@ static int cmp_tie(const qy_cand *a, const qy_cand *b)
     return a->docid < b->docid ? -1 : a->docid > b->docid;
 }
 
+static void flag_firsts(const qy_strv *v, unsigned char first[256])
+{
+    for (size_t i = 0; i < v->n; i++)
+        first[(unsigned char)v->v[i][0]] = 1;
+}
+
+/* The first bytes of every stem a candidate's words are compared with
+ * (highlights, claim coverage, alignment): the analyzer need not stem a
+ * word that starts otherwise (tx_analyzer_stem_only). */
+static void stem_firsts(const qy_plan *plan, unsigned char first[256])
+{
+    memset(first, 0, 256);
+    flag_firsts(&plan->stems, first);
+    flag_firsts(&plan->quote_stems, first);
+    for (size_t w = 0; w < plan->nwords; w++) {
+        first[(unsigned char)plan->words[w].stem[0]] = 1;
+        if (plan->words[w].joined_stem)
+            first[(unsigned char)plan->words[w].joined_stem[0]] = 1;
+        flag_firsts(&plan->words[w].alts, first);
+    }
+}
+
 static int cmp_rank(const void *x, const void *y)
 {
     const qy_cand *a = x, *b = y;
@@ -392,6 +414,9 @@ cs_status qy_engine_query(qy_engine *e, const qy_request *req, qy_answer *out,
     if (!c)
         rc = CS_NOMEM;
     unsigned got = 0;
+    unsigned char first[256];
+    stem_firsts(&plan, first);
+    tx_analyzer_stem_only(e->an, first);
     for (unsigned i = 0; rc == CS_OK && i < n; i++) {
         got++;
         c[i].docid = xs_mset_docid(mset, i);
@@ -405,6 +430,7 @@ cs_status qy_engine_query(qy_engine *e, const qy_request *req, qy_answer *out,
             c[i].rank = c[i].al.similarity;
         }
     }
+    tx_analyzer_stem_only(e->an, NULL);
     if (rc == CS_OK && claim)
         rc = rank_claims(e, &plan, c, got);
     if (rc == CS_OK && (near || claim))

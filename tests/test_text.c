@@ -424,6 +424,47 @@ static void test_stems(void **state)
     tx_analyzer_free(a);
 }
 
+/* tx_analyzer_stem_only rests on this: an English stem begins with its
+ * word's first byte, the Snowball exceptions and y-endings included. */
+static void test_stem_keeps_first_byte(void **state)
+{
+    (void)state;
+    tx_analyzer *a = new_analyzer();
+    static const char *const words[] = {
+        "dying", "lying", "tying", "skies", "skis", "idly", "gently", "ugly",
+        "early", "only", "singly", "news", "howe", "atlas", "cosmos", "bias",
+        "andes", "happy", "cries", "yelling", "youths", "generously",
+        "communism", "succeeded", "proceeding", "exceed", "inning", "outing",
+        "canning", "herring", "earring", "evening", "ireland's", "o'neill",
+        "e-mail", "x-rays", "zigzagging", "1990s", "9th"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+        toks ts = run(a, words[i]);
+        for (size_t k = 0; k < ts.n; k++)
+            if (ts.v[k].stem[0] != ts.v[k].term[0])
+                fail_msg("%s: stem %s of %s", words[i], ts.v[k].stem, ts.v[k].term);
+        free(ts.v);
+    }
+    tx_analyzer_free(a);
+}
+
+/* Only words with a flagged first byte are stemmed; the others keep
+ * their term, and a cached stem does not leak past the filter. */
+static void test_stem_only(void **state)
+{
+    (void)state;
+    tx_analyzer *a = new_analyzer();
+    assert_string_equal(one(a, "attacked").stem, "attack"); /* cached */
+    unsigned char first[256] = {0};
+    first['h'] = 1;
+    tx_analyzer_stem_only(a, first);
+    assert_string_equal(one(a, "hacked").stem, "hack");
+    assert_string_equal(one(a, "attacked").stem, "attacked");
+    assert_string_equal(one(a, "2022").stem, "2022");
+    tx_analyzer_stem_only(a, NULL);
+    assert_string_equal(one(a, "attacked").stem, "attack");
+    tx_analyzer_free(a);
+}
+
 static void test_stopwords(void **state)
 {
     (void)state;
@@ -726,6 +767,8 @@ int main(void)
         cmocka_unit_test(test_hyphen_compound),
         cmocka_unit_test(test_positions),
         cmocka_unit_test(test_stems),
+        cmocka_unit_test(test_stem_keeps_first_byte),
+        cmocka_unit_test(test_stem_only),
         cmocka_unit_test(test_stopwords),
         cmocka_unit_test(test_offsets_round_trip),
         cmocka_unit_test(test_invalid_utf8),

@@ -34,6 +34,16 @@ typedef struct tx_analyzer tx_analyzer;
 cs_status tx_analyzer_new(tx_analyzer **out, char **msg);
 void tx_analyzer_free(tx_analyzer *a);
 
+/* For a reader that compares stems with a few known ones only (the query
+ * reading its candidate passages): with `first` (256 flags, one per byte
+ * value) only words whose first byte is flagged are stemmed; any other
+ * word beginning with a-z or 0-9 gets its term as its stem.  Nothing is
+ * lost: an English Snowball stem begins with its word's first byte
+ * (test_text), so such a word cannot stem to a known stem when the known
+ * stems' first bytes are the ones flagged.  NULL (the default) stems
+ * every word.  `first` is borrowed and must outlive the analyses. */
+void tx_analyzer_stem_only(tx_analyzer *a, const unsigned char *first);
+
 /* Token flags. */
 #define TX_NUMBER 0x01  /* digits, maybe with a decimal point; group commas
                            removed from `term` (2,500 -> 2500) */

@@ -66,6 +66,12 @@ cs_status tx_analyzer_new(tx_analyzer **out, char **msg)
     return CS_OK;
 }
 
+void tx_analyzer_stem_only(tx_analyzer *a, const unsigned char *first)
+{
+    if (a)
+        a->stem_first = first;
+}
+
 void tx_analyzer_free(tx_analyzer *a)
 {
     if (!a)
@@ -123,7 +129,10 @@ static cs_status stem_of(tx_analyzer *a, const char *term, size_t len,
                          int stemmable, const char **stem, size_t *stem_len,
                          char **msg)
 {
-    if (!stemmable || len > TX_STEM_MAX) {
+    unsigned char first = len ? (unsigned char)term[0] : 0;
+    if (!stemmable || len > TX_STEM_MAX ||
+        (a->stem_first && !a->stem_first[first] &&
+         ((first >= 'a' && first <= 'z') || (first >= '0' && first <= '9')))) {
         *stem = term;
         *stem_len = len;
         return CS_OK;

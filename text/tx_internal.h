@@ -64,6 +64,7 @@ struct tx_analyzer {
     const UNormalizer2 *nfkc, *nfd, *nfc; /* ICU singletons, not owned */
     struct sb_stemmer *stemmer;
     struct tx_stem_slot *stem_cache; /* TX_STEM_CACHE slots */
+    const unsigned char *stem_first; /* tx_analyzer_stem_only, borrowed */
 
     UChar *ubuf[2]; /* ping-pong buffers of the normalization steps */
     size_t ucap[2];
