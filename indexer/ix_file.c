@@ -147,14 +147,42 @@ static int buf_reserve(ix_worker *w, size_t need)
     return 0;
 }
 
-/* Reads the whole file into the worker's buffer with read(2), in as few
- * calls as its size allows (one, normally), to the end even if it grew
- * since the walk.  *len receives its length; the bytes are followed by a
- * NUL.  A failure is an I/O error naming the file. */
+/* Reads into the worker's buffer from *n on until end of file or `upto`
+ * bytes, with read(2); grows the buffer as needed. */
+static cs_status read_more(ix_worker *w, int fd, const char *path, size_t *n,
+                           size_t upto, char **msg)
+{
+    while (*n < upto) {
+        if (*n + 1 >= w->cap && buf_reserve(w, w->cap * 2) != 0)
+            return cs_fail(msg, CS_NOMEM, "%s: no memory for %zu bytes",
+                           path, w->cap * 2);
+        size_t room = w->cap - 1 - *n;
+        if (room > upto - *n)
+            room = upto - *n;
+        ssize_t got = read(fd, w->buf + *n, room);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            return cs_fail(msg, CS_IO, "%s: %s", path, strerror(errno));
+        if (got == 0)
+            break;
+        *n += (size_t)got;
+    }
+    return CS_OK;
+}
+
+/* Reads the whole file into the worker's buffer, in as few read(2) calls
+ * as its size allows, to the end even if it grew since the walk.  *len
+ * receives its length; the bytes are followed by a NUL.  A file with a
+ * NUL in its first IX_BINARY_PROBE bytes is binary: *binary is set and
+ * only those bytes are read (a video among the articles costs neither
+ * its size in memory nor the time to read it).  A failure is an I/O
+ * error naming the file. */
 static cs_status read_file(ix_worker *w, const char *path, size_t *len,
-                           char **msg)
+                           int *binary, char **msg)
 {
     *len = 0;
+    *binary = 0;
     /* Non-blocking, so that a FIFO put where the walk saw a file does not
      * stop the run at open(2) waiting for a writer; a regular file reads
      * the same either way. */
@@ -172,30 +200,24 @@ static cs_status read_file(ix_worker *w, const char *path, size_t *len,
         return cs_fail(msg, CS_IO, "%s: no longer a regular file", path);
     }
     size_t n = 0;
-    if (buf_reserve(w, (size_t)st.st_size + 1) != 0) {
+    if (buf_reserve(w, IX_BINARY_PROBE + 1) != 0) {
         close(fd);
-        return cs_fail(msg, CS_NOMEM, "%s: no memory for %zu bytes", path,
-                       (size_t)st.st_size + 1);
+        return cs_fail(msg, CS_NOMEM, "%s: no memory for %d bytes", path,
+                       IX_BINARY_PROBE + 1);
     }
-    for (;;) {
-        if (n + 1 >= w->cap && buf_reserve(w, w->cap * 2) != 0) {
-            close(fd);
-            return cs_fail(msg, CS_NOMEM, "%s: no memory for %zu bytes",
-                           path, w->cap * 2);
-        }
-        ssize_t got = read(fd, w->buf + n, w->cap - 1 - n);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0) {
-            int err = errno;
-            close(fd);
-            return cs_fail(msg, CS_IO, "%s: %s", path, strerror(err));
-        }
-        if (got == 0)
-            break;
-        n += (size_t)got;
+    cs_status rc = read_more(w, fd, path, &n, IX_BINARY_PROBE, msg);
+    if (rc == CS_OK && memchr(w->buf, '\0', n)) {
+        *binary = 1;
+    } else if (rc == CS_OK && n == IX_BINARY_PROBE) {
+        if (buf_reserve(w, (size_t)st.st_size + 1) != 0)
+            rc = cs_fail(msg, CS_NOMEM, "%s: no memory for %zu bytes", path,
+                         (size_t)st.st_size + 1);
+        else
+            rc = read_more(w, fd, path, &n, SIZE_MAX, msg);
     }
     close(fd);
+    if (rc != CS_OK)
+        return rc;
     w->buf[n] = '\0';
     *len = n;
     return CS_OK;
@@ -273,8 +295,9 @@ cs_status ix_file_index(ix_worker *w, xs_wdb *db, ix_task *t, int in_place,
     FILE *log = w->log;
     size_t len = 0;
     char *err = NULL;
+    int binary = 0;
     t->bytes = 0;
-    if (read_file(w, file->abs, &len, &err) != CS_OK) {
+    if (read_file(w, file->abs, &len, &binary, &err) != CS_OK) {
         fprintf(log, "citesearch: %s (skipped)\n", err);
         free(err);
         t->outcome = IX_UNREADABLE;
@@ -285,7 +308,7 @@ cs_status ix_file_index(ix_worker *w, xs_wdb *db, ix_task *t, int in_place,
     t->now = (ix_record){.size = len, .mtime_ns = file->mtime_ns,
                          .hash = ix_hash(text, len)};
 
-    if (memchr(text, '\0', len < IX_BINARY_PROBE ? len : IX_BINARY_PROBE)) {
+    if (binary) {
         fprintf(log, "citesearch: %s: binary file (skipped)\n", file->abs);
         t->outcome = IX_BINARY;
         return in_place && t->have_old ? ix_file_remove(db, file->rel, msg)

@@ -167,6 +167,24 @@ set -e
 [ "$status" -eq 0 ] || fail "named files: status $status"
 grep -q "in/fifo.txt: not a regular file (skipped)" named.txt || fail "fifo: $(cat named.txt)"
 
+# A binary file is told by its first 8 KB and only those are read: a
+# 4 GB one saved as .txt (sparse, so it costs no disk) neither fills
+# memory nor takes the time to read it.  Reading it whole took 4 GB.
+mkdir huge
+printf 'Plain text about a pangolin.\n' > huge/notes.txt
+truncate -s 4G huge/dump.txt
+python3 - "$CITESEARCH" <<'EOF' || fail "a huge binary file"
+import resource, subprocess, sys
+p = subprocess.run([sys.argv[1], "index", "--db", "huge.db", "huge"],
+                   capture_output=True, text=True, timeout=120)
+assert p.returncode == 0, (p.returncode, p.stderr)
+assert "huge/dump.txt: binary file (skipped)" in p.stderr, p.stderr
+assert "2 files: 2 read, 1 indexed" in p.stderr, p.stderr
+rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+assert rss_mb < 1024, "peak RSS %.0f MB" % rss_mb
+EOF
+rm -rf huge huge.db
+
 # Unreadable files and folders.  root reads everything, so as root the
 # indexer runs as nobody (setpriv) on files nobody may not read; without
 # setpriv, or as another user, chmod 000 is enough for a non-root user.
