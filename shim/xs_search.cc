@@ -65,13 +65,18 @@ static void take(xs_mset &m, const Xapian::MSet &ms, unsigned n)
  * among them are put in value order.  Either way the answer is Xapian's
  * sorted one (unit test).  Collapsing keeps the first of each key in the
  * order searched, so with it, and past the first page, Xapian sorts.  So
- * it does for a costly search, of a phrase or of more than
- * `two_step_max_terms` terms: equal scores straddle the cut in most
- * searches (b 0), and such a search run twice costs more than the values
- * save (measured on the keyword and claim sets of bench/speed: queries of
- * up to 8 words, 16 terms, 10-35% faster; longer ones and phrases up to
- * 25% slower). */
+ * it does for a costly search, where running it twice costs more than
+ * the values save (equal scores straddle the cut in most searches, b 0):
+ * a phrase, a query of more than `two_step_max_terms` terms, and a short
+ * query of words so common that reading their postings is most of the
+ * work ("the", "of the": the value reads are a small part of it there).
+ * Measured on the keyword and claim sets of bench/speed: queries of up to
+ * 8 words, 16 terms, 10-35% faster; longer ones, phrases and common words
+ * up to 25% slower (twice as slow for "of the of").  Remote shards sort
+ * too: there the value reads cost no round trip, a second search does. */
 static const unsigned two_step_max_terms = 16;
+static const unsigned common_max_terms = 6;
+static const double common_postings = 40000;
 
 static bool positional(const Xapian::Query &q)
 {
@@ -84,12 +89,21 @@ static bool positional(const Xapian::Query &q)
     return false;
 }
 
-static bool costly(const Xapian::Query &q)
+static bool costly(const Xapian::Database &db, bool remote,
+                   const Xapian::Query &q)
 {
-    return static_cast<unsigned>(std::distance(q.get_terms_begin(),
-                                               q.get_terms_end())) >
-               two_step_max_terms ||
-           positional(q);
+    if (remote)
+        return true;
+    const auto nterms = static_cast<unsigned>(
+        std::distance(q.get_terms_begin(), q.get_terms_end()));
+    if (nterms > two_step_max_terms || positional(q))
+        return true;
+    if (nterms > common_max_terms)
+        return false;
+    double postings = 0;
+    for (auto t = q.get_terms_begin(); t != q.get_terms_end(); ++t)
+        postings += db.get_termfreq(*t);
+    return postings > common_postings;
 }
 
 static void run_tiebroken(xs_mset &m, Xapian::Database &db, bool remote,
@@ -97,7 +111,8 @@ static void run_tiebroken(xs_mset &m, Xapian::Database &db, bool remote,
 {
     const auto slot = static_cast<Xapian::valueno>(o.tiebreak_slot);
     Xapian::Enquire enq = enquire(db, q, o);
-    if (o.collapse_slot >= 0 || o.offset > 0 || o.limit == 0 || costly(q)) {
+    if (o.collapse_slot >= 0 || o.offset > 0 || o.limit == 0 ||
+        costly(db, remote, q)) {
         enq.set_sort_by_relevance_then_value(slot, false);
         Xapian::MSet ms = enq.get_mset(o.offset, o.limit, o.check_at_least);
         m.estimated = ms.get_matches_estimated();
@@ -122,17 +137,11 @@ static void run_tiebroken(xs_mset &m, Xapian::Database &db, bool remote,
         while (j < m.ids.size() && m.scores[j] == m.scores[i])
             ++j;
         if (j - i > 1) {
-            /* Remote shards: the run's documents in one request rather
-             * than a round trip each.  (Locally it would only advise the
-             * kernel to read their data, which is not needed here.) */
-            if (remote)
-                ms.fetch(ms[static_cast<Xapian::doccount>(i)],
-                         ms[static_cast<Xapian::doccount>(j)]);
             std::vector<std::pair<std::string, Xapian::docid>> run;
             for (size_t k = i; k < j; ++k)
-                run.emplace_back(
-                    ms[static_cast<Xapian::doccount>(k)].get_document().get_value(slot),
-                    m.ids[k]);
+                run.emplace_back(db.get_document(m.ids[k], Xapian::DOC_ASSUME_VALID)
+                                     .get_value(slot),
+                                 m.ids[k]);
             /* Xapian's order: the value, then the docid. */
             std::sort(run.begin(), run.end());
             for (size_t k = i; k < j; ++k)
