@@ -139,50 +139,45 @@ pids="$pids $relay"
 for _ in $(seq 100); do [ -s relay.port ] && break; sleep 0.05; done
 relay_port=$(cat relay.port)
 printf 'remote 127.0.0.1:%s\nremote 127.0.0.1:%s\n' "$port0" "$relay_port" > sharded/cut.stub
-mkfifo rows-cut
-"$CITESEARCH" query --db sharded/cut.stub --batch - --jobs 1 -n 1 --format jsonl < rows-cut > cut.jsonl 2> err.txt &
-qpid=$!
-exec 3> rows-cut
-printf 'id,query\n1,%s\n' "$claim" >&3
-for _ in $(seq 200); do [ -s cut.jsonl ] && break; sleep 0.05; done
-kill -USR1 "$relay"
-for _ in $(seq 100); do listening "$relay_port" || break; sleep 0.05; done
-printf '2,%s\n' "$claim" >&3
-exec 3>&-
-set +e
-wait "$qpid"
-status=$?
-set -e
-[ "$status" -eq 2 ] || fail "a connection ended mid-batch: exit status $status"
-python3 - cut.jsonl "remote 127.0.0.1:$relay_port" <<'PY' || fail "a connection ended mid-batch: $(cat cut.jsonl)"
+# lose_mid_batch STUB SHARD WHAT CMD...: a streaming batch through STUB
+# answers row 1, CMD takes a shard away, and row 2 fails naming SHARD
+# (exit status 2).
+lose_mid_batch() {
+    stub=$1 shard=$2 what=$3
+    shift 3
+    rm -f rows mid.jsonl
+    mkfifo rows
+    "$CITESEARCH" query --db "$stub" --batch - --jobs 1 -n 1 --format jsonl < rows > mid.jsonl 2> err.txt &
+    qpid=$!
+    exec 3> rows
+    printf 'id,query\n1,%s\n' "$claim" >&3
+    for _ in $(seq 200); do [ -s mid.jsonl ] && break; sleep 0.05; done
+    "$@"
+    printf '2,%s\n' "$claim" >&3
+    exec 3>&-
+    set +e
+    wait "$qpid"
+    status=$?
+    set -e
+    [ "$status" -eq 2 ] || fail "$what: exit status $status"
+    python3 - mid.jsonl "$shard" <<'PY' || fail "$what: $(cat mid.jsonl)"
 import json, sys
 rs = [json.loads(l) for l in open(sys.argv[1])]
 assert rs[0]["query_id"] == "1" and "cite" in rs[0], rs[0]
 assert rs[-1]["query_id"] == "2" and sys.argv[2] in rs[-1]["error"], rs[-1]
 PY
+}
+cut_relay() {
+    kill -USR1 "$relay"
+    for _ in $(seq 100); do listening "$relay_port" || break; sleep 0.05; done
+}
+lose_mid_batch sharded/cut.stub "remote 127.0.0.1:$relay_port" \
+    "a connection ended mid-batch" cut_relay
 
 # A server lost in the middle of a streaming batch: the rows after it
 # fail, naming the shard.
-mkfifo rows
-"$CITESEARCH" query --db sharded/remote.stub --batch - --jobs 1 -n 1 --format jsonl < rows > stream.jsonl 2> err.txt &
-qpid=$!
-exec 3> rows
-printf 'id,query\n1,%s\n' "$claim" >&3
-for _ in $(seq 200); do [ -s stream.jsonl ] && break; sleep 0.05; done
-stop "$pid1"
-printf '2,%s\n' "$claim" >&3
-exec 3>&-
-set +e
-wait "$qpid"
-status=$?
-set -e
-[ "$status" -eq 2 ] || fail "a shard lost mid-batch: exit status $status"
-python3 - stream.jsonl "remote 127.0.0.1:$port1" <<'PY' || fail "a shard lost mid-batch: $(cat stream.jsonl)"
-import json, sys
-rs = [json.loads(l) for l in open(sys.argv[1])]
-assert rs[0]["query_id"] == "1" and "cite" in rs[0], rs[0]
-assert rs[-1]["query_id"] == "2" and sys.argv[2] in rs[-1]["error"], rs[-1]
-PY
+lose_mid_batch sharded/remote.stub "remote 127.0.0.1:$port1" \
+    "a shard lost mid-batch" stop "$pid1"
 
 # A server down: the error names it (exit 2) ...
 cs query --db sharded/remote.stub --format jsonl "$claim" > out.jsonl 2> err.txt
