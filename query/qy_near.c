@@ -5,6 +5,60 @@
 
 #include "qy_cand.h"
 
+/* Non-zero when the bytes between two words end no sentence or line:
+ * the second goes on what the first says. */
+static int same_sentence(const char *text, const qy_align_tok *a,
+                         const qy_align_tok *b)
+{
+    for (size_t k = a->end; k < b->start; k++)
+        if (strchr(".!?;:\n\r", text[k]))
+            return 0;
+    return 1;
+}
+
+/*
+ * A quotation whose first or last words the source says otherwise ("for
+ * weeks" where it says "for days") aligns at the same score with those
+ * words dropped as with them replaced, and the alignment keeps the
+ * shorter span: "-weeks".  Replaced says what a checker needs, "weeks ->
+ * days", so dropped words at either end of the quotation are paired with
+ * the source's words just beyond the span, one for one, as long as the
+ * source goes on in the same sentence.  The ops still hold token indices.
+ */
+static void replace_end_drops(qy_alignment *al, const qy_align_tok *p,
+                              size_t np, const char *text)
+{
+    if (al->first < 0)
+        return;
+    /* Trailing: the last ops, '-', after the last passage word covered. */
+    size_t k = al->nops;
+    while (k > 0 && al->ops[k - 1].op == '-')
+        k--;
+    for (; k < al->nops; k++) {
+        size_t next = (size_t)al->last + 1;
+        if (next >= np || !same_sentence(text, &p[next - 1], &p[next]))
+            break;
+        al->ops[k].op = '~';
+        al->ops[k].p = (int)next;
+        al->ops[k].pn = 1;
+        al->last = (int)next;
+    }
+    /* Leading, nearest the span first. */
+    size_t lead = 0;
+    while (lead < al->nops && al->ops[lead].op == '-')
+        lead++;
+    for (size_t j = lead; j > 0; j--) {
+        if (al->first == 0 ||
+            !same_sentence(text, &p[al->first - 1], &p[al->first]))
+            break;
+        qy_align_op *o = &al->ops[j - 1];
+        o->op = '~';
+        o->p = al->first - 1;
+        o->pn = 1;
+        al->first--;
+    }
+}
+
 cs_status qy_near_align(const qy_plan *plan, qy_cand *c)
 {
     cs_status rc = CS_OK;
@@ -23,6 +77,8 @@ cs_status qy_near_align(const qy_plan *plan, qy_cand *c)
     }
     if (rc == CS_OK)
         rc = qy_align(q, nq, p, np, &c->al);
+    if (rc == CS_OK)
+        replace_end_drops(&c->al, p, np, c->r.text);
     /* Map aligned passage tokens back to bytes now, while p is here. */
     if (rc == CS_OK) {
         for (size_t k = 0; k < c->al.nops; k++) {

@@ -159,6 +159,44 @@ static void test_near_quote_diff(void **state)
     qy_answer_clear(&a);
 }
 
+/* A quotation's first or last word said otherwise by the source is a
+ * replacement, not a word dropped, and the span covers the source's word;
+ * not across a sentence end. */
+static void test_near_quote_ends_replaced(void **state)
+{
+    fixture *f = *state;
+    qy_answer a;
+    ask(f, "Rama accused Iran of being behind a 17", QY_MODE_QUOTE, 1, &a);
+    assert_int_equal(a.n, 1);
+    const qy_result *r = &a.results[0];
+    assert_int_equal(r->match, QY_MATCH_NEAR);
+    const qy_diff_op *last = &r->diff[r->ndiff - 1];
+    assert_int_equal(last->op, '~');
+    assert_string_equal(last->query, "17");
+    assert_string_equal(last->source, "15");
+    size_t end = (size_t)(strstr(r->text, "15 July") - r->text) + 2;
+    assert_int_equal(r->highlights[0].end, r->byte_start + end);
+    qy_answer_clear(&a);
+
+    ask(f, "12 July cyberattack that brought all government websites",
+        QY_MODE_QUOTE, 1, &a);
+    assert_int_equal(a.n, 1);
+    r = &a.results[0];
+    assert_int_equal(r->diff[0].op, '~');
+    assert_string_equal(r->diff[0].query, "12");
+    assert_string_equal(r->diff[0].source, "15");
+    qy_answer_clear(&a);
+
+    /* The source's sentence ends after "Tehran": nothing to pair with. */
+    ask(f, "severing all diplomatic ties with Tehran yesterday", QY_MODE_QUOTE, 1, &a);
+    assert_int_equal(a.n, 1);
+    r = &a.results[0];
+    last = &r->diff[r->ndiff - 1];
+    assert_int_equal(last->op, '-');
+    assert_string_equal(last->query, "yesterday");
+    qy_answer_clear(&a);
+}
+
 static void test_phrase_and_terms_match_kinds(void **state)
 {
     fixture *f = *state;
@@ -313,6 +351,7 @@ int main(void)
         cmocka_unit_test(test_coverage_ranks_the_passage_that_states_the_claim),
         cmocka_unit_test(test_exact_quote),
         cmocka_unit_test(test_near_quote_diff),
+        cmocka_unit_test(test_near_quote_ends_replaced),
         cmocka_unit_test(test_phrase_and_terms_match_kinds),
         cmocka_unit_test(test_results_cite_exact_bytes),
         cmocka_unit_test(test_compound_highlighted_whole),

@@ -1,0 +1,100 @@
+/* test_output.c - unit tests of the text back end's lines for a person
+ * (qy_out_text.c): what differs in a near quotation. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "qy_output.h"
+
+/* The "differs:" line printed for a result whose diff is `ops`, each
+ * "OP QUERY|SOURCE" ("~ 7th|9th", "- and|", "+ |completely"). */
+static char *differs_line(const char *const *ops, size_t n)
+{
+    qy_diff_op diff[16];
+    assert_true(n <= 16);
+    for (size_t i = 0; i < n; i++) {
+        const char *bar = strchr(ops[i], '|');
+        assert_non_null(bar);
+        diff[i].op = ops[i][0];
+        diff[i].query = strndup(ops[i] + 2, (size_t)(bar - ops[i] - 2));
+        diff[i].source = strdup(bar + 1);
+    }
+    qy_result r = {.rank = 1, .match = QY_MATCH_NEAR, .path = "a.txt",
+                   .title = "A", .source = "", .date = "", .url = "",
+                   .lang = "", .cite = "a.txt:1", .text = "text",
+                   .text_len = 4, .diff = diff, .ndiff = n};
+    qy_answer a = {.results = &r, .n = 1};
+    qy_request req = {.query = "\"q\""};
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    qy_printer *p = qy_printer_new(QY_FORMAT_TEXT, out, 0, 0);
+    assert_non_null(p);
+    qy_printer_answer(p, &req, &a);
+    qy_printer_free(p);
+    fclose(out);
+    for (size_t i = 0; i < n; i++) {
+        free(diff[i].query);
+        free(diff[i].source);
+    }
+    char *line = strstr(buf, "   differs: ");
+    assert_non_null(line);
+    line = strdup(line + strlen("   differs: "));
+    line[strcspn(line, "\n")] = '\0';
+    free(buf);
+    return line;
+}
+
+static void expect(const char *const *ops, size_t n, const char *want)
+{
+    char *got = differs_line(ops, n);
+    assert_string_equal(got, want);
+    free(got);
+}
+
+static void test_replaced_numbers_and_dates_are_said_so(void **state)
+{
+    (void)state;
+    const char *const a[] = {"= on|on", "~ 7th|9th", "= of|of", "~ July|Sept.",
+                             "~ 1,500|2,000", "~ many|various"};
+    expect(a, 6, "7th -> 9th (number); July -> Sept. (date); "
+                 "1,500 -> 2,000 (number); many -> various");
+    /* A number against a word is a plain replacement. */
+    const char *const b[] = {"~ 17|seventeen", "~ Mon|Tuesday"};
+    expect(b, 2, "17 -> seventeen; Mon -> Tuesday (date)");
+}
+
+static void test_a_moved_word_is_said_once(void **state)
+{
+    (void)state;
+    const char *const a[] = {"= an|an", "+ |abnormal", "= unusual|unusual",
+                             "- and|", "- abnormal|", "= situation|situation"};
+    expect(a, 6, "abnormal (moved); -and");
+    /* Each dropped word pairs with one added word at most. */
+    const char *const b[] = {"- the|", "- the|", "+ |The"};
+    expect(b, 3, "the (moved); -the");
+}
+
+static void test_dropped_and_added_words(void **state)
+{
+    (void)state;
+    const char *const a[] = {"= out|out", "~ order|service", "+ |completely",
+                             "- weeks|"};
+    expect(a, 4, "order -> service; +completely; -weeks");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_replaced_numbers_and_dates_are_said_so),
+        cmocka_unit_test(test_a_moved_word_is_said_once),
+        cmocka_unit_test(test_dropped_and_added_words),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
