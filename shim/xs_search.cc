@@ -57,23 +57,27 @@ static void take(xs_mset &m, const Xapian::MSet &ms, unsigned n)
 /* Equal scores in the order of a value.  Xapian's own sort reads the
  * value of every document that competes for a place, and with BM25
  * without length normalization (xs_search_opts) scores are often equal:
- * reading the values cost more than the search.  So: search in docid
- * order for one more result than wanted.  When the last wanted and the
- * next score alike, equal scores straddle the cut: search again, sorted
- * by the value, among the documents scoring at least that much (a few).
- * Else the results are the right ones and only runs of equal scores
- * among them are put in value order.  Either way the answer is Xapian's
- * sorted one (unit test).  Collapsing keeps the first of each key in the
- * order searched, so with it, and past the first page, Xapian sorts.  So
- * it does for a costly search, where running it twice costs more than
- * the values save (equal scores straddle the cut in most searches, b 0):
- * a phrase, a query of more than `two_step_max_terms` terms, and a short
- * query of words so common that reading their postings is most of the
- * work ("the", "of the": the value reads are a small part of it there).
- * Measured on the keyword and claim sets of bench/speed: queries of up to
- * 8 words, 16 terms, 10-35% faster; longer ones, phrases and common words
- * up to 25% slower (twice as slow for "of the of").  Remote shards sort
- * too: there the value reads cost no round trip, a second search does. */
+ * reading the values cost more than the search.  So, two steps: search in
+ * docid order for one more result than wanted.  When the last wanted and
+ * the next score alike, equal scores straddle the cut: search again,
+ * sorted by the value, among the documents scoring at least that much (a
+ * few).  Else the results are the right ones and only runs of equal
+ * scores among them are put in value order.  Either way the answer is
+ * Xapian's sorted one (unit test).
+ *
+ * Collapsing keeps the first of each key in the order searched, so with
+ * it, and past the first page, Xapian sorts.  So it does for a costly
+ * search (costly()), which the two steps may run twice. */
+
+/* A search is costly to run twice when it is a phrase, a query of more
+ * than `two_step_max_terms` terms, or a short query of words so common
+ * that reading their postings is most of the work ("the", "of the"; the
+ * value reads are a small part of it there).  Measured on the keyword and
+ * claim sets of bench/speed, against Xapian's sort: queries of up to 8
+ * words, 16 terms, 10-35% faster in two steps; longer ones, phrases and
+ * common words up to 25% slower (twice as slow for "of the of").  Remote
+ * shards always sort: there a second search is a round trip, the value
+ * reads are not. */
 static const unsigned two_step_max_terms = 16;
 static const unsigned common_max_terms = 6;
 static const double common_postings = 40000;
@@ -131,7 +135,6 @@ static void run_tiebroken(xs_mset &m, Xapian::Database &db, bool remote,
         return;
     }
     take(m, ms, o.limit);
-    std::vector<std::string> keys;
     for (size_t i = 0; i < m.ids.size();) {
         size_t j = i + 1;
         while (j < m.ids.size() && m.scores[j] == m.scores[i])
