@@ -175,7 +175,7 @@ static cs_status read_more(ix_worker *w, int fd, const char *path, size_t *n,
  * as its size allows, to the end even if it grew since the walk.  *len
  * receives its length; the bytes are followed by a NUL.  A file with a
  * NUL in its first IX_BINARY_PROBE bytes is binary: *binary is set and
- * only those bytes are read (a video among the articles costs neither
+ * only those bytes are read (a binary dump saved as .txt costs neither
  * its size in memory nor the time to read it).  A failure is an I/O
  * error naming the file. */
 static cs_status read_file(ix_worker *w, const char *path, size_t *len,
