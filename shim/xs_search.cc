@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <limits>
 #include <memory>
 #include <utility>
 
@@ -116,6 +117,7 @@ static void run_tiebroken(xs_mset &m, Xapian::Database &db, bool remote,
     const auto slot = static_cast<Xapian::valueno>(o.tiebreak_slot);
     Xapian::Enquire enq = enquire(db, q, o);
     if (o.collapse_slot >= 0 || o.offset > 0 || o.limit == 0 ||
+        o.limit == std::numeric_limits<unsigned>::max() ||
         costly(db, remote, q)) {
         enq.set_sort_by_relevance_then_value(slot, false);
         Xapian::MSet ms = enq.get_mset(o.offset, o.limit, o.check_at_least);
