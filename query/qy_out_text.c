@@ -50,10 +50,29 @@ static void print_passage(qy_printer *p, const qy_result *r)
     fputc('\n', out);
 }
 
+/* A number written out in English (fifteen, third, million). */
+static int is_number_word(const char *w)
+{
+    static const char *const names[] = {
+        "zero", "one", "two", "three", "four", "five", "six", "seven",
+        "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
+        "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+        "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+        "hundred", "thousand", "million", "billion", "trillion", "dozen",
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+        "eighth", "ninth", "tenth", "eleventh", "twelfth", "half", "twice"};
+    for (size_t k = 0; k < sizeof names / sizeof *names; k++)
+        if (strcasecmp(w, names[k]) == 0)
+            return 1;
+    return 0;
+}
+
 /* A word that reads as a number: digits, with , or . between them and
- * maybe an ordinal ending (1,500  2.5  7th  21st). */
+ * maybe an ordinal ending (1,500  2.5  7th  21st), or one written out. */
 static int is_number(const char *w)
 {
+    if (is_number_word(w))
+        return 1;
     size_t i = 0, digits = 0;
     while (w[i] >= '0' && w[i] <= '9') {
         while (w[i] >= '0' && w[i] <= '9') {

@@ -65,9 +65,12 @@ static void test_replaced_numbers_and_dates_are_said_so(void **state)
                              "~ 1,500|2,000", "~ many|various"};
     expect(a, 6, "7th -> 9th (number); July -> Sept. (date); "
                  "1,500 -> 2,000 (number); many -> various");
-    /* A number against a word is a plain replacement. */
-    const char *const b[] = {"~ 17|seventeen", "~ Mon|Tuesday"};
-    expect(b, 2, "17 -> seventeen; Mon -> Tuesday (date)");
+    /* Numbers written out count; a number against a word is a plain
+     * replacement. */
+    const char *const b[] = {"~ fifteen|15", "~ 17|seventy", "~ 17|several",
+                             "~ Mon|Tuesday"};
+    expect(b, 4, "fifteen -> 15 (number); 17 -> seventy (number); "
+                 "17 -> several; Mon -> Tuesday (date)");
 }
 
 static void test_a_moved_word_is_said_once(void **state)
