@@ -5,13 +5,13 @@
 
 #include "qy_cand.h"
 
-/* Non-zero when the bytes between two words end no sentence or line:
- * the second goes on what the first says. */
+/* Non-zero when the bytes between two words end no sentence or line
+ * (nor hold a NUL): the second goes on what the first says. */
 static int same_sentence(const char *text, const qy_align_tok *a,
                          const qy_align_tok *b)
 {
     for (size_t k = a->end; k < b->start; k++)
-        if (strchr(".!?;:\n\r", text[k]))
+        if (text[k] == '\0' || strchr(".!?;:\n\r", text[k]))
             return 0;
     return 1;
 }
