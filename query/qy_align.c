@@ -1,31 +1,63 @@
 /* qy_align.c - quotation-to-passage word alignment (see qy_align.h). */
 #include "qy_align.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* Moves of the dynamic program, kept for the traceback. */
 enum { MV_NONE, MV_DIAG, MV_UP, MV_LEFT, MV_JOIN_Q, MV_JOIN_P };
 
-static double pair_score(const qy_align_tok *a, const qy_align_tok *b, char *op)
+/* What the dynamic program compares, worked out once per token: it looks
+ * at every pair of a quotation word and a passage word (a hundred
+ * candidates of a hundred words or more for a misquote), so comparing
+ * hashes and lengths before the strings keeps it from being string
+ * compares. */
+typedef struct tok_key {
+    uint64_t term_hash, stem_hash;
+    size_t term_len;
+} tok_key;
+
+static uint64_t hash_str(const char *s, size_t *len)
 {
-    if (strcmp(a->term, b->term) == 0) {
+    uint64_t h = 1469598103934665603u; /* FNV-1a */
+    size_t n = 0;
+    for (; s[n]; n++)
+        h = (h ^ (unsigned char)s[n]) * 1099511628211u;
+    if (len)
+        *len = n;
+    return h;
+}
+
+static void key_toks(const qy_align_tok *t, size_t n, tok_key *out)
+{
+    for (size_t i = 0; i < n; i++) {
+        out[i].term_hash = hash_str(t[i].term, &out[i].term_len);
+        out[i].stem_hash = hash_str(t[i].stem, NULL);
+    }
+}
+
+static double pair_score(const qy_align_tok *a, const tok_key *ka,
+                         const qy_align_tok *b, const tok_key *kb, char *op)
+{
+    if (ka->term_hash == kb->term_hash && strcmp(a->term, b->term) == 0) {
         *op = '=';
         return QY_ALIGN_MATCH;
     }
     *op = '~';
-    if (strcmp(a->stem, b->stem) == 0)
+    if (ka->stem_hash == kb->stem_hash && strcmp(a->stem, b->stem) == 0)
         return QY_ALIGN_STEM;
     return QY_ALIGN_MISMATCH;
 }
 
 /* Non-zero when one's term is the two others' terms joined. */
-static int joins(const qy_align_tok *one, const qy_align_tok *x,
-                 const qy_align_tok *y)
+static int joins(const qy_align_tok *one, const tok_key *kone,
+                 const qy_align_tok *x, const tok_key *kx,
+                 const qy_align_tok *y, const tok_key *ky)
 {
-    size_t lx = strlen(x->term);
-    return strncmp(one->term, x->term, lx) == 0 &&
-           strcmp(one->term + lx, y->term) == 0;
+    return kone->term_len == kx->term_len + ky->term_len &&
+           strncmp(one->term, x->term, kx->term_len) == 0 &&
+           strcmp(one->term + kx->term_len, y->term) == 0;
 }
 
 cs_status qy_align(const qy_align_tok *q, size_t nq, const qy_align_tok *p,
@@ -38,11 +70,16 @@ cs_status qy_align(const qy_align_tok *q, size_t nq, const qy_align_tok *p,
     size_t w = np + 1, cells = (nq + 1) * w;
     double *h = malloc(cells * sizeof *h);
     unsigned char *mv = malloc(cells);
-    if (!h || !mv) {
+    tok_key *kq = malloc(nq * sizeof *kq), *kp = malloc((np + 1) * sizeof *kp);
+    if (!h || !mv || !kq || !kp) {
         free(h);
         free(mv);
+        free(kq);
+        free(kp);
         return CS_NOMEM;
     }
+    key_toks(q, nq, kq);
+    key_toks(p, np, kp);
 #define H(i, j) h[(size_t)(i) * w + (j)]
 #define MV(i, j) mv[(size_t)(i) * w + (j)]
     /* The quotation may start anywhere in the passage (row 0 is free);
@@ -56,7 +93,8 @@ cs_status qy_align(const qy_align_tok *q, size_t nq, const qy_align_tok *p,
         MV(i, 0) = MV_UP;
         for (size_t j = 1; j <= np; j++) {
             char op;
-            double best = H(i - 1, j - 1) + pair_score(&q[i - 1], &p[j - 1], &op);
+            double best = H(i - 1, j - 1) + pair_score(&q[i - 1], &kq[i - 1],
+                                                       &p[j - 1], &kp[j - 1], &op);
             unsigned char m = MV_DIAG;
             double up = H(i - 1, j) + QY_ALIGN_GAP;   /* quoted word dropped */
             double left = H(i, j - 1) + QY_ALIGN_GAP; /* source word added */
@@ -68,12 +106,14 @@ cs_status qy_align(const qy_align_tok *q, size_t nq, const qy_align_tok *p,
                 best = left;
                 m = MV_LEFT;
             }
-            if (i >= 2 && joins(&p[j - 1], &q[i - 2], &q[i - 1]) &&
+            if (i >= 2 &&
+                joins(&p[j - 1], &kp[j - 1], &q[i - 2], &kq[i - 2], &q[i - 1], &kq[i - 1]) &&
                 H(i - 2, j - 1) + QY_ALIGN_MATCH > best) {
                 best = H(i - 2, j - 1) + QY_ALIGN_MATCH;
                 m = MV_JOIN_Q;
             }
-            if (j >= 2 && joins(&q[i - 1], &p[j - 2], &p[j - 1]) &&
+            if (j >= 2 &&
+                joins(&q[i - 1], &kq[i - 1], &p[j - 2], &kp[j - 2], &p[j - 1], &kp[j - 1]) &&
                 H(i - 1, j - 2) + QY_ALIGN_MATCH > best) {
                 best = H(i - 1, j - 2) + QY_ALIGN_MATCH;
                 m = MV_JOIN_P;
@@ -95,6 +135,8 @@ cs_status qy_align(const qy_align_tok *q, size_t nq, const qy_align_tok *p,
     if (!ops) {
         free(h);
         free(mv);
+        free(kq);
+        free(kp);
         return CS_NOMEM;
     }
     size_t n = 0, i = nq, j = bj;
@@ -102,7 +144,7 @@ cs_status qy_align(const qy_align_tok *q, size_t nq, const qy_align_tok *p,
         qy_align_op o = {0};
         switch (MV(i, j)) {
         case MV_DIAG:
-            pair_score(&q[i - 1], &p[j - 1], &o.op);
+            pair_score(&q[i - 1], &kq[i - 1], &p[j - 1], &kp[j - 1], &o.op);
             o.q = (int)i - 1, o.qn = 1, o.p = (int)j - 1, o.pn = 1;
             i--, j--;
             break;
@@ -142,6 +184,8 @@ cs_status qy_align(const qy_align_tok *q, size_t nq, const qy_align_tok *p,
     out->nops = n;
     free(h);
     free(mv);
+    free(kq);
+    free(kp);
 #undef H
 #undef MV
     return CS_OK;
