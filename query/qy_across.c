@@ -25,17 +25,6 @@
 /* Longest break between the two paragraphs (blank lines, spaces). */
 #define QY_ACROSS_MAX_GAP 4096
 
-/* Quoted words the alignment left over before and after the passage. */
-static void leftover(const qy_alignment *al, size_t *head, size_t *tail)
-{
-    size_t i = 0, j = al->nops;
-    *head = *tail = 0;
-    while (i < j && al->ops[i].op == '-')
-        *head += (size_t)al->ops[i++].qn;
-    while (j > i && al->ops[j - 1].op == '-')
-        *tail += (size_t)al->ops[--j].qn;
-}
-
 /* Passages of `path` holding the words [from, from + n) of the quotation
  * as a phrase. */
 static cs_status neighbours(qy_engine *e, const qy_plan *plan,
@@ -146,7 +135,7 @@ cs_status qy_across_try(qy_engine *e, const qy_plan *plan, qy_cand *c,
 {
     *found = 0;
     size_t head = 0, tail = 0, nq = plan->quote_terms.n;
-    leftover(&c->al, &head, &tail);
+    qy_alignment_end_drops(&c->al, &head, &tail);
     /* Over at one end only, and not all of it. */
     if ((head > 0) == (tail > 0) || head + tail >= nq)
         return CS_OK;

@@ -197,3 +197,14 @@ void qy_alignment_clear(qy_alignment *a)
     memset(a, 0, sizeof *a);
     a->first = a->last = -1;
 }
+
+void qy_alignment_end_drops(const qy_alignment *a, size_t *head, size_t *tail)
+{
+    size_t i = 0, j = a->nops;
+    while (i < j && a->ops[i].op == '-')
+        i++;
+    while (j > i && a->ops[j - 1].op == '-')
+        j--;
+    *head = i;
+    *tail = a->nops - j;
+}

@@ -57,4 +57,11 @@ cs_status qy_align(const qy_align_tok *q, size_t nq, const qy_align_tok *p,
                    size_t np, qy_alignment *out);
 void qy_alignment_clear(qy_alignment *a);
 
+/* The quoted words the alignment leaves out before the first passage word
+ * it covers (*head) and after the last (*tail): the runs of '-' ops at
+ * either end, one word each.  With no passage word covered, all are in
+ * *head. */
+void qy_alignment_end_drops(const qy_alignment *a, size_t *head,
+                            size_t *tail);
+
 #endif

@@ -30,11 +30,10 @@ static void replace_end_drops(qy_alignment *al, const qy_align_tok *p,
 {
     if (al->first < 0)
         return;
-    /* Trailing: the last ops, '-', after the last passage word covered. */
-    size_t k = al->nops;
-    while (k > 0 && al->ops[k - 1].op == '-')
-        k--;
-    for (; k < al->nops; k++) {
+    size_t lead, trail;
+    qy_alignment_end_drops(al, &lead, &trail);
+    /* Trailing, nearest the span first. */
+    for (size_t k = al->nops - trail; k < al->nops; k++) {
         size_t next = (size_t)al->last + 1;
         if (next >= np || !same_sentence(text, &p[next - 1], &p[next]))
             break;
@@ -44,9 +43,6 @@ static void replace_end_drops(qy_alignment *al, const qy_align_tok *p,
         al->last = (int)next;
     }
     /* Leading, nearest the span first. */
-    size_t lead = 0;
-    while (lead < al->nops && al->ops[lead].op == '-')
-        lead++;
     for (size_t j = lead; j > 0; j--) {
         if (al->first == 0 ||
             !same_sentence(text, &p[al->first - 1], &p[al->first]))

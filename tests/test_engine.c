@@ -159,6 +159,19 @@ static void test_near_quote_diff(void **state)
     qy_answer_clear(&a);
 }
 
+/* The diff op of the quotation's first word (`last` 0) or last word in the
+ * best near match for `quote`; it lives in *a until qy_answer_clear. */
+static const qy_diff_op *near_end_op(fixture *f, const char *quote, int last,
+                                     qy_answer *a)
+{
+    ask(f, quote, QY_MODE_QUOTE, 1, a);
+    assert_int_equal(a->n, 1);
+    const qy_result *r = &a->results[0];
+    assert_int_equal(r->match, QY_MATCH_NEAR);
+    assert_true(r->ndiff > 0);
+    return &r->diff[last ? r->ndiff - 1 : 0];
+}
+
 /* A quotation's first or last word said otherwise by the source is a
  * replacement, not a word dropped, and the span covers the source's word;
  * not across a sentence end. */
@@ -166,34 +179,27 @@ static void test_near_quote_ends_replaced(void **state)
 {
     fixture *f = *state;
     qy_answer a;
-    ask(f, "Rama accused Iran of being behind a 17", QY_MODE_QUOTE, 1, &a);
-    assert_int_equal(a.n, 1);
+    const qy_diff_op *op =
+        near_end_op(f, "Rama accused Iran of being behind a 17", 1, &a);
+    assert_int_equal(op->op, '~');
+    assert_string_equal(op->query, "17");
+    assert_string_equal(op->source, "15");
     const qy_result *r = &a.results[0];
-    assert_int_equal(r->match, QY_MATCH_NEAR);
-    const qy_diff_op *last = &r->diff[r->ndiff - 1];
-    assert_int_equal(last->op, '~');
-    assert_string_equal(last->query, "17");
-    assert_string_equal(last->source, "15");
     size_t end = (size_t)(strstr(r->text, "15 July") - r->text) + 2;
     assert_int_equal(r->highlights[0].end, r->byte_start + end);
     qy_answer_clear(&a);
 
-    ask(f, "12 July cyberattack that brought all government websites",
-        QY_MODE_QUOTE, 1, &a);
-    assert_int_equal(a.n, 1);
-    r = &a.results[0];
-    assert_int_equal(r->diff[0].op, '~');
-    assert_string_equal(r->diff[0].query, "12");
-    assert_string_equal(r->diff[0].source, "15");
+    op = near_end_op(f, "12 July cyberattack that brought all government websites",
+                     0, &a);
+    assert_int_equal(op->op, '~');
+    assert_string_equal(op->query, "12");
+    assert_string_equal(op->source, "15");
     qy_answer_clear(&a);
 
     /* The source's sentence ends after "Tehran": nothing to pair with. */
-    ask(f, "severing all diplomatic ties with Tehran yesterday", QY_MODE_QUOTE, 1, &a);
-    assert_int_equal(a.n, 1);
-    r = &a.results[0];
-    last = &r->diff[r->ndiff - 1];
-    assert_int_equal(last->op, '-');
-    assert_string_equal(last->query, "yesterday");
+    op = near_end_op(f, "severing all diplomatic ties with Tehran yesterday", 1, &a);
+    assert_int_equal(op->op, '-');
+    assert_string_equal(op->query, "yesterday");
     qy_answer_clear(&a);
 }
 
