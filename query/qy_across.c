@@ -7,8 +7,11 @@
  * file, in the paragraph before or after, and when the two passages with
  * the break between them hold the quotation verbatim, the answer is that
  * span: one citation, its text read from the file (the blank lines between
- * paragraphs are not stored), the quotation highlighted whole.  A file
- * that is missing or changed since indexing gives no such answer. */
+ * paragraphs are not stored), the quotation highlighted whole.  A
+ * quotation that is also misremembered is answered so too when the two
+ * paragraphs align with it better than the one did: a near match over the
+ * break, with its diff.  A file that is missing or changed since indexing
+ * gives no such answer. */
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -130,6 +133,31 @@ static int join(qy_engine *e, const qy_result *head, const qy_result *tail,
     return 1;
 }
 
+/* The joined span `j`, not verbatim: marked as a near match when it aligns
+ * with the quotation better than `c` alone did, and is left marked as
+ * sharing terms otherwise.  Its rank is its similarity, as c's was. */
+static cs_status better_near(const qy_plan *plan, const qy_cand *c,
+                             qy_cand *j)
+{
+    free(j->r.highlights);
+    j->r.highlights = NULL;
+    j->r.nhighlights = 0;
+    for (size_t i = 0; i < j->r.nunsupported; i++)
+        free(j->r.unsupported[i]);
+    free(j->r.unsupported);
+    j->r.unsupported = NULL;
+    j->r.nunsupported = 0;
+    j->r.match = QY_MATCH_TERMS;
+    cs_status rc = qy_near_align(plan, j);
+    if (rc != CS_OK || j->al.similarity <= c->al.similarity)
+        return rc;
+    j->rank = j->al.similarity;
+    rc = qy_mark_near(plan, j);
+    if (rc == CS_OK && j->r.match != QY_MATCH_NEAR)
+        j->r.match = QY_MATCH_TERMS;
+    return rc;
+}
+
 cs_status qy_across_try(qy_engine *e, const qy_plan *plan, qy_cand *c,
                         int *found, char **msg)
 {
@@ -161,7 +189,9 @@ cs_status qy_across_try(qy_engine *e, const qy_plan *plan, qy_cand *c,
                                       joined.r.text_len, &joined.pt, msg);
             if (rc == CS_OK)
                 rc = qy_mark_terms(plan, &joined);
-            if (rc == CS_OK && joined.r.match == QY_MATCH_EXACT) {
+            if (rc == CS_OK && joined.r.match != QY_MATCH_EXACT)
+                rc = better_near(plan, c, &joined);
+            if (rc == CS_OK && joined.r.match != QY_MATCH_TERMS) {
                 qy_cand_clear(c);
                 *c = joined;
                 c->marked = 1;

@@ -88,7 +88,9 @@ cs_status qy_near_align(const qy_plan *plan, qy_cand *c);
 /* When the aligned candidate `c` lacks quoted words at one end and the
  * paragraph before or after it in the file holds them, so that the two
  * hold the quotation verbatim with only a break between them, replaces
- * `c` by that span, marked as an exact match, and sets *found. */
+ * `c` by that span, marked as an exact match, and sets *found.  When the
+ * two hold it only nearly but align with it better than `c` did, the span
+ * replaces `c` marked as a near match (its rank its similarity). */
 cs_status qy_across_try(qy_engine *e, const qy_plan *plan, qy_cand *c,
                         int *found, char **msg);
 /* The aligned span as the highlight, the match kind and the diff. */

@@ -333,8 +333,9 @@ static cs_status rank_claims(qy_engine *e, const qy_plan *plan, qy_cand *c,
 
 /*
  * A quotation not found verbatim may run across a paragraph break: the best
- * aligned candidates are tried for that (qy_across.c), and one that holds
- * the quotation so comes first, in place of the passages it joins.
+ * aligned candidates are tried for that (qy_across.c).  A span that holds
+ * the quotation so verbatim comes first, in place of the passages it
+ * joins; one that holds it nearly takes the place its similarity gives it.
  */
 #define QY_ACROSS_TRIES 3
 
@@ -364,6 +365,8 @@ static cs_status find_across(qy_engine *e, const qy_plan *plan, qy_cand *c,
                 c[kept++] = c[k];
         }
         *n = kept;
+        if (joined.r.match != QY_MATCH_EXACT)
+            qsort(c, *n, sizeof *c, cmp_rank);
         break;
     }
     return CS_OK;

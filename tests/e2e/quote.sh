@@ -78,6 +78,22 @@ for q in '"insisting that sensitive data related to police work has not been aff
     [ "$(jq_py 'rs[0]["cite"] + " " + rs[0]["match"]' < out.jsonl)" = "corpus/000_e2b09c51e93f98b0.txt:15-17 exact" ] ||
         fail "one word across the break: $q: $(cat out.jsonl)"
 done
+# Misremembered across the break ("government" left out): the two
+# paragraphs as one near match, the diff naming the word.
+cs query --format jsonl -n 3 '"has not been affected or damaged. In July and September, Albanian digital services"' > out.jsonl
+[ "$status" -eq 0 ] || fail "near across: exit status $status"
+python3 - out.jsonl <<'PY' || fail "near quote across the break: $(cat out.jsonl)"
+import json, sys
+rs = [json.loads(l) for l in open(sys.argv[1])]
+r = rs[0]
+assert (r["cite"], r["match"]) == ("corpus/000_e2b09c51e93f98b0.txt:15-17", "near"), (r["cite"], r["match"])
+data = open(r["path"], "rb").read()
+s, e = r["highlights"][0]
+assert data[s:e] == b"has not been affected or damaged.\n\nIn July and September, Albanian government digital services", data[s:e]
+changed = [(d["op"], d["query"], d["source"]) for d in r["diff"] if d["op"] != "="]
+assert changed == [("+", "", "government")], changed
+assert all(x["cite"] not in ("corpus/000_e2b09c51e93f98b0.txt:15", "corpus/000_e2b09c51e93f98b0.txt:17") for x in rs), [x["cite"] for x in rs]
+PY
 # As text, the second paragraph is indented with the first, though the
 # highlight runs across the break.
 cs query --format text -n 1 "$across" > out.txt
