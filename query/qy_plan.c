@@ -590,6 +590,26 @@ static void phrase_plan_clear(qy_phrase_plan *pp)
     pp->nvariants = 0;
 }
 
+/* Adds each pair of adjacent words of `toks` as a phrase to `l`, but for
+ * pairs of stop words ("of the"): they are in too many passages to tell
+ * any apart, and checking their positions would cost more than the rest
+ * of the query. */
+static cs_status add_word_pairs(qlist *l, const qtoks *toks)
+{
+    const qtok *prev = NULL;
+    for (size_t i = 0; i < toks->n; i++) {
+        const qtok *t = &toks->v[i];
+        if (t->flags & TX_JOINED)
+            continue;
+        if (prev && !(prev->flags & t->flags & TX_STOP)) {
+            char *two[2] = {prev->term, t->term};
+            qlist_add(l, qy_phrase_query(two, 2));
+        }
+        prev = t;
+    }
+    return l->nomem ? CS_NOMEM : CS_OK;
+}
+
 /*
  * A phrase, or a quotation: its words in order, each in any of its
  * spellings.  An ellipsis in it ("we will respond ... at a time of our
@@ -698,11 +718,17 @@ static cs_status add_phrase(builder *b, const qy_clause *c)
                              t->end - t->start);
     }
     if (rc == CS_OK && b->plan->quote) {
+        /* Its words as a claim, and each pair of adjacent words as a
+         * phrase: a misremembered quotation keeps most of its pairs, so
+         * the passage it comes from shares them even when its words are
+         * common ones ("more Americans afford we will" for "more Americans
+         * can afford. We will"). */
         builder loose = {.e = b->e, .plan = b->plan, .msg = b->msg};
         qy_clause words = {.kind = QY_WORDS, .mod = QY_OPTIONAL, .text = c->text};
         rc = add_words(&loose, &words);
         if (rc == CS_OK && loose.optional.nomem)
             rc = CS_NOMEM;
+        rc = add_word_pairs(&loose.optional, &toks);
         b->plan->loose = qlist_take(&loose.optional, XS_OP_OR);
         qlist_clear(&loose.optional);
     }

@@ -316,6 +316,51 @@ static void test_compound_splits_only_rare_solid_words(void **state)
     free(db);
 }
 
+/* A misremembered quotation of common words: "development" alone is in
+ * every passage, so the passage it comes from is found by the pairs of
+ * words it keeps ("the development", "development of"), not lost among
+ * the others, though its file comes last in path order. */
+static void test_near_quote_found_by_word_pairs(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/cs-pairs-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *path = NULL, *db = NULL;
+    assert_true(asprintf(&path, "%s/a.txt", dir) > 0);
+    FILE *fp = fopen(path, "w");
+    assert_non_null(fp);
+    for (int i = 0; i < 120; i++)
+        fprintf(fp, "Development plan %d was filed on time.\n\n", i);
+    fclose(fp);
+    free(path);
+    assert_true(asprintf(&path, "%s/z.txt", dir) > 0);
+    fp = fopen(path, "w");
+    assert_non_null(fp);
+    fprintf(fp, "We thank all those engaged in the development of our ports.\n");
+    fclose(fp);
+    assert_true(asprintf(&db, "%s/db", dir) > 0);
+    index_into(db, dir);
+    fixture f = {.e = NULL};
+    assert_int_equal(qy_engine_open(db, &f.e, NULL), CS_OK);
+
+    qy_answer a;
+    ask(&f, "\"all those in the development of\"", QY_MODE_QUOTE, 1, &a);
+    assert_int_equal(a.n, 1);
+    assert_non_null(strstr(a.results[0].path, "z.txt"));
+    assert_int_equal(a.results[0].match, QY_MATCH_NEAR);
+    int named = 0;
+    for (size_t i = 0; i < a.results[0].ndiff; i++)
+        named |= a.results[0].diff[i].op == '+' &&
+                 strcmp(a.results[0].diff[i].source, "engaged") == 0;
+    assert_true(named);
+    qy_answer_clear(&a);
+
+    qy_engine_close(f.e);
+    remove_tree(dir);
+    free(path);
+    free(db);
+}
+
 /* A name no passage spells so is looked for in the spellings the index
  * has of it: Mujahedin finds "People's Mojahedin Organization", marked
  * and counted as supported; a word the index knows is not respelt. */
@@ -363,6 +408,7 @@ int main(void)
         cmocka_unit_test(test_compound_highlighted_whole),
         cmocka_unit_test(test_unknown_spelling_finds_known_one),
         cmocka_unit_test(test_compound_splits_only_rare_solid_words),
+        cmocka_unit_test(test_near_quote_found_by_word_pairs),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
