@@ -6,7 +6,7 @@
 #include <string.h>
 
 /* Moves of the dynamic program, kept for the traceback. */
-enum { MV_NONE, MV_DIAG, MV_UP, MV_LEFT, MV_JOIN_Q, MV_JOIN_P };
+enum { MV_NONE, MV_DIAG, MV_UP, MV_LEFT, MV_JOIN_Q, MV_JOIN_P, MV_SWAP };
 
 /* What the dynamic program compares, worked out once per token: it looks
  * at every pair of a quotation word and a passage word (a hundred
@@ -48,6 +48,23 @@ static double pair_score(const qy_align_tok *a, const tok_key *ka,
     if (ka->stem_hash == kb->stem_hash && strcmp(a->stem, b->stem) == 0)
         return QY_ALIGN_STEM;
     return QY_ALIGN_MISMATCH;
+}
+
+static int same_term(const qy_align_tok *a, const tok_key *ka,
+                     const qy_align_tok *b, const tok_key *kb)
+{
+    return ka->term_hash == kb->term_hash && strcmp(a->term, b->term) == 0;
+}
+
+/* Non-zero when two different words of the quotation, x then y, stand
+ * in the passage as y then x. */
+static int swapped(const qy_align_tok *x, const tok_key *kx,
+                   const qy_align_tok *y, const tok_key *ky,
+                   const qy_align_tok *py, const tok_key *kpy,
+                   const qy_align_tok *px, const tok_key *kpx)
+{
+    return same_term(x, kx, px, kpx) && same_term(y, ky, py, kpy) &&
+           !same_term(x, kx, y, ky);
 }
 
 /* Non-zero when one's term is the two others' terms joined. */
@@ -118,6 +135,13 @@ cs_status qy_align(const qy_align_tok *q, size_t nq, const qy_align_tok *p,
                 best = H(i - 1, j - 2) + QY_ALIGN_MATCH;
                 m = MV_JOIN_P;
             }
+            if (i >= 2 && j >= 2 &&
+                swapped(&q[i - 2], &kq[i - 2], &q[i - 1], &kq[i - 1],
+                        &p[j - 2], &kp[j - 2], &p[j - 1], &kp[j - 1]) &&
+                H(i - 2, j - 2) + 2 * QY_ALIGN_MATCH + QY_ALIGN_SWAP > best) {
+                best = H(i - 2, j - 2) + 2 * QY_ALIGN_MATCH + QY_ALIGN_SWAP;
+                m = MV_SWAP;
+            }
             H(i, j) = best;
             MV(i, j) = m;
         }
@@ -159,6 +183,15 @@ cs_status qy_align(const qy_align_tok *q, size_t nq, const qy_align_tok *p,
         case MV_LEFT:
             o.op = '+', o.q = (int)i, o.qn = 0, o.p = (int)j - 1, o.pn = 1;
             j--;
+            break;
+        case MV_SWAP:
+            /* Quoted x y against the source's y x, in text order: y only
+             * in the source, x in both, y only in the quotation (ops
+             * collect backwards). */
+            ops[n++] = (qy_align_op){'-', (int)i - 1, 1, (int)j, 0};
+            ops[n++] = (qy_align_op){'=', (int)i - 2, 1, (int)j - 1, 1};
+            o.op = '+', o.q = (int)i - 2, o.qn = 0, o.p = (int)j - 2, o.pn = 1;
+            i -= 2, j -= 2;
             break;
         default: /* MV_UP */
             o.op = '-', o.q = (int)i - 1, o.qn = 1, o.p = (int)j, o.pn = 0;

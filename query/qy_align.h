@@ -51,6 +51,13 @@ typedef struct qy_alignment {
 #define QY_ALIGN_STEM 1.0
 #define QY_ALIGN_MISMATCH -1.0
 #define QY_ALIGN_GAP -1.0
+/* Two adjacent words swapped ("the way only" for "the only way") are one
+ * edit, as a replaced or a dropped word is: both words match, less what
+ * one such edit loses (3).  Told apart from a word dropped here and
+ * added there, a swapped quotation aligns best with its source rather
+ * than with another passage that differs in two words.  The diff shows
+ * it as a word added and the same word dropped (a move). */
+#define QY_ALIGN_SWAP -3.0
 
 /* Aligns quotation q[0, nq) with passage p[0, np).  CS_NOMEM or CS_OK. */
 cs_status qy_align(const qy_align_tok *q, size_t nq, const qy_align_tok *p,

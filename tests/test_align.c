@@ -116,6 +116,21 @@ static void test_swapped_words(void **state)
      * puts it and extra where the source has it. */
     assert_string_equal(c, "+:>cyber;-:cyber>;");
     assert_true(al.similarity > 0.3);
+    /* A swap is one edit, as a replaced word is: "the way only to meet
+     * these" is nearer "the only way to meet these" than "the best way
+     * to meet these" (a word added and one dropped). */
+    qy_alignment_clear(&al);
+    c = changes("the way only to meet these", "the only way to meet these", &al);
+    assert_string_equal(c, "+:>only;-:only>;");
+    double swap = al.similarity;
+    qy_alignment_clear(&al);
+    c = changes("the way only to meet these", "the best way to meet these", &al);
+    assert_string_equal(c, "+:>best;-:only>;");
+    assert_true(swap > al.similarity);
+    qy_alignment_clear(&al);
+    c = changes("the only way to meet these", "the best way to meet these", &al);
+    assert_string_equal(c, "~:only>best;");
+    assert_true(swap == al.similarity);
     qy_alignment_clear(&al);
 }
 
