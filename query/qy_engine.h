@@ -57,12 +57,30 @@ typedef struct qy_span {
     size_t start, end;     /* [start, end) in the cited file */
 } qy_span;
 
+/* What a changed word of a quote diff is, for a checker (qy_diff_kinds). */
+typedef enum qy_diff_kind {
+    QY_DIFF_PLAIN = 0,
+    QY_DIFF_NUMBER,        /* '~': a number replaced by another */
+    QY_DIFF_DATE,          /* '~': a month or weekday replaced by another */
+    QY_DIFF_MOVED          /* '-' or '+': the same word stands elsewhere on
+                              the other side (its op is `partner`) */
+} qy_diff_kind;
+
 /* One word of a quote diff (SPEC: diff). */
 typedef struct qy_diff_op {
     char op;               /* '=' same, '-' only in the query, '+' only in
                               the source, '~' replaced */
     char *query, *source;  /* the words on each side ("" when none) */
+    qy_diff_kind kind;
+    size_t partner;        /* QY_DIFF_MOVED: index of the other op */
 } qy_diff_op;
+
+/* Sets the kind of each op of a diff: replaced numbers and dates, and
+ * words moved (a word only in the query paired with the same word, case
+ * aside, only in the source; each op pairs once).  Lexical: a number is
+ * digits (1,500  2.5  7th) or written out (fifteen, third). */
+void qy_diff_kinds(qy_diff_op *ops, size_t n);
+const char *qy_diff_kind_name(qy_diff_kind k); /* NULL for QY_DIFF_PLAIN */
 
 typedef struct qy_result {
     unsigned rank;         /* 1-based */

@@ -142,6 +142,7 @@ cs_status qy_mark_near(const qy_plan *plan, qy_cand *c)
         if (!d->query || !d->source)
             return CS_NOMEM;
     }
+    qy_diff_kinds(r->diff, r->ndiff);
     return CS_OK;
 }
 

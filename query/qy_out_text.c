@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "qy_output.h"
 
@@ -50,114 +49,32 @@ static void print_passage(qy_printer *p, const qy_result *r)
     fputc('\n', out);
 }
 
-/* A number written out in English (fifteen, third, million). */
-static int is_number_word(const char *w)
-{
-    static const char *const names[] = {
-        "zero", "one", "two", "three", "four", "five", "six", "seven",
-        "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
-        "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
-        "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-        "hundred", "thousand", "million", "billion", "trillion", "dozen",
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
-        "eighth", "ninth", "tenth", "eleventh", "twelfth", "half", "twice"};
-    for (size_t k = 0; k < sizeof names / sizeof *names; k++)
-        if (strcasecmp(w, names[k]) == 0)
-            return 1;
-    return 0;
-}
-
-/* A word that reads as a number: digits, with , or . between them and
- * maybe an ordinal ending (1,500  2.5  7th  21st), or one written out. */
-static int is_number(const char *w)
-{
-    if (is_number_word(w))
-        return 1;
-    size_t i = 0, digits = 0;
-    while (w[i] >= '0' && w[i] <= '9') {
-        while (w[i] >= '0' && w[i] <= '9') {
-            i++;
-            digits++;
-        }
-        if ((w[i] == ',' || w[i] == '.') && w[i + 1] >= '0' && w[i + 1] <= '9')
-            i++;
-    }
-    if (digits == 0)
-        return 0;
-    static const char *const ordinal[] = {"", "st", "nd", "rd", "th"};
-    for (size_t k = 0; k < sizeof ordinal / sizeof *ordinal; k++)
-        if (strcasecmp(w + i, ordinal[k]) == 0)
-            return 1;
-    return 0;
-}
-
-/* A month or a day of the week, written out or cut short (Sept., Mon). */
-static int is_date_word(const char *w)
-{
-    static const char *const names[] = {
-        "january", "february", "march", "april", "may", "june", "july",
-        "august", "september", "october", "november", "december", "monday",
-        "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-    size_t len = strlen(w);
-    if (len > 0 && w[len - 1] == '.')
-        len--;
-    for (size_t k = 0; k < sizeof names / sizeof *names; k++)
-        if (len >= 3 && len <= strlen(names[k]) && strncasecmp(w, names[k], len) == 0)
-            return 1;
-    return 0;
-}
-
-/* The op that moves op i's word, or SIZE_MAX: a word only in the query
- * and the same word only in the source, elsewhere (case aside), not
- * paired yet. */
-static size_t moved_partner(const qy_result *r, size_t i,
-                            const unsigned char *paired)
-{
-    const qy_diff_op *a = &r->diff[i];
-    if (a->op != '-' && a->op != '+')
-        return SIZE_MAX;
-    const char *word = a->op == '-' ? a->query : a->source;
-    for (size_t k = 0; k < r->ndiff; k++) {
-        const qy_diff_op *b = &r->diff[k];
-        if (k != i && !paired[k] && b->op == (a->op == '-' ? '+' : '-') &&
-            strcasecmp(word, b->op == '-' ? b->query : b->source) == 0)
-            return k;
-    }
-    return SIZE_MAX;
-}
-
 /* What differs, word by word, for a person: replaced words (changed
  * numbers and dates said so, as they are what a checker looks for
- * first), moved words, and words left out or added. */
+ * first), moved words (said once, where the first of the two stands), and
+ * words left out or added. */
 static void print_diff(FILE *out, const qy_result *r)
 {
-    unsigned char *paired = calloc(r->ndiff, 1); /* NULL: moves not told */
     const char *sep = " ";
     fputs("   differs:", out);
     for (size_t d = 0; d < r->ndiff; d++) {
         const qy_diff_op *op = &r->diff[d];
-        if (op->op == '=' || (paired && paired[d]))
+        if (op->op == '=' || (op->kind == QY_DIFF_MOVED && op->partner < d))
             continue;
-        size_t k = paired ? moved_partner(r, d, paired) : SIZE_MAX;
-        if (k != SIZE_MAX) {
-            paired[d] = paired[k] = 1;
+        const char *kind = qy_diff_kind_name(op->kind);
+        if (op->kind == QY_DIFF_MOVED)
             fprintf(out, "%s%s (moved)", sep,
                     op->op == '+' ? op->source : op->query);
-        } else if (op->op == '~') {
-            fprintf(out, "%s%s -> %s%s", sep, op->query, op->source,
-                    is_number(op->query) && is_number(op->source) ? " (number)"
-                    : is_date_word(op->query) && is_date_word(op->source)
-                        ? " (date)"
-                        : "");
-        } else if (op->op == '-') {
+        else if (op->op == '~')
+            fprintf(out, "%s%s -> %s%s%s%s", sep, op->query, op->source,
+                    kind ? " (" : "", kind ? kind : "", kind ? ")" : "");
+        else if (op->op == '-')
             fprintf(out, "%s-%s", sep, op->query);
-        } else if (op->op == '+') {
+        else if (op->op == '+')
             fprintf(out, "%s+%s", sep, op->source);
-        }
         sep = "; ";
     }
     fputc('\n', out);
-    free(paired);
 }
 
 static void text_answer(qy_printer *p, const qy_request *req,

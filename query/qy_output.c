@@ -77,11 +77,17 @@ json_t *qy_result_json(const qy_request *req, const qy_answer *a,
     json_object_set_new(o, "highlights", hl);
     if (r->match == QY_MATCH_NEAR) {
         json_t *diff = json_array();
-        for (size_t i = 0; i < r->ndiff; i++)
-            json_array_append_new(diff, json_pack("{s:s#, s:s, s:s}", "op",
-                                                  &r->diff[i].op, (size_t)1,
-                                                  "query", r->diff[i].query,
-                                                  "source", r->diff[i].source));
+        for (size_t i = 0; i < r->ndiff; i++) {
+            json_t *op = json_pack("{s:s#, s:s, s:s}", "op", &r->diff[i].op,
+                                   (size_t)1, "query", r->diff[i].query,
+                                   "source", r->diff[i].source);
+            /* Only when there is something to say, so a plain op keeps
+             * the three fields the SPEC lists. */
+            const char *kind = qy_diff_kind_name(r->diff[i].kind);
+            if (op && kind)
+                json_object_set_new(op, "kind", json_string(kind));
+            json_array_append_new(diff, op);
+        }
         json_object_set_new(o, "diff", diff);
     }
     if (r->nunsupported > 0) {

@@ -1,5 +1,6 @@
-/* test_output.c - unit tests of the text back end's lines for a person
- * (qy_out_text.c): what differs in a near quotation. */
+/* test_output.c - unit tests of what differs in a near quotation: the
+ * kinds of its changes (qy_diffkind.c), the text back end's line for a
+ * person (qy_out_text.c) and the JSON ops (qy_output.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -25,6 +26,7 @@ static char *differs_line(const char *const *ops, size_t n)
         diff[i].query = strndup(ops[i] + 2, (size_t)(bar - ops[i] - 2));
         diff[i].source = strdup(bar + 1);
     }
+    qy_diff_kinds(diff, n);
     qy_result r = {.rank = 1, .match = QY_MATCH_NEAR, .path = "a.txt",
                    .title = "A", .source = "", .date = "", .url = "",
                    .lang = "", .cite = "a.txt:1", .text = "text",
@@ -92,12 +94,46 @@ static void test_dropped_and_added_words(void **state)
     expect(a, 4, "order -> service; +completely; -weeks");
 }
 
+/* The JSON of one op per kind: "kind" only where there is one. */
+static void test_json_ops_carry_their_kind(void **state)
+{
+    (void)state;
+    qy_diff_op diff[] = {{'~', "7th", "9th", 0, 0}, {'~', "July", "Sept.", 0, 0},
+                         {'+', "", "abnormal", 0, 0}, {'=', "and", "and", 0, 0},
+                         {'-', "abnormal", "", 0, 0}, {'~', "many", "various", 0, 0}};
+    qy_diff_kinds(diff, 6);
+    assert_int_equal(diff[2].partner, 4);
+    assert_int_equal(diff[4].partner, 2);
+    qy_result r = {.rank = 1, .match = QY_MATCH_NEAR, .path = "a.txt",
+                   .title = "A", .source = "", .date = "", .url = "",
+                   .lang = "", .cite = "a.txt:1", .text = "text",
+                   .text_len = 4, .diff = diff, .ndiff = 6};
+    qy_answer a = {.results = &r, .n = 1};
+    qy_request req = {.query = "\"q\""};
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    qy_printer *p = qy_printer_new(QY_FORMAT_JSONL, out, 0, 0);
+    assert_non_null(p);
+    qy_printer_answer(p, &req, &a);
+    qy_printer_free(p);
+    fclose(out);
+    assert_non_null(strstr(buf, "{\"op\":\"~\",\"query\":\"7th\",\"source\":\"9th\",\"kind\":\"number\"}"));
+    assert_non_null(strstr(buf, "{\"op\":\"~\",\"query\":\"July\",\"source\":\"Sept.\",\"kind\":\"date\"}"));
+    assert_non_null(strstr(buf, "{\"op\":\"+\",\"query\":\"\",\"source\":\"abnormal\",\"kind\":\"moved\"}"));
+    assert_non_null(strstr(buf, "{\"op\":\"-\",\"query\":\"abnormal\",\"source\":\"\",\"kind\":\"moved\"}"));
+    assert_non_null(strstr(buf, "{\"op\":\"=\",\"query\":\"and\",\"source\":\"and\"}"));
+    assert_non_null(strstr(buf, "{\"op\":\"~\",\"query\":\"many\",\"source\":\"various\"}"));
+    free(buf);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_replaced_numbers_and_dates_are_said_so),
         cmocka_unit_test(test_a_moved_word_is_said_once),
         cmocka_unit_test(test_dropped_and_added_words),
+        cmocka_unit_test(test_json_ops_carry_their_kind),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -37,7 +37,8 @@ assert data[s:e] == b"Political Crisis Intensifies After Second Cyberattack", da
 PY
 
 # A misquote with a changed number: the right passage, match near, and a
-# diff that names the number.
+# diff that names the number and says it is one; the words the quote has
+# as the source does carry no kind.
 cs query --format jsonl -n 3 '"Albania said on Wednesday that on July 17 it had suffered a heavy cyberattack"' > out.jsonl
 [ "$status" -eq 0 ] || fail "misquote: exit status $status"
 python3 - out.jsonl <<'PY'
@@ -46,7 +47,8 @@ r = json.loads(open(sys.argv[1]).readline())
 assert r["cite"] == "corpus/001_ad6093775fdf0074.txt:28", r["cite"]
 assert r["match"] == "near", r["match"]
 changed = [d for d in r["diff"] if d["op"] != "="]
-assert changed == [{"op": "~", "query": "17", "source": "15"}], changed
+assert changed == [{"op": "~", "query": "17", "source": "15", "kind": "number"}], changed
+assert all(set(d) == {"op", "query", "source"} for d in r["diff"] if d["op"] == "="), r["diff"]
 data = open(r["path"], "rb").read()
 assert r["highlights"][0][0] == data.index(b"Albania said on Wednesday"), r["highlights"]
 PY
