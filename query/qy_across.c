@@ -139,14 +139,11 @@ static int join(qy_engine *e, const qy_result *head, const qy_result *tail,
 static cs_status better_near(const qy_plan *plan, const qy_cand *c,
                              qy_cand *j)
 {
+    /* A near match shows the aligned span, not the words' highlights
+     * qy_mark_terms gave it. */
     free(j->r.highlights);
     j->r.highlights = NULL;
     j->r.nhighlights = 0;
-    for (size_t i = 0; i < j->r.nunsupported; i++)
-        free(j->r.unsupported[i]);
-    free(j->r.unsupported);
-    j->r.unsupported = NULL;
-    j->r.nunsupported = 0;
     j->r.match = QY_MATCH_TERMS;
     cs_status rc = qy_near_align(plan, j);
     if (rc != CS_OK || j->al.similarity <= c->al.similarity)

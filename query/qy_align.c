@@ -37,10 +37,16 @@ static void key_toks(const qy_align_tok *t, size_t n, tok_key *out)
     }
 }
 
+static int same_term(const qy_align_tok *a, const tok_key *ka,
+                     const qy_align_tok *b, const tok_key *kb)
+{
+    return ka->term_hash == kb->term_hash && strcmp(a->term, b->term) == 0;
+}
+
 static double pair_score(const qy_align_tok *a, const tok_key *ka,
                          const qy_align_tok *b, const tok_key *kb, char *op)
 {
-    if (ka->term_hash == kb->term_hash && strcmp(a->term, b->term) == 0) {
+    if (same_term(a, ka, b, kb)) {
         *op = '=';
         return QY_ALIGN_MATCH;
     }
@@ -48,12 +54,6 @@ static double pair_score(const qy_align_tok *a, const tok_key *ka,
     if (ka->stem_hash == kb->stem_hash && strcmp(a->stem, b->stem) == 0)
         return QY_ALIGN_STEM;
     return QY_ALIGN_MISMATCH;
-}
-
-static int same_term(const qy_align_tok *a, const tok_key *ka,
-                     const qy_align_tok *b, const tok_key *kb)
-{
-    return ka->term_hash == kb->term_hash && strcmp(a->term, b->term) == 0;
 }
 
 /* Non-zero when two different words of the quotation, x then y, stand

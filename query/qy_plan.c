@@ -722,13 +722,14 @@ static cs_status add_phrase(builder *b, const qy_clause *c)
          * phrase: a misremembered quotation keeps most of its pairs, so
          * the passage it comes from shares them even when its words are
          * common ones ("more Americans afford we will" for "more Americans
-         * can afford. We will"). */
+         * afford coverage, we will"). */
         builder loose = {.e = b->e, .plan = b->plan, .msg = b->msg};
         qy_clause words = {.kind = QY_WORDS, .mod = QY_OPTIONAL, .text = c->text};
         rc = add_words(&loose, &words);
         if (rc == CS_OK && loose.optional.nomem)
             rc = CS_NOMEM;
-        rc = add_word_pairs(&loose.optional, &toks);
+        if (rc == CS_OK)
+            rc = add_word_pairs(&loose.optional, &toks);
         b->plan->loose = qlist_take(&loose.optional, XS_OP_OR);
         qlist_clear(&loose.optional);
     }
