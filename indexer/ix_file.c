@@ -87,11 +87,13 @@ void ix_worker_clear(ix_worker *w)
     memset(w, 0, sizeof *w);
 }
 
-/* A malloc'd copy of `s` with invalid UTF-8 replaced by U+FFFD, for
- * metadata that goes into JSON. */
+/* A malloc'd UTF-8 copy of `s` for metadata that goes into JSON: bytes
+ * that are not UTF-8 read as Windows-1252, as the analyzer reads them, so
+ * a Latin-1 file's title reads as it was written and its title words are
+ * the words its text is searched by. */
 static char *utf8_sanitized(const char *s, size_t len)
 {
-    return tx_utf8_sanitize(s, len, NULL);
+    return tx_utf8_legacy(s, len, NULL);
 }
 
 /* The first non-empty line of the text, trimmed, as a fallback title. */
@@ -324,8 +326,8 @@ cs_status ix_file_index(ix_worker *w, xs_wdb *db, ix_task *t, int in_place,
     size_t bad = tx_utf8_check(text, len);
     if (bad < len)
         fprintf(log,
-                "citesearch: %s: invalid UTF-8 at byte %zu (indexed; the bad "
-                "bytes are not words)\n",
+                "citesearch: %s: invalid UTF-8 at byte %zu (indexed, bytes "
+                "that are not UTF-8 read as Windows-1252)\n",
                 file->abs, bad);
 
     cs_status rc = CS_OK;

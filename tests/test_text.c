@@ -525,12 +525,14 @@ static void test_offsets_round_trip(void **state)
         size_t len = strlen(s);
         toks ts = run(a, s);
         assert_true(ts.n >= 4);
+        /* Bytes that are not UTF-8 are characters of their own. */
+        int utf8 = tx_utf8_check(s, len) == len;
         for (size_t i = 0; i < ts.n; i++) {
             tok *k = &ts.v[i];
             assert_true(k->start < k->end);
             assert_true(k->end <= len);
-            assert_true(is_boundary(s, k->start));
-            assert_true(k->end == len || is_boundary(s, k->end));
+            assert_true(!utf8 || is_boundary(s, k->start));
+            assert_true(!utf8 || k->end == len || is_boundary(s, k->end));
             /* The bytes [start, end) analyze to the same term. */
             toks sub = run_pos(a, s + k->start, k->end - k->start, 1);
             int found = 0;
@@ -553,19 +555,38 @@ static void test_offsets_round_trip(void **state)
     tx_analyzer_free(a);
 }
 
+/* Bytes that are not UTF-8 read as Windows-1252: the words of a Latin-1
+ * text are those of the same text in UTF-8, at the Latin-1 bytes. */
 static void test_invalid_utf8(void **state)
 {
     (void)state;
     tx_analyzer *a = new_analyzer();
-    const char s[] = "bad\xFF" "byte \xC0\x80 ok";
+    const char latin[] = "Caf\xE9 cr\xE8me \x93Gen\xE8ve\x94 na\xEFve \x80" "5";
+    const char utf8[] = "Caf\xC3\xA9 cr\xC3\xA8me \xE2\x80\x9CGen\xC3\xA8ve"
+                        "\xE2\x80\x9D na\xC3\xAFve \xE2\x82\xAC" "5";
+    toks l = run_pos(a, latin, sizeof latin - 1, 1);
+    toks u = run_pos(a, utf8, sizeof utf8 - 1, 1);
+    assert_int_equal(l.n, u.n);
+    assert_int_equal(l.n, 5);
+    const size_t starts[] = {0, 5, 12, 20, 27}, ends[] = {4, 10, 18, 25, 28};
+    for (size_t i = 0; i < l.n; i++) {
+        assert_string_equal(l.v[i].term, u.v[i].term);
+        assert_string_equal(l.v[i].stem, u.v[i].stem);
+        assert_int_equal(l.v[i].flags, u.v[i].flags);
+        assert_int_equal(l.v[i].start, starts[i]);
+        assert_int_equal(l.v[i].end, ends[i]);
+    }
+    free(l.v);
+    free(u.v);
+    /* Any invalid sequence so: a lone byte is a letter (\xFF y-diaeresis)
+     * and a byte Windows-1252 leaves undefined (\x81) is no word. */
+    const char s[] = "bad\xFF" "byte \x81 ok";
     toks ts = run_pos(a, s, sizeof s - 1, 1);
-    assert_int_equal(ts.n, 3);
-    assert_string_equal(ts.v[0].term, "bad");
-    assert_int_equal(ts.v[0].end, 3);
-    assert_string_equal(ts.v[1].term, "byte");
-    assert_int_equal(ts.v[1].start, 4);
-    assert_string_equal(ts.v[2].term, "ok");
-    assert_int_equal(ts.v[2].start, 12);
+    assert_int_equal(ts.n, 2);
+    assert_int_equal(ts.v[0].start, 0);
+    assert_int_equal(ts.v[0].end, 8);
+    assert_string_equal(ts.v[1].term, "ok");
+    assert_int_equal(ts.v[1].start, 11);
     free(ts.v);
     /* A NUL byte is not the end of the text. */
     ts = run_pos(a, "one\0two", 7, 1);
@@ -588,6 +609,35 @@ static void test_utf8_check(void **state)
     assert_int_equal(tx_utf8_check("\xC3\xA7\x80", 3), 2); /* stray trail */
     /* Only the given length counts. */
     assert_int_equal(tx_utf8_check("\xC3\xA7", 1), 0);
+}
+
+/* Each byte that is not UTF-8 read as Windows-1252: what Python's
+ * bytes.decode('cp1252') gives for those bytes, U+FFFD for the five it
+ * leaves undefined; valid UTF-8 as it is. */
+static void test_utf8_legacy(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in;
+        size_t len;
+        const char *want;
+    } cases[] = {
+        {"ok \xC3\xA7", 5, "ok \xC3\xA7"},
+        {"caf\xE9 x", 6, "caf\xC3\xA9 x"},
+        {"\x93q\x94 \x80", 5, "\xE2\x80\x9Cq\xE2\x80\x9D \xE2\x82\xAC"},
+        {"a\xE2\x82 b", 5, "a\xC3\xA2\xE2\x80\x9A b"}, /* both bytes */
+        {"\x81\xFF", 2, "\xEF\xBF\xBD\xC3\xBF"},
+        {"", 0, ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        size_t n = 0;
+        char *out = tx_utf8_legacy(cases[i].in, cases[i].len, &n);
+        assert_non_null(out);
+        assert_int_equal(n, strlen(cases[i].want));
+        assert_memory_equal(out, cases[i].want, n);
+        assert_int_equal(out[n], '\0');
+        free(out);
+    }
 }
 
 /* One U+FFFD per maximal subpart of an ill-formed sequence: what Python's
@@ -774,6 +824,7 @@ int main(void)
         cmocka_unit_test(test_invalid_utf8),
         cmocka_unit_test(test_utf8_check),
         cmocka_unit_test(test_utf8_sanitize),
+        cmocka_unit_test(test_utf8_legacy),
         cmocka_unit_test(test_normalize),
         cmocka_unit_test(test_ascii_path_matches_icu),
         cmocka_unit_test(test_long_inputs),

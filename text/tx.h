@@ -7,8 +7,9 @@
  * C libstemmer.
  *
  * All offsets are byte offsets into the caller's original UTF-8 bytes, never
- * into a normalized copy: citations and highlights rely on them.  Invalid
- * UTF-8 is tolerated (ICU reads a bad byte as U+FFFD) and offsets stay exact.
+ * into a normalized copy: citations and highlights rely on them.  Bytes
+ * that are not UTF-8 are read as Windows-1252 (Latin-1 text: "caf\xe9" is
+ * café) and offsets stay exact.
  *
  * Ownership: a tx_analyzer is created by tx_analyzer_new and released by
  * tx_analyzer_free; it is not thread-safe (one per thread).  Token and
@@ -135,6 +136,13 @@ size_t tx_utf8_check(const char *text, size_t len);
  * UTF-8 (JSON); *out_len (may be NULL) receives its length.  NULL when out
  * of memory. */
 char *tx_utf8_sanitize(const char *text, size_t len, size_t *out_len);
+
+/* A malloc'd, NUL-terminated UTF-8 copy of `text` in which each byte of
+ * an invalid UTF-8 sequence is read as Windows-1252 (Latin-1's superset),
+ * as the analyzer reads it: for text a person reads, such as a title
+ * taken from a Latin-1 file.  *out_len (may be NULL) receives its length.
+ * NULL when out of memory. */
+char *tx_utf8_legacy(const char *text, size_t len, size_t *out_len);
 
 /* ================================================================== */
 /* Version (tx_version.c)                                               */

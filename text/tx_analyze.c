@@ -93,6 +93,8 @@ void tx_analyzer_free(tx_analyzer *a)
     free(a->stem);
     free(a->chain_text);
     free(a->spans);
+    free(a->legacy);
+    free(a->legacy_map);
     free(a);
 }
 
@@ -101,6 +103,7 @@ struct run {
     tx_analyzer *a;
     const char *text; /* the whole text: offsets are relative to it */
     size_t len;
+    int legacy;       /* text is a->legacy: map offsets back (emit) */
     tx_token_fn fn;
     void *ctx;
     unsigned pos;
@@ -177,6 +180,10 @@ static void emit(struct run *r, const char *term, size_t term_len,
                  const char *stem, size_t stem_len, size_t start, size_t end,
                  unsigned pos, unsigned flags)
 {
+    if (r->legacy) {
+        start = tx_legacy_offset(r->a, start);
+        end = tx_legacy_offset(r->a, end);
+    }
     tx_token t = {term, term_len, stem, stem_len, start, end, pos, flags};
     if (r->fn(r->ctx, &t))
         r->stopped = 1;
@@ -520,7 +527,19 @@ cs_status tx_analyze(tx_analyzer *a, const char *text, size_t len,
                      unsigned first_pos, tx_token_fn fn, void *ctx,
                      char **msg)
 {
-    struct run r = {a, text, len, fn, ctx, first_pos, 0, msg};
+    struct run r = {a, text, len, 0, fn, ctx, first_pos, 0, msg};
+    /* Bytes that are not UTF-8 come from a file in Latin-1 or Windows-1252
+     * (an old mail, a text saved by an old editor) far more often than
+     * from anything else: read so, "caf\xe9" is the word café, where
+     * ICU would see "caf" and a U+FFFD.  The offsets are the text's. */
+    if (tx_utf8_check(text, len) < len) {
+        if (tx_legacy_decode(a, text, len, &r.len) != CS_OK)
+            return cs_fail(msg, CS_NOMEM, "out of memory decoding a text");
+        r.text = a->legacy;
+        r.legacy = 1;
+        text = r.text;
+        len = r.len;
+    }
     const unsigned char *u = (const unsigned char *)text;
     a->nchain = 0;
     a->chain_len = 0;

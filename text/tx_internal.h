@@ -56,6 +56,13 @@ struct tx_span {
     size_t start, end;
 };
 
+/* Where a decoded copy of a text and the text agree again: byte `to` of
+ * the copy is byte `from` of the text, and so on, one for one, up to the
+ * next pair. */
+struct tx_offset_pair {
+    size_t to, from;
+};
+
 struct tx_analyzer {
     UBreakIterator *words;     /* UBRK_WORD, "en" */
     UBreakIterator *sentences; /* UBRK_SENTENCE, "en" (passages) */
@@ -80,6 +87,12 @@ struct tx_analyzer {
     size_t chain_len, chain_cap;
 
     int icu_only; /* tests: segment everything with ICU, no ASCII path */
+
+    /* A text that is not all UTF-8, as analyzed (tx_legacy_decode). */
+    char *legacy;
+    size_t legacy_cap;
+    struct tx_offset_pair *legacy_map;
+    size_t nlegacy_map, legacy_map_cap;
 
     struct tx_span *spans; /* words of the paragraph being split */
     size_t nspans, spans_cap;
@@ -111,6 +124,18 @@ int tx_is_space(uint32_t cp);
 
 /* tx_utf8.c: length of the white space character at s[i], or 0. */
 unsigned tx_space_at(const char *s, size_t len, size_t i);
+
+/* tx_utf8.c: a copy of text[0, len) in a->legacy (NUL-terminated, length
+ * in *out_len) that is all UTF-8: each byte of an invalid UTF-8 sequence
+ * is read as Windows-1252 (which Latin-1 is a part of), the rest is
+ * copied.  a->legacy_map receives the offset pairs for tx_legacy_offset.
+ * CS_NOMEM or CS_OK. */
+cs_status tx_legacy_decode(tx_analyzer *a, const char *text, size_t len,
+                           size_t *out_len);
+
+/* The text's byte offset of byte `off` of a->legacy; `off` is a character
+ * boundary of it. */
+size_t tx_legacy_offset(const tx_analyzer *a, size_t off);
 
 /* Grows *buf (elements of `size` bytes, capacity *cap) to hold at least
  * `need` elements, doubling so that repeated growth stays linear. */

@@ -1,6 +1,6 @@
 /*
- * tx_utf8.c - UTF-8 validation and decoding, and white space as passages
- * see it.
+ * tx_utf8.c - UTF-8 validation and decoding, white space as passages see
+ * it, and the reading of text that is not UTF-8 as Windows-1252.
  *
  * Decoding follows ICU's rule for ill-formed input (each maximal subpart of
  * an invalid sequence is one U+FFFD), so byte offsets found here agree with
@@ -179,4 +179,110 @@ char *tx_utf8_sanitize(const char *text, size_t len, size_t *out_len)
     if (out_len)
         *out_len = (size_t)(o - out);
     return out;
+}
+
+/* Windows-1252's 0x80-0x9F (0 where it has no character: U+FFFD); from
+ * 0xA0 on it is Latin-1, which is Unicode's U+00A0-U+00FF. */
+static const uint16_t cp1252_c1[32] = {
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+
+static size_t put_utf8(char *o, uint32_t cp)
+{
+    if (cp < 0x800) {
+        o[0] = (char)(0xC0 | (cp >> 6));
+        o[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    o[0] = (char)(0xE0 | (cp >> 12));
+    o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    o[2] = (char)(0x80 | (cp & 0x3F));
+    return 3;
+}
+
+static int map_add(tx_analyzer *a, size_t to, size_t from)
+{
+    if (!a)
+        return 0;
+    if (tx_grow((void **)&a->legacy_map, &a->legacy_map_cap,
+                a->nlegacy_map + 1, sizeof *a->legacy_map))
+        return -1;
+    a->legacy_map[a->nlegacy_map++] = (struct tx_offset_pair){to, from};
+    return 0;
+}
+
+/* Writes text[0, len) as UTF-8 to out (room for len * 3 + 1 bytes), each
+ * byte of an invalid sequence read as Windows-1252, and NUL-terminates it;
+ * returns its length, or SIZE_MAX when out of memory for a's offset map
+ * (a NULL: no map). */
+static size_t decode_legacy(const char *text, size_t len, char *out,
+                            tx_analyzer *a)
+{
+    if (a)
+        a->nlegacy_map = 0;
+    if (map_add(a, 0, 0))
+        return SIZE_MAX;
+    char *o = out;
+    size_t i = 0;
+    while (i < len) {
+        size_t ok = tx_utf8_check(text + i, len - i);
+        memcpy(o, text + i, ok);
+        o += ok;
+        i += ok;
+        if (i == len)
+            break;
+        uint32_t cp;
+        unsigned bad = tx_utf8_next(text, len, i, &cp);
+        for (unsigned k = 0; k < bad; k++, i++) {
+            unsigned char b = (unsigned char)text[i];
+            uint32_t c = b >= 0xA0 ? b : cp1252_c1[b - 0x80];
+            if (map_add(a, (size_t)(o - out), i))
+                return SIZE_MAX;
+            o += put_utf8(o, c ? c : 0xFFFD);
+            if (map_add(a, (size_t)(o - out), i + 1))
+                return SIZE_MAX;
+        }
+    }
+    *o = '\0';
+    return (size_t)(o - out);
+}
+
+cs_status tx_legacy_decode(tx_analyzer *a, const char *text, size_t len,
+                           size_t *out_len)
+{
+    /* A byte becomes three at most. */
+    if (tx_grow((void **)&a->legacy, &a->legacy_cap, len * 3 + 1, 1))
+        return CS_NOMEM;
+    size_t n = decode_legacy(text, len, a->legacy, a);
+    if (n == SIZE_MAX)
+        return CS_NOMEM;
+    *out_len = n;
+    return CS_OK;
+}
+
+char *tx_utf8_legacy(const char *text, size_t len, size_t *out_len)
+{
+    char *out = malloc(len * 3 + 1);
+    if (!out)
+        return NULL;
+    size_t n = decode_legacy(text, len, out, NULL);
+    if (out_len)
+        *out_len = n;
+    return out;
+}
+
+size_t tx_legacy_offset(const tx_analyzer *a, size_t off)
+{
+    size_t lo = 0, hi = a->nlegacy_map; /* the last pair with to <= off */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (a->legacy_map[mid].to <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    const struct tx_offset_pair *p = &a->legacy_map[lo];
+    return p->from + (off - p->to);
 }

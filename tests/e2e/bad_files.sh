@@ -16,8 +16,8 @@ w('bad.txt', b'Invalid bytes in the middle\n\n'
   b'A second line \xc0\x80 with quokka words \xff\xfe after.\n\n'
   b'Clean paragraph about a wombat.\n\n'
   b'Last words: pangolin \xf0\x9f\x98')
-# A mail in Latin-1: its ASCII words are found, its accented ones are
-# invalid UTF-8 (reported), and citations stay byte-exact.
+# A mail in Latin-1: invalid UTF-8 (reported), read as Windows-1252, so
+# its accented words are found too, and citations stay byte-exact.
 w('latin1.txt', 'From: Hélène Dupré <helene@example.org>\n'
   'Subject: Réunion à Genève\n\n'
   'Bonjour, the meeting with the délégation is moved to Thursday.\n'
@@ -142,10 +142,34 @@ check_results dugong in/mixed.txt 3
 check_results manatee in/mixed.txt 8
 check_results ocelot in/sub/inner.txt 1
 
-# The Latin-1 title is kept with its bad bytes replaced.
+# Accented Latin-1 words are found, as written and without their accents,
+# highlighted on their own bytes.
+for q in délégation delegation Genève geneve 'Réunion à Genève' '"délégation is moved"'; do
+    cs query --format jsonl -n 1 "$q" > out.jsonl
+    [ "$status" -eq 0 ] || fail "latin-1 $q: status $status"
+    python3 - "$q" <<'EOF' || fail "latin-1 word $q: $(cat out.jsonl)"
+import json, sys
+q = sys.argv[1]
+r = json.loads(open('out.jsonl').readline())
+assert r['path'] == 'in/latin1.txt', r['path']
+data = open(r['path'], 'rb').read()
+assert data[r['byte_start']:r['byte_end']].decode('utf-8', 'replace') == r['text']
+marked = [data[s:e].decode('cp1252') for s, e in r['highlights']]
+want = {'délégation': ['délégation'], 'delegation': ['délégation'],
+        'Genève': ['Genève'], 'geneve': ['Genève'],
+        'Réunion à Genève': ['Réunion', 'Genève'],
+        '"délégation is moved"': ['délégation is moved']}[q]
+assert all(w in marked for w in want), marked
+EOF
+done
+
+# The Latin-1 title reads as written, and its words filter by title.
 cs query --format jsonl -n 1 capybara > out.jsonl
-[ "$(jq_py 'rs[0]["title"]' < out.jsonl)" = "From: H�l�ne Dupr� <helene@example.org>" ] ||
+[ "$(jq_py 'rs[0]["title"]' < out.jsonl)" = "From: Hélène Dupré <helene@example.org>" ] ||
     fail "latin-1 title: $(cat out.jsonl)"
+cs query --format jsonl -n 1 'capybara title:Hélène' > out.jsonl
+[ "$(jq_py 'rs[0]["path"]' < out.jsonl)" = "in/latin1.txt" ] ||
+    fail "latin-1 title filter: $(cat out.jsonl)"
 
 # Text output and show end lines where the file does, CR included: no
 # carriage return reaches the terminal to write a line over another.

@@ -1,7 +1,8 @@
 /* fuzz_analyze.c - fuzz target: the text analyzer and the passage splitter
  * on arbitrary bytes.  Every token and passage must lie inside the input,
  * in order, and a passage's words must analyze alike on their own; the
- * UTF-8 sanitizer's output is valid and keeps valid text as it is. */
+ * UTF-8 sanitizer's output, and the Windows-1252 reading's, is valid and
+ * keeps valid text as it is. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,6 +70,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* Sanitized text is valid UTF-8, and valid text comes back as it is. */
     size_t valid = tx_utf8_check(text, size), slen = 0;
     char *clean = tx_utf8_sanitize(text, size, &slen);
+    if (!clean || tx_utf8_check(clean, slen) != slen || slen < valid ||
+        memcmp(clean, text, valid) != 0 ||
+        (valid == size && (slen != size || memcmp(clean, text, size) != 0)))
+        abort();
+    free(clean);
+    /* So is the Windows-1252 reading of it. */
+    clean = tx_utf8_legacy(text, size, &slen);
     if (!clean || tx_utf8_check(clean, slen) != slen || slen < valid ||
         memcmp(clean, text, valid) != 0 ||
         (valid == size && (slen != size || memcmp(clean, text, size) != 0)))
