@@ -56,9 +56,8 @@ struct tx_span {
     size_t start, end;
 };
 
-/* Where a decoded copy of a text and the text agree again: byte `to` of
- * the copy is byte `from` of the text, and so on, one for one, up to the
- * next pair. */
+/* A byte of a text read as Windows-1252 (tx_legacy_decode): its character
+ * starts at byte `to` of the decoded copy; the byte is `from` of the text. */
 struct tx_offset_pair {
     size_t to, from;
 };
@@ -128,8 +127,8 @@ unsigned tx_space_at(const char *s, size_t len, size_t i);
 /* tx_utf8.c: a copy of text[0, len) in a->legacy (NUL-terminated, length
  * in *out_len) that is all UTF-8: each byte of an invalid UTF-8 sequence
  * is read as Windows-1252 (which Latin-1 is a part of), the rest is
- * copied.  a->legacy_map receives the offset pairs for tx_legacy_offset.
- * CS_NOMEM or CS_OK. */
+ * copied.  a->legacy_map receives a pair per byte so read, in order, for
+ * tx_legacy_offset.  CS_NOMEM or CS_OK. */
 cs_status tx_legacy_decode(tx_analyzer *a, const char *text, size_t len,
                            size_t *out_len);
 

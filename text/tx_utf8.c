@@ -216,14 +216,13 @@ static int map_add(tx_analyzer *a, size_t to, size_t from)
 /* Writes text[0, len) as UTF-8 to out (room for len * 3 + 1 bytes), each
  * byte of an invalid sequence read as Windows-1252, and NUL-terminates it;
  * returns its length, or SIZE_MAX when out of memory for a's offset map
- * (a NULL: no map). */
+ * (a NULL: no map).  The map holds one pair per byte so read: where its
+ * character starts in the copy, and the byte's offset. */
 static size_t decode_legacy(const char *text, size_t len, char *out,
                             tx_analyzer *a)
 {
     if (a)
         a->nlegacy_map = 0;
-    if (map_add(a, 0, 0))
-        return SIZE_MAX;
     char *o = out;
     size_t i = 0;
     while (i < len) {
@@ -241,8 +240,6 @@ static size_t decode_legacy(const char *text, size_t len, char *out,
             if (map_add(a, (size_t)(o - out), i))
                 return SIZE_MAX;
             o += put_utf8(o, c ? c : 0xFFFD);
-            if (map_add(a, (size_t)(o - out), i + 1))
-                return SIZE_MAX;
         }
     }
     *o = '\0';
@@ -275,14 +272,20 @@ char *tx_utf8_legacy(const char *text, size_t len, size_t *out_len)
 
 size_t tx_legacy_offset(const tx_analyzer *a, size_t off)
 {
-    size_t lo = 0, hi = a->nlegacy_map; /* the last pair with to <= off */
-    while (hi - lo > 1) {
+    /* The last byte read as Windows-1252 whose character starts at or
+     * before `off`: within the character, its byte; after it, one byte of
+     * the text for each of the copy up to the next such character. */
+    size_t lo = 0, hi = a->nlegacy_map;
+    while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (a->legacy_map[mid].to <= off)
-            lo = mid;
+            lo = mid + 1;
         else
             hi = mid;
     }
-    const struct tx_offset_pair *p = &a->legacy_map[lo];
-    return p->from + (off - p->to);
+    if (lo == 0)
+        return off; /* before the first: the copy is the text */
+    const struct tx_offset_pair *p = &a->legacy_map[lo - 1];
+    size_t clen = ((unsigned char)a->legacy[p->to] & 0xE0) == 0xC0 ? 2 : 3;
+    return off < p->to + clen ? p->from : p->from + 1 + (off - p->to - clen);
 }
