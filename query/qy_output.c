@@ -41,6 +41,27 @@ json_t *qy_json_bytes(const char *s, size_t len)
     return j;
 }
 
+int qy_json_set_raw(json_t *o, const char *s, size_t len)
+{
+    if (tx_utf8_check(s, len) == len)
+        return 0;
+    char *u = malloc(2 * len + 1), *w = u;
+    if (!u)
+        return -1;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char b = (unsigned char)s[i];
+        if (b < 0x80) {
+            *w++ = (char)b;
+        } else {
+            *w++ = (char)(0xC0 | (b >> 6));
+            *w++ = (char)(0x80 | (b & 0x3F));
+        }
+    }
+    json_t *j = json_stringn(u, (size_t)(w - u));
+    free(u);
+    return j ? json_object_set_new(o, "raw_bytes", j) : -1;
+}
+
 static json_t *json_id(const qy_request *req)
 {
     return req->id ? qy_json_bytes(req->id, strlen(req->id)) : json_null();
@@ -69,6 +90,7 @@ json_t *qy_result_json(const qy_request *req, const qy_answer *a,
     json_object_set_new(o, "byte_start", json_integer((json_int_t)r->byte_start));
     json_object_set_new(o, "byte_end", json_integer((json_int_t)r->byte_end));
     json_object_set_new(o, "text", qy_json_bytes(r->text, r->text_len));
+    qy_json_set_raw(o, r->text, r->text_len);
     json_t *hl = json_array();
     for (size_t i = 0; i < r->nhighlights; i++)
         json_array_append_new(hl, json_pack("[I,I]",

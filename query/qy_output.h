@@ -74,4 +74,11 @@ struct json_t *qy_result_json(const qy_request *req, const qy_answer *a,
  * becomes U+FFFD). */
 struct json_t *qy_json_bytes(const char *s, size_t len);
 
+/* Sets o's "raw_bytes" to the bytes s[0, len), one character U+0000-U+00FF
+ * per byte, when they are not valid UTF-8 (then the JSON string of them
+ * has U+FFFD in place of some, and its length no longer says where a byte
+ * offset falls); does nothing when they are valid.  0, or -1 when out of
+ * memory. */
+int qy_json_set_raw(struct json_t *o, const char *s, size_t len);
+
 #endif

@@ -1,6 +1,6 @@
 // The page of `citesearch serve` in headless Chromium: a claim, a misquote,
-// the passage in its article, the keyboard, copying a citation, and corpus
-// text that looks like HTML staying text.
+// the passage in its article, the keyboard, copying a citation, a Latin-1
+// file, and corpus text that looks like HTML staying text.
 //
 // usage: node serve_page.test.js URL SCREENSHOT_DIR
 // (run by tests/e2e/browser.sh, which installs playwright-core, indexes the
@@ -125,6 +125,20 @@ async function main() {
     await page.keyboard.press("Escape");
     await page.waitForSelector("#context", { state: "hidden" });
     assert.equal(await page.evaluate(() => document.activeElement.dataset.index), "0");
+
+    // A Latin-1 file (bytes that are not UTF-8): its accented words are
+    // found, marked on the right letters and shown as written, in the
+    // results and in the article view.
+    await search(page, "Genève", "auto");
+    const latin = firstResult(page);
+    assert.match(await latin.locator("button.cite").textContent(), /^latin1\/note\.txt:/);
+    assert.deepEqual(await latin.locator(".passage mark").allTextContents(), ["Genève"]);
+    assert.match(await latin.locator(".passage").textContent(), /the délégation meets in Genève “today”/);
+    await latin.locator("button.cite").click();
+    await page.waitForSelector("#context .cited");
+    assert.deepEqual(await page.locator("#context mark").allTextContents(), ["Genève"]);
+    await page.keyboard.press("Escape");
+    await page.waitForSelector("#context", { state: "hidden" });
 
     // Corpus text that looks like HTML stays text: in the results, in the
     // title, in the article view, and in an error message.

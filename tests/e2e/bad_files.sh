@@ -106,6 +106,13 @@ for r in rs:
     piece = data[bs:be]
     if piece.decode('utf-8', 'replace') != r['text']:
         sys.exit('text differs from bytes %d..%d of %s' % (bs, be, r['path']))
+    try:
+        piece.decode('utf-8')
+        if 'raw_bytes' in r:
+            sys.exit('raw_bytes for valid UTF-8 in %s' % r['path'])
+    except UnicodeDecodeError:
+        if r.get('raw_bytes') != piece.decode('latin-1'):
+            sys.exit('raw_bytes are not the bytes %d..%d of %s' % (bs, be, r['path']))
     # Line ends are LF, CR LF and a lone CR (passages start and end on
     # a non-space byte, so no line end is cut in two here).
     line_start = len(re.findall(rb'\r\n|\r|\n', data[:bs])) + 1
@@ -154,6 +161,8 @@ r = json.loads(open('out.jsonl').readline())
 assert r['path'] == 'in/latin1.txt', r['path']
 data = open(r['path'], 'rb').read()
 assert data[r['byte_start']:r['byte_end']].decode('utf-8', 'replace') == r['text']
+# The bytes themselves, one character a byte, as `text` cannot hold them.
+assert r['raw_bytes'] == data[r['byte_start']:r['byte_end']].decode('latin-1'), r
 marked = [data[s:e].decode('cp1252') for s, e in r['highlights']]
 want = {'délégation': ['délégation'], 'delegation': ['délégation'],
         'Genève': ['Genève'], 'geneve': ['Genève'],

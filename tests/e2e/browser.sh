@@ -29,7 +29,11 @@ Pwned markup test <img src=x onerror="window.__pwned=1">
 This pwned markup test holds <script>window.__pwned=1</script> and
 <img src=x onerror="window.__pwned=1"> as plain text & nothing else.
 TXT
-"$CITESEARCH" index --quiet corpus inject
+# A Latin-1 file: its bytes are not UTF-8.
+mkdir latin1
+printf 'Note\n\nBonjour, the d\351l\351gation meets in Gen\350ve \223today\224, not in Bern.\n' \
+    > latin1/note.txt
+"$CITESEARCH" index --quiet corpus inject latin1
 
 start_server
 
