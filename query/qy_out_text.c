@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "qy_output.h"
+#include "tx.h"
 
 #define HL_ON "\033[1;31m"
 #define HL_OFF "\033[0m"
@@ -16,14 +17,26 @@
  * this one. */
 static void put_lines(FILE *out, const qy_result *r, size_t from, size_t to)
 {
-    for (size_t k = from; k < to; k++) {
-        char c = r->text[k];
-        if (c == '\r' && k + 1 < r->text_len && r->text[k + 1] == '\n')
+    /* For a person: bytes that are not UTF-8 as the analyzer reads them
+     * (Windows-1252), not as bytes the terminal cannot show.  Highlights
+     * cut the text between characters, so each piece reads alone. */
+    const char *t = r->text + from;
+    size_t n = to - from;
+    char *readable = tx_utf8_check(t, n) < n ? tx_utf8_legacy(t, n, &n) : NULL;
+    if (readable)
+        t = readable;
+    for (size_t k = 0; k < n; k++) {
+        char c = t[k];
+        /* The byte after, in the next piece too (a CR LF is one end). */
+        char next = k + 1 < n ? t[k + 1]
+                    : to < r->text_len ? r->text[to] : '\0';
+        if (c == '\r' && next == '\n')
             continue;
         fputc(c == '\r' ? '\n' : c, out);
         if (c == '\n' || c == '\r')
             fputs("   ", out);
     }
+    free(readable);
 }
 
 static void print_passage(qy_printer *p, const qy_result *r)

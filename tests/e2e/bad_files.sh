@@ -172,6 +172,13 @@ assert all(w in marked for w in want), marked
 EOF
 done
 
+# For a person (text output, show) a Latin-1 passage reads as written.
+cs query --format text -n 1 délégation > text.txt
+grep -q "^   Bonjour, the meeting with the délégation is moved to Thursday\.$" text.txt ||
+    fail "latin-1 text output: $(cat text.txt)"
+cs show in/latin1.txt:4 > show.txt
+grep -q "^> Prière de confirmer: capybara\.$" show.txt || fail "latin-1 show: $(cat show.txt)"
+
 # The Latin-1 title reads as written, and its words filter by title.
 cs query --format jsonl -n 1 capybara > out.jsonl
 [ "$(jq_py 'rs[0]["title"]' < out.jsonl)" = "From: Hélène Dupré <helene@example.org>" ] ||
