@@ -266,17 +266,57 @@ static void test_results_cite_exact_bytes(void **state)
 }
 
 /* The Xapian query a request becomes, described. */
-static char *plan_of(qy_engine *e, const char *q)
+/* The Xapian query a request becomes (its loose query for a quote when
+ * `loose`), described. */
+static char *plan_part(qy_engine *e, const char *q, int loose)
 {
     qy_parsed parsed;
     qy_plan plan;
     assert_int_equal(qy_parse(q, QY_MODE_AUTO, &parsed, NULL), CS_OK);
     assert_int_equal(qy_plan_build(e, &parsed, &plan, NULL), CS_OK);
     qy_parsed_clear(&parsed);
-    char *d = xs_query_describe(plan.query);
+    char *d = xs_query_describe(loose ? plan.loose : plan.query);
     assert_non_null(d);
     qy_plan_clear(&plan);
     return d;
+}
+
+static char *plan_of(qy_engine *e, const char *q)
+{
+    return plan_part(e, q, 0);
+}
+
+static size_t count_of(const char *s, const char *what)
+{
+    size_t n = 0;
+    for (const char *p = s; (p = strstr(p, what)); p += strlen(what))
+        n++;
+    return n;
+}
+
+/* A quotation's loose query asks for its pairs of adjacent words, stop
+ * word pairs left out, and at most 16 of them, spread over a long one. */
+static void test_quote_word_pairs(void **state)
+{
+    fixture *f = *state;
+    char *d = plan_part(f->e, "\"all those in the development of our ports\"", 1);
+    /* all those | those in | in the: stop words; the development,
+     * development of, of our (stop), our ports. */
+    assert_non_null(strstr(d, "(the@1 PHRASE 2 development@1)"));
+    assert_non_null(strstr(d, "(development@1 PHRASE 2 of@1)"));
+    assert_non_null(strstr(d, "(our@1 PHRASE 2 ports@1)"));
+    assert_int_equal(count_of(d, "PHRASE 2"), 3);
+    free(d);
+    char q[2048] = "\"";
+    for (int i = 0; i < 40; i++)
+        snprintf(q + strlen(q), sizeof q - strlen(q), "word%c%c ", 'a' + i / 26, 'a' + i % 26);
+    strcat(q, "\"");
+    d = plan_part(f->e, q, 1);
+    assert_int_equal(count_of(d, "PHRASE 2"), 13); /* every 3rd of 39 */
+    assert_non_null(strstr(d, "(wordaa@1 PHRASE 2 wordab@1)"));
+    assert_non_null(strstr(d, "(wordad@1 PHRASE 2 wordae@1)"));
+    assert_null(strstr(d, "(wordab@1 PHRASE 2 wordac@1)"));
+    free(d);
 }
 
 /* A solid word is also looked for as two words ("realtime" finds "real
@@ -409,6 +449,7 @@ int main(void)
         cmocka_unit_test(test_unknown_spelling_finds_known_one),
         cmocka_unit_test(test_compound_splits_only_rare_solid_words),
         cmocka_unit_test(test_near_quote_found_by_word_pairs),
+        cmocka_unit_test(test_quote_word_pairs),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
