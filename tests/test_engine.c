@@ -266,6 +266,29 @@ static void test_results_cite_exact_bytes(void **state)
 }
 
 /* The Xapian query a request becomes, described. */
+/* A file `name` in `dir`, open for writing (fclose it). */
+static FILE *file_in(const char *dir, const char *name)
+{
+    char *path = NULL;
+    assert_true(asprintf(&path, "%s/%s", dir, name) > 0);
+    FILE *fp = fopen(path, "w");
+    assert_non_null(fp);
+    free(path);
+    return fp;
+}
+
+/* Indexes the files of `dir` into dir/db and opens an engine on it. */
+static qy_engine *engine_of(const char *dir)
+{
+    char *db = NULL;
+    assert_true(asprintf(&db, "%s/db", dir) > 0);
+    index_into(db, dir);
+    qy_engine *e = NULL;
+    assert_int_equal(qy_engine_open(db, &e, NULL), CS_OK);
+    free(db);
+    return e;
+}
+
 /* The Xapian query a request becomes (its loose query for a quote when
  * `loose`), described. */
 static char *plan_part(qy_engine *e, const char *q, int loose)
@@ -328,20 +351,14 @@ static void test_compound_splits_only_rare_solid_words(void **state)
     (void)state;
     char dir[] = "/tmp/cs-split-XXXXXX";
     assert_non_null(mkdtemp(dir));
-    char *path = NULL, *db = NULL;
-    assert_true(asprintf(&path, "%s/a.txt", dir) > 0);
-    FILE *fp = fopen(path, "w");
-    assert_non_null(fp);
+    FILE *fp = file_in(dir, "a.txt");
     for (int i = 0; i < 12; i++)
         fprintf(fp, "The government met on day %d.\n\n", i);
     fprintf(fp, "They govern the ment of the river.\n\n");
     fprintf(fp, "A real time feed, the real deal, in time.\n\n");
     fprintf(fp, "One realtime feed.\n");
     fclose(fp);
-    assert_true(asprintf(&db, "%s/db", dir) > 0);
-    index_into(db, dir);
-    qy_engine *e = NULL;
-    assert_int_equal(qy_engine_open(db, &e, NULL), CS_OK);
+    qy_engine *e = engine_of(dir);
 
     char *d = plan_of(e, "government");
     assert_null(strstr(d, "PHRASE"));
@@ -352,8 +369,6 @@ static void test_compound_splits_only_rare_solid_words(void **state)
 
     qy_engine_close(e);
     remove_tree(dir);
-    free(path);
-    free(db);
 }
 
 /* A misremembered quotation of common words: "development" alone is in
@@ -365,23 +380,14 @@ static void test_near_quote_found_by_word_pairs(void **state)
     (void)state;
     char dir[] = "/tmp/cs-pairs-XXXXXX";
     assert_non_null(mkdtemp(dir));
-    char *path = NULL, *db = NULL;
-    assert_true(asprintf(&path, "%s/a.txt", dir) > 0);
-    FILE *fp = fopen(path, "w");
-    assert_non_null(fp);
+    FILE *fp = file_in(dir, "a.txt");
     for (int i = 0; i < 120; i++)
         fprintf(fp, "Development plan %d was filed on time.\n\n", i);
     fclose(fp);
-    free(path);
-    assert_true(asprintf(&path, "%s/z.txt", dir) > 0);
-    fp = fopen(path, "w");
-    assert_non_null(fp);
+    fp = file_in(dir, "z.txt");
     fprintf(fp, "We thank all those engaged in the development of our ports.\n");
     fclose(fp);
-    assert_true(asprintf(&db, "%s/db", dir) > 0);
-    index_into(db, dir);
-    fixture f = {.e = NULL};
-    assert_int_equal(qy_engine_open(db, &f.e, NULL), CS_OK);
+    fixture f = {.e = engine_of(dir)};
 
     qy_answer a;
     ask(&f, "\"all those in the development of\"", QY_MODE_QUOTE, 1, &a);
@@ -397,8 +403,6 @@ static void test_near_quote_found_by_word_pairs(void **state)
 
     qy_engine_close(f.e);
     remove_tree(dir);
-    free(path);
-    free(db);
 }
 
 /* A name no passage spells so is looked for in the spellings the index

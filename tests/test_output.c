@@ -13,6 +13,27 @@
 
 #include "qy_output.h"
 
+/* What a printer in `format` writes for one near result whose diff is
+ * `diff` (malloc'd). */
+static char *printed(qy_format format, qy_diff_op *diff, size_t n)
+{
+    qy_result r = {.rank = 1, .match = QY_MATCH_NEAR, .path = "a.txt",
+                   .title = "A", .source = "", .date = "", .url = "",
+                   .lang = "", .cite = "a.txt:1", .text = "text",
+                   .text_len = 4, .diff = diff, .ndiff = n};
+    qy_answer a = {.results = &r, .n = 1};
+    qy_request req = {.query = "\"q\""};
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    qy_printer *p = qy_printer_new(format, out, 0, 0);
+    assert_non_null(p);
+    qy_printer_answer(p, &req, &a);
+    qy_printer_free(p);
+    fclose(out);
+    return buf;
+}
+
 /* The "differs:" line printed for a result whose diff is `ops`, each
  * "OP QUERY|SOURCE" ("~ 7th|9th", "- and|", "+ |completely"). */
 static char *differs_line(const char *const *ops, size_t n)
@@ -27,20 +48,7 @@ static char *differs_line(const char *const *ops, size_t n)
         diff[i].source = strdup(bar + 1);
     }
     qy_diff_kinds(diff, n);
-    qy_result r = {.rank = 1, .match = QY_MATCH_NEAR, .path = "a.txt",
-                   .title = "A", .source = "", .date = "", .url = "",
-                   .lang = "", .cite = "a.txt:1", .text = "text",
-                   .text_len = 4, .diff = diff, .ndiff = n};
-    qy_answer a = {.results = &r, .n = 1};
-    qy_request req = {.query = "\"q\""};
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *out = open_memstream(&buf, &len);
-    qy_printer *p = qy_printer_new(QY_FORMAT_TEXT, out, 0, 0);
-    assert_non_null(p);
-    qy_printer_answer(p, &req, &a);
-    qy_printer_free(p);
-    fclose(out);
+    char *buf = printed(QY_FORMAT_TEXT, diff, n);
     for (size_t i = 0; i < n; i++) {
         free(diff[i].query);
         free(diff[i].source);
@@ -107,20 +115,7 @@ static void test_json_ops_carry_their_kind(void **state)
     qy_diff_kinds(diff, 6);
     assert_int_equal(diff[2].partner, 4);
     assert_int_equal(diff[4].partner, 2);
-    qy_result r = {.rank = 1, .match = QY_MATCH_NEAR, .path = "a.txt",
-                   .title = "A", .source = "", .date = "", .url = "",
-                   .lang = "", .cite = "a.txt:1", .text = "text",
-                   .text_len = 4, .diff = diff, .ndiff = 6};
-    qy_answer a = {.results = &r, .n = 1};
-    qy_request req = {.query = "\"q\""};
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *out = open_memstream(&buf, &len);
-    qy_printer *p = qy_printer_new(QY_FORMAT_JSONL, out, 0, 0);
-    assert_non_null(p);
-    qy_printer_answer(p, &req, &a);
-    qy_printer_free(p);
-    fclose(out);
+    char *buf = printed(QY_FORMAT_JSONL, diff, 6);
     assert_non_null(strstr(buf, "{\"op\":\"~\",\"query\":\"7th\",\"source\":\"9th\",\"kind\":\"number\"}"));
     assert_non_null(strstr(buf, "{\"op\":\"~\",\"query\":\"July\",\"source\":\"Sept.\",\"kind\":\"date\"}"));
     assert_non_null(strstr(buf, "{\"op\":\"+\",\"query\":\"\",\"source\":\"abnormal\",\"kind\":\"moved\"}"));

@@ -611,64 +611,51 @@ static void test_utf8_check(void **state)
     assert_int_equal(tx_utf8_check("\xC3\xA7", 1), 0);
 }
 
-/* Each byte that is not UTF-8 read as Windows-1252: what Python's
- * bytes.decode('cp1252') gives for those bytes, U+FFFD for the five it
- * leaves undefined; valid UTF-8 as it is. */
-static void test_utf8_legacy(void **state)
+/* The two UTF-8 copies of text that may not be UTF-8.  tx_utf8_sanitize:
+ * one U+FFFD per maximal subpart of an ill-formed sequence, what Python's
+ * bytes.decode('utf-8', 'replace') gives, byte for byte.  tx_utf8_legacy:
+ * each byte of it read as Windows-1252, what bytes.decode('cp1252') gives
+ * for those bytes, U+FFFD for the five it leaves undefined.  Both keep
+ * valid UTF-8 as it is. */
+static void test_utf8_copies(void **state)
 {
     (void)state;
     static const struct {
         const char *in;
         size_t len;
-        const char *want;
+        const char *sanitized, *legacy;
     } cases[] = {
-        {"ok \xC3\xA7", 5, "ok \xC3\xA7"},
-        {"caf\xE9 x", 6, "caf\xC3\xA9 x"},
-        {"\x93q\x94 \x80", 5, "\xE2\x80\x9Cq\xE2\x80\x9D \xE2\x82\xAC"},
-        {"a\xE2\x82 b", 5, "a\xC3\xA2\xE2\x80\x9A b"}, /* both bytes */
-        {"\x81\xFF", 2, "\xEF\xBF\xBD\xC3\xBF"},
-        {"", 0, ""},
+        {"ok \xC3\xA7", 5, "ok \xC3\xA7", "ok \xC3\xA7"},
+        {"caf\xE9 x", 6, "caf\xEF\xBF\xBD x", "caf\xC3\xA9 x"}, /* Latin-1 */
+        {"a\xE2\x82 b", 5, "a\xEF\xBF\xBD b",                  /* cut: one */
+         "a\xC3\xA2\xE2\x80\x9A b"},                         /* or both */
+        {"\xED\xA0\x80", 3, "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD", /* surrogate */
+         "\xC3\xAD\xC2\xA0\xE2\x82\xAC"},
+        {"\xC0\x80", 2, "\xEF\xBF\xBD\xEF\xBF\xBD",                /* overlong */
+         "\xC3\x80\xE2\x82\xAC"},
+        {"\xF0\x9F\x98", 3, "\xEF\xBF\xBD",                    /* cut at the end */
+         "\xC3\xB0\xC5\xB8\xCB\x9C"},
+        {"\xFF\xFE", 2, "\xEF\xBF\xBD\xEF\xBF\xBD", "\xC3\xBF\xC3\xBE"},
+        {"x\xF4\x90\x80\x80", 5,                                  /* > 10FFFF */
+         "x\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD",
+         "x\xC3\xB4\xEF\xBF\xBD\xE2\x82\xAC\xE2\x82\xAC"},
+        {"\x93q\x94 \x81", 5, "\xEF\xBF\xBDq\xEF\xBF\xBD \xEF\xBF\xBD",
+         "\xE2\x80\x9Cq\xE2\x80\x9D \xEF\xBF\xBD"},             /* undefined */
+        {"", 0, "", ""},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        size_t n = 0;
-        char *out = tx_utf8_legacy(cases[i].in, cases[i].len, &n);
-        assert_non_null(out);
-        assert_int_equal(n, strlen(cases[i].want));
-        assert_memory_equal(out, cases[i].want, n);
-        assert_int_equal(out[n], '\0');
-        free(out);
-    }
-}
-
-/* One U+FFFD per maximal subpart of an ill-formed sequence: what Python's
- * bytes.decode('utf-8', 'replace') gives, byte for byte. */
-static void test_utf8_sanitize(void **state)
-{
-    (void)state;
-    static const struct {
-        const char *in;
-        size_t len;
-        const char *want;
-    } cases[] = {
-        {"ok \xC3\xA7", 5, "ok \xC3\xA7"},
-        {"caf\xE9 x", 6, "caf\xEF\xBF\xBD x"},                 /* Latin-1 */
-        {"a\xE2\x82 b", 5, "a\xEF\xBF\xBD b"},                 /* cut: one */
-        {"\xED\xA0\x80", 3, "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"}, /* surrogate */
-        {"\xC0\x80", 2, "\xEF\xBF\xBD\xEF\xBF\xBD"},             /* overlong */
-        {"\xF0\x9F\x98", 3, "\xEF\xBF\xBD"},                  /* cut at the end */
-        {"\xFF\xFE", 2, "\xEF\xBF\xBD\xEF\xBF\xBD"},
-        {"x\xF4\x90\x80\x80", 5,
-         "x\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"}, /* > 10FFFF */
-        {"", 0, ""},
-    };
-    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        size_t n = 0;
-        char *out = tx_utf8_sanitize(cases[i].in, cases[i].len, &n);
-        assert_non_null(out);
-        assert_int_equal(n, strlen(cases[i].want));
-        assert_memory_equal(out, cases[i].want, n);
-        assert_int_equal(tx_utf8_check(out, n), n);
-        free(out);
+        for (int legacy = 0; legacy < 2; legacy++) {
+            size_t n = 0;
+            const char *want = legacy ? cases[i].legacy : cases[i].sanitized;
+            char *out = legacy ? tx_utf8_legacy(cases[i].in, cases[i].len, &n)
+                               : tx_utf8_sanitize(cases[i].in, cases[i].len, &n);
+            assert_non_null(out);
+            assert_int_equal(n, strlen(want));
+            assert_memory_equal(out, want, n);
+            assert_int_equal(out[n], '\0');
+            assert_int_equal(tx_utf8_check(out, n), n);
+            free(out);
+        }
     }
 }
 
@@ -823,8 +810,7 @@ int main(void)
         cmocka_unit_test(test_offsets_round_trip),
         cmocka_unit_test(test_invalid_utf8),
         cmocka_unit_test(test_utf8_check),
-        cmocka_unit_test(test_utf8_sanitize),
-        cmocka_unit_test(test_utf8_legacy),
+        cmocka_unit_test(test_utf8_copies),
         cmocka_unit_test(test_normalize),
         cmocka_unit_test(test_ascii_path_matches_icu),
         cmocka_unit_test(test_long_inputs),
