@@ -297,8 +297,11 @@ cs_status qy_show_json(qy_engine *e, const char *cite, unsigned context,
                                "byte_start", (json_int_t)p->byte_start,
                                "byte_end", (json_int_t)p->byte_end,
                                "text", qy_json_bytes(text, tlen));
-        bad = !pj || qy_json_set_raw(pj, text, tlen) != 0 ||
-              json_array_append_new(arr, pj) != 0;
+        bad = !pj || qy_json_set_raw(pj, text, tlen) != 0;
+        if (bad)
+            json_decref(pj);
+        else
+            bad = json_array_append_new(arr, pj) != 0;
     }
     if (!bad) {
         bad |= json_object_set_new(o, "cite", qy_json_bytes(cite, strlen(cite)));
