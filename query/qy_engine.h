@@ -70,7 +70,9 @@ typedef enum qy_diff_kind {
 typedef struct qy_diff_op {
     char op;               /* '=' same, '-' only in the query, '+' only in
                               the source, '~' replaced */
-    char *query, *source;  /* the words on each side ("" when none) */
+    char *query, *source;  /* the words on each side ("" when none), as
+                              UTF-8 (source bytes that are not UTF-8 read
+                              as Windows-1252) */
     qy_diff_kind kind;
     size_t partner;        /* QY_DIFF_MOVED: index of the other op */
 } qy_diff_op;

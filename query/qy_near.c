@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "qy_cand.h"
+#include "tx.h"
 
 /* Non-zero when the bytes between two words end no sentence or line
  * (nor hold a NUL): the second goes on what the first says. */
@@ -138,7 +139,10 @@ cs_status qy_mark_near(const qy_plan *plan, qy_cand *c)
         qy_diff_op *d = &r->diff[r->ndiff++];
         d->op = o->op;
         d->query = o->qn ? join_words(&plan->quote_texts, o->q, o->qn) : strdup("");
-        d->source = o->pn ? strndup(r->text + o->p, (size_t)o->pn) : strdup("");
+        /* The source's words as text: its bytes that are not UTF-8 read
+         * as Windows-1252, as the analyzer read them (a Latin-1 file). */
+        d->source = o->pn ? tx_utf8_legacy(r->text + o->p, (size_t)o->pn, NULL)
+                          : strdup("");
         if (!d->query || !d->source)
             return CS_NOMEM;
     }

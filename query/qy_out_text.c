@@ -75,23 +75,16 @@ static void print_diff(FILE *out, const qy_result *r)
         if (op->op == '=' || (op->kind == QY_DIFF_MOVED && op->partner < d))
             continue;
         const char *kind = qy_diff_kind_name(op->kind);
-        /* The source's words are its bytes: readable as the passage is. */
-        size_t slen = strlen(op->source);
-        char *readable = tx_utf8_check(op->source, slen) < slen
-                             ? tx_utf8_legacy(op->source, slen, NULL)
-                             : NULL;
-        const char *source = readable ? readable : op->source;
         if (op->kind == QY_DIFF_MOVED)
             fprintf(out, "%s%s (moved)", sep,
-                    op->op == '+' ? source : op->query);
+                    op->op == '+' ? op->source : op->query);
         else if (op->op == '~')
-            fprintf(out, "%s%s -> %s%s%s%s", sep, op->query, source,
+            fprintf(out, "%s%s -> %s%s%s%s", sep, op->query, op->source,
                     kind ? " (" : "", kind ? kind : "", kind ? ")" : "");
         else if (op->op == '-')
             fprintf(out, "%s-%s", sep, op->query);
         else if (op->op == '+')
-            fprintf(out, "%s+%s", sep, source);
-        free(readable);
+            fprintf(out, "%s+%s", sep, op->source);
         sep = "; ";
     }
     fputc('\n', out);

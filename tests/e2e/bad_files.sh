@@ -172,6 +172,19 @@ assert all(w in marked for w in want), marked
 EOF
 done
 
+# A misquote of it: the diff gives the source's word as written, in the
+# JSON and in the text output.
+cs query --format jsonl -n 1 '"the meeting with the mission is moved to Thursday"' > out.jsonl
+python3 - <<'EOF' || fail "latin-1 diff: $(cat out.jsonl)"
+import json
+r = json.loads(open('out.jsonl').readline())
+assert r['path'] == 'in/latin1.txt' and r['match'] == 'near', r
+changed = [(d['op'], d['query'], d['source']) for d in r['diff'] if d['op'] != '=']
+assert changed == [('~', 'mission', 'délégation')], changed
+EOF
+cs query --format text -n 1 '"the meeting with the mission is moved to Thursday"' > text.txt
+grep -q "differs: mission -> délégation$" text.txt || fail "latin-1 diff text: $(cat text.txt)"
+
 # For a person (text output, show) a Latin-1 passage reads as written.
 cs query --format text -n 1 délégation > text.txt
 grep -q "^   Bonjour, the meeting with the délégation is moved to Thursday\.$" text.txt ||
