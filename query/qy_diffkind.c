@@ -28,11 +28,27 @@ static int is_number_word(const char *w)
     return 0;
 }
 
+/* A number written out with a hyphen: twenty-four, thirty-first. */
+static int is_number_compound(const char *w)
+{
+    const char *dash = strchr(w, '-');
+    if (!dash || dash == w || strchr(dash + 1, '-'))
+        return 0;
+    char first[32];
+    size_t n = (size_t)(dash - w);
+    if (n >= sizeof first)
+        return 0;
+    memcpy(first, w, n);
+    first[n] = '\0';
+    return is_number_word(first) && is_number_word(dash + 1);
+}
+
 /* A word that reads as a number: digits, with , or . between them and
- * maybe an ordinal ending (1,500  2.5  7th  21st), or one written out. */
+ * maybe an ordinal ending (1,500  2.5  7th  21st), or one written out
+ * (fifteen, twenty-four). */
 static int is_number(const char *w)
 {
-    if (is_number_word(w))
+    if (is_number_word(w) || is_number_compound(w))
         return 1;
     size_t i = 0, digits = 0;
     while (w[i] >= '0' && w[i] <= '9') {

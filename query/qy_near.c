@@ -97,9 +97,19 @@ cs_status qy_near_align(const qy_plan *plan, qy_cand *c)
     return rc;
 }
 
-/* Joins the words [from, from + n) of a strv with spaces (malloc'd). */
-static char *join_words(const qy_strv *v, int from, int n)
+/* Non-zero when quotation words i and i + 1 are parts of one hyphenated
+ * compound ("twenty-four"). */
+static int same_compound(const qy_plan *plan, int i)
 {
+    return plan->quote_compound && plan->quote_compound[i] &&
+           plan->quote_compound[i] == plan->quote_compound[i + 1];
+}
+
+/* The quotation's words [from, from + n) as one string (malloc'd): the
+ * parts of a compound joined by a hyphen, other words by a space. */
+static char *join_words(const qy_plan *plan, int from, int n)
+{
+    const qy_strv *v = &plan->quote_texts;
     size_t len = 1;
     for (int i = from; i < from + n; i++)
         len += strlen(v->v[i]) + 1;
@@ -109,10 +119,33 @@ static char *join_words(const qy_strv *v, int from, int n)
     s[0] = '\0';
     for (int i = from; i < from + n; i++) {
         if (i > from)
-            strcat(s, " ");
+            strcat(s, same_compound(plan, i - 1) ? "-" : " ");
         strcat(s, v->v[i]);
     }
     return s;
+}
+
+/* The alignment's ops k and k + 1 as one replacement, when they are the
+ * two parts of a quoted compound, one replaced by a source word and the
+ * other left out: "twenty-four" against "24" is the one change
+ * "twenty-four -> 24", not "-twenty; four -> 24".  Returns 1 and fills
+ * *out so, or 0. */
+static int compound_replaced(const qy_plan *plan, const qy_alignment *al,
+                             size_t k, qy_align_op *out)
+{
+    if (k + 1 >= al->nops)
+        return 0;
+    const qy_align_op *a = &al->ops[k], *b = &al->ops[k + 1];
+    if (a->qn != 1 || b->qn != 1 || b->q != a->q + 1 ||
+        !same_compound(plan, a->q))
+        return 0;
+    const qy_align_op *rep = a->op == '~' && b->op == '-'   ? a
+                             : a->op == '-' && b->op == '~' ? b
+                                                            : NULL;
+    if (!rep)
+        return 0;
+    *out = (qy_align_op){'~', a->q, 2, rep->p, rep->pn};
+    return 1;
 }
 
 /* Fills a near result: the aligned span as its highlight, and the diff. */
@@ -136,9 +169,14 @@ cs_status qy_mark_near(const qy_plan *plan, qy_cand *c)
         return CS_NOMEM;
     for (size_t k = 0; k < c->al.nops; k++) {
         const qy_align_op *o = &c->al.ops[k];
+        qy_align_op merged;
+        if (compound_replaced(plan, &c->al, k, &merged)) {
+            o = &merged;
+            k++;
+        }
         qy_diff_op *d = &r->diff[r->ndiff++];
         d->op = o->op;
-        d->query = o->qn ? join_words(&plan->quote_texts, o->q, o->qn) : strdup("");
+        d->query = o->qn ? join_words(plan, o->q, o->qn) : strdup("");
         /* The source's words as text: its bytes that are not UTF-8 read
          * as Windows-1252, as the analyzer read them (a Latin-1 file). */
         d->source = o->pn ? tx_utf8_legacy(r->text + o->p, (size_t)o->pn, NULL)

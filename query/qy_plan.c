@@ -722,10 +722,22 @@ static cs_status add_phrase(builder *b, const qy_clause *c)
 
     /* Quote mode: the words of the quotation as a claim, for when no
      * verbatim match exists, and as a sequence to align passages with. */
+    unsigned compound = 0; /* compounds passed: a joined form ends one */
     for (size_t i = 0; rc == CS_OK && b->plan->quote && i < toks.n; i++) {
         const qtok *t = &toks.v[i];
-        if (t->flags & TX_JOINED)
+        if (t->flags & TX_JOINED) {
+            compound++;
             continue;
+        }
+        qy_plan *p = b->plan;
+        unsigned *cv = realloc(p->quote_compound,
+                               (p->quote_terms.n + 1) * sizeof *cv);
+        if (!cv) {
+            rc = CS_NOMEM;
+            break;
+        }
+        p->quote_compound = cv;
+        cv[p->quote_terms.n] = (t->flags & TX_PART) ? compound + 1 : 0;
         rc = qy_strv_add(&b->plan->quote_terms, t->term, strlen(t->term));
         if (rc == CS_OK)
             rc = qy_strv_add(&b->plan->quote_stems, t->stem, strlen(t->stem));
@@ -891,6 +903,7 @@ void qy_plan_clear(qy_plan *p)
     qy_strv_clear(&p->quote_terms);
     qy_strv_clear(&p->quote_stems);
     qy_strv_clear(&p->quote_texts);
+    free(p->quote_compound);
     for (size_t i = 0; i < p->nphrases; i++)
         phrase_plan_clear(&p->phrases[i]);
     free(p->phrases);

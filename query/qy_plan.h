@@ -66,8 +66,11 @@ typedef struct qy_plan {
     size_t nwords;
     int quote;
     /* Quote mode: every word of the quotation, for the alignment of near
-     * matches: normalized terms, stems, and the words as written. */
+     * matches: normalized terms, stems, and the words as written; and for
+     * each, the number of the hyphenated compound it is a part of (1, 2,
+     * ...; 0 for a word of its own), so "twenty-four" is told as one. */
     qy_strv quote_terms, quote_stems, quote_texts;
+    unsigned *quote_compound;
 } qy_plan;
 
 cs_status qy_plan_build(qy_engine *e, const qy_parsed *parsed, qy_plan *out,

@@ -203,6 +203,31 @@ static void test_near_quote_ends_replaced(void **state)
     qy_answer_clear(&a);
 }
 
+/* A number written out with a hyphen against digits is one change, a
+ * number: "twenty-four -> 24", not "-twenty; four -> 24". */
+static void test_near_quote_compound_replaced_whole(void **state)
+{
+    fixture *f = *state;
+    qy_answer a;
+    ask(f, "\"He ordered all Iranian diplomats to leave the country within "
+           "twenty-four hours\"", QY_MODE_QUOTE, 1, &a);
+    assert_int_equal(a.n, 1);
+    const qy_result *r = &a.results[0];
+    assert_int_equal(r->match, QY_MATCH_NEAR);
+    size_t changed = 0;
+    for (size_t i = 0; i < r->ndiff; i++) {
+        if (r->diff[i].op == '=')
+            continue;
+        changed++;
+        assert_int_equal(r->diff[i].op, '~');
+        assert_string_equal(r->diff[i].query, "twenty-four");
+        assert_string_equal(r->diff[i].source, "24");
+        assert_int_equal(r->diff[i].kind, QY_DIFF_NUMBER);
+    }
+    assert_int_equal(changed, 1);
+    qy_answer_clear(&a);
+}
+
 static void test_phrase_and_terms_match_kinds(void **state)
 {
     fixture *f = *state;
@@ -447,6 +472,7 @@ int main(void)
         cmocka_unit_test(test_exact_quote),
         cmocka_unit_test(test_near_quote_diff),
         cmocka_unit_test(test_near_quote_ends_replaced),
+        cmocka_unit_test(test_near_quote_compound_replaced_whole),
         cmocka_unit_test(test_phrase_and_terms_match_kinds),
         cmocka_unit_test(test_results_cite_exact_bytes),
         cmocka_unit_test(test_compound_highlighted_whole),

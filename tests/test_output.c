@@ -78,9 +78,11 @@ static void test_replaced_numbers_and_dates_are_said_so(void **state)
     /* Numbers written out count; a number against a word is a plain
      * replacement. */
     const char *const b[] = {"~ fifteen|15", "~ 17|seventy", "~ 17|several",
-                             "~ Mon|Tuesday"};
-    expect(b, 4, "fifteen -> 15 (number); 17 -> seventy (number); "
-                 "17 -> several; Mon -> Tuesday (date)");
+                             "~ Mon|Tuesday", "~ twenty-four|24",
+                             "~ well-known|24"};
+    expect(b, 6, "fifteen -> 15 (number); 17 -> seventy (number); "
+                 "17 -> several; Mon -> Tuesday (date); "
+                 "twenty-four -> 24 (number); well-known -> 24");
 }
 
 static void test_a_moved_word_is_said_once(void **state)
