@@ -45,19 +45,11 @@ int qy_json_set_raw(json_t *o, const char *s, size_t len)
 {
     if (tx_utf8_check(s, len) == len)
         return 0;
-    char *u = malloc(2 * len + 1), *w = u;
+    size_t n = 0;
+    char *u = tx_utf8_latin1(s, len, &n);
     if (!u)
         return -1;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char b = (unsigned char)s[i];
-        if (b < 0x80) {
-            *w++ = (char)b;
-        } else {
-            *w++ = (char)(0xC0 | (b >> 6));
-            *w++ = (char)(0x80 | (b & 0x3F));
-        }
-    }
-    json_t *j = json_stringn(u, (size_t)(w - u));
+    json_t *j = json_stringn(u, n);
     free(u);
     return j ? json_object_set_new(o, "raw_bytes", j) : -1;
 }

@@ -657,6 +657,14 @@ static void test_utf8_copies(void **state)
             free(out);
         }
     }
+    /* tx_utf8_latin1: every byte its own character, valid UTF-8 too, so
+     * the bytes come back whole (what Python's decode('latin-1') gives). */
+    size_t n = 0;
+    char *out = tx_utf8_latin1("caf\xE9 \xC3\xA7\x80", 8, &n);
+    assert_non_null(out);
+    assert_int_equal(n, 12);
+    assert_memory_equal(out, "caf\xC3\xA9 \xC3\x83\xC2\xA7\xC2\x80", 13);
+    free(out);
 }
 
 /* ------------------------------------------------------------------ */

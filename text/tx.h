@@ -144,6 +144,12 @@ char *tx_utf8_sanitize(const char *text, size_t len, size_t *out_len);
  * NULL when out of memory. */
 char *tx_utf8_legacy(const char *text, size_t len, size_t *out_len);
 
+/* A malloc'd, NUL-terminated UTF-8 copy of `text` with each byte as the
+ * character of its value, U+0000-U+00FF (ISO-8859-1): lossless, so byte
+ * offsets can be found in it whatever the bytes are.  *out_len (may be
+ * NULL) receives its length.  NULL when out of memory. */
+char *tx_utf8_latin1(const char *text, size_t len, size_t *out_len);
+
 /* ================================================================== */
 /* Version (tx_version.c)                                               */
 /* ================================================================== */

@@ -289,3 +289,21 @@ size_t tx_legacy_offset(const tx_analyzer *a, size_t off)
     size_t clen = ((unsigned char)a->legacy[p->to] & 0xE0) == 0xC0 ? 2 : 3;
     return off < p->to + clen ? p->from : p->from + 1 + (off - p->to - clen);
 }
+
+char *tx_utf8_latin1(const char *text, size_t len, size_t *out_len)
+{
+    char *out = malloc(2 * len + 1), *o = out;
+    if (!out)
+        return NULL;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char b = (unsigned char)text[i];
+        if (b < 0x80)
+            *o++ = (char)b;
+        else
+            o += put_utf8(o, b);
+    }
+    *o = '\0';
+    if (out_len)
+        *out_len = (size_t)(o - out);
+    return out;
+}
