@@ -87,15 +87,6 @@ void ix_worker_clear(ix_worker *w)
     memset(w, 0, sizeof *w);
 }
 
-/* A malloc'd UTF-8 copy of `s` for metadata that goes into JSON: bytes
- * that are not UTF-8 read as Windows-1252, as the analyzer reads them, so
- * a Latin-1 file's title reads as it was written and its title words are
- * the words its text is searched by. */
-static char *utf8_sanitized(const char *s, size_t len)
-{
-    return tx_utf8_legacy(s, len, NULL);
-}
-
 /* The first non-empty line of the text, trimmed, as a fallback title. */
 static char *first_line_title(const char *text, size_t len)
 {
@@ -125,7 +116,7 @@ static char *first_line_title(const char *text, size_t len)
                 if (sp > IX_MAX_TITLE / 2)
                     n = sp;
             }
-            return utf8_sanitized(text + i, n);
+            return tx_utf8_legacy(text + i, n, NULL);
         }
         i = end;
     }
@@ -256,14 +247,19 @@ static cs_status write_passages(ix_worker *w, xs_wdb *db, const ix_task *t,
                                 unsigned *passages, char **msg)
 {
     const ix_meta *meta = t->meta;
+    /* Metadata goes into JSON: as UTF-8, bytes that are not UTF-8 read as
+     * Windows-1252 as the analyzer reads them, so a Latin-1 file's title
+     * reads as written and its words are those its text is searched by. */
     char *title = NULL;
     if (meta && *meta->title)
-        title = utf8_sanitized(meta->title, strlen(meta->title));
+        title = tx_utf8_legacy(meta->title, strlen(meta->title), NULL);
     else
         title = first_line_title(text, len);
-    char *source = utf8_sanitized(meta ? meta->source : "", meta ? strlen(meta->source) : 0);
-    char *url = utf8_sanitized(meta ? meta->url : "", meta ? strlen(meta->url) : 0);
-    char *lang = utf8_sanitized(meta ? meta->lang : "", meta ? strlen(meta->lang) : 0);
+    const char *src = meta ? meta->source : "", *u = meta ? meta->url : "",
+               *lg = meta ? meta->lang : "";
+    char *source = tx_utf8_legacy(src, strlen(src), NULL);
+    char *url = tx_utf8_legacy(u, strlen(u), NULL);
+    char *lang = tx_utf8_legacy(lg, strlen(lg), NULL);
     cs_status rc = CS_OK;
     *passages = 0;
     if (!title || !source || !url || !lang) {

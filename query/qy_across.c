@@ -149,10 +149,7 @@ static cs_status better_near(const qy_plan *plan, const qy_cand *c,
     if (rc != CS_OK || j->al.similarity <= c->al.similarity)
         return rc;
     j->rank = j->al.similarity;
-    rc = qy_mark_near(plan, j);
-    if (rc == CS_OK && j->r.match != QY_MATCH_NEAR)
-        j->r.match = QY_MATCH_TERMS;
-    return rc;
+    return qy_mark_near(plan, j); /* near, or terms below its threshold */
 }
 
 cs_status qy_across_try(qy_engine *e, const qy_plan *plan, qy_cand *c,

@@ -722,22 +722,24 @@ static cs_status add_phrase(builder *b, const qy_clause *c)
 
     /* Quote mode: the words of the quotation as a claim, for when no
      * verbatim match exists, and as a sequence to align passages with. */
+    qy_plan *p = b->plan;
+    if (rc == CS_OK && p->quote) {
+        unsigned *cv = realloc(p->quote_compound,
+                               (p->quote_terms.n + toks.n + 1) * sizeof *cv);
+        if (cv)
+            p->quote_compound = cv;
+        else
+            rc = CS_NOMEM;
+    }
     unsigned compound = 0; /* compounds passed: a joined form ends one */
-    for (size_t i = 0; rc == CS_OK && b->plan->quote && i < toks.n; i++) {
+    for (size_t i = 0; rc == CS_OK && p->quote && i < toks.n; i++) {
         const qtok *t = &toks.v[i];
         if (t->flags & TX_JOINED) {
             compound++;
             continue;
         }
-        qy_plan *p = b->plan;
-        unsigned *cv = realloc(p->quote_compound,
-                               (p->quote_terms.n + 1) * sizeof *cv);
-        if (!cv) {
-            rc = CS_NOMEM;
-            break;
-        }
-        p->quote_compound = cv;
-        cv[p->quote_terms.n] = (t->flags & TX_PART) ? compound + 1 : 0;
+        p->quote_compound[p->quote_terms.n] =
+            (t->flags & TX_PART) ? compound + 1 : 0;
         rc = qy_strv_add(&b->plan->quote_terms, t->term, strlen(t->term));
         if (rc == CS_OK)
             rc = qy_strv_add(&b->plan->quote_stems, t->stem, strlen(t->stem));
