@@ -31,16 +31,6 @@ void ix_path_term(const char *path, char out[CS_MAX_TERM + 1])
              path, (unsigned long long)ix_hash(path, len));
 }
 
-void ix_passage_term(const char *path, unsigned ordinal,
-                     char out[CS_MAX_TERM + 1])
-{
-    char pt[CS_MAX_TERM + 1];
-    ix_path_term(path, pt);
-    /* The path term without its prefix, then "#ordinal"; 12 bytes spare. */
-    snprintf(out, CS_MAX_TERM + 1, "%s%.*s#%u", CS_PREFIX_PASSAGE_ID,
-             CS_MAX_TERM - 12, pt + strlen(CS_PREFIX_PATH), ordinal);
-}
-
 static cs_status termlist_add(ix_termlist *l, const char *prefix,
                               const char *term, size_t len)
 {
@@ -99,7 +89,6 @@ cs_status ix_article_init(ix_article *art, tx_analyzer *a, const char *path,
     ix_path_term(path, art->path_term);
 
     field_ctx f = {.list = &art->title_terms,
-                   .word_prefix = CS_PREFIX_TITLE_WORD,
                    .stem_prefix = CS_PREFIX_TITLE_STEM};
     cs_status rc = tx_analyze(a, title, strlen(title), 1, on_field_token, &f, msg);
     if (rc == CS_OK)
@@ -176,11 +165,23 @@ static int article_head(ix_article *art)
         snprintf(date, sizeof date, "%.4s%s%.2s%s%.2s", art->date,
                  dl >= 6 ? "-" : "", art->date + 4, dl >= 8 ? "-" : "",
                  dl >= 8 ? art->date + 6 : "");
-    json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "path", art->path,
-                          "title", art->title, "source", art->source,
-                          "date", date, "url", art->url, "lang", art->lang);
+    json_t *o = json_pack("{s:s, s:s}", "path", art->path, "title", art->title);
     if (!o)
         return -1;
+    /* Metadata a file does not have is left out (readers take "" for an
+     * absent key): most files have none, and these bytes were repeated in
+     * every passage's data. */
+    const char *const optional[][2] = {{"source", art->source},
+                                       {"date", date},
+                                       {"url", art->url},
+                                       {"lang", art->lang}};
+    for (size_t i = 0; i < sizeof optional / sizeof optional[0]; i++) {
+        json_t *v = *optional[i][1] ? json_string(optional[i][1]) : NULL;
+        if (*optional[i][1] && json_object_set_new(o, optional[i][0], v) != 0) {
+            json_decref(o);
+            return -1;
+        }
+    }
     char *head = json_dumps(o, JSON_COMPACT);
     json_decref(o);
     if (!head)
@@ -260,10 +261,6 @@ cs_status ix_doc_build(tx_analyzer *a, ix_article *art,
         rc = xs_doc_add_boolean_term(doc, art->filter_terms.terms[i],
                                      strlen(art->filter_terms.terms[i]));
 
-    char id[CS_MAX_TERM + 1];
-    ix_passage_term(art->path, ordinal, id);
-    if (rc == CS_OK)
-        rc = xs_doc_add_boolean_term(doc, id, strlen(id));
     if (rc == CS_OK)
         rc = xs_doc_add_boolean_term(doc, art->path_term, strlen(art->path_term));
     if (rc == CS_OK && *art->date)

@@ -67,9 +67,6 @@ cs_status ix_doc_build(tx_analyzer *a, ix_article *art,
  * too long for a Xapian term are cut and suffixed with a hash. */
 void ix_path_term(const char *path, char out[CS_MAX_TERM + 1]);
 
-/* The unique passage ID term of passage `ordinal` of a file. */
-void ix_passage_term(const char *path, unsigned ordinal,
-                     char out[CS_MAX_TERM + 1]);
 
 /* 64-bit FNV-1a of `len` bytes: the content hash of the incremental index. */
 uint64_t ix_hash(const void *data, size_t len);

@@ -396,6 +396,11 @@ cs_status qy_engine_query(qy_engine *e, const qy_request *req, qy_answer *out,
         char *d = xs_query_describe(plan.query);
         fprintf(stderr, "query: %s\n", d ? d : "?");
         free(d);
+        if (plan.loose) {
+            d = xs_query_describe(plan.loose);
+            fprintf(stderr, "loose: %s\n", d ? d : "?");
+            free(d);
+        }
     }
 
     /* Which candidates, and how they are re-ranked. */

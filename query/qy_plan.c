@@ -786,7 +786,7 @@ static cs_status add_filter(builder *b, const qy_clause *c)
         snprintf(buf, sizeof buf, "%s%s", CS_PREFIX_PATH, v);
         q = xs_query_prefix(buf);
     } else {
-        const char *prefix = strcmp(f, "title") == 0    ? CS_PREFIX_TITLE_WORD
+        const char *prefix = strcmp(f, "title") == 0    ? CS_PREFIX_TITLE_STEM
                              : strcmp(f, "source") == 0 ? CS_PREFIX_SOURCE_WORD
                                                         : CS_PREFIX_LANG;
         if (strcmp(f, "lang") == 0) {
@@ -799,7 +799,9 @@ static cs_status add_filter(builder *b, const qy_clause *c)
             q = prefixed_term(prefix, norm);
             free(norm);
         } else {
-            /* Every word of the value must be in the field. */
+            /* Every word of the value must be in the field; titles are
+             * indexed by their stems only (schema.h). */
+            int stems = strcmp(f, "title") == 0;
             qtoks toks;
             cs_status rc = analyze(b->e, c->text, &toks, b->msg);
             if (rc != CS_OK)
@@ -807,7 +809,8 @@ static cs_status add_filter(builder *b, const qy_clause *c)
             qlist all = {0};
             for (size_t i = 0; i < toks.n; i++)
                 if (!(toks.v[i].flags & TX_JOINED))
-                    qlist_add(&all, prefixed_term(prefix, toks.v[i].term));
+                    qlist_add(&all, prefixed_term(prefix, stems ? toks.v[i].stem
+                                                                : toks.v[i].term));
             q = all.n ? qlist_take(&all, XS_OP_AND) : xs_query_match_nothing();
             qlist_clear(&all);
             qtoks_clear(&toks);

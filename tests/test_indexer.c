@@ -173,9 +173,69 @@ static void test_path_terms(void **state)
     ix_path_term(long2, u);
     assert_true(strlen(t) <= CS_MAX_TERM);
     assert_string_not_equal(t, u);
-    ix_passage_term(long1, 12, t);
-    assert_true(strlen(t) <= CS_MAX_TERM);
-    assert_non_null(strstr(t, "#12"));
+}
+
+static void rm_rf(const char *dir);
+
+static int count_term(void *ctx, const char *term, size_t len, unsigned tf)
+{
+    (void)term;
+    (void)len;
+    (void)tf;
+    ++*(unsigned *)ctx;
+    return 0;
+}
+
+static void test_passage_document(void **state)
+{
+    (void)state;
+    /* What each passage holds beside its words: the title's stems (ranked
+     * low, and what title: filters on), the path term, and data naming
+     * only the metadata the file has.  Nothing repeated per passage that
+     * no reader uses: no unique passage term, no unstemmed title words. */
+    char dir[] = "/tmp/cs-ix-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *db = NULL, *docs = NULL;
+    assert_true(asprintf(&db, "%s/idx", dir) > 0);
+    assert_true(asprintf(&docs, "%s/docs", dir) > 0);
+    assert_int_equal(mkdir(docs, 0700), 0);
+    free(write_file(docs, "a.txt", "Attacks on Parliament\n\nSome words to "
+                                   "index.\n\nMore words here.\n"));
+    char cwd[4096];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    assert_int_equal(chdir(dir), 0);
+    FILE *log = fopen("/dev/null", "w");
+    ix_options o = {.db_path = db, .log = log, .quiet = 1};
+    ix_summary sum;
+    char *msg = NULL;
+    char *paths[] = {"docs"};
+    assert_int_equal(ix_run(&o, paths, 1, &sum, &msg), CS_OK);
+    assert_int_equal(chdir(cwd), 0);
+
+    xs_db *x = NULL;
+    assert_int_equal(xs_db_open(db, &x, NULL), CS_OK);
+    unsigned n = xs_db_doccount(x);
+    assert_true(n >= 2);
+    assert_int_equal(xs_db_termfreq(x, "ZSattack", 8), n);
+    assert_int_equal(xs_db_termfreq(x, "ZSparliament", 12), n);
+    assert_int_equal(xs_db_termfreq(x, "Pdocs/a.txt", 11), n);
+    unsigned count = 0;
+    assert_int_equal(xs_db_terms_each(x, "Q", count_term, &count, NULL), CS_OK);
+    assert_int_equal(count, 0);
+    assert_int_equal(xs_db_terms_each(x, "S", count_term, &count, NULL), CS_OK);
+    assert_int_equal(count, 0);
+    char *data = NULL;
+    size_t len = 0;
+    assert_int_equal(xs_db_get_data(x, 1, &data, &len, NULL), CS_OK);
+    assert_non_null(strstr(data, "\"title\":\"Attacks on Parliament\""));
+    assert_null(strstr(data, "\"source\""));
+    assert_null(strstr(data, "\"url\""));
+    free(data);
+    xs_db_close(x);
+    fclose(log);
+    rm_rf(dir);
+    free(db);
+    free(docs);
 }
 
 static void test_missing_path_is_an_error(void **state)
@@ -412,6 +472,7 @@ int main(void)
         cmocka_unit_test(test_relative_path),
         cmocka_unit_test(test_manifest),
         cmocka_unit_test(test_path_terms),
+        cmocka_unit_test(test_passage_document),
         cmocka_unit_test(test_missing_path_is_an_error),
         cmocka_unit_test(test_shard_routing),
         cmocka_unit_test(test_sharded_run),

@@ -35,6 +35,11 @@ jq_py 'len(rs) > 0 and all(r["source"] == "France Media Agency" for r in rs)' < 
 cs query --format jsonl -n 50 Iran title:parliament > out.jsonl
 jq_py 'len(rs) > 0 and all("parliament" in r["title"].lower() for r in rs)' < out.jsonl |
     grep -qx True || fail "title:"
+# title: matches the title's words by their stems: "attacked" finds the
+# titles saying "Attacked", "attacks" and "attack" (before, only the first).
+cs query --format jsonl -n 50 government title:attacked > out.jsonl
+jq_py 'sorted(set(r["path"][:10] for r in rs)) == ["corpus/000", "corpus/002", "corpus/003"]' < out.jsonl |
+    grep -qx True || fail "title: by stem: $(jq_py 'sorted(set(r["path"] for r in rs))' < out.jsonl)"
 cs query --format jsonl -n 50 Iran path:corpus/004 > out.jsonl
 jq_py 'len(rs) > 0 and all(r["path"].startswith("corpus/004") for r in rs)' < out.jsonl |
     grep -qx True || fail "path:"
