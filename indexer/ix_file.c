@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "ix_doc.h"
+#include "ix_mail.h"
 #include "schema.h"
 
 /* Bytes looked at for NUL to tell a binary file. */
@@ -221,17 +222,25 @@ typedef struct file_ctx {
     tx_analyzer *an;
     xs_wdb *db;
     ix_article *art;
-    const char *text;
+    const char *text;     /* the whole file */
+    size_t body_off;      /* where the passages' text starts in it */
+    unsigned body_line;   /* lines before that */
     unsigned ordinal;
     cs_status st;
     char **msg;
 } file_ctx;
 
-static int on_passage(void *ctx, const tx_passage *p)
+static int on_passage(void *ctx, const tx_passage *body_p)
 {
     file_ctx *f = ctx;
+    /* Passages of the body (an e-mail's): bytes and lines of the file. */
+    tx_passage p = *body_p;
+    p.byte_start += f->body_off;
+    p.byte_end += f->body_off;
+    p.line_start += f->body_line;
+    p.line_end += f->body_line;
     xs_doc *doc = NULL;
-    f->st = ix_doc_build(f->an, f->art, f->text, p, f->ordinal + 1, &doc, f->msg);
+    f->st = ix_doc_build(f->an, f->art, f->text, &p, f->ordinal + 1, &doc, f->msg);
     if (f->st == CS_OK)
         f->st = xs_wdb_add(f->db, doc, NULL, f->msg);
     xs_doc_free(doc);
@@ -247,38 +256,52 @@ static cs_status write_passages(ix_worker *w, xs_wdb *db, const ix_task *t,
                                 unsigned *passages, char **msg)
 {
     const ix_meta *meta = t->meta;
+    /* An e-mail's header block is its metadata, not passages (ix_mail.h);
+     * the manifest's metadata still wins. */
+    ix_mail_head mail;
+    int is_mail = ix_mail_parse(text, len, &mail);
+    char *subject = is_mail ? ix_mail_value(mail.subject) : NULL;
+    char *from = is_mail ? ix_mail_value(mail.from) : NULL;
+    size_t body = is_mail ? mail.body_off : 0;
     /* Metadata goes into JSON: as UTF-8, bytes that are not UTF-8 read as
      * Windows-1252 as the analyzer reads them, so a Latin-1 file's title
      * reads as written and its words are those its text is searched by. */
     char *title = NULL;
     if (meta && *meta->title)
         title = tx_utf8_legacy(meta->title, strlen(meta->title), NULL);
+    else if (subject && *subject)
+        title = tx_utf8_legacy(subject, strlen(subject), NULL);
     else
-        title = first_line_title(text, len);
-    const char *src = meta ? meta->source : "", *u = meta ? meta->url : "",
-               *lg = meta ? meta->lang : "";
+        title = first_line_title(text + body, len - body);
+    const char *src = meta && *meta->source ? meta->source : from ? from : "",
+               *u = meta ? meta->url : "", *lg = meta ? meta->lang : "";
+    const char *date = meta && *meta->date ? meta->date : is_mail ? mail.date : "";
     char *source = tx_utf8_legacy(src, strlen(src), NULL);
     char *url = tx_utf8_legacy(u, strlen(u), NULL);
     char *lang = tx_utf8_legacy(lg, strlen(lg), NULL);
     cs_status rc = CS_OK;
     *passages = 0;
-    if (!title || !source || !url || !lang) {
+    if (!title || !source || !url || !lang || (is_mail && (!subject || !from))) {
         rc = CS_NOMEM;
     } else {
         ix_article art;
-        rc = ix_article_init(&art, w->an, t->file->rel, title, source,
-                             meta ? meta->date : "", url, lang, msg);
+        rc = ix_article_init(&art, w->an, t->file->rel, title, source, date,
+                             url, lang, msg);
         if (rc == CS_OK) {
             file_ctx f = {.an = w->an, .db = db, .art = &art, .text = text,
+                          .body_off = body,
+                          .body_line = is_mail ? mail.body_line : 0,
                           .msg = msg, .st = CS_OK};
-            rc = tx_passages(w->an, text, len, CS_PASSAGE_MAX_WORDS,
-                             on_passage, &f, msg);
+            rc = tx_passages(w->an, text + body, len - body,
+                             CS_PASSAGE_MAX_WORDS, on_passage, &f, msg);
             if (rc == CS_OK)
                 rc = f.st;
             *passages = f.ordinal;
             ix_article_clear(&art);
         }
     }
+    free(subject);
+    free(from);
     free(title);
     free(source);
     free(url);

@@ -15,6 +15,7 @@
 #include "ix_doc.h"
 #include "ix_index.h"
 #include "ix_location.h"
+#include "ix_mail.h"
 #include "ix_manifest.h"
 #include "ix_shards.h"
 #include "xs.h"
@@ -184,6 +185,57 @@ static int count_term(void *ctx, const char *term, size_t len, unsigned tf)
     (void)tf;
     ++*(unsigned *)ctx;
     return 0;
+}
+
+static void test_mail_head(void **state)
+{
+    (void)state;
+    ix_mail_head h;
+    /* An mbox line, a folded Subject, CR LF line ends. */
+    const char *m = "From a@b.c  Sat Oct  5 10:37:21 2002\r\n"
+                    "Received: from x\r\n\tby y\r\n"
+                    "From: Ann <a@b.c>\r\n"
+                    "Subject: Two\r\n  lines\r\n"
+                    "Date: Sat, 05 Oct 2002 08:00:31 -0000\r\n"
+                    "\r\n"
+                    "Body.\r\n";
+    assert_int_equal(ix_mail_parse(m, strlen(m), &h), 1);
+    assert_int_equal(h.body_line, 8);
+    assert_string_equal(m + h.body_off, "Body.\r\n");
+    assert_string_equal(h.date, "20021005");
+    char *v = ix_mail_value(h.subject);
+    assert_string_equal(v, "Two lines");
+    free(v);
+    v = ix_mail_value(h.from);
+    assert_string_equal(v, "Ann <a@b.c>");
+    free(v);
+
+    /* No mbox line; a date without its day name; no Subject. */
+    const char *n = "From: x@y.z\nDate: 5 Oct 2002\n\nText\n";
+    assert_int_equal(ix_mail_parse(n, strlen(n), &h), 1);
+    assert_int_equal(h.body_line, 3);
+    assert_string_equal(h.date, "20021005");
+    v = ix_mail_value(h.subject);
+    assert_string_equal(v, "");
+    free(v);
+    /* A Date that is not one is left out, the mail is still one. */
+    const char *d = "From: x@y.z\nSubject: s\nDate: soon\n\nText\n";
+    assert_int_equal(ix_mail_parse(d, strlen(d), &h), 1);
+    assert_string_equal(h.date, "");
+
+    /* Not e-mails: no address in From; From alone; a line that is not a
+     * field; no blank line; a continuation first. */
+    const char *no[] = {
+        "From: Reuters\nDate: 5 Oct 2002\n\nText\n",
+        "From: x@y.z\n\nText\n",
+        "From: x@y.z\nSubject: s\nnot a field\n\nText\n",
+        "From: x@y.z\nSubject: s\n",
+        " From: x@y.z\nSubject: s\n\nText\n",
+        "Title: Notes\nAuthor: A\n\nText\n",
+        "",
+    };
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+        assert_int_equal(ix_mail_parse(no[i], strlen(no[i]), &h), 0);
 }
 
 static void test_passage_document(void **state)
@@ -473,6 +525,7 @@ int main(void)
         cmocka_unit_test(test_manifest),
         cmocka_unit_test(test_path_terms),
         cmocka_unit_test(test_passage_document),
+        cmocka_unit_test(test_mail_head),
         cmocka_unit_test(test_missing_path_is_an_error),
         cmocka_unit_test(test_shard_routing),
         cmocka_unit_test(test_sharded_run),

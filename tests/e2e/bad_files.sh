@@ -151,7 +151,7 @@ check_results ocelot in/sub/inner.txt 1
 
 # Accented Latin-1 words are found, as written and without their accents,
 # highlighted on their own bytes.
-for q in délégation delegation Genève geneve 'Réunion à Genève' '"délégation is moved"'; do
+for q in délégation delegation Prière priere 'Prière de confirmer' '"délégation is moved"'; do
     cs query --format jsonl -n 1 "$q" > out.jsonl
     [ "$status" -eq 0 ] || fail "latin-1 $q: status $status"
     python3 - "$q" <<'EOF' || fail "latin-1 word $q: $(cat out.jsonl)"
@@ -165,8 +165,8 @@ assert data[r['byte_start']:r['byte_end']].decode('utf-8', 'replace') == r['text
 assert r['raw_bytes'] == data[r['byte_start']:r['byte_end']].decode('latin-1'), r
 marked = [data[s:e].decode('cp1252') for s, e in r['highlights']]
 want = {'délégation': ['délégation'], 'delegation': ['délégation'],
-        'Genève': ['Genève'], 'geneve': ['Genève'],
-        'Réunion à Genève': ['Réunion', 'Genève'],
+        'Prière': ['Prière'], 'priere': ['Prière'],
+        'Prière de confirmer': ['Prière', 'confirmer'],
         '"délégation is moved"': ['délégation is moved']}[q]
 assert all(w in marked for w in want), marked
 EOF
@@ -192,13 +192,19 @@ grep -q "^   Bonjour, the meeting with the délégation is moved to Thursday\.$"
 cs show in/latin1.txt:4 > show.txt
 grep -q "^> Prière de confirmer: capybara\.$" show.txt || fail "latin-1 show: $(cat show.txt)"
 
-# The Latin-1 title reads as written, and its words filter by title.
+# The file is an e-mail: its Latin-1 Subject and From read as written as
+# title and source, and their words are searched (title at a lower
+# weight: no highlight in the body) and filter.
 cs query --format jsonl -n 1 capybara > out.jsonl
-[ "$(jq_py 'rs[0]["title"]' < out.jsonl)" = "From: Hélène Dupré <helene@example.org>" ] ||
+[ "$(jq_py 'rs[0]["title"]' < out.jsonl)" = "Réunion à Genève" ] ||
     fail "latin-1 title: $(cat out.jsonl)"
-cs query --format jsonl -n 1 'capybara title:Hélène' > out.jsonl
-[ "$(jq_py 'rs[0]["path"]' < out.jsonl)" = "in/latin1.txt" ] ||
-    fail "latin-1 title filter: $(cat out.jsonl)"
+[ "$(jq_py 'rs[0]["source"]' < out.jsonl)" = "Hélène Dupré <helene@example.org>" ] ||
+    fail "latin-1 source: $(cat out.jsonl)"
+for q in Genève geneve 'capybara title:Genève' 'capybara source:Hélène' 'capybara source:helene'; do
+    cs query --format jsonl -n 1 "$q" > out.jsonl
+    [ "$(jq_py 'rs[0]["path"]' < out.jsonl)" = "in/latin1.txt" ] ||
+        fail "latin-1 title or source: $q: $(cat out.jsonl)"
+done
 
 # Text output and show end lines where the file does, CR included: no
 # carriage return reaches the terminal to write a line over another.

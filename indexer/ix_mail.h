@@ -1,0 +1,46 @@
+/*
+ * ix_mail.h - a file that is an e-mail: its header block read as metadata.
+ *
+ * A saved message (RFC 5322: header fields, a blank line, the body; an
+ * mbox "From " line may come first) is cited for what it says, not for
+ * its Received: hops and Message-IDs, which would otherwise be a quarter
+ * of a mail archive's passages, all of them noise in every result list.
+ * So the header block is not split into passages: the Subject becomes the
+ * title, From the source, Date the date, and the passages start with the
+ * body (their lines and bytes still count from the top of the file).
+ *
+ * A file is taken for an e-mail only when everything before its first
+ * blank line is header fields, with a From: field naming an address and
+ * at least one other field an e-mail has (Date, Subject, To, Message-ID,
+ * Received), so an article that opens with "Title: ..." lines is not.
+ * Encoded words (=?utf-8?q?...?=) are left as written.
+ *
+ * Ownership: the head points into the caller's text; ix_mail_value
+ * returns a malloc'd copy the caller frees.
+ */
+#ifndef CITESEARCH_IX_MAIL_H
+#define CITESEARCH_IX_MAIL_H
+
+#include <stddef.h>
+
+typedef struct ix_span {
+    const char *text; /* NULL when absent */
+    size_t len;
+} ix_span;
+
+typedef struct ix_mail_head {
+    size_t body_off;      /* where the body starts: after the blank line */
+    unsigned body_line;   /* lines before the body (its first line is
+                             body_line + 1) */
+    ix_span subject, from; /* raw values: a folded one spans its lines */
+    char date[9];          /* YYYYMMDD from Date:, "" when none or unreadable */
+} ix_mail_head;
+
+/* Returns 1 and fills *out when `text` is an e-mail, else 0. */
+int ix_mail_parse(const char *text, size_t len, ix_mail_head *out);
+
+/* A field value as one line: folds and runs of white space become one
+ * space, ends trimmed.  "" for an absent field; NULL when out of memory. */
+char *ix_mail_value(ix_span v);
+
+#endif
