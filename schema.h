@@ -50,8 +50,16 @@
 #define CS_META_SCHEMA "schema"
 /* Index root relative to the database directory ("..", "." or a path). */
 #define CS_META_ROOT "root"
-/* Per-file record: key CS_META_FILE PATH, value "SIZE MTIME_NS HASH16 NPASSAGES". */
+/* Per-file record: key CS_META_FILE PATH, value "SIZE MTIME_NS HASH16
+ * NPASSAGES READING" (READING absent, in records written before it: 1). */
 #define CS_META_FILE "file:"
+
+/* How a file's bytes become passages and metadata (text/, ix_file.c,
+ * ix_mail.c).  Raised when an unchanged file would now read otherwise, so
+ * that the next run re-reads every file its record says was read the old
+ * way, without the user touching them.  2: bytes that are not UTF-8 read
+ * as Windows-1252, e-mails read as e-mails. */
+#define CS_READING_VERSION 2
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a
  * prefix plus a hash by the indexer (ix_path_term). */

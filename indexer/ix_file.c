@@ -44,8 +44,12 @@ cs_status ix_record_get(xs_wdb *db, const char *rel, ix_record *r, int *found,
         *found = 1;
         /* An unreadable record stands for a changed file: its passages,
          * if any, are replaced. */
-        if (sscanf(val, "%" SCNu64 " %" SCNd64 " %" SCNx64 " %u", &r->size,
-                   &r->mtime_ns, &r->hash, &r->passages) != 4)
+        int n = sscanf(val, "%" SCNu64 " %" SCNd64 " %" SCNx64 " %u %u",
+                       &r->size, &r->mtime_ns, &r->hash, &r->passages,
+                       &r->reading);
+        if (n == 4)
+            r->reading = 1; /* written before readings were numbered */
+        else if (n != 5)
             memset(r, 0, sizeof *r);
     }
     free(val);
@@ -55,10 +59,11 @@ cs_status ix_record_get(xs_wdb *db, const char *rel, ix_record *r, int *found,
 cs_status ix_record_put(xs_wdb *db, const char *rel, const ix_record *r,
                         char **msg)
 {
-    char key[PATH_MAX + 16], val[96];
+    char key[PATH_MAX + 16], val[112];
     record_key(rel, key);
-    int n = snprintf(val, sizeof val, "%" PRIu64 " %" PRId64 " %016" PRIx64 " %u",
-                     r->size, r->mtime_ns, r->hash, r->passages);
+    int n = snprintf(val, sizeof val,
+                     "%" PRIu64 " %" PRId64 " %016" PRIx64 " %u %u", r->size,
+                     r->mtime_ns, r->hash, r->passages, r->reading);
     return xs_wdb_set_metadata(db, key, val, (size_t)n, msg);
 }
 
@@ -327,7 +332,8 @@ cs_status ix_file_index(ix_worker *w, xs_wdb *db, ix_task *t, int in_place,
     const char *text = w->buf;
     t->bytes = len;
     t->now = (ix_record){.size = len, .mtime_ns = file->mtime_ns,
-                         .hash = ix_hash(text, len)};
+                         .hash = ix_hash(text, len),
+                         .reading = CS_READING_VERSION};
 
     if (binary) {
         fprintf(log, "citesearch: %s: binary file (skipped)\n", file->abs);
@@ -336,7 +342,7 @@ cs_status ix_file_index(ix_worker *w, xs_wdb *db, ix_task *t, int in_place,
                                        : CS_OK;
     }
     if (t->have_old && t->old.hash == t->now.hash &&
-        t->old.size == t->now.size) {
+        t->old.size == t->now.size && t->old.reading == CS_READING_VERSION) {
         /* Touched, not changed: remember the new mtime only. */
         t->now.passages = t->old.passages;
         t->outcome = IX_TOUCHED;

@@ -34,6 +34,7 @@ typedef struct ix_record {
     int64_t mtime_ns;
     uint64_t hash;      /* ix_hash of the bytes */
     unsigned passages;
+    unsigned reading;   /* CS_READING_VERSION it was read with */
 } ix_record;
 
 /* Non-zero when the record key of `rel` fits Xapian's key length limit;

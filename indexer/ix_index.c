@@ -278,8 +278,9 @@ static int cmp_file_rel(const void *a, const void *b)
 }
 
 /*
- * The files of the walk the run must read: new ones, and those whose size
- * or mtime differ from their record; the others are counted unchanged.
+ * The files of the walk the run must read: new ones, those whose size
+ * or mtime differ from their record, and those read the way of an older
+ * citesearch (CS_READING_VERSION); the others are counted unchanged.
  * A file found twice (overlapping arguments) is read once.  *todo_bytes
  * receives the size of the files to read, *all_bytes that of every file
  * found.
@@ -337,7 +338,8 @@ static cs_status plan(run *r, const ix_filelist *files, ix_task **out,
             break;
         *all_bytes += file->size;
         if (t->have_old && t->old.size == file->size &&
-            t->old.mtime_ns == file->mtime_ns) {
+            t->old.mtime_ns == file->mtime_ns &&
+            t->old.reading == CS_READING_VERSION) {
             r->sum->unchanged++;
             continue;
         }

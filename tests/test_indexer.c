@@ -13,11 +13,13 @@
 #include <cmocka.h>
 
 #include "ix_doc.h"
+#include "ix_file.h"
 #include "ix_index.h"
 #include "ix_location.h"
 #include "ix_mail.h"
 #include "ix_manifest.h"
 #include "ix_shards.h"
+#include "schema.h"
 #include "xs.h"
 
 static char *write_file(const char *dir, const char *name, const char *text)
@@ -185,6 +187,63 @@ static int count_term(void *ctx, const char *term, size_t len, unsigned tf)
     (void)tf;
     ++*(unsigned *)ctx;
     return 0;
+}
+
+static void test_reading_version(void **state)
+{
+    (void)state;
+    /* A file read the way of an older citesearch (its record without a
+     * reading number, as such versions wrote it) is read again by the
+     * next run though its size and mtime are unchanged, then not again. */
+    char dir[] = "/tmp/cs-ix-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *db = NULL, *docs = NULL;
+    assert_true(asprintf(&db, "%s/idx", dir) > 0);
+    assert_true(asprintf(&docs, "%s/docs", dir) > 0);
+    assert_int_equal(mkdir(docs, 0700), 0);
+    free(write_file(docs, "m.txt", "From: a@b.c\nSubject: Hello\n\nBody.\n"));
+    free(write_file(docs, "n.txt", "Notes\n\nText.\n"));
+    char cwd[4096];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    assert_int_equal(chdir(dir), 0);
+    FILE *log = fopen("/dev/null", "w");
+    ix_options o = {.db_path = db, .log = log, .quiet = 1};
+    ix_summary sum;
+    char *msg = NULL;
+    char *paths[] = {"docs"};
+    assert_int_equal(ix_run(&o, paths, 1, &sum, &msg), CS_OK);
+    assert_int_equal(sum.indexed, 2);
+
+    xs_wdb *w = NULL;
+    ix_record r;
+    int found = 0;
+    assert_int_equal(xs_wdb_open(db, 0, &w, NULL), CS_OK);
+    assert_int_equal(ix_record_get(w, "docs/m.txt", &r, &found, NULL), CS_OK);
+    assert_true(found);
+    assert_int_equal(r.reading, CS_READING_VERSION);
+    char old[128];
+    int n = snprintf(old, sizeof old, "%llu %lld %016llx %u",
+                     (unsigned long long)r.size, (long long)r.mtime_ns,
+                     (unsigned long long)r.hash, r.passages);
+    assert_int_equal(xs_wdb_set_metadata(w, "file:docs/m.txt", old, (size_t)n,
+                                         NULL),
+                     CS_OK);
+    assert_int_equal(xs_wdb_commit(w, NULL), CS_OK);
+    assert_int_equal(ix_record_get(w, "docs/m.txt", &r, &found, NULL), CS_OK);
+    assert_int_equal(r.reading, 1);
+    xs_wdb_close(w);
+
+    assert_int_equal(ix_run(&o, paths, 1, &sum, &msg), CS_OK);
+    assert_int_equal(sum.indexed, 1);
+    assert_int_equal(sum.unchanged, 1);
+    assert_int_equal(ix_run(&o, paths, 1, &sum, &msg), CS_OK);
+    assert_int_equal(sum.indexed, 0);
+    assert_int_equal(sum.unchanged, 2);
+    assert_int_equal(chdir(cwd), 0);
+    fclose(log);
+    rm_rf(dir);
+    free(db);
+    free(docs);
 }
 
 static void test_mail_head(void **state)
@@ -526,6 +585,7 @@ int main(void)
         cmocka_unit_test(test_path_terms),
         cmocka_unit_test(test_passage_document),
         cmocka_unit_test(test_mail_head),
+        cmocka_unit_test(test_reading_version),
         cmocka_unit_test(test_missing_path_is_an_error),
         cmocka_unit_test(test_shard_routing),
         cmocka_unit_test(test_sharded_run),
