@@ -58,7 +58,7 @@
  * ix_mail.c).  Raised when an unchanged file would now read otherwise, so
  * that the next run re-reads every file its record says was read the old
  * way, without the user touching them.  2: bytes that are not UTF-8 read
- * as Windows-1252, e-mails read as e-mails. */
+ * as Windows-1252, e-mails read as e-mails, mailboxes message by message. */
 #define CS_READING_VERSION 2
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a

@@ -230,6 +230,8 @@ typedef struct file_ctx {
     const char *text;     /* the whole file */
     size_t body_off;      /* where the passages' text starts in it */
     unsigned body_line;   /* lines before that */
+    unsigned para_base;   /* paragraphs of the file before that */
+    unsigned para_last;   /* the last paragraph number written */
     unsigned ordinal;
     cs_status st;
     char **msg;
@@ -244,6 +246,8 @@ static int on_passage(void *ctx, const tx_passage *body_p)
     p.byte_end += f->body_off;
     p.line_start += f->body_line;
     p.line_end += f->body_line;
+    p.paragraph += f->para_base;
+    f->para_last = p.paragraph;
     xs_doc *doc = NULL;
     f->st = ix_doc_build(f->an, f->art, f->text, &p, f->ordinal + 1, &doc, f->msg);
     if (f->st == CS_OK)
@@ -254,15 +258,29 @@ static int on_passage(void *ctx, const tx_passage *body_p)
     return f->st != CS_OK;
 }
 
-/* Analyzes the text into passages and adds their documents to `db`;
- * *passages receives their number. */
-static cs_status write_passages(ix_worker *w, xs_wdb *db, const ix_task *t,
-                                const char *text, size_t len,
-                                unsigned *passages, char **msg)
+/* Lines that end in text[0, n): at LF, CR LF or a lone CR, as tx_passages
+ * counts them. */
+static unsigned count_lines(const char *text, size_t n)
+{
+    unsigned lines = 0;
+    for (size_t i = 0; i < n; i++)
+        if (text[i] == '\n' ||
+            (text[i] == '\r' && (i + 1 >= n || text[i + 1] != '\n')))
+            lines++;
+    return lines;
+}
+
+/* Adds the passages of text[start, end) to `db` as one article: the
+ * whole file, or one message of a mailbox.  An e-mail's header block is
+ * its metadata, not passages (ix_mail.h); the manifest's metadata still
+ * wins. */
+static cs_status write_article(ix_worker *w, const ix_task *t, file_ctx *f,
+                               size_t start, size_t end, unsigned lines_before,
+                               char **msg)
 {
     const ix_meta *meta = t->meta;
-    /* An e-mail's header block is its metadata, not passages (ix_mail.h);
-     * the manifest's metadata still wins. */
+    const char *text = f->text + start;
+    size_t len = end - start;
     ix_mail_head mail;
     int is_mail = ix_mail_parse(text, len, &mail);
     char *subject = is_mail ? ix_mail_value(mail.subject) : NULL;
@@ -285,7 +303,6 @@ static cs_status write_passages(ix_worker *w, xs_wdb *db, const ix_task *t,
     char *url = tx_utf8_legacy(u, strlen(u), NULL);
     char *lang = tx_utf8_legacy(lg, strlen(lg), NULL);
     cs_status rc = CS_OK;
-    *passages = 0;
     if (!title || !source || !url || !lang || (is_mail && (!subject || !from))) {
         rc = CS_NOMEM;
     } else {
@@ -293,15 +310,15 @@ static cs_status write_passages(ix_worker *w, xs_wdb *db, const ix_task *t,
         rc = ix_article_init(&art, w->an, t->file->rel, title, source, date,
                              url, lang, msg);
         if (rc == CS_OK) {
-            file_ctx f = {.an = w->an, .db = db, .art = &art, .text = text,
-                          .body_off = body,
-                          .body_line = is_mail ? mail.body_line : 0,
-                          .msg = msg, .st = CS_OK};
+            f->art = &art;
+            f->body_off = start + body;
+            f->body_line = lines_before + (is_mail ? mail.body_line : 0);
+            f->para_base = f->para_last;
             rc = tx_passages(w->an, text + body, len - body,
-                             CS_PASSAGE_MAX_WORDS, on_passage, &f, msg);
+                             CS_PASSAGE_MAX_WORDS, on_passage, f, msg);
             if (rc == CS_OK)
-                rc = f.st;
-            *passages = f.ordinal;
+                rc = f->st;
+            f->art = NULL;
             ix_article_clear(&art);
         }
     }
@@ -311,6 +328,29 @@ static cs_status write_passages(ix_worker *w, xs_wdb *db, const ix_task *t,
     free(source);
     free(url);
     free(lang);
+    return rc;
+}
+
+/* Analyzes the text into passages and adds their documents to `db`, one
+ * article per message of a mailbox, else the file as one; *passages
+ * receives their number. */
+static cs_status write_passages(ix_worker *w, xs_wdb *db, const ix_task *t,
+                                const char *text, size_t len,
+                                unsigned *passages, char **msg)
+{
+    file_ctx f = {.an = w->an, .db = db, .text = text, .msg = msg,
+                  .st = CS_OK};
+    cs_status rc;
+    size_t start = 0;
+    unsigned lines = 0;
+    do {
+        size_t end = start + ix_mail_next(text + start, len - start);
+        rc = write_article(w, t, &f, start, end, lines, msg);
+        if (end < len)
+            lines += count_lines(text + start, end - start);
+        start = end;
+    } while (rc == CS_OK && start < len);
+    *passages = f.ordinal;
     return rc;
 }
 

@@ -131,6 +131,25 @@ int ix_mail_parse(const char *text, size_t len, ix_mail_head *out)
     return 0; /* no blank line: no body, or not an e-mail */
 }
 
+size_t ix_mail_next(const char *text, size_t len)
+{
+    if (len < 5 || memcmp(text, "From ", 5) != 0)
+        return len; /* not a mailbox: one message at most */
+    const char *p = text, *end = text + len, *next;
+    int blank = 0;
+    line_at(p, end, &next); /* this message's own "From " line */
+    for (p = next; p < end; p = next) {
+        size_t n = line_at(p, end, &next);
+        if (blank && n >= 5 && memcmp(p, "From ", 5) == 0) {
+            ix_mail_head h;
+            if (ix_mail_parse(p, (size_t)(end - p), &h))
+                return (size_t)(p - text);
+        }
+        blank = n == 0;
+    }
+    return len;
+}
+
 char *ix_mail_value(ix_span v)
 {
     char *out = malloc(v.len + 1);

@@ -7,7 +7,8 @@
  * of a mail archive's passages, all of them noise in every result list.
  * So the header block is not split into passages: the Subject becomes the
  * title, From the source, Date the date, and the passages start with the
- * body (their lines and bytes still count from the top of the file).
+ * body (their lines and bytes still count from the top of the file).  A
+ * mailbox file is read message by message, each with its own metadata.
  *
  * A file is taken for an e-mail only when everything before its first
  * blank line is header fields, with a From: field naming an address and
@@ -38,6 +39,16 @@ typedef struct ix_mail_head {
 
 /* Returns 1 and fills *out when `text` is an e-mail, else 0. */
 int ix_mail_parse(const char *text, size_t len, ix_mail_head *out);
+
+/*
+ * A mailbox (mbox: messages one after another, each opening with a
+ * "From " line) holds several: where the message after the one that
+ * starts at text[0] begins, or `len` when it is the last.  A "From " line
+ * starts a message only after a blank line and when an e-mail's header
+ * block follows it, so a body line that happens to begin with "From "
+ * (mbox writers escape it as ">From ", but not all do) does not.
+ */
+size_t ix_mail_next(const char *text, size_t len);
 
 /* A field value as one line: folds and runs of white space become one
  * space, ends trimmed.  "" for an absent field; NULL when out of memory. */

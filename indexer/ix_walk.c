@@ -23,8 +23,14 @@ void ix_filelist_clear(ix_filelist *l)
 
 int ix_is_text_file(const char *name)
 {
+    /* Plain text: articles, notes, and saved e-mails and mailboxes, which
+     * are text too (ix_mail.h reads their headers). */
+    static const char *const exts[] = {".txt", ".md", ".eml", ".mbox"};
     const char *dot = strrchr(name, '.');
-    return dot && (strcasecmp(dot, ".txt") == 0 || strcasecmp(dot, ".md") == 0);
+    for (size_t i = 0; dot && i < sizeof exts / sizeof exts[0]; i++)
+        if (strcasecmp(dot, exts[i]) == 0)
+            return 1;
+    return 0;
 }
 
 static cs_status add_file(ix_filelist *l, const char *abs, const char *rel,
@@ -106,7 +112,9 @@ static cs_status walk_entry(const char *abs, const char *rel, int explicit_arg,
     }
     if (!ix_is_text_file(abs)) {
         if (explicit_arg)
-            fprintf(log, "citesearch: %s: not a .txt or .md file (skipped)\n",
+            fprintf(log,
+                    "citesearch: %s: not a .txt, .md, .eml or .mbox file "
+                    "(skipped)\n",
                     abs);
         out->skipped++;
         return CS_OK;

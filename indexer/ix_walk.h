@@ -47,7 +47,8 @@ void ix_filelist_clear(ix_filelist *l);
 cs_status ix_walk(const char *root, const char *arg, ix_manifest *manifest,
                   ix_filelist *out, char **arg_rel, FILE *log, char **msg);
 
-/* Non-zero when `name` ends in an indexed extension (.txt, .md). */
+/* Non-zero when `name` ends in an indexed extension (.txt, .md, .eml,
+ * .mbox). */
 int ix_is_text_file(const char *name);
 
 #endif

@@ -297,6 +297,27 @@ static void test_mail_head(void **state)
         assert_int_equal(ix_mail_parse(no[i], strlen(no[i]), &h), 0);
 }
 
+static void test_mailbox_messages(void **state)
+{
+    (void)state;
+    /* Messages of a mailbox start at "From " lines after a blank line and
+     * followed by a header block; a body's "From " line does not. */
+    const char *box = "From a@b.c Mon\nFrom: a@b.c\nSubject: one\n\n"
+                      "Body one.\n\nFrom here on, words.\n\n"
+                      "From b@b.c Tue\nFrom: b@b.c\nSubject: two\n\n"
+                      "Body two.\n";
+    size_t len = strlen(box);
+    size_t second = ix_mail_next(box, len);
+    assert_true(second < len);
+    assert_memory_equal(box + second, "From b@b.c Tue\n", 15);
+    assert_int_equal(second + ix_mail_next(box + second, len - second), len);
+    /* Not a mailbox (no "From " line first): one message. */
+    const char *one = "From: a@b.c\nSubject: s\n\nx\n\nFrom b@b.c Tue\n"
+                      "From: b@b.c\nSubject: t\n\ny\n";
+    assert_int_equal(ix_mail_next(one, strlen(one)), strlen(one));
+    assert_int_equal(ix_mail_next("", 0), 0);
+}
+
 static void test_passage_document(void **state)
 {
     (void)state;
@@ -585,6 +606,7 @@ int main(void)
         cmocka_unit_test(test_path_terms),
         cmocka_unit_test(test_passage_document),
         cmocka_unit_test(test_mail_head),
+        cmocka_unit_test(test_mailbox_messages),
         cmocka_unit_test(test_reading_version),
         cmocka_unit_test(test_missing_path_is_an_error),
         cmocka_unit_test(test_shard_routing),

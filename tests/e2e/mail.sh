@@ -1,5 +1,6 @@
 # Files that are e-mails (a saved message, an mbox "From " line first or
-# not): the header block is the metadata, not passages.  Title from the
+# not, .txt, .eml or a .mbox of several): the header block is the
+# metadata, not passages.  Title from the
 # Subject (a folded one joined), source from From, date from Date; the
 # passages are the body's, cited by the file's own lines and bytes; the
 # Received: hops and Message-IDs are not searched.  A file that only
@@ -22,6 +23,36 @@ open('in/msg.txt', 'wb').write(
     b'The survey ranks the wireless carriers on price and coverage.\n'
     b'\n'
     b'One of them is the cheapest wireless provider, at 8.2 cents a minute.\n')
+# A mailbox: three messages, each read with its own metadata.  A body line
+# starting with "From " is not a new message.
+open('in/box.mbox', 'wb').write(
+    b'From alice@example.org  Mon Jan  2 09:00:00 2023\n'
+    b'From: Alice <alice@example.org>\n'
+    b'Subject: Budget figures\n'
+    b'Date: Mon, 02 Jan 2023 09:00:00 +0000\n'
+    b'\n'
+    b'The ministry spent 14 million on the wombat programme.\n'
+    b'From what I hear, the audit starts in March.\n'
+    b'\n'
+    b'From bob@example.org  Tue Jan  3 10:00:00 2023\n'
+    b'From: Bob <bob@example.org>\n'
+    b'Subject: Re: Budget figures\n'
+    b'Date: Tue, 03 Jan 2023 10:00:00 +0000\n'
+    b'\n'
+    b'No, the wombat programme cost 41 million.\n'
+    b'\n'
+    b'From carol@example.org  Wed Jan  4 11:00:00 2023\n'
+    b'From: Carol <carol@example.org>\n'
+    b'Subject: Minutes\n'
+    b'Date: Wed, 04 Jan 2023 11:00:00 +0000\n'
+    b'\n'
+    b'The minutes mention no wombat at all.\n')
+# A saved message (.eml), and a file of another kind.
+open('in/saved.eml', 'wb').write(
+    b'From: Dana <dana@example.org>\r\nSubject: Kestrel count\r\n'
+    b'Date: Thu, 05 Jan 2023 12:00:00 +0000\r\n\r\n'
+    b'We counted nine kestrels on the ridge.\r\n')
+open('in/scan.pdf', 'wb').write(b'%PDF-1.4 kestrel\n')
 # Not an e-mail: header-like lines without a From: address.
 open('in/notes.txt', 'wb').write(
     b'Title: Field notes on the quokka\n'
@@ -64,6 +95,43 @@ cs query --format jsonl -n 5 'wireless source:boing' > out.jsonl
 [ "$(jq_py 'len(rs)' < out.jsonl)" = "2" ] || fail "source: filter: $(cat out.jsonl)"
 cs show in/msg.txt:13 > show.txt
 grep -q "^> One of them is the cheapest wireless provider" show.txt || fail "show: $(cat show.txt)"
+
+# Each message of the mailbox is cited with its own subject, sender and
+# date, by the lines of the file; the body line "From what I hear" stays
+# in Alice's message.
+cs query --format jsonl -n 10 wombat > out.jsonl
+python3 - <<'PY' || fail "mailbox: $(cat out.jsonl)"
+import json
+rs = [json.loads(l) for l in open('out.jsonl')]
+got = sorted((r['line_start'], r['title'], r['source'], r['date']) for r in rs
+             if r['path'] == 'in/box.mbox')
+assert got == [
+    (6, 'Budget figures', 'Alice <alice@example.org>', '2023-01-02'),
+    (14, 'Re: Budget figures', 'Bob <bob@example.org>', '2023-01-03'),
+    (21, 'Minutes', 'Carol <carol@example.org>', '2023-01-04'),
+], got
+alice = [r for r in rs if r['line_start'] == 6][0]
+assert alice['line_end'] == 7 and 'From what I hear' in alice['text'], alice
+assert len(set(r['paragraph'] for r in rs if r['path'] == 'in/box.mbox')) == 3
+PY
+cs query --format jsonl -n 10 'wombat source:bob' > out.jsonl
+[ "$(jq_py '[(r["path"], r["line_start"]) for r in rs]' < out.jsonl)" = "[('in/box.mbox', 14)]" ] ||
+    fail "mailbox source filter: $(cat out.jsonl)"
+cs query --format jsonl -n 10 'wombat date:2023-01-04' > out.jsonl
+[ "$(jq_py '[r["line_start"] for r in rs]' < out.jsonl)" = "[21]" ] ||
+    fail "mailbox date filter: $(cat out.jsonl)"
+for q in alice@example.org 'Tue Jan'; do
+    cs query --format jsonl "\"$q\"" > out.jsonl
+    [ "$status" -eq 1 ] || fail "a mailbox header is searched: $q: $(cat out.jsonl)"
+done
+
+# .eml and .mbox files are walked as text; other kinds are not.
+cs query --format jsonl -n 5 kestrel > out.jsonl
+[ "$(jq_py '[(r["path"], r["title"], r["line_start"]) for r in rs]' < out.jsonl)" = "[('in/saved.eml', 'Kestrel count', 5)]" ] ||
+    fail ".eml: $(cat out.jsonl)"
+cs index in/scan.pdf 2> err.txt
+grep -q "in/scan.pdf: not a .txt, .md, .eml or .mbox file (skipped)" err.txt ||
+    fail "a .pdf named: $(cat err.txt)"
 
 # The look-alike keeps its first line as title and its lines as text.
 cs query --format jsonl -n 5 Walker > out.jsonl
