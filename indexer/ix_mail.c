@@ -7,6 +7,8 @@
 #include <strings.h>
 #include <time.h>
 
+#include "ix_manifest.h"
+
 /* A header block longer than this is not taken for one. */
 #define IX_MAIL_MAX_HEAD (256 * 1024)
 
@@ -62,10 +64,12 @@ static void read_date(ix_span v, char out[9])
         return;
     if (tm.tm_mon < 0 || tm.tm_mon > 11 || tm.tm_mday < 1 || tm.tm_mday > 31)
         return;
-    char digits[32];
-    snprintf(digits, sizeof digits, "%04d%02d%02d", year, tm.tm_mon + 1,
+    /* Through the manifest's check, so a day the month lacks is none. */
+    char iso[32];
+    snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, tm.tm_mon + 1,
              tm.tm_mday);
-    memcpy(out, digits, 9);
+    if (ix_date_normalize(iso, out) != 0)
+        out[0] = '\0';
 }
 
 int ix_mail_parse(const char *text, size_t len, ix_mail_head *out)

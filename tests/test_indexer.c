@@ -277,6 +277,10 @@ static void test_mail_head(void **state)
     v = ix_mail_value(h.subject);
     assert_string_equal(v, "");
     free(v);
+    /* A day the month does not have is no date. */
+    const char *feb = "From: x@y.z\nDate: Sat, 31 Feb 2002 08:00:31 -0000\n\nT\n";
+    assert_int_equal(ix_mail_parse(feb, strlen(feb), &h), 1);
+    assert_string_equal(h.date, "");
     /* A Date that is not one is left out, the mail is still one. */
     const char *d = "From: x@y.z\nSubject: s\nDate: soon\n\nText\n";
     assert_int_equal(ix_mail_parse(d, strlen(d), &h), 1);
