@@ -1,0 +1,44 @@
+/* fuzz_mail.c - fuzz target: e-mail and mailbox reading (ix_mail.h) on
+ * arbitrary bytes.  Messages must tile the text, each parsed head must
+ * point inside its message, and nothing may crash or leak. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ix_mail.h"
+
+static void check_span(ix_span v, const char *text, size_t len)
+{
+    if (v.text && (v.text < text || v.text + v.len > text + len))
+        abort();
+    char *s = ix_mail_value(v);
+    if (!s)
+        abort();
+    if (strlen(s) > v.len)
+        abort();
+    free(s);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const char *text = (const char *)data;
+    size_t start = 0;
+    do {
+        size_t n = ix_mail_next(text + start, size - start);
+        if (n > size - start || (n == 0 && size > start))
+            abort(); /* no progress, or past the end */
+        if (n < size - start && memcmp(text + start + n, "From ", 5) != 0)
+            abort(); /* a message starts at a "From " line */
+        ix_mail_head h;
+        if (ix_mail_parse(text + start, n, &h)) {
+            if (h.body_off > n || h.body_line < 1)
+                abort();
+            check_span(h.subject, text + start, n);
+            check_span(h.from, text + start, n);
+            if (h.date[0] && strlen(h.date) != 8)
+                abort();
+        }
+        start += n;
+    } while (start < size);
+    return 0;
+}
