@@ -258,18 +258,6 @@ static int on_passage(void *ctx, const tx_passage *body_p)
     return f->st != CS_OK;
 }
 
-/* Lines that end in text[0, n): at LF, CR LF or a lone CR, as tx_passages
- * counts them. */
-static unsigned count_lines(const char *text, size_t n)
-{
-    unsigned lines = 0;
-    for (size_t i = 0; i < n; i++)
-        if (text[i] == '\n' ||
-            (text[i] == '\r' && (i + 1 >= n || text[i + 1] != '\n')))
-            lines++;
-    return lines;
-}
-
 /* Adds the passages of text[start, end) to `db` as one article: the
  * whole file, or one message of a mailbox.  An e-mail's header block is
  * its metadata, not passages (ix_mail.h); the manifest's metadata still
@@ -347,7 +335,7 @@ static cs_status write_passages(ix_worker *w, xs_wdb *db, const ix_task *t,
         size_t end = start + ix_mail_next(text + start, len - start);
         rc = write_article(w, t, &f, start, end, lines, msg);
         if (end < len)
-            lines += count_lines(text + start, end - start);
+            lines += tx_count_lines(text + start, end - start);
         start = end;
     } while (rc == CS_OK && start < len);
     *passages = f.ordinal;

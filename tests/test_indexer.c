@@ -33,6 +33,35 @@ static char *write_file(const char *dir, const char *name, const char *text)
     return path;
 }
 
+/* A fresh folder `dir` (a mkdtemp template) with an index path and an
+ * empty docs/ folder in it; *db and *docs are the caller's to free. */
+static void make_workdir(char *dir, char **db, char **docs)
+{
+    assert_non_null(mkdtemp(dir));
+    assert_true(asprintf(db, "%s/idx", dir) > 0);
+    assert_true(asprintf(docs, "%s/docs", dir) > 0);
+    assert_int_equal(mkdir(*docs, 0700), 0);
+}
+
+/* Indexes `dir`/docs into `db` as a run from `dir` would (paths docs/...),
+ * the summary in *sum; the working directory is left as it was. */
+static cs_status index_docs(const char *dir, const char *db, ix_summary *sum)
+{
+    char cwd[4096];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    assert_int_equal(chdir(dir), 0);
+    FILE *log = fopen("/dev/null", "w");
+    assert_non_null(log);
+    ix_options o = {.db_path = db, .log = log, .quiet = 1};
+    char *msg = NULL;
+    char *paths[] = {"docs"};
+    cs_status rc = ix_run(&o, paths, 1, sum, &msg);
+    free(msg);
+    fclose(log);
+    assert_int_equal(chdir(cwd), 0);
+    return rc;
+}
+
 static void test_dates(void **state)
 {
     (void)state;
@@ -196,22 +225,12 @@ static void test_reading_version(void **state)
      * reading number, as such versions wrote it) is read again by the
      * next run though its size and mtime are unchanged, then not again. */
     char dir[] = "/tmp/cs-ix-XXXXXX";
-    assert_non_null(mkdtemp(dir));
     char *db = NULL, *docs = NULL;
-    assert_true(asprintf(&db, "%s/idx", dir) > 0);
-    assert_true(asprintf(&docs, "%s/docs", dir) > 0);
-    assert_int_equal(mkdir(docs, 0700), 0);
+    make_workdir(dir, &db, &docs);
     free(write_file(docs, "m.txt", "From: a@b.c\nSubject: Hello\n\nBody.\n"));
     free(write_file(docs, "n.txt", "Notes\n\nText.\n"));
-    char cwd[4096];
-    assert_non_null(getcwd(cwd, sizeof cwd));
-    assert_int_equal(chdir(dir), 0);
-    FILE *log = fopen("/dev/null", "w");
-    ix_options o = {.db_path = db, .log = log, .quiet = 1};
     ix_summary sum;
-    char *msg = NULL;
-    char *paths[] = {"docs"};
-    assert_int_equal(ix_run(&o, paths, 1, &sum, &msg), CS_OK);
+    assert_int_equal(index_docs(dir, db, &sum), CS_OK);
     assert_int_equal(sum.indexed, 2);
 
     xs_wdb *w = NULL;
@@ -233,14 +252,12 @@ static void test_reading_version(void **state)
     assert_int_equal(r.reading, 1);
     xs_wdb_close(w);
 
-    assert_int_equal(ix_run(&o, paths, 1, &sum, &msg), CS_OK);
+    assert_int_equal(index_docs(dir, db, &sum), CS_OK);
     assert_int_equal(sum.indexed, 1);
     assert_int_equal(sum.unchanged, 1);
-    assert_int_equal(ix_run(&o, paths, 1, &sum, &msg), CS_OK);
+    assert_int_equal(index_docs(dir, db, &sum), CS_OK);
     assert_int_equal(sum.indexed, 0);
     assert_int_equal(sum.unchanged, 2);
-    assert_int_equal(chdir(cwd), 0);
-    fclose(log);
     rm_rf(dir);
     free(db);
     free(docs);
@@ -330,23 +347,12 @@ static void test_passage_document(void **state)
      * only the metadata the file has.  Nothing repeated per passage that
      * no reader uses: no unique passage term, no unstemmed title words. */
     char dir[] = "/tmp/cs-ix-XXXXXX";
-    assert_non_null(mkdtemp(dir));
     char *db = NULL, *docs = NULL;
-    assert_true(asprintf(&db, "%s/idx", dir) > 0);
-    assert_true(asprintf(&docs, "%s/docs", dir) > 0);
-    assert_int_equal(mkdir(docs, 0700), 0);
+    make_workdir(dir, &db, &docs);
     free(write_file(docs, "a.txt", "Attacks on Parliament\n\nSome words to "
                                    "index.\n\nMore words here.\n"));
-    char cwd[4096];
-    assert_non_null(getcwd(cwd, sizeof cwd));
-    assert_int_equal(chdir(dir), 0);
-    FILE *log = fopen("/dev/null", "w");
-    ix_options o = {.db_path = db, .log = log, .quiet = 1};
     ix_summary sum;
-    char *msg = NULL;
-    char *paths[] = {"docs"};
-    assert_int_equal(ix_run(&o, paths, 1, &sum, &msg), CS_OK);
-    assert_int_equal(chdir(cwd), 0);
+    assert_int_equal(index_docs(dir, db, &sum), CS_OK);
 
     xs_db *x = NULL;
     assert_int_equal(xs_db_open(db, &x, NULL), CS_OK);
@@ -368,7 +374,6 @@ static void test_passage_document(void **state)
     assert_null(strstr(data, "\"url\""));
     free(data);
     xs_db_close(x);
-    fclose(log);
     rm_rf(dir);
     free(db);
     free(docs);
@@ -463,11 +468,8 @@ static void test_sharded_run(void **state)
 {
     (void)state;
     char dir[] = "/tmp/cs-ix-XXXXXX";
-    assert_non_null(mkdtemp(dir));
     char *db = NULL, *docs = NULL;
-    assert_true(asprintf(&db, "%s/idx", dir) > 0);
-    assert_true(asprintf(&docs, "%s/docs", dir) > 0);
-    assert_int_equal(mkdir(docs, 0700), 0);
+    make_workdir(dir, &db, &docs);
     const char *names[] = {"a.txt", "b.txt", "c.txt", "d.txt", "e.txt", "f.txt"};
     for (int i = 0; i < 6; i++)
         free(write_file(docs, names[i], "A title\n\nSome words to index.\n"));

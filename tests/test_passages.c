@@ -512,6 +512,17 @@ static int stop_at_two(void *ctx, const tx_passage *p)
     return ++*(int *)ctx == 2;
 }
 
+static void test_count_lines(void **state)
+{
+    (void)state;
+    /* The breaks tx_passages numbers lines by: LF, CR LF as one, lone CR. */
+    assert_int_equal(tx_count_lines("", 0), 0);
+    assert_int_equal(tx_count_lines("a\nb\r\nc\rd", 8), 3);
+    assert_int_equal(tx_count_lines("\r", 1), 1);
+    assert_int_equal(tx_count_lines("\r\n\r\n", 4), 2);
+    assert_int_equal(tx_count_lines("no break", 8), 0);
+}
+
 static void test_stop(void **state)
 {
     (void)state;
@@ -534,6 +545,7 @@ int main(void)
         cmocka_unit_test(test_line_ends),
         cmocka_unit_test(test_blank_lines),
         cmocka_unit_test(test_huge_line),
+        cmocka_unit_test(test_count_lines),
         cmocka_unit_test(test_stop),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

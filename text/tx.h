@@ -126,6 +126,10 @@ cs_status tx_passages(tx_analyzer *a, const char *text, size_t len,
                       unsigned max_words, tx_passage_fn fn, void *ctx,
                       char **msg);
 
+/* The line breaks in text[0, len), as tx_passages numbers lines: LF, CR
+ * LF (one), a lone CR. */
+unsigned tx_count_lines(const char *text, size_t len);
+
 /* Returns the byte offset of the first invalid UTF-8 sequence in `text`,
  * or `len` when the whole text is valid. */
 size_t tx_utf8_check(const char *text, size_t len);

@@ -54,19 +54,32 @@ struct split {
     int nomem;
 };
 
+/* Line breaks in t[from, to) of a text of `len` bytes. */
+static unsigned count_breaks(const char *t, size_t from, size_t to, size_t len)
+{
+    unsigned n = 0;
+    for (size_t i = from; i < to; i++) {
+        char ch = t[i];
+        if (ch == '\n')
+            n++;
+        else if (ch == '\r' && (i + 1 >= len || t[i + 1] != '\n'))
+            n++; /* a lone CR; in CR LF the LF counts */
+    }
+    return n;
+}
+
+unsigned tx_count_lines(const char *text, size_t len)
+{
+    return count_breaks(text, 0, len, len);
+}
+
 /* The 1-based line of byte `off`, moving the cursor forward to it. */
 static unsigned line_at(struct split *sp, struct line_cursor *c, size_t off)
 {
-    const char *t = sp->text;
-    for (size_t i = c->off; i < off; i++) {
-        char ch = t[i];
-        if (ch == '\n')
-            c->line++;
-        else if (ch == '\r' && (i + 1 >= sp->len || t[i + 1] != '\n'))
-            c->line++; /* a lone CR; in CR LF the LF counts */
-    }
-    if (off > c->off)
+    if (off > c->off) {
+        c->line += count_breaks(sp->text, c->off, off, sp->len);
         c->off = off;
+    }
     return c->line;
 }
 
