@@ -14,7 +14,7 @@
 /* Writes the passage's bytes [from, to), its continuation lines indented
  * so the passage reads as one block.  A line may end in CR LF or a lone
  * CR: printed as LF, so the terminal does not write the next line over
- * this one. */
+ * this one; other control characters as U+FFFD (qy_control_len). */
 static void put_lines(FILE *out, const qy_result *r, size_t from, size_t to)
 {
     /* For a person: bytes that are not UTF-8 as the analyzer reads them
@@ -32,6 +32,12 @@ static void put_lines(FILE *out, const qy_result *r, size_t from, size_t to)
                     : to < r->text_len ? r->text[to] : '\0';
         if (c == '\r' && next == '\n')
             continue;
+        size_t ctl = qy_control_len(t + k, n - k);
+        if (ctl) {
+            fputs(QY_REPLACEMENT, out);
+            k += ctl - 1;
+            continue;
+        }
         fputc(c == '\r' ? '\n' : c, out);
         if (c == '\n' || c == '\r')
             fputs("   ", out);
@@ -75,16 +81,23 @@ static void print_diff(FILE *out, const qy_result *r)
         if (op->op == '=' || (op->kind == QY_DIFF_MOVED && op->partner < d))
             continue;
         const char *kind = qy_diff_kind_name(op->kind);
-        if (op->kind == QY_DIFF_MOVED)
-            fprintf(out, "%s%s (moved)", sep,
-                    op->op == '+' ? op->source : op->query);
-        else if (op->op == '~')
-            fprintf(out, "%s%s -> %s%s%s%s", sep, op->query, op->source,
-                    kind ? " (" : "", kind ? kind : "", kind ? ")" : "");
-        else if (op->op == '-')
-            fprintf(out, "%s-%s", sep, op->query);
-        else if (op->op == '+')
-            fprintf(out, "%s+%s", sep, op->source);
+        fputs(sep, out);
+        if (op->kind == QY_DIFF_MOVED) {
+            qy_put_field(out, op->op == '+' ? op->source : op->query);
+            fputs(" (moved)", out);
+        } else if (op->op == '~') {
+            qy_put_field(out, op->query);
+            fputs(" -> ", out);
+            qy_put_field(out, op->source);
+            if (kind)
+                fprintf(out, " (%s)", kind);
+        } else if (op->op == '-') {
+            fputc('-', out);
+            qy_put_field(out, op->query);
+        } else if (op->op == '+') {
+            fputc('+', out);
+            qy_put_field(out, op->source);
+        }
         sep = "; ";
     }
     fputc('\n', out);
@@ -100,17 +113,28 @@ static void text_answer(qy_printer *p, const qy_request *req,
         fprintf(out, "no result\n");
     for (size_t i = 0; i < a->n; i++) {
         const qy_result *r = &a->results[i];
-        fprintf(out, "%u. %s\n", r->rank, r->title);
-        fprintf(out, "   %s%s%s  %s, score %.2f%s%s\n", p->color ? DIM_ON : "",
-                r->cite, p->color ? HL_OFF : "", qy_match_name(r->match),
-                r->score, *r->date ? ", " : "", r->date);
+        fprintf(out, "%u. ", r->rank);
+        qy_put_field(out, r->title);
+        fprintf(out, "\n   %s", p->color ? DIM_ON : "");
+        qy_put_field(out, r->cite);
+        fprintf(out, "%s  %s, score %.2f", p->color ? HL_OFF : "",
+                qy_match_name(r->match), r->score);
+        /* Who published or sent it, and when: what a checker weighs a
+         * source by. */
+        if (*r->source) {
+            fputs(", ", out);
+            qy_put_field(out, r->source);
+        }
+        fprintf(out, "%s%s\n", *r->date ? ", " : "", r->date);
         print_passage(p, r);
         if (r->ndiff > 0)
             print_diff(out, r);
         if (r->nunsupported > 0) {
             fputs("   unsupported:", out);
-            for (size_t u = 0; u < r->nunsupported; u++)
-                fprintf(out, " %s", r->unsupported[u]);
+            for (size_t u = 0; u < r->nunsupported; u++) {
+                fputc(' ', out);
+                qy_put_field(out, r->unsupported[u]);
+            }
             fputc('\n', out);
         }
         fputc('\n', out);

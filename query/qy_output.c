@@ -278,3 +278,28 @@ void qy_printer_free(qy_printer *p)
     fflush(p->out);
     free(p);
 }
+
+size_t qy_control_len(const char *s, size_t n)
+{
+    unsigned char c = (unsigned char)s[0];
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
+        return 1;
+    if (c == 0xc2 && n > 1 && (unsigned char)s[1] >= 0x80 &&
+        (unsigned char)s[1] <= 0x9f)
+        return 2;
+    return 0;
+}
+
+void qy_put_field(FILE *out, const char *s)
+{
+    size_t n = strlen(s);
+    for (size_t k = 0; k < n; k++) {
+        size_t c = qy_control_len(s + k, n - k);
+        if (c || s[k] == '\n' || s[k] == '\r') {
+            fputs(QY_REPLACEMENT, out);
+            k += c ? c - 1 : 0;
+        } else {
+            fputc(s[k], out);
+        }
+    }
+}

@@ -81,4 +81,18 @@ struct json_t *qy_json_bytes(const char *s, size_t len);
  * memory. */
 int qy_json_set_raw(struct json_t *o, const char *s, size_t len);
 
+/* ---- For a terminal ---- */
+
+/* The length of the control character at s[0, n) that a terminal would
+ * act on (C0 but tab, LF and CR; DEL; C1 as UTF-8), or 0.  A file is not
+ * to move the cursor, retitle the window or recolor what follows when a
+ * person reads it: printers write U+FFFD in its place. */
+size_t qy_control_len(const char *s, size_t n);
+
+/* Writes the NUL-terminated `s` with each control character (and each
+ * line end) as U+FFFD: for one-line fields (titles, sources, words). */
+void qy_put_field(FILE *out, const char *s);
+
+#define QY_REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD in UTF-8 */
+
 #endif

@@ -237,7 +237,9 @@ cs_status qy_show(qy_engine *e, const char *cite, unsigned context, FILE *out,
     for (unsigned i = v.from; i <= v.to; i++) {
         int cited = i >= v.first && i <= v.last;
         show_cite(&v, i, where, sizeof where);
-        fprintf(out, "%s %s\n", cited ? ">" : " ", where);
+        fprintf(out, "%s ", cited ? ">" : " ");
+        qy_put_field(out, where);
+        fputc('\n', out);
         const char *text;
         size_t tlen;
         show_text(&v, i, &text, &tlen);
@@ -253,6 +255,12 @@ cs_status qy_show(qy_engine *e, const char *cite, unsigned context, FILE *out,
             /* CR LF and a lone CR end a line too (as in line numbers). */
             if (text[k] == '\r' && k + 1 < tlen && text[k + 1] == '\n')
                 continue;
+            size_t ctl = qy_control_len(text + k, tlen - k);
+            if (ctl) { /* not for the terminal to act on */
+                fputs(QY_REPLACEMENT, out);
+                k += ctl - 1;
+                continue;
+            }
             fputc(text[k] == '\r' ? '\n' : text[k], out);
             if (text[k] == '\n' || text[k] == '\r')
                 fputs(cited ? "> " : "  ", out);

@@ -25,6 +25,10 @@ w('latin1.txt', 'From: Hélène Dupré <helene@example.org>\n'
 w('binary.txt', b'\x7fELF\x02\x01\x01\x00' + bytes(range(256)) * 4)
 w('empty.txt', b'')
 w('blank.txt', b'\n\n   \n\t\r\n\xc2\xa0\n \r \n')
+# Terminal control sequences in a title and a passage: a retitle (OSC),
+# a screen clear (CSI), a bell, and an 8-bit CSI.
+w('escapes.txt', b'Memo \x1b]0;owned\x07 title\n\n'
+  b'The quagga \x1b[2J report \xc2\x9b31m ends here.\n')
 # Line ends: CR LF, lone CR, and a mix; the marker words sit on known lines.
 w('crlf.txt', b'Title CRLF\r\n\r\nfirst line\r\nsecond okapi line\r\n\r\n'
   b'third para narwhal\r\n')
@@ -80,12 +84,12 @@ for name in ('empty.txt', 'blank.txt', 'crlf.txt', 'cr.txt', 'mixed.txt', 'fifo.
     if name in log:
         sys.exit('%s should index without a message' % name)
 EOF
-grep -q "9 files: 9 read, 8 indexed" index.txt || fail "summary: $(cat index.txt)"
+grep -q "10 files: 10 read, 9 indexed" index.txt || fail "summary: $(cat index.txt)"
 
 # A second run indexes nothing: every text file, empty or bad, got its
 # record (the binary file, which has none, is looked at again).
 timeout 60 "$CITESEARCH" index in 2> again.txt
-grep -q "9 files: [01] read, 0 indexed (0 passages), 8 unchanged" again.txt ||
+grep -q "10 files: [01] read, 0 indexed (0 passages), 9 unchanged" again.txt ||
     fail "second run: $(cat again.txt)"
 
 # Citations are byte-exact: for each result, `text` is the file's bytes
@@ -205,6 +209,22 @@ for q in Genève geneve 'capybara title:Genève' 'capybara source:Hélène' 'cap
     [ "$(jq_py 'rs[0]["path"]' < out.jsonl)" = "in/latin1.txt" ] ||
         fail "latin-1 title or source: $q: $(cat out.jsonl)"
 done
+
+# Text output and show are read on a terminal: a file's control
+# characters come out as U+FFFD, never as bytes the terminal acts on (the
+# JSON keeps them, escaped).
+cs query --format text -n 1 quagga > text.txt
+cs show in/escapes.txt:3 >> text.txt
+python3 - <<'EOF' || fail "control characters reach the terminal: $(od -c text.txt | head -20)"
+t = open('text.txt', 'rb').read()
+assert b'quagga' in t and t.count(b'report') == 2, t
+assert not any(c < 0x20 and c not in (9, 10) or c == 0x7f for c in t), t
+assert b'\xc2\x9b' not in t, t
+assert t.count('\ufffd'.encode()) >= 4, t
+EOF
+cs query --format jsonl -n 1 quagga > out.jsonl
+[ "$(jq_py '"\x1b[2J" in rs[0]["text"] and "\x1b]0;owned\x07" in rs[0]["title"]' < out.jsonl)" = True ] ||
+    fail "the JSON lost the bytes: $(cat out.jsonl)"
 
 # Text output and show end lines where the file does, CR included: no
 # carriage return reaches the terminal to write a line over another.
