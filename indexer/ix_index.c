@@ -30,10 +30,14 @@
  *     512 KB: 36.9 / 34.8      8 MB: 108.9 / 59.8 (a busy machine)
  *       1 MB: 37.3 / 36.2     16 MB: 75.2 / 57.3
  *                             32 MB: 53.9 / 53.3 (the former default)
- * From 256 KB to 1 MB is the flat bottom; 1 MB makes the fewest fsyncs
- * there, and keeps a writer's memory near 60 MB (170 MB at 32 MB).
+ * From 256 KB to 1 MB is the flat bottom.  Since e-mail headers stopped
+ * being passages (108K passages), with the default two writers, wall
+ * seconds back to back: 256 KB 12.6-12.9, 384 KB 12.4-12.9, 512 KB
+ * 12.5-13.3, 1 MB 14.3-14.4, 2 MB 15.3-15.9; one writer: 512 KB 26.1-27.4,
+ * 1 MB 26.7-27.8.  512 KB: the fewest fsyncs among the fastest, and a
+ * writer's memory near 40 MB.
  */
-#define IX_DEFAULT_BATCH_BYTES (1u << 20)
+#define IX_DEFAULT_BATCH_BYTES (1u << 19)
 
 /* Writers a run uses without --jobs: one per processor, but no more than
  * this, since each holds a transaction's changes in memory. */
