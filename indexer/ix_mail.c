@@ -79,7 +79,8 @@ int ix_mail_parse(const char *text, size_t len, ix_mail_head *out)
     if (len > IX_MAIL_MAX_HEAD)
         end = text + IX_MAIL_MAX_HEAD;
     unsigned lines = 0;
-    if (len >= 5 && memcmp(p, "From ", 5) == 0) { /* mbox separator */
+    int mbox = len >= 5 && memcmp(p, "From ", 5) == 0;
+    if (mbox) { /* the separator line of a mailbox */
         line_at(p, end, &next);
         p = next;
         lines++;
@@ -94,8 +95,10 @@ int ix_mail_parse(const char *text, size_t len, ix_mail_head *out)
             ws++;
         if (ws == n) {
             /* The blank line (white space only counts) ending the block. */
-            if (!out->from.text || !memchr(out->from.text, '@', out->from.len) ||
-                !mail_fields)
+            /* A From: naming an address, or any From: (bounces have "<>")
+             * after a mailbox's "From " line. */
+            if (!out->from.text || !mail_fields ||
+                (!mbox && !memchr(out->from.text, '@', out->from.len)))
                 return 0;
             out->body_off = (size_t)(next - text);
             out->body_line = lines;

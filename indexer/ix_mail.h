@@ -11,7 +11,8 @@
  * mailbox file is read message by message, each with its own metadata.
  *
  * A file is taken for an e-mail only when everything before its first
- * blank line is header fields, with a From: field naming an address and
+ * blank line is header fields, with a From: field (naming an address,
+ * unless an mbox "From " line comes first: a bounce's From: is "<>") and
  * at least one other field an e-mail has (Date, Subject, To, Message-ID,
  * Received), so an article that opens with "Title: ..." lines is not.
  * Encoded words (=?utf-8?q?...?=) are left as written.

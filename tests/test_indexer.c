@@ -294,6 +294,11 @@ static void test_mail_head(void **state)
     v = ix_mail_value(h.subject);
     assert_string_equal(v, "");
     free(v);
+    /* A bounce: no address in From:, but a mailbox's "From " line. */
+    const char *bounce = "From MAILER-DAEMON  Tue Jun 26 13:05:04 2001\n"
+                         "From: \"\" <>\nSubject: s\n\nText\n";
+    assert_int_equal(ix_mail_parse(bounce, strlen(bounce), &h), 1);
+    assert_int_equal(h.body_line, 4);
     /* A day the month does not have is no date. */
     const char *feb = "From: x@y.z\nDate: Sat, 31 Feb 2002 08:00:31 -0000\n\nT\n";
     assert_int_equal(ix_mail_parse(feb, strlen(feb), &h), 1);
