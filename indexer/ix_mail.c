@@ -94,9 +94,9 @@ int ix_mail_parse(const char *text, size_t len, ix_mail_head *out)
         while (ws < n && (p[ws] == ' ' || p[ws] == '\t'))
             ws++;
         if (ws == n) {
-            /* The blank line (white space only counts) ending the block. */
-            /* A From: naming an address, or any From: (bounces have "<>")
-             * after a mailbox's "From " line. */
+            /* The blank line (white space only counts) ending the block.
+             * It takes a From: naming an address, or any From: (bounces
+             * have "<>") after a mailbox's "From " line. */
             if (!out->from.text || !mail_fields ||
                 (!mbox && !memchr(out->from.text, '@', out->from.len)))
                 return 0;
@@ -140,7 +140,9 @@ int ix_mail_parse(const char *text, size_t len, ix_mail_head *out)
 
 size_t ix_mail_next(const char *text, size_t len)
 {
-    if (len < 5 || memcmp(text, "From ", 5) != 0)
+    ix_mail_head first;
+    if (len < 5 || memcmp(text, "From ", 5) != 0 ||
+        !ix_mail_parse(text, len, &first))
         return len; /* not a mailbox: one message at most */
     const char *p = text, *end = text + len, *next;
     int blank = 0;

@@ -342,6 +342,10 @@ static void test_mailbox_messages(void **state)
                       "From: b@b.c\nSubject: t\n\ny\n";
     assert_int_equal(ix_mail_next(one, strlen(one)), strlen(one));
     assert_int_equal(ix_mail_next("", 0), 0);
+    /* Text that opens with "From " but is no e-mail is not split. */
+    const char *memo = "From the desk of the editor\n\nWords.\n\n"
+                       "From b@b.c Tue\nFrom: b@b.c\nSubject: t\n\ny\n";
+    assert_int_equal(ix_mail_next(memo, strlen(memo)), strlen(memo));
 }
 
 static void test_passage_document(void **state)
