@@ -34,6 +34,8 @@
 #define CS_PREFIX_PATH "P"
 /* Normalized unstemmed words of the source (source: filter). */
 #define CS_PREFIX_SOURCE_WORD "XS"
+/* Normalized unstemmed words of an e-mail's To: and Cc: (to: filter). */
+#define CS_PREFIX_RECIPIENT_WORD "XT"
 /* Normalized language tag (lang: filter). */
 #define CS_PREFIX_LANG "L"
 
@@ -58,7 +60,8 @@
  * ix_mail.c).  Raised when an unchanged file would now read otherwise, so
  * that the next run re-reads every file its record says was read the old
  * way, without the user touching them.  2: bytes that are not UTF-8 read
- * as Windows-1252, e-mails read as e-mails, mailboxes message by message. */
+ * as Windows-1252, e-mails read as e-mails (recipients as filter terms),
+ * mailboxes message by message. */
 #define CS_READING_VERSION 2
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a

@@ -23,7 +23,7 @@ static void usage(FILE *out)
             "usage: citesearch query [OPTIONS] QUERY...\n"
             "       citesearch query --batch FILE.csv|- [OPTIONS]\n\n"
             "Ranked passages with exact citations.  QUERY: bare words (ranked),\n"
-            "\"a phrase\", +required, -excluded, title: source: path: lang:\n"
+            "\"a phrase\", +required, -excluded, title: source: to: path: lang:\n"
             "date:YYYY[-MM[-DD]] or date:FROM..TO filters.  A query that is one\n"
             "quotation is searched verbatim (quote mode).\n\n"
             "  --db DIR              the index\n"

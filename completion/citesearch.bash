@@ -98,7 +98,7 @@ _citesearch()
         ;;
     --filter)
         compopt -o nospace 2>/dev/null
-        _citesearch_compgen -W "title: source: path: lang: date:" -- "$cur"
+        _citesearch_compgen -W "title: source: to: path: lang: date:" -- "$cur"
         return 0
         ;;
     -n | --limit | --per-doc | -j | --jobs | -C | --context | --shards | \

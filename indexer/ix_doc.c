@@ -113,6 +113,15 @@ cs_status ix_article_init(ix_article *art, tx_analyzer *a, const char *path,
     return rc;
 }
 
+cs_status ix_article_add_recipients(ix_article *art, tx_analyzer *a,
+                                    const char *to, char **msg)
+{
+    field_ctx f = {.list = &art->filter_terms,
+                   .word_prefix = CS_PREFIX_RECIPIENT_WORD};
+    cs_status rc = tx_analyze(a, to, strlen(to), 1, on_field_token, &f, msg);
+    return rc == CS_OK ? f.st : rc;
+}
+
 void ix_article_clear(ix_article *art)
 {
     termlist_clear(&art->title_terms);

@@ -34,8 +34,9 @@ typedef struct ix_article {
     const char *path;        /* relative to the index root */
     const char *title, *source, *date, *url, *lang; /* never NULL */
     char path_term[CS_MAX_TERM + 1]; /* CS_PREFIX_PATH term of the file */
-    ix_termlist title_terms; /* ZS stems and S words of the title */
-    ix_termlist filter_terms;/* XS source words, L language */
+    ix_termlist title_terms; /* ZS stems of the title */
+    ix_termlist filter_terms;/* XS source words, XT recipient words, L
+                                language */
     /* The part of every passage's JSON head that the article decides
      * (`{"path":...,"lang":...`), made at the first passage; and the
      * buffer each passage's data is built in, reused from passage to
@@ -53,6 +54,11 @@ cs_status ix_article_init(ix_article *art, tx_analyzer *a, const char *path,
                           const char *date, const char *url, const char *lang,
                           char **msg);
 void ix_article_clear(ix_article *art);
+
+/* Adds the words of an e-mail's recipients (its To: and Cc:) as filter
+ * terms (CS_PREFIX_RECIPIENT_WORD). */
+cs_status ix_article_add_recipients(ix_article *art, tx_analyzer *a,
+                                    const char *to, char **msg);
 
 /*
  * Builds the document of passage `p` of `file_text` (the whole file),

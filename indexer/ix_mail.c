@@ -129,8 +129,14 @@ int ix_mail_parse(const char *text, size_t len, ix_mail_head *out)
         } else if (named(p, name, "Date")) {
             read_date(span, out->date);
             mail_fields++;
-        } else if (named(p, name, "To") || named(p, name, "Message-ID") ||
-                   named(p, name, "Received")) {
+        } else if (named(p, name, "To")) {
+            out->to = span;
+            value = &out->to;
+            mail_fields++;
+        } else if (named(p, name, "Cc")) {
+            out->cc = span;
+            value = &out->cc;
+        } else if (named(p, name, "Message-ID") || named(p, name, "Received")) {
             mail_fields++;
         }
         p = next;

@@ -6,7 +6,8 @@
  * its Received: hops and Message-IDs, which would otherwise be a quarter
  * of a mail archive's passages, all of them noise in every result list.
  * So the header block is not split into passages: the Subject becomes the
- * title, From the source, Date the date, and the passages start with the
+ * title, From the source, Date the date, To and Cc the recipients (a
+ * filter), and the passages start with the
  * body (their lines and bytes still count from the top of the file).  A
  * mailbox file is read message by message, each with its own metadata.
  *
@@ -35,6 +36,7 @@ typedef struct ix_mail_head {
     unsigned body_line;   /* lines before the body (its first line is
                              body_line + 1) */
     ix_span subject, from; /* raw values: a folded one spans its lines */
+    ix_span to, cc;
     char date[9];          /* YYYYMMDD from Date:, "" when none or unreadable */
 } ix_mail_head;
 

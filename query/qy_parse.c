@@ -8,7 +8,8 @@
 #include "ix_manifest.h"
 #include "tx.h"
 
-static const char *const fields[] = {"title", "source", "path", "lang", "date"};
+static const char *const fields[] = {"title", "source", "to",  "path",
+                                     "lang",  "date"};
 
 /* Byte length of an opening quote at s, or 0.  Closing quotes are any of
  * the same set: people mix them (“...", «...»). */
@@ -121,7 +122,7 @@ cs_status qy_parse_add_filter(qy_parsed *p, const char *filter, char **msg)
     }
     return cs_fail(msg, CS_BAD_INPUT,
                    "filter '%s': expected FIELD:VALUE with FIELD one of title, "
-                   "source, path, lang, date",
+                   "source, to, path, lang, date",
                    filter);
 }
 

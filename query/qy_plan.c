@@ -788,6 +788,7 @@ static cs_status add_filter(builder *b, const qy_clause *c)
     } else {
         const char *prefix = strcmp(f, "title") == 0    ? CS_PREFIX_TITLE_STEM
                              : strcmp(f, "source") == 0 ? CS_PREFIX_SOURCE_WORD
+                             : strcmp(f, "to") == 0     ? CS_PREFIX_RECIPIENT_WORD
                                                         : CS_PREFIX_LANG;
         if (strcmp(f, "lang") == 0) {
             char *norm = NULL;

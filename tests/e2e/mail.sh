@@ -36,6 +36,9 @@ open('in/box.mbox', 'wb').write(
     b'\n'
     b'From bob@example.org  Tue Jan  3 10:00:00 2023\n'
     b'From: Bob <bob@example.org>\n'
+    b'To: Alice <alice@example.org>\n'
+    b'Cc: Erin Minister <erin@gov.example>,\n'
+    b'    Frank <frank@example.org>\n'
     b'Subject: Re: Budget figures\n'
     b'Date: Tue, 03 Jan 2023 10:00:00 +0000\n'
     b'\n'
@@ -107,18 +110,24 @@ got = sorted((r['line_start'], r['title'], r['source'], r['date']) for r in rs
              if r['path'] == 'in/box.mbox')
 assert got == [
     (6, 'Budget figures', 'Alice <alice@example.org>', '2023-01-02'),
-    (14, 'Re: Budget figures', 'Bob <bob@example.org>', '2023-01-03'),
-    (21, 'Minutes', 'Carol <carol@example.org>', '2023-01-04'),
+    (17, 'Re: Budget figures', 'Bob <bob@example.org>', '2023-01-03'),
+    (24, 'Minutes', 'Carol <carol@example.org>', '2023-01-04'),
 ], got
 alice = [r for r in rs if r['line_start'] == 6][0]
 assert alice['line_end'] == 7 and 'From what I hear' in alice['text'], alice
 assert len(set(r['paragraph'] for r in rs if r['path'] == 'in/box.mbox')) == 3
 PY
 cs query --format jsonl -n 10 'wombat source:bob' > out.jsonl
-[ "$(jq_py '[(r["path"], r["line_start"]) for r in rs]' < out.jsonl)" = "[('in/box.mbox', 14)]" ] ||
+[ "$(jq_py '[(r["path"], r["line_start"]) for r in rs]' < out.jsonl)" = "[('in/box.mbox', 17)]" ] ||
     fail "mailbox source filter: $(cat out.jsonl)"
+# to: filters by the words of To: and Cc: (a folded Cc: too).
+for q in 'wombat to:alice' 'wombat to:minister' 'wombat to:frank@example.org'; do
+    cs query --format jsonl -n 10 "$q" > out.jsonl
+    [ "$(jq_py '[r["line_start"] for r in rs]' < out.jsonl)" = "[17]" ] ||
+        fail "to: filter: $q: $(cat out.jsonl)"
+done
 cs query --format jsonl -n 10 'wombat date:2023-01-04' > out.jsonl
-[ "$(jq_py '[r["line_start"] for r in rs]' < out.jsonl)" = "[21]" ] ||
+[ "$(jq_py '[r["line_start"] for r in rs]' < out.jsonl)" = "[24]" ] ||
     fail "mailbox date filter: $(cat out.jsonl)"
 for q in alice@example.org 'Tue Jan'; do
     cs query --format jsonl "\"$q\"" > out.jsonl
