@@ -35,6 +35,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 abort();
             check_span(h.subject, text + start, n);
             check_span(h.from, text + start, n);
+            check_span(h.to, text + start, n);
+            check_span(h.cc, text + start, n);
             if (h.date[0] && strlen(h.date) != 8)
                 abort();
         }
