@@ -5,44 +5,18 @@
 #include <string.h>
 
 #include "qy_output.h"
-#include "tx.h"
 
 #define HL_ON "\033[1;31m"
 #define HL_OFF "\033[0m"
 #define DIM_ON "\033[2m"
 
 /* Writes the passage's bytes [from, to), its continuation lines indented
- * so the passage reads as one block.  A line may end in CR LF or a lone
- * CR: printed as LF, so the terminal does not write the next line over
- * this one; other control characters as U+FFFD (qy_control_len). */
+ * so the passage reads as one block (qy_put_text).  Highlights cut the
+ * text between characters, so each piece reads alone. */
 static void put_lines(FILE *out, const qy_result *r, size_t from, size_t to)
 {
-    /* For a person: bytes that are not UTF-8 as the analyzer reads them
-     * (Windows-1252), not as bytes the terminal cannot show.  Highlights
-     * cut the text between characters, so each piece reads alone. */
-    const char *t = r->text + from;
-    size_t n = to - from;
-    char *readable = tx_utf8_check(t, n) < n ? tx_utf8_legacy(t, n, &n) : NULL;
-    if (readable)
-        t = readable;
-    for (size_t k = 0; k < n; k++) {
-        char c = t[k];
-        /* The byte after, in the next piece too (a CR LF is one end). */
-        char next = k + 1 < n ? t[k + 1]
-                    : to < r->text_len ? r->text[to] : '\0';
-        if (c == '\r' && next == '\n')
-            continue;
-        size_t ctl = qy_control_len(t + k, n - k);
-        if (ctl) {
-            fputs(QY_REPLACEMENT, out);
-            k += ctl - 1;
-            continue;
-        }
-        fputc(c == '\r' ? '\n' : c, out);
-        if (c == '\n' || c == '\r')
-            fputs("   ", out);
-    }
-    free(readable);
+    qy_put_text(out, r->text + from, to - from,
+                to < r->text_len ? r->text[to] : '\0', "   ");
 }
 
 static void print_passage(qy_printer *p, const qy_result *r)

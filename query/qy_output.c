@@ -279,7 +279,11 @@ void qy_printer_free(qy_printer *p)
     free(p);
 }
 
-size_t qy_control_len(const char *s, size_t n)
+#define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD in UTF-8 */
+
+/* The length of the control character at s[0, n) that a terminal would
+ * act on (C0 but tab, LF and CR; DEL; C1 as UTF-8), or 0. */
+static size_t control_len(const char *s, size_t n)
 {
     unsigned char c = (unsigned char)s[0];
     if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
@@ -290,13 +294,36 @@ size_t qy_control_len(const char *s, size_t n)
     return 0;
 }
 
+void qy_put_text(FILE *out, const char *s, size_t n, char after,
+                 const char *indent)
+{
+    char *readable = tx_utf8_check(s, n) < n ? tx_utf8_legacy(s, n, &n) : NULL;
+    if (readable)
+        s = readable;
+    for (size_t k = 0; k < n; k++) {
+        char c = s[k];
+        if (c == '\r' && (k + 1 < n ? s[k + 1] : after) == '\n')
+            continue; /* CR LF: the LF ends the line */
+        size_t ctl = control_len(s + k, n - k);
+        if (ctl) {
+            fputs(REPLACEMENT, out);
+            k += ctl - 1;
+            continue;
+        }
+        fputc(c == '\r' ? '\n' : c, out);
+        if (c == '\n' || c == '\r')
+            fputs(indent, out);
+    }
+    free(readable);
+}
+
 void qy_put_field(FILE *out, const char *s)
 {
     size_t n = strlen(s);
     for (size_t k = 0; k < n; k++) {
-        size_t c = qy_control_len(s + k, n - k);
+        size_t c = control_len(s + k, n - k);
         if (c || s[k] == '\n' || s[k] == '\r') {
-            fputs(QY_REPLACEMENT, out);
+            fputs(REPLACEMENT, out);
             k += c ? c - 1 : 0;
         } else {
             fputc(s[k], out);

@@ -83,16 +83,20 @@ int qy_json_set_raw(struct json_t *o, const char *s, size_t len);
 
 /* ---- For a terminal ---- */
 
-/* The length of the control character at s[0, n) that a terminal would
- * act on (C0 but tab, LF and CR; DEL; C1 as UTF-8), or 0.  A file is not
- * to move the cursor, retitle the window or recolor what follows when a
- * person reads it: printers write U+FFFD in its place. */
-size_t qy_control_len(const char *s, size_t n);
+/* What a person reads on a terminal: a file is not to move the cursor,
+ * retitle the window or recolor what follows, so its control characters
+ * (C0 but tab and line ends, DEL, C1 as UTF-8) are written as U+FFFD. */
+
+/* Writes text s[0, n) of a file: bytes that are not UTF-8 read as
+ * Windows-1252 (as the analyzer reads them), each line end (LF, CR LF or
+ * a lone CR) as LF followed by `indent`, control characters as U+FFFD.
+ * `after` is the byte that follows s in the file ('\0' for none), so a CR
+ * LF that a highlight cuts in two is still one line end. */
+void qy_put_text(FILE *out, const char *s, size_t n, char after,
+                 const char *indent);
 
 /* Writes the NUL-terminated `s` with each control character (and each
  * line end) as U+FFFD: for one-line fields (titles, sources, words). */
 void qy_put_field(FILE *out, const char *s);
-
-#define QY_REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD in UTF-8 */
 
 #endif

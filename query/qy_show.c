@@ -12,7 +12,6 @@
 #include "ix_doc.h"
 #include "qy_output.h"
 #include "schema.h"
-#include "tx.h"
 #include "xs.h"
 
 typedef struct passage_ref {
@@ -243,29 +242,8 @@ cs_status qy_show(qy_engine *e, const char *cite, unsigned context, FILE *out,
         const char *text;
         size_t tlen;
         show_text(&v, i, &text, &tlen);
-        /* For a person: bytes that are not UTF-8 as the analyzer reads
-         * them (Windows-1252), not as bytes the terminal cannot show. */
-        char *readable = tx_utf8_check(text, tlen) < tlen
-                             ? tx_utf8_legacy(text, tlen, &tlen)
-                             : NULL;
-        if (readable)
-            text = readable;
         fputs(cited ? "> " : "  ", out);
-        for (size_t k = 0; k < tlen; k++) {
-            /* CR LF and a lone CR end a line too (as in line numbers). */
-            if (text[k] == '\r' && k + 1 < tlen && text[k + 1] == '\n')
-                continue;
-            size_t ctl = qy_control_len(text + k, tlen - k);
-            if (ctl) { /* not for the terminal to act on */
-                fputs(QY_REPLACEMENT, out);
-                k += ctl - 1;
-                continue;
-            }
-            fputc(text[k] == '\r' ? '\n' : text[k], out);
-            if (text[k] == '\n' || text[k] == '\r')
-                fputs(cited ? "> " : "  ", out);
-        }
-        free(readable);
+        qy_put_text(out, text, tlen, '\0', cited ? "> " : "  ");
         fputs("\n\n", out);
     }
     show_view_clear(&v);
