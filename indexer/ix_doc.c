@@ -185,8 +185,10 @@ static int article_head(ix_article *art)
                                        {"url", art->url},
                                        {"lang", art->lang}};
     for (size_t i = 0; i < sizeof optional / sizeof optional[0]; i++) {
-        json_t *v = *optional[i][1] ? json_string(optional[i][1]) : NULL;
-        if (*optional[i][1] && json_object_set_new(o, optional[i][0], v) != 0) {
+        if (!*optional[i][1])
+            continue;
+        if (json_object_set_new(o, optional[i][0],
+                                json_string(optional[i][1])) != 0) {
             json_decref(o);
             return -1;
         }

@@ -297,20 +297,16 @@ static cs_status write_article(ix_worker *w, const ix_task *t, file_ctx *f,
         ix_article art;
         rc = ix_article_init(&art, w->an, t->file->rel, title, source, date,
                              url, lang, msg);
-        if (rc == CS_OK && is_mail) {
-            char *to = ix_mail_value(mail.to), *cc = ix_mail_value(mail.cc);
-            char *both = NULL;
-            if (!to || !cc || asprintf(&both, "%s %s", to, cc) < 0)
-                rc = CS_NOMEM;
-            char *readable = rc == CS_OK ? tx_utf8_legacy(both, strlen(both), NULL)
-                                         : NULL;
-            if (rc == CS_OK && !readable)
-                rc = CS_NOMEM;
-            if (rc == CS_OK)
-                rc = ix_article_add_recipients(&art, w->an, readable, msg);
-            free(to);
-            free(cc);
-            free(both);
+        /* An e-mail's recipients, for the to: filter. */
+        const ix_span who[2] = {mail.to, mail.cc};
+        for (int k = 0; rc == CS_OK && is_mail && k < 2; k++) {
+            if (!who[k].text)
+                continue;
+            char *v = ix_mail_value(who[k]);
+            char *readable = v ? tx_utf8_legacy(v, strlen(v), NULL) : NULL;
+            rc = readable ? ix_article_add_recipients(&art, w->an, readable, msg)
+                          : CS_NOMEM;
+            free(v);
             free(readable);
             if (rc != CS_OK)
                 ix_article_clear(&art);
