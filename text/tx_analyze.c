@@ -532,8 +532,9 @@ cs_status tx_analyze(tx_analyzer *a, const char *text, size_t len,
      * (an old mail, a text saved by an old editor) far more often than
      * from anything else: read so, "caf\xe9" is the word café, where
      * ICU would see "caf" and a U+FFFD.  The offsets are the text's. */
-    if (tx_utf8_check(text, len) < len) {
-        if (tx_legacy_decode(a, text, len, &r.len) != CS_OK)
+    size_t valid = tx_utf8_check(text, len);
+    if (valid < len) {
+        if (tx_legacy_decode(a, text, len, valid, &r.len) != CS_OK)
             return cs_fail(msg, CS_NOMEM, "out of memory decoding a text");
         r.text = a->legacy;
         r.legacy = 1;

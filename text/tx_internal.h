@@ -127,10 +127,11 @@ unsigned tx_space_at(const char *s, size_t len, size_t i);
 /* tx_utf8.c: a copy of text[0, len) in a->legacy (NUL-terminated, length
  * in *out_len) that is all UTF-8: each byte of an invalid UTF-8 sequence
  * is read as Windows-1252 (which Latin-1 is a part of), the rest is
- * copied.  a->legacy_map receives a pair per byte so read, in order, for
- * tx_legacy_offset.  CS_NOMEM or CS_OK. */
+ * copied.  text[0, valid) is known to be UTF-8 (tx_utf8_check's answer;
+ * 0 when not known).  a->legacy_map receives a pair per byte so read, in
+ * order, for tx_legacy_offset.  CS_NOMEM or CS_OK. */
 cs_status tx_legacy_decode(tx_analyzer *a, const char *text, size_t len,
-                           size_t *out_len);
+                           size_t valid, size_t *out_len);
 
 /* The text's byte offset of byte `off` of a->legacy; `off` is a character
  * boundary of it. */

@@ -217,16 +217,18 @@ static int map_add(tx_analyzer *a, size_t to, size_t from)
  * byte of an invalid sequence read as Windows-1252, and NUL-terminates it;
  * returns its length, or SIZE_MAX when out of memory for a's offset map
  * (a NULL: no map).  The map holds one pair per byte so read: where its
- * character starts in the copy, and the byte's offset. */
-static size_t decode_legacy(const char *text, size_t len, char *out,
-                            tx_analyzer *a)
+ * character starts in the copy, and the byte's offset.  text[0, valid) is
+ * known to be UTF-8 (0 when nothing is known), so it is not checked
+ * again. */
+static size_t decode_legacy(const char *text, size_t len, size_t valid,
+                            char *out, tx_analyzer *a)
 {
     if (a)
         a->nlegacy_map = 0;
     char *o = out;
     size_t i = 0;
     while (i < len) {
-        size_t ok = tx_utf8_check(text + i, len - i);
+        size_t ok = i == 0 && valid ? valid : tx_utf8_check(text + i, len - i);
         memcpy(o, text + i, ok);
         o += ok;
         i += ok;
@@ -247,12 +249,12 @@ static size_t decode_legacy(const char *text, size_t len, char *out,
 }
 
 cs_status tx_legacy_decode(tx_analyzer *a, const char *text, size_t len,
-                           size_t *out_len)
+                           size_t valid, size_t *out_len)
 {
     /* A byte becomes three at most. */
     if (tx_grow((void **)&a->legacy, &a->legacy_cap, len * 3 + 1, 1))
         return CS_NOMEM;
-    size_t n = decode_legacy(text, len, a->legacy, a);
+    size_t n = decode_legacy(text, len, valid, a->legacy, a);
     if (n == SIZE_MAX)
         return CS_NOMEM;
     *out_len = n;
@@ -264,7 +266,7 @@ char *tx_utf8_legacy(const char *text, size_t len, size_t *out_len)
     char *out = malloc(len * 3 + 1);
     if (!out)
         return NULL;
-    size_t n = decode_legacy(text, len, out, NULL);
+    size_t n = decode_legacy(text, len, 0, out, NULL);
     if (out_len)
         *out_len = n;
     return out;
