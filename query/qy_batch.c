@@ -1,5 +1,6 @@
 /* qy_batch.c - CSV batches: a reader thread, worker threads, and the
- * caller printing in input order (see qy_batch.h). */
+ * caller printing in input order; or, with one job, the caller alone
+ * (see qy_batch.h). */
 #include "qy_batch.h"
 
 #include <csv.h>
@@ -30,7 +31,7 @@ typedef struct task {
 
 typedef struct batch {
     qy_engine *const *engines;
-    const qy_printer *printer;
+    qy_printer *printer;
     const char *name;
     const qy_request *defaults;
     char **msg;
@@ -45,6 +46,9 @@ typedef struct batch {
     cs_status st;         /* a fatal error of the reader */
     pthread_mutex_t lock;
     pthread_cond_t space, work, done;
+
+    qy_batch_stats *stats; /* the printer's */
+    qy_engine *inline_engine; /* one job: rows answered as they are read */
 
     /* Reader state (reader thread only). */
     FILE *in;
@@ -156,11 +160,20 @@ static void validate_row(batch *b, task *t)
     }
 }
 
-/* Hands the parsed row to the workers, waiting for room in the window. */
+static void answer_task(batch *b, qy_engine *e, task *t);
+static void write_task(batch *b, task *t);
+
+/* Hands the parsed row to the workers, waiting for room in the window (or,
+ * with one job, answers and prints it). */
 static void push_row(batch *b)
 {
     b->row.line = b->row_line;
     validate_row(b, &b->row);
+    if (b->inline_engine) {
+        answer_task(b, b->inline_engine, &b->row);
+        write_task(b, &b->row);
+        return;
+    }
     pthread_mutex_lock(&b->lock);
     while (b->read - b->written >= b->size && !b->cancel)
         pthread_cond_wait(&b->space, &b->lock);
@@ -308,6 +321,68 @@ static void *worker_main(void *arg)
 
 /* ---- The caller: print in order ---- */
 
+/* Prints a task's answer, counts it, and clears it. */
+static void write_task(batch *b, task *t)
+{
+    b->stats->rows++;
+    b->stats->failed += t->error != NULL;
+    b->stats->answered += t->answered;
+    if (t->out)
+        qy_printer_write(b->printer, t->out, t->outlen);
+    else if (b->st == CS_OK)
+        b->st = cs_fail(b->msg, CS_NOMEM, "out of memory formatting line %lu",
+                        t->line);
+    task_clear(t);
+}
+
+/* Runs the reader and `njobs` workers and prints their answers in input
+ * order until the reader has finished and every row is printed. */
+static void run_threads(batch *b, unsigned njobs, worker *workers)
+{
+    pthread_t reader;
+    unsigned started = 0;
+    int reader_started = pthread_create(&reader, NULL, reader_main, b) == 0;
+    for (unsigned i = 0; reader_started && i < njobs; i++) {
+        workers[i] = (worker){.b = b, .engine = b->engines[i]};
+        if (pthread_create(&workers[i].thread, NULL, worker_main, &workers[i]) != 0)
+            break;
+        started++;
+    }
+    if (!reader_started || started == 0) {
+        /* Without threads nothing can run; say so rather than hang. */
+        pthread_mutex_lock(&b->lock);
+        b->cancel = 1;
+        pthread_cond_broadcast(&b->space);
+        pthread_mutex_unlock(&b->lock);
+        if (reader_started)
+            pthread_join(reader, NULL);
+        reader_started = 0;
+        b->st = cs_fail(b->msg, CS_INTERNAL, "cannot start batch threads");
+    }
+
+    pthread_mutex_lock(&b->lock);
+    while (started > 0) {
+        while (!(b->written < b->read && b->slots[b->written % b->size].done) &&
+               !(b->eof && b->written == b->read))
+            pthread_cond_wait(&b->done, &b->lock);
+        if (b->written == b->read)
+            break;
+        task *t = &b->slots[b->written % b->size];
+        pthread_mutex_unlock(&b->lock);
+        write_task(b, t);
+
+        pthread_mutex_lock(&b->lock);
+        b->written++;
+        pthread_cond_signal(&b->space);
+    }
+    pthread_mutex_unlock(&b->lock);
+
+    if (reader_started)
+        pthread_join(reader, NULL);
+    for (unsigned i = 0; i < started; i++)
+        pthread_join(workers[i].thread, NULL);
+}
+
 cs_status qy_batch_run(qy_engine *const *engines, unsigned njobs, FILE *in,
                        const char *name, const qy_request *defaults,
                        qy_printer *printer, qy_batch_stats *stats, char **msg)
@@ -317,7 +392,7 @@ cs_status qy_batch_run(qy_engine *const *engines, unsigned njobs, FILE *in,
         njobs = 1;
     batch b = {.engines = engines, .printer = printer, .name = name,
                .defaults = defaults,
-               .msg = msg, .in = in, .st = CS_OK,
+               .msg = msg, .in = in, .stats = stats, .st = CS_OK,
                .size = (size_t)njobs * QY_BATCH_WINDOW};
     for (int c = 0; c < NCOLS; c++)
         b.col_of[c] = -1;
@@ -333,57 +408,15 @@ cs_status qy_batch_run(qy_engine *const *engines, unsigned njobs, FILE *in,
     pthread_cond_init(&b.work, NULL);
     pthread_cond_init(&b.done, NULL);
 
-    pthread_t reader;
-    unsigned started = 0;
-    int reader_started = pthread_create(&reader, NULL, reader_main, &b) == 0;
-    for (unsigned i = 0; reader_started && i < njobs; i++) {
-        workers[i] = (worker){.b = &b, .engine = engines[i]};
-        if (pthread_create(&workers[i].thread, NULL, worker_main, &workers[i]) != 0)
-            break;
-        started++;
+    if (njobs == 1) {
+        /* One job: no thread to hand rows to, so none is started; each row
+         * is answered and printed as soon as it is read, which spares a
+         * streaming caller two thread wake-ups per query. */
+        b.inline_engine = engines[0];
+        reader_main(&b);
+    } else {
+        run_threads(&b, njobs, workers);
     }
-    if (!reader_started || started == 0) {
-        /* Without threads nothing can run; say so rather than hang. */
-        pthread_mutex_lock(&b.lock);
-        b.cancel = 1;
-        pthread_cond_broadcast(&b.space);
-        pthread_mutex_unlock(&b.lock);
-        if (reader_started)
-            pthread_join(reader, NULL);
-        reader_started = 0;
-        b.st = cs_fail(msg, CS_INTERNAL, "cannot start batch threads");
-    }
-
-    pthread_mutex_lock(&b.lock);
-    while (started > 0) {
-        while (!(b.written < b.read && b.slots[b.written % b.size].done) &&
-               !(b.eof && b.written == b.read))
-            pthread_cond_wait(&b.done, &b.lock);
-        if (b.written == b.read)
-            break;
-        task *t = &b.slots[b.written % b.size];
-        pthread_mutex_unlock(&b.lock);
-
-        stats->rows++;
-        stats->failed += t->error != NULL;
-        stats->answered += t->answered;
-        if (t->out)
-            qy_printer_write(printer, t->out, t->outlen);
-        else
-            b.st = cs_fail(msg, CS_NOMEM, "out of memory formatting line %lu",
-                           t->line);
-        task_clear(t);
-
-        pthread_mutex_lock(&b.lock);
-        b.written++;
-        pthread_cond_signal(&b.space);
-    }
-    pthread_mutex_unlock(&b.lock);
-
-    if (reader_started)
-        pthread_join(reader, NULL);
-    for (unsigned i = 0; i < started; i++)
-        pthread_join(workers[i].thread, NULL);
     for (size_t i = 0; i < b.size; i++)
         task_clear(&b.slots[i]);
     free(b.slots);

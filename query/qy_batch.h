@@ -11,7 +11,8 @@
  * Rows are read by one thread, answered by `njobs` workers (each with its
  * own engine, so its own database handle) and printed by the caller's
  * thread in input order, each answer flushed as soon as it and all before
- * it are done.  At most QY_BATCH_WINDOW rows per worker are in flight, so
+ * it are done.  With one job the caller's thread does all three, a row at
+ * a time.  At most QY_BATCH_WINDOW rows per worker are in flight, so
  * memory stays bounded whatever the input's length, and `--batch -`
  * answers a pipe while it is still being written.
  */

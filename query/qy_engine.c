@@ -377,6 +377,56 @@ static cs_status find_across(qy_engine *e, const qy_plan *plan, qy_cand *c,
     return CS_OK;
 }
 
+/* How many candidates to read for `limit` results: `pool` (re-ranking
+ * reads them all) when that leaves some to spare, else a few more than
+ * asked for, since some may be left out (shown_above). */
+static unsigned with_spare(unsigned limit, unsigned pool)
+{
+    return limit < pool ? pool : limit + limit / 2 + 2;
+}
+
+/* Reads candidate i of the match set, analyzes its words and, for a
+ * quotation not found verbatim, aligns it (its rank: the similarity). */
+static cs_status load_cand(qy_engine *e, const qy_plan *plan, xs_mset *mset,
+                           unsigned i, int near, qy_cand *c, char **msg)
+{
+    c->docid = xs_mset_docid(mset, i);
+    c->rank = (double)(xs_mset_size(mset) - i); /* the match set's order */
+    cs_status rc = qy_cand_read(e, mset, i, &c->r, msg);
+    if (rc == CS_OK)
+        rc = qy_ptoks_analyze(e->an, c->r.text, c->r.text_len, &c->pt, msg);
+    if (rc == CS_OK && near) {
+        rc = qy_near_align(plan, c);
+        c->rank = c->al.similarity;
+    }
+    return rc;
+}
+
+/*
+ * Long paragraphs are indexed as windows that share 30-50 words, so a
+ * match in the shared words is found in two passages.  The second shows
+ * nothing the first does not (its highlights all lie within the first's
+ * bytes), and listing one quotation twice hides another place it stands:
+ * such a passage is left out.  One without highlights is kept.
+ */
+static int shown_above(const qy_answer *out, const qy_result *r)
+{
+    if (r->nhighlights == 0)
+        return 0;
+    for (size_t k = 0; k < out->n; k++) {
+        const qy_result *a = &out->results[k];
+        if (strcmp(a->path, r->path) != 0)
+            continue;
+        size_t h = 0;
+        while (h < r->nhighlights && r->highlights[h].start >= a->byte_start &&
+               r->highlights[h].end <= a->byte_end)
+            h++;
+        if (h == r->nhighlights)
+            return 1;
+    }
+    return 0;
+}
+
 cs_status qy_engine_query(qy_engine *e, const qy_request *req, qy_answer *out,
                           char **msg)
 {
@@ -407,9 +457,11 @@ cs_status qy_engine_query(qy_engine *e, const qy_request *req, qy_answer *out,
         }
     }
 
-    /* Which candidates, and how they are re-ranked. */
+    /* Which candidates, and how they are re-ranked.  A few more than the
+     * results asked for: a passage whose matches a better one of the same
+     * file already shows is left out (see shown_above). */
     int claim = !plan.quote && plan.nphrases == 0 && plan.nwords >= 2;
-    unsigned want = claim && limit < QY_CLAIM_CANDIDATES ? QY_CLAIM_CANDIDATES : limit;
+    unsigned want = with_spare(limit, claim ? QY_CLAIM_CANDIDATES : 0);
     xs_mset *mset = NULL;
     rc = run_search(e, plan.query, want, req, &mset, msg);
     int near = 0;
@@ -419,31 +471,21 @@ cs_status qy_engine_query(qy_engine *e, const qy_request *req, qy_answer *out,
         xs_mset_free(mset);
         mset = NULL;
         near = 1;
-        want = limit > QY_NEAR_CANDIDATES ? limit : QY_NEAR_CANDIDATES;
+        want = with_spare(limit, QY_NEAR_CANDIDATES);
         rc = run_search(e, plan.loose, want, req, &mset, msg);
     }
     unsigned n = rc == CS_OK ? xs_mset_size(mset) : 0;
     qy_cand *c = calloc(n + 1, sizeof *c);
     if (!c)
         rc = CS_NOMEM;
-    unsigned got = 0;
     unsigned char first[256];
     stem_firsts(&plan, first);
     tx_analyzer_stem_only(e->an, first);
-    for (unsigned i = 0; rc == CS_OK && i < n; i++) {
-        got++;
-        c[i].docid = xs_mset_docid(mset, i);
-        rc = qy_cand_read(e, mset, i, &c[i].r, msg);
-        if (rc == CS_OK)
-            rc = qy_ptoks_analyze(e->an, c[i].r.text, c[i].r.text_len,
-                                  &c[i].pt, msg);
-        c[i].rank = (double)(n - i); /* the match set's order */
-        if (rc == CS_OK && near) {
-            rc = qy_near_align(&plan, &c[i]);
-            c[i].rank = c[i].al.similarity;
-        }
-    }
-    tx_analyzer_stem_only(e->an, NULL);
+    /* Re-ranking needs every candidate read first; otherwise each is read
+     * when its turn comes, so the spare ones cost nothing unless used. */
+    unsigned got = c ? n : 0;
+    for (unsigned i = 0; rc == CS_OK && i < n && (near || claim); i++)
+        rc = load_cand(e, &plan, mset, i, near, &c[i], msg);
     if (rc == CS_OK && claim)
         rc = rank_claims(e, &plan, c, got);
     if (rc == CS_OK && (near || claim))
@@ -451,19 +493,24 @@ cs_status qy_engine_query(qy_engine *e, const qy_request *req, qy_answer *out,
     if (rc == CS_OK && near)
         rc = find_across(e, &plan, c, &got);
 
-    unsigned keep = got < limit ? got : limit;
-    if (rc == CS_OK && keep > 0) {
-        out->results = calloc(keep, sizeof *out->results);
+    unsigned room = got < limit ? got : limit;
+    if (rc == CS_OK && room > 0) {
+        out->results = calloc(room, sizeof *out->results);
         if (!out->results)
             rc = CS_NOMEM;
     }
-    for (unsigned i = 0; rc == CS_OK && i < keep; i++) {
-        if (!c[i].marked)
+    for (unsigned i = 0; rc == CS_OK && i < got && out->n < limit; i++) {
+        if (!(near || claim)) /* the match set's order: c[i] is result i */
+            rc = load_cand(e, &plan, mset, i, near, &c[i], msg);
+        if (rc == CS_OK && !c[i].marked)
             rc = near ? qy_mark_near(&plan, &c[i]) : qy_mark_terms(&plan, &c[i]);
-        c[i].r.rank = i + 1;
+        if (rc != CS_OK || shown_above(out, &c[i].r))
+            continue;
+        c[i].r.rank = (unsigned)out->n + 1;
         out->results[out->n++] = c[i].r;
         memset(&c[i].r, 0, sizeof c[i].r);
     }
+    tx_analyzer_stem_only(e->an, NULL);
     for (unsigned i = 0; i < got; i++)
         qy_cand_clear(&c[i]);
     free(c);

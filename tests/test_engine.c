@@ -430,6 +430,56 @@ static void test_near_quote_found_by_word_pairs(void **state)
     remove_tree(dir);
 }
 
+/*
+ * A long paragraph is indexed as overlapping windows, so a word or a
+ * quotation in the words two windows share is in both; it is answered
+ * once (the second window would show nothing the first does not), and
+ * the freed place goes to the next passage.  A word that stands twice,
+ * in windows apart, is answered twice.
+ */
+static void test_shared_window_words_answered_once(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/cs-windows-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    FILE *fp = file_in(dir, "long.txt");
+    fprintf(fp, "Minutes\n\n"); /* the title, which every passage carries */
+    for (int i = 0; i < 40; i++) /* one paragraph of 320 words */
+        fprintf(fp, "Line marker%02d of the long report said so. ", i);
+    fprintf(fp, "Again marker05 here.\n");
+    fclose(fp);
+    fp = file_in(dir, "other.txt");
+    fprintf(fp, "The long report said so, and was right.\n");
+    fclose(fp);
+    fixture f = {.e = engine_of(dir)};
+
+    size_t windows = 0;
+    for (int i = 0; i < 40; i++) {
+        char word[16], quote[64];
+        snprintf(word, sizeof word, "marker%02d", i);
+        qy_answer a;
+        ask(&f, word, QY_MODE_AUTO, 5, &a);
+        assert_int_equal(a.n, i == 5 ? 2 : 1);
+        qy_answer_clear(&a);
+        /* The quotation: once. */
+        snprintf(quote, sizeof quote, "\"marker%02d of the long report said so\"", i);
+        ask(&f, quote, QY_MODE_QUOTE, 5, &a);
+        assert_int_equal(a.n, 1);
+        assert_int_equal(a.results[0].match, QY_MATCH_EXACT);
+        qy_answer_clear(&a);
+        ask(&f, "long report said", QY_MODE_AUTO, 50, &a);
+        windows = a.n;
+        qy_answer_clear(&a);
+    }
+    /* Each window and the other file: the windows did overlap (a window
+     * holds at most ~120 words, so 320 need three or more), and none was
+     * left out where its words were its own. */
+    assert_true(windows >= 4);
+
+    qy_engine_close(f.e);
+    remove_tree(dir);
+}
+
 /* A name no passage spells so is looked for in the spellings the index
  * has of it: Mujahedin finds "People's Mojahedin Organization", marked
  * and counted as supported; a word the index knows is not respelt. */
@@ -480,6 +530,7 @@ int main(void)
         cmocka_unit_test(test_compound_splits_only_rare_solid_words),
         cmocka_unit_test(test_near_quote_found_by_word_pairs),
         cmocka_unit_test(test_quote_word_pairs),
+        cmocka_unit_test(test_shared_window_words_answered_once),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

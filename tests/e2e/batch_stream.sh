@@ -1,12 +1,14 @@
 # --batch - answers each row as soon as it is read: a program writes one
-# query, reads its answer, then writes the next, through pipes.
+# query, reads its answer, then writes the next, through pipes.  One job
+# (rows answered on the reading thread) and two (worker threads).
 . "$(dirname "$0")/lib.sh"
 setup_corpus
 
-timeout 30 python3 - "$CITESEARCH" <<'PY'
+for jobs in 1 2; do
+timeout 30 python3 - "$CITESEARCH" "$jobs" <<'PY' || fail "streaming with --jobs $jobs"
 import json, select, subprocess, sys
 p = subprocess.Popen([sys.argv[1], "query", "--batch", "-", "--format", "jsonl",
-                      "-n", "1", "--jobs", "2"],
+                      "-n", "1", "--jobs", sys.argv[2]],
                      stdin=subprocess.PIPE, stdout=subprocess.PIPE)
 
 def ask(line):
@@ -28,4 +30,5 @@ p.stdin.close()
 assert p.stdout.read() == b""
 assert p.wait() == 2  # one row failed
 PY
+done
 echo ok

@@ -139,4 +139,29 @@ assert parts == ["The systems will be out of service", "completely removed"], pa
 PY
 done
 
+# A quotation in the words two windows of a long paragraph share: one
+# result, not the same place twice; a second place it stands is listed.
+mkdir long
+{ printf 'Minutes\n\n'
+  for i in $(seq 10 49); do printf 'Line marker%s of the long report said so. ' "$i"; done
+  printf '\n\nThe long report said so in its summary too.\n'; } > long/report.txt
+cs index --quiet --db long.db long
+[ "$status" -eq 0 ] || fail "long paragraph: index status $status"
+for i in $(seq 10 49); do
+    cs query --db long.db --format jsonl -n 5 "\"marker$i of the long report said so\"" > out.jsonl
+    [ "$(wc -l < out.jsonl)" -eq 1 ] || fail "marker$i: $(cat out.jsonl)"
+done
+cs query --db long.db --format jsonl -n 10 '"the long report said so"' > out.jsonl
+python3 - out.jsonl <<'PY' || fail "overlapping windows: $(cat out.jsonl)"
+import json, sys
+rs = [json.loads(l) for l in open(sys.argv[1])]
+# Each result shows a place the ones above it do not; all 41 are shown.
+seen = set()
+for r in rs:
+    places = {h[0] for h in r["highlights"]}
+    assert places - seen, (r["cite"], r["byte_start"], sorted(places))
+    seen |= places
+assert len(seen) == 41, sorted(seen)
+PY
+
 echo ok
