@@ -61,8 +61,9 @@
  * that the next run re-reads every file its record says was read the old
  * way, without the user touching them.  2: bytes that are not UTF-8 read
  * as Windows-1252, e-mails read as e-mails (recipients as filter terms),
- * mailboxes message by message. */
-#define CS_READING_VERSION 2
+ * mailboxes message by message.  3: of an e-mail, only its text parts
+ * (ix_mail_texts). */
+#define CS_READING_VERSION 3
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a
  * prefix plus a hash by the indexer (ix_path_term). */

@@ -258,6 +258,38 @@ static int on_passage(void *ctx, const tx_passage *body_p)
     return f->st != CS_OK;
 }
 
+/* The runs of one article's text that become passages (an e-mail's
+ * text parts; the whole of any other file), written in turn. */
+typedef struct text_runs {
+    file_ctx *f;
+    const char *text;        /* the article */
+    size_t start;            /* its offset in the file */
+    unsigned lines_before;   /* lines of the file before it */
+    size_t counted_off;      /* lines of the article before this offset: */
+    unsigned counted_lines;
+    cs_status rc;
+    char **msg;
+} text_runs;
+
+/* Writes the passages of the article's text[off, off + len). */
+static int write_run(void *ctx, size_t off, size_t len)
+{
+    text_runs *r = ctx;
+    file_ctx *f = r->f;
+    /* Runs come in order and start at a line's start: the lines before
+     * one are counted on from the previous one. */
+    r->counted_lines += tx_count_lines(r->text + r->counted_off, off - r->counted_off);
+    r->counted_off = off;
+    f->body_off = r->start + off;
+    f->body_line = r->lines_before + r->counted_lines;
+    f->para_base = f->para_last;
+    r->rc = tx_passages(f->an, r->text + off, len, CS_PASSAGE_MAX_WORDS,
+                        on_passage, f, r->msg);
+    if (r->rc == CS_OK)
+        r->rc = f->st;
+    return r->rc != CS_OK;
+}
+
 /* Adds the passages of text[start, end) to `db` as one article: the
  * whole file, or one message of a mailbox.  An e-mail's header block is
  * its metadata, not passages (ix_mail.h); the manifest's metadata still
@@ -313,13 +345,15 @@ static cs_status write_article(ix_worker *w, const ix_task *t, file_ctx *f,
         }
         if (rc == CS_OK) {
             f->art = &art;
-            f->body_off = start + body;
-            f->body_line = lines_before + (is_mail ? mail.body_line : 0);
-            f->para_base = f->para_last;
-            rc = tx_passages(w->an, text + body, len - body,
-                             CS_PASSAGE_MAX_WORDS, on_passage, f, msg);
-            if (rc == CS_OK)
-                rc = f->st;
+            text_runs r = {.f = f, .text = text, .start = start,
+                           .lines_before = lines_before, .counted_off = body,
+                           .counted_lines = is_mail ? mail.body_line : 0,
+                           .rc = CS_OK, .msg = msg};
+            if (is_mail)
+                ix_mail_texts(text, len, &mail, write_run, &r);
+            else
+                write_run(&r, 0, len);
+            rc = r.rc;
             f->art = NULL;
             ix_article_clear(&art);
         }

@@ -138,6 +138,12 @@ int ix_mail_parse(const char *text, size_t len, ix_mail_head *out)
             value = &out->cc;
         } else if (named(p, name, "Message-ID") || named(p, name, "Received")) {
             mail_fields++;
+        } else if (named(p, name, "Content-Type")) {
+            out->content_type = span;
+            value = &out->content_type;
+        } else if (named(p, name, "Content-Transfer-Encoding")) {
+            out->encoding = span;
+            value = &out->encoding;
         }
         p = next;
     }
@@ -185,4 +191,209 @@ char *ix_mail_value(ix_span v)
     }
     out[n] = '\0';
     return out;
+}
+
+/* ---- The body's MIME parts ---- */
+
+/* Deeper nesting than this is read as it is written. */
+#define IX_MIME_MAX_DEPTH 8
+/* RFC 2046: a boundary is at most 70 characters. */
+#define IX_MIME_MAX_BOUNDARY 70
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* Whether a Content-Type value's media type (before any ';', case aside)
+ * is `type`, or starts with it when it ends in '/'. */
+static int media_is(ix_span v, const char *type)
+{
+    size_t i = 0, n = strlen(type);
+    while (i < v.len && is_space(v.text[i]))
+        i++;
+    size_t m = 0;
+    while (i + m < v.len && v.text[i + m] != ';' && !is_space(v.text[i + m]))
+        m++;
+    if (type[n - 1] == '/')
+        return m > n && strncasecmp(v.text + i, type, n) == 0;
+    return m == n && strncasecmp(v.text + i, type, n) == 0;
+}
+
+/* The boundary parameter of a Content-Type value, quoted or not; 0 when
+ * there is none (or one no longer than a boundary may be). */
+static size_t boundary_of(ix_span v, const char **out)
+{
+    static const char key[] = "boundary=";
+    const size_t klen = sizeof key - 1;
+    for (size_t i = 0; i + klen <= v.len; i++) {
+        if (strncasecmp(v.text + i, key, klen) != 0 ||
+            (i > 0 && !is_space(v.text[i - 1]) && v.text[i - 1] != ';'))
+            continue;
+        const char *b = v.text + i + klen, *end = v.text + v.len;
+        size_t n = 0;
+        if (b < end && *b == '"') {
+            b++;
+            while (b + n < end && b[n] != '"' && b[n] != '\n')
+                n++;
+        } else {
+            while (b + n < end && b[n] != ';' && !is_space(b[n]))
+                n++;
+        }
+        if (n == 0 || n > IX_MIME_MAX_BOUNDARY)
+            return 0;
+        *out = b;
+        return n;
+    }
+    return 0;
+}
+
+/* A part's own header fields: Content-Type and Content-Transfer-Encoding
+ * from the lines before its first blank line; *body receives where its
+ * body starts.  0 when those lines are not header fields. */
+static int part_head(const char *p, const char *end, ix_span *type,
+                     ix_span *encoding, const char **body)
+{
+    *type = (ix_span){0};
+    *encoding = (ix_span){0};
+    ix_span *value = NULL;
+    const char *next;
+    for (; p < end; p = next) {
+        size_t n = line_at(p, end, &next);
+        size_t ws = 0;
+        while (ws < n && (p[ws] == ' ' || p[ws] == '\t'))
+            ws++;
+        if (ws == n) {
+            *body = next;
+            return 1;
+        }
+        if (ws > 0) {
+            if (value)
+                value->len = (size_t)(p + n - value->text);
+            continue;
+        }
+        size_t name = field_name(p, n);
+        if (name == 0)
+            return 0;
+        const char *v = p + name + 1;
+        value = NULL;
+        if (named(p, name, "Content-Type"))
+            value = type;
+        else if (named(p, name, "Content-Transfer-Encoding"))
+            value = encoding;
+        if (value)
+            *value = (ix_span){v, (size_t)(p + n - v)};
+    }
+    return 0;
+}
+
+typedef struct mime_walk {
+    const char *text;
+    ix_mail_text_fn fn;
+    void *ctx;
+    int stop;
+} mime_walk;
+
+static void walk_part(mime_walk *w, const char *start, const char *end,
+                      ix_span type, ix_span encoding, int depth);
+
+/* The delimiter line "--BOUNDARY" at p: 1, or 2 for the closing one
+ * ("--BOUNDARY--"); 0 for any other line. */
+static int delimiter(const char *p, size_t n, const char *b, size_t blen)
+{
+    if (n < blen + 2 || p[0] != '-' || p[1] != '-' ||
+        memcmp(p + 2, b, blen) != 0)
+        return 0;
+    size_t i = blen + 2;
+    int closing = i + 2 <= n && p[i] == '-' && p[i + 1] == '-';
+    if (closing)
+        i += 2;
+    while (i < n && (p[i] == ' ' || p[i] == '\t'))
+        i++;
+    return i < n ? 0 : 1 + closing;
+}
+
+/* The parts of a multipart body, each walked in turn; the preamble and
+ * epilogue (text for readers without MIME) are left out.  In an
+ * alternative, HTML is left out when a plain text part says the same.
+ * 0 when no delimiter line is found: the body is then read as text. */
+static int walk_multipart(mime_walk *w, const char *start, const char *end,
+                          ix_span type, int depth)
+{
+    const char *b;
+    size_t blen = boundary_of(type, &b);
+    if (blen == 0)
+        return 0;
+    enum { MAX_PARTS = 256 }; /* the last one runs to the end */
+    const char *from[MAX_PARTS], *to[MAX_PARTS];
+    size_t nparts = 0;
+    const char *p, *next, *open = NULL;
+    int found = 0;
+    for (p = start; p < end && nparts < MAX_PARTS - 1; p = next) {
+        size_t n = line_at(p, end, &next);
+        int d = delimiter(p, n, b, blen);
+        if (!d)
+            continue;
+        found = 1;
+        if (open) {
+            from[nparts] = open;
+            to[nparts++] = p;
+        }
+        open = d == 1 ? next : NULL;
+        if (d == 2)
+            break;
+    }
+    if (!found)
+        return 0;
+    if (open && nparts < MAX_PARTS) { /* no closing line: to the end */
+        from[nparts] = open;
+        to[nparts++] = end;
+    }
+    ix_span types[MAX_PARTS], encodings[MAX_PARTS];
+    const char *bodies[MAX_PARTS];
+    int plain = 0, ok[MAX_PARTS];
+    for (size_t i = 0; i < nparts; i++) {
+        ok[i] = part_head(from[i], to[i], &types[i], &encodings[i], &bodies[i]);
+        plain |= ok[i] && (!types[i].text || media_is(types[i], "text/plain"));
+    }
+    int alternative = media_is(type, "multipart/alternative");
+    for (size_t i = 0; i < nparts && !w->stop; i++) {
+        if (!ok[i]) { /* no header block: the part is read as text */
+            walk_part(w, from[i], to[i], (ix_span){0}, (ix_span){0}, depth + 1);
+            continue;
+        }
+        if (alternative && plain && types[i].text &&
+            media_is(types[i], "text/html"))
+            continue;
+        walk_part(w, bodies[i], to[i], types[i], encodings[i], depth + 1);
+    }
+    return 1;
+}
+
+static void walk_part(mime_walk *w, const char *start, const char *end,
+                      ix_span type, ix_span encoding, int depth)
+{
+    if (type.text && media_is(type, "multipart/") && depth < IX_MIME_MAX_DEPTH &&
+        walk_multipart(w, start, end, type, depth))
+        return;
+    /* Text is cited as written.  Base64 is not text to a reader, and what
+     * it decodes to has no bytes of the file to cite; other media (images,
+     * attachments) are not text at all. */
+    if (encoding.text && media_is(encoding, "base64"))
+        return;
+    if (type.text && !media_is(type, "text/") && !media_is(type, "multipart/") &&
+        !media_is(type, "message/"))
+        return;
+    if (end > start && w->fn(w->ctx, (size_t)(start - w->text),
+                             (size_t)(end - start)) != 0)
+        w->stop = 1;
+}
+
+int ix_mail_texts(const char *text, size_t len, const ix_mail_head *head,
+                  ix_mail_text_fn fn, void *ctx)
+{
+    mime_walk w = {.text = text, .fn = fn, .ctx = ctx};
+    walk_part(&w, text + head->body_off, text + len, head->content_type,
+              head->encoding, 0);
+    return w.stop;
 }

@@ -8,8 +8,9 @@
  * So the header block is not split into passages: the Subject becomes the
  * title, From the source, Date the date, To and Cc the recipients (a
  * filter), and the passages start with the
- * body (their lines and bytes still count from the top of the file).  A
- * mailbox file is read message by message, each with its own metadata.
+ * body (their lines and bytes still count from the top of the file): of
+ * a MIME body, its text parts only (ix_mail_texts).  A mailbox file is
+ * read message by message, each with its own metadata.
  *
  * A file is taken for an e-mail only when everything before its first
  * blank line is header fields, with a From: field (naming an address,
@@ -37,6 +38,7 @@ typedef struct ix_mail_head {
                              body_line + 1) */
     ix_span subject, from; /* raw values: a folded one spans its lines */
     ix_span to, cc;
+    ix_span content_type, encoding; /* Content-Type, -Transfer-Encoding */
     char date[9];          /* YYYYMMDD from Date:, "" when none or unreadable */
 } ix_mail_head;
 
@@ -53,6 +55,22 @@ int ix_mail_parse(const char *text, size_t len, ix_mail_head *out);
  * (mbox writers escape it as ">From ", but not all do) does not.
  */
 size_t ix_mail_next(const char *text, size_t len);
+
+/*
+ * The runs of an e-mail's body that are text to cite (MIME, RFC 2045-2046),
+ * in order: `fn` is called with each one's offset and length in `text`,
+ * and the walk stops when it returns non-zero (as does this function, then
+ * returning 1).  A body that is not multipart is one run, unless it is
+ * base64 or not text.  Of a multipart body, the parts' header blocks,
+ * the delimiter lines, the preamble and the epilogue are left out, and so
+ * are parts in base64 (what they decode to has no bytes in the file to
+ * cite), parts that are not text (images, attachments), and an HTML part
+ * that has a plain text alternative saying the same.  A multipart body
+ * without its delimiters is read as text.
+ */
+typedef int (*ix_mail_text_fn)(void *ctx, size_t off, size_t len);
+int ix_mail_texts(const char *text, size_t len, const ix_mail_head *head,
+                  ix_mail_text_fn fn, void *ctx);
 
 /* A field value as one line: folds and runs of white space become one
  * space, ends trimmed.  "" for an absent field; NULL when out of memory. */

@@ -323,6 +323,95 @@ static void test_mail_head(void **state)
         assert_int_equal(ix_mail_parse(no[i], strlen(no[i]), &h), 0);
 }
 
+/* Collects the text runs ix_mail_texts gives, as strings. */
+typedef struct runs {
+    const char *text;
+    char *got[8];
+    size_t n;
+} runs;
+
+static int keep_run(void *ctx, size_t off, size_t len)
+{
+    runs *r = ctx;
+    assert_true(r->n < 8);
+    r->got[r->n++] = strndup(r->text + off, len);
+    return 0;
+}
+
+static void texts_of(const char *m, runs *r)
+{
+    ix_mail_head h;
+    memset(r, 0, sizeof *r);
+    r->text = m;
+    assert_int_equal(ix_mail_parse(m, strlen(m), &h), 1);
+    assert_int_equal(ix_mail_texts(m, strlen(m), &h, keep_run, r), 0);
+}
+
+static void runs_clear(runs *r)
+{
+    for (size_t i = 0; i < r->n; i++)
+        free(r->got[i]);
+}
+
+/* Of a MIME body only the text parts are cited: not the parts' headers,
+ * delimiters, preamble or epilogue, not base64, not an image, not HTML
+ * that a plain text alternative says the same as. */
+static void test_mail_text_parts(void **state)
+{
+    (void)state;
+    runs r;
+    const char *mixed =
+        "From: a@b.c\r\nSubject: s\r\nMIME-Version: 1.0\r\n"
+        "Content-Type: multipart/mixed;\r\n\tboundary=\"=_outer\"\r\n\r\n"
+        "This is a multi-part message in MIME format.\r\n"
+        "--=_outer\r\n"
+        "Content-Type: multipart/alternative; boundary=inner\r\n\r\n"
+        "--inner\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n"
+        "Plain words.\r\n"
+        "--inner\r\nContent-Type: text/html\r\n\r\n<p>Plain words.</p>\r\n"
+        "--inner--\r\n"
+        "--=_outer\r\nContent-Type: image/gif; name=x.gif\r\n"
+        "Content-Transfer-Encoding: base64\r\n\r\nR0lGODlhAQABAIAAAP8AAP///yH5\r\n"
+        "--=_outer\r\nContent-Type: text/plain\r\n"
+        "Content-Transfer-Encoding: base64\r\n\r\nVGV4dCBpbiBiYXNlNjQ=\r\n"
+        "--=_outer\r\n\r\nA part without fields.\r\n"
+        "--=_outer--\r\nThe epilogue.\r\n";
+    texts_of(mixed, &r);
+    assert_int_equal(r.n, 2);
+    assert_string_equal(r.got[0], "Plain words.\r\n");
+    assert_string_equal(r.got[1], "A part without fields.\r\n");
+    runs_clear(&r);
+
+    /* HTML alone is kept (it is the only text there is). */
+    const char *html = "From: a@b.c\nSubject: s\n"
+                       "Content-Type: multipart/alternative; boundary=b\n\n"
+                       "--b\nContent-Type: text/html\n\n<p>Only here.</p>\n--b--\n";
+    texts_of(html, &r);
+    assert_int_equal(r.n, 1);
+    assert_string_equal(r.got[0], "<p>Only here.</p>\n");
+    runs_clear(&r);
+
+    /* Not multipart: the body, unless base64 or not text; a multipart
+     * body without its delimiter lines is read as text. */
+    const char *plain = "From: a@b.c\nSubject: s\n\nBody.\n";
+    texts_of(plain, &r);
+    assert_int_equal(r.n, 1);
+    assert_string_equal(r.got[0], "Body.\n");
+    runs_clear(&r);
+    const char *b64 = "From: a@b.c\nSubject: s\nContent-Transfer-Encoding: Base64\n\nQm9keS4=\n";
+    texts_of(b64, &r);
+    assert_int_equal(r.n, 0);
+    const char *pdf = "From: a@b.c\nSubject: s\nContent-Type: application/pdf\n\n%PDF-1.4\n";
+    texts_of(pdf, &r);
+    assert_int_equal(r.n, 0);
+    const char *lost = "From: a@b.c\nSubject: s\n"
+                       "Content-Type: multipart/mixed; boundary=gone\n\nText.\n";
+    texts_of(lost, &r);
+    assert_int_equal(r.n, 1);
+    assert_string_equal(r.got[0], "Text.\n");
+    runs_clear(&r);
+}
+
 static void test_mailbox_messages(void **state)
 {
     (void)state;
@@ -622,6 +711,7 @@ int main(void)
         cmocka_unit_test(test_passage_document),
         cmocka_unit_test(test_mail_head),
         cmocka_unit_test(test_mailbox_messages),
+        cmocka_unit_test(test_mail_text_parts),
         cmocka_unit_test(test_reading_version),
         cmocka_unit_test(test_missing_path_is_an_error),
         cmocka_unit_test(test_shard_routing),

@@ -3,8 +3,10 @@
 # metadata, not passages.  Title from the
 # Subject (a folded one joined), source from From, date from Date; the
 # passages are the body's, cited by the file's own lines and bytes; the
-# Received: hops and Message-IDs are not searched.  A file that only
-# looks a little like one is read as any other text.
+# Received: hops and Message-IDs are not searched.  Of a MIME message only
+# the text parts are: not the parts' headers and delimiters, not HTML
+# that a plain part says the same as, not base64 attachments.  A file
+# that only looks a little like one is read as any other text.
 . "$(dirname "$0")/lib.sh"
 
 mkdir in
@@ -56,6 +58,23 @@ open('in/saved.eml', 'wb').write(
     b'Date: Thu, 05 Jan 2023 12:00:00 +0000\r\n\r\n'
     b'We counted nine kestrels on the ridge.\r\n')
 open('in/scan.pdf', 'wb').write(b'%PDF-1.4 kestrel\n')
+# MIME: a plain part and its HTML twin, then an attachment in base64.
+open('in/mime.eml', 'wb').write(
+    b'From: Eve <eve@example.org>\r\nSubject: Heron report\r\n'
+    b'MIME-Version: 1.0\r\n'
+    b'Content-Type: multipart/mixed; boundary="=_outer"\r\n\r\n'
+    b'This is a multi-part message in MIME format.\r\n\r\n'
+    b'--=_outer\r\n'
+    b'Content-Type: multipart/alternative; boundary="=_alt"\r\n\r\n'
+    b'--=_alt\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n'
+    b'Seven herons nest by the weir.\r\n\r\n'
+    b'--=_alt\r\nContent-Type: text/html; charset=us-ascii\r\n\r\n'
+    b'<p style="color:teal">Seven herons nest by the weir.</p>\r\n\r\n'
+    b'--=_alt--\r\n\r\n'
+    b'--=_outer\r\nContent-Type: image/png; name="scan4711.png"\r\n'
+    b'Content-Transfer-Encoding: base64\r\n\r\n'
+    b'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk\r\n\r\n'
+    b'--=_outer--\r\n')
 # Not an e-mail: header-like lines without a From: address.
 open('in/notes.txt', 'wb').write(
     b'Title: Field notes on the quokka\n'
@@ -141,6 +160,16 @@ cs query --format jsonl -n 5 kestrel > out.jsonl
 cs index in/scan.pdf 2> err.txt
 grep -q "in/scan.pdf: not a .txt, .md, .eml or .mbox file (skipped)" err.txt ||
     fail "a .pdf named: $(cat err.txt)"
+
+# The MIME message: its plain text once, cited by the file's line; no
+# part header, markup or base64 is searched.
+cs query --format jsonl -n 5 herons > out.jsonl
+[ "$(jq_py '[(r["path"], r["line_start"], r["text"].strip()) for r in rs]' < out.jsonl)" = "[('in/mime.eml', 14, 'Seven herons nest by the weir.')]" ] ||
+    fail "MIME text part: $(cat out.jsonl)"
+for q in teal iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk scan4711 charset multi-part; do
+    cs query --format jsonl "$q" > out.jsonl
+    [ "$status" -eq 1 ] || fail "a MIME part's header or markup is searched: $q: $(cat out.jsonl)"
+done
 
 # The look-alike keeps its first line as title and its lines as text.
 cs query --format jsonl -n 5 Walker > out.jsonl

@@ -1,6 +1,7 @@
 /* fuzz_mail.c - fuzz target: e-mail and mailbox reading (ix_mail.h) on
  * arbitrary bytes.  Messages must tile the text, each parsed head must
- * point inside its message, and nothing may crash or leak. */
+ * point inside its message, its text runs must lie in order inside its
+ * body, each starting a line, and nothing may crash or leak. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,22 @@ static void check_span(ix_span v, const char *text, size_t len)
     if (strlen(s) > v.len)
         abort();
     free(s);
+}
+
+typedef struct runs {
+    const char *text;
+    size_t body, len, last;
+} runs;
+
+static int check_run(void *ctx, size_t off, size_t len)
+{
+    runs *r = ctx;
+    if (len == 0 || off < r->last || off < r->body || off + len > r->len)
+        abort();
+    if (off > 0 && r->text[off - 1] != '\n')
+        abort();
+    r->last = off + len;
+    return 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -38,6 +55,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             check_span(h.to, text + start, n);
             check_span(h.cc, text + start, n);
             if (h.date[0] && strlen(h.date) != 8)
+                abort();
+            runs r = {.text = text + start, .body = h.body_off, .len = n};
+            if (ix_mail_texts(text + start, n, &h, check_run, &r) != 0)
                 abort();
         }
         start += n;
