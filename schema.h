@@ -62,7 +62,7 @@
  * way, without the user touching them.  2: bytes that are not UTF-8 read
  * as Windows-1252, e-mails read as e-mails (recipients as filter terms),
  * mailboxes message by message.  3: of an e-mail, only its text parts
- * (ix_mail_texts). */
+ * (ix_mail_texts), HTML read for its words (tx_mask_html). */
 #define CS_READING_VERSION 3
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a
@@ -83,6 +83,8 @@
  * passage, byte for byte as in the file (JSON could not hold invalid UTF-8):
  *   {"path":..., "title":..., "source":..., "date":..., "url":..., "lang":...,
  *    "paragraph":N, "part":N, "line_start":N, "line_end":N,
- *    "byte_start":N, "byte_end":N}
- * Missing metadata is an empty string; strings are valid UTF-8.
+ *    "byte_start":N, "byte_end":N, "markup":"html"}
+ * Missing metadata is left out; strings are valid UTF-8.  "markup" is
+ * there only for HTML (an e-mail's HTML part), whose words are read with
+ * the markup masked (tx_mask_html), on both sides.
  */

@@ -62,12 +62,16 @@ cs_status ix_article_add_recipients(ix_article *art, tx_analyzer *a,
 
 /*
  * Builds the document of passage `p` of `file_text` (the whole file),
- * number `ordinal` (1-based, in file order) of the article.  *out is the
+ * number `ordinal` (1-based, in file order) of the article.  `masked`,
+ * when not NULL, is the passage's bytes with their HTML markup masked
+ * (tx_mask_html): its words are read from it, and its data says so
+ * ("markup":"html") for the query side to read it alike.  *out is the
  * caller's.
  */
 cs_status ix_doc_build(tx_analyzer *a, ix_article *art,
-                       const char *file_text, const tx_passage *p,
-                       unsigned ordinal, xs_doc **out, char **msg);
+                       const char *file_text, const char *masked,
+                       const tx_passage *p, unsigned ordinal, xs_doc **out,
+                       char **msg);
 
 /* Writes into `out` the CS_PREFIX_PATH term of a root-relative path; paths
  * too long for a Xapian term are cut and suffixed with a hash. */

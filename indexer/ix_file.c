@@ -229,6 +229,8 @@ typedef struct file_ctx {
     ix_article *art;
     const char *text;     /* the whole file */
     size_t body_off;      /* where the passages' text starts in it */
+    const char *masked;   /* that text with its markup masked (HTML), or
+                             NULL: what the passages' words are read from */
     unsigned body_line;   /* lines before that */
     unsigned para_base;   /* paragraphs of the file before that */
     unsigned para_last;   /* the last paragraph number written */
@@ -249,7 +251,9 @@ static int on_passage(void *ctx, const tx_passage *body_p)
     p.paragraph += f->para_base;
     f->para_last = p.paragraph;
     xs_doc *doc = NULL;
-    f->st = ix_doc_build(f->an, f->art, f->text, &p, f->ordinal + 1, &doc, f->msg);
+    const char *words = f->masked ? f->masked + body_p->byte_start : NULL;
+    f->st = ix_doc_build(f->an, f->art, f->text, words, &p, f->ordinal + 1,
+                         &doc, f->msg);
     if (f->st == CS_OK)
         f->st = xs_wdb_add(f->db, doc, NULL, f->msg);
     xs_doc_free(doc);
@@ -271,11 +275,21 @@ typedef struct text_runs {
     char **msg;
 } text_runs;
 
-/* Writes the passages of the article's text[off, off + len). */
-static int write_run(void *ctx, size_t off, size_t len)
+/* Writes the passages of the article's text[off, off + len), read for its
+ * words with its markup masked when it is HTML. */
+static int write_run(void *ctx, size_t off, size_t len, int html)
 {
     text_runs *r = ctx;
     file_ctx *f = r->f;
+    char *masked = NULL;
+    if (html) {
+        masked = malloc(len ? len : 1);
+        if (!masked) {
+            r->rc = cs_fail(r->msg, CS_NOMEM, "no memory for %zu bytes", len);
+            return 1;
+        }
+        tx_mask_html(r->text + off, len, masked);
+    }
     /* Runs come in order and start at a line's start: the lines before
      * one are counted on from the previous one. */
     r->counted_lines += tx_count_lines(r->text + r->counted_off, off - r->counted_off);
@@ -283,10 +297,13 @@ static int write_run(void *ctx, size_t off, size_t len)
     f->body_off = r->start + off;
     f->body_line = r->lines_before + r->counted_lines;
     f->para_base = f->para_last;
-    r->rc = tx_passages(f->an, r->text + off, len, CS_PASSAGE_MAX_WORDS,
-                        on_passage, f, r->msg);
+    f->masked = masked;
+    r->rc = tx_passages(f->an, masked ? masked : r->text + off, len,
+                        CS_PASSAGE_MAX_WORDS, on_passage, f, r->msg);
     if (r->rc == CS_OK)
         r->rc = f->st;
+    f->masked = NULL;
+    free(masked);
     return r->rc != CS_OK;
 }
 
@@ -352,7 +369,7 @@ static cs_status write_article(ix_worker *w, const ix_task *t, file_ctx *f,
             if (is_mail)
                 ix_mail_texts(text, len, &mail, write_run, &r);
             else
-                write_run(&r, 0, len);
+                write_run(&r, 0, len, 0);
             rc = r.rc;
             f->art = NULL;
             ix_article_clear(&art);

@@ -384,8 +384,9 @@ static void walk_part(mime_walk *w, const char *start, const char *end,
     if (type.text && !media_is(type, "text/") && !media_is(type, "multipart/") &&
         !media_is(type, "message/"))
         return;
+    int html = type.text && media_is(type, "text/html");
     if (end > start && w->fn(w->ctx, (size_t)(start - w->text),
-                             (size_t)(end - start)) != 0)
+                             (size_t)(end - start), html) != 0)
         w->stop = 1;
 }
 

@@ -128,6 +128,7 @@ static int join(qy_engine *e, const qy_result *head, const qy_result *tail,
     r->byte_end = tail->byte_end;
     r->text = text;
     r->text_len = len;
+    r->html = head->html || tail->html;
     if (asprintf(&r->cite, "%s:%u-%u", r->path, r->line_start, r->line_end) < 0)
         r->cite = NULL;
     return 1;
@@ -180,7 +181,8 @@ cs_status qy_across_try(qy_engine *e, const qy_plan *plan, qy_cand *c,
                 rc = CS_NOMEM;
             if (rc == CS_OK)
                 rc = qy_ptoks_analyze(qy_engine_analyzer(e), joined.r.text,
-                                      joined.r.text_len, &joined.pt, msg);
+                                      joined.r.text_len, joined.r.html,
+                                      &joined.pt, msg);
             if (rc == CS_OK)
                 rc = qy_mark_terms(plan, &joined);
             if (rc == CS_OK && joined.r.match != QY_MATCH_EXACT)

@@ -39,8 +39,10 @@ typedef struct qy_ptoks {
 #define QY_PTERM(pt, i) ((pt)->arena + (pt)->v[i].term_off)
 #define QY_PSTEM(pt, i) ((pt)->arena + (pt)->v[i].stem_off)
 
+/* The words of a passage's text; of HTML (`html`), with the markup
+ * masked, as the indexer read them. */
 cs_status qy_ptoks_analyze(tx_analyzer *a, const char *text, size_t len,
-                           qy_ptoks *out, char **msg);
+                           int html, qy_ptoks *out, char **msg);
 void qy_ptoks_clear(qy_ptoks *p);
 
 /* ---- Candidates ---- */

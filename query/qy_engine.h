@@ -94,6 +94,8 @@ typedef struct qy_result {
     size_t byte_start, byte_end;
     char *text;            /* exactly the file's bytes [byte_start, byte_end) */
     size_t text_len;
+    int html;              /* the text is HTML: its words are read with the
+                              markup masked (tx_mask_html) */
     qy_span *highlights;   /* sorted, disjoint */
     size_t nhighlights;
     qy_diff_op *diff;      /* QY_MATCH_NEAR only */

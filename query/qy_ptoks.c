@@ -51,10 +51,19 @@ static int on_ptok(void *ctx, const tx_token *t)
 }
 
 cs_status qy_ptoks_analyze(tx_analyzer *a, const char *text, size_t len,
-                           qy_ptoks *out, char **msg)
+                           int html, qy_ptoks *out, char **msg)
 {
     memset(out, 0, sizeof *out);
-    cs_status rc = tx_analyze(a, text, len, 1, on_ptok, out, msg);
+    char *masked = NULL;
+    if (html) {
+        masked = malloc(len ? len : 1);
+        if (!masked)
+            return CS_NOMEM;
+        tx_mask_html(text, len, masked);
+    }
+    cs_status rc = tx_analyze(a, masked ? masked : text, len, 1, on_ptok, out,
+                              msg);
+    free(masked);
     if (rc == CS_OK && out->nomem)
         rc = CS_NOMEM;
     return rc;

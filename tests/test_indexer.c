@@ -327,13 +327,15 @@ static void test_mail_head(void **state)
 typedef struct runs {
     const char *text;
     char *got[8];
+    int html[8];
     size_t n;
 } runs;
 
-static int keep_run(void *ctx, size_t off, size_t len)
+static int keep_run(void *ctx, size_t off, size_t len, int html)
 {
     runs *r = ctx;
     assert_true(r->n < 8);
+    r->html[r->n] = html;
     r->got[r->n++] = strndup(r->text + off, len);
     return 0;
 }
@@ -380,6 +382,7 @@ static void test_mail_text_parts(void **state)
     assert_int_equal(r.n, 2);
     assert_string_equal(r.got[0], "Plain words.\r\n");
     assert_string_equal(r.got[1], "A part without fields.\r\n");
+    assert_false(r.html[0] || r.html[1]);
     runs_clear(&r);
 
     /* HTML alone is kept (it is the only text there is). */
@@ -389,6 +392,7 @@ static void test_mail_text_parts(void **state)
     texts_of(html, &r);
     assert_int_equal(r.n, 1);
     assert_string_equal(r.got[0], "<p>Only here.</p>\n");
+    assert_true(r.html[0]);
     runs_clear(&r);
 
     /* Not multipart: the body, unless base64 or not text; a multipart

@@ -762,6 +762,34 @@ static void test_ascii_path_matches_icu(void **state)
 }
 
 /* Pathological inputs stay bounded and correct. */
+/* HTML read for its words: tags (quoted '>' inside them too), comments,
+ * style sheets, scripts and character references become spaces, line
+ * breaks stay, text and a '<' that opens no tag stay as they are. */
+static void test_mask_html(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *want;
+    } cases[] = {
+        {"<p class=\"a>b\">Seven herons</p>", "               Seven herons    "},
+        {"a < b and c>d", "a < b and c>d"},
+        {"x<!-- note\nmore -->y", "x         \n        y"},
+        {"<STYLE>p { color: teal }</style>Text", "                                Text"},
+        {"<script type=x>if (a<b) go();</script>ok", "                                      ok"},
+        {"AT&amp;T &#8217;s &nosuch x&y", "AT     T        s &nosuch x&y"},
+        {"<br\r\n/>line", "   \r\n  line"},
+        {"open <a href=\"x", "open <a href=\"x"},
+        {"", ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t n = strlen(cases[i].in);
+        char out[128];
+        tx_mask_html(cases[i].in, n, out);
+        out[n] = '\0';
+        assert_string_equal(out, cases[i].want);
+    }
+}
+
 static void test_long_inputs(void **state)
 {
     (void)state;
@@ -822,6 +850,7 @@ int main(void)
         cmocka_unit_test(test_normalize),
         cmocka_unit_test(test_ascii_path_matches_icu),
         cmocka_unit_test(test_long_inputs),
+        cmocka_unit_test(test_mask_html),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

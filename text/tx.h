@@ -155,6 +155,20 @@ char *tx_utf8_legacy(const char *text, size_t len, size_t *out_len);
 char *tx_utf8_latin1(const char *text, size_t len, size_t *out_len);
 
 /* ================================================================== */
+/* Markup (tx_markup.c)                                                 */
+/* ================================================================== */
+
+/*
+ * HTML read for its words: copies text[0, len) into `out` (len bytes, the
+ * caller's) with the markup replaced by spaces: tags, comments,
+ * declarations, the contents of <style> and <script>, and character
+ * references (&amp; &#8217;).  Line breaks are kept, so offsets and line
+ * numbers in the copy are those of the text; a '<' that opens no tag
+ * ("a < b") is text.  Analyze the copy, cite the text.
+ */
+void tx_mask_html(const char *text, size_t len, char *out);
+
+/* ================================================================== */
 /* Version (tx_version.c)                                               */
 /* ================================================================== */
 

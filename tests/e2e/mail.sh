@@ -75,6 +75,14 @@ open('in/mime.eml', 'wb').write(
     b'Content-Transfer-Encoding: base64\r\n\r\n'
     b'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk\r\n\r\n'
     b'--=_outer--\r\n')
+# HTML alone: read for its words, its markup not.
+open('in/news.eml', 'wb').write(
+    b'From: Gil <gil@example.org>\nSubject: Newsletter\n'
+    b'Content-Type: text/html; charset=us-ascii\n\n'
+    b'<html><head><style>p { font-family: Garamond }</style></head>\n'
+    b'<body>\n'
+    b'<p class="lead">Three <b>bitterns</b> were ringed&nbsp;at the lake.</p>\n'
+    b'</body></html>\n')
 # Not an e-mail: header-like lines without a From: address.
 open('in/notes.txt', 'wb').write(
     b'Title: Field notes on the quokka\n'
@@ -169,6 +177,23 @@ cs query --format jsonl -n 5 herons > out.jsonl
 for q in teal iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk scan4711 charset multi-part; do
     cs query --format jsonl "$q" > out.jsonl
     [ "$status" -eq 1 ] || fail "a MIME part's header or markup is searched: $q: $(cat out.jsonl)"
+done
+
+# The HTML message: its words found, a quotation across its tags verbatim
+# (highlighted from its first word to its last), its markup not found.
+cs query --format jsonl -n 5 '"three bitterns were ringed at the lake"' > out.jsonl
+python3 - <<'PY' || fail "HTML text: $(cat out.jsonl)"
+import json
+r = json.loads(open('out.jsonl').readline())
+assert (r['path'], r['line_start'], r['match']) == ('in/news.eml', 7, 'exact'), r
+data = open('in/news.eml', 'rb').read()
+s, e = r['highlights'][0]
+assert data[s:e] == b'Three <b>bitterns</b> were ringed&nbsp;at the lake', data[s:e]
+assert data[r['byte_start']:r['byte_end']].decode() == r['text'], r
+PY
+for q in Garamond lead nbsp body; do
+    cs query --format jsonl "$q" > out.jsonl
+    [ "$status" -eq 1 ] || fail "HTML markup is searched: $q: $(cat out.jsonl)"
 done
 
 # The look-alike keeps its first line as title and its lines as text.

@@ -2,7 +2,8 @@
  * on arbitrary bytes.  Every token and passage must lie inside the input,
  * in order, and a passage's words must analyze alike on their own; the
  * UTF-8 sanitizer's output, and the Windows-1252 reading's, is valid and
- * keeps valid text as it is. */
+ * keeps valid text as it is; HTML masking keeps every byte or makes it a
+ * space, line breaks kept, and its passages lie inside the input too. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -82,5 +83,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         (valid == size && (slen != size || memcmp(clean, text, size) != 0)))
         abort();
     free(clean);
+    char *masked = malloc(size + 1);
+    if (!masked)
+        abort();
+    tx_mask_html(text, size, masked);
+    for (size_t i = 0; i < size; i++)
+        if (masked[i] != text[i] &&
+            (masked[i] != ' ' || text[i] == '\n' || text[i] == '\r'))
+            abort();
+    p = (pcheck){.len = size};
+    if (tx_passages(analyzer, masked, size, 24, on_passage, &p, NULL) != CS_OK)
+        abort();
+    free(masked);
     return 0;
 }

@@ -25,9 +25,10 @@ typedef struct runs {
     size_t body, len, last;
 } runs;
 
-static int check_run(void *ctx, size_t off, size_t len)
+static int check_run(void *ctx, size_t off, size_t len, int html)
 {
     runs *r = ctx;
+    (void)html;
     if (len == 0 || off < r->last || off < r->body || off + len > r->len)
         abort();
     if (off > 0 && r->text[off - 1] != '\n')
