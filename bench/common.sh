@@ -46,11 +46,12 @@ seconds() {
     echo "$t1 - $t0" | bc -l
 }
 
-# Indexes the corpus into DB (when DB is not there yet) from the folder
-# that holds it, so stored paths are short and relative ("medium/sotu/..."),
-# as a user's are: the path is what equal scores are ordered by.
+# Indexes the corpus into DB from the folder that holds it, so stored
+# paths are short and relative ("medium/sotu/..."), as a user's are: the
+# path is what equal scores are ordered by.  An index left by an earlier
+# run is brought up to date (files an older build read otherwise are read
+# again), which takes a moment when nothing changed.
 index_corpus() { # index_corpus DB
-    [ -d "$1" ] && return 0
     (cd "$(dirname "$CORPUS")" &&
         "$CITESEARCH" index --quiet --db "$1" "$(basename "$CORPUS")" 2>/dev/null)
 }
