@@ -62,7 +62,8 @@
  * way, without the user touching them.  2: bytes that are not UTF-8 read
  * as Windows-1252, e-mails read as e-mails (recipients as filter terms),
  * mailboxes message by message.  3: of an e-mail, only its text parts
- * (ix_mail_texts), HTML read for its words (tx_mask_html). */
+ * (ix_mail_texts), HTML read for its words (tx_mask_html), encoded
+ * words in its header fields decoded. */
 #define CS_READING_VERSION 3
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a

@@ -1,6 +1,7 @@
 /* ix_mail.c - e-mail header blocks (see ix_mail.h). */
 #include "ix_mail.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 #include <time.h>
 
 #include "ix_manifest.h"
+#include "tx.h"
 
 /* A header block longer than this is not taken for one. */
 #define IX_MAIL_MAX_HEAD (256 * 1024)
@@ -171,25 +173,165 @@ size_t ix_mail_next(const char *text, size_t len)
     return len;
 }
 
+/* ---- Field values ---- */
+
+static int hex_value(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    return -1;
+}
+
+static int base64_value(char c)
+{
+    if (c >= 'A' && c <= 'Z')
+        return c - 'A';
+    if (c >= 'a' && c <= 'z')
+        return c - 'a' + 26;
+    if (c >= '0' && c <= '9')
+        return c - '0' + 52;
+    return c == '+' ? 62 : c == '/' ? 63 : -1;
+}
+
+/* The bytes an encoded word's text stands for, into out (room for n):
+ * Q ('_' a space, "=XX" a byte) or B (base64).  -1 when malformed. */
+static long decode_text(char enc, const char *s, size_t n, char *out)
+{
+    size_t o = 0;
+    if (enc == 'Q' || enc == 'q') {
+        for (size_t i = 0; i < n; i++) {
+            if (s[i] == '_') {
+                out[o++] = ' ';
+            } else if (s[i] == '=') {
+                int hi = i + 2 < n ? hex_value(s[i + 1]) : -1;
+                int lo = hi >= 0 ? hex_value(s[i + 2]) : -1;
+                if (lo < 0)
+                    return -1;
+                out[o++] = (char)(hi * 16 + lo);
+                i += 2;
+            } else {
+                out[o++] = s[i];
+            }
+        }
+        return (long)o;
+    }
+    unsigned acc = 0;
+    int bits = 0;
+    for (size_t i = 0; i < n && s[i] != '='; i++) {
+        int v = base64_value(s[i]);
+        if (v < 0)
+            return -1;
+        acc = (acc << 6) | (unsigned)v;
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            out[o++] = (char)((acc >> bits) & 0xFF);
+        }
+    }
+    return (long)o;
+}
+
+/* The encoded word (RFC 2047: =?charset?Q|B?text?=) at s, decoded into
+ * *out (malloc'd UTF-8); returns its length, or 0 when s starts none or
+ * one that cannot be decoded (an unknown charset, malformed text). */
+static size_t encoded_word(const char *s, size_t n, char **out, size_t *out_len)
+{
+    if (n < 8 || s[0] != '=' || s[1] != '?')
+        return 0;
+    size_t cs = 2, ce = cs;
+    while (ce < n && ce - cs < 64 && s[ce] != '?' && s[ce] > ' ')
+        ce++;
+    if (ce == cs || ce + 3 >= n || s[ce] != '?' || s[ce + 2] != '?')
+        return 0;
+    char enc = s[ce + 1];
+    if (!strchr("QqBb", enc))
+        return 0;
+    size_t ts = ce + 3, te = ts;
+    while (te + 1 < n && !(s[te] == '?' && s[te + 1] == '=') && s[te] > ' ')
+        te++;
+    if (te + 1 >= n || s[te] != '?')
+        return 0;
+    char charset[65];
+    size_t clen = ce - cs;
+    memcpy(charset, s + cs, clen);
+    charset[clen] = '\0';
+    char *star = strchr(charset, '*'); /* RFC 2231: =?charset*lang?... */
+    if (star)
+        *star = '\0';
+    char *bytes = malloc(te - ts + 1);
+    if (!bytes)
+        return 0;
+    long blen = decode_text(enc, s + ts, te - ts, bytes);
+    *out = blen >= 0 ? tx_charset_to_utf8(charset, bytes, (size_t)blen, out_len)
+                     : NULL;
+    free(bytes);
+    return *out ? te + 2 : 0;
+}
+
+/* Appends n bytes to the growing string *buf (length *len, room *cap). */
+static int append(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
+{
+    if (*len + n + 1 > *cap) {
+        size_t c = *cap * 2 > *len + n + 1 ? *cap * 2 : *len + n + 1;
+        char *b = realloc(*buf, c);
+        if (!b)
+            return -1;
+        *buf = b;
+        *cap = c;
+    }
+    memcpy(*buf + *len, s, n);
+    *len += n;
+    (*buf)[*len] = '\0';
+    return 0;
+}
+
 char *ix_mail_value(ix_span v)
 {
-    char *out = malloc(v.len + 1);
+    size_t cap = v.len + 1, n = 0;
+    char *out = malloc(cap);
     if (!out)
         return NULL;
-    size_t n = 0;
+    out[0] = '\0';
     int space = 0;
+    size_t after_word = SIZE_MAX; /* where output stood after an encoded word */
     for (size_t i = 0; i < v.len; i++) {
         char c = v.text[i];
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
             space = n > 0;
             continue;
         }
-        if (space)
-            out[n++] = ' ';
+        char *word = NULL;
+        size_t wlen = 0, used = encoded_word(v.text + i, v.len - i, &word, &wlen);
+        if (used > 0) {
+            /* White space between two encoded words is not text. */
+            if (space && after_word != n &&
+                append(&out, &n, &cap, " ", 1) != 0) {
+                free(word);
+                free(out);
+                return NULL;
+            }
+            int rc = append(&out, &n, &cap, word, wlen);
+            free(word);
+            if (rc != 0) {
+                free(out);
+                return NULL;
+            }
+            after_word = n;
+            space = 0;
+            i += used - 1;
+            continue;
+        }
+        if ((space && append(&out, &n, &cap, " ", 1) != 0) ||
+            append(&out, &n, &cap, &c, 1) != 0) {
+            free(out);
+            return NULL;
+        }
         space = 0;
-        out[n++] = c;
     }
-    out[n] = '\0';
     return out;
 }
 

@@ -17,7 +17,7 @@
  * unless an mbox "From " line comes first: a bounce's From: is "<>") and
  * at least one other field an e-mail has (Date, Subject, To, Message-ID,
  * Received), so an article that opens with "Title: ..." lines is not.
- * Encoded words (=?utf-8?q?...?=) are left as written.
+ * Encoded words (=?utf-8?q?...?=) in these fields are decoded.
  *
  * Ownership: the head points into the caller's text; ix_mail_value
  * returns a malloc'd copy the caller frees.
@@ -74,7 +74,10 @@ int ix_mail_texts(const char *text, size_t len, const ix_mail_head *head,
                   ix_mail_text_fn fn, void *ctx);
 
 /* A field value as one line: folds and runs of white space become one
- * space, ends trimmed.  "" for an absent field; NULL when out of memory. */
+ * space, ends trimmed, and encoded words (RFC 2047: =?utf-8?q?...?=,
+ * =?iso-8859-2?b?...?=) the UTF-8 they stand for, the white space between
+ * two of them dropped; one in an unknown charset or malformed is left as
+ * written.  "" for an absent field; NULL when out of memory. */
 char *ix_mail_value(ix_span v);
 
 #endif

@@ -416,6 +416,34 @@ static void test_mail_text_parts(void **state)
     runs_clear(&r);
 }
 
+/* Encoded words (RFC 2047) in a field read as the text they stand for:
+ * Q and B, any charset ICU knows, the space between two of them dropped,
+ * one that cannot be decoded left as written. */
+static void test_mail_encoded_words(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *want;
+    } cases[] = {
+        {"=?UTF-8?Q?Sulmi_kibernetik_n=C3=AB_Shqip=C3=ABri?=",
+         "Sulmi kibernetik n\xC3\xAB Shqip\xC3\xABri"},
+        {"=?iso-8859-1?Q?R=E9union?= du =?iso-8859-1?b?Y29taXTp?=",
+         "R\xC3\xA9union du comit\xC3\xA9"},
+        {"=?utf-8?q?Two_?=\r\n =?utf-8?q?words?= <a@b.c>", "Two words <a@b.c>"},
+        {"=?iso-8859-2*sq?Q?=B3?=", "\xC5\x82"},
+        {"=?x-no-such-charset?Q?abc?= plain", "=?x-no-such-charset?Q?abc?= plain"},
+        {"=?utf-8?q?bad=G1?= =?utf-8?x?abc?=", "=?utf-8?q?bad=G1?= =?utf-8?x?abc?="},
+        {"a =?utf-8?q?", "a =?utf-8?q?"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ix_span v = {cases[i].in, strlen(cases[i].in)};
+        char *got = ix_mail_value(v);
+        assert_non_null(got);
+        assert_string_equal(got, cases[i].want);
+        free(got);
+    }
+}
+
 static void test_mailbox_messages(void **state)
 {
     (void)state;
@@ -716,6 +744,7 @@ int main(void)
         cmocka_unit_test(test_mail_head),
         cmocka_unit_test(test_mailbox_messages),
         cmocka_unit_test(test_mail_text_parts),
+        cmocka_unit_test(test_mail_encoded_words),
         cmocka_unit_test(test_reading_version),
         cmocka_unit_test(test_missing_path_is_an_error),
         cmocka_unit_test(test_shard_routing),

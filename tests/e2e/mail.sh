@@ -77,7 +77,8 @@ open('in/mime.eml', 'wb').write(
     b'--=_outer--\r\n')
 # HTML alone: read for its words, its markup not.
 open('in/news.eml', 'wb').write(
-    b'From: Gil <gil@example.org>\nSubject: Newsletter\n'
+    b'From: =?iso-8859-1?Q?Gil_Mu=F1oz?= <gil@example.org>\n'
+    b'Subject: =?UTF-8?Q?Lajme_p=C3=ABr_?=\n =?UTF-8?B?emFnYXJl?=\n'
     b'Content-Type: text/html; charset=us-ascii\n\n'
     b'<html><head><style>p { font-family: Garamond }</style></head>\n'
     b'<body>\n'
@@ -185,13 +186,18 @@ cs query --format jsonl -n 5 '"three bitterns were ringed at the lake"' > out.js
 python3 - <<'PY' || fail "HTML text: $(cat out.jsonl)"
 import json
 r = json.loads(open('out.jsonl').readline())
-assert (r['path'], r['line_start'], r['match']) == ('in/news.eml', 7, 'exact'), r
+assert (r['path'], r['line_start'], r['match']) == ('in/news.eml', 8, 'exact'), r
+# Encoded words (RFC 2047) in the Subject and From read as their text.
+assert (r['title'], r['source']) == ('Lajme p\u00ebr zagare', 'Gil Mu\u00f1oz <gil@example.org>'), r
 data = open('in/news.eml', 'rb').read()
 s, e = r['highlights'][0]
 assert data[s:e] == b'Three <b>bitterns</b> were ringed&nbsp;at the lake', data[s:e]
 assert data[r['byte_start']:r['byte_end']].decode() == r['text'], r
 PY
-for q in Garamond lead nbsp body; do
+cs query --format jsonl -n 5 'bitterns title:zagare source:Muñoz' > out.jsonl
+[ "$(jq_py '[r["path"] for r in rs]' < out.jsonl)" = "['in/news.eml']" ] ||
+    fail "decoded title and source words: $(cat out.jsonl)"
+for q in Garamond lead nbsp body UTF-8 iso-8859-1; do
     cs query --format jsonl "$q" > out.jsonl
     [ "$status" -eq 1 ] || fail "HTML markup is searched: $q: $(cat out.jsonl)"
 done
