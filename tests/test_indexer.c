@@ -431,6 +431,7 @@ static void test_mail_encoded_words(void **state)
          "R\xC3\xA9union du comit\xC3\xA9"},
         {"=?utf-8?q?Two_?=\r\n =?utf-8?q?words?= <a@b.c>", "Two words <a@b.c>"},
         {"=?iso-8859-2*sq?Q?=B3?=", "\xC5\x82"},
+        {"=?iso-8859-1?Q?Parhelia=99?=", "Parhelia\xE2\x84\xA2"}, /* as 1252 */
         {"=?x-no-such-charset?Q?abc?= plain", "=?x-no-such-charset?Q?abc?= plain"},
         {"=?utf-8?q?bad=G1?= =?utf-8?x?abc?=", "=?utf-8?q?bad=G1?= =?utf-8?x?abc?="},
         {"a =?utf-8?q?", "a =?utf-8?q?"},

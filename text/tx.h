@@ -149,8 +149,9 @@ char *tx_utf8_sanitize(const char *text, size_t len, size_t *out_len);
 char *tx_utf8_legacy(const char *text, size_t len, size_t *out_len);
 
 /* A malloc'd, NUL-terminated UTF-8 copy of `text` read in `charset` (an
- * IANA or MIME name: "iso-8859-2", "windows-1252", "utf-8", ...), bytes
- * invalid in it as U+FFFD; *out_len (may be NULL) receives its length.
+ * IANA or MIME name: "iso-8859-2", "windows-1252", "utf-8", ...; Latin-1
+ * and ASCII read as Windows-1252, as browsers do), bytes invalid in it as
+ * U+FFFD; *out_len (may be NULL) receives its length.
  * NULL when the charset is unknown or out of memory. */
 char *tx_charset_to_utf8(const char *charset, const char *text, size_t len,
                          size_t *out_len);
