@@ -496,7 +496,9 @@ static int walk_multipart(mime_walk *w, const char *start, const char *end,
     int plain = 0, ok[MAX_PARTS];
     for (size_t i = 0; i < nparts; i++) {
         ok[i] = part_head(from[i], to[i], &types[i], &encodings[i], &bodies[i]);
-        plain |= ok[i] && (!types[i].text || media_is(types[i], "text/plain"));
+        /* A plain text part that will be read (not one in base64). */
+        plain |= ok[i] && (!types[i].text || media_is(types[i], "text/plain")) &&
+                 !(encodings[i].text && media_is(encodings[i], "base64"));
     }
     int alternative = media_is(type, "multipart/alternative");
     for (size_t i = 0; i < nparts && !w->stop; i++) {

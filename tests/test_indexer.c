@@ -385,7 +385,8 @@ static void test_mail_text_parts(void **state)
     assert_false(r.html[0] || r.html[1]);
     runs_clear(&r);
 
-    /* HTML alone is kept (it is the only text there is). */
+    /* HTML alone is kept (it is the only text there is), and so is HTML
+     * whose plain alternative is in base64 (not read). */
     const char *html = "From: a@b.c\nSubject: s\n"
                        "Content-Type: multipart/alternative; boundary=b\n\n"
                        "--b\nContent-Type: text/html\n\n<p>Only here.</p>\n--b--\n";
@@ -393,6 +394,15 @@ static void test_mail_text_parts(void **state)
     assert_int_equal(r.n, 1);
     assert_string_equal(r.got[0], "<p>Only here.</p>\n");
     assert_true(r.html[0]);
+    runs_clear(&r);
+    const char *b64plain = "From: a@b.c\nSubject: s\n"
+                           "Content-Type: multipart/alternative; boundary=b\n\n"
+                           "--b\nContent-Type: text/plain\nContent-Transfer-Encoding: base64\n\n"
+                           "T25seSBoZXJlLg==\n"
+                           "--b\nContent-Type: text/html\n\n<p>Only here.</p>\n--b--\n";
+    texts_of(b64plain, &r);
+    assert_int_equal(r.n, 1);
+    assert_string_equal(r.got[0], "<p>Only here.</p>\n");
     runs_clear(&r);
 
     /* Not multipart: the body, unless base64 or not text; a multipart
