@@ -53,7 +53,9 @@
 /* Index root relative to the database directory ("..", "." or a path). */
 #define CS_META_ROOT "root"
 /* Per-file record: key CS_META_FILE PATH, value "SIZE MTIME_NS HASH16
- * NPASSAGES READING" (READING absent, in records written before it: 1). */
+ * NPASSAGES READING" (READING absent, in records written before it: 1;
+ * MTIME_NS 0 when the file was read too soon after it was written for its
+ * mtime to be trusted: ix_file.c). */
 #define CS_META_FILE "file:"
 
 /* How a file's bytes become passages and metadata (text/, ix_file.c,

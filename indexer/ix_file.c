@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "ix_doc.h"
@@ -407,6 +408,27 @@ static cs_status write_passages(ix_worker *w, xs_wdb *db, const ix_task *t,
     return rc;
 }
 
+/*
+ * A file's record says it is unchanged when its size and mtime are.  A
+ * file written less than a timestamp's granularity before it was read
+ * can be written again with the same size and the same mtime ("racily
+ * clean", in Git's words), and that change would never be seen.  So the
+ * record of a file read less than this after its mtime keeps no mtime
+ * (0): the next run reads and hashes it again, and records its mtime
+ * then.  A second covers the coarse timestamps of most filesystems; a
+ * file stamped in the future is read again until its time has passed.
+ */
+#define IX_RACY_NS INT64_C(1000000000)
+
+static int64_t recorded_mtime(int64_t mtime_ns)
+{
+    struct timespec ts;
+    if (clock_gettime(CLOCK_REALTIME, &ts) != 0)
+        return 0;
+    int64_t now = (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+    return now - mtime_ns < IX_RACY_NS ? 0 : mtime_ns;
+}
+
 cs_status ix_file_index(ix_worker *w, xs_wdb *db, ix_task *t, int in_place,
                         char **msg)
 {
@@ -424,7 +446,7 @@ cs_status ix_file_index(ix_worker *w, xs_wdb *db, ix_task *t, int in_place,
     }
     const char *text = w->buf;
     t->bytes = len;
-    t->now = (ix_record){.size = len, .mtime_ns = file->mtime_ns,
+    t->now = (ix_record){.size = len, .mtime_ns = recorded_mtime(file->mtime_ns),
                          .hash = ix_hash(text, len),
                          .reading = CS_READING_VERSION};
 

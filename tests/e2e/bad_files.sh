@@ -49,6 +49,7 @@ ln -s self.txt in/self.txt
 ln -s ping.txt in/pong.txt
 ln -s pong.txt in/ping.txt
 ln -s nowhere.txt in/dangling.txt
+settle in
 
 set +e
 timeout 60 "$CITESEARCH" index in 2> index.txt

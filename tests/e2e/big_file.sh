@@ -50,6 +50,7 @@ one_line small/line.txt 4
 # and a file over one segment (4 MB) is enough.
 if [ "$asan" = 1 ]; then big_mb=6; else big_mb=12; fi
 one_line big/line.txt "$big_mb"
+settle small big
 
 if [ "$asan" = 0 ] && [ -x /usr/bin/time ]; then
     index_rss small

@@ -24,6 +24,7 @@ index_and_pause gen
 rm gen/f029.txt
 printf '\nA paragraph added while the indexer ran: zzgrown.\n' >> gen/f028.txt
 resume
+settle_change gen/f028.txt
 grep -q "gen/f029.txt: No such file or directory (skipped)" run.log ||
     fail "vanished file: $(cat run.log)"
 grep -q "30 files: 29 read, 29 indexed .* 1 skipped" run.log || fail "summary: $(cat run.log)"
@@ -48,6 +49,7 @@ grep -q "29 files: 0 read, 0 indexed" third.txt || fail "third run: $(cat third.
 # An indexed file that changed, then vanished before it was read again:
 # reported and skipped, its passages kept until a run finds it gone.
 for f in gen/f00[0-5].txt gen/f027.txt; do printf '\nMore text.\n' >> "$f"; done
+settle_change gen/f00[0-5].txt gen/f027.txt
 index_and_pause gen
 rm gen/f027.txt
 resume

@@ -12,6 +12,7 @@ mkdir docs
 for k in $(seq -f %02g 1 "$copies"); do
     cp -r "$CS_SOURCE_DIR/corpus" "docs/copy-$k"
 done
+settle docs
 
 # Claims, quotes, a misquote and filtered queries, as one batch.
 cat > queries.csv <<'EOF'

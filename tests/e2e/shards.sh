@@ -47,6 +47,7 @@ stop() {
 # The files live in proj/; the indexes beside it record "../proj" as root.
 mkdir proj
 cp -r "$CS_SOURCE_DIR/corpus" proj/corpus
+settle proj/corpus
 cd proj
 "$CITESEARCH" index --quiet --db ../single corpus
 "$CITESEARCH" index --db ../sharded --shards 2 corpus 2> ../first.txt
@@ -220,6 +221,7 @@ rev() { xapian-delve "$1" | sed -n 's/^revision = //p'; }
 r0=$(rev sharded/shard-0) r1=$(rev sharded/shard-1)
 changed=corpus/003_7ea479e65bd91aef.txt
 printf '\n\nA zebrafinch sentence added later.\n' >> "proj/$changed"
+settle_change "proj/$changed"
 (cd proj && "$CITESEARCH" index --db ../sharded corpus 2> ../again.txt)
 grep -q "5 files: 1 read, 1 indexed" again.txt || fail "re-index: $(cat again.txt)"
 n0=$(rev sharded/shard-0) n1=$(rev sharded/shard-1)
