@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "qy_output.h"
+#include "tx.h"
 
 #define HL_ON "\033[1;31m"
 #define HL_OFF "\033[0m"
@@ -12,33 +13,56 @@
 
 /* Writes the passage's bytes [from, to), its continuation lines indented
  * so the passage reads as one block (qy_put_text).  Highlights cut the
- * text between characters, so each piece reads alone. */
-static void put_lines(FILE *out, const qy_result *r, size_t from, size_t to)
+ * text between characters, so each piece reads alone.  HTML is written as
+ * a browser shows it: its markup left out and white space run together
+ * (`masked` is the passage with its markup masked, tx_mask_html). */
+static void put_lines(FILE *out, const qy_result *r, const char *masked,
+                      size_t from, size_t to)
 {
-    qy_put_text(out, r->text + from, to - from,
-                to < r->text_len ? r->text[to] : '\0', "   ");
+    if (!masked) {
+        qy_put_text(out, r->text + from, to - from,
+                    to < r->text_len ? r->text[to] : '\0', "   ");
+        return;
+    }
+    char *run = malloc(to - from + 1);
+    if (!run)
+        return;
+    size_t n = 0;
+    /* A run of white space is one space, written at its first byte. */
+    for (size_t k = from; k < to; k++) {
+        int space = masked[k] && strchr(" \t\r\n", masked[k]) != NULL;
+        if (space && k > 0 && masked[k - 1] && strchr(" \t\r\n", masked[k - 1]))
+            continue;
+        run[n++] = space ? ' ' : masked[k];
+    }
+    qy_put_text(out, run, n, '\0', "   ");
+    free(run);
 }
 
 static void print_passage(qy_printer *p, const qy_result *r)
 {
     FILE *out = p->out;
     size_t pos = 0;
+    char *masked = r->html ? malloc(r->text_len + 1) : NULL;
+    if (masked)
+        tx_mask_html(r->text, r->text_len, masked);
     fputs("   ", out);
     for (size_t i = 0; i <= r->nhighlights; i++) {
         size_t start = i < r->nhighlights ? r->highlights[i].start - r->byte_start
                                           : r->text_len;
         size_t end = i < r->nhighlights ? r->highlights[i].end - r->byte_start
                                         : r->text_len;
-        put_lines(out, r, pos, start);
+        put_lines(out, r, masked, pos, start);
         /* A highlight may span lines too (a quotation across a paragraph
          * break). */
         if (i < r->nhighlights) {
             fputs(p->color ? HL_ON : "", out);
-            put_lines(out, r, start, end);
+            put_lines(out, r, masked, start, end);
             fputs(p->color ? HL_OFF : "", out);
         }
         pos = end;
     }
+    free(masked);
     fputc('\n', out);
 }
 

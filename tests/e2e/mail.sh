@@ -194,6 +194,9 @@ s, e = r['highlights'][0]
 assert data[s:e] == b'Three <b>bitterns</b> were ringed&nbsp;at the lake', data[s:e]
 assert data[r['byte_start']:r['byte_end']].decode() == r['text'], r
 PY
+# For a person, as a browser shows it: no markup, white space run together.
+cs query --format text -n 1 bitterns > out.txt
+grep -q "^   Three bitterns were ringed at the lake\.\$" out.txt || fail "HTML as text: $(cat out.txt)"
 cs query --format jsonl -n 5 'bitterns title:zagare source:Muñoz' > out.jsonl
 [ "$(jq_py '[r["path"] for r in rs]' < out.jsonl)" = "['in/news.eml']" ] ||
     fail "decoded title and source words: $(cat out.jsonl)"
