@@ -64,8 +64,9 @@
  * way, without the user touching them.  2: bytes that are not UTF-8 read
  * as Windows-1252, e-mails read as e-mails (recipients as filter terms),
  * mailboxes message by message.  3: of an e-mail, only its text parts
- * (ix_mail_texts), HTML read for its words (tx_mask_html), encoded
- * words in its header fields decoded. */
+ * (ix_mail_texts), HTML read for its words (tx_mask_html), quoted-
+ * printable decoded (tx_decode_qp), encoded words in its header fields
+ * decoded. */
 #define CS_READING_VERSION 3
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a
@@ -88,6 +89,8 @@
  *    "paragraph":N, "part":N, "line_start":N, "line_end":N,
  *    "byte_start":N, "byte_end":N, "markup":"html"}
  * Missing metadata is left out; strings are valid UTF-8.  "markup" is
- * there only for HTML (an e-mail's HTML part), whose words are read with
- * the markup masked (tx_mask_html), on both sides.
+ * there only for an e-mail's text part written in HTML ("html": its words
+ * read with the markup masked, tx_mask_html), in quoted-printable ("qp":
+ * read decoded, tx_decode_qp), or both ("qp html"), as both sides read
+ * it.
  */

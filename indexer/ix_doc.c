@@ -207,17 +207,18 @@ static int article_head(ix_article *art)
  * citation must give back the file's exact bytes).  Built in the
  * article's buffer: *len receives its length. */
 static char *passage_data(ix_article *art, const char *text,
-                          const tx_passage *p, int html, size_t *len)
+                          const tx_passage *p, const char *markup, size_t *len)
 {
     if (article_head(art) != 0)
         return NULL;
     char nums[192];
     int nlen = snprintf(nums, sizeof nums,
                         ",\"paragraph\":%u,\"part\":%u,\"line_start\":%u,"
-                        "\"line_end\":%u,\"byte_start\":%zu,\"byte_end\":%zu%s}",
+                        "\"line_end\":%u,\"byte_start\":%zu,\"byte_end\":%zu%s%s%s}",
                         p->paragraph, p->part, p->line_start, p->line_end,
                         p->byte_start, p->byte_end,
-                        html ? ",\"markup\":\"html\"" : "");
+                        markup ? ",\"markup\":\"" : "", markup ? markup : "",
+                        markup ? "\"" : "");
     if (nlen < 0 || (size_t)nlen >= sizeof nums)
         return NULL;
     size_t tlen = p->byte_end - p->byte_start;
@@ -245,7 +246,7 @@ static char *passage_data(ix_article *art, const char *text,
 }
 
 cs_status ix_doc_build(tx_analyzer *a, ix_article *art,
-                       const char *file_text, const char *masked,
+                       const char *file_text, const ix_words *words,
                        const tx_passage *p, unsigned ordinal, xs_doc **out,
                        char **msg)
 {
@@ -254,9 +255,10 @@ cs_status ix_doc_build(tx_analyzer *a, ix_article *art,
     if (!doc)
         return CS_NOMEM;
     body_ctx b = {.doc = doc, .st = CS_OK};
-    cs_status rc = tx_analyze(a, masked ? masked : file_text + p->byte_start,
-                              p->byte_end - p->byte_start, 1, on_body_token, &b,
-                              msg);
+    int own = words && words->text;
+    cs_status rc = tx_analyze(a, own ? words->text : file_text + p->byte_start,
+                              own ? words->len : p->byte_end - p->byte_start, 1,
+                              on_body_token, &b, msg);
     if (rc == CS_OK)
         rc = b.st;
 
@@ -282,7 +284,10 @@ cs_status ix_doc_build(tx_analyzer *a, ix_article *art,
         rc = xs_doc_set_value(doc, CS_SLOT_PATH, art->path, strlen(art->path));
     if (rc == CS_OK) {
         size_t dlen = 0;
-        char *data = passage_data(art, file_text, p, masked != NULL, &dlen);
+        const char *markup = !own ? NULL
+                             : words->qp && words->html ? "qp html"
+                             : words->qp ? "qp" : words->html ? "html" : NULL;
+        char *data = passage_data(art, file_text, p, markup, &dlen);
         if (!data)
             rc = cs_fail(msg, CS_NOMEM, "%s: cannot encode passage %u",
                          art->path, ordinal);

@@ -60,16 +60,25 @@ void ix_article_clear(ix_article *art);
 cs_status ix_article_add_recipients(ix_article *art, tx_analyzer *a,
                                     const char *to, char **msg);
 
+/* What a passage's words are read from when not its bytes in the file:
+ * `len` bytes at `text`, decoded from quoted-printable (`qp`,
+ * tx_decode_qp) and/or HTML with its markup masked (`html`,
+ * tx_mask_html).  Borrowed. */
+typedef struct ix_words {
+    const char *text;     /* NULL: the file's bytes */
+    size_t len;
+    int html, qp;
+} ix_words;
+
 /*
  * Builds the document of passage `p` of `file_text` (the whole file),
- * number `ordinal` (1-based, in file order) of the article.  `masked`,
- * when not NULL, is the passage's bytes with their HTML markup masked
- * (tx_mask_html): its words are read from it, and its data says so
- * ("markup":"html") for the query side to read it alike.  *out is the
- * caller's.
+ * number `ordinal` (1-based, in file order) of the article, its words
+ * read from `words` (NULL or words->text NULL: from its bytes).  The data
+ * says how they were read ("markup":"html", "qp" or "qp html") for the
+ * query side to read them alike.  *out is the caller's.
  */
 cs_status ix_doc_build(tx_analyzer *a, ix_article *art,
-                       const char *file_text, const char *masked,
+                       const char *file_text, const ix_words *words,
                        const tx_passage *p, unsigned ordinal, xs_doc **out,
                        char **msg);
 

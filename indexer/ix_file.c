@@ -230,9 +230,18 @@ typedef struct file_ctx {
     ix_article *art;
     const char *text;     /* the whole file */
     size_t body_off;      /* where the passages' text starts in it */
-    const char *masked;   /* that text with its markup masked (HTML), or
-                             NULL: what the passages' words are read from */
     unsigned body_line;   /* lines before that */
+    /* The passages' text as read for its words, when it is not the file's
+     * bytes: decoded (quoted-printable) and/or with its markup masked
+     * (HTML); NULL otherwise.  Passages come in its offsets; `start`
+     * (decoded text only, else NULL) maps them to the text's, and lines
+     * are then counted in the text itself, from `counted_off` on. */
+    const char *words;
+    const size_t *start;
+    size_t run_len;       /* the text's length */
+    unsigned form;        /* IX_MAIL_* */
+    size_t counted_off;
+    unsigned counted_lines;
     unsigned para_base;   /* paragraphs of the file before that */
     unsigned para_last;   /* the last paragraph number written */
     unsigned ordinal;
@@ -240,11 +249,33 @@ typedef struct file_ctx {
     char **msg;
 } file_ctx;
 
+/* A passage found in decoded text, in the bytes and lines of the text
+ * it was decoded from (f->text + f->body_off). */
+static tx_passage undecoded(file_ctx *f, const tx_passage *d)
+{
+    const char *run = f->text + f->body_off;
+    tx_passage p = *d;
+    p.byte_start = f->start[d->byte_start];
+    p.byte_end = tx_qp_end(run, f->run_len, f->start[d->byte_end - 1]);
+    /* Windows overlap but start in order: count on from the last one. */
+    if (p.byte_start < f->counted_off) {
+        f->counted_off = 0;
+        f->counted_lines = 0;
+    }
+    f->counted_lines += tx_count_lines(run + f->counted_off,
+                                       p.byte_start - f->counted_off);
+    f->counted_off = p.byte_start;
+    p.line_start = f->counted_lines + 1;
+    p.line_end = p.line_start + tx_count_lines(run + p.byte_start,
+                                               p.byte_end - p.byte_start);
+    return p;
+}
+
 static int on_passage(void *ctx, const tx_passage *body_p)
 {
     file_ctx *f = ctx;
     /* Passages of the body (an e-mail's): bytes and lines of the file. */
-    tx_passage p = *body_p;
+    tx_passage p = f->start ? undecoded(f, body_p) : *body_p;
     p.byte_start += f->body_off;
     p.byte_end += f->body_off;
     p.line_start += f->body_line;
@@ -252,8 +283,11 @@ static int on_passage(void *ctx, const tx_passage *body_p)
     p.paragraph += f->para_base;
     f->para_last = p.paragraph;
     xs_doc *doc = NULL;
-    const char *words = f->masked ? f->masked + body_p->byte_start : NULL;
-    f->st = ix_doc_build(f->an, f->art, f->text, words, &p, f->ordinal + 1,
+    ix_words words = {.text = f->words ? f->words + body_p->byte_start : NULL,
+                      .len = body_p->byte_end - body_p->byte_start,
+                      .html = (f->form & IX_MAIL_HTML) != 0,
+                      .qp = (f->form & IX_MAIL_QP) != 0};
+    f->st = ix_doc_build(f->an, f->art, f->text, &words, &p, f->ordinal + 1,
                          &doc, f->msg);
     if (f->st == CS_OK)
         f->st = xs_wdb_add(f->db, doc, NULL, f->msg);
@@ -277,19 +311,29 @@ typedef struct text_runs {
 } text_runs;
 
 /* Writes the passages of the article's text[off, off + len), read for its
- * words with its markup masked when it is HTML. */
-static int write_run(void *ctx, size_t off, size_t len, int html)
+ * words as written in `form` (IX_MAIL_*): quoted-printable decoded, HTML
+ * with its markup masked. */
+static int write_run(void *ctx, size_t off, size_t len, unsigned form)
 {
     text_runs *r = ctx;
     file_ctx *f = r->f;
-    char *masked = NULL;
-    if (html) {
-        masked = malloc(len ? len : 1);
-        if (!masked) {
+    char *words = NULL;
+    size_t *start = NULL, wlen = len;
+    if (form) {
+        words = malloc(len + 1);
+        start = form & IX_MAIL_QP ? malloc((len + 1) * sizeof *start) : NULL;
+        if (!words || (form & IX_MAIL_QP && !start)) {
+            free(words);
+            free(start);
             r->rc = cs_fail(r->msg, CS_NOMEM, "no memory for %zu bytes", len);
             return 1;
         }
-        tx_mask_html(r->text + off, len, masked);
+        if (form & IX_MAIL_QP)
+            wlen = tx_decode_qp(r->text + off, len, words, start);
+        else
+            memcpy(words, r->text + off, len);
+        if (form & IX_MAIL_HTML) /* in place: the same length */
+            tx_mask_html(words, wlen, words);
     }
     /* Runs come in order and start at a line's start: the lines before
      * one are counted on from the previous one. */
@@ -298,13 +342,20 @@ static int write_run(void *ctx, size_t off, size_t len, int html)
     f->body_off = r->start + off;
     f->body_line = r->lines_before + r->counted_lines;
     f->para_base = f->para_last;
-    f->masked = masked;
-    r->rc = tx_passages(f->an, masked ? masked : r->text + off, len,
+    f->words = words;
+    f->start = start;
+    f->run_len = len;
+    f->form = form;
+    f->counted_off = 0;
+    f->counted_lines = 0;
+    r->rc = tx_passages(f->an, words ? words : r->text + off, wlen,
                         CS_PASSAGE_MAX_WORDS, on_passage, f, r->msg);
     if (r->rc == CS_OK)
         r->rc = f->st;
-    f->masked = NULL;
-    free(masked);
+    f->words = NULL;
+    f->start = NULL;
+    free(words);
+    free(start);
     return r->rc != CS_OK;
 }
 

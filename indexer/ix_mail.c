@@ -528,9 +528,13 @@ static void walk_part(mime_walk *w, const char *start, const char *end,
     if (type.text && !media_is(type, "text/") && !media_is(type, "multipart/") &&
         !media_is(type, "message/"))
         return;
-    int html = type.text && media_is(type, "text/html");
+    unsigned form = 0;
+    if (type.text && media_is(type, "text/html"))
+        form |= IX_MAIL_HTML;
+    if (encoding.text && media_is(encoding, "quoted-printable"))
+        form |= IX_MAIL_QP;
     if (end > start && w->fn(w->ctx, (size_t)(start - w->text),
-                             (size_t)(end - start), html) != 0)
+                             (size_t)(end - start), form) != 0)
         w->stop = 1;
 }
 

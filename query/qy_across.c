@@ -129,6 +129,7 @@ static int join(qy_engine *e, const qy_result *head, const qy_result *tail,
     r->text = text;
     r->text_len = len;
     r->html = head->html || tail->html;
+    r->qp = head->qp || tail->qp;
     if (asprintf(&r->cite, "%s:%u-%u", r->path, r->line_start, r->line_end) < 0)
         r->cite = NULL;
     return 1;
@@ -180,8 +181,7 @@ cs_status qy_across_try(qy_engine *e, const qy_plan *plan, qy_cand *c,
                 !joined.r.cite)
                 rc = CS_NOMEM;
             if (rc == CS_OK)
-                rc = qy_ptoks_analyze(qy_engine_analyzer(e), joined.r.text,
-                                      joined.r.text_len, joined.r.html,
+                rc = qy_ptoks_analyze(qy_engine_analyzer(e), &joined.r,
                                       &joined.pt, msg);
             if (rc == CS_OK)
                 rc = qy_mark_terms(plan, &joined);

@@ -159,8 +159,10 @@ static cs_status read_result(const char *data, size_t len, qy_result *r,
     r->line_end = json_uint(o, "line_end");
     r->byte_start = (size_t)json_integer_value(json_object_get(o, "byte_start"));
     r->byte_end = (size_t)json_integer_value(json_object_get(o, "byte_end"));
+    /* How its words were read: "html", "qp" or "qp html" (schema.h). */
     const char *markup = json_string_value(json_object_get(o, "markup"));
-    r->html = markup && strcmp(markup, "html") == 0;
+    r->html = markup && strstr(markup, "html") != NULL;
+    r->qp = markup && strstr(markup, "qp") != NULL;
     json_decref(o);
     r->text_len = len - (size_t)(nl + 1 - data);
     r->text = malloc(r->text_len + 1);
@@ -396,8 +398,7 @@ static cs_status load_cand(qy_engine *e, const qy_plan *plan, xs_mset *mset,
     c->rank = (double)(xs_mset_size(mset) - i); /* the match set's order */
     cs_status rc = qy_cand_read(e, mset, i, &c->r, msg);
     if (rc == CS_OK)
-        rc = qy_ptoks_analyze(e->an, c->r.text, c->r.text_len, c->r.html,
-                              &c->pt, msg);
+        rc = qy_ptoks_analyze(e->an, &c->r, &c->pt, msg);
     if (rc == CS_OK && near) {
         rc = qy_near_align(plan, c);
         c->rank = c->al.similarity;

@@ -96,6 +96,8 @@ typedef struct qy_result {
     size_t text_len;
     int html;              /* the text is HTML: its words are read with the
                               markup masked (tx_mask_html) */
+    int qp;                /* the text is quoted-printable: its words are
+                              read decoded (tx_decode_qp) */
     qy_span *highlights;   /* sorted, disjoint */
     size_t nhighlights;
     qy_diff_op *diff;      /* QY_MATCH_NEAR only */

@@ -50,22 +50,43 @@ static int on_ptok(void *ctx, const tx_token *t)
     return 0;
 }
 
-cs_status qy_ptoks_analyze(tx_analyzer *a, const char *text, size_t len,
-                           int html, qy_ptoks *out, char **msg)
+cs_status qy_ptoks_analyze(tx_analyzer *a, const qy_result *r, qy_ptoks *out,
+                           char **msg)
 {
     memset(out, 0, sizeof *out);
-    char *masked = NULL;
-    if (html) {
-        masked = malloc(len ? len : 1);
-        if (!masked)
+    const char *text = r->text;
+    size_t len = r->text_len;
+    char *words = NULL;
+    size_t *start = NULL, wlen = len;
+    if (r->html || r->qp) {
+        /* Read as the indexer read it (ix_doc.h: ix_words). */
+        words = malloc(len + 1);
+        start = r->qp ? malloc((len + 1) * sizeof *start) : NULL;
+        if (!words || (r->qp && !start)) {
+            free(words);
+            free(start);
             return CS_NOMEM;
-        tx_mask_html(text, len, masked);
+        }
+        if (r->qp)
+            wlen = tx_decode_qp(text, len, words, start);
+        else
+            memcpy(words, text, len);
+        if (r->html)
+            tx_mask_html(words, wlen, words);
     }
-    cs_status rc = tx_analyze(a, masked ? masked : text, len, 1, on_ptok, out,
+    cs_status rc = tx_analyze(a, words ? words : text, wlen, 1, on_ptok, out,
                               msg);
-    free(masked);
     if (rc == CS_OK && out->nomem)
         rc = CS_NOMEM;
+    /* Decoded offsets back to the passage's bytes. */
+    for (size_t i = 0; rc == CS_OK && start && i < out->n; i++) {
+        qy_ptok *k = &out->v[i];
+        size_t last = start[k->end - 1];
+        k->start = start[k->start];
+        k->end = tx_qp_end(text, len, last);
+    }
+    free(words);
+    free(start);
     return rc;
 }
 

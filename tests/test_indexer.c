@@ -331,11 +331,11 @@ typedef struct runs {
     size_t n;
 } runs;
 
-static int keep_run(void *ctx, size_t off, size_t len, int html)
+static int keep_run(void *ctx, size_t off, size_t len, unsigned form)
 {
     runs *r = ctx;
     assert_true(r->n < 8);
-    r->html[r->n] = html;
+    r->html[r->n] = (int)form;
     r->got[r->n++] = strndup(r->text + off, len);
     return 0;
 }
@@ -393,7 +393,7 @@ static void test_mail_text_parts(void **state)
     texts_of(html, &r);
     assert_int_equal(r.n, 1);
     assert_string_equal(r.got[0], "<p>Only here.</p>\n");
-    assert_true(r.html[0]);
+    assert_int_equal(r.html[0], IX_MAIL_HTML);
     runs_clear(&r);
     const char *b64plain = "From: a@b.c\nSubject: s\n"
                            "Content-Type: multipart/alternative; boundary=b\n\n"

@@ -790,6 +790,29 @@ static void test_mask_html(void **state)
     }
 }
 
+/* Quoted-printable decoded for its words: escapes become their bytes, a
+ * soft line break nothing, and each decoded byte maps back to where its
+ * encoding starts (and, through tx_qp_end, ends). */
+static void test_decode_qp(void **state)
+{
+    (void)state;
+    const char *in = "kibern=\r\netik sh=C3=ABrbimet=2C x=zz =\n";
+    size_t len = strlen(in), start[64];
+    char out[64];
+    size_t n = tx_decode_qp(in, len, out, start);
+    out[n] = '\0';
+    assert_string_equal(out, "kibernetik sh\xC3\xABrbimet, x=zz ");
+    assert_int_equal(start[6], 9);             /* "e" after the soft break */
+    assert_int_equal(start[13], 16);           /* 0xC3 of "=C3" */
+    assert_int_equal(tx_qp_end(in, len, start[13]), 19);
+    assert_int_equal(start[21], 28);           /* "," of "=2C" */
+    assert_int_equal(start[23], 32);           /* "=" of "=zz", itself */
+    assert_int_equal(tx_qp_end(in, len, start[23]), 33);
+    assert_int_equal(start[n], len);
+    for (size_t i = 1; i < n; i++)
+        assert_true(start[i] > start[i - 1]);
+}
+
 static void test_long_inputs(void **state)
 {
     (void)state;
@@ -851,6 +874,7 @@ int main(void)
         cmocka_unit_test(test_ascii_path_matches_icu),
         cmocka_unit_test(test_long_inputs),
         cmocka_unit_test(test_mask_html),
+        cmocka_unit_test(test_decode_qp),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -172,9 +172,24 @@ char *tx_utf8_latin1(const char *text, size_t len, size_t *out_len);
  * declarations, the contents of <style> and <script>, and character
  * references (&amp; &#8217;).  Line breaks are kept, so offsets and line
  * numbers in the copy are those of the text; a '<' that opens no tag
- * ("a < b") is text.  Analyze the copy, cite the text.
+ * ("a < b") is text.  Analyze the copy, cite the text.  `out` may be
+ * `text` (masked in place).
  */
 void tx_mask_html(const char *text, size_t len, char *out);
+
+/*
+ * Quoted-printable (RFC 2045) read for its words: decodes text[0, len)
+ * into `out` (room for len bytes): "=XX" becomes the byte it stands for,
+ * a soft line break ("=" ending a line) nothing, any other byte itself.
+ * start[i] (room for len + 1) receives where the encoding of out[i]
+ * begins in `text`, and start[n] is len; tx_qp_end gives where it ends.
+ * Returns n, the decoded length.  Analyze the copy, map its offsets back
+ * through `start`, cite the text.
+ */
+size_t tx_decode_qp(const char *text, size_t len, char *out, size_t *start);
+
+/* Where the encoding of a decoded byte that begins at text[at] ends. */
+size_t tx_qp_end(const char *text, size_t len, size_t at);
 
 /* ================================================================== */
 /* Version (tx_version.c)                                               */

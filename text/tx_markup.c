@@ -1,5 +1,6 @@
-/* tx_markup.c - HTML read for its words (see tx.h): markup masked with
- * spaces in a copy of the same length. */
+/* tx_markup.c - HTML and quoted-printable read for their words (see
+ * tx.h): markup masked with spaces in a copy of the same length; escapes
+ * decoded in a copy that maps each byte back to its encoding. */
 #include "tx.h"
 
 #include <string.h>
@@ -94,7 +95,8 @@ static int opens(const char *text, size_t i, size_t end, const char *name)
 
 void tx_mask_html(const char *text, size_t len, char *out)
 {
-    memcpy(out, text, len);
+    if (out != text)
+        memcpy(out, text, len);
     size_t i = 0;
     while (i < len) {
         size_t end = i;
@@ -120,4 +122,61 @@ void tx_mask_html(const char *text, size_t len, char *out)
             i++;
         }
     }
+}
+
+static int hex_digit(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    return -1;
+}
+
+/* The length of the soft line break at text[i] ('='): "=", white space
+ * mailers leave, then CR LF or LF; 0 when it is none. */
+static size_t soft_break(const char *text, size_t i, size_t len)
+{
+    size_t j = i + 1;
+    while (j < len && (text[j] == ' ' || text[j] == '\t'))
+        j++;
+    if (j < len && text[j] == '\r')
+        j++;
+    return j < len && text[j] == '\n' ? j + 1 - i : 0;
+}
+
+size_t tx_decode_qp(const char *text, size_t len, char *out, size_t *start)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        if (text[i] == '=') {
+            size_t soft = soft_break(text, i, len);
+            if (soft) {
+                i += soft;
+                continue;
+            }
+            int hi = i + 2 < len ? hex_digit(text[i + 1]) : -1;
+            int lo = hi >= 0 ? hex_digit(text[i + 2]) : -1;
+            if (lo >= 0) {
+                start[n] = i;
+                out[n++] = (char)(hi * 16 + lo);
+                i += 3;
+                continue;
+            }
+        }
+        start[n] = i;
+        out[n++] = text[i++];
+    }
+    start[n] = len;
+    return n;
+}
+
+size_t tx_qp_end(const char *text, size_t len, size_t at)
+{
+    if (at + 2 < len && text[at] == '=' && hex_digit(text[at + 1]) >= 0 &&
+        hex_digit(text[at + 2]) >= 0)
+        return at + 3;
+    return at < len ? at + 1 : len;
 }

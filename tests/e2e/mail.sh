@@ -75,6 +75,15 @@ open('in/mime.eml', 'wb').write(
     b'Content-Transfer-Encoding: base64\r\n\r\n'
     b'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk\r\n\r\n'
     b'--=_outer--\r\n')
+# Quoted-printable UTF-8: a word cut by a soft line break, letters and a
+# comma as escapes.
+open('in/qp.eml', 'wb').write(
+    b'From: Hana <hana@example.org>\nSubject: Raporti\n'
+    b'Content-Type: text/plain; charset=utf-8\n'
+    b'Content-Transfer-Encoding: quoted-printable\n\n'
+    b'Ministria tha se sulmi kibern=\netik ndaloi sh=C3=ABrbimet=2C por jo t=\n'
+    b'=C3=AB dh=C3=ABnat.\n\n'
+    b'A second paragraph about ospreys.\n')
 # HTML alone: read for its words, its markup not.
 open('in/news.eml', 'wb').write(
     b'From: =?iso-8859-1?Q?Gil_Mu=F1oz?= <gil@example.org>\n'
@@ -203,6 +212,36 @@ cs query --format jsonl -n 5 'bitterns title:zagare source:Muñoz' > out.jsonl
 for q in Garamond lead nbsp body UTF-8 iso-8859-1; do
     cs query --format jsonl "$q" > out.jsonl
     [ "$status" -eq 1 ] || fail "HTML markup is searched: $q: $(cat out.jsonl)"
+done
+
+# Quoted-printable is searched decoded and cited as written: the word cut
+# by a soft line break found whole, a quotation across escapes verbatim,
+# lines of the file; the escapes are not words.
+cs query --format jsonl -n 1 kibernetik > out.jsonl
+python3 - <<'PY' || fail "quoted-printable word: $(cat out.jsonl)"
+import json
+r = json.loads(open('out.jsonl').readline())
+data = open('in/qp.eml', 'rb').read()
+assert (r['path'], r['line_start'], r['line_end']) == ('in/qp.eml', 6, 8), r
+assert data[r['byte_start']:r['byte_end']].decode() == r['text'], r
+s, e = r['highlights'][0]
+assert data[s:e] == b'kibern=\netik', data[s:e]
+PY
+cs query --format jsonl -n 1 '"shërbimet, por jo të dhënat"' > out.jsonl
+python3 - <<'PY' || fail "quoted-printable quotation: $(cat out.jsonl)"
+import json
+r = json.loads(open('out.jsonl').readline())
+data = open('in/qp.eml', 'rb').read()
+assert (r['path'], r['match']) == ('in/qp.eml', 'exact'), r
+s, e = r['highlights'][0]
+assert data[s:e] == b'sh=C3=ABrbimet=2C por jo t=\n=C3=AB dh=C3=ABnat', data[s:e]
+PY
+cs query --format jsonl -n 1 ospreys > out.jsonl
+[ "$(jq_py '(rs[0]["path"], rs[0]["line_start"])' < out.jsonl)" = "('in/qp.eml', 10)" ] ||
+    fail "quoted-printable lines: $(cat out.jsonl)"
+for q in C3 2C; do
+    cs query --format jsonl "$q" > out.jsonl
+    [ "$status" -eq 1 ] || fail "a quoted-printable escape is a word: $q: $(cat out.jsonl)"
 done
 
 # The look-alike keeps its first line as title and its lines as text.

@@ -3,7 +3,8 @@
  * in order, and a passage's words must analyze alike on their own; the
  * UTF-8 sanitizer's output, and the Windows-1252 reading's, is valid and
  * keeps valid text as it is; HTML masking keeps every byte or makes it a
- * space, line breaks kept, and its passages lie inside the input too. */
+ * space, line breaks kept, and its passages lie inside the input too;
+ * quoted-printable decoding maps every byte into the input, in order. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -94,6 +95,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     p = (pcheck){.len = size};
     if (tx_passages(analyzer, masked, size, 24, on_passage, &p, NULL) != CS_OK)
         abort();
+    /* Quoted-printable decoding: no longer than the text, each byte mapped
+     * in order to an encoding inside it. */
+    size_t *start = malloc((size + 1) * sizeof *start);
+    if (!start)
+        abort();
+    size_t n = tx_decode_qp(text, size, masked, start);
+    if (n > size || start[n] != size)
+        abort();
+    for (size_t i = 0; i < n; i++)
+        if (start[i] >= size || (i > 0 && start[i] <= start[i - 1]) ||
+            tx_qp_end(text, size, start[i]) > start[i + 1])
+            abort();
+    free(start);
     free(masked);
     return 0;
 }

@@ -25,10 +25,11 @@ typedef struct runs {
     size_t body, len, last;
 } runs;
 
-static int check_run(void *ctx, size_t off, size_t len, int html)
+static int check_run(void *ctx, size_t off, size_t len, unsigned form)
 {
     runs *r = ctx;
-    (void)html;
+    if (form > (IX_MAIL_HTML | IX_MAIL_QP))
+        abort();
     if (len == 0 || off < r->last || off < r->body || off + len > r->len)
         abort();
     if (off > 0 && r->text[off - 1] != '\n')
