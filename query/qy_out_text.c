@@ -11,58 +11,100 @@
 #define HL_OFF "\033[0m"
 #define DIM_ON "\033[2m"
 
-/* Writes the passage's bytes [from, to), its continuation lines indented
- * so the passage reads as one block (qy_put_text).  Highlights cut the
- * text between characters, so each piece reads alone.  HTML is written as
- * a browser shows it: its markup left out and white space run together
- * (`masked` is the passage with its markup masked, tx_mask_html). */
-static void put_lines(FILE *out, const qy_result *r, const char *masked,
+/* Writes shown[from, to), its continuation lines indented so the passage
+ * reads as one block (qy_put_text).  Highlights cut the text between
+ * characters, so each piece reads alone.  HTML (`collapse`) is written as
+ * a browser shows it, its markup masked already and white space run
+ * together. */
+static void put_lines(FILE *out, const char *shown, size_t n, int collapse,
                       size_t from, size_t to)
 {
-    if (!masked) {
-        qy_put_text(out, r->text + from, to - from,
-                    to < r->text_len ? r->text[to] : '\0', "   ");
+    if (!collapse) {
+        qy_put_text(out, shown + from, to - from, to < n ? shown[to] : '\0',
+                    "   ");
         return;
     }
     char *run = malloc(to - from + 1);
     if (!run)
         return;
-    size_t n = 0;
+    size_t len = 0;
     /* A run of white space is one space, written at its first byte. */
     for (size_t k = from; k < to; k++) {
-        int space = masked[k] && strchr(" \t\r\n", masked[k]) != NULL;
-        if (space && k > 0 && masked[k - 1] && strchr(" \t\r\n", masked[k - 1]))
+        int space = shown[k] && strchr(" \t\r\n", shown[k]) != NULL;
+        if (space && k > 0 && shown[k - 1] && strchr(" \t\r\n", shown[k - 1]))
             continue;
-        run[n++] = space ? ' ' : masked[k];
+        run[len++] = space ? ' ' : shown[k];
     }
-    qy_put_text(out, run, n, '\0', "   ");
+    qy_put_text(out, run, len, '\0', "   ");
     free(run);
+}
+
+/* Where the passage's byte `off` falls in its decoded text: the first
+ * decoded byte whose encoding starts at or after it (start: tx_decode_qp's
+ * map of n bytes; NULL when the text is not decoded). */
+static size_t shown_at(const size_t *start, size_t n, size_t off)
+{
+    if (!start)
+        return off;
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (start[mid] < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 static void print_passage(qy_printer *p, const qy_result *r)
 {
     FILE *out = p->out;
+    /* What a person reads: the passage's bytes, or for an e-mail's part in
+     * HTML or quoted-printable, the text they stand for (the JSON formats
+     * give the bytes). */
+    const char *shown = r->text;
+    size_t n = r->text_len, *start = NULL;
+    char *decoded = NULL;
+    if (r->html || r->qp) {
+        decoded = malloc(n + 1);
+        start = r->qp ? malloc((n + 1) * sizeof *start) : NULL;
+        if (decoded && (start || !r->qp)) {
+            if (r->qp)
+                n = tx_decode_qp(r->text, r->text_len, decoded, start);
+            else
+                memcpy(decoded, r->text, n);
+            if (r->html)
+                tx_mask_html(decoded, n, decoded);
+            shown = decoded;
+        } else {
+            free(decoded);
+            free(start);
+            decoded = NULL;
+            start = NULL;
+        }
+    }
+    int collapse = decoded && r->html;
     size_t pos = 0;
-    char *masked = r->html ? malloc(r->text_len + 1) : NULL;
-    if (masked)
-        tx_mask_html(r->text, r->text_len, masked);
     fputs("   ", out);
     for (size_t i = 0; i <= r->nhighlights; i++) {
-        size_t start = i < r->nhighlights ? r->highlights[i].start - r->byte_start
-                                          : r->text_len;
-        size_t end = i < r->nhighlights ? r->highlights[i].end - r->byte_start
-                                        : r->text_len;
-        put_lines(out, r, masked, pos, start);
+        size_t hs = i < r->nhighlights ? r->highlights[i].start - r->byte_start
+                                       : r->text_len;
+        size_t he = i < r->nhighlights ? r->highlights[i].end - r->byte_start
+                                       : r->text_len;
+        size_t s = shown_at(start, n, hs), e = shown_at(start, n, he);
+        put_lines(out, shown, n, collapse, pos, s);
         /* A highlight may span lines too (a quotation across a paragraph
          * break). */
         if (i < r->nhighlights) {
             fputs(p->color ? HL_ON : "", out);
-            put_lines(out, r, masked, start, end);
+            put_lines(out, shown, n, collapse, s, e);
             fputs(p->color ? HL_OFF : "", out);
         }
-        pos = end;
+        pos = e;
     }
-    free(masked);
+    free(decoded);
+    free(start);
     fputc('\n', out);
 }
 

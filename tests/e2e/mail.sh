@@ -236,6 +236,9 @@ assert (r['path'], r['match']) == ('in/qp.eml', 'exact'), r
 s, e = r['highlights'][0]
 assert data[s:e] == b'sh=C3=ABrbimet=2C por jo t=\n=C3=AB dh=C3=ABnat', data[s:e]
 PY
+cs query --format text -n 1 kibernetik > out.txt
+grep -q "^   Ministria tha se sulmi kibernetik ndaloi shërbimet, por jo të dhënat\.\$" out.txt ||
+    fail "quoted-printable as text: $(cat out.txt)"
 cs query --format jsonl -n 1 ospreys > out.jsonl
 [ "$(jq_py '(rs[0]["path"], rs[0]["line_start"])' < out.jsonl)" = "('in/qp.eml', 10)" ] ||
     fail "quoted-printable lines: $(cat out.jsonl)"
