@@ -284,9 +284,7 @@ cs_status ix_doc_build(tx_analyzer *a, ix_article *art,
         rc = xs_doc_set_value(doc, CS_SLOT_PATH, art->path, strlen(art->path));
     if (rc == CS_OK) {
         size_t dlen = 0;
-        const char *markup = !own ? NULL
-                             : words->qp && words->html ? "qp html"
-                             : words->qp ? "qp" : words->html ? "html" : NULL;
+        const char *markup = !own ? NULL : tx_form_name(words->form);
         char *data = passage_data(art, file_text, p, markup, &dlen);
         if (!data)
             rc = cs_fail(msg, CS_NOMEM, "%s: cannot encode passage %u",

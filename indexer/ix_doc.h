@@ -61,13 +61,12 @@ cs_status ix_article_add_recipients(ix_article *art, tx_analyzer *a,
                                     const char *to, char **msg);
 
 /* What a passage's words are read from when not its bytes in the file:
- * `len` bytes at `text`, decoded from quoted-printable (`qp`,
- * tx_decode_qp) and/or HTML with its markup masked (`html`,
- * tx_mask_html).  Borrowed. */
+ * `len` bytes at `text`, its bytes as read in their `form`
+ * (tx_read_form).  Borrowed. */
 typedef struct ix_words {
     const char *text;     /* NULL: the file's bytes */
     size_t len;
-    int html, qp;
+    unsigned form;        /* TX_FORM_* */
 } ix_words;
 
 /*

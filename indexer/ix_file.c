@@ -239,7 +239,7 @@ typedef struct file_ctx {
     const char *words;
     const size_t *start;
     size_t run_len;       /* the text's length */
-    unsigned form;        /* IX_MAIL_* */
+    unsigned form;        /* TX_FORM_* */
     size_t counted_off;
     unsigned counted_lines;
     unsigned para_base;   /* paragraphs of the file before that */
@@ -285,8 +285,7 @@ static int on_passage(void *ctx, const tx_passage *body_p)
     xs_doc *doc = NULL;
     ix_words words = {.text = f->words ? f->words + body_p->byte_start : NULL,
                       .len = body_p->byte_end - body_p->byte_start,
-                      .html = (f->form & IX_MAIL_HTML) != 0,
-                      .qp = (f->form & IX_MAIL_QP) != 0};
+                      .form = f->form};
     f->st = ix_doc_build(f->an, f->art, f->text, &words, &p, f->ordinal + 1,
                          &doc, f->msg);
     if (f->st == CS_OK)
@@ -311,29 +310,16 @@ typedef struct text_runs {
 } text_runs;
 
 /* Writes the passages of the article's text[off, off + len), read for its
- * words as written in `form` (IX_MAIL_*): quoted-printable decoded, HTML
- * with its markup masked. */
+ * words as written in `form` (TX_FORM_*: tx_read_form). */
 static int write_run(void *ctx, size_t off, size_t len, unsigned form)
 {
     text_runs *r = ctx;
     file_ctx *f = r->f;
     char *words = NULL;
     size_t *start = NULL, wlen = len;
-    if (form) {
-        words = malloc(len + 1);
-        start = form & IX_MAIL_QP ? malloc((len + 1) * sizeof *start) : NULL;
-        if (!words || (form & IX_MAIL_QP && !start)) {
-            free(words);
-            free(start);
-            r->rc = cs_fail(r->msg, CS_NOMEM, "no memory for %zu bytes", len);
-            return 1;
-        }
-        if (form & IX_MAIL_QP)
-            wlen = tx_decode_qp(r->text + off, len, words, start);
-        else
-            memcpy(words, r->text + off, len);
-        if (form & IX_MAIL_HTML) /* in place: the same length */
-            tx_mask_html(words, wlen, words);
+    if (form && !(words = tx_read_form(r->text + off, len, form, &wlen, &start))) {
+        r->rc = cs_fail(r->msg, CS_NOMEM, "no memory for %zu bytes", len);
+        return 1;
     }
     /* Runs come in order and start at a line's start: the lines before
      * one are counted on from the previous one. */

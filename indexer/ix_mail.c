@@ -175,17 +175,6 @@ size_t ix_mail_next(const char *text, size_t len)
 
 /* ---- Field values ---- */
 
-static int hex_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    return -1;
-}
-
 static int base64_value(char c)
 {
     if (c >= 'A' && c <= 'Z')
@@ -207,8 +196,8 @@ static long decode_text(char enc, const char *s, size_t n, char *out)
             if (s[i] == '_') {
                 out[o++] = ' ';
             } else if (s[i] == '=') {
-                int hi = i + 2 < n ? hex_value(s[i + 1]) : -1;
-                int lo = hi >= 0 ? hex_value(s[i + 2]) : -1;
+                int hi = i + 2 < n ? tx_hex_digit(s[i + 1]) : -1;
+                int lo = hi >= 0 ? tx_hex_digit(s[i + 2]) : -1;
                 if (lo < 0)
                     return -1;
                 out[o++] = (char)(hi * 16 + lo);
@@ -530,9 +519,9 @@ static void walk_part(mime_walk *w, const char *start, const char *end,
         return;
     unsigned form = 0;
     if (type.text && media_is(type, "text/html"))
-        form |= IX_MAIL_HTML;
+        form |= TX_FORM_HTML;
     if (encoding.text && media_is(encoding, "quoted-printable"))
-        form |= IX_MAIL_QP;
+        form |= TX_FORM_QP;
     if (end > start && w->fn(w->ctx, (size_t)(start - w->text),
                              (size_t)(end - start), form) != 0)
         w->stop = 1;

@@ -59,9 +59,8 @@ size_t ix_mail_next(const char *text, size_t len);
 /*
  * The runs of an e-mail's body that are text to cite (MIME, RFC 2045-2046),
  * in order: `fn` is called with each one's offset and length in `text`,
- * and what it is written in: IX_MAIL_HTML (to be read for its words with
- * tx_mask_html), IX_MAIL_QP (quoted-printable: tx_decode_qp), both or
- * neither,
+ * and what it is written in (TX_FORM_HTML, TX_FORM_QP, both or neither:
+ * to be read for its words with tx_read_form),
  * and the walk stops when it returns non-zero (as does this function, then
  * returning 1).  A body that is not multipart is one run, unless it is
  * base64 or not text.  Of a multipart body, the parts' header blocks,
@@ -71,8 +70,6 @@ size_t ix_mail_next(const char *text, size_t len);
  * that has a plain text alternative saying the same.  A multipart body
  * without its delimiters is read as text.
  */
-#define IX_MAIL_HTML 1u
-#define IX_MAIL_QP 2u
 typedef int (*ix_mail_text_fn)(void *ctx, size_t off, size_t len,
                                unsigned form);
 int ix_mail_texts(const char *text, size_t len, const ix_mail_head *head,

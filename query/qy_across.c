@@ -128,8 +128,7 @@ static int join(qy_engine *e, const qy_result *head, const qy_result *tail,
     r->byte_end = tail->byte_end;
     r->text = text;
     r->text_len = len;
-    r->html = head->html || tail->html;
-    r->qp = head->qp || tail->qp;
+    r->form = head->form | tail->form;
     if (asprintf(&r->cite, "%s:%u-%u", r->path, r->line_start, r->line_end) < 0)
         r->cite = NULL;
     return 1;

@@ -159,10 +159,8 @@ static cs_status read_result(const char *data, size_t len, qy_result *r,
     r->line_end = json_uint(o, "line_end");
     r->byte_start = (size_t)json_integer_value(json_object_get(o, "byte_start"));
     r->byte_end = (size_t)json_integer_value(json_object_get(o, "byte_end"));
-    /* How its words were read: "html", "qp" or "qp html" (schema.h). */
-    const char *markup = json_string_value(json_object_get(o, "markup"));
-    r->html = markup && strstr(markup, "html") != NULL;
-    r->qp = markup && strstr(markup, "qp") != NULL;
+    /* How its words were read (schema.h). */
+    r->form = tx_form_of(json_string_value(json_object_get(o, "markup")));
     json_decref(o);
     r->text_len = len - (size_t)(nl + 1 - data);
     r->text = malloc(r->text_len + 1);

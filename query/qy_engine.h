@@ -94,10 +94,9 @@ typedef struct qy_result {
     size_t byte_start, byte_end;
     char *text;            /* exactly the file's bytes [byte_start, byte_end) */
     size_t text_len;
-    int html;              /* the text is HTML: its words are read with the
-                              markup masked (tx_mask_html) */
-    int qp;                /* the text is quoted-printable: its words are
-                              read decoded (tx_decode_qp) */
+    unsigned form;         /* how the text is written (TX_FORM_*: an
+                              e-mail's HTML, quoted-printable): its words
+                              are read through tx_read_form */
     qy_span *highlights;   /* sorted, disjoint */
     size_t nhighlights;
     qy_diff_op *diff;      /* QY_MATCH_NEAR only */

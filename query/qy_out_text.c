@@ -63,28 +63,12 @@ static void print_passage(qy_printer *p, const qy_result *r)
     /* What a person reads: the passage's bytes, or for an e-mail's part in
      * HTML or quoted-printable, the text they stand for (the JSON formats
      * give the bytes). */
-    const char *shown = r->text;
     size_t n = r->text_len, *start = NULL;
-    char *decoded = NULL;
-    if (r->html || r->qp) {
-        decoded = malloc(n + 1);
-        start = r->qp ? malloc((n + 1) * sizeof *start) : NULL;
-        if (decoded && (start || !r->qp)) {
-            if (r->qp)
-                n = tx_decode_qp(r->text, r->text_len, decoded, start);
-            else
-                memcpy(decoded, r->text, n);
-            if (r->html)
-                tx_mask_html(decoded, n, decoded);
-            shown = decoded;
-        } else {
-            free(decoded);
-            free(start);
-            decoded = NULL;
-            start = NULL;
-        }
-    }
-    int collapse = decoded && r->html;
+    char *decoded = r->form ? tx_read_form(r->text, n, r->form, &n, &start) : NULL;
+    if (!decoded)
+        n = r->text_len; /* out of memory: the bytes as they are */
+    const char *shown = decoded ? decoded : r->text;
+    int collapse = decoded && (r->form & TX_FORM_HTML);
     size_t pos = 0;
     fputs("   ", out);
     for (size_t i = 0; i <= r->nhighlights; i++) {

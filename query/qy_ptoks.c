@@ -56,24 +56,11 @@ cs_status qy_ptoks_analyze(tx_analyzer *a, const qy_result *r, qy_ptoks *out,
     memset(out, 0, sizeof *out);
     const char *text = r->text;
     size_t len = r->text_len;
+    /* Read as the indexer read it (ix_doc.h: ix_words). */
     char *words = NULL;
     size_t *start = NULL, wlen = len;
-    if (r->html || r->qp) {
-        /* Read as the indexer read it (ix_doc.h: ix_words). */
-        words = malloc(len + 1);
-        start = r->qp ? malloc((len + 1) * sizeof *start) : NULL;
-        if (!words || (r->qp && !start)) {
-            free(words);
-            free(start);
-            return CS_NOMEM;
-        }
-        if (r->qp)
-            wlen = tx_decode_qp(text, len, words, start);
-        else
-            memcpy(words, text, len);
-        if (r->html)
-            tx_mask_html(words, wlen, words);
-    }
+    if (r->form && !(words = tx_read_form(text, len, r->form, &wlen, &start)))
+        return CS_NOMEM;
     cs_status rc = tx_analyze(a, words ? words : text, wlen, 1, on_ptok, out,
                               msg);
     if (rc == CS_OK && out->nomem)

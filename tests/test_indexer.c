@@ -393,7 +393,7 @@ static void test_mail_text_parts(void **state)
     texts_of(html, &r);
     assert_int_equal(r.n, 1);
     assert_string_equal(r.got[0], "<p>Only here.</p>\n");
-    assert_int_equal(r.html[0], IX_MAIL_HTML);
+    assert_int_equal(r.html[0], TX_FORM_HTML);
     runs_clear(&r);
     const char *b64plain = "From: a@b.c\nSubject: s\n"
                            "Content-Type: multipart/alternative; boundary=b\n\n"

@@ -177,6 +177,29 @@ char *tx_utf8_latin1(const char *text, size_t len, size_t *out_len);
  */
 void tx_mask_html(const char *text, size_t len, char *out);
 
+/* How a text is written, for tx_read_form. */
+#define TX_FORM_HTML 1u /* HTML: read with its markup masked */
+#define TX_FORM_QP 2u   /* quoted-printable: read decoded */
+
+/*
+ * A text written in `form` (TX_FORM_*, both or neither) as read for its
+ * words: a malloc'd copy, decoded (tx_decode_qp) then masked
+ * (tx_mask_html); *n receives its length, and *start (when the form has
+ * TX_FORM_QP, else NULL) the malloc'd map of its bytes to the text's.
+ * The indexer and the query side both read e-mail parts through it.  NULL
+ * when out of memory.
+ */
+char *tx_read_form(const char *text, size_t len, unsigned form, size_t *n,
+                   size_t **start);
+
+/* A form's name, as passages store it ("html", "qp", "qp html"; NULL for
+ * plain text), and the form a name stands for (0 for NULL or another). */
+const char *tx_form_name(unsigned form);
+unsigned tx_form_of(const char *name);
+
+/* The value of a hexadecimal digit, or -1. */
+int tx_hex_digit(char c);
+
 /*
  * Quoted-printable (RFC 2045) read for its words: decodes text[0, len)
  * into `out` (room for len bytes): "=XX" becomes the byte it stands for,

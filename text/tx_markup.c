@@ -3,6 +3,7 @@
  * decoded in a copy that maps each byte back to its encoding. */
 #include "tx.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -124,7 +125,7 @@ void tx_mask_html(const char *text, size_t len, char *out)
     }
 }
 
-static int hex_digit(char c)
+int tx_hex_digit(char c)
 {
     if (c >= '0' && c <= '9')
         return c - '0';
@@ -157,8 +158,8 @@ size_t tx_decode_qp(const char *text, size_t len, char *out, size_t *start)
                 i += soft;
                 continue;
             }
-            int hi = i + 2 < len ? hex_digit(text[i + 1]) : -1;
-            int lo = hi >= 0 ? hex_digit(text[i + 2]) : -1;
+            int hi = i + 2 < len ? tx_hex_digit(text[i + 1]) : -1;
+            int lo = hi >= 0 ? tx_hex_digit(text[i + 2]) : -1;
             if (lo >= 0) {
                 start[n] = i;
                 out[n++] = (char)(hi * 16 + lo);
@@ -175,8 +176,46 @@ size_t tx_decode_qp(const char *text, size_t len, char *out, size_t *start)
 
 size_t tx_qp_end(const char *text, size_t len, size_t at)
 {
-    if (at + 2 < len && text[at] == '=' && hex_digit(text[at + 1]) >= 0 &&
-        hex_digit(text[at + 2]) >= 0)
+    if (at + 2 < len && text[at] == '=' && tx_hex_digit(text[at + 1]) >= 0 &&
+        tx_hex_digit(text[at + 2]) >= 0)
         return at + 3;
     return at < len ? at + 1 : len;
+}
+
+char *tx_read_form(const char *text, size_t len, unsigned form, size_t *n,
+                   size_t **start)
+{
+    char *out = malloc(len + 1);
+    *start = form & TX_FORM_QP ? malloc((len + 1) * sizeof **start) : NULL;
+    if (!out || (form & TX_FORM_QP && !*start)) {
+        free(out);
+        free(*start);
+        *start = NULL;
+        return NULL;
+    }
+    if (form & TX_FORM_QP) {
+        *n = tx_decode_qp(text, len, out, *start);
+    } else {
+        memcpy(out, text, len);
+        *n = len;
+    }
+    if (form & TX_FORM_HTML)
+        tx_mask_html(out, *n, out);
+    out[*n] = '\0';
+    return out;
+}
+
+static const char *const form_names[] = {NULL, "html", "qp", "qp html"};
+
+const char *tx_form_name(unsigned form)
+{
+    return form_names[form & (TX_FORM_HTML | TX_FORM_QP)];
+}
+
+unsigned tx_form_of(const char *name)
+{
+    for (unsigned f = 1; name && f < 4; f++)
+        if (strcmp(name, form_names[f]) == 0)
+            return f;
+    return 0;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ix_mail.h"
+#include "tx.h"
 
 static void check_span(ix_span v, const char *text, size_t len)
 {
@@ -28,7 +29,7 @@ typedef struct runs {
 static int check_run(void *ctx, size_t off, size_t len, unsigned form)
 {
     runs *r = ctx;
-    if (form > (IX_MAIL_HTML | IX_MAIL_QP))
+    if (form > (TX_FORM_HTML | TX_FORM_QP))
         abort();
     if (len == 0 || off < r->last || off < r->body || off + len > r->len)
         abort();
