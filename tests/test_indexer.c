@@ -327,7 +327,7 @@ static void test_mail_head(void **state)
 typedef struct runs {
     const char *text;
     char *got[8];
-    int html[8];
+    unsigned form[8];
     size_t n;
 } runs;
 
@@ -335,7 +335,7 @@ static int keep_run(void *ctx, size_t off, size_t len, unsigned form)
 {
     runs *r = ctx;
     assert_true(r->n < 8);
-    r->html[r->n] = (int)form;
+    r->form[r->n] = form;
     r->got[r->n++] = strndup(r->text + off, len);
     return 0;
 }
@@ -382,7 +382,7 @@ static void test_mail_text_parts(void **state)
     assert_int_equal(r.n, 2);
     assert_string_equal(r.got[0], "Plain words.\r\n");
     assert_string_equal(r.got[1], "A part without fields.\r\n");
-    assert_false(r.html[0] || r.html[1]);
+    assert_false(r.form[0] || r.form[1]);
     runs_clear(&r);
 
     /* HTML alone is kept (it is the only text there is), and so is HTML
@@ -393,7 +393,7 @@ static void test_mail_text_parts(void **state)
     texts_of(html, &r);
     assert_int_equal(r.n, 1);
     assert_string_equal(r.got[0], "<p>Only here.</p>\n");
-    assert_int_equal(r.html[0], TX_FORM_HTML);
+    assert_int_equal(r.form[0], TX_FORM_HTML);
     runs_clear(&r);
     const char *b64plain = "From: a@b.c\nSubject: s\n"
                            "Content-Type: multipart/alternative; boundary=b\n\n"
@@ -403,6 +403,14 @@ static void test_mail_text_parts(void **state)
     texts_of(b64plain, &r);
     assert_int_equal(r.n, 1);
     assert_string_equal(r.got[0], "<p>Only here.</p>\n");
+    runs_clear(&r);
+
+    /* The form a run is written in. */
+    const char *qp = "From: a@b.c\nSubject: s\nContent-Type: text/html\n"
+                     "Content-Transfer-Encoding: Quoted-Printable\n\n<p>x=3Dy</p>\n";
+    texts_of(qp, &r);
+    assert_int_equal(r.n, 1);
+    assert_int_equal(r.form[0], TX_FORM_HTML | TX_FORM_QP);
     runs_clear(&r);
 
     /* Not multipart: the body, unless base64 or not text; a multipart
