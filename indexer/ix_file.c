@@ -234,14 +234,13 @@ typedef struct file_ctx {
     /* The passages' text as read for its words, when it is not the file's
      * bytes: decoded (quoted-printable) and/or with its markup masked
      * (HTML); NULL otherwise.  Passages come in its offsets; `start`
-     * (decoded text only, else NULL) maps them to the text's, and lines
-     * are then counted in the text itself, from `counted_off` on. */
+     * (decoded text only, else NULL) maps them to the text's, and their
+     * lines are then counted in the text itself (as tx_passages counts
+     * them: a cursor for starts, one for ends). */
     const char *words;
     const size_t *start;
-    size_t run_len;       /* the text's length */
     unsigned form;        /* TX_FORM_* */
-    size_t counted_off;
-    unsigned counted_lines;
+    tx_lines starts, ends;
     unsigned para_base;   /* paragraphs of the file before that */
     unsigned para_last;   /* the last paragraph number written */
     unsigned ordinal;
@@ -253,21 +252,12 @@ typedef struct file_ctx {
  * it was decoded from (f->text + f->body_off). */
 static tx_passage undecoded(file_ctx *f, const tx_passage *d)
 {
-    const char *run = f->text + f->body_off;
     tx_passage p = *d;
     p.byte_start = f->start[d->byte_start];
-    p.byte_end = tx_qp_end(run, f->run_len, f->start[d->byte_end - 1]);
-    /* Windows overlap but start in order: count on from the last one. */
-    if (p.byte_start < f->counted_off) {
-        f->counted_off = 0;
-        f->counted_lines = 0;
-    }
-    f->counted_lines += tx_count_lines(run + f->counted_off,
-                                       p.byte_start - f->counted_off);
-    f->counted_off = p.byte_start;
-    p.line_start = f->counted_lines + 1;
-    p.line_end = p.line_start + tx_count_lines(run + p.byte_start,
-                                               p.byte_end - p.byte_start);
+    p.byte_end = tx_qp_end(f->starts.text, f->starts.len,
+                           f->start[d->byte_end - 1]);
+    p.line_start = tx_line_of(&f->starts, p.byte_start);
+    p.line_end = tx_line_of(&f->ends, p.byte_end - 1);
     return p;
 }
 
@@ -303,8 +293,7 @@ typedef struct text_runs {
     const char *text;        /* the article */
     size_t start;            /* its offset in the file */
     unsigned lines_before;   /* lines of the file before it */
-    size_t counted_off;      /* lines of the article before this offset: */
-    unsigned counted_lines;
+    tx_lines lines;          /* through the article, from its body on */
     cs_status rc;
     char **msg;
 } text_runs;
@@ -321,19 +310,15 @@ static int write_run(void *ctx, size_t off, size_t len, unsigned form)
         r->rc = cs_fail(r->msg, CS_NOMEM, "no memory for %zu bytes", len);
         return 1;
     }
-    /* Runs come in order and start at a line's start: the lines before
-     * one are counted on from the previous one. */
-    r->counted_lines += tx_count_lines(r->text + r->counted_off, off - r->counted_off);
-    r->counted_off = off;
+    /* Runs come in order and start at a line's start. */
     f->body_off = r->start + off;
-    f->body_line = r->lines_before + r->counted_lines;
+    f->body_line = r->lines_before + tx_line_of(&r->lines, off) - 1;
     f->para_base = f->para_last;
     f->words = words;
     f->start = start;
-    f->run_len = len;
     f->form = form;
-    f->counted_off = 0;
-    f->counted_lines = 0;
+    tx_lines_init(&f->starts, r->text + off, len, 0, 1);
+    f->ends = f->starts;
     r->rc = tx_passages(f->an, words ? words : r->text + off, wlen,
                         CS_PASSAGE_MAX_WORDS, on_passage, f, r->msg);
     if (r->rc == CS_OK)
@@ -401,9 +386,10 @@ static cs_status write_article(ix_worker *w, const ix_task *t, file_ctx *f,
         if (rc == CS_OK) {
             f->art = &art;
             text_runs r = {.f = f, .text = text, .start = start,
-                           .lines_before = lines_before, .counted_off = body,
-                           .counted_lines = is_mail ? mail.body_line : 0,
-                           .rc = CS_OK, .msg = msg};
+                           .lines_before = lines_before, .rc = CS_OK,
+                           .msg = msg};
+            tx_lines_init(&r.lines, text, len, body,
+                          (is_mail ? mail.body_line : 0) + 1);
             if (is_mail)
                 ix_mail_texts(text, len, &mail, write_run, &r);
             else
@@ -433,12 +419,12 @@ static cs_status write_passages(ix_worker *w, xs_wdb *db, const ix_task *t,
                   .st = CS_OK};
     cs_status rc;
     size_t start = 0;
-    unsigned lines = 0;
+    tx_lines lines;
+    tx_lines_init(&lines, text, len, 0, 1);
     do {
         size_t end = start + ix_mail_next(text + start, len - start);
-        rc = write_article(w, t, &f, start, end, lines, msg);
-        if (end < len)
-            lines += tx_count_lines(text + start, end - start);
+        rc = write_article(w, t, &f, start, end, tx_line_of(&lines, start) - 1,
+                           msg);
         start = end;
     } while (rc == CS_OK && start < len);
     *passages = f.ordinal;

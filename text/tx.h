@@ -130,6 +130,24 @@ cs_status tx_passages(tx_analyzer *a, const char *text, size_t len,
  * LF (one), a lone CR. */
 unsigned tx_count_lines(const char *text, size_t len);
 
+/* A cursor counting lines (as tx_count_lines) through text[0, len), for
+ * offsets asked in order: each count goes on from the last offset, so a
+ * walk through a text counts it once.  Borrows the text. */
+typedef struct tx_lines {
+    const char *text;
+    size_t len;
+    size_t off;     /* the bytes before it are counted */
+    unsigned line;  /* the 1-based line text[off] is on */
+} tx_lines;
+
+/* A cursor that knows text[off] to be on line `line` (0, 1: the start). */
+void tx_lines_init(tx_lines *c, const char *text, size_t len, size_t off,
+                   unsigned line);
+
+/* The 1-based line of text[off]; an offset behind the cursor is counted
+ * from the text's start. */
+unsigned tx_line_of(tx_lines *c, size_t off);
+
 /* Returns the byte offset of the first invalid UTF-8 sequence in `text`,
  * or `len` when the whole text is valid. */
 size_t tx_utf8_check(const char *text, size_t len);

@@ -43,13 +43,10 @@ struct split {
     void *ctx;
     int stopped;
     char **msg;
-    /* Two line cursors that only move forward: one for passage starts,
-     * one for passage ends (windows overlap, so a start may lie before
-     * the previous end, but starts and ends each grow). */
-    struct line_cursor {
-        size_t off;    /* bytes before off are counted */
-        unsigned line; /* the line that off is on */
-    } starts, ends;
+    /* Two line cursors: one for passage starts, one for passage ends
+     * (windows overlap, so a start may lie before the previous end, but
+     * starts and ends each grow, and each cursor only moves forward). */
+    tx_lines starts, ends;
     unsigned paragraph;
     int nomem;
 };
@@ -73,13 +70,20 @@ unsigned tx_count_lines(const char *text, size_t len)
     return count_breaks(text, 0, len, len);
 }
 
-/* The 1-based line of byte `off`, moving the cursor forward to it. */
-static unsigned line_at(struct split *sp, struct line_cursor *c, size_t off)
+void tx_lines_init(tx_lines *c, const char *text, size_t len, size_t off,
+                   unsigned line)
 {
-    if (off > c->off) {
-        c->line += count_breaks(sp->text, c->off, off, sp->len);
-        c->off = off;
+    *c = (tx_lines){.text = text, .len = len, .off = off, .line = line};
+}
+
+unsigned tx_line_of(tx_lines *c, size_t off)
+{
+    if (off < c->off) { /* behind the cursor: count from the start */
+        c->off = 0;
+        c->line = 1;
     }
+    c->line += count_breaks(c->text, c->off, off, c->len);
+    c->off = off;
     return c->line;
 }
 
@@ -101,8 +105,8 @@ static void emit(struct split *sp, size_t s, size_t e, unsigned part,
     tx_passage p;
     p.byte_start = s;
     p.byte_end = e;
-    p.line_start = line_at(sp, &sp->starts, s);
-    p.line_end = line_at(sp, &sp->ends, e - 1);
+    p.line_start = tx_line_of(&sp->starts, s);
+    p.line_end = tx_line_of(&sp->ends, e - 1);
     p.paragraph = sp->paragraph;
     p.part = part;
     p.words = words;
@@ -308,7 +312,9 @@ cs_status tx_passages(tx_analyzer *a, const char *text, size_t len,
 {
     struct split sp = {.a = a, .text = text, .len = len,
                        .max_words = max_words, .fn = fn, .ctx = ctx,
-                       .msg = msg, .starts = {0, 1}, .ends = {0, 1}};
+                       .msg = msg};
+    tx_lines_init(&sp.starts, text, len, 0, 1);
+    tx_lines_init(&sp.ends, text, len, 0, 1);
     int in_para = 0;
     size_t ps = 0, pe = 0;
     size_t i = 0;
