@@ -74,44 +74,41 @@ static void read_date(ix_span v, char out[9])
         out[0] = '\0';
 }
 
-int ix_mail_parse(const char *text, size_t len, ix_mail_head *out)
+/* Where a header field's value goes: given the field's name and value,
+ * returns where it keeps the value (a folded line then extends it there),
+ * or NULL for a field it does not keep. */
+typedef ix_span *(*field_fn)(void *ctx, const char *name, size_t n,
+                             ix_span value);
+
+/*
+ * Reads the header block at p (to `end`): each field to `field`, up to
+ * the blank line (white space only counts) that ends it.  Returns 1 with
+ * *body where the lines after that blank line start and *lines the lines
+ * read, that one included; 0 when a line is not a field, when there is no
+ * blank line, or (`no_fold_first`) when the first line is a folded one.
+ */
+static int header_block(const char *p, const char *end, int no_fold_first,
+                        field_fn field, void *ctx, const char **body,
+                        unsigned *lines)
 {
-    memset(out, 0, sizeof *out);
-    const char *p = text, *end = text + len, *next;
-    if (len > IX_MAIL_MAX_HEAD)
-        end = text + IX_MAIL_MAX_HEAD;
-    unsigned lines = 0;
-    int mbox = len >= 5 && memcmp(p, "From ", 5) == 0;
-    if (mbox) { /* the separator line of a mailbox */
-        line_at(p, end, &next);
-        p = next;
-        lines++;
-    }
-    ix_span *value = NULL; /* the field a continuation line extends */
-    int fields = 0, mail_fields = 0;
-    while (p < end) {
+    ix_span *value = NULL; /* the field a folded line extends */
+    int fields = 0;
+    const char *next;
+    for (*lines = 0; p < end; p = next) {
         size_t n = line_at(p, end, &next);
-        lines++;
+        ++*lines;
         size_t ws = 0;
         while (ws < n && (p[ws] == ' ' || p[ws] == '\t'))
             ws++;
         if (ws == n) {
-            /* The blank line (white space only counts) ending the block.
-             * It takes a From: naming an address, or any From: (bounces
-             * have "<>") after a mailbox's "From " line. */
-            if (!out->from.text || !mail_fields ||
-                (!mbox && !memchr(out->from.text, '@', out->from.len)))
-                return 0;
-            out->body_off = (size_t)(next - text);
-            out->body_line = lines;
+            *body = next;
             return 1;
         }
         if (ws > 0) { /* a folded field continues */
-            if (fields == 0)
+            if (fields == 0 && no_fold_first)
                 return 0;
             if (value)
                 value->len = (size_t)(p + n - value->text);
-            p = next;
             continue;
         }
         size_t name = field_name(p, n);
@@ -119,37 +116,84 @@ int ix_mail_parse(const char *text, size_t len, ix_mail_head *out)
             return 0;
         fields++;
         const char *v = p + name + 1;
-        ix_span span = {v, (size_t)(p + n - v)};
-        value = NULL;
-        if (named(p, name, "From")) {
-            out->from = span;
-            value = &out->from;
-        } else if (named(p, name, "Subject")) {
-            out->subject = span;
-            value = &out->subject;
-            mail_fields++;
-        } else if (named(p, name, "Date")) {
-            read_date(span, out->date);
-            mail_fields++;
-        } else if (named(p, name, "To")) {
-            out->to = span;
-            value = &out->to;
-            mail_fields++;
-        } else if (named(p, name, "Cc")) {
-            out->cc = span;
-            value = &out->cc;
-        } else if (named(p, name, "Message-ID") || named(p, name, "Received")) {
-            mail_fields++;
-        } else if (named(p, name, "Content-Type")) {
-            out->content_type = span;
-            value = &out->content_type;
-        } else if (named(p, name, "Content-Transfer-Encoding")) {
-            out->encoding = span;
-            value = &out->encoding;
-        }
-        p = next;
+        value = field(ctx, p, name, (ix_span){v, (size_t)(p + n - v)});
     }
-    return 0; /* no blank line: no body, or not an e-mail */
+    return 0;
+}
+
+/* An e-mail's head being read: the fields it keeps, and how many of
+ * those only an e-mail has. */
+typedef struct mail_fields {
+    ix_mail_head *head;
+    int mail_fields;
+} mail_fields;
+
+static ix_span *mail_field(void *ctx, const char *p, size_t name, ix_span span)
+{
+    mail_fields *m = ctx;
+    ix_mail_head *out = m->head;
+    if (named(p, name, "From")) {
+        out->from = span;
+        return &out->from;
+    }
+    if (named(p, name, "Subject")) {
+        out->subject = span;
+        m->mail_fields++;
+        return &out->subject;
+    }
+    if (named(p, name, "Date")) {
+        read_date(span, out->date);
+        m->mail_fields++;
+        return NULL;
+    }
+    if (named(p, name, "To")) {
+        out->to = span;
+        m->mail_fields++;
+        return &out->to;
+    }
+    if (named(p, name, "Cc")) {
+        out->cc = span;
+        return &out->cc;
+    }
+    if (named(p, name, "Message-ID") || named(p, name, "Received")) {
+        m->mail_fields++;
+        return NULL;
+    }
+    if (named(p, name, "Content-Type")) {
+        out->content_type = span;
+        return &out->content_type;
+    }
+    if (named(p, name, "Content-Transfer-Encoding")) {
+        out->encoding = span;
+        return &out->encoding;
+    }
+    return NULL;
+}
+
+int ix_mail_parse(const char *text, size_t len, ix_mail_head *out)
+{
+    memset(out, 0, sizeof *out);
+    const char *p = text, *end = text + len, *next, *body;
+    if (len > IX_MAIL_MAX_HEAD)
+        end = text + IX_MAIL_MAX_HEAD;
+    unsigned lines = 0, block;
+    int mbox = len >= 5 && memcmp(p, "From ", 5) == 0;
+    if (mbox) { /* the separator line of a mailbox */
+        line_at(p, end, &next);
+        p = next;
+        lines++;
+    }
+    mail_fields m = {.head = out};
+    if (!header_block(p, end, 1, mail_field, &m, &body, &block))
+        return 0; /* no blank line (no body), or not an e-mail */
+    /* It takes a From: naming an address, or any From: (bounces have
+     * "<>") after a mailbox's "From " line. */
+    if (!out->from.text || !m.mail_fields ||
+        (!mbox && !memchr(out->from.text, '@', out->from.len)))
+        return 0;
+    out->body_off = (size_t)(body - text);
+    out->body_line = lines + block;
+    return 1;
 }
 
 size_t ix_mail_next(const char *text, size_t len)
@@ -379,6 +423,22 @@ static size_t boundary_of(ix_span v, const char **out)
     return 0;
 }
 
+/* A MIME part's head being read: the two fields a part is read by. */
+typedef struct part_fields {
+    ix_span *type, *encoding;
+} part_fields;
+
+static ix_span *part_field(void *ctx, const char *p, size_t name, ix_span span)
+{
+    part_fields *f = ctx;
+    ix_span *keep = named(p, name, "Content-Type")                ? f->type
+                    : named(p, name, "Content-Transfer-Encoding") ? f->encoding
+                                                                  : NULL;
+    if (keep)
+        *keep = span;
+    return keep;
+}
+
 /* A part's own header fields: Content-Type and Content-Transfer-Encoding
  * from the lines before its first blank line; *body receives where its
  * body starts.  0 when those lines are not header fields. */
@@ -387,35 +447,9 @@ static int part_head(const char *p, const char *end, ix_span *type,
 {
     *type = (ix_span){0};
     *encoding = (ix_span){0};
-    ix_span *value = NULL;
-    const char *next;
-    for (; p < end; p = next) {
-        size_t n = line_at(p, end, &next);
-        size_t ws = 0;
-        while (ws < n && (p[ws] == ' ' || p[ws] == '\t'))
-            ws++;
-        if (ws == n) {
-            *body = next;
-            return 1;
-        }
-        if (ws > 0) {
-            if (value)
-                value->len = (size_t)(p + n - value->text);
-            continue;
-        }
-        size_t name = field_name(p, n);
-        if (name == 0)
-            return 0;
-        const char *v = p + name + 1;
-        value = NULL;
-        if (named(p, name, "Content-Type"))
-            value = type;
-        else if (named(p, name, "Content-Transfer-Encoding"))
-            value = encoding;
-        if (value)
-            *value = (ix_span){v, (size_t)(p + n - v)};
-    }
-    return 0;
+    part_fields f = {type, encoding};
+    unsigned lines;
+    return header_block(p, end, 0, part_field, &f, body, &lines);
 }
 
 typedef struct mime_walk {
