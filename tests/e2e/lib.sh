@@ -139,6 +139,17 @@ start_server() {
     [ -n "$url" ] || fail "serve did not start: $(cat serve.err)"
 }
 
+# not_found WHAT QUERY...: each query answers nothing (exit status 1); a
+# failure names WHAT, the query and what it answered.
+not_found() {
+    local what=$1 q
+    shift
+    for q in "$@"; do
+        cs query --format jsonl "$q" > out.jsonl
+        [ "$status" -eq 1 ] || fail "$what: $q: $(cat out.jsonl)"
+    done
+}
+
 # Reads JSON lines on stdin and evaluates a Python expression over them
 # (`rs`, the list of objects); prints its value.
 jq_py() {
