@@ -355,6 +355,17 @@ static void runs_clear(runs *r)
         free(r->got[i]);
 }
 
+/* The mail's body is one run, `want`, written in `form`. */
+static void one_run(const char *mail, const char *want, unsigned form)
+{
+    runs r;
+    texts_of(mail, &r);
+    assert_int_equal(r.n, 1);
+    assert_string_equal(r.got[0], want);
+    assert_int_equal(r.form[0], form);
+    runs_clear(&r);
+}
+
 /* Of a MIME body only the text parts are cited: not the parts' headers,
  * delimiters, preamble or epilogue, not base64, not an image, not HTML
  * that a plain text alternative says the same as. */
@@ -390,36 +401,23 @@ static void test_mail_text_parts(void **state)
     const char *html = "From: a@b.c\nSubject: s\n"
                        "Content-Type: multipart/alternative; boundary=b\n\n"
                        "--b\nContent-Type: text/html\n\n<p>Only here.</p>\n--b--\n";
-    texts_of(html, &r);
-    assert_int_equal(r.n, 1);
-    assert_string_equal(r.got[0], "<p>Only here.</p>\n");
-    assert_int_equal(r.form[0], TX_FORM_HTML);
-    runs_clear(&r);
+    one_run(html, "<p>Only here.</p>\n", TX_FORM_HTML);
     const char *b64plain = "From: a@b.c\nSubject: s\n"
                            "Content-Type: multipart/alternative; boundary=b\n\n"
                            "--b\nContent-Type: text/plain\nContent-Transfer-Encoding: base64\n\n"
                            "T25seSBoZXJlLg==\n"
                            "--b\nContent-Type: text/html\n\n<p>Only here.</p>\n--b--\n";
-    texts_of(b64plain, &r);
-    assert_int_equal(r.n, 1);
-    assert_string_equal(r.got[0], "<p>Only here.</p>\n");
-    runs_clear(&r);
+    one_run(b64plain, "<p>Only here.</p>\n", TX_FORM_HTML);
 
     /* The form a run is written in. */
     const char *qp = "From: a@b.c\nSubject: s\nContent-Type: text/html\n"
                      "Content-Transfer-Encoding: Quoted-Printable\n\n<p>x=3Dy</p>\n";
-    texts_of(qp, &r);
-    assert_int_equal(r.n, 1);
-    assert_int_equal(r.form[0], TX_FORM_HTML | TX_FORM_QP);
-    runs_clear(&r);
+    one_run(qp, "<p>x=3Dy</p>\n", TX_FORM_HTML | TX_FORM_QP);
 
     /* Not multipart: the body, unless base64 or not text; a multipart
      * body without its delimiter lines is read as text. */
     const char *plain = "From: a@b.c\nSubject: s\n\nBody.\n";
-    texts_of(plain, &r);
-    assert_int_equal(r.n, 1);
-    assert_string_equal(r.got[0], "Body.\n");
-    runs_clear(&r);
+    one_run(plain, "Body.\n", 0);
     const char *b64 = "From: a@b.c\nSubject: s\nContent-Transfer-Encoding: Base64\n\nQm9keS4=\n";
     texts_of(b64, &r);
     assert_int_equal(r.n, 0);
@@ -428,10 +426,7 @@ static void test_mail_text_parts(void **state)
     assert_int_equal(r.n, 0);
     const char *lost = "From: a@b.c\nSubject: s\n"
                        "Content-Type: multipart/mixed; boundary=gone\n\nText.\n";
-    texts_of(lost, &r);
-    assert_int_equal(r.n, 1);
-    assert_string_equal(r.got[0], "Text.\n");
-    runs_clear(&r);
+    one_run(lost, "Text.\n", 0);
 }
 
 /* Encoded words (RFC 2047) in a field read as the text they stand for:
