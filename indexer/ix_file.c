@@ -331,18 +331,20 @@ static int write_run(void *ctx, size_t off, size_t len, unsigned form)
 }
 
 /* Adds the passages of text[start, end) to `db` as one article: the
- * whole file, or one message of a mailbox.  An e-mail's header block is
- * its metadata, not passages (ix_mail.h); the manifest's metadata still
- * wins. */
+ * whole file, or one message of a mailbox.  An e-mail's header block
+ * (`head`, as ix_mail_parse read it; NULL when the article is no e-mail)
+ * is its metadata, not passages (ix_mail.h); the manifest's metadata
+ * still wins. */
 static cs_status write_article(ix_worker *w, const ix_task *t, file_ctx *f,
-                               size_t start, size_t end, unsigned lines_before,
+                               size_t start, size_t end,
+                               const ix_mail_head *head, unsigned lines_before,
                                char **msg)
 {
     const ix_meta *meta = t->meta;
     const char *text = f->text + start;
     size_t len = end - start;
-    ix_mail_head mail;
-    int is_mail = ix_mail_parse(text, len, &mail);
+    int is_mail = head != NULL;
+    ix_mail_head mail = is_mail ? *head : (ix_mail_head){0};
     char *subject = is_mail ? ix_mail_value(mail.subject) : NULL;
     char *from = is_mail ? ix_mail_value(mail.from) : NULL;
     size_t body = is_mail ? mail.body_off : 0;
@@ -422,9 +424,14 @@ static cs_status write_passages(ix_worker *w, xs_wdb *db, const ix_task *t,
     tx_lines lines;
     tx_lines_init(&lines, text, len, 0, 1);
     do {
-        size_t end = start + ix_mail_next(text + start, len - start);
-        rc = write_article(w, t, &f, start, end, tx_line_of(&lines, start) - 1,
-                           msg);
+        /* Each message's head read once: for where the next one starts,
+         * and for the metadata and text parts of this one. */
+        ix_mail_head head;
+        const ix_mail_head *mail =
+            ix_mail_parse(text + start, len - start, &head) ? &head : NULL;
+        size_t end = start + ix_mail_next(text + start, len - start, mail);
+        rc = write_article(w, t, &f, start, end, mail,
+                           tx_line_of(&lines, start) - 1, msg);
         start = end;
     } while (rc == CS_OK && start < len);
     *passages = f.ordinal;

@@ -196,11 +196,9 @@ int ix_mail_parse(const char *text, size_t len, ix_mail_head *out)
     return 1;
 }
 
-size_t ix_mail_next(const char *text, size_t len)
+size_t ix_mail_next(const char *text, size_t len, const ix_mail_head *head)
 {
-    ix_mail_head first;
-    if (len < 5 || memcmp(text, "From ", 5) != 0 ||
-        !ix_mail_parse(text, len, &first))
+    if (!head || len < 5 || memcmp(text, "From ", 5) != 0)
         return len; /* not a mailbox: one message at most */
     const char *p = text, *end = text + len, *next;
     int blank = 0;

@@ -49,12 +49,14 @@ int ix_mail_parse(const char *text, size_t len, ix_mail_head *out);
  * A mailbox (mbox: messages one after another, each opening with a
  * "From " line) holds several: where the message after the one that
  * starts at text[0] begins, or `len` when it is the last (or when text[0]
- * does not start an e-mail: then the text is not a mailbox).  A "From " line
+ * does not start an e-mail: then the text is not a mailbox).  `head` is
+ * text[0]'s head as ix_mail_parse read it, NULL when it is no e-mail (the
+ * caller has it: each message's head is read once).  A "From " line
  * starts a message only after a blank line and when an e-mail's header
  * block follows it, so a body line that happens to begin with "From "
  * (mbox writers escape it as ">From ", but not all do) does not.
  */
-size_t ix_mail_next(const char *text, size_t len);
+size_t ix_mail_next(const char *text, size_t len, const ix_mail_head *head);
 
 /*
  * The runs of an e-mail's body that are text to cite (MIME, RFC 2045-2046),

@@ -44,13 +44,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *text = (const char *)data;
     size_t start = 0;
     do {
-        size_t n = ix_mail_next(text + start, size - start);
+        ix_mail_head first;
+        int is_mail = ix_mail_parse(text + start, size - start, &first);
+        size_t n = ix_mail_next(text + start, size - start,
+                                is_mail ? &first : NULL);
         if (n > size - start || (n == 0 && size > start))
             abort(); /* no progress, or past the end */
         if (n < size - start && memcmp(text + start + n, "From ", 5) != 0)
             abort(); /* a message starts at a "From " line */
         ix_mail_head h;
-        if (ix_mail_parse(text + start, n, &h)) {
+        /* The head read before the message's end was known is the one
+         * read within it (the indexer reads each head once). */
+        if (ix_mail_parse(text + start, n, &h) != is_mail ||
+            (is_mail && memcmp(&h, &first, sizeof h) != 0))
+            abort();
+        if (is_mail) {
             if (h.body_off > n || h.body_line < 1)
                 abort();
             check_span(h.subject, text + start, n);
