@@ -66,8 +66,9 @@
  * mailboxes message by message.  3: of an e-mail, only its text parts
  * (ix_mail_texts), HTML read for its words (tx_mask_html), quoted-
  * printable decoded (tx_decode_qp), encoded words in its header fields
- * decoded. */
-#define CS_READING_VERSION 3
+ * decoded.  4: an e-mail's part read in the charset it declares (KOI8-R,
+ * Big5, ...: tx_charset_readable) when its bytes are not UTF-8. */
+#define CS_READING_VERSION 4
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a
  * prefix plus a hash by the indexer (ix_path_term). */
@@ -87,10 +88,12 @@
  * passage, byte for byte as in the file (JSON could not hold invalid UTF-8):
  *   {"path":..., "title":..., "source":..., "date":..., "url":..., "lang":...,
  *    "paragraph":N, "part":N, "line_start":N, "line_end":N,
- *    "byte_start":N, "byte_end":N, "markup":"html"}
+ *    "byte_start":N, "byte_end":N, "markup":"html", "charset":"koi8-r"}
  * Missing metadata is left out; strings are valid UTF-8.  "markup" is
  * there only for an e-mail's text part written in HTML ("html": its words
  * read with the markup masked, tx_mask_html), in quoted-printable ("qp":
  * read decoded, tx_decode_qp), or both ("qp html"), as both sides read
- * it.
+ * it; "charset" only for one read in the charset it declares (its bytes
+ * are not UTF-8, and the charset is one tx_charset_readable accepts),
+ * named as the e-mail names it.
  */

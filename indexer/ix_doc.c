@@ -207,18 +207,23 @@ static int article_head(ix_article *art)
  * citation must give back the file's exact bytes).  Built in the
  * article's buffer: *len receives its length. */
 static char *passage_data(ix_article *art, const char *text,
-                          const tx_passage *p, const char *markup, size_t *len)
+                          const tx_passage *p, const char *markup,
+                          const char *charset, size_t *len)
 {
     if (article_head(art) != 0)
         return NULL;
-    char nums[192];
+    /* The charset's name is letters, digits and "-_.:" only
+     * (tx_charset_readable), nothing JSON would escape. */
+    char nums[256];
     int nlen = snprintf(nums, sizeof nums,
                         ",\"paragraph\":%u,\"part\":%u,\"line_start\":%u,"
-                        "\"line_end\":%u,\"byte_start\":%zu,\"byte_end\":%zu%s%s%s}",
+                        "\"line_end\":%u,\"byte_start\":%zu,\"byte_end\":%zu%s%s%s"
+                        "%s%s%s}",
                         p->paragraph, p->part, p->line_start, p->line_end,
                         p->byte_start, p->byte_end,
                         markup ? ",\"markup\":\"" : "", markup ? markup : "",
-                        markup ? "\"" : "");
+                        markup ? "\"" : "", charset ? ",\"charset\":\"" : "",
+                        charset ? charset : "", charset ? "\"" : "");
     if (nlen < 0 || (size_t)nlen >= sizeof nums)
         return NULL;
     size_t tlen = p->byte_end - p->byte_start;
@@ -285,7 +290,8 @@ cs_status ix_doc_build(tx_analyzer *a, ix_article *art,
     if (rc == CS_OK) {
         size_t dlen = 0;
         const char *markup = !own ? NULL : tx_form_name(words->form);
-        char *data = passage_data(art, file_text, p, markup, &dlen);
+        const char *charset = !own ? NULL : words->charset;
+        char *data = passage_data(art, file_text, p, markup, charset, &dlen);
         if (!data)
             rc = cs_fail(msg, CS_NOMEM, "%s: cannot encode passage %u",
                          art->path, ordinal);

@@ -61,20 +61,21 @@ cs_status ix_article_add_recipients(ix_article *art, tx_analyzer *a,
                                     const char *to, char **msg);
 
 /* What a passage's words are read from when not its bytes in the file:
- * `len` bytes at `text`, its bytes as read in their `form`
+ * `len` bytes at `text`, its bytes as read in their `form` and `charset`
  * (tx_read_form).  Borrowed. */
 typedef struct ix_words {
     const char *text;     /* NULL: the file's bytes */
     size_t len;
     unsigned form;        /* TX_FORM_* */
+    const char *charset;  /* NULL, or one tx_charset_readable accepts */
 } ix_words;
 
 /*
  * Builds the document of passage `p` of `file_text` (the whole file),
  * number `ordinal` (1-based, in file order) of the article, its words
  * read from `words` (NULL or words->text NULL: from its bytes).  The data
- * says how they were read ("markup":"html", "qp" or "qp html") for the
- * query side to read them alike.  *out is the caller's.
+ * says how they were read ("markup":"html", "qp" or "qp html";
+ * "charset":NAME) for the query side to read them alike.  *out is the caller's.
  */
 cs_status ix_doc_build(tx_analyzer *a, ix_article *art,
                        const char *file_text, const ix_words *words,

@@ -232,15 +232,19 @@ typedef struct file_ctx {
     size_t body_off;      /* where the passages' text starts in it */
     unsigned body_line;   /* lines before that */
     /* The passages' text as read for its words, when it is not the file's
-     * bytes: decoded (quoted-printable) and/or with its markup masked
-     * (HTML); NULL otherwise.  Passages come in its offsets; `start`
-     * (decoded text only, else NULL) maps them to the text's, and their
-     * lines are then counted in the text itself (as tx_passages counts
-     * them: a cursor for starts, one for ends). */
-    const char *words;
-    const size_t *start;
+     * bytes: decoded (quoted-printable, a charset) and/or with its markup
+     * masked (HTML); words.text NULL otherwise.  Passages come in its
+     * offsets; words.start and .end (decoded text only, else NULL) map
+     * them to the text's, and their lines are then counted in the text
+     * itself (as tx_passages counts them: a cursor for starts, one for
+     * ends). */
+    tx_read words;
     unsigned form;        /* TX_FORM_* */
+    const char *charset;  /* NULL, or the one the words were read in */
     tx_lines starts, ends;
+    size_t legacy_at;     /* the first byte of the file read as
+                             Windows-1252 (not UTF-8, in no declared
+                             charset), or SIZE_MAX */
     unsigned para_base;   /* paragraphs of the file before that */
     unsigned para_last;   /* the last paragraph number written */
     unsigned ordinal;
@@ -253,9 +257,8 @@ typedef struct file_ctx {
 static tx_passage undecoded(file_ctx *f, const tx_passage *d)
 {
     tx_passage p = *d;
-    p.byte_start = f->start[d->byte_start];
-    p.byte_end = tx_qp_end(f->starts.text, f->starts.len,
-                           f->start[d->byte_end - 1]);
+    p.byte_start = f->words.start[d->byte_start];
+    p.byte_end = f->words.end[d->byte_end - 1];
     p.line_start = tx_line_of(&f->starts, p.byte_start);
     p.line_end = tx_line_of(&f->ends, p.byte_end - 1);
     return p;
@@ -265,7 +268,7 @@ static int on_passage(void *ctx, const tx_passage *body_p)
 {
     file_ctx *f = ctx;
     /* Passages of the body (an e-mail's): bytes and lines of the file. */
-    tx_passage p = f->start ? undecoded(f, body_p) : *body_p;
+    tx_passage p = f->words.start ? undecoded(f, body_p) : *body_p;
     p.byte_start += f->body_off;
     p.byte_end += f->body_off;
     p.line_start += f->body_line;
@@ -273,9 +276,11 @@ static int on_passage(void *ctx, const tx_passage *body_p)
     p.paragraph += f->para_base;
     f->para_last = p.paragraph;
     xs_doc *doc = NULL;
-    ix_words words = {.text = f->words ? f->words + body_p->byte_start : NULL,
+    ix_words words = {.text = f->words.text ? f->words.text + body_p->byte_start
+                                            : NULL,
                       .len = body_p->byte_end - body_p->byte_start,
-                      .form = f->form};
+                      .form = f->form,
+                      .charset = f->charset};
     f->st = ix_doc_build(f->an, f->art, f->text, &words, &p, f->ordinal + 1,
                          &doc, f->msg);
     if (f->st == CS_OK)
@@ -298,35 +303,66 @@ typedef struct text_runs {
     char **msg;
 } text_runs;
 
+/* Notes that the file's byte `at` is read as Windows-1252. */
+static void note_legacy(file_ctx *f, size_t at)
+{
+    if (at < f->legacy_at)
+        f->legacy_at = at;
+}
+
 /* Writes the passages of the article's text[off, off + len), read for its
- * words as written in `form` (TX_FORM_*: tx_read_form). */
-static int write_run(void *ctx, size_t off, size_t len, unsigned form)
+ * words as written in `form` (TX_FORM_*) and declared to be in `charset`
+ * ("" when it is not said): tx_read_form.  Bytes that are UTF-8 are read
+ * as UTF-8 whatever the declaration, as the analyzer reads any text: a
+ * mislabelled part is common, a text in KOI8-R or Big5 that happens to
+ * be valid UTF-8 is not. */
+static int write_run(void *ctx, size_t off, size_t len, unsigned form,
+                     const char *charset)
 {
     text_runs *r = ctx;
     file_ctx *f = r->f;
-    char *words = NULL;
-    size_t *start = NULL, wlen = len;
-    if (form && !(words = tx_read_form(r->text + off, len, form, &wlen, &start))) {
-        r->rc = cs_fail(r->msg, CS_NOMEM, "no memory for %zu bytes", len);
+    const char *bytes = r->text + off;
+    int convert = tx_charset_readable(charset);
+    cs_status rc = CS_OK;
+    if (form || convert)
+        rc = tx_read_form(bytes, len, form, NULL, &f->words);
+    if (rc == CS_OK && convert &&
+        tx_utf8_check(f->words.text, f->words.n) < f->words.n) {
+        tx_read_clear(&f->words);
+        rc = tx_read_form(bytes, len, form, charset, &f->words);
+    } else {
+        convert = 0;
+    }
+    if (rc == CS_OK && !form && !convert)
+        tx_read_clear(&f->words); /* the bytes as they are */
+    if (rc != CS_OK) {
+        r->rc = cs_fail(r->msg, rc, "cannot read %zu bytes as %s", len,
+                        convert ? charset : "written");
         return 1;
+    }
+    if (!convert) {
+        const char *read = f->words.text ? f->words.text : bytes;
+        size_t n = f->words.text ? f->words.n : len;
+        size_t bad = tx_utf8_check(read, n);
+        if (bad < n)
+            note_legacy(f, r->start + off + (f->words.start ? f->words.start[bad]
+                                                            : bad));
     }
     /* Runs come in order and start at a line's start. */
     f->body_off = r->start + off;
     f->body_line = r->lines_before + tx_line_of(&r->lines, off) - 1;
     f->para_base = f->para_last;
-    f->words = words;
-    f->start = start;
     f->form = form;
-    tx_lines_init(&f->starts, r->text + off, len, 0, 1);
+    f->charset = convert ? charset : NULL;
+    tx_lines_init(&f->starts, bytes, len, 0, 1);
     f->ends = f->starts;
-    r->rc = tx_passages(f->an, words ? words : r->text + off, wlen,
+    r->rc = tx_passages(f->an, f->words.text ? f->words.text : bytes,
+                        f->words.text ? f->words.n : len,
                         CS_PASSAGE_MAX_WORDS, on_passage, f, r->msg);
     if (r->rc == CS_OK)
         r->rc = f->st;
-    f->words = NULL;
-    f->start = NULL;
-    free(words);
-    free(start);
+    tx_read_clear(&f->words);
+    f->charset = NULL;
     return r->rc != CS_OK;
 }
 
@@ -348,6 +384,10 @@ static cs_status write_article(ix_worker *w, const ix_task *t, file_ctx *f,
     char *subject = is_mail ? ix_mail_value(mail.subject) : NULL;
     char *from = is_mail ? ix_mail_value(mail.from) : NULL;
     size_t body = is_mail ? mail.body_off : 0;
+    /* Header fields not UTF-8 are read as Windows-1252 (tx_utf8_legacy). */
+    size_t bad = tx_utf8_check(text, body);
+    if (bad < body)
+        note_legacy(f, start + bad);
     /* Metadata goes into JSON: as UTF-8, bytes that are not UTF-8 read as
      * Windows-1252 as the analyzer reads them, so a Latin-1 file's title
      * reads as written and its words are those its text is searched by. */
@@ -395,7 +435,7 @@ static cs_status write_article(ix_worker *w, const ix_task *t, file_ctx *f,
             if (is_mail)
                 ix_mail_texts(text, len, &mail, write_run, &r);
             else
-                write_run(&r, 0, len, 0);
+                write_run(&r, 0, len, 0, "");
             rc = r.rc;
             f->art = NULL;
             ix_article_clear(&art);
@@ -412,13 +452,15 @@ static cs_status write_article(ix_worker *w, const ix_task *t, file_ctx *f,
 
 /* Analyzes the text into passages and adds their documents to `db`, one
  * article per message of a mailbox, else the file as one; *passages
- * receives their number. */
+ * receives their number, *legacy_at the first byte read as Windows-1252
+ * (SIZE_MAX when none). */
 static cs_status write_passages(ix_worker *w, xs_wdb *db, const ix_task *t,
                                 const char *text, size_t len,
-                                unsigned *passages, char **msg)
+                                unsigned *passages, size_t *legacy_at,
+                                char **msg)
 {
     file_ctx f = {.an = w->an, .db = db, .text = text, .msg = msg,
-                  .st = CS_OK};
+                  .legacy_at = SIZE_MAX, .st = CS_OK};
     cs_status rc;
     size_t start = 0;
     tx_lines lines;
@@ -435,6 +477,7 @@ static cs_status write_passages(ix_worker *w, xs_wdb *db, const ix_task *t,
         start = end;
     } while (rc == CS_OK && start < len);
     *passages = f.ordinal;
+    *legacy_at = f.legacy_at;
     return rc;
 }
 
@@ -493,18 +536,19 @@ cs_status ix_file_index(ix_worker *w, xs_wdb *db, ix_task *t, int in_place,
         t->outcome = IX_TOUCHED;
         return in_place ? ix_record_put(db, file->rel, &t->now, msg) : CS_OK;
     }
-    size_t bad = tx_utf8_check(text, len);
-    if (bad < len)
+    cs_status rc = CS_OK;
+    size_t bad = SIZE_MAX;
+    if (in_place && t->have_old)
+        rc = ix_file_remove(db, file->rel, msg);
+    if (rc == CS_OK)
+        rc = write_passages(w, db, t, text, len, &t->now.passages, &bad, msg);
+    /* Bytes in a charset an e-mail's part declares are read in it; only
+     * what is read as Windows-1252 is said. */
+    if (rc == CS_OK && bad < len)
         fprintf(log,
                 "citesearch: %s: invalid UTF-8 at byte %zu (indexed, bytes "
                 "that are not UTF-8 read as Windows-1252)\n",
                 file->abs, bad);
-
-    cs_status rc = CS_OK;
-    if (in_place && t->have_old)
-        rc = ix_file_remove(db, file->rel, msg);
-    if (rc == CS_OK)
-        rc = write_passages(w, db, t, text, len, &t->now.passages, msg);
     if (rc == CS_OK && in_place)
         rc = ix_record_put(db, file->rel, &t->now, msg);
     if (rc == CS_OK) {

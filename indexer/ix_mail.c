@@ -372,6 +372,9 @@ char *ix_mail_value(ix_span v)
 #define IX_MIME_MAX_DEPTH 8
 /* RFC 2046: a boundary is at most 70 characters. */
 #define IX_MIME_MAX_BOUNDARY 70
+/* Longer charset names are none (the longest IANA name has 45
+ * characters, those in use far fewer): tx_charset_readable reads 40. */
+#define IX_MIME_MAX_CHARSET 45
 
 static int is_space(char c)
 {
@@ -393,12 +396,12 @@ static int media_is(ix_span v, const char *type)
     return m == n && strncasecmp(v.text + i, type, n) == 0;
 }
 
-/* The boundary parameter of a Content-Type value, quoted or not; 0 when
- * there is none (or one no longer than a boundary may be). */
-static size_t boundary_of(ix_span v, const char **out)
+/* The value of parameter `key` ("boundary=") of a Content-Type value,
+ * quoted or not; 0 when there is none, or one longer than `max`. */
+static size_t param_of(ix_span v, const char *key, size_t max,
+                       const char **out)
 {
-    static const char key[] = "boundary=";
-    const size_t klen = sizeof key - 1;
+    const size_t klen = strlen(key);
     for (size_t i = 0; i + klen <= v.len; i++) {
         if (strncasecmp(v.text + i, key, klen) != 0 ||
             (i > 0 && !is_space(v.text[i - 1]) && v.text[i - 1] != ';'))
@@ -413,7 +416,7 @@ static size_t boundary_of(ix_span v, const char **out)
             while (b + n < end && b[n] != ';' && !is_space(b[n]))
                 n++;
         }
-        if (n == 0 || n > IX_MIME_MAX_BOUNDARY)
+        if (n == 0 || n > max)
             return 0;
         *out = b;
         return n;
@@ -484,7 +487,7 @@ static int walk_multipart(mime_walk *w, const char *start, const char *end,
                           ix_span type, int depth)
 {
     const char *b;
-    size_t blen = boundary_of(type, &b);
+    size_t blen = param_of(type, "boundary=", IX_MIME_MAX_BOUNDARY, &b);
     if (blen == 0)
         return 0;
     enum { MAX_PARTS = 256 }; /* the last one runs to the end */
@@ -554,8 +557,14 @@ static void walk_part(mime_walk *w, const char *start, const char *end,
         form |= TX_FORM_HTML;
     if (encoding.text && media_is(encoding, "quoted-printable"))
         form |= TX_FORM_QP;
+    char charset[IX_MIME_MAX_CHARSET + 1] = "";
+    const char *cs;
+    size_t cslen = type.text ? param_of(type, "charset=", IX_MIME_MAX_CHARSET, &cs)
+                             : 0;
+    memcpy(charset, cslen ? cs : "", cslen);
+    charset[cslen] = '\0';
     if (end > start && w->fn(w->ctx, (size_t)(start - w->text),
-                             (size_t)(end - start), form) != 0)
+                             (size_t)(end - start), form, charset) != 0)
         w->stop = 1;
 }
 

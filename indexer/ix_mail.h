@@ -61,8 +61,9 @@ size_t ix_mail_next(const char *text, size_t len, const ix_mail_head *head);
 /*
  * The runs of an e-mail's body that are text to cite (MIME, RFC 2045-2046),
  * in order: `fn` is called with each one's offset and length in `text`,
- * and what it is written in (TX_FORM_HTML, TX_FORM_QP, both or neither:
- * to be read for its words with tx_read_form),
+ * how it is written (TX_FORM_HTML, TX_FORM_QP, both or neither) and the
+ * charset its Content-Type declares ("" when none; the string is valid
+ * during the call only), to be read for its words with tx_read_form,
  * and the walk stops when it returns non-zero (as does this function, then
  * returning 1).  A body that is not multipart is one run, unless it is
  * base64 or not text.  Of a multipart body, the parts' header blocks,
@@ -73,7 +74,7 @@ size_t ix_mail_next(const char *text, size_t len, const ix_mail_head *head);
  * without its delimiters is read as text.
  */
 typedef int (*ix_mail_text_fn)(void *ctx, size_t off, size_t len,
-                               unsigned form);
+                               unsigned form, const char *charset);
 int ix_mail_texts(const char *text, size_t len, const ix_mail_head *head,
                   ix_mail_text_fn fn, void *ctx);
 

@@ -97,6 +97,12 @@ static int join(qy_engine *e, const qy_result *head, const qy_result *tail,
     if (tail->byte_start < head->byte_end ||
         tail->byte_start - head->byte_end > QY_ACROSS_MAX_GAP)
         return 0;
+    /* Only blank lines lie between the two, so they are of one e-mail
+     * part and one charset; should they say otherwise, they stay apart. */
+    if ((head->charset || tail->charset) &&
+        (!head->charset || !tail->charset ||
+         strcmp(head->charset, tail->charset) != 0))
+        return 0;
     char *text = read_span(qy_engine_root(e), head->path, head->byte_start,
                            tail->byte_end);
     if (!text)
@@ -129,6 +135,7 @@ static int join(qy_engine *e, const qy_result *head, const qy_result *tail,
     r->text = text;
     r->text_len = len;
     r->form = head->form | tail->form;
+    r->charset = head->charset ? strdup(head->charset) : NULL;
     if (asprintf(&r->cite, "%s:%u-%u", r->path, r->line_start, r->line_end) < 0)
         r->cite = NULL;
     return 1;

@@ -161,6 +161,9 @@ static cs_status read_result(const char *data, size_t len, qy_result *r,
     r->byte_end = (size_t)json_integer_value(json_object_get(o, "byte_end"));
     /* How its words were read (schema.h). */
     r->form = tx_form_of(json_string_value(json_object_get(o, "markup")));
+    const char *charset = json_string_value(json_object_get(o, "charset"));
+    r->charset = charset ? strdup(charset) : NULL;
+    int nomem = charset && !r->charset;
     json_decref(o);
     r->text_len = len - (size_t)(nl + 1 - data);
     r->text = malloc(r->text_len + 1);
@@ -176,7 +179,7 @@ static cs_status read_result(const char *data, size_t len, qy_result *r,
     if (n < 0)
         r->cite = NULL;
     if (!r->path || !r->title || !r->source || !r->date || !r->url ||
-        !r->lang || !r->text || !r->cite)
+        !r->lang || !r->text || !r->cite || nomem)
         return CS_NOMEM;
     return CS_OK;
 }
@@ -189,6 +192,7 @@ void qy_result_clear(qy_result *r)
     free(r->date);
     free(r->url);
     free(r->lang);
+    free(r->charset);
     free(r->cite);
     free(r->text);
     free(r->highlights);

@@ -97,6 +97,8 @@ typedef struct qy_result {
     unsigned form;         /* how the text is written (TX_FORM_*: an
                               e-mail's HTML, quoted-printable): its words
                               are read through tx_read_form */
+    char *charset;         /* and in what charset, when not as any text
+                              (NULL: UTF-8, or else Windows-1252) */
     qy_span *highlights;   /* sorted, disjoint */
     size_t nhighlights;
     qy_diff_op *diff;      /* QY_MATCH_NEAR only */

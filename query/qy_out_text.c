@@ -40,7 +40,7 @@ static void put_lines(FILE *out, const char *shown, size_t n, int collapse,
 }
 
 /* Where the passage's byte `off` falls in its decoded text: the first
- * decoded byte whose encoding starts at or after it (start: tx_decode_qp's
+ * decoded byte whose encoding starts at or after it (start: tx_read_form's
  * map of n bytes; NULL when the text is not decoded). */
 static size_t shown_at(const size_t *start, size_t n, size_t off)
 {
@@ -61,14 +61,16 @@ static void print_passage(qy_printer *p, const qy_result *r)
 {
     FILE *out = p->out;
     /* What a person reads: the passage's bytes, or for an e-mail's part in
-     * HTML or quoted-printable, the text they stand for (the JSON formats
-     * give the bytes). */
-    size_t n = r->text_len, *start = NULL;
-    char *decoded = r->form ? tx_read_form(r->text, n, r->form, &n, &start) : NULL;
-    if (!decoded)
-        n = r->text_len; /* out of memory: the bytes as they are */
-    const char *shown = decoded ? decoded : r->text;
-    int collapse = decoded && (r->form & TX_FORM_HTML);
+     * HTML, quoted-printable or a charset, the text they stand for (the
+     * JSON formats give the bytes). */
+    tx_read rd = {0};
+    if ((r->form || r->charset) &&
+        tx_read_form(r->text, r->text_len, r->form, r->charset, &rd) != CS_OK)
+        tx_read_clear(&rd); /* the bytes as they are */
+    const char *shown = rd.text ? rd.text : r->text;
+    size_t n = rd.text ? rd.n : r->text_len;
+    const size_t *start = rd.start;
+    int collapse = rd.text && (r->form & TX_FORM_HTML);
     size_t pos = 0;
     fputs("   ", out);
     for (size_t i = 0; i <= r->nhighlights; i++) {
@@ -87,8 +89,7 @@ static void print_passage(qy_printer *p, const qy_result *r)
         }
         pos = e;
     }
-    free(decoded);
-    free(start);
+    tx_read_clear(&rd);
     fputc('\n', out);
 }
 

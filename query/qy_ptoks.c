@@ -57,23 +57,27 @@ cs_status qy_ptoks_analyze(tx_analyzer *a, const qy_result *r, qy_ptoks *out,
     const char *text = r->text;
     size_t len = r->text_len;
     /* Read as the indexer read it (ix_doc.h: ix_words). */
-    char *words = NULL;
-    size_t *start = NULL, wlen = len;
-    if (r->form && !(words = tx_read_form(text, len, r->form, &wlen, &start)))
-        return CS_NOMEM;
-    cs_status rc = tx_analyze(a, words ? words : text, wlen, 1, on_ptok, out,
-                              msg);
+    tx_read words = {0};
+    if (r->form || r->charset) {
+        cs_status rc = tx_read_form(text, len, r->form, r->charset, &words);
+        if (rc != CS_OK)
+            return rc == CS_NOMEM ? CS_NOMEM
+                                  : cs_fail(msg, CS_CORRUPT,
+                                            "%s: passage in unknown charset "
+                                            "'%s'",
+                                            r->path, r->charset);
+    }
+    cs_status rc = tx_analyze(a, words.text ? words.text : text,
+                              words.text ? words.n : len, 1, on_ptok, out, msg);
     if (rc == CS_OK && out->nomem)
         rc = CS_NOMEM;
     /* Decoded offsets back to the passage's bytes. */
-    for (size_t i = 0; rc == CS_OK && start && i < out->n; i++) {
+    for (size_t i = 0; rc == CS_OK && words.start && i < out->n; i++) {
         qy_ptok *k = &out->v[i];
-        size_t last = start[k->end - 1];
-        k->start = start[k->start];
-        k->end = tx_qp_end(text, len, last);
+        k->end = words.end[k->end - 1];
+        k->start = words.start[k->start];
     }
-    free(words);
-    free(start);
+    tx_read_clear(&words);
     return rc;
 }
 

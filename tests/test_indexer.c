@@ -328,13 +328,17 @@ typedef struct runs {
     const char *text;
     char *got[8];
     unsigned form[8];
+    char charset[8][48];
     size_t n;
 } runs;
 
-static int keep_run(void *ctx, size_t off, size_t len, unsigned form)
+static int keep_run(void *ctx, size_t off, size_t len, unsigned form,
+                    const char *charset)
 {
     runs *r = ctx;
     assert_true(r->n < 8);
+    assert_true(strlen(charset) < sizeof r->charset[0]);
+    strcpy(r->charset[r->n], charset);
     r->form[r->n] = form;
     r->got[r->n++] = strndup(r->text + off, len);
     return 0;
@@ -394,6 +398,8 @@ static void test_mail_text_parts(void **state)
     assert_string_equal(r.got[0], "Plain words.\r\n");
     assert_string_equal(r.got[1], "A part without fields.\r\n");
     assert_false(r.form[0] || r.form[1]);
+    assert_string_equal(r.charset[0], "us-ascii");
+    assert_string_equal(r.charset[1], "");
     runs_clear(&r);
 
     /* HTML alone is kept (it is the only text there is), and so is HTML
@@ -413,6 +419,27 @@ static void test_mail_text_parts(void **state)
     const char *qp = "From: a@b.c\nSubject: s\nContent-Type: text/html\n"
                      "Content-Transfer-Encoding: Quoted-Printable\n\n<p>x=3Dy</p>\n";
     one_run(qp, "<p>x=3Dy</p>\n", TX_FORM_HTML | TX_FORM_QP);
+
+    /* The charset a part declares, quoted or not, in any case, after
+     * other parameters or before them; the whole body's when it is not
+     * multipart. */
+    const char *charsets =
+        "From: a@b.c\nSubject: s\n"
+        "Content-Type: multipart/mixed; boundary=b\n\n"
+        "--b\nContent-Type: text/plain; CHARSET=\"KOI8-R\"\n\nOne.\n"
+        "--b\nContent-Type: text/plain; format=flowed;\n charset=big5; delsp=yes\n\nTwo.\n"
+        "--b\nContent-Type: text/plain; xcharset=koi8-r\n\nThree.\n--b--\n";
+    texts_of(charsets, &r);
+    assert_int_equal(r.n, 3);
+    assert_string_equal(r.charset[0], "KOI8-R");
+    assert_string_equal(r.charset[1], "big5");
+    assert_string_equal(r.charset[2], "");
+    runs_clear(&r);
+    texts_of("From: a@b.c\nSubject: s\nContent-Type: text/plain; charset=windows-1251\n\nx\n",
+             &r);
+    assert_int_equal(r.n, 1);
+    assert_string_equal(r.charset[0], "windows-1251");
+    runs_clear(&r);
 
     /* Not multipart: the body, unless base64 or not text; a multipart
      * body without its delimiter lines is read as text. */

@@ -813,6 +813,87 @@ static void test_decode_qp(void **state)
         assert_true(start[i] > start[i - 1]);
 }
 
+/* Which declared charsets a part is read in: stateless ones ICU knows
+ * that read ASCII as ASCII; not those the analyzer reads alike anyway,
+ * stateful ones, EBCDIC, unknown or unsafe names. */
+static void test_charset_readable(void **state)
+{
+    (void)state;
+    const char *yes[] = {"koi8-r", "KOI8-R", "windows-1251", "iso-8859-2",
+                         "iso-8859-15", "gb2312", "big5", "shift_jis",
+                         "euc-kr", "ks_c_5601-1987"};
+    const char *no[] = {NULL, "", "utf-8", "UTF-8", "us-ascii", "iso-8859-1",
+                        "latin1", "windows-1252", "iso-2022-jp", "utf-7",
+                        "ibm-037", "x-no-such-charset", "koi8-r\"",
+                        "koi8 r", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"};
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+        assert_true(tx_charset_readable(yes[i]));
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+        assert_false(tx_charset_readable(no[i]));
+}
+
+/* A part in a charset read as UTF-8, each byte of it mapped to the bytes
+ * it stands for: one byte a letter (KOI8-R), two (Big5), and under
+ * quoted-printable the escapes, a soft break between them; a byte
+ * invalid in the charset is U+FFFD and maps to itself. */
+static void test_read_charset(void **state)
+{
+    (void)state;
+    tx_read r;
+    /* "Мир, war" in KOI8-R. */
+    const char koi[] = "\xED\xC9\xD2, war";
+    assert_int_equal(tx_read_form(koi, strlen(koi), 0, "koi8-r", &r), CS_OK);
+    assert_string_equal(r.text, "\xD0\x9C\xD0\xB8\xD1\x80, war");
+    assert_int_equal(r.n, 11);
+    assert_int_equal(r.start[0], 0);
+    assert_int_equal(r.end[1], 1);             /* both bytes of "М" */
+    assert_int_equal(r.start[2], 1);
+    assert_int_equal(r.end[5], 3);
+    assert_int_equal(r.start[6], 3);           /* "," */
+    assert_int_equal(r.start[r.n], strlen(koi));
+    tx_read_clear(&r);
+
+    /* "中文 x" in Big5, then a lead byte with nothing after it. */
+    const char big5[] = "\xA4\xA4\xA4\xE5 x\xA4";
+    assert_int_equal(tx_read_form(big5, strlen(big5), 0, "big5", &r), CS_OK);
+    assert_string_equal(r.text, "\xE4\xB8\xAD\xE6\x96\x87 x\xEF\xBF\xBD");
+    assert_int_equal(r.start[2], 0);
+    assert_int_equal(r.end[2], 2);
+    assert_int_equal(r.start[3], 2);
+    assert_int_equal(r.end[5], 4);
+    assert_int_equal(r.start[8], 6);           /* U+FFFD of the lone byte */
+    assert_int_equal(r.end[10], 7);
+    tx_read_clear(&r);
+
+    /* "Мир" in windows-1251, quoted-printable, a soft break in the word,
+     * in HTML. */
+    const char qp[] = "<b>=CC=E8=\n=F0</b>";
+    assert_int_equal(tx_read_form(qp, strlen(qp), TX_FORM_QP | TX_FORM_HTML,
+                                  "windows-1251", &r),
+                     CS_OK);
+    assert_string_equal(r.text, "   \xD0\x9C\xD0\xB8\xD1\x80    ");
+    assert_int_equal(r.start[3], 3);           /* "=CC" */
+    assert_int_equal(r.end[4], 6);
+    assert_int_equal(r.start[5], 6);           /* "=E8" */
+    assert_int_equal(r.end[6], 9);
+    assert_int_equal(r.start[7], 11);          /* "=F0", after "=\n" */
+    assert_int_equal(r.end[8], 14);
+    assert_int_equal(r.start[r.n], strlen(qp));
+    for (size_t i = 1; i <= r.n; i++) {
+        assert_true(r.start[i] >= r.start[i - 1]);
+        assert_true(r.end[i] >= r.end[i - 1]);
+        assert_true(r.end[i - 1] > r.start[i - 1]);
+    }
+    tx_read_clear(&r);
+
+    /* Without a charset or quoted-printable, the bytes' own offsets. */
+    assert_int_equal(tx_read_form("<p>x", 4, TX_FORM_HTML, NULL, &r), CS_OK);
+    assert_string_equal(r.text, "   x");
+    assert_null(r.start);
+    assert_null(r.end);
+    tx_read_clear(&r);
+}
+
 static void test_long_inputs(void **state)
 {
     (void)state;
@@ -875,6 +956,8 @@ int main(void)
         cmocka_unit_test(test_long_inputs),
         cmocka_unit_test(test_mask_html),
         cmocka_unit_test(test_decode_qp),
+        cmocka_unit_test(test_charset_readable),
+        cmocka_unit_test(test_read_charset),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -174,6 +174,19 @@ char *tx_utf8_legacy(const char *text, size_t len, size_t *out_len);
 char *tx_charset_to_utf8(const char *charset, const char *text, size_t len,
                          size_t *out_len);
 
+/*
+ * Whether text declared to be in `charset` (a MIME charset parameter) is
+ * to be read through it: 1 for a name ICU knows of a stateless charset
+ * that reads ASCII as ASCII (KOI8-R, windows-1251, ISO-8859-2, GB2312,
+ * Big5, Shift_JIS, EUC-KR, ...), 0 for UTF-8, for the labels the
+ * analyzer's own reading covers (ASCII, Latin-1, windows-1252), for a
+ * stateful one (ISO-2022-JP: a passage read apart from the text before
+ * it would lose its state), for an unknown or overlong name, and for one
+ * with characters other than letters, digits and "-_.:" (the name is
+ * stored in the passage's data as it is).
+ */
+int tx_charset_readable(const char *charset);
+
 /* A malloc'd, NUL-terminated UTF-8 copy of `text` with each byte as the
  * character of its value, U+0000-U+00FF (ISO-8859-1): lossless, so byte
  * offsets can be found in it whatever the bytes are.  *out_len (may be
@@ -200,15 +213,33 @@ void tx_mask_html(const char *text, size_t len, char *out);
 #define TX_FORM_QP 2u   /* quoted-printable: read decoded */
 
 /*
- * A text written in `form` (TX_FORM_*, both or neither) as read for its
- * words: a malloc'd copy, decoded (tx_decode_qp) then masked
- * (tx_mask_html); *n receives its length, and *start (when the form has
- * TX_FORM_QP, else NULL) the malloc'd map of its bytes to the text's.
- * The indexer and the query side both read e-mail parts through it.  NULL
- * when out of memory.
+ * A text as read for its words: what tx_read_form makes of the bytes of
+ * an e-mail's part.  `text` (NUL-terminated, n bytes) is what the
+ * analyzer reads; `start` and `end` are NULL when its offsets are the
+ * bytes' own (plain text, HTML: masking keeps lengths), else text[i]
+ * stands for bytes [start[i], end[i]) of what was read (n + 1 entries:
+ * start[n] and end[n] are its length), both never decreasing.
+ * Ownership: the arrays are the caller's, released by tx_read_clear.
  */
-char *tx_read_form(const char *text, size_t len, unsigned form, size_t *n,
-                   size_t **start);
+typedef struct tx_read {
+    char *text;
+    size_t n;
+    size_t *start, *end;
+} tx_read;
+
+/*
+ * Reads text[0, len) written in `form` (TX_FORM_*, both or neither) and in
+ * `charset` (NULL: UTF-8, bytes that are not UTF-8 as Windows-1252, as
+ * the analyzer reads any text; else a name tx_charset_readable accepts):
+ * quoted-printable decoded (tx_decode_qp), then the charset converted to
+ * UTF-8 (bytes invalid in it as U+FFFD), then HTML masked
+ * (tx_mask_html).  The indexer and the query side both read e-mail parts
+ * through it, so they read them alike.  CS_NOMEM when out of memory;
+ * *out is then empty.
+ */
+cs_status tx_read_form(const char *text, size_t len, unsigned form,
+                       const char *charset, tx_read *out);
+void tx_read_clear(tx_read *r);
 
 /* A form's name, as passages store it ("html", "qp", "qp html"; NULL for
  * plain text), and the form a name stands for (0 for NULL or another). */

@@ -1,6 +1,7 @@
 /* tx_charset.c - text in a named charset as UTF-8 (see tx.h), by ICU's
  * converters. */
 #include "tx.h"
+#include "tx_internal.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -9,6 +10,8 @@
 #include <strings.h>
 
 #include <unicode/ucnv.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
 
 /* Mail and web pages labelled Latin-1 or ASCII are Windows-1252 in
  * practice (a "=99" in a Latin-1 subject is a trade mark sign), which is
@@ -46,4 +49,136 @@ char *tx_charset_to_utf8(const char *charset, const char *text, size_t len,
     if (out_len)
         *out_len = (size_t)n;
     return out;
+}
+
+/* Longest charset name read from a part's header. */
+#define TX_MAX_CHARSET 40
+
+int tx_charset_readable(const char *charset)
+{
+    size_t n = charset ? strlen(charset) : 0;
+    if (n == 0 || n > TX_MAX_CHARSET)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = charset[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (c >= '0' && c <= '9') || strchr("-_.:", c)))
+            return 0;
+    }
+    const char *name = as_read(charset);
+    if (strcasecmp(name, "windows-1252") == 0)
+        return 0;
+    UErrorCode err = U_ZERO_ERROR;
+    UConverter *cv = ucnv_open(name, &err);
+    if (U_FAILURE(err) || !cv)
+        return 0;
+    UConverterType type = ucnv_getType(cv);
+    int ok = type == UCNV_SBCS || type == UCNV_DBCS || type == UCNV_MBCS;
+    /* UTF-8 itself and Latin-1 under another alias read as they are read
+     * without a charset.  Only a charset that reads printable ASCII, tabs
+     * and line breaks as such (not EBCDIC; IBM's Shift_JIS moves a few
+     * control characters, which is no matter) keeps a text's markup,
+     * lines and escapes where the other steps look for them. */
+    if (ok) {
+        char ascii[98];
+        UChar back[100];
+        int32_t k = 0;
+        ascii[k++] = '\t';
+        ascii[k++] = '\n';
+        ascii[k++] = '\r';
+        for (char c = ' '; c <= '~'; c++)
+            ascii[k++] = c;
+        int32_t m = ucnv_toUChars(cv, back, 100, ascii, k, &err);
+        ok = U_SUCCESS(err) && m == k;
+        for (int32_t i = 0; ok && i < k; i++)
+            ok = back[i] == (UChar)(unsigned char)ascii[i];
+    }
+    ucnv_close(cv);
+    return ok;
+}
+
+cs_status tx_charset_read(const char *charset, const char *text, size_t len,
+                          tx_read *out)
+{
+    memset(out, 0, sizeof *out);
+    if (len > INT32_MAX / 4)
+        return CS_NOMEM;
+    UErrorCode err = U_ZERO_ERROR;
+    UConverter *cv = ucnv_open(as_read(charset), &err);
+    if (U_FAILURE(err) || !cv)
+        return CS_USAGE;
+    /* A byte sequence becomes at most two UTF-16 units in the charsets
+     * tx_charset_readable accepts (a supplementary character); more
+     * room is asked for when not. */
+    size_t cap = 2 * len + 16;
+    UChar *u = NULL;
+    int32_t *offs = NULL;
+    size_t *ends = NULL, nu = 0;
+    cs_status rc = CS_NOMEM;
+    for (;;) {
+        free(u);
+        free(offs);
+        u = malloc(cap * sizeof *u);
+        offs = malloc(cap * sizeof *offs);
+        if (!u || !offs)
+            goto done;
+        ucnv_resetToUnicode(cv);
+        err = U_ZERO_ERROR;
+        UChar *t = u;
+        const char *src = text;
+        ucnv_toUnicode(cv, &t, u + cap, &src, text + len, offs, 1, &err);
+        if (err == U_BUFFER_OVERFLOW_ERROR && cap < 8 * len + 64) {
+            cap *= 2;
+            continue;
+        }
+        if (U_FAILURE(err))
+            goto done;
+        nu = (size_t)(t - u);
+        break;
+    }
+    /* UTF-8 needs at most three bytes a UTF-16 unit. */
+    out->text = malloc(3 * nu + 1);
+    out->start = malloc((3 * nu + 1) * sizeof *out->start);
+    out->end = malloc((3 * nu + 1) * sizeof *out->end);
+    if (!out->text || !out->start || !out->end)
+        goto done;
+    /* Each unit stands for the bytes from its offset to the next unit's
+     * that is further on (units without an offset, -1, go with the one
+     * before): offs becomes where each starts, ends where each ends. */
+    for (size_t k = 0; k < nu; k++)
+        if (offs[k] < 0 || (k > 0 && offs[k] < offs[k - 1]))
+            offs[k] = k > 0 ? offs[k - 1] : 0;
+    ends = malloc((nu + 1) * sizeof *ends);
+    if (!ends)
+        goto done;
+    ends[nu] = len;
+    for (size_t k = nu; k-- > 0;)
+        ends[k] = k + 1 < nu && offs[k + 1] > offs[k] ? (size_t)offs[k + 1]
+                                                       : ends[k + 1];
+    size_t n = 0;
+    for (size_t k = 0; k < nu;) {
+        size_t first = k;
+        UChar32 c;
+        U16_NEXT(u, k, nu, c);
+        if (U_IS_SURROGATE(c))
+            c = 0xFFFD;
+        size_t at = n;
+        U8_APPEND_UNSAFE(out->text, n, c);
+        for (; at < n; at++) {
+            out->start[at] = (size_t)offs[first];
+            out->end[at] = ends[k - 1];
+        }
+    }
+    out->text[n] = '\0';
+    out->start[n] = out->end[n] = len;
+    out->n = n;
+    rc = CS_OK;
+done:
+    free(u);
+    free(offs);
+    free(ends);
+    ucnv_close(cv);
+    if (rc != CS_OK)
+        tx_read_clear(out);
+    return rc;
 }

@@ -137,6 +137,13 @@ cs_status tx_legacy_decode(tx_analyzer *a, const char *text, size_t len,
  * boundary of it. */
 size_t tx_legacy_offset(const tx_analyzer *a, size_t off);
 
+/* Text in `charset` (tx_charset_readable) converted to UTF-8, each byte of
+ * it mapped to the bytes of `text` it stands for (tx_read: start, end;
+ * start NULL when out of memory).  CS_USAGE for a charset ICU does not
+ * know, CS_NOMEM when out of memory. */
+cs_status tx_charset_read(const char *charset, const char *text, size_t len,
+                          tx_read *out);
+
 /* Grows *buf (elements of `size` bytes, capacity *cap) to hold at least
  * `need` elements, doubling so that repeated growth stays linear. */
 static inline int tx_grow(void **buf, size_t *cap, size_t need, size_t size)

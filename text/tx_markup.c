@@ -2,6 +2,7 @@
  * tx.h): markup masked with spaces in a copy of the same length; escapes
  * decoded in a copy that maps each byte back to its encoding. */
 #include "tx.h"
+#include "tx_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -182,27 +183,70 @@ size_t tx_qp_end(const char *text, size_t len, size_t at)
     return at < len ? at + 1 : len;
 }
 
-char *tx_read_form(const char *text, size_t len, unsigned form, size_t *n,
-                   size_t **start)
+void tx_read_clear(tx_read *r)
 {
-    char *out = malloc(len + 1);
-    *start = form & TX_FORM_QP ? malloc((len + 1) * sizeof **start) : NULL;
-    if (!out || (form & TX_FORM_QP && !*start)) {
-        free(out);
-        free(*start);
-        *start = NULL;
-        return NULL;
-    }
-    if (form & TX_FORM_QP) {
-        *n = tx_decode_qp(text, len, out, *start);
+    free(r->text);
+    free(r->start);
+    free(r->end);
+    memset(r, 0, sizeof *r);
+}
+
+/* Quoted-printable decoded into *out, each byte mapped to its escape. */
+static cs_status read_qp(const char *text, size_t len, tx_read *out)
+{
+    out->text = malloc(len + 1);
+    out->start = malloc((len + 1) * sizeof *out->start);
+    out->end = malloc((len + 1) * sizeof *out->end);
+    if (!out->text || !out->start || !out->end)
+        return CS_NOMEM;
+    out->n = tx_decode_qp(text, len, out->text, out->start);
+    for (size_t i = 0; i < out->n; i++)
+        out->end[i] = tx_qp_end(text, len, out->start[i]);
+    out->end[out->n] = len;
+    return CS_OK;
+}
+
+cs_status tx_read_form(const char *text, size_t len, unsigned form,
+                       const char *charset, tx_read *out)
+{
+    memset(out, 0, sizeof *out);
+    tx_read qp = {0};
+    cs_status rc = CS_OK;
+    if (form & TX_FORM_QP)
+        rc = read_qp(text, len, &qp);
+    if (rc == CS_OK && charset) {
+        /* Converted from the decoded bytes, mapped back through them to
+         * their escapes. */
+        const char *in = qp.text ? qp.text : text;
+        size_t inlen = qp.text ? qp.n : len;
+        rc = tx_charset_read(charset, in, inlen, out);
+        for (size_t i = 0; rc == CS_OK && qp.text && i <= out->n; i++) {
+            size_t s = out->start[i], e = out->end[i];
+            out->start[i] = qp.start[s];
+            out->end[i] = e > s ? qp.end[e - 1] : qp.start[s];
+        }
+        tx_read_clear(&qp);
+    } else if (rc == CS_OK && qp.text) {
+        *out = qp;
+    } else if (rc == CS_OK) {
+        out->text = malloc(len + 1);
+        if (out->text) {
+            memcpy(out->text, text, len);
+            out->n = len;
+        } else {
+            rc = CS_NOMEM;
+        }
     } else {
-        memcpy(out, text, len);
-        *n = len;
+        tx_read_clear(&qp);
+    }
+    if (rc != CS_OK) {
+        tx_read_clear(out);
+        return rc;
     }
     if (form & TX_FORM_HTML)
-        tx_mask_html(out, *n, out);
-    out[*n] = '\0';
-    return out;
+        tx_mask_html(out->text, out->n, out->text);
+    out->text[out->n] = '\0';
+    return CS_OK;
 }
 
 static const char *const form_names[] = {NULL, "html", "qp", "qp html"};

@@ -109,5 +109,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort();
     free(start);
     free(masked);
+    /* Read in a charset (one byte a letter, or one or two) under
+     * quoted-printable and HTML: valid UTF-8, each byte mapped in order to
+     * bytes of the text, and the text analyzed. */
+    static const char *const charsets[] = {"koi8-r", "big5", "shift_jis"};
+    tx_read rd;
+    if (tx_read_form(text, size, TX_FORM_QP | TX_FORM_HTML,
+                     charsets[size % 3], &rd) != CS_OK ||
+        tx_utf8_check(rd.text, rd.n) != rd.n || rd.start[rd.n] != size ||
+        rd.end[rd.n] != size)
+        abort();
+    for (size_t i = 0; i < rd.n; i++)
+        if (rd.start[i] >= rd.end[i] || rd.end[i] > size ||
+            (i > 0 && (rd.start[i] < rd.start[i - 1] || rd.end[i] < rd.end[i - 1])))
+            abort();
+    p = (pcheck){.len = rd.n};
+    if (tx_passages(analyzer, rd.text, rd.n, 24, on_passage, &p, NULL) != CS_OK)
+        abort();
+    tx_read_clear(&rd);
     return 0;
 }

@@ -26,10 +26,11 @@ typedef struct runs {
     size_t body, len, last;
 } runs;
 
-static int check_run(void *ctx, size_t off, size_t len, unsigned form)
+static int check_run(void *ctx, size_t off, size_t len, unsigned form,
+                     const char *charset)
 {
     runs *r = ctx;
-    if (form > (TX_FORM_HTML | TX_FORM_QP))
+    if (form > (TX_FORM_HTML | TX_FORM_QP) || strlen(charset) > 45)
         abort();
     if (len == 0 || off < r->last || off < r->body || off + len > r->len)
         abort();

@@ -1,0 +1,84 @@
+# E-mail parts in the charset they declare (KOI8-R, windows-1251 under
+# quoted-printable, Big5): their words are searched as the letters they
+# stand for, and cited as the file's bytes (highlights, exact quotations);
+# the text output shows the letters.  A part whose bytes are UTF-8 is read
+# as UTF-8 whatever it declares, and only bytes read as Windows-1252 (a
+# Latin-1 file) are warned about.
+. "$(dirname "$0")/lib.sh"
+
+mkdir in
+python3 - <<'PY'
+import quopri
+def mail(subject, head, body):
+    return (('From: Reporter <r@example.org>\nSubject: %s\n'
+             'Date: Mon, 05 Sep 2022 10:00:00 +0000\nMIME-Version: 1.0\n'
+             % subject) + head + '\n').encode() + body
+open('in/koi8.eml', 'wb').write(mail(
+    'koi8', 'Content-Type: text/plain; charset="KOI8-R"\n'
+    'Content-Transfer-Encoding: 8bit\n',
+    'Хакеры атаковали правительственные серверы Албании в июле.\n'
+    .encode('koi8-r')))
+qp = quopri.encodestring(
+    'Министерство финансов сообщило о кибератаке на систему TIMS, '
+    'которая обслуживает пограничный контроль страны.\n'.encode('cp1251'))
+open('in/qp1251.eml', 'wb').write(mail(
+    'qp', 'Content-Type: multipart/alternative; boundary="b"\n',
+    b'--b\nContent-Type: text/plain; charset=windows-1251\n'
+    b'Content-Transfer-Encoding: quoted-printable\n\n' + qp +
+    b'\n--b--\n'))
+open('in/big5.eml', 'wb').write(mail(
+    'big5', 'Content-Type: text/plain; charset=big5\n',
+    '網絡攻擊影響了政府的電子服務。\n'.encode('big5')))
+# Declared KOI8-R, written in UTF-8 (a mislabelled part).
+open('in/mislabelled.eml', 'wb').write(mail(
+    'utf8', 'Content-Type: text/plain; charset=koi8-r\n',
+    'Тирана подтвердила атаку.\n'.encode()))
+# No e-mail: bytes that are not UTF-8 read as Windows-1252.
+open('in/latin1.txt', 'wb').write('Notes\n\nLe café de Tirana.\n'.encode('latin-1'))
+PY
+cs index in 2> index.err
+[ "$status" -eq 0 ] || fail "index: status $status: $(cat index.err)"
+grep -q 'latin1.txt: invalid UTF-8 at byte 13' index.err ||
+    fail "no warning for the Latin-1 file: $(cat index.err)"
+if grep -q 'eml' index.err; then
+    fail "a part read in its charset was warned about: $(cat index.err)"
+fi
+
+# check RESULTS_FILE PATH WORDS CHARSET plain|qp: the first result is PATH,
+# and its first highlight the bytes of WORDS in CHARSET as the file has
+# them (quoted-printable: decoded).
+check() {
+    python3 - "$@" <<'PY'
+import json, quopri, sys
+out, path, words, charset, qp = sys.argv[1:6]
+r = json.loads(open(out).readline())
+data = open(path, 'rb').read()
+assert r['path'] == path, r
+assert data[r['byte_start']:r['byte_end']] == r.get('raw_bytes', r['text']).encode('latin-1' if 'raw_bytes' in r else 'utf-8'), r
+s, e = r['highlights'][0]
+want = words.encode(charset)
+got = quopri.decodestring(data[s:e]) if qp == 'qp' else data[s:e]
+assert got == want, (got, want)
+PY
+}
+cs query --format jsonl -n 3 правительственные > out.jsonl
+check out.jsonl in/koi8.eml правительственные koi8-r plain || fail "KOI8-R word: $(cat out.jsonl)"
+cs query --format jsonl -n 3 '"финансов сообщило о кибератаке"' > out.jsonl
+[ "$(jq_py 'rs[0]["match"]' < out.jsonl)" = "exact" ] || fail "quotation not exact: $(cat out.jsonl)"
+check out.jsonl in/qp1251.eml 'финансов сообщило о кибератаке' cp1251 qp ||
+    fail "windows-1251 quotation: $(cat out.jsonl)"
+cs query --format jsonl -n 3 '"政府的電子服務"' > out.jsonl
+check out.jsonl in/big5.eml '政府的電子服務' big5 plain || fail "Big5 quotation: $(cat out.jsonl)"
+cs query --format jsonl -n 3 подтвердила > out.jsonl
+check out.jsonl in/mislabelled.eml подтвердила utf-8 plain || fail "mislabelled part: $(cat out.jsonl)"
+cs query --format jsonl -n 3 café > out.jsonl
+check out.jsonl in/latin1.txt café latin-1 plain || fail "Latin-1 file: $(cat out.jsonl)"
+
+# The text output shows the letters, not the bytes.
+cs query --format text -n 1 атаковали > out.txt
+grep -q "^   Хакеры атаковали правительственные серверы Албании в июле\.\$" out.txt ||
+    fail "KOI8-R as text: $(cat out.txt)"
+cs query --format text -n 1 пограничный > out.txt
+grep -q "^   Министерство финансов сообщило о кибератаке на систему TIMS," out.txt ||
+    fail "quoted-printable windows-1251 as text: $(cat out.txt)"
+echo ok
