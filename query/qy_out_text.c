@@ -11,85 +11,47 @@
 #define HL_OFF "\033[0m"
 #define DIM_ON "\033[2m"
 
-/* Writes shown[from, to), its continuation lines indented so the passage
- * reads as one block (qy_put_text).  Highlights cut the text between
- * characters, so each piece reads alone.  HTML (`collapse`) is written as
- * a browser shows it, its markup masked already and white space run
- * together. */
-static void put_lines(FILE *out, const char *shown, size_t n, int collapse,
-                      size_t from, size_t to)
+/* Writes text[from, to) of a passage as read (qy_readable), its
+ * continuation lines indented so the passage reads as one block
+ * (qy_put_text).  Highlights cut the text between characters, so each
+ * piece reads alone. */
+static void put_piece(FILE *out, const qy_readable *rd, size_t from, size_t to)
 {
-    if (!collapse) {
-        qy_put_text(out, shown + from, to - from, to < n ? shown[to] : '\0',
-                    "   ");
-        return;
-    }
-    char *run = malloc(to - from + 1);
-    if (!run)
-        return;
-    size_t len = 0;
-    /* A run of white space is one space, written at its first byte. */
-    for (size_t k = from; k < to; k++) {
-        int space = shown[k] && strchr(" \t\r\n", shown[k]) != NULL;
-        if (space && k > 0 && shown[k - 1] && strchr(" \t\r\n", shown[k - 1]))
-            continue;
-        run[len++] = space ? ' ' : shown[k];
-    }
-    qy_put_text(out, run, len, '\0', "   ");
-    free(run);
+    qy_put_text(out, rd->text + from, to - from,
+                to < rd->len ? rd->text[to] : '\0', "   ");
 }
 
-/* Where the passage's byte `off` falls in its decoded text: the first
- * decoded byte whose encoding starts at or after it (start: tx_read_form's
- * map of n bytes; NULL when the text is not decoded). */
-static size_t shown_at(const size_t *start, size_t n, size_t off)
-{
-    if (!start)
-        return off;
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (start[mid] < off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
+/* What a person reads: the passage's bytes, or for an e-mail's part in
+ * HTML, quoted-printable or a charset, the text they stand for (the JSON
+ * formats give the bytes). */
 static void print_passage(qy_printer *p, const qy_result *r)
 {
     FILE *out = p->out;
-    /* What a person reads: the passage's bytes, or for an e-mail's part in
-     * HTML, quoted-printable or a charset, the text they stand for (the
-     * JSON formats give the bytes). */
-    tx_read rd = {0};
-    if ((r->form || r->charset) &&
-        tx_read_form(r->text, r->text_len, r->form, r->charset, &rd) != CS_OK)
-        tx_read_clear(&rd); /* the bytes as they are */
-    const char *shown = rd.text ? rd.text : r->text;
-    size_t n = rd.text ? rd.n : r->text_len;
-    const size_t *start = rd.start;
-    int collapse = rd.text && (r->form & TX_FORM_HTML);
-    size_t pos = 0;
+    qy_readable rd;
     fputs("   ", out);
-    for (size_t i = 0; i <= r->nhighlights; i++) {
-        size_t hs = i < r->nhighlights ? r->highlights[i].start - r->byte_start
-                                       : r->text_len;
-        size_t he = i < r->nhighlights ? r->highlights[i].end - r->byte_start
-                                       : r->text_len;
-        size_t s = shown_at(start, n, hs), e = shown_at(start, n, he);
-        put_lines(out, shown, n, collapse, pos, s);
+    if (qy_readable_of(r, &rd) != CS_OK) { /* out of memory */
+        qy_put_text(out, r->text, r->text_len, '\0', "   ");
+        fputc('\n', out);
+        return;
+    }
+    size_t pos = 0;
+    for (size_t i = 0; i <= rd.nhighlights; i++) {
+        int lit = i < rd.nhighlights;
+        size_t s = lit ? rd.highlights[i].start : rd.len;
+        size_t e = lit ? rd.highlights[i].end : rd.len;
+        s = s < pos ? pos : s;
+        e = e < s ? s : e;
+        put_piece(out, &rd, pos, s);
         /* A highlight may span lines too (a quotation across a paragraph
          * break). */
-        if (i < r->nhighlights) {
+        if (lit) {
             fputs(p->color ? HL_ON : "", out);
-            put_lines(out, shown, n, collapse, s, e);
+            put_piece(out, &rd, s, e);
             fputs(p->color ? HL_OFF : "", out);
         }
         pos = e;
     }
-    tx_read_clear(&rd);
+    qy_readable_clear(&rd);
     fputc('\n', out);
 }
 

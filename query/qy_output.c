@@ -59,6 +59,15 @@ static json_t *json_id(const qy_request *req)
     return req->id ? qy_json_bytes(req->id, strlen(req->id)) : json_null();
 }
 
+json_t *qy_spans_json(const qy_span *v, size_t n)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; a && i < n; i++)
+        json_array_append_new(a, json_pack("[I,I]", (json_int_t)v[i].start,
+                                           (json_int_t)v[i].end));
+    return a;
+}
+
 json_t *qy_result_json(const qy_request *req, const qy_answer *a,
                        const qy_result *r)
 {
@@ -83,12 +92,8 @@ json_t *qy_result_json(const qy_request *req, const qy_answer *a,
     json_object_set_new(o, "byte_end", json_integer((json_int_t)r->byte_end));
     json_object_set_new(o, "text", qy_json_bytes(r->text, r->text_len));
     qy_json_set_raw(o, r->text, r->text_len);
-    json_t *hl = json_array();
-    for (size_t i = 0; i < r->nhighlights; i++)
-        json_array_append_new(hl, json_pack("[I,I]",
-                                            (json_int_t)r->highlights[i].start,
-                                            (json_int_t)r->highlights[i].end));
-    json_object_set_new(o, "highlights", hl);
+    json_object_set_new(o, "highlights",
+                        qy_spans_json(r->highlights, r->nhighlights));
     if (r->match == QY_MATCH_NEAR) {
         json_t *diff = json_array();
         for (size_t i = 0; i < r->ndiff; i++) {

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "qy_output.h"
+#include "tx.h"
 
 /* What a printer in `format` writes for one near result whose diff is
  * `diff` (malloc'd). */
@@ -124,6 +125,64 @@ static void test_json_ops_carry_their_kind(void **state)
     free(buf);
 }
 
+/* A passage of `text` at byte 100 of its file, in `form` and `charset`,
+ * with one highlight on the bytes of `lit` in it. */
+static qy_readable readable(const char *text, unsigned form, char *charset,
+                            const char *lit)
+{
+    qy_span hl;
+    const char *at = strstr(text, lit);
+    assert_non_null(at);
+    hl.start = 100 + (size_t)(at - text);
+    hl.end = hl.start + strlen(lit);
+    qy_result r = {.text = (char *)text, .text_len = strlen(text),
+                   .byte_start = 100, .byte_end = 100 + strlen(text),
+                   .form = form, .charset = charset, .highlights = &hl,
+                   .nhighlights = 1};
+    qy_readable rd;
+    assert_int_equal(qy_readable_of(&r, &rd), CS_OK);
+    assert_int_equal(strlen(rd.text), rd.len);
+    assert_int_equal(rd.nhighlights, 1);
+    return rd;
+}
+
+static void assert_lit(const qy_readable *rd, const char *want)
+{
+    size_t n = rd->highlights[0].end - rd->highlights[0].start;
+    assert_int_equal(n, strlen(want));
+    assert_memory_equal(rd->text + rd->highlights[0].start, want, n);
+}
+
+/* HTML as a browser shows it: tags within a line left out (a word across
+ * <b> is one), other markup and white space one space, character
+ * references the character (an unknown one as written); the highlight
+ * moves with the text. */
+static void test_readable_html(void **state)
+{
+    (void)state;
+    qy_readable rd = readable("<p>The <b>cyber</b>attack &amp; the &#8217;leak&#x2019; "
+                              "&bogus;</p>\n<!-- x --><p>Next</p>",
+                              TX_FORM_HTML, NULL, "cyber</b>attack");
+    assert_string_equal(rd.text,
+                        " The cyberattack & the \xE2\x80\x99leak\xE2\x80\x99 &bogus; Next ");
+    assert_lit(&rd, "cyberattack");
+    qy_readable_clear(&rd);
+
+    /* Quoted-printable in KOI8-R under HTML: the letters, marked. */
+    rd = readable("<i>=ED=C9=D2</i> war", TX_FORM_HTML | TX_FORM_QP, "koi8-r",
+                  "=ED=C9=D2");
+    assert_string_equal(rd.text, "\xD0\x9C\xD0\xB8\xD1\x80 war");
+    assert_lit(&rd, "\xD0\x9C\xD0\xB8\xD1\x80");
+    qy_readable_clear(&rd);
+
+    /* Any other passage: its bytes, as they are. */
+    rd = readable("A <b>plain</b>  file.", 0, NULL, "plain");
+    assert_string_equal(rd.text, "A <b>plain</b>  file.");
+    assert_int_equal(rd.highlights[0].start, 5);
+    assert_lit(&rd, "plain");
+    qy_readable_clear(&rd);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -131,6 +190,7 @@ int main(void)
         cmocka_unit_test(test_a_moved_word_is_said_once),
         cmocka_unit_test(test_dropped_and_added_words),
         cmocka_unit_test(test_json_ops_carry_their_kind),
+        cmocka_unit_test(test_readable_html),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -208,6 +208,22 @@ char *tx_utf8_latin1(const char *text, size_t len, size_t *out_len);
  */
 void tx_mask_html(const char *text, size_t len, char *out);
 
+/* What a piece of HTML markup is to a reader, for one who shows the text
+ * (tx_html_markup). */
+#define TX_MARKUP_BLOCK 0u     /* a tag that ends a line of text (<p>,
+                                  <br>, <div>, ...), a style sheet, a
+                                  script, a declaration */
+#define TX_MARKUP_INLINE 1u    /* a tag within a line (<b>, <a>, <span>,
+                                  ...), a comment: nothing */
+#define TX_MARKUP_REFERENCE 2u /* a character reference (&amp; &#8217;) */
+
+/* Calls `fn` with each piece of markup tx_mask_html masks, in order: its
+ * bytes [start, end) of `text` and its kind (TX_MARKUP_*); stops when fn
+ * returns non-zero. */
+typedef int (*tx_markup_fn)(void *ctx, size_t start, size_t end,
+                            unsigned kind);
+void tx_html_markup(const char *text, size_t len, tx_markup_fn fn, void *ctx);
+
 /* How a text is written, for tx_read_form. */
 #define TX_FORM_HTML 1u /* HTML: read with its markup masked */
 #define TX_FORM_QP 2u   /* quoted-printable: read decoded */

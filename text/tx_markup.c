@@ -95,13 +95,29 @@ static int opens(const char *text, size_t i, size_t end, const char *name)
            !is_alnum(text[i + 1 + n]);
 }
 
-void tx_mask_html(const char *text, size_t len, char *out)
+/* Elements a browser runs on in the line of text around them (HTML's
+ * phrasing content): their tags break no word and no line. */
+static int inline_tag(const char *text, size_t i, size_t end)
 {
-    if (out != text)
-        memcpy(out, text, len);
+    static const char *const names[] = {
+        "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data",
+        "dfn", "em", "font", "i", "kbd", "mark", "q", "s", "samp", "small",
+        "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
+        "wbr"};
+    if (i + 1 < end && text[i + 1] == '/')
+        i++; /* an end tag: "</b" as "<b" */
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+        if (opens(text, i, end, names[k]))
+            return 1;
+    return 0;
+}
+
+void tx_html_markup(const char *text, size_t len, tx_markup_fn fn, void *ctx)
+{
     size_t i = 0;
     while (i < len) {
         size_t end = i;
+        unsigned kind = TX_MARKUP_BLOCK;
         if (text[i] == '<') {
             end = tag_end(text, i, len);
             /* A style sheet or a script is not text either, to its end
@@ -113,17 +129,43 @@ void tx_mask_html(const char *text, size_t len, char *out)
                 size_t at = find_ci(text, end, len, close);
                 size_t stop = at < len ? tag_end(text, at, len) : len;
                 end = stop > at ? stop : len;
+            } else if (end > i && (inline_tag(text, i, end) ||
+                                   (text[i + 1] == '!' && text[i + 2] == '-'))) {
+                kind = TX_MARKUP_INLINE; /* a comment is no break either */
             }
         } else if (text[i] == '&') {
             end = reference_end(text, i, len);
+            kind = TX_MARKUP_REFERENCE;
         }
         if (end > i) {
-            blank(text, out, i, end);
+            if (fn(ctx, i, end, kind) != 0)
+                return;
             i = end;
         } else {
             i++;
         }
     }
+}
+
+typedef struct masking {
+    const char *text;
+    char *out;
+} masking;
+
+static int mask(void *ctx, size_t start, size_t end, unsigned kind)
+{
+    masking *m = ctx;
+    (void)kind;
+    blank(m->text, m->out, start, end);
+    return 0;
+}
+
+void tx_mask_html(const char *text, size_t len, char *out)
+{
+    if (out != text)
+        memcpy(out, text, len);
+    masking m = {text, out};
+    tx_html_markup(text, len, mask, &m);
 }
 
 int tx_hex_digit(char c)

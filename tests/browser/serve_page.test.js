@@ -140,6 +140,16 @@ async function main() {
     await page.keyboard.press("Escape");
     await page.waitForSelector("#context", { state: "hidden" });
 
+    // An e-mail's HTML part, quoted-printable in windows-1251: shown as a
+    // mail reader shows it (letters, not escapes; no markup), the word
+    // marked; the JSON keeps the bytes.
+    await search(page, "кибератаке", "auto");
+    const mail = firstResult(page);
+    assert.match(await mail.locator("button.cite").textContent(), /^mail\/html1251\.eml:/);
+    assert.deepEqual(await mail.locator(".passage mark").allTextContents(), ["кибератаке"]);
+    assert.equal((await mail.locator(".passage").textContent()).trim(),
+                 "Министерство финансов сообщило о кибератаке.");
+
     // Corpus text that looks like HTML stays text: in the results, in the
     // title, in the article view, and in an error message.
     await search(page, "pwned markup test", "auto");

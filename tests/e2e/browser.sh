@@ -1,6 +1,7 @@
 # The search page in headless Chromium (tests/browser/serve_page.test.js):
-# a claim, a misquote, the passage in its article, the keyboard, and corpus
-# text that looks like HTML shown as text.  Needs the `chromium` package
+# a claim, a misquote, the passage in its article, the keyboard, corpus
+# text that looks like HTML shown as text, and an e-mail's HTML part shown
+# as a mail reader shows it.  Needs the `chromium` package
 # and node; installs the pinned playwright-core from tests/browser into the
 # build directory when it is missing (never a browser download).
 . "$(dirname "$0")/lib.sh"
@@ -33,7 +34,20 @@ TXT
 mkdir latin1
 printf 'Note\n\nBonjour, the d\351l\351gation meets in Gen\350ve \223today\224, not in Bern.\n' \
     > latin1/note.txt
-"$CITESEARCH" index --quiet corpus inject latin1
+# An e-mail whose only part is HTML in quoted-printable windows-1251.
+mkdir mail
+cat > mail/html1251.eml <<'EML'
+From: Reporter <r@example.org>
+Subject: Ministry statement
+Date: Mon, 05 Sep 2022 10:00:00 +0000
+MIME-Version: 1.0
+Content-Type: text/html; charset=windows-1251
+Content-Transfer-Encoding: quoted-printable
+
+<p>=CC=E8=ED=E8=F1=F2=E5=F0=F1=F2=E2=EE =F4=E8=ED=E0=ED=F1=EE=E2 =F1=EE=EE=
+=E1=F9=E8=EB=EE =EE <b>=EA=E8=E1=E5=F0=E0=F2=E0=EA=E5</b>.</p>
+EML
+"$CITESEARCH" index --quiet corpus inject latin1 mail
 
 start_server
 
