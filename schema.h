@@ -67,8 +67,10 @@
  * (ix_mail_texts), HTML read for its words (tx_mask_html), quoted-
  * printable decoded (tx_decode_qp), encoded words in its header fields
  * decoded.  4: an e-mail's part read in the charset it declares (KOI8-R,
- * Big5, ...: tx_charset_readable) when its bytes are not UTF-8. */
-#define CS_READING_VERSION 4
+ * Big5, ...: tx_charset_readable) when its bytes are not UTF-8.  5: HTML
+ * read for its text (tx_read_form): tags within a line left out, so a
+ * word across them is one; character references the character. */
+#define CS_READING_VERSION 5
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a
  * prefix plus a hash by the indexer (ix_path_term). */
@@ -91,7 +93,7 @@
  *    "byte_start":N, "byte_end":N, "markup":"html", "charset":"koi8-r"}
  * Missing metadata is left out; strings are valid UTF-8.  "markup" is
  * there only for an e-mail's text part written in HTML ("html": its words
- * read with the markup masked, tx_mask_html), in quoted-printable ("qp":
+ * read for its text, tx_read_form), in quoted-printable ("qp":
  * read decoded, tx_decode_qp), or both ("qp html"), as both sides read
  * it; "charset" only for one read in the charset it declares (its bytes
  * are not UTF-8, and the charset is one tx_charset_readable accepts),

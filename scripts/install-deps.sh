@@ -4,7 +4,7 @@
 set -eu
 
 PACKAGES="build-essential cmake pkg-config g++ libxapian-dev xapian-tools
-libicu-dev libcsv-dev libcmocka-dev libjansson-dev libstemmer-dev
+libicu-dev libcsv-dev libcmocka-dev libjansson-dev libstemmer-dev libxml2-dev
 libmicrohttpd-dev python3 python3-xapian bc chromium
 debhelper dpkg-dev fakeroot man-db zsh clang libclang-rt-14-dev
 valgrind time"

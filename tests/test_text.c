@@ -762,10 +762,13 @@ static void test_ascii_path_matches_icu(void **state)
 }
 
 /* Pathological inputs stay bounded and correct. */
-/* HTML read for its words: tags (quoted '>' inside them too), comments,
- * style sheets, scripts and character references become spaces, line
- * breaks stay, text and a '<' that opens no tag stay as they are. */
-static void test_mask_html(void **state)
+/* HTML read for its text: tags that end a line (quoted '>' inside them
+ * too), style sheets, scripts, declarations and references to no
+ * character become spaces, line breaks stay; tags within a line and
+ * comments are left out (a word across <b> is one word); character
+ * references are the character; text and a '<' that opens no tag stay.
+ * Each byte maps to the bytes it stands for. */
+static void test_read_html(void **state)
 {
     (void)state;
     static const struct {
@@ -773,21 +776,34 @@ static void test_mask_html(void **state)
     } cases[] = {
         {"<p class=\"a>b\">Seven herons</p>", "               Seven herons    "},
         {"a < b and c>d", "a < b and c>d"},
-        {"x<!-- note\nmore -->y", "x         \n        y"},
+        {"x<!-- note\nmore -->y", "xy"},
         {"<STYLE>p { color: teal }</style>Text", "                                Text"},
         {"<script type=x>if (a<b) go();</script>ok", "                                      ok"},
-        {"AT&amp;T &#8217;s &nosuch x&y", "AT     T        s &nosuch x&y"},
+        {"AT&amp;T don&#8217;t caf&eacute; &Eacute;&#x1F600; &nosuch; &nosuch x&y",
+         "AT&T don\xE2\x80\x99t caf\xC3\xA9 \xC3\x89\xF0\x9F\x98\x80          &nosuch x&y"},
         {"<br\r\n/>line", "   \r\n  line"},
+        {"<b>kiber</b>netik <A HREF=x>link</a><Span>ed</span>", "kibernetik linked"},
         {"open <a href=\"x", "open <a href=\"x"},
         {"", ""},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        tx_read r;
         size_t n = strlen(cases[i].in);
-        char out[128];
-        tx_mask_html(cases[i].in, n, out);
-        out[n] = '\0';
-        assert_string_equal(out, cases[i].want);
+        assert_int_equal(tx_read_form(cases[i].in, n, TX_FORM_HTML, NULL, &r), CS_OK);
+        assert_string_equal(r.text, cases[i].want);
+        assert_int_equal(r.start[r.n], n);
+        for (size_t k = 0; k < r.n; k++)
+            assert_true(r.start[k] < r.end[k] && r.end[k] <= n &&
+                        (k == 0 || r.start[k] >= r.start[k - 1]));
+        tx_read_clear(&r);
     }
+    /* "&eacute;" is the two bytes of "é", each standing for all of it. */
+    tx_read r;
+    assert_int_equal(tx_read_form("caf&eacute;!", 12, TX_FORM_HTML, NULL, &r), CS_OK);
+    assert_int_equal(r.start[3], 3);
+    assert_int_equal(r.end[4], 11);
+    assert_int_equal(r.start[5], 11);
+    tx_read_clear(&r);
 }
 
 /* Quoted-printable decoded for its words: escapes become their bytes, a
@@ -866,18 +882,18 @@ static void test_read_charset(void **state)
     tx_read_clear(&r);
 
     /* "Мир" in windows-1251, quoted-printable, a soft break in the word,
-     * in HTML. */
+     * in HTML (its tags within the line left out). */
     const char qp[] = "<b>=CC=E8=\n=F0</b>";
     assert_int_equal(tx_read_form(qp, strlen(qp), TX_FORM_QP | TX_FORM_HTML,
                                   "windows-1251", &r),
                      CS_OK);
-    assert_string_equal(r.text, "   \xD0\x9C\xD0\xB8\xD1\x80    ");
-    assert_int_equal(r.start[3], 3);           /* "=CC" */
-    assert_int_equal(r.end[4], 6);
-    assert_int_equal(r.start[5], 6);           /* "=E8" */
-    assert_int_equal(r.end[6], 9);
-    assert_int_equal(r.start[7], 11);          /* "=F0", after "=\n" */
-    assert_int_equal(r.end[8], 14);
+    assert_string_equal(r.text, "\xD0\x9C\xD0\xB8\xD1\x80");
+    assert_int_equal(r.start[0], 3);           /* "=CC" */
+    assert_int_equal(r.end[1], 6);
+    assert_int_equal(r.start[2], 6);           /* "=E8" */
+    assert_int_equal(r.end[3], 9);
+    assert_int_equal(r.start[4], 11);          /* "=F0", after "=\n" */
+    assert_int_equal(r.end[5], 14);
     assert_int_equal(r.start[r.n], strlen(qp));
     for (size_t i = 1; i <= r.n; i++) {
         assert_true(r.start[i] >= r.start[i - 1]);
@@ -886,9 +902,9 @@ static void test_read_charset(void **state)
     }
     tx_read_clear(&r);
 
-    /* Without a charset or quoted-printable, the bytes' own offsets. */
-    assert_int_equal(tx_read_form("<p>x", 4, TX_FORM_HTML, NULL, &r), CS_OK);
-    assert_string_equal(r.text, "   x");
+    /* Plain text, without a charset: the bytes, their own offsets. */
+    assert_int_equal(tx_read_form("<p>x", 4, 0, NULL, &r), CS_OK);
+    assert_string_equal(r.text, "<p>x");
     assert_null(r.start);
     assert_null(r.end);
     tx_read_clear(&r);
@@ -954,7 +970,7 @@ int main(void)
         cmocka_unit_test(test_normalize),
         cmocka_unit_test(test_ascii_path_matches_icu),
         cmocka_unit_test(test_long_inputs),
-        cmocka_unit_test(test_mask_html),
+        cmocka_unit_test(test_read_html),
         cmocka_unit_test(test_decode_qp),
         cmocka_unit_test(test_charset_readable),
         cmocka_unit_test(test_read_charset),

@@ -197,42 +197,15 @@ char *tx_utf8_latin1(const char *text, size_t len, size_t *out_len);
 /* Markup (tx_markup.c)                                                 */
 /* ================================================================== */
 
-/*
- * HTML read for its words: copies text[0, len) into `out` (len bytes, the
- * caller's) with the markup replaced by spaces: tags, comments,
- * declarations, the contents of <style> and <script>, and character
- * references (&amp; &#8217;).  Line breaks are kept, so offsets and line
- * numbers in the copy are those of the text; a '<' that opens no tag
- * ("a < b") is text.  Analyze the copy, cite the text.  `out` may be
- * `text` (masked in place).
- */
-void tx_mask_html(const char *text, size_t len, char *out);
-
-/* What a piece of HTML markup is to a reader, for one who shows the text
- * (tx_html_markup). */
-#define TX_MARKUP_BLOCK 0u     /* a tag that ends a line of text (<p>,
-                                  <br>, <div>, ...), a style sheet, a
-                                  script, a declaration */
-#define TX_MARKUP_INLINE 1u    /* a tag within a line (<b>, <a>, <span>,
-                                  ...), a comment: nothing */
-#define TX_MARKUP_REFERENCE 2u /* a character reference (&amp; &#8217;) */
-
-/* Calls `fn` with each piece of markup tx_mask_html masks, in order: its
- * bytes [start, end) of `text` and its kind (TX_MARKUP_*); stops when fn
- * returns non-zero. */
-typedef int (*tx_markup_fn)(void *ctx, size_t start, size_t end,
-                            unsigned kind);
-void tx_html_markup(const char *text, size_t len, tx_markup_fn fn, void *ctx);
-
 /* How a text is written, for tx_read_form. */
-#define TX_FORM_HTML 1u /* HTML: read with its markup masked */
+#define TX_FORM_HTML 1u /* HTML: read for its text */
 #define TX_FORM_QP 2u   /* quoted-printable: read decoded */
 
 /*
  * A text as read for its words: what tx_read_form makes of the bytes of
  * an e-mail's part.  `text` (NUL-terminated, n bytes) is what the
  * analyzer reads; `start` and `end` are NULL when its offsets are the
- * bytes' own (plain text, HTML: masking keeps lengths), else text[i]
+ * bytes' own (plain text), else text[i]
  * stands for bytes [start[i], end[i]) of what was read (n + 1 entries:
  * start[n] and end[n] are its length), both never decreasing.
  * Ownership: the arrays are the caller's, released by tx_read_clear.
@@ -248,10 +221,17 @@ typedef struct tx_read {
  * `charset` (NULL: UTF-8, bytes that are not UTF-8 as Windows-1252, as
  * the analyzer reads any text; else a name tx_charset_readable accepts):
  * quoted-printable decoded (tx_decode_qp), then the charset converted to
- * UTF-8 (bytes invalid in it as U+FFFD), then HTML masked
- * (tx_mask_html).  The indexer and the query side both read e-mail parts
- * through it, so they read them alike.  CS_NOMEM when out of memory;
- * *out is then empty.
+ * UTF-8 (bytes invalid in it as U+FFFD), then HTML read for its text:
+ * tags within a line of text (<b>, <a>, <span>, ...) and comments left
+ * out, so that a word across them is one word, as a browser shows it;
+ * character references the character (numeric ones, HTML 4's named ones
+ * by libxml2's table, &apos;); any other markup (tags that end a line,
+ * style sheets, scripts, declarations, a reference to no character)
+ * blanked with spaces, its line breaks kept, so that lines and
+ * paragraphs stay where they were; a '<' that opens no tag ("a < b") is
+ * text.  The indexer and the query side both read e-mail parts through
+ * it, so they read them alike.  CS_NOMEM when out of memory; *out is then
+ * empty.
  */
 cs_status tx_read_form(const char *text, size_t len, unsigned form,
                        const char *charset, tx_read *out);

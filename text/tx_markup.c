@@ -1,6 +1,6 @@
 /* tx_markup.c - HTML and quoted-printable read for their words (see
- * tx.h): markup masked with spaces in a copy of the same length; escapes
- * decoded in a copy that maps each byte back to its encoding. */
+ * tx.h): escapes and character references decoded, markup left out or
+ * blanked, in a copy that maps each byte back to the bytes it stands for. */
 #include "tx.h"
 #include "tx_internal.h"
 
@@ -8,16 +8,12 @@
 #include <string.h>
 #include <strings.h>
 
+#include <libxml/HTMLparser.h>
+#include <unicode/utf8.h>
+
 /* A tag longer than this is none: its '<' is text.  Bounds the work a
  * stray '<' or an unclosed quote can cause. */
 #define TX_MAX_TAG 4096
-
-/* Blanks out[from, to): spaces, but for the line breaks. */
-static void blank(const char *text, char *out, size_t from, size_t to)
-{
-    for (size_t i = from; i < to; i++)
-        out[i] = text[i] == '\n' || text[i] == '\r' ? text[i] : ' ';
-}
 
 static int is_alpha(char c)
 {
@@ -95,6 +91,16 @@ static int opens(const char *text, size_t i, size_t end, const char *name)
            !is_alnum(text[i + 1 + n]);
 }
 
+/* What a piece of HTML markup is to a reader. */
+enum {
+    TX_MARKUP_BLOCK,    /* a tag that ends a line of text (<p>, <br>,
+                           <div>, ...), a style sheet, a script, a
+                           declaration */
+    TX_MARKUP_INLINE,   /* a tag within a line (<b>, <a>, <span>, ...), a
+                           comment: nothing */
+    TX_MARKUP_REFERENCE /* a character reference (&amp; &#8217;) */
+};
+
 /* Elements a browser runs on in the line of text around them (HTML's
  * phrasing content): their tags break no word and no line. */
 static int inline_tag(const char *text, size_t i, size_t end)
@@ -112,7 +118,12 @@ static int inline_tag(const char *text, size_t i, size_t end)
     return 0;
 }
 
-void tx_html_markup(const char *text, size_t len, tx_markup_fn fn, void *ctx)
+/* Calls `fn` with each piece of markup of text[0, len), in order: its
+ * bytes [start, end) and its kind (TX_MARKUP_*); stops when fn returns
+ * non-zero. */
+typedef int (*markup_fn)(void *ctx, size_t start, size_t end, unsigned kind);
+
+static void html_markup(const char *text, size_t len, markup_fn fn, void *ctx)
 {
     size_t i = 0;
     while (i < len) {
@@ -147,25 +158,108 @@ void tx_html_markup(const char *text, size_t len, tx_markup_fn fn, void *ctx)
     }
 }
 
-typedef struct masking {
-    const char *text;
-    char *out;
-} masking;
-
-static int mask(void *ctx, size_t start, size_t end, unsigned kind)
+/* The character a reference stands for (text[0, n): "&...;"), or -1 for
+ * none: numeric ones, and the named ones of HTML 4 (libxml2's table:
+ * &eacute; &rsquo; &nbsp; ...) and XML (&apos;). */
+static int32_t reference_char(const char *text, size_t n)
 {
-    masking *m = ctx;
-    (void)kind;
-    blank(m->text, m->out, start, end);
+    char name[40];
+    if (n < 4 || n - 2 >= sizeof name)
+        return -1;
+    if (text[1] == '#') {
+        int hex = text[2] == 'x' || text[2] == 'X';
+        int32_t cp = 0;
+        for (size_t i = hex ? 3 : 2; i + 1 < n; i++) {
+            int d = hex ? tx_hex_digit(text[i])
+                        : text[i] >= '0' && text[i] <= '9' ? text[i] - '0' : -1;
+            if (d < 0 || cp > 0x10FFFF)
+                return -1;
+            cp = cp * (hex ? 16 : 10) + d;
+        }
+        return cp > 0 && cp <= 0x10FFFF && !U_IS_SURROGATE(cp) ? cp : -1;
+    }
+    memcpy(name, text + 1, n - 2);
+    name[n - 2] = '\0';
+    if (strcmp(name, "apos") == 0)
+        return '\'';
+    const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
+    return e ? (int32_t)e->value : -1;
+}
+
+/* An HTML text being read: `in` (n bytes, each mapped to the bytes of the
+ * text read by in_start/in_end, or its own offset when NULL) written to
+ * `out` with its maps. */
+typedef struct html_reading {
+    const char *in;
+    const size_t *in_start, *in_end;
+    tx_read *out;
+    size_t copied; /* in[0, copied) is written */
+} html_reading;
+
+/* Writes `len` bytes (`bytes`, or in[from, from + len) when NULL) standing
+ * for in[from, to). */
+static void emit(html_reading *h, const char *bytes, size_t len, size_t from,
+                 size_t to)
+{
+    tx_read *o = h->out;
+    size_t s = h->in_start ? h->in_start[from] : from;
+    size_t e = h->in_end ? h->in_end[to - 1] : to;
+    for (size_t i = 0; i < len; i++) {
+        size_t k = bytes ? from : from + i;
+        o->text[o->n] = bytes ? bytes[i] : h->in[k];
+        o->start[o->n] = bytes ? s : h->in_start ? h->in_start[k] : k;
+        o->end[o->n] = bytes ? e : h->in_end ? h->in_end[k] : k + 1;
+        o->n++;
+    }
+}
+
+static int read_piece(void *ctx, size_t start, size_t end, unsigned kind)
+{
+    html_reading *h = ctx;
+    if (start > h->copied)
+        emit(h, NULL, start - h->copied, h->copied, start);
+    h->copied = end;
+    int32_t cp = kind == TX_MARKUP_REFERENCE
+                     ? reference_char(h->in + start, end - start)
+                     : -1;
+    if (kind == TX_MARKUP_INLINE) /* a tag within a line breaks no word */
+        return 0;
+    if (cp >= 0) { /* never longer than the reference ("&lt;": 4, 1) */
+        char c[4];
+        size_t n = 0;
+        U8_APPEND_UNSAFE(c, n, cp);
+        emit(h, c, n, start, end);
+        return 0;
+    }
+    /* Other markup (and a reference to no character) is blank: spaces,
+     * its line breaks kept, so lines and paragraphs stay where they are. */
+    for (size_t k = start; k < end; k++) {
+        char b = h->in[k] == '\n' || h->in[k] == '\r' ? h->in[k] : ' ';
+        emit(h, &b, 1, k, k + 1);
+    }
     return 0;
 }
 
-void tx_mask_html(const char *text, size_t len, char *out)
+/* HTML read for its words: `in` (its maps in_start/in_end, NULL for its
+ * own offsets) into *out. */
+static cs_status read_html(const char *in, size_t n, const size_t *in_start,
+                           const size_t *in_end, size_t len, tx_read *out)
 {
-    if (out != text)
-        memcpy(out, text, len);
-    masking m = {text, out};
-    tx_html_markup(text, len, mask, &m);
+    memset(out, 0, sizeof *out);
+    out->text = malloc(n + 1);
+    out->start = malloc((n + 1) * sizeof *out->start);
+    out->end = malloc((n + 1) * sizeof *out->end);
+    if (!out->text || !out->start || !out->end) {
+        tx_read_clear(out);
+        return CS_NOMEM;
+    }
+    html_reading h = {in, in_start, in_end, out, 0};
+    html_markup(in, n, read_piece, &h);
+    if (n > h.copied)
+        emit(&h, NULL, n - h.copied, h.copied, n);
+    out->text[out->n] = '\0';
+    out->start[out->n] = out->end[out->n] = len;
+    return CS_OK;
 }
 
 int tx_hex_digit(char c)
@@ -252,7 +346,7 @@ cs_status tx_read_form(const char *text, size_t len, unsigned form,
                        const char *charset, tx_read *out)
 {
     memset(out, 0, sizeof *out);
-    tx_read qp = {0};
+    tx_read qp = {0}, cs = {0};
     cs_status rc = CS_OK;
     if (form & TX_FORM_QP)
         rc = read_qp(text, len, &qp);
@@ -261,34 +355,36 @@ cs_status tx_read_form(const char *text, size_t len, unsigned form,
          * their escapes. */
         const char *in = qp.text ? qp.text : text;
         size_t inlen = qp.text ? qp.n : len;
-        rc = tx_charset_read(charset, in, inlen, out);
-        for (size_t i = 0; rc == CS_OK && qp.text && i <= out->n; i++) {
-            size_t s = out->start[i], e = out->end[i];
-            out->start[i] = qp.start[s];
-            out->end[i] = e > s ? qp.end[e - 1] : qp.start[s];
+        rc = tx_charset_read(charset, in, inlen, &cs);
+        for (size_t i = 0; rc == CS_OK && qp.text && i <= cs.n; i++) {
+            size_t s = cs.start[i], e = cs.end[i];
+            cs.start[i] = qp.start[s];
+            cs.end[i] = e > s ? qp.end[e - 1] : qp.start[s];
         }
         tx_read_clear(&qp);
-    } else if (rc == CS_OK && qp.text) {
-        *out = qp;
     } else if (rc == CS_OK) {
+        cs = qp;
+    }
+    if (rc == CS_OK && (form & TX_FORM_HTML)) {
+        rc = read_html(cs.text ? cs.text : text, cs.text ? cs.n : len,
+                       cs.start, cs.end, len, out);
+    } else if (rc == CS_OK && cs.text) {
+        *out = cs;
+        cs = (tx_read){0};
+    } else if (rc == CS_OK) { /* plain: a copy */
         out->text = malloc(len + 1);
         if (out->text) {
             memcpy(out->text, text, len);
+            out->text[len] = '\0';
             out->n = len;
         } else {
             rc = CS_NOMEM;
         }
-    } else {
-        tx_read_clear(&qp);
     }
-    if (rc != CS_OK) {
+    tx_read_clear(&cs);
+    if (rc != CS_OK)
         tx_read_clear(out);
-        return rc;
-    }
-    if (form & TX_FORM_HTML)
-        tx_mask_html(out->text, out->n, out->text);
-    out->text[out->n] = '\0';
-    return CS_OK;
+    return rc;
 }
 
 static const char *const form_names[] = {NULL, "html", "qp", "qp html"};

@@ -92,6 +92,7 @@ open('in/news.eml', 'wb').write(
     b'<html><head><style>p { font-family: Garamond }</style></head>\n'
     b'<body>\n'
     b'<p class="lead">Three <b>bitterns</b> were ringed&nbsp;at the lake.</p>\n'
+    b'<p>The <i>pelic</i>ans caf&eacute; said: don&rsquo;t stop.</p>\n'
     b'</body></html>\n')
 # Not an e-mail: header-like lines without a From: address.
 open('in/notes.txt', 'wb').write(
@@ -198,11 +199,26 @@ assert data[r['byte_start']:r['byte_end']].decode() == r['text'], r
 PY
 # For a person, as a browser shows it: no markup, white space run together.
 cs query --format text -n 1 bitterns > out.txt
-grep -q "^   Three bitterns were ringed at the lake\.\$" out.txt || fail "HTML as text: $(cat out.txt)"
+# As a browser shows it: no markup, "&nbsp;" a no-break space, the
+# paragraphs' markup and line break one space.
+nbsp=$(printf '\302\240')
+grep -q "^   Three bitterns were ringed${nbsp}at the lake\. The pelicans café said: don’t stop\.\$" out.txt ||
+    fail "HTML as text: $(cat out.txt)"
 cs query --format jsonl -n 5 'bitterns title:zagare source:Muñoz' > out.jsonl
 [ "$(jq_py '[r["path"] for r in rs]' < out.jsonl)" = "['in/news.eml']" ] ||
     fail "decoded title and source words: $(cat out.jsonl)"
-not_found "HTML markup is searched" Garamond lead nbsp body UTF-8 iso-8859-1
+not_found "HTML markup is searched" Garamond lead nbsp body UTF-8 iso-8859-1 rsquo
+# A word across tags within a line is one word, a character reference the
+# character: quotations find them verbatim, cited as written.
+cs query --format jsonl -n 1 "\"pelicans café said: don't stop\"" > out.jsonl
+python3 - <<'PY' || fail "HTML word across tags, references: $(cat out.jsonl)"
+import json
+r = json.loads(open('out.jsonl').readline())
+data = open('in/news.eml', 'rb').read()
+assert (r['path'], r['match']) == ('in/news.eml', 'exact'), r
+s, e = r['highlights'][0]
+assert data[s:e] == b'pelic</i>ans caf&eacute; said: don&rsquo;t stop', data[s:e]
+PY
 
 # Quoted-printable is searched decoded and cited as written: the word cut
 # by a soft line break found whole, a quotation across escapes verbatim,
