@@ -544,6 +544,15 @@ static void walk_part(mime_walk *w, const char *start, const char *end,
     if (type.text && media_is(type, "multipart/") && depth < IX_MIME_MAX_DEPTH &&
         walk_multipart(w, start, end, type, depth))
         return;
+    /* A message in a message (a forwarded one): its header block is no
+     * text to cite (Received: hops, ids), its body is read as a part. */
+    ix_span inner_type, inner_encoding;
+    const char *inner_body;
+    if (type.text && media_is(type, "message/rfc822") && depth < IX_MIME_MAX_DEPTH &&
+        part_head(start, end, &inner_type, &inner_encoding, &inner_body)) {
+        walk_part(w, inner_body, end, inner_type, inner_encoding, depth + 1);
+        return;
+    }
     /* Text is cited as written.  Base64 is not text to a reader, and what
      * it decodes to has no bytes of the file to cite; other media (images,
      * attachments) are not text at all. */

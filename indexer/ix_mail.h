@@ -70,8 +70,10 @@ size_t ix_mail_next(const char *text, size_t len, const ix_mail_head *head);
  * the delimiter lines, the preamble and the epilogue are left out, and so
  * are parts in base64 (what they decode to has no bytes in the file to
  * cite), parts that are not text (images, attachments), and an HTML part
- * that has a plain text alternative saying the same.  A multipart body
- * without its delimiters is read as text.
+ * that has a plain text alternative saying the same.  A forwarded
+ * message (message/rfc822) is read as a part: its body by its own
+ * fields, not its header block.  A multipart body without its delimiters
+ * is read as text.
  */
 typedef int (*ix_mail_text_fn)(void *ctx, size_t off, size_t len,
                                unsigned form, const char *charset);

@@ -441,6 +441,22 @@ static void test_mail_text_parts(void **state)
     assert_string_equal(r.charset[0], "windows-1251");
     runs_clear(&r);
 
+    /* A forwarded message (message/rfc822): its body, read by its own
+     * fields, not its header block. */
+    const char *fwd =
+        "From: a@b.c\nSubject: s\nContent-Type: multipart/mixed; boundary=b\n\n"
+        "--b\nContent-Type: text/plain\n\nSee below.\n"
+        "--b\nContent-Type: message/rfc822\n\n"
+        "Received: from relay by mx\nFrom: c@d.e\nSubject: inner\n"
+        "Content-Type: text/html; charset=koi8-r\n\n<p>Inner body.</p>\n--b--\n";
+    texts_of(fwd, &r);
+    assert_int_equal(r.n, 2);
+    assert_string_equal(r.got[0], "See below.\n");
+    assert_string_equal(r.got[1], "<p>Inner body.</p>\n");
+    assert_int_equal(r.form[1], TX_FORM_HTML);
+    assert_string_equal(r.charset[1], "koi8-r");
+    runs_clear(&r);
+
     /* Not multipart: the body, unless base64 or not text; a multipart
      * body without its delimiter lines is read as text. */
     const char *plain = "From: a@b.c\nSubject: s\n\nBody.\n";
