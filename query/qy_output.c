@@ -68,6 +68,34 @@ json_t *qy_spans_json(const qy_span *v, size_t n)
     return a;
 }
 
+/* For an e-mail's part in HTML, quoted-printable or a charset, "shown":
+ * the text a person reads (qy_readable) and its highlights, as
+ * {"text", "highlights", and "raw_bytes" as a result has it}: `text`
+ * stays the cited bytes (SPEC), which for such a part are markup or
+ * escapes.  0, or -1 when out of memory. */
+static int set_shown(json_t *o, const qy_result *r)
+{
+    qy_readable rd;
+    if (!(r->form || r->charset))
+        return 0;
+    if (qy_readable_of(r, &rd) != CS_OK)
+        return -1;
+    json_t *shown = json_object();
+    int rc = !shown ||
+                     json_object_set_new(shown, "text", qy_json_bytes(rd.text, rd.len)) ||
+                     json_object_set_new(shown, "highlights",
+                                         qy_spans_json(rd.highlights, rd.nhighlights)) ||
+                     qy_json_set_raw(shown, rd.text, rd.len)
+                 ? -1
+                 : 0;
+    qy_readable_clear(&rd);
+    if (rc != 0) {
+        json_decref(shown);
+        return -1;
+    }
+    return json_object_set_new(o, "shown", shown);
+}
+
 json_t *qy_result_json(const qy_request *req, const qy_answer *a,
                        const qy_result *r)
 {
@@ -94,6 +122,7 @@ json_t *qy_result_json(const qy_request *req, const qy_answer *a,
     qy_json_set_raw(o, r->text, r->text_len);
     json_object_set_new(o, "highlights",
                         qy_spans_json(r->highlights, r->nhighlights));
+    set_shown(o, r); /* out of memory: the result without it */
     if (r->match == QY_MATCH_NEAR) {
         json_t *diff = json_array();
         for (size_t i = 0; i < r->ndiff; i++) {

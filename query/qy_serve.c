@@ -335,34 +335,6 @@ static int bad_text_arg(struct MHD_Connection *c, const char *name,
 
 /* ---- GET /api/query ---- */
 
-/* A result as the command's JSON says it, and for an e-mail's part in
- * HTML, quoted-printable or a charset, "shown": the text a person reads
- * (qy_readable) with its highlights, which the page shows in place of
- * the bytes: {"text", "highlights", and "raw_bytes" as a result has it}. */
-static json_t *result_json(const qy_request *req, const qy_answer *a,
-                           const qy_result *r)
-{
-    json_t *o = qy_result_json(req, a, r);
-    qy_readable rd;
-    if (!o || !(r->form || r->charset) || qy_readable_of(r, &rd) != CS_OK)
-        return o;
-    json_t *shown = json_object();
-    if (!shown ||
-        json_object_set_new(shown, "text", qy_json_bytes(rd.text, rd.len)) ||
-        json_object_set_new(shown, "highlights",
-                            qy_spans_json(rd.highlights, rd.nhighlights)) ||
-        qy_json_set_raw(shown, rd.text, rd.len)) {
-        json_decref(shown);
-        json_decref(o);
-        o = NULL;
-    } else if (json_object_set_new(o, "shown", shown)) {
-        json_decref(o);
-        o = NULL;
-    }
-    qy_readable_clear(&rd);
-    return o;
-}
-
 static enum MHD_Result api_query(qy_server *s, struct MHD_Connection *c)
 {
     args a;
@@ -390,7 +362,7 @@ static enum MHD_Result api_query(qy_server *s, struct MHD_Connection *c)
     }
     json_t *arr = json_array();
     for (size_t i = 0; arr && i < ans.n; i++)
-        if (json_array_append_new(arr, result_json(&req, &ans, &ans.results[i])) != 0) {
+        if (json_array_append_new(arr, qy_result_json(&req, &ans, &ans.results[i])) != 0) {
             json_decref(arr);
             arr = NULL;
         }

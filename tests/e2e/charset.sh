@@ -63,6 +63,15 @@ PY
 }
 cs query --format jsonl -n 3 правительственные > out.jsonl
 check out.jsonl in/koi8.eml правительственные koi8-r plain || fail "KOI8-R word: $(cat out.jsonl)"
+# JSON keeps the cited bytes in `text` and gives the letters in `shown`.
+python3 - <<'PY' || fail "KOI8-R shown: $(cat out.jsonl)"
+import json
+r = json.loads(open('out.jsonl').readline())
+shown = r['shown']['text']
+assert shown == 'Хакеры атаковали правительственные серверы Албании в июле.', shown
+s, e = r['shown']['highlights'][0]
+assert shown.encode()[s:e].decode() == 'правительственные', (s, e)
+PY
 cs query --format jsonl -n 3 '"финансов сообщило о кибератаке"' > out.jsonl
 [ "$(jq_py 'rs[0]["match"]' < out.jsonl)" = "exact" ] || fail "quotation not exact: $(cat out.jsonl)"
 check out.jsonl in/qp1251.eml 'финансов сообщило о кибератаке' cp1251 qp ||
