@@ -126,6 +126,10 @@ index_and_pause() {
 # start_server: `citesearch serve` on a port the kernel picks, in the
 # background ($server), stopped when the test ends; its address in $url.
 start_server() {
+    # The files exist before the server starts: the background job opens
+    # them when it runs, which may be after the first look below.
+    : > serve.out
+    : > serve.err
     "$CITESEARCH" serve --listen 127.0.0.1:0 > serve.out 2> serve.err &
     server=$!
     trap 'kill -TERM $server 2>/dev/null || true; rm -rf "$WORK"' EXIT
