@@ -12,6 +12,7 @@
 #include "ix_doc.h"
 #include "qy_output.h"
 #include "schema.h"
+#include "tx.h"
 #include "xs.h"
 
 typedef struct passage_ref {
@@ -19,6 +20,8 @@ typedef struct passage_ref {
     size_t byte_start, byte_end;
     char *data;          /* the document data (schema.h) */
     size_t len;
+    unsigned form;       /* how an e-mail's part is written (TX_FORM_*) */
+    char *charset;       /* and its charset (NULL: none); malloc'd */
 } passage_ref;
 
 static int parse_cite(const char *cite, char **path, unsigned *l1, unsigned *l2)
@@ -95,6 +98,8 @@ typedef struct show_view {
 
 static void show_view_clear(show_view *v)
 {
+    for (unsigned i = 0; v->ps && i < v->n; i++)
+        free(v->ps[i].charset);
     free(v->file);
     free(v->ps);
     json_decref(v->meta);
@@ -154,6 +159,10 @@ static cs_status show_lookup(qy_engine *e, const char *cite, unsigned context,
         ps[i].paragraph = (unsigned)json_integer_value(json_object_get(j, "paragraph"));
         ps[i].data = (char *)nl + 1;
         ps[i].len = len - (size_t)(nl + 1 - data);
+        ps[i].form = tx_form_of(json_string_value(json_object_get(j, "markup")));
+        const char *charset = json_string_value(json_object_get(j, "charset"));
+        if (charset && !(ps[i].charset = strdup(charset)))
+            rc = CS_NOMEM;
         /* The article's metadata, from the first cited passage. */
         if (!v->meta && ps[i].line_start <= l2 && ps[i].line_end >= l1)
             v->meta = json_incref(j);
@@ -211,6 +220,22 @@ static void show_text(const show_view *v, unsigned i, const char **text,
     }
 }
 
+/* Passage i's bytes text[from, len) as a person reads them (qy_readable)
+ * into *rd: for an e-mail's part in HTML, quoted-printable or a charset,
+ * the text they stand for.  0 for any other passage (its bytes are
+ * shown), -1 when out of memory. */
+static int show_readable(const show_view *v, unsigned i, const char *text,
+                         size_t from, size_t len, qy_readable *rd)
+{
+    const passage_ref *p = &v->ps[i];
+    if (!(p->form || p->charset))
+        return 0;
+    qy_result r = {.text = (char *)text + from, .text_len = len - from,
+                   .byte_start = p->byte_start + from, .form = p->form,
+                   .charset = p->charset};
+    return qy_readable_of(&r, rd) == CS_OK ? 1 : -1;
+}
+
 /* Writes passage i's citation into buf. */
 static void show_cite(const show_view *v, unsigned i, char *buf, size_t size)
 {
@@ -242,9 +267,18 @@ cs_status qy_show(qy_engine *e, const char *cite, unsigned context, FILE *out,
         const char *text;
         size_t tlen;
         show_text(&v, i, &text, &tlen);
+        qy_readable rd;
+        if (show_readable(&v, i, text, 0, tlen, &rd) > 0) {
+            text = rd.text;
+            tlen = rd.len;
+        } else {
+            rd.text = NULL; /* the bytes as they are */
+        }
         fputs(cited ? "> " : "  ", out);
         qy_put_text(out, text, tlen, '\0', cited ? "> " : "  ");
         fputs("\n\n", out);
+        if (rd.text)
+            qy_readable_clear(&rd);
     }
     show_view_clear(&v);
     return CS_OK;
@@ -268,11 +302,18 @@ cs_status qy_show_json(qy_engine *e, const char *cite, unsigned context,
     json_t *o = json_object(), *arr = json_array();
     int bad = !o || !arr;
     char where[PATH_MAX + 32];
+    size_t cursor = 0; /* the end of the bytes listed so far */
     for (unsigned i = v.from; !bad && i <= v.to; i++) {
         const passage_ref *p = &v.ps[i];
         const char *text;
         size_t tlen;
         show_text(&v, i, &text, &tlen);
+        /* What a reader sees of the bytes it adds to those before it. */
+        size_t from = cursor > p->byte_start ? cursor - p->byte_start : 0;
+        qy_readable rd = {0};
+        int readable = from < tlen ? show_readable(&v, i, text, from, tlen, &rd) : 0;
+        if (p->byte_start + tlen > cursor)
+            cursor = p->byte_start + tlen;
         show_cite(&v, i, where, sizeof where);
         json_t *pj = json_pack("{s:o, s:b, s:I, s:I, s:I, s:I, s:I, s:o}",
                                "cite", qy_json_bytes(where, strlen(where)),
@@ -283,7 +324,18 @@ cs_status qy_show_json(qy_engine *e, const char *cite, unsigned context,
                                "byte_start", (json_int_t)p->byte_start,
                                "byte_end", (json_int_t)p->byte_end,
                                "text", qy_json_bytes(text, tlen));
-        bad = !pj || qy_json_set_raw(pj, text, tlen) != 0;
+        bad = !pj || qy_json_set_raw(pj, text, tlen) != 0 || readable < 0;
+        if (!bad && readable > 0) {
+            json_t *shown = json_object();
+            bad = !shown ||
+                  json_object_set_new(shown, "text", qy_json_bytes(rd.text, rd.len)) ||
+                  qy_json_set_raw(shown, rd.text, rd.len);
+            if (bad)
+                json_decref(shown);
+            else
+                bad = json_object_set_new(pj, "shown", shown) != 0;
+        }
+        qy_readable_clear(&rd);
         if (bad)
             json_decref(pj);
         else

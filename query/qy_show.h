@@ -36,7 +36,10 @@ cs_status qy_show(qy_engine *e, const char *cite, unsigned context, FILE *out,
  *    "missing": true when the file cannot be read,
  *    "passages": [{"cite", "cited" (bool: named by `cite`, not context),
  *                  "paragraph", "line_start", "line_end", "byte_start",
- *                  "byte_end", "text"}, ...]}   in file order.
+ *                  "byte_end", "text", and for an e-mail's part in HTML,
+ *                  quoted-printable or a charset "shown": {"text"}, what a
+ *                  reader sees (qy_readable) of the bytes the passage adds
+ *                  to those listed before it}, ...]}   in file order.
  * Only files in the index are read: the path of `cite` is looked up there
  * first.  Long paragraphs are indexed as overlapping windows, so
  * neighbouring passages may share bytes.  Same errors as qy_show; *out is

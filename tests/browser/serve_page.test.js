@@ -149,6 +149,13 @@ async function main() {
     assert.deepEqual(await mail.locator(".passage mark").allTextContents(), ["кибератаке"]);
     assert.equal((await mail.locator(".passage").textContent()).trim(),
                  "Министерство финансов сообщило о кибератаке.");
+    // So does the article view.
+    await mail.locator("button.cite").click();
+    await page.waitForSelector("#context .cited");
+    assert.equal((await page.locator("#context .cited").textContent()).trim(),
+                 "Министерство финансов сообщило о кибератаке.");
+    await page.keyboard.press("Escape");
+    await page.waitForSelector("#context", { state: "hidden" });
 
     // Corpus text that looks like HTML stays text: in the results, in the
     // title, in the article view, and in an error message.

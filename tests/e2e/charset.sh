@@ -29,6 +29,14 @@ open('in/qp1251.eml', 'wb').write(mail(
 open('in/big5.eml', 'wb').write(mail(
     'big5', 'Content-Type: text/plain; charset=big5\n',
     '網絡攻擊影響了政府的電子服務。\n'.encode('big5')))
+# A paragraph long enough to be indexed as overlapping windows, in
+# quoted-printable windows-1251.
+long = ' '.join('слово%d' % i for i in range(300)) + '.\n'
+open('in/long.eml', 'wb').write(mail(
+    'long', 'Content-Type: text/plain; charset=windows-1251\n'
+    'Content-Transfer-Encoding: quoted-printable\n',
+    quopri.encodestring(long.encode('cp1251'))))
+open('long.txt', 'w').write(long)
 # Declared KOI8-R, written in UTF-8 (a mislabelled part).
 open('in/mislabelled.eml', 'wb').write(mail(
     'utf8', 'Content-Type: text/plain; charset=koi8-r\n',
@@ -90,4 +98,23 @@ grep -q "^   Хакеры атаковали правительственные 
 cs query --format text -n 1 пограничный > out.txt
 grep -q "^   Министерство финансов сообщило о кибератаке на систему TIMS," out.txt ||
     fail "quoted-printable windows-1251 as text: $(cat out.txt)"
+# show prints the letters; the web API's show lists a long paragraph's
+# overlapping windows, each with the text it adds to the ones before it.
+cs show in/koi8.eml:8 > show.txt
+grep -q "^> Хакеры атаковали правительственные серверы Албании в июле\.\$" show.txt ||
+    fail "show of a KOI8-R part: $(cat show.txt)"
+start_server
+timeout 60 python3 - "$url" <<'PY' || fail "API show of a windowed paragraph"
+import json, sys, urllib.parse, urllib.request
+base = sys.argv[1]
+q = urllib.request.urlopen(base + 'api/query?' + urllib.parse.urlencode({'q': 'слово150'}))
+r = json.loads(q.read())[0]
+assert r['path'] == 'in/long.eml', r
+s = urllib.request.urlopen(base + 'api/show?' + urllib.parse.urlencode({'cite': r['cite'], 'context': 20}))
+doc = json.loads(s.read())
+ps = doc['passages']
+assert len(ps) > 1, len(ps)
+text = ''.join(p['shown']['text'] for p in ps if 'shown' in p)
+assert text == open('long.txt').read().rstrip('\n'), text[:200]
+PY
 echo ok
