@@ -70,7 +70,8 @@
  * Big5, ...: tx_charset_readable) when its bytes are not UTF-8.  5: HTML
  * read for its text (tx_read_form): tags within a line left out, so a
  * word across them is one; character references the character; of a
- * forwarded message (message/rfc822), its body only. */
+ * forwarded message (message/rfc822), its body only; header fields
+ * written unencoded in the message's charset read in it. */
 #define CS_READING_VERSION 5
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a

@@ -310,6 +310,22 @@ static void note_legacy(file_ctx *f, size_t at)
         f->legacy_at = at;
 }
 
+/* A header field's value as UTF-8 (ix_mail_value: encoded words
+ * decoded, an unencoded one read in the message's `charset`), else its
+ * bytes that are not UTF-8 read as Windows-1252 (noted).  NULL when out
+ * of memory. */
+static char *field_text(file_ctx *f, ix_span v, const char *charset)
+{
+    char *value = ix_mail_value(v, charset);
+    size_t n = value ? strlen(value) : 0;
+    if (!value || tx_utf8_check(value, n) == n)
+        return value;
+    note_legacy(f, (size_t)(v.text - f->text) + tx_utf8_check(v.text, v.len));
+    char *legacy = tx_utf8_legacy(value, n, NULL);
+    free(value);
+    return legacy;
+}
+
 /* Writes the passages of the article's text[off, off + len), read for its
  * words as written in `form` (TX_FORM_*) and declared to be in `charset`
  * ("" when it is not said): tx_read_form.  Bytes that are UTF-8 are read
@@ -381,13 +397,14 @@ static cs_status write_article(ix_worker *w, const ix_task *t, file_ctx *f,
     size_t len = end - start;
     int is_mail = head != NULL;
     ix_mail_head mail = is_mail ? *head : (ix_mail_head){0};
-    char *subject = is_mail ? ix_mail_value(mail.subject) : NULL;
-    char *from = is_mail ? ix_mail_value(mail.from) : NULL;
     size_t body = is_mail ? mail.body_off : 0;
-    /* Header fields not UTF-8 are read as Windows-1252 (tx_utf8_legacy). */
-    size_t bad = tx_utf8_check(text, body);
-    if (bad < body)
-        note_legacy(f, start + bad);
+    /* An unencoded field that is not UTF-8 is read in the message's
+     * charset, when it declares one. */
+    char charset[IX_MAIL_MAX_CHARSET + 1] = "";
+    if (is_mail && tx_utf8_check(text, body) < body)
+        ix_mail_charset(text, len, &mail, charset);
+    char *subject = is_mail ? field_text(f, mail.subject, charset) : NULL;
+    char *from = is_mail ? field_text(f, mail.from, charset) : NULL;
     /* Metadata goes into JSON: as UTF-8, bytes that are not UTF-8 read as
      * Windows-1252 as the analyzer reads them, so a Latin-1 file's title
      * reads as written and its words are those its text is searched by. */
@@ -395,7 +412,7 @@ static cs_status write_article(ix_worker *w, const ix_task *t, file_ctx *f,
     if (meta && *meta->title)
         title = tx_utf8_legacy(meta->title, strlen(meta->title), NULL);
     else if (subject && *subject)
-        title = tx_utf8_legacy(subject, strlen(subject), NULL);
+        title = strdup(subject);
     else
         title = first_line_title(text + body, len - body);
     const char *src = meta && *meta->source ? meta->source : from ? from : "",
@@ -416,11 +433,9 @@ static cs_status write_article(ix_worker *w, const ix_task *t, file_ctx *f,
         for (int k = 0; rc == CS_OK && is_mail && k < 2; k++) {
             if (!who[k].text)
                 continue;
-            char *v = ix_mail_value(who[k]);
-            char *readable = v ? tx_utf8_legacy(v, strlen(v), NULL) : NULL;
+            char *readable = field_text(f, who[k], charset);
             rc = readable ? ix_article_add_recipients(&art, w->an, readable, msg)
                           : CS_NOMEM;
-            free(v);
             free(readable);
             if (rc != CS_OK)
                 ix_article_clear(&art);

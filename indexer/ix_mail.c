@@ -320,12 +320,23 @@ static int append(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
     return 0;
 }
 
-char *ix_mail_value(ix_span v)
+char *ix_mail_value(ix_span v, const char *charset)
 {
+    /* Encoded words and white space are ASCII, which every charset
+     * tx_charset_readable accepts reads as ASCII: they are found after. */
+    char *read = NULL;
+    size_t rlen = 0;
+    if (tx_charset_readable(charset) && tx_utf8_check(v.text, v.len) < v.len &&
+        (read = tx_charset_to_utf8(charset, v.text, v.len, &rlen)) != NULL) {
+        v.text = read;
+        v.len = rlen;
+    }
     size_t cap = v.len + 1, n = 0;
     char *out = malloc(cap);
-    if (!out)
+    if (!out) {
+        free(read);
         return NULL;
+    }
     out[0] = '\0';
     int space = 0;
     size_t after_word = SIZE_MAX; /* where output stood after an encoded word */
@@ -343,12 +354,14 @@ char *ix_mail_value(ix_span v)
                 append(&out, &n, &cap, " ", 1) != 0) {
                 free(word);
                 free(out);
+                free(read);
                 return NULL;
             }
             int rc = append(&out, &n, &cap, word, wlen);
             free(word);
             if (rc != 0) {
                 free(out);
+                free(read);
                 return NULL;
             }
             after_word = n;
@@ -359,10 +372,12 @@ char *ix_mail_value(ix_span v)
         if ((space && append(&out, &n, &cap, " ", 1) != 0) ||
             append(&out, &n, &cap, &c, 1) != 0) {
             free(out);
+            free(read);
             return NULL;
         }
         space = 0;
     }
+    free(read);
     return out;
 }
 
@@ -372,9 +387,6 @@ char *ix_mail_value(ix_span v)
 #define IX_MIME_MAX_DEPTH 8
 /* RFC 2046: a boundary is at most 70 characters. */
 #define IX_MIME_MAX_BOUNDARY 70
-/* Longer charset names are none (the longest IANA name has 45
- * characters, those in use far fewer): tx_charset_readable reads 40. */
-#define IX_MIME_MAX_CHARSET 45
 
 static int is_space(char c)
 {
@@ -422,6 +434,16 @@ static size_t param_of(ix_span v, const char *key, size_t max,
         return n;
     }
     return 0;
+}
+
+/* The charset parameter of a Content-Type value into out
+ * (IX_MAIL_MAX_CHARSET + 1 bytes), "" when none. */
+static void charset_of(ix_span type, char *out)
+{
+    const char *cs;
+    size_t n = type.text ? param_of(type, "charset=", IX_MAIL_MAX_CHARSET, &cs) : 0;
+    memcpy(out, n ? cs : "", n);
+    out[n] = '\0';
 }
 
 /* A MIME part's head being read: the two fields a part is read by. */
@@ -566,12 +588,8 @@ static void walk_part(mime_walk *w, const char *start, const char *end,
         form |= TX_FORM_HTML;
     if (encoding.text && media_is(encoding, "quoted-printable"))
         form |= TX_FORM_QP;
-    char charset[IX_MIME_MAX_CHARSET + 1] = "";
-    const char *cs;
-    size_t cslen = type.text ? param_of(type, "charset=", IX_MIME_MAX_CHARSET, &cs)
-                             : 0;
-    memcpy(charset, cslen ? cs : "", cslen);
-    charset[cslen] = '\0';
+    char charset[IX_MAIL_MAX_CHARSET + 1];
+    charset_of(type, charset);
     if (end > start && w->fn(w->ctx, (size_t)(start - w->text),
                              (size_t)(end - start), form, charset) != 0)
         w->stop = 1;
@@ -584,4 +602,25 @@ int ix_mail_texts(const char *text, size_t len, const ix_mail_head *head,
     walk_part(&w, text + head->body_off, text + len, head->content_type,
               head->encoding, 0);
     return w.stop;
+}
+
+/* The first text part's declared charset, the walk stopping there. */
+static int first_charset(void *ctx, size_t off, size_t len, unsigned form,
+                         const char *charset)
+{
+    (void)off;
+    (void)len;
+    (void)form;
+    if (!*charset)
+        return 0;
+    strcpy(ctx, charset);
+    return 1;
+}
+
+void ix_mail_charset(const char *text, size_t len, const ix_mail_head *head,
+                     char *out)
+{
+    charset_of(head->content_type, out);
+    if (!*out)
+        ix_mail_texts(text, len, head, first_charset, out);
 }

@@ -80,11 +80,24 @@ typedef int (*ix_mail_text_fn)(void *ctx, size_t off, size_t len,
 int ix_mail_texts(const char *text, size_t len, const ix_mail_head *head,
                   ix_mail_text_fn fn, void *ctx);
 
+/* Longest charset name read from a Content-Type (longer ones are none;
+ * the longest IANA name has 45 characters, those in use far fewer). */
+#define IX_MAIL_MAX_CHARSET 45
+
 /* A field value as one line: folds and runs of white space become one
  * space, ends trimmed, and encoded words (RFC 2047: =?utf-8?q?...?=,
  * =?iso-8859-2?b?...?=) the UTF-8 they stand for, the white space between
  * two of them dropped; one in an unknown charset or malformed is left as
- * written.  "" for an absent field; NULL when out of memory. */
-char *ix_mail_value(ix_span v);
+ * written.  A value whose bytes are not UTF-8 is first read in `charset`
+ * (NULL or "": none) when tx_charset_readable accepts it: an old mailer
+ * writes a field unencoded, in the message's charset, and mail readers
+ * read it so.  "" for an absent field; NULL when out of memory. */
+char *ix_mail_value(ix_span v, const char *charset);
+
+/* The charset a message declares, into out (IX_MAIL_MAX_CHARSET + 1
+ * bytes): its Content-Type's, else that of its first text part that
+ * declares one (ix_mail_texts); "" when none. */
+void ix_mail_charset(const char *text, size_t len, const ix_mail_head *head,
+                     char *out);
 
 #endif

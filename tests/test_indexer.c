@@ -279,10 +279,10 @@ static void test_mail_head(void **state)
     assert_int_equal(h.body_line, 8);
     assert_string_equal(m + h.body_off, "Body.\r\n");
     assert_string_equal(h.date, "20021005");
-    char *v = ix_mail_value(h.subject);
+    char *v = ix_mail_value(h.subject, NULL);
     assert_string_equal(v, "Two lines");
     free(v);
-    v = ix_mail_value(h.from);
+    v = ix_mail_value(h.from, NULL);
     assert_string_equal(v, "Ann <a@b.c>");
     free(v);
 
@@ -291,7 +291,7 @@ static void test_mail_head(void **state)
     assert_int_equal(ix_mail_parse(n, strlen(n), &h), 1);
     assert_int_equal(h.body_line, 3);
     assert_string_equal(h.date, "20021005");
-    v = ix_mail_value(h.subject);
+    v = ix_mail_value(h.subject, NULL);
     assert_string_equal(v, "");
     free(v);
     /* A bounce: no address in From:, but a mailbox's "From " line. */
@@ -494,11 +494,46 @@ static void test_mail_encoded_words(void **state)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         ix_span v = {cases[i].in, strlen(cases[i].in)};
-        char *got = ix_mail_value(v);
+        char *got = ix_mail_value(v, NULL);
         assert_non_null(got);
         assert_string_equal(got, cases[i].want);
         free(got);
     }
+
+    /* An unencoded field in the message's charset, encoded words beside
+     * it; UTF-8 stays UTF-8 whatever the charset says; an unknown charset
+     * leaves the bytes as they are. */
+    const char *mixed = "=?utf-8?q?caf=C3=A9?= \xED\xC9\xD2";
+    ix_span raw = {mixed, strlen(mixed)};
+    char *got = ix_mail_value(raw, "koi8-r");
+    assert_string_equal(got, "caf\xC3\xA9 \xD0\x9C\xD0\xB8\xD1\x80");
+    free(got);
+    ix_span utf8 = {"caf\xC3\xA9", 5};
+    got = ix_mail_value(utf8, "koi8-r");
+    assert_string_equal(got, "caf\xC3\xA9");
+    free(got);
+    got = ix_mail_value(raw, "x-no-such-charset");
+    assert_string_equal(got, "caf\xC3\xA9 \xED\xC9\xD2");
+    free(got);
+
+    /* The message's charset: its Content-Type's, else its first text
+     * part's that declares one. */
+    char cs[IX_MAIL_MAX_CHARSET + 1];
+    ix_mail_head h;
+    const char *one = "From: a@b.c\nSubject: s\nContent-Type: text/plain; charset=koi8-r\n\nx\n";
+    assert_int_equal(ix_mail_parse(one, strlen(one), &h), 1);
+    ix_mail_charset(one, strlen(one), &h, cs);
+    assert_string_equal(cs, "koi8-r");
+    const char *parts = "From: a@b.c\nSubject: s\nContent-Type: multipart/mixed; boundary=b\n\n"
+                        "--b\nContent-Type: text/plain\n\nx\n"
+                        "--b\nContent-Type: text/html; charset=\"gb2312\"\n\ny\n--b--\n";
+    assert_int_equal(ix_mail_parse(parts, strlen(parts), &h), 1);
+    ix_mail_charset(parts, strlen(parts), &h, cs);
+    assert_string_equal(cs, "gb2312");
+    const char *none = "From: a@b.c\nSubject: s\n\nx\n";
+    assert_int_equal(ix_mail_parse(none, strlen(none), &h), 1);
+    ix_mail_charset(none, strlen(none), &h, cs);
+    assert_string_equal(cs, "");
 }
 
 /* Where the message after text[0]'s starts, its head read first. */

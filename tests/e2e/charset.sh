@@ -29,6 +29,14 @@ open('in/qp1251.eml', 'wb').write(mail(
 open('in/big5.eml', 'wb').write(mail(
     'big5', 'Content-Type: text/plain; charset=big5\n',
     '網絡攻擊影響了政府的電子服務。\n'.encode('big5')))
+# An unencoded Subject and From in the message's charset (an old mailer),
+# the body multipart: read in the charset its text part declares.
+open('in/rawsubject.eml', 'wb').write(
+    'From: Иван <ivan@example.ru>\nSubject: Утечка данных\n'
+    'Date: Mon, 05 Sep 2022 10:00:00 +0000\nMIME-Version: 1.0\n'
+    'Content-Type: multipart/alternative; boundary="b"\n\n'
+    '--b\nContent-Type: text/plain; charset=koi8-r\n\n'
+    'Пограничная служба сообщила о сбое.\n--b--\n'.encode('koi8-r'))
 # A paragraph long enough to be indexed as overlapping windows, in
 # quoted-printable windows-1251.
 long = ' '.join('слово%d' % i for i in range(300)) + '.\n'
@@ -90,6 +98,10 @@ cs query --format jsonl -n 3 подтвердила > out.jsonl
 check out.jsonl in/mislabelled.eml подтвердила utf-8 plain || fail "mislabelled part: $(cat out.jsonl)"
 cs query --format jsonl -n 3 café > out.jsonl
 check out.jsonl in/latin1.txt café latin-1 plain || fail "Latin-1 file: $(cat out.jsonl)"
+
+cs query --format jsonl -n 3 'сбое title:утечка' > out.jsonl
+[ "$(jq_py '[(r["path"], r["title"], r["source"]) for r in rs]' < out.jsonl)" = "[('in/rawsubject.eml', 'Утечка данных', 'Иван <ivan@example.ru>')]" ] ||
+    fail "unencoded fields in the message's charset: $(cat out.jsonl)"
 
 # The text output shows the letters, not the bytes.
 cs query --format text -n 1 атаковали > out.txt

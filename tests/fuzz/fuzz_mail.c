@@ -13,7 +13,7 @@ static void check_span(ix_span v, const char *text, size_t len)
 {
     if (v.text && (v.text < text || v.text + v.len > text + len))
         abort();
-    char *s = ix_mail_value(v);
+    char *s = ix_mail_value(v, NULL);
     if (!s)
         abort();
     if (strlen(s) > 3 * v.len) /* encoded words decode to more at most so */
