@@ -19,6 +19,13 @@ static void check_span(ix_span v, const char *text, size_t len)
     if (strlen(s) > 3 * v.len) /* encoded words decode to more at most so */
         abort();
     free(s);
+    /* Read in a charset when not UTF-8: then UTF-8 (encoded words that
+     * cannot be decoded are ASCII, kept). */
+    s = ix_mail_value(v, "gb2312");
+    if (!s || (v.text && tx_utf8_check(v.text, v.len) < v.len &&
+               tx_utf8_check(s, strlen(s)) != strlen(s)))
+        abort();
+    free(s);
 }
 
 typedef struct runs {
