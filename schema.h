@@ -71,7 +71,9 @@
  * read for its text (tx_read_form): tags within a line left out, so a
  * word across them is one; character references the character; of a
  * forwarded message (message/rfc822), its body only; header fields
- * written unencoded in the message's charset read in it. */
+ * written unencoded in the message's charset read in it; a text that is
+ * not UTF-8 and declares no charset read in the one it looks to be in,
+ * when that is of a script other than Latin (tx_charset_detect). */
 #define CS_READING_VERSION 5
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a
@@ -97,7 +99,7 @@
  * there only for an e-mail's text part written in HTML ("html": its words
  * read for its text, tx_read_form), in quoted-printable ("qp":
  * read decoded, tx_decode_qp), or both ("qp html"), as both sides read
- * it; "charset" only for one read in the charset it declares (its bytes
- * are not UTF-8, and the charset is one tx_charset_readable accepts),
- * named as the e-mail names it.
+ * it; "charset" only for a text read in a charset (its bytes are not
+ * UTF-8): the one an e-mail's part declares, named as it names it, or
+ * the one a text that declares none looks to be in (tx_charset_detect).
  */

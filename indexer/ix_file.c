@@ -94,8 +94,10 @@ void ix_worker_clear(ix_worker *w)
     memset(w, 0, sizeof *w);
 }
 
-/* The first non-empty line of the text, trimmed, as a fallback title. */
-static char *first_line_title(const char *text, size_t len)
+/* The first non-empty line of the text, trimmed, as a fallback title:
+ * read in `charset` ("" for none) when it is not UTF-8, else as the
+ * analyzer reads it. */
+static char *first_line_title(const char *text, size_t len, const char *charset)
 {
     size_t i = 0;
     for (;;) {
@@ -123,7 +125,10 @@ static char *first_line_title(const char *text, size_t len)
                 if (sp > IX_MAX_TITLE / 2)
                     n = sp;
             }
-            return tx_utf8_legacy(text + i, n, NULL);
+            char *title = NULL;
+            if (*charset && tx_utf8_check(text + i, n) < n)
+                title = tx_charset_to_utf8(charset, text + i, n, NULL);
+            return title ? title : tx_utf8_legacy(text + i, n, NULL);
         }
         i = end;
     }
@@ -245,6 +250,8 @@ typedef struct file_ctx {
     size_t legacy_at;     /* the first byte of the file read as
                              Windows-1252 (not UTF-8, in no declared
                              charset), or SIZE_MAX */
+    char detected[48];    /* the first charset a text was read in by
+                             guess (tx_charset_detect), or "" */
     unsigned para_base;   /* paragraphs of the file before that */
     unsigned para_last;   /* the last paragraph number written */
     unsigned ordinal;
@@ -327,49 +334,51 @@ static char *field_text(file_ctx *f, ix_span v, const char *charset)
 }
 
 /* Writes the passages of the article's text[off, off + len), read for its
- * words as written in `form` (TX_FORM_*) and declared to be in `charset`
- * ("" when it is not said): tx_read_form.  Bytes that are UTF-8 are read
- * as UTF-8 whatever the declaration, as the analyzer reads any text: a
- * mislabelled part is common, a text in KOI8-R or Big5 that happens to
- * be valid UTF-8 is not. */
+ * words as written in `form` (TX_FORM_*): tx_read_form.  Bytes that are
+ * UTF-8 are read as UTF-8, whatever the declaration (a mislabelled part
+ * is common, a text in KOI8-R or Big5 that happens to be valid UTF-8 is
+ * not); others in `charset`, the one declared ("" when none is), or else
+ * in the one the text looks to be in (tx_charset_detect), or else as
+ * Windows-1252, as the analyzer reads any text. */
 static int write_run(void *ctx, size_t off, size_t len, unsigned form,
                      const char *charset)
 {
     text_runs *r = ctx;
     file_ctx *f = r->f;
     const char *bytes = r->text + off;
-    int convert = tx_charset_readable(charset);
     cs_status rc = CS_OK;
-    if (form || convert)
+    if (form)
         rc = tx_read_form(bytes, len, form, NULL, &f->words);
-    if (rc == CS_OK && convert &&
-        tx_utf8_check(f->words.text, f->words.n) < f->words.n) {
-        tx_read_clear(&f->words);
-        rc = tx_read_form(bytes, len, form, charset, &f->words);
-    } else {
-        convert = 0;
+    const char *read = f->words.text ? f->words.text : bytes;
+    size_t n = f->words.text ? f->words.n : len;
+    size_t bad = rc == CS_OK ? tx_utf8_check(read, n) : n;
+    char detected[48] = "";
+    const char *in = NULL; /* the charset the words are read in */
+    if (bad < n && tx_charset_readable(charset)) {
+        in = charset;
+    } else if (bad < n && !*charset && tx_charset_detect(read, n, detected)) {
+        in = detected;
+        if (!*f->detected)
+            strcpy(f->detected, detected);
+    } else if (bad < n) {
+        note_legacy(f, r->start + off + (f->words.start ? f->words.start[bad]
+                                                        : bad));
     }
-    if (rc == CS_OK && !form && !convert)
-        tx_read_clear(&f->words); /* the bytes as they are */
+    if (in) {
+        tx_read_clear(&f->words);
+        rc = tx_read_form(bytes, len, form, in, &f->words);
+    }
     if (rc != CS_OK) {
         r->rc = cs_fail(r->msg, rc, "cannot read %zu bytes as %s", len,
-                        convert ? charset : "written");
+                        in ? in : "written");
         return 1;
-    }
-    if (!convert) {
-        const char *read = f->words.text ? f->words.text : bytes;
-        size_t n = f->words.text ? f->words.n : len;
-        size_t bad = tx_utf8_check(read, n);
-        if (bad < n)
-            note_legacy(f, r->start + off + (f->words.start ? f->words.start[bad]
-                                                            : bad));
     }
     /* Runs come in order and start at a line's start. */
     f->body_off = r->start + off;
     f->body_line = r->lines_before + tx_line_of(&r->lines, off) - 1;
     f->para_base = f->para_last;
     f->form = form;
-    f->charset = convert ? charset : NULL;
+    f->charset = in;
     tx_lines_init(&f->starts, bytes, len, 0, 1);
     f->ends = f->starts;
     r->rc = tx_passages(f->an, f->words.text ? f->words.text : bytes,
@@ -404,6 +413,12 @@ static cs_status write_article(ix_worker *w, const ix_task *t, file_ctx *f,
     if (is_mail && tx_utf8_check(text, body) < body)
         ix_mail_charset(text, len, &mail, charset);
     char *subject = is_mail ? field_text(f, mail.subject, charset) : NULL;
+    /* A file that is no e-mail says no charset: the one its text looks to
+     * be in when it is not UTF-8 (tx_charset_detect), for its title and
+     * its passages. */
+    if (!is_mail && tx_utf8_check(text, len) < len &&
+        tx_charset_detect(text, len, charset) && !*f->detected)
+        strcpy(f->detected, charset);
     char *from = is_mail ? field_text(f, mail.from, charset) : NULL;
     /* Metadata goes into JSON: as UTF-8, bytes that are not UTF-8 read as
      * Windows-1252 as the analyzer reads them, so a Latin-1 file's title
@@ -414,7 +429,7 @@ static cs_status write_article(ix_worker *w, const ix_task *t, file_ctx *f,
     else if (subject && *subject)
         title = strdup(subject);
     else
-        title = first_line_title(text + body, len - body);
+        title = first_line_title(text + body, len - body, charset);
     const char *src = meta && *meta->source ? meta->source : from ? from : "",
                *u = meta ? meta->url : "", *lg = meta ? meta->lang : "";
     const char *date = meta && *meta->date ? meta->date : is_mail ? mail.date : "";
@@ -450,7 +465,7 @@ static cs_status write_article(ix_worker *w, const ix_task *t, file_ctx *f,
             if (is_mail)
                 ix_mail_texts(text, len, &mail, write_run, &r);
             else
-                write_run(&r, 0, len, 0, "");
+                write_run(&r, 0, len, 0, charset);
             rc = r.rc;
             f->art = NULL;
             ix_article_clear(&art);
@@ -468,11 +483,12 @@ static cs_status write_article(ix_worker *w, const ix_task *t, file_ctx *f,
 /* Analyzes the text into passages and adds their documents to `db`, one
  * article per message of a mailbox, else the file as one; *passages
  * receives their number, *legacy_at the first byte read as Windows-1252
- * (SIZE_MAX when none). */
+ * (SIZE_MAX when none), `detected` (48 bytes) the first charset a text
+ * was read in by guess ("" when none). */
 static cs_status write_passages(ix_worker *w, xs_wdb *db, const ix_task *t,
                                 const char *text, size_t len,
                                 unsigned *passages, size_t *legacy_at,
-                                char **msg)
+                                char *detected, char **msg)
 {
     file_ctx f = {.an = w->an, .db = db, .text = text, .msg = msg,
                   .legacy_at = SIZE_MAX, .st = CS_OK};
@@ -493,6 +509,7 @@ static cs_status write_passages(ix_worker *w, xs_wdb *db, const ix_task *t,
     } while (rc == CS_OK && start < len);
     *passages = f.ordinal;
     *legacy_at = f.legacy_at;
+    strcpy(detected, f.detected);
     return rc;
 }
 
@@ -553,10 +570,16 @@ cs_status ix_file_index(ix_worker *w, xs_wdb *db, ix_task *t, int in_place,
     }
     cs_status rc = CS_OK;
     size_t bad = SIZE_MAX;
+    char detected[48] = "";
     if (in_place && t->have_old)
         rc = ix_file_remove(db, file->rel, msg);
     if (rc == CS_OK)
-        rc = write_passages(w, db, t, text, len, &t->now.passages, &bad, msg);
+        rc = write_passages(w, db, t, text, len, &t->now.passages, &bad,
+                            detected, msg);
+    if (rc == CS_OK && *detected)
+        fprintf(log, "citesearch: %s: not UTF-8, read as %s (its charset as "
+                     "it looks)\n",
+                file->abs, detected);
     /* Bytes in a charset an e-mail's part declares are read in it; only
      * what is read as Windows-1252 is said. */
     if (rc == CS_OK && bad < len)

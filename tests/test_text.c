@@ -910,6 +910,33 @@ static void test_read_charset(void **state)
     tx_read_clear(&r);
 }
 
+/* Text that is not UTF-8 and says no charset: a script other than Latin
+ * is read in the charset it looks to be in; Latin text is left to the
+ * Windows-1252 reading. */
+static void test_charset_detect(void **state)
+{
+    (void)state;
+    char name[48];
+    /* Russian in windows-1251. */
+    const char ru[] = "\xD5\xE0\xEA\xE5\xF0\xFB \xE0\xF2\xE0\xEA\xEE\xE2\xE0\xEB\xE8 "
+                      "\xEF\xF0\xE0\xE2\xE8\xF2\xE5\xEB\xFC\xF1\xF2\xE2\xE5\xED\xED\xFB\xE5 "
+                      "\xF1\xE5\xF0\xE2\xE5\xF0\xFB \xC0\xEB\xE1\xE0\xED\xE8\xE8 \xE2 "
+                      "\xE8\xFE\xEB\xE5. \xCC\xE8\xED\xE8\xF1\xF2\xE5\xF0\xF1\xF2\xE2\xEE "
+                      "\xEF\xEE\xE4\xF2\xE2\xE5\xF0\xE4\xE8\xEB\xEE \xF3\xF2\xE5\xF7\xEA\xF3.";
+    assert_true(tx_charset_detect(ru, strlen(ru), name));
+    assert_string_equal(name, "windows-1251");
+    /* Chinese in Big5. */
+    const char zh[] = "\xBA\xF4\xB5\xB8\xA7\xF0\xC0\xBB\xBC\x76\xC5\x54\xA4\x46\xAC\x46"
+                      "\xA9\xB2\xAA\xBA\xB9\x71\xA4\x6C\xAA\x41\xB0\xC8\xA1\x43";
+    assert_true(tx_charset_detect(zh, strlen(zh), name));
+    assert_string_equal(name, "Big5");
+    /* French in Latin-1: none. */
+    const char fr[] = "Le caf\xE9 de la d\xE9l\xE9gation \xE0 Gen\xE8ve \xE9tait ferm\xE9. "
+                      "O\xF9 est le pr\xE9sident?";
+    assert_false(tx_charset_detect(fr, strlen(fr), name));
+    assert_string_equal(name, "");
+}
+
 static void test_long_inputs(void **state)
 {
     (void)state;
@@ -974,6 +1001,7 @@ int main(void)
         cmocka_unit_test(test_decode_qp),
         cmocka_unit_test(test_charset_readable),
         cmocka_unit_test(test_read_charset),
+        cmocka_unit_test(test_charset_detect),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -187,6 +187,16 @@ char *tx_charset_to_utf8(const char *charset, const char *text, size_t len,
  */
 int tx_charset_readable(const char *charset);
 
+/*
+ * Guesses the charset of `text` (bytes that are not UTF-8, no charset
+ * declared) with ICU's detector: 1 and the name in `out` (room for 41
+ * bytes) when the guess is sure enough and is a charset of a script other
+ * than Latin (Cyrillic, Greek, Arabic, Hebrew, Chinese, Japanese, Korean)
+ * that tx_charset_readable accepts; else 0 and "" (read as any text:
+ * Windows-1252).  Looks at the first 64 KB.
+ */
+int tx_charset_detect(const char *text, size_t len, char *out);
+
 /* A malloc'd, NUL-terminated UTF-8 copy of `text` with each byte as the
  * character of its value, U+0000-U+00FF (ISO-8859-1): lossless, so byte
  * offsets can be found in it whatever the bytes are.  *out_len (may be

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
@@ -181,4 +182,42 @@ done:
     if (rc != CS_OK)
         tx_read_clear(out);
     return rc;
+}
+
+/* Bytes the detector looks at: enough to tell, bounded for a big file. */
+#define TX_DETECT_BYTES 65536
+/* A guess less sure than this (ICU's 0-100) is none. */
+#define TX_DETECT_CONFIDENCE 30
+
+int tx_charset_detect(const char *text, size_t len, char *out)
+{
+    /* Charsets of other scripts than Latin: a Latin text that is not
+     * UTF-8 is read as Windows-1252 (what Latin-1 text mostly is), which a
+     * guess between Latin charsets, on a few accented letters, would only
+     * make worse. */
+    static const char *const scripts[] = {
+        "windows-1251", "KOI8-R", "ISO-8859-5",   /* Cyrillic */
+        "ISO-8859-7",                              /* Greek */
+        "windows-1256", "ISO-8859-6",              /* Arabic */
+        "windows-1255", "ISO-8859-8", "ISO-8859-8-I", /* Hebrew */
+        "GB18030", "Big5", "Shift_JIS", "EUC-JP", "EUC-KR"};
+    *out = '\0';
+    UErrorCode err = U_ZERO_ERROR;
+    UCharsetDetector *d = ucsdet_open(&err);
+    if (U_FAILURE(err))
+        return 0;
+    int32_t n = len < TX_DETECT_BYTES ? (int32_t)len : TX_DETECT_BYTES;
+    ucsdet_setText(d, text, n, &err);
+    const UCharsetMatch *m = U_SUCCESS(err) ? ucsdet_detect(d, &err) : NULL;
+    const char *name = m && U_SUCCESS(err) ? ucsdet_getName(m, &err) : NULL;
+    int32_t sure = m && U_SUCCESS(err) ? ucsdet_getConfidence(m, &err) : 0;
+    for (size_t i = 0; name && U_SUCCESS(err) && sure >= TX_DETECT_CONFIDENCE &&
+                       i < sizeof scripts / sizeof scripts[0];
+         i++)
+        if (strcmp(name, scripts[i]) == 0 && tx_charset_readable(name)) {
+            strcpy(out, name);
+            break;
+        }
+    ucsdet_close(d);
+    return *out != '\0';
 }

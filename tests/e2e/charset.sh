@@ -49,6 +49,11 @@ open('long.txt', 'w').write(long)
 open('in/mislabelled.eml', 'wb').write(mail(
     'utf8', 'Content-Type: text/plain; charset=koi8-r\n',
     'Тирана подтвердила атаку.\n'.encode()))
+# A text file in windows-1251, its charset said nowhere: read in the
+# charset it looks to be in.
+open('in/ru1251.txt', 'wb').write(
+    'Заявление\n\nМинистерство внутренних дел подтвердило, что хакеры '
+    'получили доступ к базе данных пограничной полиции.\n'.encode('cp1251'))
 # No e-mail: bytes that are not UTF-8 read as Windows-1252.
 open('in/latin1.txt', 'wb').write('Notes\n\nLe café de Tirana.\n'.encode('latin-1'))
 PY
@@ -59,6 +64,8 @@ grep -q 'latin1.txt: invalid UTF-8 at byte 13' index.err ||
 if grep -q 'eml' index.err; then
     fail "a part read in its charset was warned about: $(cat index.err)"
 fi
+grep -q 'ru1251.txt: not UTF-8, read as windows-1251' index.err ||
+    fail "no word of the guessed charset: $(cat index.err)"
 
 # check RESULTS_FILE PATH WORDS CHARSET plain|qp: the first result is PATH,
 # and its first highlight the bytes of WORDS in CHARSET as the file has
@@ -96,6 +103,10 @@ cs query --format jsonl -n 3 '"政府的電子服務"' > out.jsonl
 check out.jsonl in/big5.eml '政府的電子服務' big5 plain || fail "Big5 quotation: $(cat out.jsonl)"
 cs query --format jsonl -n 3 подтвердила > out.jsonl
 check out.jsonl in/mislabelled.eml подтвердила utf-8 plain || fail "mislabelled part: $(cat out.jsonl)"
+cs query --format jsonl -n 3 '"базе данных пограничной полиции"' > out.jsonl
+check out.jsonl in/ru1251.txt 'базе данных пограничной полиции' cp1251 plain ||
+    fail "guessed windows-1251: $(cat out.jsonl)"
+[ "$(jq_py 'rs[0]["title"]' < out.jsonl)" = "Заявление" ] || fail "guessed title: $(cat out.jsonl)"
 cs query --format jsonl -n 3 café > out.jsonl
 check out.jsonl in/latin1.txt café latin-1 plain || fail "Latin-1 file: $(cat out.jsonl)"
 
