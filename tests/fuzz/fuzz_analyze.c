@@ -115,13 +115,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort();
     free(start);
     free(masked);
-    /* Read in a charset (one byte a letter, or one or two) under
-     * quoted-printable and HTML: valid UTF-8, each byte mapped in order to
-     * bytes of the text, and the text analyzed. */
+    /* Read in a charset (the one it looks to be in, or one byte a letter,
+     * or one or two) under quoted-printable and HTML: valid UTF-8, each
+     * byte mapped in order to bytes of the text, and the text analyzed. */
     static const char *const charsets[] = {"koi8-r", "big5", "shift_jis"};
+    char guess[48];
+    const char *charset = tx_charset_detect(text, size, guess) ? guess
+                                                               : charsets[size % 3];
+    if (!tx_charset_readable(charset))
+        abort();
     tx_read rd;
-    if (tx_read_form(text, size, TX_FORM_QP | TX_FORM_HTML,
-                     charsets[size % 3], &rd) != CS_OK ||
+    if (tx_read_form(text, size, TX_FORM_QP | TX_FORM_HTML, charset, &rd) != CS_OK ||
         tx_utf8_check(rd.text, rd.n) != rd.n || rd.start[rd.n] != size ||
         rd.end[rd.n] != size)
         abort();
