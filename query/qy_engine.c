@@ -260,10 +260,63 @@ void qy_cand_clear(qy_cand *c)
     qy_alignment_clear(&c->al);
 }
 
-/* Equal ranks and scores in the match set's order for them (path, then
- * docid), whichever way qsort, which is not stable, moves them. */
+/*
+ * Whether a passage only quotes another message: every line that is not
+ * blank starts with '>' (after any indentation), as a reply quotes what
+ * it answers.  Among passages that match alike, the one that says it
+ * first comes before the replies that quote it, whatever their paths.
+ */
+static int quotes_only(const char *s, size_t n)
+{
+    int lines = 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && (s[i] == ' ' || s[i] == '\t'))
+            i++;
+        if (i < n && s[i] != '\n' && s[i] != '\r') {
+            if (s[i] != '>')
+                return 0;
+            lines++;
+        }
+        while (i < n && s[i] != '\n')
+            i++;
+        i++;
+    }
+    return lines > 0;
+}
+
+/* Results in the match set's order (equal scores by path): in each run of
+ * equal scores, those that only quote another message moved after the
+ * others, in their order (cmp_tie's rule); ranks numbered again. */
+static cs_status quoted_last(qy_answer *out)
+{
+    qy_result *tmp = out->n ? malloc(out->n * sizeof *tmp) : NULL;
+    if (out->n && !tmp)
+        return CS_NOMEM;
+    for (size_t i = 0; i < out->n;) {
+        size_t j = i + 1;
+        while (j < out->n && out->results[j].score == out->results[i].score)
+            j++;
+        size_t k = 0;
+        for (int pass = 0; pass < 2; pass++)
+            for (size_t m = i; m < j; m++)
+                if (quotes_only(out->results[m].text, out->results[m].text_len) == pass)
+                    tmp[k++] = out->results[m];
+        memcpy(out->results + i, tmp, (j - i) * sizeof *tmp);
+        i = j;
+    }
+    for (size_t i = 0; i < out->n; i++)
+        out->results[i].rank = (unsigned)i + 1;
+    free(tmp);
+    return CS_OK;
+}
+
+/* Equal ranks and scores: a passage that only quotes another message
+ * after one that does not, then in the match set's order for them (path,
+ * then docid), whichever way qsort, which is not stable, moves them. */
 static int cmp_tie(const qy_cand *a, const qy_cand *b)
 {
+    if (a->quoted != b->quoted)
+        return a->quoted - b->quoted;
     int d = strcmp(a->r.path ? a->r.path : "", b->r.path ? b->r.path : "");
     if (d != 0)
         return d;
@@ -400,6 +453,8 @@ static cs_status load_cand(qy_engine *e, const qy_plan *plan, xs_mset *mset,
     c->rank = (double)(xs_mset_size(mset) - i); /* the match set's order */
     cs_status rc = qy_cand_read(e, mset, i, &c->r, msg);
     if (rc == CS_OK)
+        c->quoted = quotes_only(c->r.text, c->r.text_len);
+    if (rc == CS_OK)
         rc = qy_ptoks_analyze(e->an, &c->r, &c->pt, msg);
     if (rc == CS_OK && near) {
         rc = qy_near_align(plan, c);
@@ -516,6 +571,8 @@ cs_status qy_engine_query(qy_engine *e, const qy_request *req, qy_answer *out,
         out->results[out->n++] = c[i].r;
         memset(&c[i].r, 0, sizeof c[i].r);
     }
+    if (rc == CS_OK && !(near || claim))
+        rc = quoted_last(out);
     tx_analyzer_stem_only(e->an, NULL);
     for (unsigned i = 0; i < got; i++)
         qy_cand_clear(&c[i]);

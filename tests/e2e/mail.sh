@@ -94,6 +94,15 @@ open('in/news.eml', 'wb').write(
     b'<p class="lead">Three <b>bitterns</b> were ringed&nbsp;at the lake.</p>\n'
     b'<p>The <i>pelic</i>ans caf&eacute; said: don&rsquo;t stop.</p>\n'
     b'</body></html>\n')
+# A thread: a reply (its path first in order) quotes the message it
+# answers, whose words match alike.
+open('in/a_reply.eml', 'wb').write(
+    b'From: Dana <dana@example.org>\nSubject: Re: the egret count\n\n'
+    b'> The egret colony at the weir counted forty-two nests this spring.\n'
+    b'\nGood news, thanks.\n')
+open('in/b_original.eml', 'wb').write(
+    b'From: Eli <eli@example.org>\nSubject: the egret count\n\n'
+    b'The egret colony at the weir counted forty-two nests this spring.\n')
 # Not an e-mail: header-like lines without a From: address.
 open('in/notes.txt', 'wb').write(
     b'Title: Field notes on the quokka\n'
@@ -249,6 +258,17 @@ cs query --format jsonl -n 1 ospreys > out.jsonl
 [ "$(jq_py '(rs[0]["path"], rs[0]["line_start"])' < out.jsonl)" = "('in/qp.eml', 10)" ] ||
     fail "quoted-printable lines: $(cat out.jsonl)"
 not_found "a quoted-printable escape is a word" C3 2C
+
+# Who said it first comes before the replies that quote it, as a keyword
+# query, a quotation and a claim find them.
+for q in 'egret colony forty-two nests' '"egret colony at the weir counted forty-two nests"'; do
+    cs query --format jsonl -n 5 "$q" > out.jsonl
+    [ "$(jq_py '[r["path"] for r in rs][:2]' < out.jsonl)" = "['in/b_original.eml', 'in/a_reply.eml']" ] ||
+        fail "the quoting reply before the original: $q: $(cat out.jsonl)"
+done
+cs query --format jsonl -n 5 --mode claim 'the egret colony counted forty-two nests' > out.jsonl
+[ "$(jq_py '[r["path"] for r in rs][:2]' < out.jsonl)" = "['in/b_original.eml', 'in/a_reply.eml']" ] ||
+    fail "the quoting reply before the original (claim): $(cat out.jsonl)"
 
 # The look-alike keeps its first line as title and its lines as text.
 cs query --format jsonl -n 5 Walker > out.jsonl
