@@ -143,6 +143,21 @@ start_server() {
     [ -n "$url" ] || fail "serve did not start: $(cat serve.err)"
 }
 
+# exact_at WHAT PATH BYTES: the first result in out.jsonl is an exact
+# match in PATH, its first highlight the file's BYTES (a Python bytes
+# literal); a failure names WHAT.
+exact_at() {
+    python3 - "$2" "$3" <<'PY' || fail "$1: $(cat out.jsonl)"
+import ast, json, sys
+path, want = sys.argv[1], ast.literal_eval(sys.argv[2])
+r = json.loads(open('out.jsonl').readline())
+data = open(path, 'rb').read()
+assert (r['path'], r['match']) == (path, 'exact'), r
+s, e = r['highlights'][0]
+assert data[s:e] == want, data[s:e]
+PY
+}
+
 # not_found WHAT QUERY...: each query answers nothing (exit status 1); a
 # failure names WHAT, the query and what it answered.
 not_found() {

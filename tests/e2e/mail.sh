@@ -220,14 +220,8 @@ not_found "HTML markup is searched" Garamond lead nbsp body UTF-8 iso-8859-1 rsq
 # A word across tags within a line is one word, a character reference the
 # character: quotations find them verbatim, cited as written.
 cs query --format jsonl -n 1 "\"pelicans café said: don't stop\"" > out.jsonl
-python3 - <<'PY' || fail "HTML word across tags, references: $(cat out.jsonl)"
-import json
-r = json.loads(open('out.jsonl').readline())
-data = open('in/news.eml', 'rb').read()
-assert (r['path'], r['match']) == ('in/news.eml', 'exact'), r
-s, e = r['highlights'][0]
-assert data[s:e] == b'pelic</i>ans caf&eacute; said: don&rsquo;t stop', data[s:e]
-PY
+exact_at "HTML word across tags, references" in/news.eml \
+    "b'pelic</i>ans caf&eacute; said: don&rsquo;t stop'"
 
 # Quoted-printable is searched decoded and cited as written: the word cut
 # by a soft line break found whole, a quotation across escapes verbatim,
@@ -243,14 +237,8 @@ s, e = r['highlights'][0]
 assert data[s:e] == b'kibern=\netik', data[s:e]
 PY
 cs query --format jsonl -n 1 '"shërbimet, por jo të dhënat"' > out.jsonl
-python3 - <<'PY' || fail "quoted-printable quotation: $(cat out.jsonl)"
-import json
-r = json.loads(open('out.jsonl').readline())
-data = open('in/qp.eml', 'rb').read()
-assert (r['path'], r['match']) == ('in/qp.eml', 'exact'), r
-s, e = r['highlights'][0]
-assert data[s:e] == b'sh=C3=ABrbimet=2C por jo t=\n=C3=AB dh=C3=ABnat', data[s:e]
-PY
+exact_at "quoted-printable quotation" in/qp.eml \
+    "b'sh=C3=ABrbimet=2C por jo t=\\n=C3=AB dh=C3=ABnat'"
 cs query --format text -n 1 kibernetik > out.txt
 grep -q "^   Ministria tha se sulmi kibernetik ndaloi shërbimet, por jo të dhënat\.\$" out.txt ||
     fail "quoted-printable as text: $(cat out.txt)"
