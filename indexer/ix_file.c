@@ -306,6 +306,9 @@ typedef struct text_runs {
     size_t start;            /* its offset in the file */
     unsigned lines_before;   /* lines of the file before it */
     tx_lines lines;          /* through the article, from its body on */
+    int guess;               /* guess the charset of a run that says none
+                                (tx_charset_detect): an e-mail's part; a
+                                file that is no e-mail was guessed whole */
     cs_status rc;
     char **msg;
 } text_runs;
@@ -356,7 +359,8 @@ static int write_run(void *ctx, size_t off, size_t len, unsigned form,
     const char *in = NULL; /* the charset the words are read in */
     if (bad < n && tx_charset_readable(charset)) {
         in = charset;
-    } else if (bad < n && !*charset && tx_charset_detect(read, n, detected)) {
+    } else if (bad < n && !*charset && r->guess &&
+               tx_charset_detect(read, n, detected)) {
         in = detected;
         if (!*f->detected)
             strcpy(f->detected, detected);
@@ -458,8 +462,8 @@ static cs_status write_article(ix_worker *w, const ix_task *t, file_ctx *f,
         if (rc == CS_OK) {
             f->art = &art;
             text_runs r = {.f = f, .text = text, .start = start,
-                           .lines_before = lines_before, .rc = CS_OK,
-                           .msg = msg};
+                           .lines_before = lines_before, .guess = is_mail,
+                           .rc = CS_OK, .msg = msg};
             tx_lines_init(&r.lines, text, len, body,
                           (is_mail ? mail.body_line : 0) + 1);
             if (is_mail)

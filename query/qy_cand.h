@@ -55,8 +55,6 @@ typedef struct qy_cand {
     double coverage;     /* claim: weighted share of its words supported */
     double proximity;    /* claim: how close together they stand, 0..1 */
     double rank;         /* the score the answer is sorted by */
-    int quoted;          /* its lines all quote another message ("> "):
-                            after an equal one that does not */
     xs_docid docid;      /* in the searched index: the last tie-break */
     int marked;          /* highlights and match kind are set already */
 } qy_cand;

@@ -299,7 +299,7 @@ static cs_status quoted_last(qy_answer *out)
         size_t k = 0;
         for (int pass = 0; pass < 2; pass++)
             for (size_t m = i; m < j; m++)
-                if (quotes_only(out->results[m].text, out->results[m].text_len) == pass)
+                if (out->results[m].quoted == pass)
                     tmp[k++] = out->results[m];
         memcpy(out->results + i, tmp, (j - i) * sizeof *tmp);
         i = j;
@@ -315,8 +315,8 @@ static cs_status quoted_last(qy_answer *out)
  * then docid), whichever way qsort, which is not stable, moves them. */
 static int cmp_tie(const qy_cand *a, const qy_cand *b)
 {
-    if (a->quoted != b->quoted)
-        return a->quoted - b->quoted;
+    if (a->r.quoted != b->r.quoted)
+        return a->r.quoted - b->r.quoted;
     int d = strcmp(a->r.path ? a->r.path : "", b->r.path ? b->r.path : "");
     if (d != 0)
         return d;
@@ -453,7 +453,7 @@ static cs_status load_cand(qy_engine *e, const qy_plan *plan, xs_mset *mset,
     c->rank = (double)(xs_mset_size(mset) - i); /* the match set's order */
     cs_status rc = qy_cand_read(e, mset, i, &c->r, msg);
     if (rc == CS_OK)
-        c->quoted = quotes_only(c->r.text, c->r.text_len);
+        c->r.quoted = quotes_only(c->r.text, c->r.text_len);
     if (rc == CS_OK)
         rc = qy_ptoks_analyze(e->an, &c->r, &c->pt, msg);
     if (rc == CS_OK && near) {

@@ -99,6 +99,8 @@ typedef struct qy_result {
                               are read through tx_read_form */
     char *charset;         /* and in what charset, when not as any text
                               (NULL: UTF-8, or else Windows-1252) */
+    int quoted;            /* its lines all quote another message ("> "):
+                              it comes after results that match alike */
     qy_span *highlights;   /* sorted, disjoint */
     size_t nhighlights;
     qy_diff_op *diff;      /* QY_MATCH_NEAR only */
