@@ -10,6 +10,7 @@
 #include "ix_location.h"
 #include "qy_cand.h"
 #include "qy_plan.h"
+#include "qy_readable.h"
 #include "schema.h"
 #include "tx.h"
 #include "xs.h"
@@ -436,6 +437,49 @@ static cs_status find_across(qy_engine *e, const qy_plan *plan, qy_cand *c,
     return CS_OK;
 }
 
+/*
+ * A quotation found verbatim (after normalization) in several passages:
+ * those that have it as written, letter case and accents included, come
+ * first ("quarter. The" before "quarter, the" for a quotation that says
+ * "quarter The"), as one pastes a quotation from the source one read.
+ * Punctuation and spacing are not compared: a quotation seldom keeps
+ * them.  Marks each candidate (its highlights are the quotation) and
+ * sets its rank to 1 when its highlighted words are the quotation's as
+ * written, else 0; equal ones keep their order by score.
+ */
+static cs_status rank_as_written(const qy_plan *plan, const char *quotation,
+                                 qy_cand *c, unsigned n)
+{
+    size_t qlen = strlen(quotation);
+    char *want = malloc(qlen + 1);
+    if (!want)
+        return CS_NOMEM;
+    size_t wlen = tx_letters(quotation, qlen, want);
+    cs_status rc = CS_OK;
+    for (unsigned i = 0; rc == CS_OK && i < n; i++) {
+        rc = qy_mark_terms(plan, &c[i]);
+        c[i].marked = 1;
+        qy_readable rd;
+        if (rc == CS_OK)
+            rc = qy_readable_of(&c[i].r, &rd);
+        if (rc != CS_OK)
+            break;
+        char *got = malloc(rd.len + 1);
+        size_t glen = 0;
+        for (size_t h = 0; got && h < rd.nhighlights; h++)
+            glen += tx_letters(rd.text + rd.highlights[h].start,
+                               rd.highlights[h].end - rd.highlights[h].start,
+                               got + glen);
+        if (!got)
+            rc = CS_NOMEM;
+        c[i].rank = got && glen == wlen && memcmp(got, want, wlen) == 0;
+        free(got);
+        qy_readable_clear(&rd);
+    }
+    free(want);
+    return rc;
+}
+
 /* How many candidates to read for `limit` results: `pool` (re-ranking
  * reads them all) when that leaves some to spare, else a few more than
  * asked for, since some may be left out (shown_above). */
@@ -545,11 +589,15 @@ cs_status qy_engine_query(qy_engine *e, const qy_request *req, qy_answer *out,
     /* Re-ranking needs every candidate read first; otherwise each is read
      * when its turn comes, so the spare ones cost nothing unless used. */
     unsigned got = c ? n : 0;
-    for (unsigned i = 0; rc == CS_OK && i < n && (near || claim); i++)
+    int verbatim = plan.quote && !near;
+    int rerank = near || claim || verbatim;
+    for (unsigned i = 0; rc == CS_OK && i < n && rerank; i++)
         rc = load_cand(e, &plan, mset, i, near, &c[i], msg);
     if (rc == CS_OK && claim)
         rc = rank_claims(e, &plan, c, got);
-    if (rc == CS_OK && (near || claim))
+    if (rc == CS_OK && verbatim)
+        rc = rank_as_written(&plan, req->query, c, got);
+    if (rc == CS_OK && rerank)
         qsort(c, got, sizeof *c, cmp_rank);
     if (rc == CS_OK && near)
         rc = find_across(e, &plan, c, &got);
@@ -561,7 +609,7 @@ cs_status qy_engine_query(qy_engine *e, const qy_request *req, qy_answer *out,
             rc = CS_NOMEM;
     }
     for (unsigned i = 0; rc == CS_OK && i < got && out->n < limit; i++) {
-        if (!(near || claim)) /* the match set's order: c[i] is result i */
+        if (!rerank) /* the match set's order: c[i] is result i */
             rc = load_cand(e, &plan, mset, i, near, &c[i], msg);
         if (rc == CS_OK && !c[i].marked)
             rc = near ? qy_mark_near(&plan, &c[i]) : qy_mark_terms(&plan, &c[i]);
@@ -571,7 +619,7 @@ cs_status qy_engine_query(qy_engine *e, const qy_request *req, qy_answer *out,
         out->results[out->n++] = c[i].r;
         memset(&c[i].r, 0, sizeof c[i].r);
     }
-    if (rc == CS_OK && !(near || claim))
+    if (rc == CS_OK && !rerank)
         rc = quoted_last(out);
     tx_analyzer_stem_only(e->an, NULL);
     for (unsigned i = 0; i < got; i++)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "qy_output.h"
+#include "qy_readable.h"
 #include "tx.h"
 
 #define HL_ON "\033[1;31m"

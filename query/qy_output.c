@@ -1,6 +1,7 @@
 /* qy_output.c - the printer interface and the JSON back ends
  * (see qy_output.h). */
 #include "qy_output.h"
+#include "qy_readable.h"
 
 #include <jansson.h>
 #include <stdlib.h>

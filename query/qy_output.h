@@ -84,29 +84,6 @@ struct json_t *qy_json_bytes(const char *s, size_t len);
  * memory. */
 int qy_json_set_raw(struct json_t *o, const char *s, size_t len);
 
-/* ---- A passage as a person reads it ---- */
-
-/*
- * A passage as a browser or a mail reader shows it: for an e-mail's part
- * in HTML, quoted-printable or a charset (r->form, r->charset), the UTF-8
- * text it stands for, an HTML part's markup left out and its runs of
- * white space one space; its highlights moved onto that text (byte
- * offsets into it).  The text output prints it, and the web page shows
- * it in place of the bytes (which the JSON `text` keeps: citations are
- * bytes).  For any other passage, its bytes and highlights as they are
- * (offsets from its start).  Ownership: the caller's, released by
- * qy_readable_clear.
- */
-typedef struct qy_readable {
-    char *text;            /* NUL-terminated, len bytes */
-    size_t len;
-    qy_span *highlights;
-    size_t nhighlights;
-} qy_readable;
-
-cs_status qy_readable_of(const qy_result *r, qy_readable *out);
-void qy_readable_clear(qy_readable *rd);
-
 /* ---- For a terminal ---- */
 
 /* What a person reads on a terminal: a file is not to move the cursor,

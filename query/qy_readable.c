@@ -1,9 +1,10 @@
-/* qy_readable.c - a passage as a person reads it (see qy_output.h): the
+/* qy_readable.c - a passage as a person reads it (see qy_readable.h): the
  * text output and the web page show e-mail parts so. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "qy_output.h"
+#include "qy_readable.h"
 #include "tx.h"
 
 /* Where the passage's byte `off` falls in its decoded text: the first

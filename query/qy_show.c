@@ -11,6 +11,7 @@
 
 #include "ix_doc.h"
 #include "qy_output.h"
+#include "qy_readable.h"
 #include "schema.h"
 #include "tx.h"
 #include "xs.h"

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "qy_output.h"
+#include "qy_readable.h"
 #include "tx.h"
 
 /* What a printer in `format` writes for one near result whose diff is

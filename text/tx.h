@@ -148,6 +148,13 @@ void tx_lines_init(tx_lines *c, const char *text, size_t len, size_t off,
  * from the text's start. */
 unsigned tx_line_of(tx_lines *c, size_t off);
 
+/* Copies the letters and digits of UTF-8 `text` into `out` (room for len
+ * bytes) as they are written, case and accents kept, leaving out the
+ * rest (spaces, punctuation, quotes, symbols); returns their length.  For
+ * comparing a quotation with a passage as written, where matching
+ * compares them normalized. */
+size_t tx_letters(const char *text, size_t len, char *out);
+
 /* Returns the byte offset of the first invalid UTF-8 sequence in `text`,
  * or `len` when the whole text is valid. */
 size_t tx_utf8_check(const char *text, size_t len);

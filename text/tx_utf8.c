@@ -10,6 +10,8 @@
 
 #include <string.h>
 
+#include <unicode/uchar.h>
+
 /* Decodes at s[i]; returns the length consumed (>= 1) and sets *valid. */
 static unsigned decode(const unsigned char *s, size_t len, size_t i,
                        uint32_t *cp, int *valid)
@@ -308,4 +310,19 @@ char *tx_utf8_latin1(const char *text, size_t len, size_t *out_len)
     if (out_len)
         *out_len = (size_t)(o - out);
     return out;
+}
+
+size_t tx_letters(const char *text, size_t len, char *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        unsigned step = tx_utf8_next(text, len, i, &cp);
+        if (u_isalnum((UChar32)cp)) {
+            memcpy(out + n, text + i, step);
+            n += step;
+        }
+        i += step;
+    }
+    return n;
 }

@@ -164,4 +164,16 @@ for r in rs:
 assert len(seen) == 41, sorted(seen)
 PY
 
+# One quotation in two files, alike but for letter case and accents: the
+# one that has it as it is quoted first, whichever path sorts first.
+mkdir twice
+printf 'A\n\nThe minister said: the state of things in that quarter, the Cela report found.\n' > twice/a.txt
+printf 'B\n\nThe minister said: the state of things in that quarter. The \303\207ela report found.\n' > twice/b.txt
+"$CITESEARCH" index --quiet twice
+cs query --format jsonl -n 2 '"of things in that quarter The Çela report"' > out.jsonl
+[ "$(jq_py '[(r["path"], r["match"]) for r in rs]' < out.jsonl)" = "[('twice/b.txt', 'exact'), ('twice/a.txt', 'exact')]" ] ||
+    fail "the quotation as written first: $(cat out.jsonl)"
+cs query --format jsonl -n 2 '"of things in that quarter, the Cela report"' > out.jsonl
+[ "$(jq_py '[r["path"] for r in rs]' < out.jsonl)" = "['twice/a.txt', 'twice/b.txt']" ] ||
+    fail "the quotation as written first (2): $(cat out.jsonl)"
 echo ok

@@ -1,0 +1,35 @@
+/*
+ * qy_readable.h - a passage as a person reads it.
+ *
+ * Ownership: a qy_readable's text and highlights are the caller's,
+ * released by qy_readable_clear.
+ */
+#ifndef CITESEARCH_QY_READABLE_H
+#define CITESEARCH_QY_READABLE_H
+
+#include <stddef.h>
+
+#include "qy_engine.h"
+#include "status.h"
+
+/*
+ * A passage as a browser or a mail reader shows it: for an e-mail's part
+ * in HTML, quoted-printable or a charset (r->form, r->charset), the UTF-8
+ * text it stands for, an HTML part's markup left out and its runs of
+ * white space one space; its highlights moved onto that text (byte
+ * offsets into it).  The text output prints it, and the web page shows
+ * it in place of the bytes (which the JSON `text` keeps: citations are
+ * bytes).  For any other passage, its bytes and highlights as they are
+ * (offsets from its start).
+ */
+typedef struct qy_readable {
+    char *text;            /* NUL-terminated, len bytes */
+    size_t len;
+    qy_span *highlights;
+    size_t nhighlights;
+} qy_readable;
+
+cs_status qy_readable_of(const qy_result *r, qy_readable *out);
+void qy_readable_clear(qy_readable *rd);
+
+#endif
