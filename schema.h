@@ -64,7 +64,7 @@
  * way, without the user touching them.  2: bytes that are not UTF-8 read
  * as Windows-1252, e-mails read as e-mails (recipients as filter terms),
  * mailboxes message by message.  3: of an e-mail, only its text parts
- * (ix_mail_texts), HTML read for its words (tx_mask_html), quoted-
+ * (ix_mail_texts), HTML read for its words (markup masked), quoted-
  * printable decoded (tx_decode_qp), encoded words in its header fields
  * decoded.  4: an e-mail's part read in the charset it declares (KOI8-R,
  * Big5, ...: tx_charset_readable) when its bytes are not UTF-8.  5: HTML

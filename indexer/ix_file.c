@@ -237,8 +237,8 @@ typedef struct file_ctx {
     size_t body_off;      /* where the passages' text starts in it */
     unsigned body_line;   /* lines before that */
     /* The passages' text as read for its words, when it is not the file's
-     * bytes: decoded (quoted-printable, a charset) and/or with its markup
-     * masked (HTML); words.text NULL otherwise.  Passages come in its
+     * bytes: decoded (quoted-printable, a charset) and/or HTML read for
+     * its text; words.text NULL otherwise.  Passages come in its
      * offsets; words.start and .end (decoded text only, else NULL) map
      * them to the text's, and their lines are then counted in the text
      * itself (as tx_passages counts them: a cursor for starts, one for

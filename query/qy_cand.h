@@ -39,9 +39,9 @@ typedef struct qy_ptoks {
 #define QY_PTERM(pt, i) ((pt)->arena + (pt)->v[i].term_off)
 #define QY_PSTEM(pt, i) ((pt)->arena + (pt)->v[i].stem_off)
 
-/* The words of a result's text, read as the indexer read them (HTML with
- * its markup masked, quoted-printable decoded), their offsets in its
- * bytes. */
+/* The words of a result's text, read as the indexer read them (HTML for
+ * its text, quoted-printable and a charset decoded: tx_read_form), their
+ * offsets in its bytes. */
 cs_status qy_ptoks_analyze(tx_analyzer *a, const qy_result *r, qy_ptoks *out,
                            char **msg);
 void qy_ptoks_clear(qy_ptoks *p);

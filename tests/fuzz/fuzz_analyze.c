@@ -98,15 +98,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (tx_passages(analyzer, html.text, html.n, 24, on_passage, &p, NULL) != CS_OK)
         abort();
     tx_read_clear(&html);
-    char *masked = malloc(size + 1);
-    if (!masked)
+    char *decoded = malloc(size + 1);
+    if (!decoded)
         abort();
     /* Quoted-printable decoding: no longer than the text, each byte mapped
      * in order to an encoding inside it. */
     size_t *start = malloc((size + 1) * sizeof *start);
     if (!start)
         abort();
-    size_t n = tx_decode_qp(text, size, masked, start);
+    size_t n = tx_decode_qp(text, size, decoded, start);
     if (n > size || start[n] != size)
         abort();
     for (size_t i = 0; i < n; i++)
@@ -114,7 +114,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             tx_qp_end(text, size, start[i]) > start[i + 1])
             abort();
     free(start);
-    free(masked);
+    free(decoded);
     /* Read in a charset (the one it looks to be in, or one byte a letter,
      * or one or two) under quoted-printable and HTML: valid UTF-8, each
      * byte mapped in order to bytes of the text, and the text analyzed. */
