@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "qy_readable.h"
 #include "tx.h"
 
 static tx_analyzer *analyzer;
@@ -137,5 +138,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (tx_passages(analyzer, rd.text, rd.n, 24, on_passage, &p, NULL) != CS_OK)
         abort();
     tx_read_clear(&rd);
+    /* The passage as a reader sees it, in each form, in that charset:
+     * highlights moved onto its text stay in it, in order. */
+    for (unsigned form = 0; form <= (TX_FORM_HTML | TX_FORM_QP); form++) {
+        qy_span hl[2] = {{100 + size / 4, 100 + size / 3},
+                         {100 + size / 2, 100 + size}};
+        qy_result r = {.text = (char *)text, .text_len = size,
+                       .byte_start = 100, .byte_end = 100 + size,
+                       .form = form, .charset = form & 1 ? (char *)charset : NULL,
+                       .highlights = hl, .nhighlights = 2};
+        qy_readable shown;
+        if (qy_readable_of(&r, &shown) != CS_OK)
+            abort();
+        for (size_t i = 0; i < shown.nhighlights; i++)
+            if (shown.highlights[i].start > shown.highlights[i].end ||
+                shown.highlights[i].end > shown.len ||
+                (i > 0 && shown.highlights[i].start < shown.highlights[i - 1].end))
+                abort();
+        qy_readable_clear(&shown);
+    }
     return 0;
 }
