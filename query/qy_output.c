@@ -33,11 +33,12 @@ cs_status qy_format_parse(const char *name, qy_format *out, char **msg)
 
 json_t *qy_json_bytes(const char *s, size_t len)
 {
+    /* Checked here, so jansson need not check again. */
     if (tx_utf8_check(s, len) == len)
-        return json_stringn(s, len);
+        return json_stringn_nocheck(s, len);
     size_t n = 0;
     char *clean = tx_utf8_sanitize(s, len, &n);
-    json_t *j = clean ? json_stringn(clean, n) : NULL;
+    json_t *j = clean ? json_stringn_nocheck(clean, n) : NULL;
     free(clean);
     return j;
 }
