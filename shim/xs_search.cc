@@ -111,6 +111,53 @@ static bool costly(const Xapian::Database &db, bool remote,
     return postings > common_postings;
 }
 
+/*
+ * Scores that differ in their last bits only are one score.  Xapian sums a
+ * document's term weights in an order that depends on the statistics of
+ * the database or shard it is in, so one passage can score a few units in
+ * the last place apart from one index to its shards, which would order
+ * equal passages by rounding noise instead of by path.  Scores are
+ * compared on a grid of about 1e-9 of their size.
+ */
+static double same_score(double s)
+{
+    if (s == 0 || !std::isfinite(s))
+        return s;
+    int e;
+    std::frexp(s, &e);
+    const double unit = std::ldexp(1.0, e - 30);
+    return std::round(s / unit) * unit;
+}
+
+/* Runs of equal scores (same_score) among m's results put in the order of
+ * their values, then the docid (Xapian's order for equal values); m holds
+ * at most `limit` after. */
+static void order_ties(xs_mset &m, Xapian::Database &db, Xapian::valueno slot,
+                       size_t limit)
+{
+    for (size_t i = 0; i < m.ids.size() && i < limit;) {
+        size_t j = i + 1;
+        while (j < m.ids.size() &&
+               same_score(m.scores[j]) == same_score(m.scores[i]))
+            ++j;
+        if (j - i > 1) {
+            std::vector<std::pair<std::string, Xapian::docid>> run;
+            for (size_t k = i; k < j; ++k)
+                run.emplace_back(db.get_document(m.ids[k], Xapian::DOC_ASSUME_VALID)
+                                     .get_value(slot),
+                                 m.ids[k]);
+            std::sort(run.begin(), run.end());
+            for (size_t k = i; k < j; ++k)
+                m.ids[k] = run[k - i].second;
+        }
+        i = j;
+    }
+    if (m.ids.size() > limit) {
+        m.ids.resize(limit);
+        m.scores.resize(limit);
+    }
+}
+
 static void run_tiebroken(xs_mset &m, Xapian::Database &db, bool remote,
                           const Xapian::Query &q, const xs_search_opts &o)
 {
@@ -123,37 +170,45 @@ static void run_tiebroken(xs_mset &m, Xapian::Database &db, bool remote,
         Xapian::MSet ms = enq.get_mset(o.offset, o.limit, o.check_at_least);
         m.estimated = ms.get_matches_estimated();
         take(m, ms, o.limit);
+        /* Xapian's sort splits a run that noise split; put together again
+         * here, where a value is no round trip to a server. */
+        if (!remote)
+            order_ties(m, db, slot, o.limit);
         return;
     }
     Xapian::MSet ms = enq.get_mset(0, o.limit + 1, o.check_at_least);
     m.estimated = ms.get_matches_estimated();
-    if (ms.size() > o.limit &&
-        ms[o.limit].get_weight() == ms[o.limit - 1].get_weight()) {
-        const double cut = ms[o.limit - 1].get_weight();
-        enq.set_sort_by_relevance_then_value(slot, false);
-        /* Just under the cut: a score equal to it passes for sure. */
-        enq.set_cutoff(0, cut - std::abs(cut) * 1e-12);
-        take(m, enq.get_mset(0, o.limit), o.limit);
+    take(m, ms, o.limit + 1);
+    const double cut = ms.size() > o.limit ? same_score(m.scores[o.limit - 1]) : 0;
+    if (ms.size() > o.limit && same_score(m.scores[o.limit]) == cut) {
+        /* Equal scores straddle the cut.  Those above it are all in m;
+         * the equal ones are searched again in value order, among the
+         * documents scoring at least that much, less a margin that holds
+         * the ones noise put just below it. */
+        std::vector<Xapian::docid> above_ids;
+        std::vector<double> above_scores;
+        for (size_t i = 0; i < m.ids.size(); ++i)
+            if (same_score(m.scores[i]) > cut) {
+                above_ids.push_back(m.ids[i]);
+                above_scores.push_back(m.scores[i]);
+            }
+        const double low = m.scores[o.limit - 1];
+        enq.set_sort_by_value(slot, false);
+        enq.set_cutoff(0, low - std::abs(low) * 1e-8);
+        const unsigned want = o.limit + static_cast<unsigned>(above_ids.size());
+        Xapian::MSet tied = enq.get_mset(0, want + o.limit);
+        m.ids = above_ids;
+        m.scores = above_scores;
+        for (auto it = tied.begin(); it != tied.end() && m.ids.size() < o.limit; ++it)
+            if (same_score(it.get_weight()) == cut) {
+                m.ids.push_back(*it);
+                m.scores.push_back(it.get_weight());
+            }
+        /* The ones above, in score order already: their own ties. */
+        order_ties(m, db, slot, o.limit);
         return;
     }
-    take(m, ms, o.limit);
-    for (size_t i = 0; i < m.ids.size();) {
-        size_t j = i + 1;
-        while (j < m.ids.size() && m.scores[j] == m.scores[i])
-            ++j;
-        if (j - i > 1) {
-            std::vector<std::pair<std::string, Xapian::docid>> run;
-            for (size_t k = i; k < j; ++k)
-                run.emplace_back(db.get_document(m.ids[k], Xapian::DOC_ASSUME_VALID)
-                                     .get_value(slot),
-                                 m.ids[k]);
-            /* Xapian's order: the value, then the docid. */
-            std::sort(run.begin(), run.end());
-            for (size_t k = i; k < j; ++k)
-                m.ids[k] = run[k - i].second;
-        }
-        i = j;
-    }
+    order_ties(m, db, slot, o.limit);
 }
 
 static void run(xs_mset &m, xs_db &db, const Xapian::Query &q,
