@@ -54,6 +54,8 @@ typedef struct qy_cand {
     qy_alignment al;     /* quote mode without a verbatim match */
     double coverage;     /* claim: weighted share of its words supported */
     double proximity;    /* claim: how close together they stand, 0..1 */
+    double title_coverage; /* claim: weighted share of its words the
+                            passage's title holds */
     double rank;         /* the score the answer is sorted by */
     xs_docid docid;      /* in the searched index: the last tie-break */
     int marked;          /* highlights and match kind are set already */
@@ -75,6 +77,11 @@ cs_status qy_mark_terms(const qy_plan *plan, qy_cand *c);
  * gives each plan word's weight (rarer words, names and numbers count
  * more). */
 void qy_claim_measure(const qy_plan *plan, const double *weights, qy_cand *c);
+
+/* The weighted share of a claim's words the candidate's title holds (its
+ * title_coverage), the title read as the passages are. */
+cs_status qy_claim_title(tx_analyzer *a, const qy_plan *plan,
+                         const double *weights, qy_cand *c, char **msg);
 
 /* ---- Near quotations (qy_near.c) ---- */
 

@@ -295,7 +295,8 @@ static cs_status quoted_last(qy_answer *out)
         return CS_NOMEM;
     for (size_t i = 0; i < out->n;) {
         size_t j = i + 1;
-        while (j < out->n && out->results[j].score == out->results[i].score)
+        while (j < out->n && xs_score_key(out->results[j].score) ==
+                                 xs_score_key(out->results[i].score))
             j++;
         size_t k = 0;
         for (int pass = 0; pass < 2; pass++)
@@ -346,22 +347,29 @@ static void stem_firsts(const qy_plan *plan, unsigned char first[256])
     }
 }
 
+/* By rank, then score, then cmp_tie; ranks and scores that differ in
+ * their last bits only are equal (xs_score_key), so one passage in an
+ * index and in its shards sorts alike. */
 static int cmp_rank(const void *x, const void *y)
 {
     const qy_cand *a = x, *b = y;
-    if (a->rank != b->rank)
-        return a->rank > b->rank ? -1 : 1;
-    if (a->r.score != b->r.score)
-        return a->r.score > b->r.score ? -1 : 1;
+    double ra = xs_score_key(a->rank), rb = xs_score_key(b->rank);
+    if (ra != rb)
+        return ra > rb ? -1 : 1;
+    double sa = xs_score_key(a->r.score), sb = xs_score_key(b->r.score);
+    if (sa != sb)
+        return sa > sb ? -1 : 1;
     return cmp_tie(a, b);
 }
 
 /*
  * Claims: BM25 finds passages that share the claim's words; a passage that
  * states the claim also holds most of them (coverage, weighted by rarity,
- * names and numbers counting most) close together (proximity).  The rank
- * adds both to the BM25 score normalized by the best one, so BM25 still
- * orders passages that cover a claim alike.
+ * names and numbers counting most) close together (proximity), and an
+ * article whose title says what the claim is about is more likely the one
+ * (the share of its words the title holds).  The rank adds these to the
+ * BM25 score normalized by the best one, so BM25 still orders passages
+ * that cover a claim alike.
  */
 #define QY_CLAIM_COVERAGE_WEIGHT 0.6
 #define QY_CLAIM_PROXIMITY_WEIGHT 0.2
@@ -386,14 +394,19 @@ static cs_status rank_claims(qy_engine *e, const qy_plan *plan, qy_cand *c,
     for (unsigned i = 0; i < n; i++)
         if (c[i].r.score > top)
             top = c[i].r.score;
-    for (unsigned i = 0; i < n; i++) {
+    cs_status rc = CS_OK;
+    for (unsigned i = 0; rc == CS_OK && i < n; i++) {
         qy_claim_measure(plan, weights, &c[i]);
+        rc = qy_claim_title(e->an, plan, weights, &c[i], NULL);
+        /* The title, which a claim's search does not ask for
+         * (qy_plan.h), at the weight a title match has elsewhere. */
         c[i].rank = (top > 0 ? c[i].r.score / top : 0) +
                     QY_CLAIM_COVERAGE_WEIGHT * c[i].coverage +
-                    QY_CLAIM_PROXIMITY_WEIGHT * c[i].proximity;
+                    QY_CLAIM_PROXIMITY_WEIGHT * c[i].proximity +
+                    CS_TITLE_WEIGHT * c[i].title_coverage;
     }
     free(weights);
-    return CS_OK;
+    return rc;
 }
 
 /*
@@ -565,7 +578,7 @@ cs_status qy_engine_query(qy_engine *e, const qy_request *req, qy_answer *out,
     /* Which candidates, and how they are re-ranked.  A few more than the
      * results asked for: a passage whose matches a better one of the same
      * file already shows is left out (see shown_above). */
-    int claim = !plan.quote && plan.nphrases == 0 && plan.nwords >= 2;
+    int claim = plan.claim;
     unsigned want = with_spare(limit, claim ? QY_CLAIM_CANDIDATES : 0);
     xs_mset *mset = NULL;
     rc = run_search(e, plan.query, want, req, &mset, msg);

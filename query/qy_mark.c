@@ -217,3 +217,25 @@ void qy_claim_measure(const qy_plan *plan, const double *weights, qy_cand *c)
     free(of);
     free(count);
 }
+
+cs_status qy_claim_title(tx_analyzer *a, const qy_plan *plan,
+                         const double *weights, qy_cand *c, char **msg)
+{
+    c->title_coverage = 0;
+    if (!c->r.title || !*c->r.title)
+        return CS_OK;
+    qy_result title = {.text = c->r.title, .text_len = strlen(c->r.title)};
+    qy_ptoks pt;
+    cs_status rc = qy_ptoks_analyze(a, &title, &pt, msg);
+    if (rc != CS_OK)
+        return rc;
+    double total = 0, have = 0;
+    for (size_t w = 0; w < plan->nwords; w++) {
+        total += weights[w];
+        if (word_at(plan, w, &pt, SIZE_MAX))
+            have += weights[w];
+    }
+    qy_ptoks_clear(&pt);
+    c->title_coverage = total > 0 ? have / total : 0;
+    return CS_OK;
+}

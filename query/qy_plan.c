@@ -179,32 +179,6 @@ static xs_query *prefixed_term(const char *prefix, const char *term)
     return xs_query_term(buf, (size_t)n, 1, 1);
 }
 
-/* A word for ranking: its stem in the body, and in the title lower. */
-static xs_query *stem_query(const char *stem)
-{
-    xs_query *body = prefixed_term(CS_PREFIX_STEM, stem);
-    xs_query *title = prefixed_term(CS_PREFIX_TITLE_STEM, stem);
-    xs_query *scaled = title ? xs_query_scale(title, CS_TITLE_WEIGHT) : NULL;
-    xs_query *q = NULL;
-    if (body && scaled) {
-        xs_query *both[2] = {body, scaled};
-        q = xs_query_combine(XS_OP_OR, both, 2, 0);
-    }
-    xs_query_free(body);
-    xs_query_free(title);
-    xs_query_free(scaled);
-    return q;
-}
-
-/* The query of a word of stem `stem` in a clause with modifier `mod`:
- * required and excluded words concern the passage itself; only ranking
- * looks at the title too. */
-static xs_query *word_query(qy_modifier mod, const char *stem)
-{
-    return mod == QY_OPTIONAL ? stem_query(stem)
-                              : prefixed_term(CS_PREFIX_STEM, stem);
-}
-
 xs_query *qy_phrase_query(char *const *terms, size_t n)
 {
     qlist l = {0};
@@ -289,8 +263,33 @@ typedef struct builder {
     qy_engine *e;
     qy_plan *plan;
     qlist optional, required, excluded, filters;
+    qlist titles;        /* optional words' title stems (word_query) */
     char **msg;
 } builder;
+
+/* Moves the queries of `from` to the end of `to`. */
+static void qlist_move(qlist *to, qlist *from)
+{
+    for (size_t i = 0; i < from->n; i++)
+        qlist_add(to, from->v[i]);
+    to->nomem |= from->nomem;
+    from->n = 0;
+    from->nomem = 0;
+}
+
+/* The query of a word of stem `stem` in a clause with modifier `mod`: its
+ * stem in the passage.  Only ranking looks at the title too: an optional
+ * word's title stem, at CS_TITLE_WEIGHT, goes to b->titles, which
+ * qy_plan_build adds to the optional words, but for a claim (qy_plan.h). */
+static xs_query *word_query(builder *b, qy_modifier mod, const char *stem)
+{
+    if (mod == QY_OPTIONAL) {
+        xs_query *title = prefixed_term(CS_PREFIX_TITLE_STEM, stem);
+        qlist_add(&b->titles, title ? xs_query_scale(title, CS_TITLE_WEIGHT) : NULL);
+        xs_query_free(title);
+    }
+    return prefixed_term(CS_PREFIX_STEM, stem);
+}
 
 /* Remembers a spelling to highlight: the `n` words `terms`. */
 static cs_status remember_spelling(qy_plan *p, char *const *terms, size_t n)
@@ -347,7 +346,7 @@ static cs_status add_compound(builder *b, const qy_clause *c, const qtoks *toks,
     for (size_t k = from; k < joined; k++)
         parts[k - from] = toks->v[k].term;
     xs_query *alt[2] = {qy_phrase_query(parts, joined - from),
-                        word_query(c->mod, jt->stem)};
+                        word_query(b, c->mod, jt->stem)};
     xs_query *q = alt[0] && alt[1] ? xs_query_combine(XS_OP_OR, alt, 2, 0) : NULL;
     xs_query_free(alt[0]);
     xs_query_free(alt[1]);
@@ -395,7 +394,7 @@ static cs_status respell(builder *b, qy_modifier mod, const qtok *t,
         if (vt.n == 1 && !qy_strv_has(alts, vt.v[0].stem, strlen(vt.v[0].stem)) &&
             strcmp(vt.v[0].stem, t->stem) != 0) {
             const char *stem = vt.v[0].stem;
-            xs_query *alt[2] = {*q, word_query(mod, stem)};
+            xs_query *alt[2] = {*q, word_query(b, mod, stem)};
             xs_query *both = alt[1] ? xs_query_combine(XS_OP_OR, alt, 2, 0) : NULL;
             xs_query_free(alt[1]);
             if (!both) {
@@ -450,7 +449,7 @@ static cs_status add_words(builder *b, const qy_clause *c)
                 continue;
             }
         }
-        xs_query *q = word_query(c->mod, t->stem);
+        xs_query *q = word_query(b, c->mod, t->stem);
         size_t split = q ? best_split(b->e, t) : 0;
         if (split) {
             char *parts[2] = {strndup(t->term, split), strdup(t->term + split)};
@@ -760,8 +759,10 @@ static cs_status add_phrase(builder *b, const qy_clause *c)
             rc = CS_NOMEM;
         if (rc == CS_OK)
             rc = add_word_pairs(&loose.optional, &toks);
+        qlist_move(&loose.optional, &loose.titles);
         b->plan->loose = qlist_take(&loose.optional, XS_OP_OR);
         qlist_clear(&loose.optional);
+        qlist_clear(&loose.titles);
     }
     qtoks_clear(&toks);
     return rc;
@@ -844,11 +845,14 @@ cs_status qy_plan_build(qy_engine *e, const qy_parsed *parsed, qy_plan *out,
             break;
         }
     }
+    out->claim = !out->quote && out->nphrases == 0 && out->nwords >= 2;
+    if (!out->claim)
+        qlist_move(&b.optional, &b.titles);
     if (rc == CS_OK && b.optional.n + b.required.n + b.excluded.n +
                                b.filters.n == 0)
         rc = cs_fail(msg, CS_BAD_INPUT, "empty query: no word to search for");
     if (rc == CS_OK && (b.optional.nomem || b.required.nomem ||
-                        b.excluded.nomem || b.filters.nomem))
+                        b.excluded.nomem || b.filters.nomem || b.titles.nomem))
         rc = CS_NOMEM;
 
     if (rc == CS_OK) {
@@ -896,6 +900,7 @@ cs_status qy_plan_build(qy_engine *e, const qy_parsed *parsed, qy_plan *out,
     qlist_clear(&b.required);
     qlist_clear(&b.excluded);
     qlist_clear(&b.filters);
+    qlist_clear(&b.titles);
     if (rc != CS_OK)
         qy_plan_clear(out);
     return rc;

@@ -296,6 +296,10 @@ unsigned xs_mset_size(const xs_mset *m);
 unsigned xs_mset_estimated(const xs_mset *m);
 xs_docid xs_mset_docid(const xs_mset *m, unsigned i);
 double xs_mset_score(const xs_mset *m, unsigned i);
+/* A score as ties are told (xs_search): scores that differ in their last
+ * bits only, as one passage's may in an index and in its shards, give
+ * the same key.  For comparing scores, or ranks made of them. */
+double xs_score_key(double score);
 /* The data of result i, valid until xs_mset_free; *len may be NULL.  NULL
  * when it could not be read (a remote shard lost during the read). */
 const char *xs_mset_data(xs_mset *m, unsigned i, size_t *len);

@@ -119,7 +119,7 @@ static bool costly(const Xapian::Database &db, bool remote,
  * equal passages by rounding noise instead of by path.  Scores are
  * compared on a grid of about 1e-9 of their size.
  */
-static double same_score(double s)
+double xs_score_key(double s)
 {
     if (s == 0 || !std::isfinite(s))
         return s;
@@ -127,6 +127,11 @@ static double same_score(double s)
     std::frexp(s, &e);
     const double unit = std::ldexp(1.0, e - 30);
     return std::round(s / unit) * unit;
+}
+
+static double same_score(double s)
+{
+    return xs_score_key(s);
 }
 
 /* Runs of equal scores (same_score) among m's results put in the order of
