@@ -32,6 +32,17 @@ cs query --format jsonl -n 1 "Albania cut diplomatic ties with Iran in August" >
 jq_py '"August" in rs[0].get("unsupported", [])' < out.jsonl | grep -qx True ||
     fail "August not reported unsupported"
 
+# The title ranks a claim's passages: of two passages that say the same,
+# the one whose article's title names what the claim is about first,
+# whichever path sorts first.
+mkdir titled
+printf 'Weather notes\n\nThe ferry to Sazan island was cancelled on Friday after storms.\n' > titled/a.txt
+printf 'Sazan island ferry cancelled\n\nThe ferry to Sazan island was cancelled on Friday after storms.\n' > titled/b.txt
+"$CITESEARCH" index --quiet titled
+cs query --format jsonl -n 5 "ferry Sazan island cancelled" > out.jsonl
+[ "$(jq_py '[r["path"] for r in rs if r["line_start"] == 3]' < out.jsonl)" = "['titled/b.txt', 'titled/a.txt']" ] ||
+    fail "the title does not rank a claim: $(cat out.jsonl)"
+
 # No result: exit status 1.
 cs query --format jsonl "xylophonequartet" > out.jsonl
 [ "$status" -eq 1 ] || fail "no-result exit status $status, expected 1"
