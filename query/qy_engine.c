@@ -374,15 +374,21 @@ static int cmp_rank(const void *x, const void *y)
 #define QY_CLAIM_COVERAGE_WEIGHT 0.6
 #define QY_CLAIM_PROXIMITY_WEIGHT 0.2
 
-static cs_status rank_claims(qy_engine *e, const qy_plan *plan, qy_cand *c,
-                             unsigned n)
+static cs_status rank_claims(qy_engine *e, const qy_plan *plan,
+                             const xs_mset *mset, qy_cand *c, unsigned n)
 {
     double *weights = calloc(plan->nwords + 1, sizeof *weights);
     if (!weights)
         return CS_NOMEM;
     double docs = (double)xs_db_doccount(e->db) + 1;
     for (size_t w = 0; w < plan->nwords; w++) {
-        unsigned tf = qy_stem_freq(e, plan->words[w].stem);
+        /* The search counted it already: the claim asks for its stem. */
+        char term[CS_MAX_TERM + 8];
+        int len = snprintf(term, sizeof term, "%s%s", CS_PREFIX_STEM,
+                           plan->words[w].stem);
+        unsigned tf = len > 0 && (size_t)len < sizeof term
+                          ? xs_mset_termfreq(mset, term, (size_t)len)
+                          : 0;
         weights[w] = log(docs / (tf + 1.0)) + 1.0;
         /* A name or a number is what a claim is usually about. */
         unsigned char first = (unsigned char)plan->words[w].text[0];
@@ -607,7 +613,7 @@ cs_status qy_engine_query(qy_engine *e, const qy_request *req, qy_answer *out,
     for (unsigned i = 0; rc == CS_OK && i < n && rerank; i++)
         rc = load_cand(e, &plan, mset, i, near, &c[i], msg);
     if (rc == CS_OK && claim)
-        rc = rank_claims(e, &plan, c, got);
+        rc = rank_claims(e, &plan, mset, c, got);
     if (rc == CS_OK && verbatim)
         rc = rank_as_written(&plan, req->query, c, got);
     if (rc == CS_OK && rerank)

@@ -300,6 +300,9 @@ double xs_mset_score(const xs_mset *m, unsigned i);
  * bits only, as one passage's may in an index and in its shards, give
  * the same key.  For comparing scores, or ranks made of them. */
 double xs_score_key(double score);
+/* How many documents hold `term`: as the search counted it when it is one
+ * of the query's terms (no lookup), else from the database; 0 on error. */
+unsigned xs_mset_termfreq(const xs_mset *m, const char *term, size_t len);
 /* The data of result i, valid until xs_mset_free; *len may be NULL.  NULL
  * when it could not be read (a remote shard lost during the read). */
 const char *xs_mset_data(xs_mset *m, unsigned i, size_t *len);

@@ -45,6 +45,16 @@ static Xapian::Enquire enquire(Xapian::Database &db, const Xapian::Query &q,
     return enq;
 }
 
+/* What the search counted of the query's terms, kept with the results
+ * (each is a lookup in the database otherwise). */
+static void keep_termfreqs(xs_mset &m, const Xapian::MSet &ms,
+                           const Xapian::Query &q)
+{
+    m.termfreqs.clear();
+    for (auto t = q.get_terms_begin(); t != q.get_terms_end(); ++t)
+        m.termfreqs.emplace_back(*t, ms.get_termfreq(*t));
+}
+
 static void take(xs_mset &m, const Xapian::MSet &ms, unsigned n)
 {
     m.ids.clear();
@@ -174,6 +184,7 @@ static void run_tiebroken(xs_mset &m, Xapian::Database &db, bool remote,
         enq.set_sort_by_relevance_then_value(slot, false);
         Xapian::MSet ms = enq.get_mset(o.offset, o.limit, o.check_at_least);
         m.estimated = ms.get_matches_estimated();
+        keep_termfreqs(m, ms, q);
         take(m, ms, o.limit);
         /* Xapian's sort splits a run that noise split; put together again
          * here, where a value is no round trip to a server. */
@@ -183,6 +194,7 @@ static void run_tiebroken(xs_mset &m, Xapian::Database &db, bool remote,
     }
     Xapian::MSet ms = enq.get_mset(0, o.limit + 1, o.check_at_least);
     m.estimated = ms.get_matches_estimated();
+    keep_termfreqs(m, ms, q);
     take(m, ms, o.limit + 1);
     const double cut = ms.size() > o.limit ? same_score(m.scores[o.limit - 1]) : 0;
     if (ms.size() > o.limit && same_score(m.scores[o.limit]) == cut) {
@@ -229,6 +241,7 @@ static void run(xs_mset &m, xs_db &db, const Xapian::Query &q,
     Xapian::MSet ms = enquire(db.db, q, o).get_mset(o.offset, o.limit,
                                                  o.check_at_least);
     m.estimated = ms.get_matches_estimated();
+    keep_termfreqs(m, ms, q);
     take(m, ms, o.limit);
 }
 
@@ -307,6 +320,20 @@ const char *xs_mset_data(xs_mset *m, unsigned i, size_t *len)
     if (len)
         *len = slot->size();
     return slot->c_str();
+}
+
+unsigned xs_mset_termfreq(const xs_mset *m, const char *term, size_t len)
+{
+    if (!m || !term)
+        return 0;
+    for (const auto &tf : m->termfreqs)
+        if (tf.first.size() == len && tf.first.compare(0, len, term, len) == 0)
+            return tf.second;
+    try {
+        return m->db.get_termfreq(std::string(term, len));
+    } catch (...) {
+        return 0;
+    }
 }
 
 void xs_mset_free(xs_mset *m)
