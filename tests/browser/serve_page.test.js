@@ -154,6 +154,7 @@ async function main() {
     await page.waitForSelector("#context .cited");
     assert.equal((await page.locator("#context .cited").textContent()).trim(),
                  "Министерство финансов сообщило о кибератаке.");
+    assert.deepEqual(await page.locator("#context .cited mark").allTextContents(), ["кибератаке"]);
     await page.keyboard.press("Escape");
     await page.waitForSelector("#context", { state: "hidden" });
 
