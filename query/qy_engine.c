@@ -205,6 +205,11 @@ void qy_result_clear(qy_result *r)
     for (size_t i = 0; i < r->nunsupported; i++)
         free(r->unsupported[i]);
     free(r->unsupported);
+    for (size_t i = 0; i < r->nrespelt; i++) {
+        free(r->respelt[i].query);
+        free(r->respelt[i].source);
+    }
+    free(r->respelt);
 }
 
 void qy_answer_clear(qy_answer *a)

@@ -84,6 +84,12 @@ typedef struct qy_diff_op {
 void qy_diff_kinds(qy_diff_op *ops, size_t n);
 const char *qy_diff_kind_name(qy_diff_kind k); /* NULL for QY_DIFF_PLAIN */
 
+/* A claim word the passage holds spelt otherwise (qy_result.respelt). */
+typedef struct qy_respelling {
+    char *query;   /* as the query wrote it */
+    char *source;  /* as the passage writes it */
+} qy_respelling;
+
 typedef struct qy_result {
     unsigned rank;         /* 1-based */
     double score;
@@ -107,6 +113,11 @@ typedef struct qy_result {
     size_t ndiff;
     char **unsupported;    /* claim words the passage does not contain */
     size_t nunsupported;
+    qy_respelling *respelt; /* claim words no passage holds as written,
+                              which this one holds in another spelling of
+                              the index's (qy_spell.h): said, not taken
+                              silently for the same word */
+    size_t nrespelt;
 } qy_result;
 
 typedef struct qy_answer {

@@ -103,6 +103,57 @@ static int word_at(const qy_plan *plan, size_t w, const qy_ptoks *pt, size_t i)
     return 0;
 }
 
+/* Whether the passage holds claim word w as the query writes it (its
+ * stem or its compound's joined form, not one of its respellings). */
+static int word_at_as_written(const qy_plan *plan, size_t w, const qy_ptoks *pt)
+{
+    const qy_word *qw = &plan->words[w];
+    for (size_t k = 0; k < pt->n; k++) {
+        const char *stem = QY_PSTEM(pt, k);
+        if (strcmp(stem, qw->stem) == 0 ||
+            (qw->joined_stem && strcmp(stem, qw->joined_stem) == 0))
+            return 1;
+    }
+    return 0;
+}
+
+/* The claim words the passage holds only in another spelling of the
+ * index's (a name no passage writes as the query does): each with the
+ * passage's spelling, its bytes as written (its normalized word when the
+ * passage is decoded to be read: HTML, quoted-printable, a charset). */
+static cs_status mark_respelt(const qy_plan *plan, qy_result *r,
+                              const qy_ptoks *pt)
+{
+    for (size_t w = 0; w < plan->nwords; w++) {
+        const qy_word *qw = &plan->words[w];
+        if (qw->alts.n == 0 || word_at_as_written(plan, w, pt))
+            continue;
+        for (size_t i = 0; i < pt->n; i++) {
+            const char *stem = QY_PSTEM(pt, i);
+            if (!qy_strv_has(&qw->alts, stem, strlen(stem)))
+                continue;
+            qy_respelling *v = realloc(r->respelt, (r->nrespelt + 1) * sizeof *v);
+            if (!v)
+                return CS_NOMEM;
+            r->respelt = v;
+            int raw = !r->form && !r->charset;
+            const char *src = raw ? r->text + pt->v[i].start : QY_PTERM(pt, i);
+            size_t len = raw ? pt->v[i].end - pt->v[i].start : strlen(src);
+            qy_respelling *rs = &r->respelt[r->nrespelt];
+            rs->query = strdup(qw->text);
+            rs->source = strndup(src, len);
+            if (!rs->query || !rs->source) {
+                free(rs->query);
+                free(rs->source);
+                return CS_NOMEM;
+            }
+            r->nrespelt++;
+            break;
+        }
+    }
+    return CS_OK;
+}
+
 cs_status qy_mark_terms(const qy_plan *plan, qy_cand *c)
 {
     qy_result *r = &c->r;
@@ -157,6 +208,8 @@ cs_status qy_mark_terms(const qy_plan *plan, qy_cand *c)
                 r->nunsupported++;
         }
     }
+    if (rc == CS_OK && !plan->quote)
+        rc = mark_respelt(plan, r, pt);
     return rc;
 }
 

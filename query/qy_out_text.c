@@ -125,6 +125,16 @@ static void text_answer(qy_printer *p, const qy_request *req,
             }
             fputc('\n', out);
         }
+        /* A name the source spells otherwise is a finding too. */
+        for (size_t u = 0; u < r->nrespelt; u++) {
+            fputs(u == 0 ? "   spelt:" : ";", out);
+            fputc(' ', out);
+            qy_put_field(out, r->respelt[u].query);
+            fputs(" -> ", out);
+            qy_put_field(out, r->respelt[u].source);
+            if (u + 1 == r->nrespelt)
+                fputc('\n', out);
+        }
         fputc('\n', out);
     }
 }

@@ -147,6 +147,18 @@ json_t *qy_result_json(const qy_request *req, const qy_answer *a,
                                                    strlen(r->unsupported[i])));
         json_object_set_new(o, "unsupported", u);
     }
+    if (r->nrespelt > 0) {
+        json_t *u = json_array();
+        for (size_t i = 0; i < r->nrespelt; i++)
+            json_array_append_new(
+                u, json_pack("{s:o, s:o}", "query",
+                             qy_json_bytes(r->respelt[i].query,
+                                           strlen(r->respelt[i].query)),
+                             "source",
+                             qy_json_bytes(r->respelt[i].source,
+                                           strlen(r->respelt[i].source))));
+        json_object_set_new(o, "respelt", u);
+    }
     return o;
 }
 

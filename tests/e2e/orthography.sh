@@ -31,5 +31,12 @@ r = json.loads(open(sys.argv[1]).readline())
 assert r["cite"] == "corpus/000_e2b09c51e93f98b0.txt:7", r["cite"]
 data = open(r["path"], "rb").read()
 assert b"Rrumbullaku" in [data[s:e] for s, e in r["highlights"]], r["highlights"]
+# ... and the answer says the source spells it otherwise.
+assert r["respelt"] == [{"query": "Rrumbulaku", "source": "Rrumbullaku"}], r.get("respelt")
 PY
+cs query --format text -n 1 "Mujahedin Organization of Iran" > out.txt
+grep -q "^   spelt: Mujahedin -> Mojahedin\$" out.txt || fail "respelt name in text: $(cat out.txt)"
+# A word the passages hold as written is no respelling.
+cs query --format jsonl -n 1 "Mojahedin Organization" > out.jsonl
+[ "$(jq_py '"respelt" in rs[0]' < out.jsonl)" = "False" ] || fail "respelt as written: $(cat out.jsonl)"
 echo ok
