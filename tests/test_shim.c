@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include <ftw.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1054,6 +1055,24 @@ static void test_tiebreak(void **state)
     xs_db_close(db);
 }
 
+/* Scores a unit in the last place apart (one passage in an index and in
+ * its shards) are one score; scores apart by more than noise are not. */
+static void test_score_key(void **state)
+{
+    (void)state;
+    const double s[] = {10.2459485230009, 0.3, 1234.5678, 1e-3};
+    for (size_t i = 0; i < sizeof s / sizeof s[0]; i++) {
+        assert_true(xs_score_key(s[i]) == xs_score_key(nextafter(s[i], 0)) ||
+                    xs_score_key(s[i]) == xs_score_key(nextafter(s[i], 1e9)));
+        assert_true(xs_score_key(s[i]) != xs_score_key(s[i] * (1 + 1e-7)));
+        assert_true(fabs(xs_score_key(s[i]) - s[i]) <= s[i] * 1e-9);
+    }
+    /* The failing case of a sharded index: 10.2459485230009 and
+     * 10.245948523000898 are the same score. */
+    assert_true(xs_score_key(10.2459485230009) == xs_score_key(10.245948523000898));
+    assert_true(xs_score_key(0) == 0);
+}
+
 /* Copies of one subquery in an OR count as one, scaled by their number:
  * the same matches and scores as the copies themselves. */
 static void test_or_copies(void **state)
@@ -1349,6 +1368,7 @@ int main(void)
         T(test_collapse),       T(test_shards),
         T(test_or_copies),      T(test_compact),
         T(test_tiebreak),
+        T(test_score_key),
         cmocka_unit_test(test_queries),
     };
 #undef T
