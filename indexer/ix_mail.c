@@ -238,11 +238,10 @@ static long decode_text(char enc, const char *s, size_t n, char *out)
             if (s[i] == '_') {
                 out[o++] = ' ';
             } else if (s[i] == '=') {
-                int hi = i + 2 < n ? tx_hex_digit(s[i + 1]) : -1;
-                int lo = hi >= 0 ? tx_hex_digit(s[i + 2]) : -1;
-                if (lo < 0)
+                int byte = tx_qp_escape(s, n, i);
+                if (byte < 0)
                     return -1;
-                out[o++] = (char)(hi * 16 + lo);
+                out[o++] = (char)byte;
                 i += 2;
             } else {
                 out[o++] = s[i];

@@ -262,6 +262,10 @@ unsigned tx_form_of(const char *name);
 /* The value of a hexadecimal digit, or -1. */
 int tx_hex_digit(char c);
 
+/* The byte the escape "=XX" at text[at] stands for (quoted-printable, and
+ * RFC 2047's Q encoding), or -1 when text[at, len) starts none. */
+int tx_qp_escape(const char *text, size_t len, size_t at);
+
 /*
  * Quoted-printable (RFC 2045) read for its words: decodes text[0, len)
  * into `out` (room for len bytes): "=XX" becomes the byte it stands for,

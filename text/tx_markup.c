@@ -273,6 +273,15 @@ int tx_hex_digit(char c)
     return -1;
 }
 
+int tx_qp_escape(const char *text, size_t len, size_t at)
+{
+    if (at + 2 >= len || text[at] != '=')
+        return -1;
+    int hi = tx_hex_digit(text[at + 1]);
+    int lo = hi >= 0 ? tx_hex_digit(text[at + 2]) : -1;
+    return lo >= 0 ? hi * 16 + lo : -1;
+}
+
 /* The length of the soft line break at text[i] ('='): "=", white space
  * mailers leave, then CR LF or LF; 0 when it is none. */
 static size_t soft_break(const char *text, size_t i, size_t len)
@@ -295,11 +304,10 @@ size_t tx_decode_qp(const char *text, size_t len, char *out, size_t *start)
                 i += soft;
                 continue;
             }
-            int hi = i + 2 < len ? tx_hex_digit(text[i + 1]) : -1;
-            int lo = hi >= 0 ? tx_hex_digit(text[i + 2]) : -1;
-            if (lo >= 0) {
+            int byte = tx_qp_escape(text, len, i);
+            if (byte >= 0) {
                 start[n] = i;
-                out[n++] = (char)(hi * 16 + lo);
+                out[n++] = (char)byte;
                 i += 3;
                 continue;
             }
@@ -313,8 +321,7 @@ size_t tx_decode_qp(const char *text, size_t len, char *out, size_t *start)
 
 size_t tx_qp_end(const char *text, size_t len, size_t at)
 {
-    if (at + 2 < len && text[at] == '=' && tx_hex_digit(text[at + 1]) >= 0 &&
-        tx_hex_digit(text[at + 2]) >= 0)
+    if (tx_qp_escape(text, len, at) >= 0)
         return at + 3;
     return at < len ? at + 1 : len;
 }
