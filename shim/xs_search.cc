@@ -139,12 +139,7 @@ double xs_score_key(double s)
     return std::round(s / unit) * unit;
 }
 
-static double same_score(double s)
-{
-    return xs_score_key(s);
-}
-
-/* Runs of equal scores (same_score) among m's results put in the order of
+/* Runs of equal scores (xs_score_key) among m's results put in the order of
  * their values, then the docid (Xapian's order for equal values); m holds
  * at most `limit` after. */
 static void order_ties(xs_mset &m, Xapian::Database &db, Xapian::valueno slot,
@@ -153,7 +148,7 @@ static void order_ties(xs_mset &m, Xapian::Database &db, Xapian::valueno slot,
     for (size_t i = 0; i < m.ids.size() && i < limit;) {
         size_t j = i + 1;
         while (j < m.ids.size() &&
-               same_score(m.scores[j]) == same_score(m.scores[i]))
+               xs_score_key(m.scores[j]) == xs_score_key(m.scores[i]))
             ++j;
         if (j - i > 1) {
             std::vector<std::pair<std::string, Xapian::docid>> run;
@@ -196,8 +191,8 @@ static void run_tiebroken(xs_mset &m, Xapian::Database &db, bool remote,
     m.estimated = ms.get_matches_estimated();
     keep_termfreqs(m, ms, q);
     take(m, ms, o.limit + 1);
-    const double cut = ms.size() > o.limit ? same_score(m.scores[o.limit - 1]) : 0;
-    if (ms.size() > o.limit && same_score(m.scores[o.limit]) == cut) {
+    const double cut = ms.size() > o.limit ? xs_score_key(m.scores[o.limit - 1]) : 0;
+    if (ms.size() > o.limit && xs_score_key(m.scores[o.limit]) == cut) {
         /* Equal scores straddle the cut.  Those above it are all in m;
          * the equal ones are searched again in value order, among the
          * documents scoring at least that much, less a margin that holds
@@ -205,7 +200,7 @@ static void run_tiebroken(xs_mset &m, Xapian::Database &db, bool remote,
         std::vector<Xapian::docid> above_ids;
         std::vector<double> above_scores;
         for (size_t i = 0; i < m.ids.size(); ++i)
-            if (same_score(m.scores[i]) > cut) {
+            if (xs_score_key(m.scores[i]) > cut) {
                 above_ids.push_back(m.ids[i]);
                 above_scores.push_back(m.scores[i]);
             }
@@ -217,7 +212,7 @@ static void run_tiebroken(xs_mset &m, Xapian::Database &db, bool remote,
         m.ids = above_ids;
         m.scores = above_scores;
         for (auto it = tied.begin(); it != tied.end() && m.ids.size() < o.limit; ++it)
-            if (same_score(it.get_weight()) == cut) {
+            if (xs_score_key(it.get_weight()) == cut) {
                 m.ids.push_back(*it);
                 m.scores.push_back(it.get_weight());
             }
