@@ -75,6 +75,21 @@ json_t *qy_spans_json(const qy_span *v, size_t n)
  * {"text", "highlights", and "raw_bytes" as a result has it}: `text`
  * stays the cited bytes (SPEC), which for such a part are markup or
  * escapes.  0, or -1 when out of memory. */
+json_t *qy_readable_json(const qy_readable *rd, int highlights)
+{
+    json_t *shown = json_object();
+    if (!shown ||
+        json_object_set_new(shown, "text", qy_json_bytes(rd->text, rd->len)) ||
+        (highlights &&
+         json_object_set_new(shown, "highlights",
+                             qy_spans_json(rd->highlights, rd->nhighlights))) ||
+        qy_json_set_raw(shown, rd->text, rd->len)) {
+        json_decref(shown);
+        return NULL;
+    }
+    return shown;
+}
+
 static int set_shown(json_t *o, const qy_result *r)
 {
     qy_readable rd;
@@ -82,20 +97,9 @@ static int set_shown(json_t *o, const qy_result *r)
         return 0;
     if (qy_readable_of(r, &rd) != CS_OK)
         return -1;
-    json_t *shown = json_object();
-    int rc = !shown ||
-                     json_object_set_new(shown, "text", qy_json_bytes(rd.text, rd.len)) ||
-                     json_object_set_new(shown, "highlights",
-                                         qy_spans_json(rd.highlights, rd.nhighlights)) ||
-                     qy_json_set_raw(shown, rd.text, rd.len)
-                 ? -1
-                 : 0;
+    json_t *shown = qy_readable_json(&rd, 1);
     qy_readable_clear(&rd);
-    if (rc != 0) {
-        json_decref(shown);
-        return -1;
-    }
-    return json_object_set_new(o, "shown", shown);
+    return shown ? json_object_set_new(o, "shown", shown) : -1;
 }
 
 json_t *qy_result_json(const qy_request *req, const qy_answer *a,

@@ -84,6 +84,13 @@ struct json_t *qy_json_bytes(const char *s, size_t len);
  * memory. */
 int qy_json_set_raw(struct json_t *o, const char *s, size_t len);
 
+/* A passage as a person reads it (qy_readable) as JSON, the "shown" of a
+ * result or of a passage `show` lists: {"text", "raw_bytes" when its
+ * bytes are not UTF-8, and with `highlights` its "highlights"} (json_t *,
+ * a new reference; NULL when out of memory). */
+struct qy_readable;
+struct json_t *qy_readable_json(const struct qy_readable *rd, int highlights);
+
 /* ---- For a terminal ---- */
 
 /* What a person reads on a terminal: a file is not to move the cursor,

@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "qy_output.h"
 #include "qy_readable.h"
 #include "tx.h"
 

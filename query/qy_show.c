@@ -327,14 +327,8 @@ cs_status qy_show_json(qy_engine *e, const char *cite, unsigned context,
                                "text", qy_json_bytes(text, tlen));
         bad = !pj || qy_json_set_raw(pj, text, tlen) != 0 || readable < 0;
         if (!bad && readable > 0) {
-            json_t *shown = json_object();
-            bad = !shown ||
-                  json_object_set_new(shown, "text", qy_json_bytes(rd.text, rd.len)) ||
-                  qy_json_set_raw(shown, rd.text, rd.len);
-            if (bad)
-                json_decref(shown);
-            else
-                bad = json_object_set_new(pj, "shown", shown) != 0;
+            json_t *shown = qy_readable_json(&rd, 0);
+            bad = !shown || json_object_set_new(pj, "shown", shown) != 0;
         }
         qy_readable_clear(&rd);
         if (bad)
