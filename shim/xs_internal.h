@@ -74,9 +74,9 @@ struct xs_mset {
      * out by xs_mset_data stay valid until xs_mset_free. */
     std::vector<std::optional<std::string>> data;
     unsigned estimated = 0;
-    /* The query's terms and how many documents hold each, as the search
-     * counted them (xs_mset_termfreq). */
-    std::vector<std::pair<std::string, unsigned>> termfreqs;
+    /* The search's match set, for what it counted of the query's terms
+     * (xs_mset_termfreq). */
+    Xapian::MSet counted;
 };
 
 /* The remote shard of `db` that a NetworkError came from, or NULL:

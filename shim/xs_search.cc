@@ -45,16 +45,6 @@ static Xapian::Enquire enquire(Xapian::Database &db, const Xapian::Query &q,
     return enq;
 }
 
-/* What the search counted of the query's terms, kept with the results
- * (each is a lookup in the database otherwise). */
-static void keep_termfreqs(xs_mset &m, const Xapian::MSet &ms,
-                           const Xapian::Query &q)
-{
-    m.termfreqs.clear();
-    for (auto t = q.get_terms_begin(); t != q.get_terms_end(); ++t)
-        m.termfreqs.emplace_back(*t, ms.get_termfreq(*t));
-}
-
 static void take(xs_mset &m, const Xapian::MSet &ms, unsigned n)
 {
     m.ids.clear();
@@ -179,7 +169,7 @@ static void run_tiebroken(xs_mset &m, Xapian::Database &db, bool remote,
         enq.set_sort_by_relevance_then_value(slot, false);
         Xapian::MSet ms = enq.get_mset(o.offset, o.limit, o.check_at_least);
         m.estimated = ms.get_matches_estimated();
-        keep_termfreqs(m, ms, q);
+        m.counted = ms;
         take(m, ms, o.limit);
         /* Xapian's sort splits a run that noise split; put together again
          * here, where a value is no round trip to a server. */
@@ -189,7 +179,7 @@ static void run_tiebroken(xs_mset &m, Xapian::Database &db, bool remote,
     }
     Xapian::MSet ms = enq.get_mset(0, o.limit + 1, o.check_at_least);
     m.estimated = ms.get_matches_estimated();
-    keep_termfreqs(m, ms, q);
+    m.counted = ms;
     take(m, ms, o.limit + 1);
     const double cut = ms.size() > o.limit ? xs_score_key(m.scores[o.limit - 1]) : 0;
     if (ms.size() > o.limit && xs_score_key(m.scores[o.limit]) == cut) {
@@ -236,7 +226,7 @@ static void run(xs_mset &m, xs_db &db, const Xapian::Query &q,
     Xapian::MSet ms = enquire(db.db, q, o).get_mset(o.offset, o.limit,
                                                  o.check_at_least);
     m.estimated = ms.get_matches_estimated();
-    keep_termfreqs(m, ms, q);
+    m.counted = ms;
     take(m, ms, o.limit);
 }
 
@@ -321,11 +311,10 @@ unsigned xs_mset_termfreq(const xs_mset *m, const char *term, size_t len)
 {
     if (!m || !term)
         return 0;
-    for (const auto &tf : m->termfreqs)
-        if (tf.first.size() == len && tf.first.compare(0, len, term, len) == 0)
-            return tf.second;
+    /* Counted during the search for a query term; else Xapian looks it
+     * up in the database. */
     try {
-        return m->db.get_termfreq(std::string(term, len));
+        return m->counted.get_termfreq(std::string(term, len));
     } catch (...) {
         return 0;
     }
