@@ -411,18 +411,17 @@ static cs_status write_article(ix_worker *w, const ix_task *t, file_ctx *f,
     int is_mail = head != NULL;
     ix_mail_head mail = is_mail ? *head : (ix_mail_head){0};
     size_t body = is_mail ? mail.body_off : 0;
-    /* An unencoded field that is not UTF-8 is read in the message's
-     * charset, when it declares one. */
+    /* The article's charset: an e-mail's, for its fields written
+     * unencoded; a file that is no e-mail says none, so the one its text
+     * looks to be in (tx_charset_detect), for its title and its passages.
+     * Looked for only when the bytes are not UTF-8. */
     char charset[IX_MAIL_MAX_CHARSET + 1] = "";
     if (is_mail && tx_utf8_check(text, body) < body)
         ix_mail_charset(text, len, &mail, charset);
-    char *subject = is_mail ? field_text(f, mail.subject, charset) : NULL;
-    /* A file that is no e-mail says no charset: the one its text looks to
-     * be in when it is not UTF-8 (tx_charset_detect), for its title and
-     * its passages. */
-    if (!is_mail && tx_utf8_check(text, len) < len &&
-        tx_charset_detect(text, len, charset) && !*f->detected)
+    else if (!is_mail && tx_utf8_check(text, len) < len &&
+             tx_charset_detect(text, len, charset) && !*f->detected)
         strcpy(f->detected, charset);
+    char *subject = is_mail ? field_text(f, mail.subject, charset) : NULL;
     char *from = is_mail ? field_text(f, mail.from, charset) : NULL;
     /* Metadata goes into JSON: as UTF-8, bytes that are not UTF-8 read as
      * Windows-1252 as the analyzer reads them, so a Latin-1 file's title
