@@ -32,24 +32,15 @@ static const char *as_read(const char *charset)
 char *tx_charset_to_utf8(const char *charset, const char *text, size_t len,
                          size_t *out_len)
 {
-    if (len > INT32_MAX / 4)
+    /* The text without the map of its bytes (tx_charset_read). */
+    tx_read r;
+    if (tx_charset_read(charset, text, len, &r) != CS_OK)
         return NULL;
-    /* At most 3 UTF-8 bytes a UTF-16 unit, and a unit for every byte. */
-    size_t cap = 3 * len + 1;
-    char *out = malloc(cap);
-    if (!out)
-        return NULL;
-    UErrorCode err = U_ZERO_ERROR;
-    int32_t n = ucnv_convert("UTF-8", as_read(charset), out, (int32_t)cap, text,
-                             (int32_t)len, &err);
-    if (U_FAILURE(err) || n < 0 || (size_t)n >= cap) {
-        free(out);
-        return NULL;
-    }
-    out[n] = '\0';
+    free(r.start);
+    free(r.end);
     if (out_len)
-        *out_len = (size_t)n;
-    return out;
+        *out_len = r.n;
+    return r.text;
 }
 
 /* Longest charset name read from a part's header. */
