@@ -332,14 +332,12 @@ char *ix_mail_value(ix_span v, const char *charset)
     }
     size_t cap = v.len + 1, n = 0;
     char *out = malloc(cap);
-    if (!out) {
-        free(read);
-        return NULL;
-    }
-    out[0] = '\0';
+    int failed = !out;
+    if (out)
+        out[0] = '\0';
     int space = 0;
     size_t after_word = SIZE_MAX; /* where output stood after an encoded word */
-    for (size_t i = 0; i < v.len; i++) {
+    for (size_t i = 0; !failed && i < v.len; i++) {
         char c = v.text[i];
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
             space = n > 0;
@@ -349,34 +347,24 @@ char *ix_mail_value(ix_span v, const char *charset)
         size_t wlen = 0, used = encoded_word(v.text + i, v.len - i, &word, &wlen);
         if (used > 0) {
             /* White space between two encoded words is not text. */
-            if (space && after_word != n &&
-                append(&out, &n, &cap, " ", 1) != 0) {
-                free(word);
-                free(out);
-                free(read);
-                return NULL;
-            }
-            int rc = append(&out, &n, &cap, word, wlen);
+            failed = (space && after_word != n &&
+                      append(&out, &n, &cap, " ", 1) != 0) ||
+                     append(&out, &n, &cap, word, wlen) != 0;
             free(word);
-            if (rc != 0) {
-                free(out);
-                free(read);
-                return NULL;
-            }
             after_word = n;
             space = 0;
             i += used - 1;
             continue;
         }
-        if ((space && append(&out, &n, &cap, " ", 1) != 0) ||
-            append(&out, &n, &cap, &c, 1) != 0) {
-            free(out);
-            free(read);
-            return NULL;
-        }
+        failed = (space && append(&out, &n, &cap, " ", 1) != 0) ||
+                 append(&out, &n, &cap, &c, 1) != 0;
         space = 0;
     }
     free(read);
+    if (failed) {
+        free(out);
+        return NULL;
+    }
     return out;
 }
 
