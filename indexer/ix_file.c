@@ -15,12 +15,15 @@
 #include "ix_mail.h"
 #include "schema.h"
 
-/* Bytes looked at for NUL to tell a binary file. */
+/* Bytes looked at for NUL to tell a binary file (one that says it is
+ * UTF-16 by its first bytes is text: tx_charset_bom). */
 #define IX_BINARY_PROBE 8192
 /* Longest title taken from a file's first line.  A file that is one long
  * line (a speech, a dump) would otherwise make its whole text the title,
  * and every passage would carry it as title terms. */
 #define IX_MAX_TITLE 100
+/* Characters of a UTF-16 text looked through for its first line. */
+#define IX_TITLE_LOOK 4096
 
 int ix_record_key_fits(const char *rel)
 {
@@ -99,7 +102,20 @@ void ix_worker_clear(ix_worker *w)
  * analyzer reads it. */
 static char *first_line_title(const char *text, size_t len, const char *charset)
 {
+    if (tx_charset_wide(charset)) {
+        /* Lines are found in the text, not its bytes: those of the first
+         * IX_TITLE_LOOK characters are enough (an even number of bytes). */
+        size_t n = len < 2 * IX_TITLE_LOOK ? len : 2 * IX_TITLE_LOOK;
+        char *utf8 = tx_charset_to_utf8(charset, text, n, &n);
+        char *title = utf8 ? first_line_title(utf8, n, "") : NULL;
+        free(utf8);
+        return title;
+    }
     size_t i = 0;
+    /* A byte order mark is no part of the title (the analyzer reads it as
+     * a space). */
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
     for (;;) {
         while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' ||
                            text[i] == '\n'))
@@ -179,7 +195,8 @@ static cs_status read_more(ix_worker *w, int fd, const char *path, size_t *n,
 /* Reads the whole file into the worker's buffer, in as few read(2) calls
  * as its size allows, to the end even if it grew since the walk.  *len
  * receives its length; the bytes are followed by a NUL.  A file with a
- * NUL in its first IX_BINARY_PROBE bytes is binary: *binary is set and
+ * NUL in its first IX_BINARY_PROBE bytes, and no UTF-16 byte order mark,
+ * is binary: *binary is set and
  * only those bytes are read (a binary dump saved as .txt costs neither
  * its size in memory nor the time to read it).  A failure is an I/O
  * error naming the file. */
@@ -211,7 +228,7 @@ static cs_status read_file(ix_worker *w, const char *path, size_t *len,
                        IX_BINARY_PROBE + 1);
     }
     cs_status rc = read_more(w, fd, path, &n, IX_BINARY_PROBE, msg);
-    if (rc == CS_OK && memchr(w->buf, '\0', n)) {
+    if (rc == CS_OK && memchr(w->buf, '\0', n) && !tx_charset_bom(w->buf, n)) {
         *binary = 1;
     } else if (rc == CS_OK && n == IX_BINARY_PROBE) {
         if (buf_reserve(w, (size_t)st.st_size + 1) != 0)
@@ -266,8 +283,13 @@ static tx_passage undecoded(file_ctx *f, const tx_passage *d)
     tx_passage p = *d;
     p.byte_start = f->words.start[d->byte_start];
     p.byte_end = f->words.end[d->byte_end - 1];
-    p.line_start = tx_line_of(&f->starts, p.byte_start);
-    p.line_end = tx_line_of(&f->ends, p.byte_end - 1);
+    /* UTF-16 breaks lines where its text does (its bytes 0A are as often
+     * halves of other characters); any other text where its bytes do
+     * (decoding quoted-printable joins lines). */
+    if (!tx_charset_wide(f->charset)) {
+        p.line_start = tx_line_of(&f->starts, p.byte_start);
+        p.line_end = tx_line_of(&f->ends, p.byte_end - 1);
+    }
     return p;
 }
 
@@ -309,6 +331,8 @@ typedef struct text_runs {
     int guess;               /* guess the charset of a run that says none
                                 (tx_charset_detect): an e-mail's part; a
                                 file that is no e-mail was guessed whole */
+    int wide;                /* a UTF-16 file: read in `charset` whatever
+                                its bytes (tx_charset_bom) */
     cs_status rc;
     char **msg;
 } text_runs;
@@ -357,7 +381,9 @@ static int write_run(void *ctx, size_t off, size_t len, unsigned form,
     size_t bad = rc == CS_OK ? tx_utf8_check(read, n) : n;
     char detected[48] = "";
     const char *in = NULL; /* the charset the words are read in */
-    if (bad < n && tx_charset_readable(charset)) {
+    if (r->wide) {
+        in = charset; /* even when its bytes happen to be UTF-8 */
+    } else if (bad < n && tx_charset_readable(charset)) {
         in = charset;
     } else if (bad < n && !*charset && r->guess &&
                tx_charset_detect(read, n, detected)) {
@@ -412,12 +438,16 @@ static cs_status write_article(ix_worker *w, const ix_task *t, file_ctx *f,
     ix_mail_head mail = is_mail ? *head : (ix_mail_head){0};
     size_t body = is_mail ? mail.body_off : 0;
     /* The article's charset: an e-mail's, for its fields written
-     * unencoded; a file that is no e-mail says none, so the one its text
-     * looks to be in (tx_charset_detect), for its title and its passages.
-     * Looked for only when the bytes are not UTF-8. */
+     * unencoded; a file that is no e-mail says none but by a UTF-16 byte
+     * order mark, else the one its text looks to be in
+     * (tx_charset_detect), for its title and its passages.  Looked for
+     * only when the bytes are not UTF-8. */
     char charset[IX_MAIL_MAX_CHARSET + 1] = "";
+    const char *wide = is_mail ? NULL : tx_charset_bom(text, len);
     if (is_mail && tx_utf8_check(text, body) < body)
         ix_mail_charset(text, len, &mail, charset);
+    else if (wide)
+        strcpy(charset, wide);
     else if (!is_mail && tx_utf8_check(text, len) < len &&
              tx_charset_detect(text, len, charset) && !*f->detected)
         strcpy(f->detected, charset);
@@ -462,6 +492,7 @@ static cs_status write_article(ix_worker *w, const ix_task *t, file_ctx *f,
             f->art = &art;
             text_runs r = {.f = f, .text = text, .start = start,
                            .lines_before = lines_before, .guess = is_mail,
+                           .wide = wide != NULL,
                            .rc = CS_OK, .msg = msg};
             tx_lines_init(&r.lines, text, len, body,
                           (is_mail ? mail.body_line : 0) + 1);

@@ -4,17 +4,32 @@
 #include <string.h>
 
 #include "qy_cand.h"
+#include "qy_readable.h"
 #include "tx.h"
 
-/* Non-zero when the bytes between two words end no sentence or line
- * (nor hold a NUL): the second goes on what the first says. */
-static int same_sentence(const char *text, const qy_align_tok *a,
-                         const qy_align_tok *b)
+/* Non-zero when the text between two words of the passage `r` ends no
+ * sentence or line (nor holds a NUL): the second goes on what the first
+ * says.  `words` is the passage as read (qy_readable_slice), so that the
+ * bytes between are looked at as the characters they stand for. */
+static int same_sentence(const qy_result *r, const tx_read *words,
+                         const qy_align_tok *a, const qy_align_tok *b)
 {
-    for (size_t k = a->end; k < b->start; k++)
+    const char *text = words->text ? words->text : r->text;
+    size_t to = qy_readable_at(words, b->start);
+    for (size_t k = qy_readable_at(words, a->end); k < to; k++)
         if (text[k] == '\0' || strchr(".!?;:\n\r", text[k]))
             return 0;
     return 1;
+}
+
+/* The passage as read for its words (qy_readable_slice), or words->text
+ * NULL for a plain one. */
+static cs_status read_words(const qy_result *r, tx_read *words)
+{
+    memset(words, 0, sizeof *words);
+    return r->form || r->charset
+               ? tx_read_form(r->text, r->text_len, r->form, r->charset, words)
+               : CS_OK;
 }
 
 /*
@@ -27,7 +42,8 @@ static int same_sentence(const char *text, const qy_align_tok *a,
  * source goes on in the same sentence.  The ops still hold token indices.
  */
 static void replace_end_drops(qy_alignment *al, const qy_align_tok *p,
-                              size_t np, const char *text)
+                              size_t np, const qy_result *r,
+                              const tx_read *words)
 {
     if (al->first < 0)
         return;
@@ -36,7 +52,7 @@ static void replace_end_drops(qy_alignment *al, const qy_align_tok *p,
     /* Trailing, nearest the span first. */
     for (size_t k = al->nops - trail; k < al->nops; k++) {
         size_t next = (size_t)al->last + 1;
-        if (next >= np || !same_sentence(text, &p[next - 1], &p[next]))
+        if (next >= np || !same_sentence(r, words, &p[next - 1], &p[next]))
             break;
         al->ops[k].op = '~';
         al->ops[k].p = (int)next;
@@ -46,7 +62,7 @@ static void replace_end_drops(qy_alignment *al, const qy_align_tok *p,
     /* Leading, nearest the span first. */
     for (size_t j = lead; j > 0; j--) {
         if (al->first == 0 ||
-            !same_sentence(text, &p[al->first - 1], &p[al->first]))
+            !same_sentence(r, words, &p[al->first - 1], &p[al->first]))
             break;
         qy_align_op *o = &al->ops[j - 1];
         o->op = '~';
@@ -74,8 +90,12 @@ cs_status qy_near_align(const qy_plan *plan, qy_cand *c)
     }
     if (rc == CS_OK)
         rc = qy_align(q, nq, p, np, &c->al);
+    tx_read words = {0};
     if (rc == CS_OK)
-        replace_end_drops(&c->al, p, np, c->r.text);
+        rc = read_words(&c->r, &words);
+    if (rc == CS_OK)
+        replace_end_drops(&c->al, p, np, &c->r, &words);
+    tx_read_clear(&words);
     /* Map aligned passage tokens back to bytes now, while p is here. */
     if (rc == CS_OK) {
         for (size_t k = 0; k < c->al.nops; k++) {
@@ -167,7 +187,11 @@ cs_status qy_mark_near(const qy_plan *plan, qy_cand *c)
     r->diff = calloc(c->al.nops + 1, sizeof *r->diff);
     if (!r->diff)
         return CS_NOMEM;
-    for (size_t k = 0; k < c->al.nops; k++) {
+    /* The source's words as a person reads them: an HTML, quoted-printable
+     * or charset passage's (a UTF-16 file's) decoded. */
+    tx_read words;
+    cs_status rc = read_words(r, &words);
+    for (size_t k = 0; rc == CS_OK && k < c->al.nops; k++) {
         const qy_align_op *o = &c->al.ops[k];
         qy_align_op merged;
         if (compound_replaced(plan, &c->al, k, &merged)) {
@@ -177,13 +201,15 @@ cs_status qy_mark_near(const qy_plan *plan, qy_cand *c)
         qy_diff_op *d = &r->diff[r->ndiff++];
         d->op = o->op;
         d->query = o->qn ? join_words(plan, o->q, o->qn) : strdup("");
-        /* The source's words as text: its bytes that are not UTF-8 read
-         * as Windows-1252, as the analyzer read them (a Latin-1 file). */
-        d->source = o->pn ? tx_utf8_legacy(r->text + o->p, (size_t)o->pn, NULL)
+        d->source = o->pn ? qy_readable_slice(r, &words, (size_t)o->p,
+                                              (size_t)(o->p + o->pn))
                           : strdup("");
         if (!d->query || !d->source)
-            return CS_NOMEM;
+            rc = CS_NOMEM;
     }
+    tx_read_clear(&words);
+    if (rc != CS_OK)
+        return rc;
     qy_diff_kinds(r->diff, r->ndiff);
     return CS_OK;
 }

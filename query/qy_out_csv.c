@@ -8,6 +8,9 @@
  * is made inert with a leading apostrophe, which spreadsheets hide; so a
  * corpus text such as "=HYPERLINK(...)" shows as text and never runs.
  * A failed query is a row with its query_id and the message in `error`.
+ * `text` is the passage's bytes, as the JSON's; of a UTF-16 file, the
+ * text they stand for (qy_readable) in UTF-8, as the rest of the output
+ * is: half its bytes are NUL, which no CSV reader takes.
  */
 #include <csv.h>
 #include <stdio.h>
@@ -15,6 +18,8 @@
 #include <string.h>
 
 #include "qy_output.h"
+#include "qy_readable.h"
+#include "tx.h"
 
 static const char *const columns[] = {
     "query_id", "rank", "score", "match", "cite", "path", "line_start",
@@ -82,7 +87,12 @@ static void csv_print_answer(qy_printer *p, const qy_request *req, const qy_answ
         put_num(p, NULL, (double)r->byte_start, 1);
         put_num(p, NULL, (double)r->byte_end, 1);
         put_str(p, 0, r->title);
-        put_cell(p, 0, r->text, r->text_len);
+        qy_readable rd = {0};
+        if (tx_charset_wide(r->charset) && qy_readable_of(r, &rd) == CS_OK)
+            put_cell(p, 0, rd.text, rd.len);
+        else
+            put_cell(p, 0, r->text, r->text_len);
+        qy_readable_clear(&rd);
         put_str(p, 0, "");
         fputs("\r\n", p->out);
     }

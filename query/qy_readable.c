@@ -88,3 +88,18 @@ void qy_readable_clear(qy_readable *rd)
     free(rd->highlights);
     memset(rd, 0, sizeof *rd);
 }
+
+char *qy_readable_slice(const qy_result *r, const tx_read *words, size_t from,
+                        size_t to)
+{
+    if (!words->text)
+        return tx_utf8_legacy(r->text + from, to - from, NULL);
+    size_t s = decoded_at(words->start, words->n, from);
+    size_t e = decoded_at(words->start, words->n, to);
+    return strndup(words->text + s, e > s ? e - s : 0);
+}
+
+size_t qy_readable_at(const tx_read *words, size_t off)
+{
+    return words->text ? decoded_at(words->start, words->n, off) : off;
+}

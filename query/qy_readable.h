@@ -11,6 +11,7 @@
 
 #include "qy_engine.h"
 #include "status.h"
+#include "tx.h"
 
 /*
  * A passage as a browser or a mail reader shows it: for an e-mail's part
@@ -31,5 +32,22 @@ typedef struct qy_readable {
 
 cs_status qy_readable_of(const qy_result *r, qy_readable *out);
 void qy_readable_clear(qy_readable *rd);
+
+/*
+ * The text the passage's bytes [from, to) (offsets from its start) stand
+ * for, as UTF-8: read through `words`, tx_read_form's reading of the
+ * passage when it has a form or charset (r->form, r->charset), else
+ * words->text NULL and the bytes themselves, those that are not UTF-8 read
+ * as Windows-1252 as the analyzer reads them.  For words of the source
+ * said apart from the passage (a misquotation's diff).  malloc'd, the
+ * caller's; NULL when out of memory.
+ */
+char *qy_readable_slice(const qy_result *r, const tx_read *words, size_t from,
+                        size_t to);
+
+/* Where the passage's byte `off` falls in `words` (as above): the first
+ * byte of words->text whose encoding starts at or after it; `off` itself
+ * when words->text is NULL or keeps the bytes' offsets. */
+size_t qy_readable_at(const tx_read *words, size_t off);
 
 #endif

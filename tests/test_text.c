@@ -937,6 +937,42 @@ static void test_charset_detect(void **state)
     assert_string_equal(name, "");
 }
 
+/* A UTF-16 text says so by its byte order mark, and reads through
+ * tx_read_form with each character mapped back to its two or four bytes
+ * (a surrogate pair), a 0x0A byte inside a character no line break. */
+static void test_charset_utf16(void **state)
+{
+    (void)state;
+    assert_string_equal(tx_charset_bom("\xFF\xFE" "a\0", 4), "UTF-16LE");
+    assert_string_equal(tx_charset_bom("\xFE\xFF\0a", 4), "UTF-16BE");
+    assert_null(tx_charset_bom("\xFF\xFE\0\0", 4)); /* UTF-32 */
+    assert_null(tx_charset_bom("\xEF\xBB\xBF" "a", 4)); /* UTF-8 */
+    assert_null(tx_charset_bom("\xFF", 1));
+    assert_true(tx_charset_wide("UTF-16LE"));
+    assert_false(tx_charset_wide("KOI8-R"));
+    assert_false(tx_charset_wide(NULL));
+    /* BOM, "上" (0A 4E: a 0x0A byte), "\n", U+1F600 (a surrogate pair), "é". */
+    const char le[] = "\xFF\xFE\x0A\x4E\x0A\x00\x3D\xD8\x00\xDE\xE9\x00";
+    tx_read r;
+    assert_int_equal(tx_read_form(le, sizeof le - 1, 0, "UTF-16LE", &r), CS_OK);
+    assert_string_equal(r.text, "\xEF\xBB\xBF\xE4\xB8\x8A\n\xF0\x9F\x98\x80\xC3\xA9");
+    /* 上 is bytes [2, 4); the line break [4, 6); the emoji [6, 10); é [10, 12). */
+    assert_int_equal(r.start[3], 2);
+    assert_int_equal(r.end[5], 4);
+    assert_int_equal(r.start[6], 4);
+    assert_int_equal(r.start[7], 6);
+    assert_int_equal(r.end[10], 10);
+    assert_int_equal(r.start[11], 10);
+    assert_int_equal(r.end[12], 12);
+    assert_int_equal(r.n, 13);
+    tx_read_clear(&r);
+    const char be[] = "\xFE\xFF\x4E\x0A\x00\x0A";
+    assert_int_equal(tx_read_form(be, sizeof be - 1, 0, "UTF-16BE", &r), CS_OK);
+    assert_string_equal(r.text, "\xEF\xBB\xBF\xE4\xB8\x8A\n");
+    assert_int_equal(r.start[6], 4);
+    tx_read_clear(&r);
+}
+
 static void test_long_inputs(void **state)
 {
     (void)state;
@@ -1002,6 +1038,7 @@ int main(void)
         cmocka_unit_test(test_charset_readable),
         cmocka_unit_test(test_read_charset),
         cmocka_unit_test(test_charset_detect),
+        cmocka_unit_test(test_charset_utf16),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

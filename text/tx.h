@@ -204,6 +204,19 @@ int tx_charset_readable(const char *charset);
  */
 int tx_charset_detect(const char *text, size_t len, char *out);
 
+/*
+ * The charset a text's byte order mark says it is in when that is UTF-16
+ * (FF FE: "UTF-16LE", FE FF: "UTF-16BE", as Windows' Notepad and Word
+ * save "Unicode" text), else NULL.  Such a text is not ASCII-compatible
+ * (every other byte of English is NUL), so it is read only through
+ * tx_read_form with this name, never as bytes; its passages' offsets
+ * stay the file's bytes and their line breaks are the text's own.  A
+ * UTF-8 BOM is no charset: the analyzer reads it as a space.
+ */
+const char *tx_charset_bom(const char *text, size_t len);
+/* Whether `charset` (may be NULL) is one tx_charset_bom gives. */
+int tx_charset_wide(const char *charset);
+
 /* A malloc'd, NUL-terminated UTF-8 copy of `text` with each byte as the
  * character of its value, U+0000-U+00FF (ISO-8859-1): lossless, so byte
  * offsets can be found in it whatever the bytes are.  *out_len (may be
@@ -236,7 +249,8 @@ typedef struct tx_read {
 /*
  * Reads text[0, len) written in `form` (TX_FORM_*, both or neither) and in
  * `charset` (NULL: UTF-8, bytes that are not UTF-8 as Windows-1252, as
- * the analyzer reads any text; else a name tx_charset_readable accepts):
+ * the analyzer reads any text; else a name tx_charset_readable accepts,
+ * or one tx_charset_bom gives, then without form):
  * quoted-printable decoded (tx_decode_qp), then the charset converted to
  * UTF-8 (bytes invalid in it as U+FFFD), then HTML read for its text:
  * tags within a line of text (<b>, <a>, <span>, ...) and comments left

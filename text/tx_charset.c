@@ -212,3 +212,21 @@ int tx_charset_detect(const char *text, size_t len, char *out)
     ucsdet_close(d);
     return *out != '\0';
 }
+
+const char *tx_charset_bom(const char *text, size_t len)
+{
+    /* FF FE 00 00 is UTF-32's mark, which no text uses. */
+    if (len >= 2 && (unsigned char)text[0] == 0xFF &&
+        (unsigned char)text[1] == 0xFE &&
+        !(len >= 4 && text[2] == 0 && text[3] == 0))
+        return "UTF-16LE";
+    if (len >= 2 && (unsigned char)text[0] == 0xFE && (unsigned char)text[1] == 0xFF)
+        return "UTF-16BE";
+    return NULL;
+}
+
+int tx_charset_wide(const char *charset)
+{
+    return charset && (strcmp(charset, "UTF-16LE") == 0 ||
+                       strcmp(charset, "UTF-16BE") == 0);
+}

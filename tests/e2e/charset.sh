@@ -1,9 +1,9 @@
 # E-mail parts in the charset they declare (KOI8-R, windows-1251 under
 # quoted-printable, Big5): their words are searched as the letters they
 # stand for, and cited as the file's bytes (highlights, exact quotations);
-# the text output shows the letters.  A part whose bytes are UTF-8 is read
-# as UTF-8 whatever it declares, and only bytes read as Windows-1252 (a
-# Latin-1 file) are warned about.
+# the text output and a misquotation's diff show the letters.  A part
+# whose bytes are UTF-8 is read as UTF-8 whatever it declares, and only
+# bytes read as Windows-1252 (a Latin-1 file) are warned about.
 . "$(dirname "$0")/lib.sh"
 
 mkdir in
@@ -95,6 +95,10 @@ assert shown == 'Хакеры атаковали правительственн�
 s, e = r['shown']['highlights'][0]
 assert shown.encode()[s:e].decode() == 'правительственные', (s, e)
 PY
+# A misquotation of it: the diff says the source's word in its letters.
+cs query --format jsonl -n 1 '"Хакеры атаковали правительственные серверы Албании в августе"' > out.jsonl
+[ "$(jq_py '[(d["query"], d["source"]) for d in rs[0]["diff"] if d["op"] != "="]' < out.jsonl)" = "[('августе', 'июле')]" ] ||
+    fail "KOI8-R misquotation diff: $(cat out.jsonl)"
 cs query --format jsonl -n 3 '"финансов сообщило о кибератаке"' > out.jsonl
 [ "$(jq_py 'rs[0]["match"]' < out.jsonl)" = "exact" ] || fail "quotation not exact: $(cat out.jsonl)"
 check out.jsonl in/qp1251.eml 'финансов сообщило о кибератаке' cp1251 qp ||
