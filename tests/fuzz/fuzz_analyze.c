@@ -55,6 +55,26 @@ static int on_passage(void *ctx, const tx_passage *p)
     return 0;
 }
 
+/* text read in `form` and `charset`: valid UTF-8, each byte mapped in
+ * order to bytes of the text, and the text analyzed into passages. */
+static void check_read(const char *text, size_t size, unsigned form,
+                       const char *charset)
+{
+    tx_read rd;
+    if (tx_read_form(text, size, form, charset, &rd) != CS_OK ||
+        tx_utf8_check(rd.text, rd.n) != rd.n || rd.start[rd.n] != size ||
+        rd.end[rd.n] != size)
+        abort();
+    for (size_t i = 0; i < rd.n; i++)
+        if (rd.start[i] >= rd.end[i] || rd.end[i] > size ||
+            (i > 0 && (rd.start[i] < rd.start[i - 1] || rd.end[i] < rd.end[i - 1])))
+            abort();
+    pcheck p = {.len = rd.n};
+    if (tx_passages(analyzer, rd.text, rd.n, 24, on_passage, &p, NULL) != CS_OK)
+        abort();
+    tx_read_clear(&rd);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (!analyzer && tx_analyzer_new(&analyzer, NULL) != CS_OK)
@@ -125,19 +145,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                                                                : charsets[size % 3];
     if (!tx_charset_readable(charset))
         abort();
-    tx_read rd;
-    if (tx_read_form(text, size, TX_FORM_QP | TX_FORM_HTML, charset, &rd) != CS_OK ||
-        tx_utf8_check(rd.text, rd.n) != rd.n || rd.start[rd.n] != size ||
-        rd.end[rd.n] != size)
-        abort();
-    for (size_t i = 0; i < rd.n; i++)
-        if (rd.start[i] >= rd.end[i] || rd.end[i] > size ||
-            (i > 0 && (rd.start[i] < rd.start[i - 1] || rd.end[i] < rd.end[i - 1])))
-            abort();
-    p = (pcheck){.len = rd.n};
-    if (tx_passages(analyzer, rd.text, rd.n, 24, on_passage, &p, NULL) != CS_OK)
-        abort();
-    tx_read_clear(&rd);
+    check_read(text, size, TX_FORM_QP | TX_FORM_HTML, charset);
+    /* And as UTF-16, either way round, as a file with its mark is read. */
+    check_read(text, size, 0, "UTF-16LE");
+    check_read(text, size, 0, "UTF-16BE");
     /* The passage as a reader sees it, in each form, in that charset:
      * highlights moved onto its text stay in it, in order. */
     for (unsigned form = 0; form <= (TX_FORM_HTML | TX_FORM_QP); form++) {
