@@ -422,42 +422,103 @@ static cs_status rank_claims(qy_engine *e, const qy_plan *plan,
 
 /*
  * A quotation not found verbatim may run across a paragraph break: the best
- * aligned candidates are tried for that (qy_across.c).  A span that holds
- * the quotation so verbatim comes first, in place of the passages it
- * joins; one that holds it nearly takes the place its similarity gives it.
+ * aligned candidates are tried for that (qy_across.c), each in turn until
+ * QY_ACROSS_TRIES of them join nothing or `limit` spans are joined, so
+ * that every copy of an article (a wire story in several papers) is
+ * answered whole, not only the first.
+ * Spans that hold the quotation so verbatim come first, in their order,
+ * in place of the passages they join; one that holds it nearly takes the
+ * place its similarity gives it.
  */
 #define QY_ACROSS_TRIES 3
 
-static cs_status find_across(qy_engine *e, const qy_plan *plan, qy_cand *c,
-                             unsigned *n)
+/* What became of a candidate in find_across. */
+enum { ACROSS_UNTRIED, ACROSS_JOINED, ACROSS_IN_VAIN };
+
+/* Whether candidate i's passage lies within a span joined among the
+ * first n candidates (state: ACROSS_*, one a candidate). */
+static int within_joined(const qy_cand *c, const unsigned char *state,
+                         unsigned n, unsigned i)
 {
-    for (unsigned i = 0; i < *n && i < QY_ACROSS_TRIES; i++) {
+    for (unsigned k = 0; k < n; k++)
+        if (k != i && state[k] == ACROSS_JOINED &&
+            strcmp(c[k].r.path, c[i].r.path) == 0 &&
+            c[i].r.byte_start >= c[k].r.byte_start &&
+            c[i].r.byte_end <= c[k].r.byte_end)
+            return 1;
+    return 0;
+}
+
+/* Whether candidate i's passage was tried in vain already, as candidate
+ * i or as a copy of it (the same text) before it. */
+static int tried_in_vain(const qy_cand *c, const unsigned char *state,
+                         unsigned i)
+{
+    for (unsigned k = 0; k < i; k++)
+        if (state[k] == ACROSS_IN_VAIN && c[k].r.text_len == c[i].r.text_len &&
+            memcmp(c[k].r.text, c[i].r.text, c[i].r.text_len) == 0)
+            return 1;
+    return 0;
+}
+
+static cs_status find_across(qy_engine *e, const qy_plan *plan, qy_cand *c,
+                             unsigned *n, unsigned limit)
+{
+    unsigned char *state = calloc(*n + 1, 1);
+    if (!state)
+        return CS_NOMEM;
+    unsigned misses = 0, njoined = 0;
+    int near = 0;
+    for (unsigned i = 0; i < *n && misses < QY_ACROSS_TRIES && njoined < limit;
+         i++) {
+        if (within_joined(c, state, i, i))
+            continue;
         int found = 0;
         cs_status rc = qy_across_try(e, plan, &c[i], &found, NULL);
-        if (rc == CS_NOMEM)
+        if (rc == CS_NOMEM) {
+            free(state);
             return rc;
-        if (!found)
-            continue; /* an I/O error of this try only loses the try */
-        /* The joined span first, then the others in their order, less
-         * the passages it holds. */
-        qy_cand joined = c[i];
-        memmove(c + 1, c, i * sizeof *c);
-        c[0] = joined;
-        unsigned kept = 1;
-        for (unsigned k = 1; k < *n; k++) {
-            const qy_result *r = &c[k].r;
-            if (strcmp(r->path, joined.r.path) == 0 &&
-                r->byte_start >= joined.r.byte_start &&
-                r->byte_end <= joined.r.byte_end)
-                qy_cand_clear(&c[k]);
-            else
-                c[kept++] = c[k];
         }
-        *n = kept;
-        if (joined.r.match != QY_MATCH_EXACT)
-            qsort(c, *n, sizeof *c, cmp_rank);
-        break;
+        if (found) {
+            state[i] = ACROSS_JOINED;
+            njoined++;
+            near |= c[i].r.match != QY_MATCH_EXACT;
+        } else {
+            /* An I/O error of this try only loses the try.  A copy of a
+             * passage tried already is no new miss: the copies of an
+             * article come in turns. */
+            misses += !tried_in_vain(c, state, i);
+            state[i] = ACROSS_IN_VAIN;
+        }
     }
+    qy_cand *order = njoined ? malloc(*n * sizeof *order) : NULL;
+    if (njoined && !order) {
+        free(state);
+        return CS_NOMEM;
+    }
+    if (njoined) {
+        /* The verbatim spans first, then the others in their order, less
+         * the passages a span holds. */
+        unsigned kept = 0, verbatim = 0;
+        for (int pass = 0; pass < 2; pass++)
+            for (unsigned i = 0; i < *n; i++) {
+                int first = state[i] == ACROSS_JOINED &&
+                            c[i].r.match == QY_MATCH_EXACT;
+                if (first != (pass == 0))
+                    continue;
+                verbatim += first;
+                if (state[i] != ACROSS_JOINED && within_joined(c, state, *n, i))
+                    qy_cand_clear(&c[i]);
+                else
+                    order[kept++] = c[i];
+            }
+        memcpy(c, order, kept * sizeof *c);
+        *n = kept;
+        if (near) /* a near span among the others, by similarity */
+            qsort(c + verbatim, *n - verbatim, sizeof *c, cmp_rank);
+    }
+    free(order);
+    free(state);
     return CS_OK;
 }
 
@@ -624,7 +685,7 @@ cs_status qy_engine_query(qy_engine *e, const qy_request *req, qy_answer *out,
     if (rc == CS_OK && rerank)
         qsort(c, got, sizeof *c, cmp_rank);
     if (rc == CS_OK && near)
-        rc = find_across(e, &plan, c, &got);
+        rc = find_across(e, &plan, c, &got, limit);
 
     unsigned room = got < limit ? got : limit;
     if (rc == CS_OK && room > 0) {

@@ -176,4 +176,25 @@ cs query --format jsonl -n 2 '"of things in that quarter The Çela report"' > ou
 cs query --format jsonl -n 2 '"of things in that quarter, the Cela report"' > out.jsonl
 [ "$(jq_py '[r["path"] for r in rs]' < out.jsonl)" = "['twice/a.txt', 'twice/b.txt']" ] ||
     fail "the quotation as written first (2): $(cat out.jsonl)"
+
+# The same article in three files (a wire story several papers ran): a
+# quotation across its paragraph break is answered whole in each, not in
+# the first alone; misremembered, each copy is one near match too.
+mkdir wire
+for paper in a b c; do
+    printf 'Story\n\nThe ministry confirmed the breach of the border system.\n\nInvestigators traced the intruders to a contractor network.\n' > wire/$paper.txt
+done
+"$CITESEARCH" index --quiet wire
+for q in '"breach of the border system. Investigators traced the intruders"' \
+         '"breach of border system. Investigators traced the intruders"'; do
+    cs query --format jsonl -n 5 "$q" > out.jsonl
+    python3 - out.jsonl <<'PY' || fail "copies of a quotation across a break: $q: $(cat out.jsonl)"
+import json, sys
+rs = [json.loads(l) for l in open(sys.argv[1])]
+top = sorted((r["cite"], r["match"]) for r in rs[:3])
+kind = "exact" if "the border" in rs[0]["query"] else "near"
+assert top == [("wire/%s.txt:3-5" % p, kind) for p in "abc"], [(r["cite"], r["match"]) for r in rs]
+assert all(r["path"].startswith("wire/") is False for r in rs[3:]), [r["cite"] for r in rs]
+PY
+done
 echo ok
