@@ -289,7 +289,8 @@ cs_status ix_doc_build(tx_analyzer *a, ix_article *art,
         rc = xs_doc_set_value(doc, CS_SLOT_PATH, art->path, strlen(art->path));
     if (rc == CS_OK) {
         size_t dlen = 0;
-        const char *markup = !own ? NULL : tx_form_name(words->form);
+        char form_name[TX_FORM_NAME_MAX];
+        const char *markup = !own ? NULL : tx_form_name(words->form, form_name);
         const char *charset = !own ? NULL : words->charset;
         char *data = passage_data(art, file_text, p, markup, charset, &dlen);
         if (!data)

@@ -66,7 +66,7 @@ cs_status ix_article_add_recipients(ix_article *art, tx_analyzer *a,
 typedef struct ix_words {
     const char *text;     /* NULL: the file's bytes */
     size_t len;
-    unsigned form;        /* TX_FORM_* */
+    unsigned form;        /* TX_FORM_*, a base64 passage's cut with it */
     const char *charset;  /* NULL, or one tx_charset_readable accepts */
 } ix_words;
 
@@ -74,7 +74,8 @@ typedef struct ix_words {
  * Builds the document of passage `p` of `file_text` (the whole file),
  * number `ordinal` (1-based, in file order) of the article, its words
  * read from `words` (NULL or words->text NULL: from its bytes).  The data
- * says how they were read ("markup":"html", "qp" or "qp html";
+ * says how they were read ("markup":"html", "qp", "b64 lead1 html", ...:
+ * tx_form_name;
  * "charset":NAME) for the query side to read them alike.  *out is the caller's.
  */
 cs_status ix_doc_build(tx_analyzer *a, ix_article *art,

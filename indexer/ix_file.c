@@ -263,6 +263,9 @@ typedef struct file_ctx {
     tx_read words;
     unsigned form;        /* TX_FORM_* */
     const char *charset;  /* NULL, or the one the words were read in */
+    unsigned char *b64_phase; /* of a base64 run: tx_b64_phases of its
+                                 bytes (f->text + f->body_off, run_len) */
+    size_t run_len;
     tx_lines starts, ends;
     size_t legacy_at;     /* the first byte of the file read as
                              Windows-1252 (not UTF-8, in no declared
@@ -277,12 +280,16 @@ typedef struct file_ctx {
 } file_ctx;
 
 /* A passage found in decoded text, in the bytes and lines of the text
- * it was decoded from (f->text + f->body_off). */
-static tx_passage undecoded(file_ctx *f, const tx_passage *d)
+ * it was decoded from (f->text + f->body_off); *cut receives the cut of a
+ * passage of base64 (TX_FORM_CUT), whose bytes are whole groups of four. */
+static tx_passage undecoded(file_ctx *f, const tx_passage *d, unsigned *cut)
 {
     tx_passage p = *d;
     p.byte_start = f->words.start[d->byte_start];
     p.byte_end = f->words.end[d->byte_end - 1];
+    *cut = f->b64_phase ? tx_b64_align(f->text + f->body_off, f->run_len,
+                                       f->b64_phase, &p.byte_start, &p.byte_end)
+                        : 0;
     /* UTF-16 breaks lines where its text does (its bytes 0A are as often
      * halves of other characters); any other text where its bytes do
      * (decoding quoted-printable joins lines). */
@@ -297,7 +304,8 @@ static int on_passage(void *ctx, const tx_passage *body_p)
 {
     file_ctx *f = ctx;
     /* Passages of the body (an e-mail's): bytes and lines of the file. */
-    tx_passage p = f->words.start ? undecoded(f, body_p) : *body_p;
+    unsigned cut = 0;
+    tx_passage p = f->words.start ? undecoded(f, body_p, &cut) : *body_p;
     p.byte_start += f->body_off;
     p.byte_end += f->body_off;
     p.line_start += f->body_line;
@@ -308,7 +316,7 @@ static int on_passage(void *ctx, const tx_passage *body_p)
     ix_words words = {.text = f->words.text ? f->words.text + body_p->byte_start
                                             : NULL,
                       .len = body_p->byte_end - body_p->byte_start,
-                      .form = f->form,
+                      .form = f->form | cut,
                       .charset = f->charset};
     f->st = ix_doc_build(f->an, f->art, f->text, &words, &p, f->ordinal + 1,
                          &doc, f->msg);
@@ -411,12 +419,21 @@ static int write_run(void *ctx, size_t off, size_t len, unsigned form,
     f->charset = in;
     tx_lines_init(&f->starts, bytes, len, 0, 1);
     f->ends = f->starts;
-    r->rc = tx_passages(f->an, f->words.text ? f->words.text : bytes,
-                        f->words.text ? f->words.n : len,
-                        CS_PASSAGE_MAX_WORDS, on_passage, f, r->msg);
+    f->run_len = len;
+    if ((form & TX_FORM_B64) && !(f->b64_phase = malloc(len ? len : 1))) {
+        r->rc = cs_fail(r->msg, CS_NOMEM, "no memory to read %zu bytes of base64", len);
+    } else {
+        if (f->b64_phase)
+            tx_b64_phases(bytes, len, f->b64_phase);
+        r->rc = tx_passages(f->an, f->words.text ? f->words.text : bytes,
+                            f->words.text ? f->words.n : len,
+                            CS_PASSAGE_MAX_WORDS, on_passage, f, r->msg);
+    }
     if (r->rc == CS_OK)
         r->rc = f->st;
     tx_read_clear(&f->words);
+    free(f->b64_phase);
+    f->b64_phase = NULL;
     f->charset = NULL;
     return r->rc != CS_OK;
 }

@@ -217,17 +217,6 @@ size_t ix_mail_next(const char *text, size_t len, const ix_mail_head *head)
 
 /* ---- Field values ---- */
 
-static int base64_value(char c)
-{
-    if (c >= 'A' && c <= 'Z')
-        return c - 'A';
-    if (c >= 'a' && c <= 'z')
-        return c - 'a' + 26;
-    if (c >= '0' && c <= '9')
-        return c - '0' + 52;
-    return c == '+' ? 62 : c == '/' ? 63 : -1;
-}
-
 /* The bytes an encoded word's text stands for, into out (room for n):
  * Q ('_' a space, "=XX" a byte) or B (base64).  -1 when malformed. */
 static long decode_text(char enc, const char *s, size_t n, char *out)
@@ -252,7 +241,7 @@ static long decode_text(char enc, const char *s, size_t n, char *out)
     unsigned acc = 0;
     int bits = 0;
     for (size_t i = 0; i < n && s[i] != '='; i++) {
-        int v = base64_value(s[i]);
+        int v = tx_b64_value(s[i]);
         if (v < 0)
             return -1;
         acc = (acc << 6) | (unsigned)v;
@@ -529,9 +518,8 @@ static int walk_multipart(mime_walk *w, const char *start, const char *end,
     int plain = 0, ok[MAX_PARTS];
     for (size_t i = 0; i < nparts; i++) {
         ok[i] = part_head(from[i], to[i], &types[i], &encodings[i], &bodies[i]);
-        /* A plain text part that will be read (not one in base64). */
-        plain |= ok[i] && (!types[i].text || media_is(types[i], "text/plain")) &&
-                 !(encodings[i].text && media_is(encodings[i], "base64"));
+        /* A plain text part, which is read (in base64 too). */
+        plain |= ok[i] && (!types[i].text || media_is(types[i], "text/plain"));
     }
     int alternative = media_is(type, "multipart/alternative");
     for (size_t i = 0; i < nparts && !w->stop; i++) {
@@ -562,11 +550,8 @@ static void walk_part(mime_walk *w, const char *start, const char *end,
         walk_part(w, inner_body, end, inner_type, inner_encoding, depth + 1);
         return;
     }
-    /* Text is cited as written.  Base64 is not text to a reader, and what
-     * it decodes to has no bytes of the file to cite; other media (images,
-     * attachments) are not text at all. */
-    if (encoding.text && media_is(encoding, "base64"))
-        return;
+    /* Text is read, decoded when encoded (its passages cite the bytes
+     * that encode them); other media (images, attachments) are not text. */
     if (type.text && !media_is(type, "text/") && !media_is(type, "multipart/") &&
         !media_is(type, "message/"))
         return;
@@ -575,6 +560,8 @@ static void walk_part(mime_walk *w, const char *start, const char *end,
         form |= TX_FORM_HTML;
     if (encoding.text && media_is(encoding, "quoted-printable"))
         form |= TX_FORM_QP;
+    if (encoding.text && media_is(encoding, "base64"))
+        form |= TX_FORM_B64;
     char charset[IX_MAIL_MAX_CHARSET + 1];
     charset_of(type, charset);
     if (end > start && w->fn(w->ctx, (size_t)(start - w->text),

@@ -61,16 +61,15 @@ size_t ix_mail_next(const char *text, size_t len, const ix_mail_head *head);
 /*
  * The runs of an e-mail's body that are text to cite (MIME, RFC 2045-2046),
  * in order: `fn` is called with each one's offset and length in `text`,
- * how it is written (TX_FORM_HTML, TX_FORM_QP, both or neither) and the
- * charset its Content-Type declares ("" when none; the string is valid
- * during the call only), to be read for its words with tx_read_form,
- * and the walk stops when it returns non-zero (as does this function, then
- * returning 1).  A body that is not multipart is one run, unless it is
- * base64 or not text.  Of a multipart body, the parts' header blocks,
+ * how it is written (TX_FORM_HTML, and TX_FORM_QP or TX_FORM_B64, any or
+ * none) and the charset its Content-Type declares ("" when none; the
+ * string is valid during the call only), to be read for its words with
+ * tx_read_form, and the walk stops when it returns non-zero (as does this
+ * function, then returning 1).  A body that is not multipart is one run,
+ * unless it is not text.  Of a multipart body, the parts' header blocks,
  * the delimiter lines, the preamble and the epilogue are left out, and so
- * are parts in base64 (what they decode to has no bytes in the file to
- * cite), parts that are not text (images, attachments), and an HTML part
- * that has a plain text alternative saying the same.  A forwarded
+ * are parts that are not text (images, attachments), and an HTML part
+ * that has a plain text alternative saying the same (in any encoding).  A forwarded
  * message (message/rfc822) is read as a part: its body by its own
  * fields, not its header block.  A multipart body without its delimiters
  * is read as text.

@@ -16,7 +16,7 @@ static int same_sentence(const qy_result *r, const tx_read *words,
 {
     const char *text = words->text ? words->text : r->text;
     size_t to = qy_readable_at(words, b->start);
-    for (size_t k = qy_readable_at(words, a->end); k < to; k++)
+    for (size_t k = qy_readable_end(words, a->end); k < to; k++)
         if (text[k] == '\0' || strchr(".!?;:\n\r", text[k]))
             return 0;
     return 1;

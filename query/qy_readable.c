@@ -7,21 +7,30 @@
 #include "tx.h"
 
 /* Where the passage's byte `off` falls in its decoded text: the first
- * decoded byte whose encoding starts at or after it (start: tx_read_form's
- * map of n bytes; NULL when the text keeps the bytes' offsets). */
-static size_t decoded_at(const size_t *start, size_t n, size_t off)
+ * decoded byte whose encoding starts at or after it (map: tx_read_form's
+ * start map of n bytes; NULL when the text keeps the bytes' offsets); or,
+ * for the end of a span (map: the end map), the first byte whose encoding
+ * ends after it.  Both are one for encodings apart (escapes, markup); a
+ * byte of base64 shares a character with the next, so a span's end is
+ * found by the ends. */
+static size_t decoded_at(const size_t *map, size_t n, size_t off)
 {
-    if (!start)
+    if (!map)
         return off;
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (start[mid] < off)
+        if (map[mid] < off)
             lo = mid + 1;
         else
             hi = mid;
     }
     return lo;
+}
+
+static size_t decoded_end(const size_t *end, size_t n, size_t off)
+{
+    return end ? decoded_at(end, n, off + 1) : off;
 }
 
 static int is_blank(char c)
@@ -70,7 +79,9 @@ cs_status qy_readable_of(const qy_result *r, qy_readable *out)
     out->len = at ? collapse(rd.text, rd.n, at) : rd.n;
     for (size_t i = 0; i < r->nhighlights; i++) {
         size_t s = decoded_at(rd.start, rd.n, r->highlights[i].start - r->byte_start);
-        size_t e = decoded_at(rd.start, rd.n, r->highlights[i].end - r->byte_start);
+        size_t e = decoded_end(rd.end, rd.n, r->highlights[i].end - r->byte_start);
+        if (e < s) /* a span within one character's encoding */
+            e = s;
         out->highlights[i].start = at ? at[s] : s;
         out->highlights[i].end = at ? at[e] : e;
     }
@@ -95,11 +106,16 @@ char *qy_readable_slice(const qy_result *r, const tx_read *words, size_t from,
     if (!words->text)
         return tx_utf8_legacy(r->text + from, to - from, NULL);
     size_t s = decoded_at(words->start, words->n, from);
-    size_t e = decoded_at(words->start, words->n, to);
+    size_t e = decoded_end(words->end, words->n, to);
     return strndup(words->text + s, e > s ? e - s : 0);
 }
 
 size_t qy_readable_at(const tx_read *words, size_t off)
 {
     return words->text ? decoded_at(words->start, words->n, off) : off;
+}
+
+size_t qy_readable_end(const tx_read *words, size_t off)
+{
+    return words->text ? decoded_end(words->end, words->n, off) : off;
 }

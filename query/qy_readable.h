@@ -49,5 +49,8 @@ char *qy_readable_slice(const qy_result *r, const tx_read *words, size_t from,
  * byte of words->text whose encoding starts at or after it; `off` itself
  * when words->text is NULL or keeps the bytes' offsets. */
 size_t qy_readable_at(const tx_read *words, size_t off);
+/* And where a span of its bytes ending at `off` ends in words->text: past
+ * the last byte whose encoding ends at or before it. */
+size_t qy_readable_end(const tx_read *words, size_t off);
 
 #endif

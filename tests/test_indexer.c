@@ -370,8 +370,8 @@ static void one_run(const char *mail, const char *want, unsigned form)
     runs_clear(&r);
 }
 
-/* Of a MIME body only the text parts are cited: not the parts' headers,
- * delimiters, preamble or epilogue, not base64, not an image, not HTML
+/* Of a MIME body only the text parts are cited (in base64 too): not the
+ * parts' headers, delimiters, preamble or epilogue, not an image, not HTML
  * that a plain text alternative says the same as. */
 static void test_mail_text_parts(void **state)
 {
@@ -394,16 +394,18 @@ static void test_mail_text_parts(void **state)
         "--=_outer\r\n\r\nA part without fields.\r\n"
         "--=_outer--\r\nThe epilogue.\r\n";
     texts_of(mixed, &r);
-    assert_int_equal(r.n, 2);
+    assert_int_equal(r.n, 3);
     assert_string_equal(r.got[0], "Plain words.\r\n");
-    assert_string_equal(r.got[1], "A part without fields.\r\n");
-    assert_false(r.form[0] || r.form[1]);
+    assert_string_equal(r.got[1], "VGV4dCBpbiBiYXNlNjQ=\r\n");
+    assert_string_equal(r.got[2], "A part without fields.\r\n");
+    assert_false(r.form[0] || r.form[2]);
+    assert_int_equal(r.form[1], TX_FORM_B64);
     assert_string_equal(r.charset[0], "us-ascii");
-    assert_string_equal(r.charset[1], "");
+    assert_string_equal(r.charset[2], "");
     runs_clear(&r);
 
-    /* HTML alone is kept (it is the only text there is), and so is HTML
-     * whose plain alternative is in base64 (not read). */
+    /* HTML alone is kept (it is the only text there is); HTML whose
+     * plain alternative is in base64 is not (that is read). */
     const char *html = "From: a@b.c\nSubject: s\n"
                        "Content-Type: multipart/alternative; boundary=b\n\n"
                        "--b\nContent-Type: text/html\n\n<p>Only here.</p>\n--b--\n";
@@ -413,7 +415,7 @@ static void test_mail_text_parts(void **state)
                            "--b\nContent-Type: text/plain\nContent-Transfer-Encoding: base64\n\n"
                            "T25seSBoZXJlLg==\n"
                            "--b\nContent-Type: text/html\n\n<p>Only here.</p>\n--b--\n";
-    one_run(b64plain, "<p>Only here.</p>\n", TX_FORM_HTML);
+    one_run(b64plain, "T25seSBoZXJlLg==\n", TX_FORM_B64);
 
     /* The form a run is written in. */
     const char *qp = "From: a@b.c\nSubject: s\nContent-Type: text/html\n"
@@ -457,12 +459,15 @@ static void test_mail_text_parts(void **state)
     assert_string_equal(r.charset[1], "koi8-r");
     runs_clear(&r);
 
-    /* Not multipart: the body, unless base64 or not text; a multipart
-     * body without its delimiter lines is read as text. */
+    /* Not multipart: the body, unless not text; a multipart body without
+     * its delimiter lines is read as text. */
     const char *plain = "From: a@b.c\nSubject: s\n\nBody.\n";
     one_run(plain, "Body.\n", 0);
     const char *b64 = "From: a@b.c\nSubject: s\nContent-Transfer-Encoding: Base64\n\nQm9keS4=\n";
-    texts_of(b64, &r);
+    one_run(b64, "Qm9keS4=\n", TX_FORM_B64);
+    const char *b64pdf = "From: a@b.c\nSubject: s\nContent-Type: application/pdf\n"
+                         "Content-Transfer-Encoding: base64\n\nJVBERi0xLjQ=\n";
+    texts_of(b64pdf, &r);
     assert_int_equal(r.n, 0);
     const char *pdf = "From: a@b.c\nSubject: s\nContent-Type: application/pdf\n\n%PDF-1.4\n";
     texts_of(pdf, &r);

@@ -973,6 +973,81 @@ static void test_charset_utf16(void **state)
     tx_read_clear(&r);
 }
 
+/* Base64 read with each byte mapped to the two characters holding its
+ * bits; a passage cut anywhere in it, aligned to whole groups of four
+ * (tx_b64_align), reads back to the same text with its cut; the form's
+ * name says the cut. */
+static void test_read_b64(void **state)
+{
+    (void)state;
+    /* "Hello, world" over two lines, "=" padding a group mid-way. */
+    const char b64[] = "SGVs\nbG8s\r\nIHdvcmxk\nIQ==Pw==\n";
+    tx_read r;
+    assert_int_equal(tx_read_form(b64, strlen(b64), TX_FORM_B64, NULL, &r), CS_OK);
+    assert_string_equal(r.text, "Hello, world!?");
+    /* 'H' is characters 0-1, 'e' 1-2, 'l' 2-3, the next 'l' the next
+     * line's group: 5-6. */
+    assert_int_equal(r.start[0], 0);
+    assert_int_equal(r.end[0], 2);
+    assert_int_equal(r.start[1], 1);
+    assert_int_equal(r.end[2], 4);
+    assert_int_equal(r.start[3], 5);
+    assert_int_equal(r.start[13], 24); /* the "?" after the padding */
+    tx_read_clear(&r);
+
+    /* Every span of a longer text, aligned and read with its cut, is the
+     * text of its bytes. */
+    char text[300], enc[500];
+    for (int i = 0; i < 299; i++)
+        text[i] = (char)('a' + (i * 7) % 26);
+    text[299] = '\0';
+    static const char alpha[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    size_t e = 0;
+    for (size_t i = 0; i + 3 <= 299; i += 3) {
+        unsigned v = (unsigned char)text[i] << 16 | (unsigned char)text[i + 1] << 8 |
+                     (unsigned char)text[i + 2];
+        for (int k = 3; k >= 0; k--)
+            enc[e++] = alpha[(v >> (6 * k)) & 63];
+        if ((i / 3) % 19 == 18)
+            enc[e++] = '\n'; /* 76 characters a line */
+    }
+    enc[e] = '\0';
+    tx_read all;
+    assert_int_equal(tx_read_form(enc, e, TX_FORM_B64, NULL, &all), CS_OK);
+    assert_int_equal(all.n, 297);
+    unsigned char *phase = malloc(e);
+    assert_non_null(phase);
+    tx_b64_phases(enc, e, phase);
+    for (size_t from = 0; from < all.n; from += 5)
+        for (size_t to = from + 1; to <= all.n; to += 11) {
+            size_t start = all.start[from], end = all.end[to - 1];
+            unsigned cut = tx_b64_align(enc, e, phase, &start, &end);
+            assert_true(start <= all.start[from] && end >= all.end[to - 1]);
+            tx_read part;
+            assert_int_equal(tx_read_form(enc + start, end - start,
+                                          TX_FORM_B64 | cut, NULL, &part),
+                             CS_OK);
+            assert_int_equal(part.n, to - from);
+            assert_memory_equal(part.text, all.text + from, to - from);
+            tx_read_clear(&part);
+        }
+    free(phase);
+    tx_read_clear(&all);
+
+    char name[TX_FORM_NAME_MAX];
+    unsigned forms[] = {0, TX_FORM_HTML, TX_FORM_QP | TX_FORM_HTML,
+                        TX_FORM_B64 | TX_FORM_CUT(2, 1) | TX_FORM_HTML,
+                        TX_FORM_B64 | TX_FORM_CUT(0, 2)};
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
+        assert_int_equal(tx_form_of(tx_form_name(forms[i], name)), forms[i]);
+    assert_string_equal(tx_form_name(TX_FORM_B64 | TX_FORM_CUT(2, 1) | TX_FORM_HTML, name),
+                        "b64 lead2 trail1 html");
+    assert_string_equal(tx_form_name(TX_FORM_QP | TX_FORM_HTML, name), "qp html");
+    assert_int_equal(tx_form_of("qp html"), TX_FORM_QP | TX_FORM_HTML);
+    assert_int_equal(tx_form_of("b64 rot13"), 0);
+}
+
 static void test_long_inputs(void **state)
 {
     (void)state;
@@ -1039,6 +1114,7 @@ int main(void)
         cmocka_unit_test(test_read_charset),
         cmocka_unit_test(test_charset_detect),
         cmocka_unit_test(test_charset_utf16),
+        cmocka_unit_test(test_read_b64),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -230,6 +230,16 @@ char *tx_utf8_latin1(const char *text, size_t len, size_t *out_len);
 /* How a text is written, for tx_read_form. */
 #define TX_FORM_HTML 1u /* HTML: read for its text */
 #define TX_FORM_QP 2u   /* quoted-printable: read decoded */
+#define TX_FORM_B64 4u  /* base64: read decoded */
+/*
+ * A passage of a base64 text: base64 decodes four characters at a time,
+ * so a passage's bytes are those of the groups of four that hold it
+ * (tx_b64_align), which decode to `lead` (0-2) bytes before its text and
+ * `trail` (0-2) after it, left out when it is read.
+ */
+#define TX_FORM_CUT(lead, trail) ((unsigned)(lead) << 4 | (unsigned)(trail) << 6)
+#define TX_FORM_LEAD(form) (((form) >> 4) & 3u)
+#define TX_FORM_TRAIL(form) (((form) >> 6) & 3u)
 
 /*
  * A text as read for its words: what tx_read_form makes of the bytes of
@@ -247,11 +257,15 @@ typedef struct tx_read {
 } tx_read;
 
 /*
- * Reads text[0, len) written in `form` (TX_FORM_*, both or neither) and in
+ * Reads text[0, len) written in `form` (TX_FORM_*: HTML, and QP or B64,
+ * with the cut of a base64 passage; any or none) and in
  * `charset` (NULL: UTF-8, bytes that are not UTF-8 as Windows-1252, as
  * the analyzer reads any text; else a name tx_charset_readable accepts,
  * or one tx_charset_bom gives, then without form):
- * quoted-printable decoded (tx_decode_qp), then the charset converted to
+ * quoted-printable or base64 decoded (tx_decode_qp; base64's characters
+ * outside its alphabet skipped, '=' ending a group, each byte mapped to
+ * the two characters that hold its bits, the cut left out), then the
+ * charset converted to
  * UTF-8 (bytes invalid in it as U+FFFD), then HTML read for its text:
  * tags within a line of text (<b>, <a>, <span>, ...) and comments left
  * out, so that a word across them is one word, as a browser shows it;
@@ -268,13 +282,34 @@ cs_status tx_read_form(const char *text, size_t len, unsigned form,
                        const char *charset, tx_read *out);
 void tx_read_clear(tx_read *r);
 
-/* A form's name, as passages store it ("html", "qp", "qp html"; NULL for
- * plain text), and the form a name stands for (0 for NULL or another). */
-const char *tx_form_name(unsigned form);
+/* A form's name, as passages store it ("html", "qp", "qp html", "b64
+ * lead1 trail2 html", ...: its words in that order, space-separated),
+ * into `buf`; NULL for plain text.  And the form a name stands for (0 for
+ * NULL; a name with a word it does not know is plain text). */
+#define TX_FORM_NAME_MAX 32
+const char *tx_form_name(unsigned form, char buf[TX_FORM_NAME_MAX]);
 unsigned tx_form_of(const char *name);
+
+/*
+ * The passage whose text decoded from base64 text[0, len) stands for its
+ * bytes [*start, *end) (tx_read_form's map: from the first character of
+ * its first byte to the last of its last) as a passage of whole groups of
+ * four: *start and *end moved to its first group's start and past its
+ * last group's last character, and the form's cut (TX_FORM_CUT) returned.
+ * `phase` is tx_b64_phases' of the text, so that each passage costs only
+ * the few characters around its ends.
+ */
+unsigned tx_b64_align(const char *text, size_t len, const unsigned char *phase,
+                      size_t *start, size_t *end);
+/* Each byte's place in its group of four base64 characters (0-3), or
+ * TX_B64_NONE for a byte outside the alphabet: into phase (len bytes). */
+#define TX_B64_NONE 255
+void tx_b64_phases(const char *text, size_t len, unsigned char *phase);
 
 /* The value of a hexadecimal digit, or -1. */
 int tx_hex_digit(char c);
+/* The value of a base64 character (RFC 2045's alphabet), or -1. */
+int tx_b64_value(char c);
 
 /* The byte the escape "=XX" at text[at] stands for (quoted-printable, and
  * RFC 2047's Q encoding), or -1 when text[at, len) starts none. */

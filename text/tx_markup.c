@@ -349,14 +349,114 @@ static cs_status read_qp(const char *text, size_t len, tx_read *out)
     return CS_OK;
 }
 
+int tx_b64_value(char c)
+{
+    if (c >= 'A' && c <= 'Z')
+        return c - 'A';
+    if (c >= 'a' && c <= 'z')
+        return c - 'a' + 26;
+    if (c >= '0' && c <= '9')
+        return c - '0' + 52;
+    return c == '+' ? 62 : c == '/' ? 63 : -1;
+}
+
+void tx_b64_phases(const char *text, size_t len, unsigned char *phase)
+{
+    unsigned k = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (tx_b64_value(text[i]) < 0) {
+            phase[i] = TX_B64_NONE;
+            if (text[i] == '=')
+                k = 0; /* padding ends a group */
+            continue;
+        }
+        phase[i] = (unsigned char)k;
+        k = (k + 1) & 3;
+    }
+}
+
+unsigned tx_b64_align(const char *text, size_t len, const unsigned char *phase,
+                      size_t *start, size_t *end)
+{
+    if (*start >= *end || *end > len || phase[*start] == TX_B64_NONE ||
+        phase[*end - 1] == TX_B64_NONE)
+        return 0;
+    /* Byte b of a group starts at its character b: b bytes before it. */
+    unsigned lead = phase[*start], back = lead;
+    while (back > 0 && *start > 0)
+        if (phase[--*start] != TX_B64_NONE)
+            back--;
+    /* Byte b ends at character b + 1: each of the group's characters
+     * after that is one byte more. */
+    unsigned p = phase[*end - 1], q = p;
+    for (size_t i = *end; i < len && q < 3 && text[i] != '='; i++) {
+        if (phase[i] == TX_B64_NONE)
+            continue;
+        if (phase[i] != q + 1)
+            break;
+        q = phase[i];
+        *end = i + 1;
+    }
+    return TX_FORM_CUT(lead, q - p);
+}
+
+/* Base64 text[0, len) decoded, each byte mapped to the characters that
+ * hold its bits, less the form's cut (tx.h). */
+static cs_status read_b64(const char *text, size_t len, unsigned form,
+                          tx_read *out)
+{
+    size_t cap = len / 4 * 3 + 3;
+    out->text = malloc(cap + 1);
+    out->start = malloc((cap + 1) * sizeof *out->start);
+    out->end = malloc((cap + 1) * sizeof *out->end);
+    if (!out->text || !out->start || !out->end)
+        return CS_NOMEM;
+    size_t n = 0, pos[4];
+    unsigned acc = 0, k = 0;
+    for (size_t i = 0; i < len; i++) {
+        int v = tx_b64_value(text[i]);
+        if (v < 0) {
+            if (text[i] == '=')
+                acc = k = 0;
+            continue;
+        }
+        pos[k++] = i;
+        acc = (acc << 6) | (unsigned)v;
+        if (k >= 2) { /* byte k - 2, in characters k - 2 and k - 1 */
+            out->text[n] = (char)((acc >> (8 - 2 * k)) & 0xFF); /* 6k bits read */
+            out->start[n] = pos[k - 2];
+            out->end[n] = pos[k - 1] + 1;
+            n++;
+        }
+        if (k == 4)
+            acc = k = 0;
+    }
+    size_t lead = TX_FORM_LEAD(form), trail = TX_FORM_TRAIL(form);
+    if (lead > n)
+        lead = n;
+    if (trail > n - lead)
+        trail = n - lead;
+    n -= lead + trail;
+    memmove(out->text, out->text + lead, n);
+    memmove(out->start, out->start + lead, n * sizeof *out->start);
+    memmove(out->end, out->end + lead, n * sizeof *out->end);
+    out->text[n] = '\0';
+    out->start[n] = out->end[n] = len;
+    out->n = n;
+    return CS_OK;
+}
+
 cs_status tx_read_form(const char *text, size_t len, unsigned form,
                        const char *charset, tx_read *out)
 {
     memset(out, 0, sizeof *out);
     tx_read qp = {0}, cs = {0};
     cs_status rc = CS_OK;
+    /* qp: the bytes decoded from quoted-printable or base64. */
     if (form & TX_FORM_QP)
         rc = read_qp(text, len, &qp);
+    else if (form & TX_FORM_B64)
+        rc = read_b64(text, len, form, &qp);
     if (rc == CS_OK && charset) {
         /* Converted from the decoded bytes, mapped back through them to
          * their escapes. */
@@ -394,17 +494,59 @@ cs_status tx_read_form(const char *text, size_t len, unsigned form,
     return rc;
 }
 
-static const char *const form_names[] = {NULL, "html", "qp", "qp html"};
+/* The words of a form's name, in their order. */
+static const struct {
+    const char *word;
+    unsigned form;
+} form_words[] = {{"qp", TX_FORM_QP},
+                  {"b64", TX_FORM_B64},
+                  {"lead1", TX_FORM_CUT(1, 0)},
+                  {"lead2", TX_FORM_CUT(2, 0)},
+                  {"trail1", TX_FORM_CUT(0, 1)},
+                  {"trail2", TX_FORM_CUT(0, 2)},
+                  {"html", TX_FORM_HTML}};
+#define NFORM_WORDS (sizeof form_words / sizeof form_words[0])
 
-const char *tx_form_name(unsigned form)
+/* Whether `form` has the bits of `word` (a cut's: exactly those). */
+static int has_word(unsigned form, unsigned word)
 {
-    return form_names[form & (TX_FORM_HTML | TX_FORM_QP)];
+    unsigned lead = TX_FORM_LEAD(word), trail = TX_FORM_TRAIL(word);
+    if (lead)
+        return TX_FORM_LEAD(form) == lead;
+    if (trail)
+        return TX_FORM_TRAIL(form) == trail;
+    return (form & word) != 0;
+}
+
+const char *tx_form_name(unsigned form, char buf[TX_FORM_NAME_MAX])
+{
+    size_t n = 0;
+    for (size_t i = 0; i < NFORM_WORDS; i++)
+        if (has_word(form, form_words[i].form)) {
+            size_t w = strlen(form_words[i].word);
+            if (n)
+                buf[n++] = ' ';
+            memcpy(buf + n, form_words[i].word, w);
+            n += w;
+        }
+    buf[n] = '\0';
+    return n ? buf : NULL;
 }
 
 unsigned tx_form_of(const char *name)
 {
-    for (unsigned f = 1; name && f < 4; f++)
-        if (strcmp(name, form_names[f]) == 0)
-            return f;
-    return 0;
+    unsigned form = 0;
+    while (name && *name) {
+        size_t w = strcspn(name, " ");
+        size_t i = 0;
+        while (i < NFORM_WORDS && (strlen(form_words[i].word) != w ||
+                                   strncmp(name, form_words[i].word, w) != 0))
+            i++;
+        if (i == NFORM_WORDS)
+            return 0;
+        form |= form_words[i].form;
+        name += w;
+        name += *name == ' ';
+    }
+    return form;
 }

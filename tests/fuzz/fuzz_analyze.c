@@ -75,6 +75,32 @@ static void check_read(const char *text, size_t size, unsigned form,
     tx_read_clear(&rd);
 }
 
+/* Spans of the text read as base64, aligned to whole groups of four
+ * (tx_b64_align) and read again with their cut: the same bytes. */
+static void check_b64_spans(const char *text, size_t size)
+{
+    tx_read all;
+    unsigned char *phase = malloc(size + 1);
+    if (!phase || tx_read_form(text, size, TX_FORM_B64, NULL, &all) != CS_OK)
+        abort();
+    tx_b64_phases(text, size, phase);
+    size_t step = all.n / 7 + 1;
+    for (size_t from = 0; from < all.n; from += step)
+        for (size_t to = from + 1; to <= all.n; to += step) {
+            size_t start = all.start[from], end = all.end[to - 1];
+            unsigned cut = tx_b64_align(text, size, phase, &start, &end);
+            tx_read part;
+            if (start > all.start[from] || end < all.end[to - 1] ||
+                tx_read_form(text + start, end - start, TX_FORM_B64 | cut, NULL,
+                             &part) != CS_OK ||
+                part.n != to - from || memcmp(part.text, all.text + from, part.n) != 0)
+                abort();
+            tx_read_clear(&part);
+        }
+    tx_read_clear(&all);
+    free(phase);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (!analyzer && tx_analyzer_new(&analyzer, NULL) != CS_OK)
@@ -146,9 +172,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!tx_charset_readable(charset))
         abort();
     check_read(text, size, TX_FORM_QP | TX_FORM_HTML, charset);
-    /* And as UTF-16, either way round, as a file with its mark is read. */
+    /* And as UTF-16, either way round, as a file with its mark is read;
+     * and as base64, cut or not. */
     check_read(text, size, 0, "UTF-16LE");
     check_read(text, size, 0, "UTF-16BE");
+    check_read(text, size, TX_FORM_B64 | TX_FORM_HTML, charset);
+    check_read(text, size, TX_FORM_B64 | TX_FORM_CUT(size % 3, size / 3 % 3), charset);
+    check_b64_spans(text, size);
     /* The passage as a reader sees it, in each form, in that charset:
      * highlights moved onto its text stay in it, in order. */
     for (unsigned form = 0; form <= (TX_FORM_HTML | TX_FORM_QP); form++) {

@@ -37,7 +37,9 @@ static int check_run(void *ctx, size_t off, size_t len, unsigned form,
                      const char *charset)
 {
     runs *r = ctx;
-    if (form > (TX_FORM_HTML | TX_FORM_QP) || strlen(charset) > 45)
+    if ((form & ~(TX_FORM_HTML | TX_FORM_QP | TX_FORM_B64)) ||
+        (form & (TX_FORM_QP | TX_FORM_B64)) == (TX_FORM_QP | TX_FORM_B64) ||
+        strlen(charset) > 45)
         abort();
     if (len == 0 || off < r->last || off < r->body || off + len > r->len)
         abort();

@@ -1,0 +1,80 @@
+# E-mail parts in base64 (as most mailers send text that is not ASCII,
+# and HTML): read decoded, their words found, quotations exact; a passage
+# cites the bytes that encode it (whole groups of four characters, which
+# decode to its text with at most two bytes more at either end), its
+# highlights decode to the words; the text output, `show`, a
+# misquotation's diff and JSON's `shown` give the letters.  A long
+# paragraph's overlapping windows each decode to their own text.
+. "$(dirname "$0")/lib.sh"
+
+mkdir in
+python3 - <<'PY'
+import base64
+body = ('Përshëndetje,\n\n'
+        'Ministria e Brendshme konfirmoi se sulmi kibernetik goditi sistemin TIMS në shtator.\n\n'
+        'Zëdhënësi tha: "Të dhënat e policisë nuk janë prekur."\n\n' +
+        ' '.join('fjala%d' % i for i in range(260)) + '.\n')
+html = ('<html><body><p>The <b>border</b> police said the intruders left a note.</p>'
+        '<p>Second&nbsp;paragraph here.</p></body></html>\n')
+def part(kind, text):
+    return ('--b\nContent-Type: %s; charset=utf-8\nContent-Transfer-Encoding: base64\n\n'
+            % kind) + base64.encodebytes(text.encode()).decode()
+open('in/m.eml', 'w').write(
+    'From: Reporter <r@example.org>\nSubject: Raport\n'
+    'Date: Mon, 05 Sep 2022 10:00:00 +0000\nMIME-Version: 1.0\n'
+    'Content-Type: multipart/mixed; boundary="b"\n\n' +
+    part('text/plain', body) + part('text/html', html) + '--b--\n')
+PY
+cs index in 2> index.err
+[ "$status" -eq 0 ] || fail "index: status $status: $(cat index.err)"
+
+# check RESULTS_FILE: each result's cited bytes decode to its shown text
+# (HTML aside), its highlights to the words the shown highlights hold.
+check() {
+    python3 - "$1" <<'PY'
+import base64, json, re, sys
+data = open('in/m.eml', 'rb').read()
+def decode(b):
+    b = re.sub(rb'[^A-Za-z0-9+/]', b'', b)
+    return base64.b64decode(b[:len(b) - len(b) % 4]) if len(b) >= 4 else b''
+for line in open(sys.argv[1]):
+    r = json.loads(line)
+    shown = r['shown']['text']
+    cited = decode(data[r['byte_start']:r['byte_end']]).decode('utf-8', 'replace')
+    if '<' not in cited:
+        assert shown in cited and len(cited) - len(shown) <= 4, (shown, cited)
+    # Each highlight ends at the last character holding the word's bits:
+    # the passage's bytes up to it (and the rest of its group) hold the
+    # word, those up to its start do not.
+    for (s, e), (ss, se) in zip(r['highlights'], r['shown']['highlights']):
+        want = shown.encode()[ss:se]
+        assert r['byte_start'] <= s < e <= r['byte_end'], (s, e, r)
+        assert want in decode(data[r['byte_start']:e + 3]), (want, r)
+        assert want not in decode(data[r['byte_start']:s]), (want, r)
+PY
+}
+cs query --format jsonl -n 1 '"sulmi kibernetik goditi sistemin TIMS"' > out.jsonl
+[ "$(jq_py '(rs[0]["match"], [rs[0]["shown"]["text"].encode()[s:e].decode() for s, e in rs[0]["shown"]["highlights"]])' < out.jsonl)" = "('exact', ['sulmi kibernetik goditi sistemin TIMS'])" ] ||
+    fail "quotation in base64: $(cat out.jsonl)"
+check out.jsonl || fail "cited bytes of the quotation: $(cat out.jsonl)"
+cs query --format jsonl -n 1 '"Të dhënat e policisë nuk janë prekur"' > out.jsonl
+[ "$(jq_py 'rs[0]["match"]' < out.jsonl)" = "exact" ] || fail "quotation with letters: $(cat out.jsonl)"
+check out.jsonl || fail "cited bytes of letters: $(cat out.jsonl)"
+cs query --format jsonl -n 1 '"intruders left a note"' > out.jsonl
+[ "$(jq_py '(rs[0]["match"], rs[0]["shown"]["text"])' < out.jsonl)" = "('exact', 'The border police said the intruders left a note. Second\xa0paragraph here.')" ] ||
+    fail "HTML in base64: $(cat out.jsonl)"
+# A word of a long paragraph: each window holding it decodes to itself.
+cs query --format jsonl -n 3 fjala150 > out.jsonl
+[ "$(jq_py 'len(rs)' < out.jsonl)" -ge 1 ] || fail "word of a long paragraph: $(cat out.jsonl)"
+check out.jsonl || fail "windows of a long paragraph: $(cat out.jsonl)"
+# A misquotation: the diff says the source's word.
+cs query --format jsonl -n 1 '"sulmi kibernetik goditi sistemin TIMS në gusht"' > out.jsonl
+[ "$(jq_py '[(d["op"], d["query"], d["source"]) for d in rs[0]["diff"] if d["op"] != "="]' < out.jsonl)" = "[('~', 'gusht', 'shtator')]" ] ||
+    fail "misquotation diff: $(cat out.jsonl)"
+cs query --format text -n 1 kibernetik > out.txt
+grep -q '^   Ministria e Brendshme konfirmoi se sulmi kibernetik goditi sistemin TIMS në shtator\.$' out.txt ||
+    fail "text output: $(cat out.txt)"
+cite=$(jq_py 'rs[0]["cite"]' < out.jsonl)
+cs show "$cite" > show.txt
+grep -q '^> Ministria e Brendshme konfirmoi' show.txt || fail "show: $(cat show.txt)"
+echo ok
