@@ -221,20 +221,46 @@ static void show_text(const show_view *v, unsigned i, const char **text,
     }
 }
 
-/* Passage i's bytes text[from, len) as a person reads them (qy_readable)
- * into *rd: for an e-mail's part in HTML, quoted-printable or a charset,
- * the text they stand for.  0 for any other passage (its bytes are
- * shown), -1 when out of memory. */
+/* Passage i's bytes text[from, len), written in `form` (the passage's,
+ * or a cut of it), as a person reads them (qy_readable) into *rd: for an
+ * e-mail's part in HTML, quoted-printable, base64 or a charset, the text
+ * they stand for.  0 for any other passage (its bytes are shown), -1 when
+ * out of memory. */
 static int show_readable(const show_view *v, unsigned i, const char *text,
-                         size_t from, size_t len, qy_readable *rd)
+                         size_t from, size_t len, unsigned form,
+                         qy_readable *rd)
 {
     const passage_ref *p = &v->ps[i];
     if (!(p->form || p->charset))
         return 0;
     qy_result r = {.text = (char *)text + from, .text_len = len - from,
-                   .byte_start = p->byte_start + from, .form = p->form,
+                   .byte_start = p->byte_start + from, .form = form,
                    .charset = p->charset};
     return qy_readable_of(&r, rd) == CS_OK ? 1 : -1;
+}
+
+#define CUT_BITS TX_FORM_CUT(3, 3)
+
+/*
+ * Where what a base64 passage adds to the ones before it starts in its
+ * bytes `text`, those before `from` listed already.  The passage before
+ * ended with a whole group of four characters, `prev_trail` of whose bytes
+ * it did not show (they begin this one's new text): then the answer is
+ * that group, and *lead the bytes of it shown already.
+ */
+static size_t b64_resume(const char *text, size_t from, unsigned prev_trail,
+                         unsigned *lead)
+{
+    *lead = 0;
+    size_t i = from;
+    unsigned chars = 0;
+    while (prev_trail && i > 0 && chars < 4 && text[i - 1] != '=')
+        chars += tx_b64_value(text[--i]) >= 0;
+    /* A group of n characters decodes to n - 1 bytes. */
+    if (chars < 2 || chars - 1 <= prev_trail)
+        return from;
+    *lead = chars - 1 - prev_trail;
+    return i;
 }
 
 /* Writes passage i's citation into buf. */
@@ -269,7 +295,7 @@ cs_status qy_show(qy_engine *e, const char *cite, unsigned context, FILE *out,
         size_t tlen;
         show_text(&v, i, &text, &tlen);
         qy_readable rd;
-        if (show_readable(&v, i, text, 0, tlen, &rd) > 0) {
+        if (show_readable(&v, i, text, 0, tlen, v.ps[i].form, &rd) > 0) {
             text = rd.text;
             tlen = rd.len;
         } else {
@@ -304,6 +330,7 @@ cs_status qy_show_json(qy_engine *e, const char *cite, unsigned context,
     int bad = !o || !arr;
     char where[PATH_MAX + 32];
     size_t cursor = 0; /* the end of the bytes listed so far */
+    unsigned trail = 0; /* bytes of base64 the last one did not show */
     for (unsigned i = v.from; !bad && i <= v.to; i++) {
         const passage_ref *p = &v.ps[i];
         const char *text;
@@ -311,10 +338,19 @@ cs_status qy_show_json(qy_engine *e, const char *cite, unsigned context,
         show_text(&v, i, &text, &tlen);
         /* What a reader sees of the bytes it adds to those before it. */
         size_t from = cursor > p->byte_start ? cursor - p->byte_start : 0;
+        unsigned form = p->form;
+        if (from > 0 && (form & TX_FORM_B64)) {
+            unsigned lead;
+            from = b64_resume(text, from, trail, &lead);
+            form = (form & ~CUT_BITS) | TX_FORM_CUT(lead, TX_FORM_TRAIL(form));
+        }
         qy_readable rd = {0};
-        int readable = from < tlen ? show_readable(&v, i, text, from, tlen, &rd) : 0;
-        if (p->byte_start + tlen > cursor)
+        int readable = from < tlen ? show_readable(&v, i, text, from, tlen, form, &rd)
+                                   : 0;
+        if (p->byte_start + tlen > cursor) {
             cursor = p->byte_start + tlen;
+            trail = p->form & TX_FORM_B64 ? TX_FORM_TRAIL(p->form) : 0;
+        }
         show_cite(&v, i, where, sizeof where);
         json_t *pj = json_pack("{s:o, s:b, s:I, s:I, s:I, s:I, s:I, s:o}",
                                "cite", qy_json_bytes(where, strlen(where)),

@@ -4,7 +4,8 @@
 # decode to its text with at most two bytes more at either end), its
 # highlights decode to the words; the text output, `show`, a
 # misquotation's diff and JSON's `shown` give the letters.  A long
-# paragraph's overlapping windows each decode to their own text.
+# paragraph's overlapping windows each decode to their own text, and the
+# web API's show puts them together without a byte lost or repeated.
 . "$(dirname "$0")/lib.sh"
 
 mkdir in
@@ -77,4 +78,22 @@ grep -q '^   Ministria e Brendshme konfirmoi se sulmi kibernetik goditi sistemin
 cite=$(jq_py 'rs[0]["cite"]' < out.jsonl)
 cs show "$cite" > show.txt
 grep -q '^> Ministria e Brendshme konfirmoi' show.txt || fail "show: $(cat show.txt)"
+# The web API's show lists the long paragraph's overlapping windows, each
+# with the text it adds to the ones before it: together, the paragraph.
+python3 - <<'PY'
+words = ' '.join('fjala%d' % i for i in range(260)) + '.'
+open('long.txt', 'w').write(words)
+PY
+start_server
+timeout 60 python3 - "$url" <<'PY' || fail "API show of a long paragraph in base64"
+import json, sys, urllib.parse, urllib.request
+base = sys.argv[1]
+q = urllib.request.urlopen(base + 'api/query?' + urllib.parse.urlencode({'q': 'fjala150'}))
+r = json.loads(q.read())[0]
+s = urllib.request.urlopen(base + 'api/show?' + urllib.parse.urlencode({'cite': r['cite'], 'context': 20}))
+ps = [p for p in json.loads(s.read())['passages'] if p['paragraph'] == r['paragraph']]
+assert len(ps) > 1, len(ps)
+text = ''.join(p['shown']['text'] for p in ps)
+assert text.strip() == open('long.txt').read(), text
+PY
 echo ok
