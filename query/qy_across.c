@@ -7,7 +7,9 @@
  * file, in the paragraph before or after, and when the two passages with
  * the break between them hold the quotation verbatim, the answer is that
  * span: one citation, its text read from the file (the blank lines between
- * paragraphs are not stored), the quotation highlighted whole.  A
+ * paragraphs are not stored), the quotation highlighted whole; in an
+ * e-mail's part that is decoded to be read (HTML, quoted-printable,
+ * base64), the break is looked for in the text it decodes to.  A
  * quotation that is also misremembered is answered so too when the two
  * paragraphs align with it better than the one did: a near match over the
  * break, with its diff.  A file that is missing or changed since indexing
@@ -88,32 +90,68 @@ static int blank(const char *s, size_t len)
     return 1;
 }
 
+#define CUT_BITS TX_FORM_CUT(3, 3)
+
+/* Whether `span` (len bytes from the start of `head`'s to the end of
+ * `tail`'s, both of which it holds), written in `form`, reads as head's
+ * text, white space, and tail's text: one break, and nothing else, lies
+ * between the two, as a reader sees them (HTML's markup blanked, base64
+ * and quoted-printable decoded). */
+static int read_apart_by_a_break(const char *span, size_t len, unsigned form,
+                                 const qy_result *head, const qy_result *tail)
+{
+    tx_read s, h, t;
+    int ok = tx_read_form(span, len, form, head->charset, &s) == CS_OK;
+    ok &= tx_read_form(head->text, head->text_len, head->form, head->charset,
+                       &h) == CS_OK;
+    ok &= tx_read_form(tail->text, tail->text_len, tail->form, tail->charset,
+                       &t) == CS_OK;
+    ok = ok && s.n >= h.n + t.n && memcmp(s.text, h.text, h.n) == 0 &&
+         memcmp(s.text + s.n - t.n, t.text, t.n) == 0 &&
+         blank(s.text + h.n, s.n - h.n - t.n);
+    tx_read_clear(&s);
+    tx_read_clear(&h);
+    tx_read_clear(&t);
+    return ok;
+}
+
 /* The passages `head` and `tail`, one break apart in the file, as one
  * candidate `out` scored `score`.  Returns 0 when the file does not hold
  * them so. */
 static int join(qy_engine *e, const qy_result *head, const qy_result *tail,
                 double score, qy_cand *out)
 {
+    /* (Passages of base64 are whole groups of four characters, which a
+     * break of two bytes or more keeps apart.) */
     if (tail->byte_start < head->byte_end ||
         tail->byte_start - head->byte_end > QY_ACROSS_MAX_GAP)
         return 0;
-    /* Only blank lines lie between the two, so they are of one e-mail
-     * part and one charset; should they say otherwise, they stay apart. */
+    /* Only a break lies between the two, so they are of one e-mail part,
+     * written alike; should they say otherwise, they stay apart. */
     if ((head->charset || tail->charset) &&
         (!head->charset || !tail->charset ||
          strcmp(head->charset, tail->charset) != 0))
+        return 0;
+    if ((head->form & ~CUT_BITS) != (tail->form & ~CUT_BITS))
         return 0;
     char *text = read_span(qy_engine_root(e), head->path, head->byte_start,
                            tail->byte_end);
     if (!text)
         return 0;
     /* The file still says what the index does, and only a break lies
-     * between the two passages. */
+     * between the two passages: blank bytes, or for a part that is decoded
+     * to be read, blank text. */
     size_t len = tail->byte_end - head->byte_start;
-    size_t gap = tail->byte_start - head->byte_end;
-    if (memcmp(text, head->text, head->text_len) != 0 ||
-        memcmp(text + head->text_len + gap, tail->text, tail->text_len) != 0 ||
-        !blank(text + head->text_len, gap)) {
+    unsigned form = (head->form & ~CUT_BITS) |
+                    TX_FORM_CUT(TX_FORM_LEAD(head->form), TX_FORM_TRAIL(tail->form));
+    int apart = memcmp(text, head->text, head->text_len) == 0 &&
+                memcmp(text + len - tail->text_len, tail->text,
+                       tail->text_len) == 0 &&
+                (head->form || head->charset
+                     ? read_apart_by_a_break(text, len, form, head, tail)
+                     : blank(text + head->text_len,
+                             tail->byte_start - head->byte_end));
+    if (!apart) {
         free(text);
         return 0;
     }
@@ -134,7 +172,7 @@ static int join(qy_engine *e, const qy_result *head, const qy_result *tail,
     r->byte_end = tail->byte_end;
     r->text = text;
     r->text_len = len;
-    r->form = head->form | tail->form;
+    r->form = form;
     r->charset = head->charset ? strdup(head->charset) : NULL;
     if (asprintf(&r->cite, "%s:%u-%u", r->path, r->line_start, r->line_end) < 0)
         r->cite = NULL;

@@ -25,6 +25,12 @@ open('in/m.eml', 'w').write(
     'Date: Mon, 05 Sep 2022 10:00:00 +0000\nMIME-Version: 1.0\n'
     'Content-Type: multipart/mixed; boundary="b"\n\n' +
     part('text/plain', body) + part('text/html', html) + '--b--\n')
+# HTML not encoded, its paragraphs on lines of their own.
+open('in/h.eml', 'w').write(
+    'From: Press <p@example.org>\nSubject: Outage\nMIME-Version: 1.0\n'
+    'Content-Type: text/html\n\n'
+    '<html><body>\n<p>The spokesman confirmed the <b>outage</b>.</p>\n\n'
+    '<p>Services returned by noon.</p>\n</body></html>\n')
 PY
 cs index in 2> index.err
 [ "$status" -eq 0 ] || fail "index: status $status: $(cat index.err)"
@@ -68,6 +74,23 @@ cs query --format jsonl -n 1 '"intruders left a note"' > out.jsonl
 cs query --format jsonl -n 3 fjala150 > out.jsonl
 [ "$(jq_py 'len(rs)' < out.jsonl)" -ge 1 ] || fail "word of a long paragraph: $(cat out.jsonl)"
 check out.jsonl || fail "windows of a long paragraph: $(cat out.jsonl)"
+# A quotation across a paragraph break: one span, in base64 (the two
+# passages share the group of four that holds the break) and in HTML
+# (markup between them).
+cs query --format jsonl -n 1 '"goditi sistemin TIMS në shtator. Zëdhënësi tha"' > out.jsonl
+[ "$(jq_py '(rs[0]["match"], [rs[0]["shown"]["text"].encode()[s:e].decode() for s, e in rs[0]["shown"]["highlights"]])' < out.jsonl)" = "('exact', ['goditi sistemin TIMS në shtator.\n\nZëdhënësi tha'])" ] ||
+    fail "quotation across a break in base64: $(cat out.jsonl)"
+check out.jsonl || fail "cited bytes across a break: $(cat out.jsonl)"
+[ "$(jq_py 'rs[0]["shown"]["text"]' < out.jsonl)" = 'Ministria e Brendshme konfirmoi se sulmi kibernetik goditi sistemin TIMS në shtator.
+
+Zëdhënësi tha: "Të dhënat e policisë nuk janë prekur."' ] || fail "text across a break in base64: $(cat out.jsonl)"
+cs query --format jsonl -n 1 '"goditi sistemin TIMS në gusht. Zëdhënësi tha"' > out.jsonl
+[ "$(jq_py '(rs[0]["match"], [(d["op"], d["query"], d["source"]) for d in rs[0]["diff"] if d["op"] != "="])' < out.jsonl)" = "('near', [('~', 'gusht', 'shtator')])" ] ||
+    fail "misquotation across a break in base64: $(cat out.jsonl)"
+cs query --format jsonl -n 1 '"confirmed the outage. Services returned"' > out.jsonl
+[ "$(jq_py '(rs[0]["cite"], rs[0]["match"])' < out.jsonl)" = "('in/h.eml:7-9', 'exact')" ] ||
+    fail "quotation across a break in HTML: $(cat out.jsonl)"
+
 # A misquotation: the diff says the source's word.
 cs query --format jsonl -n 1 '"sulmi kibernetik goditi sistemin TIMS në gusht"' > out.jsonl
 [ "$(jq_py '[(d["op"], d["query"], d["source"]) for d in rs[0]["diff"] if d["op"] != "="]' < out.jsonl)" = "[('~', 'gusht', 'shtator')]" ] ||
