@@ -25,6 +25,15 @@ open('in/m.eml', 'w').write(
     'Date: Mon, 05 Sep 2022 10:00:00 +0000\nMIME-Version: 1.0\n'
     'Content-Type: multipart/mixed; boundary="b"\n\n' +
     part('text/plain', body) + part('text/html', html) + '--b--\n')
+# A reply in base64 (its path first in order) quoting the message it
+# answers, whose words match alike.
+open('in/a_reply.eml', 'w').write(
+    'From: Dana <dana@example.org>\nSubject: Re: the count\n'
+    'Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n' +
+    base64.encodebytes('> The heron colony counted thirty nests.\n\nGood news.\n'.encode()).decode())
+open('in/b_original.eml', 'w').write(
+    'From: Eli <eli@example.org>\nSubject: the count\n\n'
+    'The heron colony counted thirty nests.\n')
 # HTML not encoded, its paragraphs on lines of their own.
 open('in/h.eml', 'w').write(
     'From: Press <p@example.org>\nSubject: Outage\nMIME-Version: 1.0\n'
@@ -90,6 +99,11 @@ cs query --format jsonl -n 1 '"goditi sistemin TIMS në gusht. Zëdhënësi tha"
 cs query --format jsonl -n 1 '"confirmed the outage. Services returned"' > out.jsonl
 [ "$(jq_py '(rs[0]["cite"], rs[0]["match"])' < out.jsonl)" = "('in/h.eml:7-9', 'exact')" ] ||
     fail "quotation across a break in HTML: $(cat out.jsonl)"
+
+# Who said it first before the reply that quotes it in base64.
+cs query --format jsonl -n 5 'heron colony thirty nests' > out.jsonl
+[ "$(jq_py '[r["path"] for r in rs][:2]' < out.jsonl)" = "['in/b_original.eml', 'in/a_reply.eml']" ] ||
+    fail "the quoting reply in base64 before the original: $(cat out.jsonl)"
 
 # A misquotation: the diff says the source's word.
 cs query --format jsonl -n 1 '"sulmi kibernetik goditi sistemin TIMS në gusht"' > out.jsonl
