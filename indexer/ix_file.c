@@ -265,6 +265,8 @@ typedef struct file_ctx {
     const char *charset;  /* NULL, or the one the words were read in */
     unsigned char *b64_phase; /* of a base64 run: tx_b64_phases of its
                                  bytes (f->text + f->body_off, run_len) */
+    unsigned char *shifts;    /* of an ISO-2022-JP run: tx_iso2022_shifts
+                                 of its bytes */
     size_t run_len;
     tx_lines starts, ends;
     size_t legacy_at;     /* the first byte of the file read as
@@ -290,6 +292,8 @@ static tx_passage undecoded(file_ctx *f, const tx_passage *d, unsigned *cut)
     *cut = f->b64_phase ? tx_b64_align(f->text + f->body_off, f->run_len,
                                        f->b64_phase, &p.byte_start, &p.byte_end)
                         : 0;
+    if (f->shifts) /* the escape sequence in effect where it starts */
+        *cut |= TX_FORM_SHIFT(f->shifts[p.byte_start]);
     /* UTF-16 breaks lines where its text does (its bytes 0A are as often
      * halves of other characters); any other text where its bytes do
      * (decoding quoted-printable joins lines). */
@@ -393,6 +397,9 @@ static int write_run(void *ctx, size_t off, size_t len, unsigned form,
         in = charset; /* even when its bytes happen to be UTF-8 */
     } else if (bad < n && tx_charset_readable(charset)) {
         in = charset;
+    } else if (tx_charset_iso2022(charset) && !(form & (TX_FORM_QP | TX_FORM_B64)) &&
+               memchr(bytes, '\x1B', len)) {
+        in = charset; /* 7 bits, valid UTF-8, and Japanese all the same */
     } else if (bad < n && !*charset && r->guess &&
                tx_charset_detect(read, n, detected)) {
         in = detected;
@@ -413,6 +420,15 @@ static int write_run(void *ctx, size_t off, size_t len, unsigned form,
     }
     /* Runs come in order and start at a line's start. */
     f->body_off = r->start + off;
+    if (in && tx_charset_iso2022(in)) {
+        if (!(f->shifts = malloc(len ? len : 1))) {
+            r->rc = cs_fail(r->msg, CS_NOMEM, "no memory to read %zu bytes as %s",
+                            len, in);
+            tx_read_clear(&f->words);
+            return 1;
+        }
+        tx_iso2022_shifts(bytes, len, f->shifts);
+    }
     f->body_line = r->lines_before + tx_line_of(&r->lines, off) - 1;
     f->para_base = f->para_last;
     f->form = form;
@@ -434,6 +450,8 @@ static int write_run(void *ctx, size_t off, size_t len, unsigned form,
     tx_read_clear(&f->words);
     free(f->b64_phase);
     f->b64_phase = NULL;
+    free(f->shifts);
+    f->shifts = NULL;
     f->charset = NULL;
     return r->rc != CS_OK;
 }
@@ -458,11 +476,11 @@ static cs_status write_article(ix_worker *w, const ix_task *t, file_ctx *f,
      * unencoded; a file that is no e-mail says none but by a UTF-16 byte
      * order mark, else the one its text looks to be in
      * (tx_charset_detect), for its title and its passages.  Looked for
-     * only when the bytes are not UTF-8. */
+     * only when the bytes are not UTF-8 or switch charsets by escapes. */
     char charset[IX_MAIL_MAX_CHARSET + 1] = "";
     const char *wide = is_mail ? NULL : tx_charset_bom(text, len);
-    if (is_mail && tx_utf8_check(text, body) < body)
-        ix_mail_charset(text, len, &mail, charset);
+    if (is_mail && (tx_utf8_check(text, body) < body || memchr(text, '\x1B', body)))
+        ix_mail_charset(text, len, &mail, charset); /* (ISO-2022-JP: ESC) */
     else if (wide)
         strcpy(charset, wide);
     else if (!is_mail && tx_utf8_check(text, len) < len &&

@@ -311,10 +311,13 @@ static int append(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
 char *ix_mail_value(ix_span v, const char *charset)
 {
     /* Encoded words and white space are ASCII, which every charset
-     * tx_charset_readable accepts reads as ASCII: they are found after. */
+     * tx_charset_readable accepts reads as ASCII: they are found after.
+     * ISO-2022-JP is 7 bits: read in it when it switches charsets (a
+     * field is read whole, from its first state). */
     char *read = NULL;
     size_t rlen = 0;
-    if (tx_charset_readable(charset) && tx_utf8_check(v.text, v.len) < v.len &&
+    if (((tx_charset_readable(charset) && tx_utf8_check(v.text, v.len) < v.len) ||
+         (tx_charset_iso2022(charset) && v.len && memchr(v.text, '\x1B', v.len))) &&
         (read = tx_charset_to_utf8(charset, v.text, v.len, &rlen)) != NULL) {
         v.text = read;
         v.len = rlen;

@@ -1048,6 +1048,40 @@ static void test_read_b64(void **state)
     assert_int_equal(tx_form_of("b64 rot13"), 0);
 }
 
+/* ISO-2022-JP: the escape sequence in effect at each byte; a passage
+ * that starts after one reads from it, its offsets the passage's own. */
+static void test_iso2022(void **state)
+{
+    (void)state;
+    /* "ab" then 政府 in JIS X 0208 (ESC $ B, 40 2F 49 5C), back to ASCII. */
+    const char jp[] = "ab\x1B$B@/I\\\x1B(Bc";
+    size_t len = strlen(jp);
+    unsigned char shift[sizeof jp];
+    assert_true(tx_iso2022_shifts(jp, len, shift));
+    assert_int_equal(shift[0], 0);
+    assert_int_equal(shift[5], 4); /* ESC $ B */
+    assert_int_equal(shift[len - 1], 1); /* ESC ( B */
+    assert_false(tx_iso2022_shifts("plain", 5, shift));
+    assert_true(tx_charset_iso2022("iso-2022-JP"));
+    assert_false(tx_charset_iso2022("shift_jis"));
+    /* The second character alone, read from ESC $ B: 府 at its bytes. */
+    tx_read r;
+    assert_int_equal(tx_read_form(jp + 7, 2, TX_FORM_SHIFT(4), "ISO-2022-JP", &r),
+                     CS_OK);
+    assert_string_equal(r.text, "\xE5\xBA\x9C");
+    assert_int_equal(r.start[0], 0);
+    assert_int_equal(r.end[2], 2);
+    tx_read_clear(&r);
+    /* Without its shift the same bytes are ASCII. */
+    assert_int_equal(tx_read_form(jp + 7, 2, 0, "ISO-2022-JP", &r), CS_OK);
+    assert_string_equal(r.text, "I\\");
+    tx_read_clear(&r);
+    char name[TX_FORM_NAME_MAX];
+    unsigned f = TX_FORM_SHIFT(4) | TX_FORM_HTML;
+    assert_string_equal(tx_form_name(f, name), "esc$B html");
+    assert_int_equal(tx_form_of(name), f);
+}
+
 static void test_long_inputs(void **state)
 {
     (void)state;
@@ -1115,6 +1149,7 @@ int main(void)
         cmocka_unit_test(test_charset_detect),
         cmocka_unit_test(test_charset_utf16),
         cmocka_unit_test(test_read_b64),
+        cmocka_unit_test(test_iso2022),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -205,6 +205,17 @@ int tx_charset_readable(const char *charset);
 int tx_charset_detect(const char *text, size_t len, char *out);
 
 /*
+ * Whether `charset` is ISO-2022-JP, the charset of most Japanese mail: 7
+ * bits, so its bytes are valid UTF-8 whatever they say; stateful, so a
+ * passage is read from the escape sequence in effect where it starts
+ * (TX_FORM_SHIFT), which tx_iso2022_shifts finds for each byte: the
+ * index of that sequence (1-5), or 0 before any (ASCII), into shift (len
+ * bytes).  Returns whether the text has an escape sequence at all.
+ */
+int tx_charset_iso2022(const char *charset);
+int tx_iso2022_shifts(const char *text, size_t len, unsigned char *shift);
+
+/*
  * The charset a text's byte order mark says it is in when that is UTF-16
  * (FF FE: "UTF-16LE", FE FF: "UTF-16BE", as Windows' Notepad and Word
  * save "Unicode" text), else NULL.  Such a text is not ASCII-compatible
@@ -240,6 +251,13 @@ char *tx_utf8_latin1(const char *text, size_t len, size_t *out_len);
 #define TX_FORM_CUT(lead, trail) ((unsigned)(lead) << 4 | (unsigned)(trail) << 6)
 #define TX_FORM_LEAD(form) (((form) >> 4) & 3u)
 #define TX_FORM_TRAIL(form) (((form) >> 6) & 3u)
+/*
+ * A passage of a text in ISO-2022-JP, which switches character sets by
+ * escape sequences: the one in effect where the passage starts
+ * (tx_iso2022_shifts; 0 for none, ASCII), read before its bytes.
+ */
+#define TX_FORM_SHIFT(k) ((unsigned)(k) << 8)
+#define TX_FORM_SHIFT_OF(form) (((form) >> 8) & 7u)
 
 /*
  * A text as read for its words: what tx_read_form makes of the bytes of

@@ -230,3 +230,39 @@ int tx_charset_wide(const char *charset)
     return charset && (strcmp(charset, "UTF-16LE") == 0 ||
                        strcmp(charset, "UTF-16BE") == 0);
 }
+
+/* ISO-2022-JP's escape sequences (RFC 1468; JIS X 0212 from -JP-1), in
+ * the order TX_FORM_SHIFT numbers them from 1. */
+static const char *const iso2022_escapes[] = {"\x1B(B", "\x1B(J", "\x1B$@", "\x1B$B",
+                                              "\x1B(I", "\x1B$(D"};
+#define NESCAPES (sizeof iso2022_escapes / sizeof iso2022_escapes[0])
+
+int tx_charset_iso2022(const char *charset)
+{
+    return charset && (strcasecmp(charset, "iso-2022-jp") == 0 ||
+                       strcasecmp(charset, "iso-2022-jp-1") == 0);
+}
+
+int tx_iso2022_shifts(const char *text, size_t len, unsigned char *shift)
+{
+    unsigned char now = 0;
+    int any = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (text[i] == '\x1B')
+            for (size_t k = 0; k < NESCAPES; k++) {
+                size_t n = strlen(iso2022_escapes[k]);
+                if (n <= len - i && memcmp(text + i, iso2022_escapes[k], n) == 0) {
+                    now = (unsigned char)(k + 1);
+                    any = 1;
+                    break;
+                }
+            }
+        shift[i] = now;
+    }
+    return any;
+}
+
+const char *tx_iso2022_escape(unsigned k)
+{
+    return k >= 1 && k <= NESCAPES ? iso2022_escapes[k - 1] : "";
+}

@@ -141,6 +141,9 @@ size_t tx_legacy_offset(const tx_analyzer *a, size_t off);
  * it mapped to the bytes of `text` it stands for (tx_read: start, end;
  * start NULL when out of memory).  CS_USAGE for a charset ICU does not
  * know, CS_NOMEM when out of memory. */
+/* ISO-2022-JP's escape sequence number k (TX_FORM_SHIFT), "" for 0. */
+const char *tx_iso2022_escape(unsigned k);
+
 cs_status tx_charset_read(const char *charset, const char *text, size_t len,
                           tx_read *out);
 

@@ -446,6 +446,39 @@ static cs_status read_b64(const char *text, size_t len, unsigned form,
     return CS_OK;
 }
 
+/* tx_charset_read of text[0, len) from ISO-2022-JP's escape sequence
+ * number `shift` (TX_FORM_SHIFT; 0: from the charset's first state). */
+static cs_status read_shifted(const char *charset, unsigned shift,
+                              const char *text, size_t len, tx_read *out)
+{
+    const char *esc = tx_iso2022_escape(shift);
+    size_t n = strlen(esc);
+    if (n == 0)
+        return tx_charset_read(charset, text, len, out);
+    char *from = malloc(n + len);
+    if (!from)
+        return CS_NOMEM;
+    memcpy(from, esc, n);
+    memcpy(from + n, text, len);
+    cs_status rc = tx_charset_read(charset, from, n + len, out);
+    free(from);
+    if (rc != CS_OK)
+        return rc;
+    /* The escape stands for no character (one the charset does not know
+     * for a substitute, left out): offsets into the text. */
+    size_t skip = 0;
+    while (skip < out->n && out->end[skip] <= n)
+        skip++;
+    out->n -= skip;
+    memmove(out->text, out->text + skip, out->n + 1);
+    for (size_t i = 0; i <= out->n; i++) {
+        size_t s = out->start[i + skip], e = out->end[i + skip];
+        out->start[i] = s > n ? s - n : 0;
+        out->end[i] = e > n ? e - n : 0;
+    }
+    return CS_OK;
+}
+
 cs_status tx_read_form(const char *text, size_t len, unsigned form,
                        const char *charset, tx_read *out)
 {
@@ -462,7 +495,7 @@ cs_status tx_read_form(const char *text, size_t len, unsigned form,
          * their escapes. */
         const char *in = qp.text ? qp.text : text;
         size_t inlen = qp.text ? qp.n : len;
-        rc = tx_charset_read(charset, in, inlen, &cs);
+        rc = read_shifted(charset, TX_FORM_SHIFT_OF(form), in, inlen, &cs);
         for (size_t i = 0; rc == CS_OK && qp.text && i <= cs.n; i++) {
             size_t s = cs.start[i], e = cs.end[i];
             cs.start[i] = qp.start[s];
@@ -504,17 +537,27 @@ static const struct {
                   {"lead2", TX_FORM_CUT(2, 0)},
                   {"trail1", TX_FORM_CUT(0, 1)},
                   {"trail2", TX_FORM_CUT(0, 2)},
+                  {"esc(B", TX_FORM_SHIFT(1)},
+                  {"esc(J", TX_FORM_SHIFT(2)},
+                  {"esc$@", TX_FORM_SHIFT(3)},
+                  {"esc$B", TX_FORM_SHIFT(4)},
+                  {"esc(I", TX_FORM_SHIFT(5)},
+                  {"esc$(D", TX_FORM_SHIFT(6)},
                   {"html", TX_FORM_HTML}};
 #define NFORM_WORDS (sizeof form_words / sizeof form_words[0])
 
-/* Whether `form` has the bits of `word` (a cut's: exactly those). */
+/* Whether `form` has the bits of `word` (a cut's or a shift's: exactly
+ * those). */
 static int has_word(unsigned form, unsigned word)
 {
-    unsigned lead = TX_FORM_LEAD(word), trail = TX_FORM_TRAIL(word);
+    unsigned lead = TX_FORM_LEAD(word), trail = TX_FORM_TRAIL(word),
+             shift = TX_FORM_SHIFT_OF(word);
     if (lead)
         return TX_FORM_LEAD(form) == lead;
     if (trail)
         return TX_FORM_TRAIL(form) == trail;
+    if (shift)
+        return TX_FORM_SHIFT_OF(form) == shift;
     return (form & word) != 0;
 }
 

@@ -54,6 +54,15 @@ open('in/mislabelled.eml', 'wb').write(mail(
 open('in/ru1251.txt', 'wb').write(
     'Заявление\n\nМинистерство внутренних дел подтвердило, что хакеры '
     'получили доступ к базе данных пограничной полиции.\n'.encode('cp1251'))
+# ISO-2022-JP (7 bits, escape sequences switch charsets), its Subject
+# unencoded as old Japanese mailers wrote it, and a paragraph long enough
+# to be cut into windows that start in the middle of a line in JIS X 0208.
+jp = ('政府の発表によると、サイバー攻撃は七月に始まった。\n\n' +
+      ''.join('第%d段落の文章です。' % i for i in range(120)) + '\n')
+open('in/jp.eml', 'wb').write(
+    b'From: Kenji <k@example.jp>\nSubject: ' + '報告書'.encode('iso-2022-jp') +
+    b'\nMIME-Version: 1.0\nContent-Type: text/plain; charset=ISO-2022-JP\n\n' +
+    jp.encode('iso-2022-jp'))
 # No e-mail: bytes that are not UTF-8 read as Windows-1252.
 open('in/latin1.txt', 'wb').write('Notes\n\nLe café de Tirana.\n'.encode('latin-1'))
 PY
@@ -117,6 +126,26 @@ check out.jsonl in/latin1.txt café latin-1 plain || fail "Latin-1 file: $(cat o
 cs query --format jsonl -n 3 'сбое title:утечка' > out.jsonl
 [ "$(jq_py '[(r["path"], r["title"], r["source"]) for r in rs]' < out.jsonl)" = "[('in/rawsubject.eml', 'Утечка данных', 'Иван <ivan@example.ru>')]" ] ||
     fail "unencoded fields in the message's charset: $(cat out.jsonl)"
+
+# ISO-2022-JP: words and quotations found, shown as the letters, each
+# highlight the bytes of its words in the charset in effect there.
+for q in '"サイバー攻撃は七月に始まった"' '第77段落'; do
+    cs query --format jsonl -n 1 "$q" > out.jsonl
+    python3 - "$q" <<'PY' || fail "ISO-2022-JP: $q: $(cat out.jsonl)"
+import json, sys
+q = sys.argv[1].strip('"')
+r = json.loads(open('out.jsonl').readline())
+assert (r['path'], r['title']) == ('in/jp.eml', '報告書'), r
+shown = r['shown']['text']
+words = [shown.encode()[s:e].decode() for s, e in r['shown']['highlights']]
+assert ''.join(words) == q or q in words or '77' in words, words
+data = open('in/jp.eml', 'rb').read()
+for s, e in r['highlights']:
+    esc = data.rfind(b'\x1b', 0, s + 1)
+    state = data[esc:esc + 3] if esc >= 0 else b''
+    assert (state + data[s:e]).decode('iso-2022-jp') in q, (state, data[s:e])
+PY
+done
 
 # The text output shows the letters, not the bytes.
 cs query --format text -n 1 атаковали > out.txt

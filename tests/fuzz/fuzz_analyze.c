@@ -179,6 +179,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     check_read(text, size, TX_FORM_B64 | TX_FORM_HTML, charset);
     check_read(text, size, TX_FORM_B64 | TX_FORM_CUT(size % 3, size / 3 % 3), charset);
     check_b64_spans(text, size);
+    /* And as ISO-2022-JP from each state a passage can start in. */
+    check_read(text, size, TX_FORM_SHIFT(size % 7), "ISO-2022-JP");
     /* The passage as a reader sees it, in each form, in that charset:
      * highlights moved onto its text stay in it, in order. */
     for (unsigned form = 0; form <= (TX_FORM_HTML | TX_FORM_QP); form++) {
