@@ -74,9 +74,11 @@
  * written unencoded in the message's charset read in it; a text that is
  * not UTF-8 and declares no charset read in the one it looks to be in,
  * when that is of a script other than Latin (tx_charset_detect).  6: an
- * e-mail's text parts in base64 read decoded (they were left out); a text
- * with a UTF-16 byte order mark read as UTF-16 (it was binary, so never
- * recorded), a byte order mark no part of a title. */
+ * e-mail's text parts in base64 read decoded (they were left out); parts
+ * in ISO-2022-JP read in it (a passage's form keeps the escape sequence
+ * in effect where it starts), and unencoded fields; a text with a UTF-16
+ * byte order mark read as UTF-16 (it was binary, so never recorded), a
+ * byte order mark no part of a title. */
 #define CS_READING_VERSION 6
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a
