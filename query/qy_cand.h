@@ -34,14 +34,19 @@ typedef struct qy_ptoks {
     char *arena;
     size_t alen, acap;
     int nomem;
+    /* The text the words were read from, when it is not the result's
+     * bytes (tx_read_form: HTML, quoted-printable, base64, a charset),
+     * kept with its maps for what else reads it (a misquotation's diff,
+     * whether it quotes a message); words.text NULL otherwise. */
+    tx_read words;
 } qy_ptoks;
 
 #define QY_PTERM(pt, i) ((pt)->arena + (pt)->v[i].term_off)
 #define QY_PSTEM(pt, i) ((pt)->arena + (pt)->v[i].stem_off)
 
 /* The words of a result's text, read as the indexer read them (HTML for
- * its text, quoted-printable and a charset decoded: tx_read_form), their
- * offsets in its bytes. */
+ * its text, quoted-printable, base64 and a charset decoded: tx_read_form),
+ * their offsets in its bytes; out->words what they were read from. */
 cs_status qy_ptoks_analyze(tx_analyzer *a, const qy_result *r, qy_ptoks *out,
                            char **msg);
 void qy_ptoks_clear(qy_ptoks *p);

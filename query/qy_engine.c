@@ -290,20 +290,6 @@ static int quotes_only(const char *s, size_t n)
     return lines > 0;
 }
 
-/* quotes_only of a passage as written: base64 decoded first (other
- * forms keep their lines' starts in their bytes). */
-static int passage_quotes_only(const qy_result *r)
-{
-    if (!(r->form & TX_FORM_B64))
-        return quotes_only(r->text, r->text_len);
-    tx_read words;
-    if (tx_read_form(r->text, r->text_len, r->form & ~TX_FORM_HTML, NULL,
-                     &words) != CS_OK)
-        return 0;
-    int quoted = quotes_only(words.text, words.n);
-    tx_read_clear(&words);
-    return quoted;
-}
 
 /* Results in the match set's order (equal scores by path): in each run of
  * equal scores, those that only quote another message moved after the
@@ -597,9 +583,12 @@ static cs_status load_cand(qy_engine *e, const qy_plan *plan, xs_mset *mset,
     c->rank = (double)(xs_mset_size(mset) - i); /* the match set's order */
     cs_status rc = qy_cand_read(e, mset, i, &c->r, msg);
     if (rc == CS_OK)
-        c->r.quoted = passage_quotes_only(&c->r);
-    if (rc == CS_OK)
         rc = qy_ptoks_analyze(e->an, &c->r, &c->pt, msg);
+    /* Its lines as read (base64 decoded: a reply's '>' is in there). */
+    if (rc == CS_OK)
+        c->r.quoted = c->pt.words.text
+                          ? quotes_only(c->pt.words.text, c->pt.words.n)
+                          : quotes_only(c->r.text, c->r.text_len);
     if (rc == CS_OK && near) {
         rc = qy_near_align(plan, c);
         c->rank = c->al.similarity;

@@ -22,15 +22,6 @@ static int same_sentence(const qy_result *r, const tx_read *words,
     return 1;
 }
 
-/* The passage as read for its words (qy_readable_slice), or words->text
- * NULL for a plain one. */
-static cs_status read_words(const qy_result *r, tx_read *words)
-{
-    memset(words, 0, sizeof *words);
-    return r->form || r->charset
-               ? tx_read_form(r->text, r->text_len, r->form, r->charset, words)
-               : CS_OK;
-}
 
 /*
  * A quotation whose first or last words the source says otherwise ("for
@@ -90,12 +81,8 @@ cs_status qy_near_align(const qy_plan *plan, qy_cand *c)
     }
     if (rc == CS_OK)
         rc = qy_align(q, nq, p, np, &c->al);
-    tx_read words = {0};
     if (rc == CS_OK)
-        rc = read_words(&c->r, &words);
-    if (rc == CS_OK)
-        replace_end_drops(&c->al, p, np, &c->r, &words);
-    tx_read_clear(&words);
+        replace_end_drops(&c->al, p, np, &c->r, &c->pt.words);
     /* Map aligned passage tokens back to bytes now, while p is here. */
     if (rc == CS_OK) {
         for (size_t k = 0; k < c->al.nops; k++) {
@@ -187,10 +174,9 @@ cs_status qy_mark_near(const qy_plan *plan, qy_cand *c)
     r->diff = calloc(c->al.nops + 1, sizeof *r->diff);
     if (!r->diff)
         return CS_NOMEM;
-    /* The source's words as a person reads them: an HTML, quoted-printable
-     * or charset passage's (a UTF-16 file's) decoded. */
-    tx_read words;
-    cs_status rc = read_words(r, &words);
+    /* The source's words as a person reads them: an HTML, quoted-printable,
+     * base64 or charset passage's (a UTF-16 file's) decoded. */
+    cs_status rc = CS_OK;
     for (size_t k = 0; rc == CS_OK && k < c->al.nops; k++) {
         const qy_align_op *o = &c->al.ops[k];
         qy_align_op merged;
@@ -201,13 +187,12 @@ cs_status qy_mark_near(const qy_plan *plan, qy_cand *c)
         qy_diff_op *d = &r->diff[r->ndiff++];
         d->op = o->op;
         d->query = o->qn ? join_words(plan, o->q, o->qn) : strdup("");
-        d->source = o->pn ? qy_readable_slice(r, &words, (size_t)o->p,
+        d->source = o->pn ? qy_readable_slice(r, &c->pt.words, (size_t)o->p,
                                               (size_t)(o->p + o->pn))
                           : strdup("");
         if (!d->query || !d->source)
             rc = CS_NOMEM;
     }
-    tx_read_clear(&words);
     if (rc != CS_OK)
         return rc;
     qy_diff_kinds(r->diff, r->ndiff);

@@ -57,9 +57,9 @@ cs_status qy_ptoks_analyze(tx_analyzer *a, const qy_result *r, qy_ptoks *out,
     const char *text = r->text;
     size_t len = r->text_len;
     /* Read as the indexer read it (ix_doc.h: ix_words). */
-    tx_read words = {0};
+    tx_read *words = &out->words;
     if (r->form || r->charset) {
-        cs_status rc = tx_read_form(text, len, r->form, r->charset, &words);
+        cs_status rc = tx_read_form(text, len, r->form, r->charset, words);
         if (rc != CS_OK)
             return rc == CS_NOMEM ? CS_NOMEM
                                   : cs_fail(msg, CS_CORRUPT,
@@ -67,17 +67,16 @@ cs_status qy_ptoks_analyze(tx_analyzer *a, const qy_result *r, qy_ptoks *out,
                                             "'%s'",
                                             r->path, r->charset);
     }
-    cs_status rc = tx_analyze(a, words.text ? words.text : text,
-                              words.text ? words.n : len, 1, on_ptok, out, msg);
+    cs_status rc = tx_analyze(a, words->text ? words->text : text,
+                              words->text ? words->n : len, 1, on_ptok, out, msg);
     if (rc == CS_OK && out->nomem)
         rc = CS_NOMEM;
     /* Decoded offsets back to the passage's bytes. */
-    for (size_t i = 0; rc == CS_OK && words.start && i < out->n; i++) {
+    for (size_t i = 0; rc == CS_OK && words->start && i < out->n; i++) {
         qy_ptok *k = &out->v[i];
-        k->end = words.end[k->end - 1];
-        k->start = words.start[k->start];
+        k->end = words->end[k->end - 1];
+        k->start = words->start[k->start];
     }
-    tx_read_clear(&words);
     return rc;
 }
 
@@ -85,6 +84,7 @@ void qy_ptoks_clear(qy_ptoks *p)
 {
     free(p->v);
     free(p->arena);
+    tx_read_clear(&p->words);
     memset(p, 0, sizeof *p);
 }
 
