@@ -8,9 +8,11 @@
  * is made inert with a leading apostrophe, which spreadsheets hide; so a
  * corpus text such as "=HYPERLINK(...)" shows as text and never runs.
  * A failed query is a row with its query_id and the message in `error`.
- * `text` is the passage's bytes, as the JSON's; of a UTF-16 file, the
- * text they stand for (qy_readable) in UTF-8, as the rest of the output
- * is: half its bytes are NUL, which no CSV reader takes.
+ * `text` is the passage's bytes, as the JSON's, unless they are not UTF-8
+ * text to a CSV reader: those of a charset (UTF-16's NULs, KOI8-R,
+ * ISO-2022-JP's escapes) or of base64 give the text they stand for
+ * (qy_readable, the JSON's `shown`) in UTF-8, as the rest of the output
+ * is.
  */
 #include <csv.h>
 #include <stdio.h>
@@ -88,7 +90,7 @@ static void csv_print_answer(qy_printer *p, const qy_request *req, const qy_answ
         put_num(p, NULL, (double)r->byte_end, 1);
         put_str(p, 0, r->title);
         qy_readable rd = {0};
-        if (tx_charset_wide(r->charset) && qy_readable_of(r, &rd) == CS_OK)
+        if ((r->charset || (r->form & TX_FORM_B64)) && qy_readable_of(r, &rd) == CS_OK)
             put_cell(p, 0, rd.text, rd.len);
         else
             put_cell(p, 0, r->text, r->text_len);

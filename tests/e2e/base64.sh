@@ -109,6 +109,12 @@ cs query --format jsonl -n 5 'heron colony thirty nests' > out.jsonl
 cs query --format jsonl -n 1 '"sulmi kibernetik goditi sistemin TIMS në gusht"' > out.jsonl
 [ "$(jq_py '[(d["op"], d["query"], d["source"]) for d in rs[0]["diff"] if d["op"] != "="]' < out.jsonl)" = "[('~', 'gusht', 'shtator')]" ] ||
     fail "misquotation diff: $(cat out.jsonl)"
+cs query --format csv -n 1 kibernetik > out.csv
+python3 - <<'PY' || fail "base64 as CSV: $(cat out.csv)"
+import csv
+rows = list(csv.DictReader(open('out.csv', newline='', encoding='utf-8')))
+assert rows[0]['text'] == 'Ministria e Brendshme konfirmoi se sulmi kibernetik goditi sistemin TIMS në shtator.', rows
+PY
 cs query --format text -n 1 kibernetik > out.txt
 grep -q '^   Ministria e Brendshme konfirmoi se sulmi kibernetik goditi sistemin TIMS në shtator\.$' out.txt ||
     fail "text output: $(cat out.txt)"

@@ -147,6 +147,14 @@ for s, e in r['highlights']:
 PY
 done
 
+# CSV gives the letters too (the bytes are not UTF-8).
+cs query --format csv -n 1 правительственные > out.csv
+python3 - <<'PY' || fail "KOI8-R as CSV: $(cat -v out.csv)"
+import csv
+rows = list(csv.DictReader(open('out.csv', newline='', encoding='utf-8')))
+assert rows[0]['text'] == 'Хакеры атаковали правительственные серверы Албании в июле.', rows
+PY
+
 # The text output shows the letters, not the bytes.
 cs query --format text -n 1 атаковали > out.txt
 grep -q "^   Хакеры атаковали правительственные серверы Албании в июле\.\$" out.txt ||
