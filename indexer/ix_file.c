@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "ix_doc.h"
+#include "ix_html.h"
 #include "ix_mail.h"
 #include "schema.h"
 
@@ -405,7 +406,8 @@ static int write_run(void *ctx, size_t off, size_t len, unsigned form,
         in = detected;
         if (!*f->detected)
             strcpy(f->detected, detected);
-    } else if (bad < n) {
+    } else if (bad < n && !tx_charset_legacy(charset)) {
+        /* Read as Windows-1252 though it did not say so. */
         note_legacy(f, r->start + off + (f->words.start ? f->words.start[bad]
                                                         : bad));
     }
@@ -472,6 +474,12 @@ static cs_status write_article(ix_worker *w, const ix_task *t, file_ctx *f,
     int is_mail = head != NULL;
     ix_mail_head mail = is_mail ? *head : (ix_mail_head){0};
     size_t body = is_mail ? mail.body_off : 0;
+    /* A saved web page says what it is in its head. */
+    ix_html_meta page = {0};
+    int is_page = !is_mail && ix_html_path(t->file->rel);
+    if (is_page && ix_html_read_meta(text, len, &page) != 0)
+        return cs_fail(msg, CS_NOMEM, "%s: no memory to read its head",
+                       t->file->rel);
     /* The article's charset: an e-mail's, for its fields written
      * unencoded; a file that is no e-mail says none but by a UTF-16 byte
      * order mark, else the one its text looks to be in
@@ -483,6 +491,9 @@ static cs_status write_article(ix_worker *w, const ix_task *t, file_ctx *f,
         ix_mail_charset(text, len, &mail, charset); /* (ISO-2022-JP: ESC) */
     else if (wide)
         strcpy(charset, wide);
+    else if (is_page && *page.charset &&
+             (tx_utf8_check(text, len) < len || memchr(text, '\x1B', len)))
+        strcpy(charset, page.charset); /* as a mail part's declared one */
     else if (!is_mail && tx_utf8_check(text, len) < len &&
              tx_charset_detect(text, len, charset) && !*f->detected)
         strcpy(f->detected, charset);
@@ -496,11 +507,19 @@ static cs_status write_article(ix_worker *w, const ix_task *t, file_ctx *f,
         title = tx_utf8_legacy(meta->title, strlen(meta->title), NULL);
     else if (subject && *subject)
         title = strdup(subject);
+    else if (is_page)
+        title = strdup(page.title); /* its first line is markup */
     else
         title = first_line_title(text + body, len - body, charset);
-    const char *src = meta && *meta->source ? meta->source : from ? from : "",
-               *u = meta ? meta->url : "", *lg = meta ? meta->lang : "";
-    const char *date = meta && *meta->date ? meta->date : is_mail ? mail.date : "";
+    const char *src = meta && *meta->source ? meta->source
+                      : from               ? from
+                      : is_page            ? page.source
+                                           : "",
+               *u = meta && *meta->url ? meta->url : is_page ? page.url : "",
+               *lg = meta ? meta->lang : "";
+    const char *date = meta && *meta->date ? meta->date
+                       : is_mail           ? mail.date
+                                           : page.date;
     char *source = tx_utf8_legacy(src, strlen(src), NULL);
     char *url = tx_utf8_legacy(u, strlen(u), NULL);
     char *lang = tx_utf8_legacy(lg, strlen(lg), NULL);
@@ -534,7 +553,7 @@ static cs_status write_article(ix_worker *w, const ix_task *t, file_ctx *f,
             if (is_mail)
                 ix_mail_texts(text, len, &mail, write_run, &r);
             else
-                write_run(&r, 0, len, 0, charset);
+                write_run(&r, 0, len, is_page ? TX_FORM_HTML : 0, charset);
             rc = r.rc;
             f->art = NULL;
             ix_article_clear(&art);
@@ -543,6 +562,7 @@ static cs_status write_article(ix_worker *w, const ix_task *t, file_ctx *f,
     free(subject);
     free(from);
     free(title);
+    ix_html_meta_clear(&page);
     free(source);
     free(url);
     free(lang);
@@ -570,7 +590,9 @@ static cs_status write_passages(ix_worker *w, xs_wdb *db, const ix_task *t,
          * and for the metadata and text parts of this one. */
         ix_mail_head head;
         const ix_mail_head *mail =
-            ix_mail_parse(text + start, len - start, &head) ? &head : NULL;
+            !ix_html_path(t->file->rel) && ix_mail_parse(text + start, len - start, &head)
+                ? &head
+                : NULL;
         size_t end = start + ix_mail_next(text + start, len - start, mail);
         rc = write_article(w, t, &f, start, end, mail,
                            tx_line_of(&lines, start) - 1, msg);

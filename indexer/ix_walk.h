@@ -48,7 +48,7 @@ cs_status ix_walk(const char *root, const char *arg, ix_manifest *manifest,
                   ix_filelist *out, char **arg_rel, FILE *log, char **msg);
 
 /* Non-zero when `name` ends in an indexed extension (.txt, .md, .eml,
- * .mbox). */
+ * .mbox, .html, .htm). */
 int ix_is_text_file(const char *name);
 
 #endif

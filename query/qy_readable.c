@@ -63,6 +63,8 @@ cs_status qy_readable_of(const qy_result *r, qy_readable *out)
     memset(out, 0, sizeof *out);
     tx_read rd = {0};
     cs_status rc = tx_read_form(r->text, r->text_len, r->form, r->charset, &rd);
+    if (rc == CS_OK) /* bytes in no charset, as the analyzer reads them */
+        rc = tx_read_legacy(&rd);
     size_t *at = NULL;
     if (rc == CS_OK && (r->form & TX_FORM_HTML) &&
         !(at = malloc((rd.n + 1) * sizeof *at)))
@@ -107,7 +109,7 @@ char *qy_readable_slice(const qy_result *r, const tx_read *words, size_t from,
         return tx_utf8_legacy(r->text + from, to - from, NULL);
     size_t s = decoded_at(words->start, words->n, from);
     size_t e = decoded_end(words->end, words->n, to);
-    return strndup(words->text + s, e > s ? e - s : 0);
+    return tx_utf8_legacy(words->text + s, e > s ? e - s : 0, NULL);
 }
 
 size_t qy_readable_at(const tx_read *words, size_t off)

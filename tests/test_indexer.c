@@ -16,6 +16,7 @@
 #include "ix_file.h"
 #include "ix_index.h"
 #include "ix_location.h"
+#include "ix_html.h"
 #include "ix_mail.h"
 #include "ix_manifest.h"
 #include "ix_shards.h"
@@ -368,6 +369,44 @@ static void one_run(const char *mail, const char *want, unsigned form)
     assert_string_equal(r.got[0], want);
     assert_int_equal(r.form[0], form);
     runs_clear(&r);
+}
+
+/* A saved web page's metadata, from its head: the title (else the first
+ * heading), the site's name (else the author), the date, the address and
+ * the charset, whichever way the page says them; a page that says none
+ * has empty ones. */
+static void test_html_meta(void **state)
+{
+    (void)state;
+    ix_html_meta m;
+    const char *page =
+        "<!DOCTYPE html><html><head>"
+        "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-2\">"
+        "<TITLE>  Rama &amp; Iran\n  talks </TITLE>"
+        "<meta name=author content=\"A. Writer\">"
+        "<meta property=\"og:site_name\" content=\"\">"
+        "<meta itemprop=\"datePublished\" content=\"2023-01-31\">"
+        "<meta property=\"og:url\" content=\"https://example.org/og\">"
+        "<link rel=canonical href=\"https://example.org/a\"></head><body><h1>Head</h1>";
+    assert_int_equal(ix_html_read_meta(page, strlen(page), &m), 0);
+    assert_string_equal(m.title, "Rama & Iran talks");
+    assert_string_equal(m.source, "A. Writer"); /* an empty site name says nothing */
+    assert_string_equal(m.date, "20230131");
+    assert_string_equal(m.url, "https://example.org/a");
+    assert_string_equal(m.charset, "ISO-8859-2");
+    ix_html_meta_clear(&m);
+
+    const char *bare = "<html><body><h1>Only a heading</h1><p>Text.</p></body></html>";
+    assert_int_equal(ix_html_read_meta(bare, strlen(bare), &m), 0);
+    assert_string_equal(m.title, "Only a heading");
+    assert_string_equal(m.source, "");
+    assert_string_equal(m.date, "");
+    assert_string_equal(m.charset, "");
+    ix_html_meta_clear(&m);
+
+    assert_true(ix_html_path("a/b.HTML"));
+    assert_true(ix_html_path("page.htm"));
+    assert_false(ix_html_path("notes.txt"));
 }
 
 /* Of a MIME body only the text parts are cited (in base64 too): not the
@@ -847,6 +886,7 @@ int main(void)
         cmocka_unit_test(test_passage_document),
         cmocka_unit_test(test_mail_head),
         cmocka_unit_test(test_mailbox_messages),
+        cmocka_unit_test(test_html_meta),
         cmocka_unit_test(test_mail_text_parts),
         cmocka_unit_test(test_mail_encoded_words),
         cmocka_unit_test(test_reading_version),

@@ -764,7 +764,8 @@ static void test_ascii_path_matches_icu(void **state)
 /* Pathological inputs stay bounded and correct. */
 /* HTML read for its text: tags that end a line (quoted '>' inside them
  * too), style sheets, scripts, declarations and references to no
- * character become spaces, line breaks stay; tags within a line and
+ * character become spaces, line breaks stay, a block's tag starts with a
+ * blank line (a paragraph), <br> with a line break; tags within a line and
  * comments are left out (a word across <b> is one word); character
  * references are the character; text and a '<' that opens no tag stay.
  * Each byte maps to the bytes it stands for. */
@@ -774,14 +775,15 @@ static void test_read_html(void **state)
     static const struct {
         const char *in, *want;
     } cases[] = {
-        {"<p class=\"a>b\">Seven herons</p>", "               Seven herons    "},
+        {"<p class=\"a>b\">Seven herons</p>", "\n\n             Seven herons\n\n  "},
+        {"one<br>two</li><li>three", "one\n   two\n\n   \n\n  three"},
         {"a < b and c>d", "a < b and c>d"},
         {"x<!-- note\nmore -->y", "xy"},
         {"<STYLE>p { color: teal }</style>Text", "                                Text"},
         {"<script type=x>if (a<b) go();</script>ok", "                                      ok"},
         {"AT&amp;T don&#8217;t caf&eacute; &Eacute;&#x1F600; &nosuch; &nosuch x&y",
          "AT&T don\xE2\x80\x99t caf\xC3\xA9 \xC3\x89\xF0\x9F\x98\x80          &nosuch x&y"},
-        {"<br\r\n/>line", "   \r\n  line"},
+        {"<br\r\n/>line", "\n  \r\n  line"},
         {"<b>kiber</b>netik <A HREF=x>link</a><Span>ed</span>", "kibernetik linked"},
         {"open <a href=\"x", "open <a href=\"x"},
         {"", ""},

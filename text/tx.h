@@ -194,6 +194,11 @@ char *tx_charset_to_utf8(const char *charset, const char *text, size_t len,
  */
 int tx_charset_readable(const char *charset);
 
+/* Whether `charset` (may be NULL) is one the analyzer's own reading of
+ * bytes that are not UTF-8 covers (Windows-1252, and the Latin-1 and ASCII
+ * labels read as it): text declared so is read as it says. */
+int tx_charset_legacy(const char *charset);
+
 /*
  * Guesses the charset of `text` (bytes that are not UTF-8, no charset
  * declared) with ICU's detector: 1 and the name in `out` (room for 41
@@ -299,6 +304,12 @@ typedef struct tx_read {
 cs_status tx_read_form(const char *text, size_t len, unsigned form,
                        const char *charset, tx_read *out);
 void tx_read_clear(tx_read *r);
+
+/* r's text (tx_read_form's reading) for a person to read: its bytes that
+ * are not UTF-8 read as Windows-1252, as the analyzer reads them, each
+ * character keeping the bytes it stands for; in place.  CS_NOMEM when out
+ * of memory (r unchanged). */
+cs_status tx_read_legacy(tx_read *r);
 
 /* A form's name, as passages store it ("html", "qp", "qp html", "b64
  * lead1 trail2 html", ...: its words in that order, space-separated),

@@ -29,6 +29,12 @@ static const char *as_read(const char *charset)
     return charset;
 }
 
+int tx_charset_legacy(const char *charset)
+{
+    return charset && (strcasecmp(as_read(charset), "windows-1252") == 0 ||
+                       strcasecmp(charset, "cp1252") == 0);
+}
+
 char *tx_charset_to_utf8(const char *charset, const char *text, size_t len,
                          size_t *out_len)
 {

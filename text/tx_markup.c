@@ -118,6 +118,25 @@ static int inline_tag(const char *text, size_t i, size_t end)
     return 0;
 }
 
+/* Elements that are blocks of their own (HTML's flow content that is not
+ * phrasing): their tags end a paragraph, even within a line, as a browser
+ * sets them apart; a saved web page is often one long line. */
+static int block_tag(const char *text, size_t i, size_t end)
+{
+    static const char *const names[] = {
+        "address", "article", "aside", "blockquote", "body", "dd", "details",
+        "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure",
+        "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head",
+        "header", "hgroup", "hr", "html", "li", "main", "nav", "ol", "p",
+        "pre", "section", "summary", "table", "title", "tr", "ul"};
+    if (i + 1 < end && text[i + 1] == '/')
+        i++;
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+        if (opens(text, i, end, names[k]))
+            return 1;
+    return 0;
+}
+
 /* Calls `fn` with each piece of markup of text[0, len), in order: its
  * bytes [start, end) and its kind (TX_MARKUP_*); stops when fn returns
  * non-zero. */
@@ -191,6 +210,7 @@ static int32_t reference_char(const char *text, size_t n)
  * `out` with its maps. */
 typedef struct html_reading {
     const char *in;
+    size_t n;
     const size_t *in_start, *in_end;
     tx_read *out;
     size_t copied; /* in[0, copied) is written */
@@ -232,9 +252,19 @@ static int read_piece(void *ctx, size_t start, size_t end, unsigned kind)
         return 0;
     }
     /* Other markup (and a reference to no character) is blank: spaces,
-     * its line breaks kept, so lines and paragraphs stay where they are. */
+     * its line breaks kept, so lines and paragraphs stay where they are;
+     * but a block's tag starts a paragraph (a blank line: its first two
+     * bytes), <br> a line. */
+    size_t breaks = 0;
+    if (h->in[start] == '<' && block_tag(h->in, start, end))
+        breaks = 2;
+    else if (h->in[start] == '<' && opens(h->in, start, end, "br") &&
+             !(end < h->n && (h->in[end] == '\n' || h->in[end] == '\r')))
+        breaks = 1; /* (a line break after it breaks the line already) */
     for (size_t k = start; k < end; k++) {
-        char b = h->in[k] == '\n' || h->in[k] == '\r' ? h->in[k] : ' ';
+        char b = k - start < breaks ? '\n'
+                 : h->in[k] == '\n' || h->in[k] == '\r' ? h->in[k]
+                                                         : ' ';
         emit(h, &b, 1, k, k + 1);
     }
     return 0;
@@ -253,7 +283,7 @@ static cs_status read_html(const char *in, size_t n, const size_t *in_start,
         tx_read_clear(out);
         return CS_NOMEM;
     }
-    html_reading h = {in, in_start, in_end, out, 0};
+    html_reading h = {in, n, in_start, in_end, out, 0};
     html_markup(in, n, read_piece, &h);
     if (n > h.copied)
         emit(&h, NULL, n - h.copied, h.copied, n);

@@ -8,6 +8,7 @@
  */
 #include "tx_internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <unicode/uchar.h>
@@ -325,4 +326,51 @@ size_t tx_letters(const char *text, size_t len, char *out)
         i += step;
     }
     return n;
+}
+
+cs_status tx_read_legacy(tx_read *r)
+{
+    if (tx_utf8_check(r->text, r->n) == r->n)
+        return CS_OK;
+    /* A byte becomes three at most; each keeps what it stood for. */
+    size_t cap = 3 * r->n + 1;
+    char *text = malloc(cap);
+    size_t *start = malloc(cap * sizeof *start), *end = malloc(cap * sizeof *end);
+    if (!text || !start || !end) {
+        free(text);
+        free(start);
+        free(end);
+        return CS_NOMEM;
+    }
+    size_t o = 0;
+    for (size_t i = 0; i < r->n;) {
+        /* UTF-8 as it is, byte for byte; then each byte of an invalid
+         * sequence as a character. */
+        size_t ok = tx_utf8_check(r->text + i, r->n - i), bad = 0;
+        if (ok == 0) {
+            uint32_t cp;
+            bad = tx_utf8_next(r->text, r->n, i, &cp);
+        }
+        for (size_t k = 0; k < ok; k++, i++, o++) {
+            text[o] = r->text[i];
+            start[o] = r->start ? r->start[i] : i;
+            end[o] = r->end ? r->end[i] : i + 1;
+        }
+        for (size_t k = 0; k < bad; k++, i++) {
+            unsigned char b = (unsigned char)r->text[i];
+            uint32_t c = b >= 0xA0 ? b : cp1252_c1[b - 0x80];
+            size_t n = put_utf8(text + o, c ? c : 0xFFFD);
+            for (size_t at = o; at < o + n; at++) {
+                start[at] = r->start ? r->start[i] : i;
+                end[at] = r->end ? r->end[i] : i + 1;
+            }
+            o += n;
+        }
+    }
+    text[o] = '\0';
+    start[o] = r->start ? r->start[r->n] : r->n;
+    end[o] = r->end ? r->end[r->n] : r->n;
+    tx_read_clear(r);
+    *r = (tx_read){.text = text, .n = o, .start = start, .end = end};
+    return CS_OK;
 }

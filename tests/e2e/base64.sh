@@ -77,7 +77,7 @@ cs query --format jsonl -n 1 '"Të dhënat e policisë nuk janë prekur"' > out.
 [ "$(jq_py 'rs[0]["match"]' < out.jsonl)" = "exact" ] || fail "quotation with letters: $(cat out.jsonl)"
 check out.jsonl || fail "cited bytes of letters: $(cat out.jsonl)"
 cs query --format jsonl -n 1 '"intruders left a note"' > out.jsonl
-[ "$(jq_py '(rs[0]["match"], rs[0]["shown"]["text"])' < out.jsonl)" = "('exact', 'The border police said the intruders left a note. Second\xa0paragraph here.')" ] ||
+[ "$(jq_py '(rs[0]["match"], rs[0]["shown"]["text"])' < out.jsonl)" = "('exact', 'The border police said the intruders left a note.')" ] ||
     fail "HTML in base64: $(cat out.jsonl)"
 # A word of a long paragraph: each window holding it decodes to itself.
 cs query --format jsonl -n 3 fjala150 > out.jsonl

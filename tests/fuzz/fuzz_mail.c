@@ -1,11 +1,13 @@
-/* fuzz_mail.c - fuzz target: e-mail and mailbox reading (ix_mail.h) on
- * arbitrary bytes.  Messages must tile the text, each parsed head must
- * point inside its message, its text runs must lie in order inside its
- * body, each starting a line, and nothing may crash or leak. */
+/* fuzz_mail.c - fuzz target: e-mail and mailbox reading (ix_mail.h), and
+ * a web page's head (ix_html.h), on arbitrary bytes.  Messages must tile
+ * the text, each parsed head must point inside its message, its text runs
+ * must lie in order inside its body, each starting a line, a page's
+ * metadata must be UTF-8, and nothing may crash or leak. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "ix_html.h"
 #include "ix_mail.h"
 #include "tx.h"
 
@@ -83,5 +85,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         start += n;
     } while (start < size);
+    /* The same bytes as a saved web page's head: UTF-8 metadata, a date
+     * of eight digits or none. */
+    ix_html_meta m;
+    if (ix_html_read_meta(text, size, &m) != 0)
+        abort();
+    if (tx_utf8_check(m.title, strlen(m.title)) != strlen(m.title) ||
+        tx_utf8_check(m.source, strlen(m.source)) != strlen(m.source) ||
+        (m.date[0] && strlen(m.date) != 8) || strlen(m.charset) > IX_HTML_MAX_CHARSET)
+        abort();
+    ix_html_meta_clear(&m);
     return 0;
 }

@@ -1,0 +1,220 @@
+/* ix_html.c - a saved web page's metadata (see ix_html.h). */
+#include "ix_html.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include "tx.h"
+
+int ix_html_path(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    return dot && (strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0);
+}
+
+void ix_html_meta_clear(ix_html_meta *m)
+{
+    free(m->title);
+    free(m->source);
+    free(m->url);
+    memset(m, 0, sizeof *m);
+}
+
+/* s with its runs of white space one space, its ends trimmed (malloc'd;
+ * NULL when out of memory). */
+static char *squeeze(const char *s)
+{
+    size_t n = strlen(s), o = 0;
+    char *out = malloc(n + 1);
+    if (!out)
+        return NULL;
+    int space = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (strchr(" \t\r\n\f\v", s[i])) {
+            space = o > 0;
+            continue;
+        }
+        if (space)
+            out[o++] = ' ';
+        space = 0;
+        out[o++] = s[i];
+    }
+    out[o] = '\0';
+    return out;
+}
+
+/* An attribute's value, or NULL (libxml2's: xmlFree). */
+static xmlChar *attr(xmlNode *n, const char *name)
+{
+    return xmlGetProp(n, (const xmlChar *)name);
+}
+
+static int attr_is(xmlNode *n, const char *name, const char *value)
+{
+    xmlChar *v = attr(n, name);
+    int is = v && strcasecmp((const char *)v, value) == 0;
+    xmlFree(v);
+    return is;
+}
+
+/* Sets *field (when still NULL) to the squeezed `value`; -1 when out of
+ * memory. */
+static int keep(char **field, const xmlChar *value)
+{
+    if (*field || !value)
+        return 0;
+    char *s = squeeze((const char *)value);
+    if (s && tx_utf8_check(s, strlen(s)) < strlen(s)) {
+        /* libxml2 passes bytes in a charset it does not know through */
+        char *read = tx_utf8_legacy(s, strlen(s), NULL);
+        free(s);
+        s = read;
+    }
+    if (!s)
+        return -1;
+    if (!*s) { /* an empty one says nothing: a later one may */
+        free(s);
+        return 0;
+    }
+    *field = s;
+    return 0;
+}
+
+/* YYYYMMDD from a date that starts "YYYY-MM-DD" (ISO 8601, as pages give
+ * them), into out; unchanged when it does not. */
+static void keep_date(char out[9], const xmlChar *value)
+{
+    const char *v = (const char *)value;
+    if (*out || !v || strlen(v) < 10 || v[4] != '-' || v[7] != '-')
+        return;
+    char d[9] = {v[0], v[1], v[2], v[3], v[5], v[6], v[8], v[9], '\0'};
+    for (int i = 0; i < 8; i++)
+        if (d[i] < '0' || d[i] > '9')
+            return;
+    memcpy(out, d, 9);
+}
+
+/* The charset a Content-Type value names ("text/html; charset=x"). */
+static void keep_charset(char *out, const char *value)
+{
+    const char *c = value ? strcasestr(value, "charset=") : NULL;
+    if (*out || !c)
+        return;
+    c += strlen("charset=");
+    c += *c == '"' || *c == '\'';
+    size_t n = strcspn(c, "\"'; \t");
+    if (n > 0 && n <= IX_HTML_MAX_CHARSET) {
+        memcpy(out, c, n);
+        out[n] = '\0';
+    }
+}
+
+typedef struct meta_walk {
+    ix_html_meta *m;
+    char *h1, *site, *author, *og_url;
+    int nomem;
+} meta_walk;
+
+static void visit(meta_walk *w, xmlNode *n)
+{
+    for (; n && !w->nomem; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        const char *name = (const char *)n->name;
+        xmlChar *v = NULL;
+        if (strcasecmp(name, "title") == 0 || strcasecmp(name, "h1") == 0) {
+            v = xmlNodeGetContent(n);
+            w->nomem |= keep(strcasecmp(name, "title") == 0 ? &w->m->title : &w->h1,
+                             v) != 0;
+        } else if (strcasecmp(name, "meta") == 0) {
+            xmlChar *cs = attr(n, "charset");
+            if (cs && !*w->m->charset && strlen((const char *)cs) <= IX_HTML_MAX_CHARSET)
+                strcpy(w->m->charset, (const char *)cs);
+            xmlFree(cs);
+            v = attr(n, "content");
+            if (attr_is(n, "http-equiv", "content-type"))
+                keep_charset(w->m->charset, (const char *)v);
+            else if (attr_is(n, "property", "og:site_name"))
+                w->nomem |= keep(&w->site, v) != 0;
+            else if (attr_is(n, "name", "author"))
+                w->nomem |= keep(&w->author, v) != 0;
+            else if (attr_is(n, "property", "og:url"))
+                w->nomem |= keep(&w->og_url, v) != 0;
+            else if (attr_is(n, "property", "article:published_time") ||
+                     attr_is(n, "itemprop", "datePublished") ||
+                     attr_is(n, "name", "date") ||
+                     attr_is(n, "name", "pubdate"))
+                keep_date(w->m->date, v);
+        } else if (strcasecmp(name, "link") == 0 && attr_is(n, "rel", "canonical")) {
+            v = attr(n, "href");
+            w->nomem |= keep(&w->m->url, v) != 0;
+        }
+        xmlFree(v);
+        visit(w, n->children);
+    }
+}
+
+/* libxml2 sets up its globals once, before threads use it. */
+static void init_libxml(void)
+{
+    xmlInitParser();
+}
+
+int ix_html_read_meta(const char *text, size_t len, ix_html_meta *out)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, init_libxml);
+    memset(out, 0, sizeof *out);
+    /* The head is enough: to its end, or a bounded start of the page. */
+    size_t n = len < IX_HTML_HEAD_MAX ? len : IX_HTML_HEAD_MAX;
+    for (size_t i = 0; i + 7 <= n; i++)
+        if (text[i] == '<' && strncasecmp(text + i, "</head>", 7) == 0) {
+            n = i;
+            break;
+        }
+    /* UTF-8 as such; other bytes in the charset the page declares
+     * (libxml2 finds it), else Windows-1252. */
+    const char *encoding = tx_utf8_check(text, n) == n ? "UTF-8" : NULL;
+    htmlDocPtr doc = htmlReadMemory(text, (int)n, NULL, encoding,
+                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                                        HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+    meta_walk w = {.m = out};
+    if (doc)
+        visit(&w, xmlDocGetRootElement(doc));
+    xmlFreeDoc(doc);
+    if (!w.nomem && !out->title && w.h1) {
+        out->title = w.h1;
+        w.h1 = NULL;
+    }
+    if (!w.nomem && !out->source && (w.site || w.author)) {
+        out->source = w.site ? w.site : w.author;
+        if (w.site)
+            w.site = NULL;
+        else
+            w.author = NULL;
+    }
+    if (!w.nomem && !out->url && w.og_url) {
+        out->url = w.og_url;
+        w.og_url = NULL;
+    }
+    free(w.h1);
+    free(w.site);
+    free(w.author);
+    free(w.og_url);
+    if (!w.nomem && !out->title)
+        w.nomem = !(out->title = strdup(""));
+    if (!w.nomem && !out->source)
+        w.nomem = !(out->source = strdup(""));
+    if (!w.nomem && !out->url)
+        w.nomem = !(out->url = strdup(""));
+    if (w.nomem) {
+        ix_html_meta_clear(out);
+        return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,43 @@
+/*
+ * ix_html.h - a saved web page's metadata: what it says of itself in its
+ * <head>, read with libxml2's HTML parser (its text is read by
+ * tx_read_form, as an e-mail's HTML part is).
+ *
+ * Ownership: an ix_html_meta's strings are the caller's, released by
+ * ix_html_meta_clear.
+ */
+#ifndef CITESEARCH_IX_HTML_H
+#define CITESEARCH_IX_HTML_H
+
+#include <stddef.h>
+
+/* Whether `path` names a web page (.html, .htm). */
+int ix_html_path(const char *path);
+
+/* Longest charset name kept from a page (the longest IANA name has 45
+ * characters). */
+#define IX_HTML_MAX_CHARSET 45
+
+typedef struct ix_html_meta {
+    char *title;   /* <title>, else the first <h1>; "" when none */
+    char *source;  /* the site's name (og:site_name), else the author
+                      (<meta name=author>); "" when none */
+    char *url;     /* <link rel=canonical>, else og:url; "" when none */
+    char date[9];  /* YYYYMMDD (article:published_time, datePublished,
+                      <meta name=date>); "" when none or unreadable */
+    char charset[IX_HTML_MAX_CHARSET + 1]; /* <meta charset>, or
+                      http-equiv's; "" when none */
+} ix_html_meta;
+
+/*
+ * Reads the metadata of the page text[0, len) into *out: from its head
+ * (up to </head>, at most IX_HTML_HEAD_MAX bytes), its strings as UTF-8
+ * with white space run together.  Bytes that are not UTF-8 are read in
+ * the charset the page declares, else as Windows-1252.  Returns 0, or -1
+ * when out of memory (*out is then empty).
+ */
+#define IX_HTML_HEAD_MAX (1024 * 1024)
+int ix_html_read_meta(const char *text, size_t len, ix_html_meta *out);
+void ix_html_meta_clear(ix_html_meta *m);
+
+#endif

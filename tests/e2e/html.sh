@@ -1,0 +1,76 @@
+# Saved web pages (.html, .htm): read for their text as a browser shows
+# it (each block a paragraph, even when the page is one line; scripts,
+# style sheets and markup not searched; character references the
+# character), in the charset the page declares; their title, site, date
+# and address from the head.  Citations are the page's bytes.
+. "$(dirname "$0")/lib.sh"
+
+mkdir in
+python3 - <<'PY'
+# One line, as pages are often saved; windows-1252, declared.
+page = ('<!DOCTYPE html><html lang="en"><head><meta charset="windows-1252">'
+        '<title>Albania cuts ties with Iran &ndash; World</title>'
+        '<meta property="og:site_name" content="The Daily Courier">'
+        '<meta property="article:published_time" content="2022-09-07T10:30:00+02:00">'
+        '<link rel="canonical" href="https://example.com/albania-iran">'
+        '<style>body{font:12px Arial}</style>'
+        '<script>var tracking = "zyxtracker";</script></head><body>'
+        '<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav>'
+        '<article><h1>Albania cuts ties with Iran</h1>'
+        '<p>Prime Minister Edi Rama said on Wednesday that Albania was cutting '
+        'diplomatic ties with Iran after a cyberattack in July.</p>'
+        '<p>The caf\u00e9 owner in Tirana said: \u201cWe did not expect this.\u201d</p>'
+        '<p>Officials gave Iranian diplomats 24&nbsp;hours to leave.</p></article>'
+        '<footer>&copy; 2022 The Daily Courier</footer></body></html>\n')
+open('in/courier.html', 'wb').write(page.encode('cp1252'))
+# UTF-8, over lines, no <title>: the first heading names it.
+open('in/notes.htm', 'w').write(
+    '<html>\n<body>\n<h1>Border police notes</h1>\n'
+    '<div>The TIMS system was <b>offline</b> for<br>\nthree days.</div>\n'
+    '</body>\n</html>\n')
+PY
+cs index in 2> index.err
+[ "$status" -eq 0 ] || fail "index: status $status: $(cat index.err)"
+if grep -q 'invalid UTF-8\|(skipped)' index.err; then
+    fail "a page was warned about or skipped: $(cat index.err)"
+fi
+
+# A word: the paragraph that holds it, with the page's metadata.
+cs query --format jsonl -n 1 'diplomatic ties cyberattack' > out.jsonl
+python3 - <<'PY' || fail "a page's paragraph: $(cat out.jsonl)"
+import json
+r = json.loads(open('out.jsonl').readline())
+assert (r['path'], r['title'], r['source'], r['date']) == (
+    'in/courier.html', 'Albania cuts ties with Iran \u2013 World', 'The Daily Courier',
+    '2022-09-07'), r
+assert r['shown']['text'] == ('Prime Minister Edi Rama said on Wednesday that Albania '
+                              'was cutting diplomatic ties with Iran after a cyberattack in July.'), r
+data = open('in/courier.html', 'rb').read()
+assert data[r['byte_start']:r['byte_end']].startswith(b'Prime Minister'), r
+assert r['line_start'] == 1, r
+PY
+
+# Quotations: exact, the highlight the page's bytes (its "&nbsp;" too),
+# the shown text in its letters.
+cs query --format jsonl -n 1 '"gave Iranian diplomats 24 hours"' > out.jsonl
+python3 - <<'PY' || fail "a quotation in a page: $(cat out.jsonl)"
+import json
+r = json.loads(open('out.jsonl').readline())
+assert r['match'] == 'exact', r
+data = open('in/courier.html', 'rb').read()
+s, e = r['highlights'][0]
+assert data[s:e] == b'gave Iranian diplomats 24&nbsp;hours', data[s:e]
+PY
+cs query --format text -n 1 '"We did not expect this"' > out.txt
+grep -q '^   The café owner in Tirana said: “We did not expect this\.”$' out.txt ||
+    fail "a page in windows-1252 as text: $(cat out.txt)"
+
+# Scripts and style sheets are not text.
+not_found "a script is text" zyxtracker
+not_found "a style sheet is text" Arial
+
+# No <title>: the first heading; a <br> breaks a line, not the paragraph.
+cs query --format jsonl -n 1 'TIMS offline' > out.jsonl
+[ "$(jq_py '(rs[0]["title"], rs[0]["line_start"], rs[0]["line_end"], rs[0]["shown"]["text"])' < out.jsonl)" = "('Border police notes', 4, 5, 'The TIMS system was offline for three days.')" ] ||
+    fail "a page without a title: $(cat out.jsonl)"
+echo ok
