@@ -1084,6 +1084,25 @@ static void test_iso2022(void **state)
     assert_int_equal(tx_form_of(name), f);
 }
 
+/* Text read for a person: bytes that are not UTF-8 as Windows-1252, each
+ * character mapped to its byte, UTF-8 kept, through an HTML reading. */
+static void test_read_legacy(void **state)
+{
+    (void)state;
+    const char in[] = "<b>caf\xE9</b> \x93ok\x94 \xC3\xA9";
+    tx_read r;
+    assert_int_equal(tx_read_form(in, strlen(in), TX_FORM_HTML, NULL, &r), CS_OK);
+    assert_int_equal(tx_read_legacy(&r), CS_OK);
+    assert_string_equal(r.text, "caf\xC3\xA9 \xE2\x80\x9Cok\xE2\x80\x9D \xC3\xA9");
+    /* "é" of café is byte 6 of the input; the curly quote byte 12. */
+    assert_int_equal(r.start[3], 6);
+    assert_int_equal(r.end[4], 7);
+    assert_int_equal(r.start[6], 12);
+    assert_int_equal(r.end[8], 13);
+    assert_int_equal(r.start[r.n], strlen(in));
+    tx_read_clear(&r);
+}
+
 static void test_long_inputs(void **state)
 {
     (void)state;
@@ -1152,6 +1171,7 @@ int main(void)
         cmocka_unit_test(test_charset_utf16),
         cmocka_unit_test(test_read_b64),
         cmocka_unit_test(test_iso2022),
+        cmocka_unit_test(test_read_legacy),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
