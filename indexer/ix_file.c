@@ -458,6 +458,34 @@ static int write_run(void *ctx, size_t off, size_t len, unsigned form,
     return r->rc != CS_OK;
 }
 
+/*
+ * The charset of an article text[0, len) (`mail`: its head when it is an
+ * e-mail; `page`: its head when it is a web page; `wide`: the UTF-16 its
+ * byte order mark says, or NULL) into `charset`, "" for none: an
+ * e-mail's, for its fields written unencoded; a page's declared one; a
+ * file that is neither says none but by a byte order mark, so the one its
+ * text looks to be in (tx_charset_detect, noted in f->detected), for its
+ * title and its passages.  Looked for only when the bytes are not UTF-8
+ * or switch charsets by escapes (ISO-2022-JP).
+ */
+static void article_charset(file_ctx *f, const char *text, size_t len,
+                            ix_mail_head *mail, const ix_html_meta *page,
+                            const char *wide, char *charset)
+{
+    size_t head = mail ? mail->body_off : len;
+    int plain = tx_utf8_check(text, head) == head && !memchr(text, '\x1B', head);
+    *charset = '\0';
+    if (mail && !plain)
+        ix_mail_charset(text, len, mail, charset);
+    else if (wide)
+        strcpy(charset, wide);
+    else if (page && *page->charset && !plain)
+        strcpy(charset, page->charset); /* as a mail part's declared one */
+    else if (!mail && tx_utf8_check(text, len) < len &&
+             tx_charset_detect(text, len, charset) && !*f->detected)
+        strcpy(f->detected, charset);
+}
+
 /* Adds the passages of text[start, end) to `db` as one article: the
  * whole file, or one message of a mailbox.  An e-mail's header block
  * (`head`, as ix_mail_parse read it; NULL when the article is no e-mail)
@@ -480,23 +508,10 @@ static cs_status write_article(ix_worker *w, const ix_task *t, file_ctx *f,
     if (is_page && ix_html_read_meta(text, len, &page) != 0)
         return cs_fail(msg, CS_NOMEM, "%s: no memory to read its head",
                        t->file->rel);
-    /* The article's charset: an e-mail's, for its fields written
-     * unencoded; a file that is no e-mail says none but by a UTF-16 byte
-     * order mark, else the one its text looks to be in
-     * (tx_charset_detect), for its title and its passages.  Looked for
-     * only when the bytes are not UTF-8 or switch charsets by escapes. */
-    char charset[IX_MAIL_MAX_CHARSET + 1] = "";
+    char charset[IX_MAIL_MAX_CHARSET + 1];
     const char *wide = is_mail ? NULL : tx_charset_bom(text, len);
-    if (is_mail && (tx_utf8_check(text, body) < body || memchr(text, '\x1B', body)))
-        ix_mail_charset(text, len, &mail, charset); /* (ISO-2022-JP: ESC) */
-    else if (wide)
-        strcpy(charset, wide);
-    else if (is_page && *page.charset &&
-             (tx_utf8_check(text, len) < len || memchr(text, '\x1B', len)))
-        strcpy(charset, page.charset); /* as a mail part's declared one */
-    else if (!is_mail && tx_utf8_check(text, len) < len &&
-             tx_charset_detect(text, len, charset) && !*f->detected)
-        strcpy(f->detected, charset);
+    article_charset(f, text, len, is_mail ? &mail : NULL, is_page ? &page : NULL,
+                    wide, charset);
     char *subject = is_mail ? field_text(f, mail.subject, charset) : NULL;
     char *from = is_mail ? field_text(f, mail.from, charset) : NULL;
     /* Metadata goes into JSON: as UTF-8, bytes that are not UTF-8 read as
