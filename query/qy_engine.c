@@ -545,22 +545,30 @@ static cs_status rank_as_written(const qy_plan *plan, const char *quotation,
     for (unsigned i = 0; rc == CS_OK && i < n; i++) {
         rc = qy_mark_terms(plan, &c[i]);
         c[i].marked = 1;
-        qy_readable rd;
-        if (rc == CS_OK)
-            rc = qy_readable_of(&c[i].r, &rd);
-        if (rc != CS_OK)
-            break;
-        char *got = malloc(rd.len + 1);
+        /* The letters of its highlights as read (the text its words were
+         * read from), while they match the quotation's. */
+        const qy_result *r = &c[i].r;
         size_t glen = 0;
-        for (size_t h = 0; got && h < rd.nhighlights; h++)
-            glen += tx_letters(rd.text + rd.highlights[h].start,
-                               rd.highlights[h].end - rd.highlights[h].start,
-                               got + glen);
-        if (!got)
-            rc = CS_NOMEM;
-        c[i].rank = got && glen == wlen && memcmp(got, want, wlen) == 0;
-        free(got);
-        qy_readable_clear(&rd);
+        int same = 1;
+        for (size_t h = 0; rc == CS_OK && same && h < r->nhighlights; h++) {
+            char *words = qy_readable_slice(r, &c[i].pt.words,
+                                            r->highlights[h].start - r->byte_start,
+                                            r->highlights[h].end - r->byte_start);
+            if (!words) {
+                rc = CS_NOMEM;
+                break;
+            }
+            size_t wn = strlen(words);
+            char *letters = malloc(wn + 1);
+            size_t ln = letters ? tx_letters(words, wn, letters) : 0;
+            if (!letters)
+                rc = CS_NOMEM;
+            same = letters && glen + ln <= wlen && memcmp(letters, want + glen, ln) == 0;
+            glen += ln;
+            free(letters);
+            free(words);
+        }
+        c[i].rank = rc == CS_OK && same && glen == wlen;
     }
     free(want);
     return rc;
