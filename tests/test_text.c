@@ -763,7 +763,7 @@ static void test_ascii_path_matches_icu(void **state)
 
 /* Pathological inputs stay bounded and correct. */
 /* HTML read for its text: tags that end a line (quoted '>' inside them
- * too), style sheets, scripts, declarations and references to no
+ * too), style sheets, scripts, menus, declarations and references to no
  * character become spaces, line breaks stay, a block's tag starts with a
  * blank line (a paragraph), <br> with a line break; tags within a line and
  * comments are left out (a word across <b> is one word); character
@@ -777,6 +777,7 @@ static void test_read_html(void **state)
     } cases[] = {
         {"<p class=\"a>b\">Seven herons</p>", "\n\n             Seven herons\n\n  "},
         {"one<br>two</li><li>three", "one\n   two\n\n   \n\n  three"},
+        {"<nav><a>Home</a></nav>Text", "\n\n                    Text"},
         {"a < b and c>d", "a < b and c>d"},
         {"x<!-- note\nmore -->y", "xy"},
         {"<STYLE>p { color: teal }</style>Text", "                                Text"},

@@ -151,12 +151,18 @@ static void html_markup(const char *text, size_t len, markup_fn fn, void *ctx)
         if (text[i] == '<') {
             end = tag_end(text, i, len);
             /* A style sheet or a script is not text either, to its end
-             * tag. */
-            if (end > i && (opens(text, i, end, "style") ||
-                            opens(text, i, end, "script"))) {
-                const char *close = opens(text, i, end, "style") ? "</style"
-                                                                 : "</script";
-                size_t at = find_ci(text, end, len, close);
+             * tag; nor is a site's menu, a list to pick from or a
+             * template, which no reader reads as the page's text. */
+            static const char *const hidden[][2] = {
+                {"style", "</style"}, {"script", "</script"},
+                {"nav", "</nav"}, {"select", "</select"},
+                {"template", "</template"}};
+            size_t k = 0;
+            while (end > i && k < sizeof hidden / sizeof hidden[0] &&
+                   !opens(text, i, end, hidden[k][0]))
+                k++;
+            if (end > i && k < sizeof hidden / sizeof hidden[0]) {
+                size_t at = find_ci(text, end, len, hidden[k][1]);
                 size_t stop = at < len ? tag_end(text, at, len) : len;
                 end = stop > at ? stop : len;
             } else if (end > i && (inline_tag(text, i, end) ||

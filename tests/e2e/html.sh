@@ -1,6 +1,6 @@
 # Saved web pages (.html, .htm): read for their text as a browser shows
 # it (each block a paragraph, even when the page is one line; scripts,
-# style sheets and markup not searched; character references the
+# style sheets, menus and markup not searched; character references the
 # character), in the charset the page declares; their title, site, date
 # and address from the head.  Citations are the page's bytes.
 . "$(dirname "$0")/lib.sh"
@@ -15,7 +15,7 @@ page = ('<!DOCTYPE html><html lang="en"><head><meta charset="windows-1252">'
         '<link rel="canonical" href="https://example.com/albania-iran">'
         '<style>body{font:12px Arial}</style>'
         '<script>var tracking = "zyxtracker";</script></head><body>'
-        '<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav>'
+        '<nav><ul><li><a href="/">Home</a></li><li><a href="/stars">Horoscopes</a></li></ul></nav>'
         '<article><h1>Albania cuts ties with Iran</h1>'
         '<p>Prime Minister Edi Rama said on Wednesday that Albania was cutting '
         'diplomatic ties with Iran after a cyberattack in July.</p>'
@@ -65,9 +65,10 @@ cs query --format text -n 1 '"We did not expect this"' > out.txt
 grep -q '^   The café owner in Tirana said: “We did not expect this\.”$' out.txt ||
     fail "a page in windows-1252 as text: $(cat out.txt)"
 
-# Scripts and style sheets are not text.
+# Scripts, style sheets and the site's menu are not the page's text.
 not_found "a script is text" zyxtracker
 not_found "a style sheet is text" Arial
+not_found "a menu is text" horoscopes
 
 # No <title>: the first heading; a <br> breaks a line, not the paragraph.
 cs query --format jsonl -n 1 'TIMS offline' > out.jsonl
