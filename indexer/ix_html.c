@@ -117,6 +117,7 @@ static void keep_charset(char *out, const char *value)
 typedef struct meta_walk {
     ix_html_meta *m;
     char *h1, *site, *author, *og_url;
+    char time[9]; /* the first <time datetime>: a date when no meta says */
     int nomem;
 } meta_walk;
 
@@ -127,7 +128,10 @@ static void visit(meta_walk *w, xmlNode *n)
             continue;
         const char *name = (const char *)n->name;
         xmlChar *v = NULL;
-        if (strcasecmp(name, "title") == 0 || strcasecmp(name, "h1") == 0) {
+        int in_head = n->parent && n->parent->name &&
+                      strcasecmp((const char *)n->parent->name, "head") == 0;
+        if ((strcasecmp(name, "title") == 0 && in_head) || /* not an SVG's */
+            strcasecmp(name, "h1") == 0) {
             v = xmlNodeGetContent(n);
             w->nomem |= keep(strcasecmp(name, "title") == 0 ? &w->m->title : &w->h1,
                              v) != 0;
@@ -153,6 +157,9 @@ static void visit(meta_walk *w, xmlNode *n)
         } else if (strcasecmp(name, "link") == 0 && attr_is(n, "rel", "canonical")) {
             v = attr(n, "href");
             w->nomem |= keep(&w->m->url, v) != 0;
+        } else if (strcasecmp(name, "time") == 0) {
+            v = attr(n, "datetime");
+            keep_date(w->time, v);
         }
         xmlFree(v);
         visit(w, n->children);
@@ -170,13 +177,9 @@ int ix_html_read_meta(const char *text, size_t len, ix_html_meta *out)
     static pthread_once_t once = PTHREAD_ONCE_INIT;
     pthread_once(&once, init_libxml);
     memset(out, 0, sizeof *out);
-    /* The head is enough: to its end, or a bounded start of the page. */
+    /* A bounded start of the page: its head, and the article's first
+     * heading and time, which come early. */
     size_t n = len < IX_HTML_HEAD_MAX ? len : IX_HTML_HEAD_MAX;
-    for (size_t i = 0; i + 7 <= n; i++)
-        if (text[i] == '<' && strncasecmp(text + i, "</head>", 7) == 0) {
-            n = i;
-            break;
-        }
     /* UTF-8 as such; other bytes in the charset the page declares
      * (libxml2 finds it), else Windows-1252. */
     const char *encoding = tx_utf8_check(text, n) == n ? "UTF-8" : NULL;
@@ -198,6 +201,8 @@ int ix_html_read_meta(const char *text, size_t len, ix_html_meta *out)
         else
             w.author = NULL;
     }
+    if (!*out->date)
+        memcpy(out->date, w.time, sizeof w.time);
     if (!w.nomem && !out->url && w.og_url) {
         out->url = w.og_url;
         w.og_url = NULL;

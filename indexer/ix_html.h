@@ -24,14 +24,16 @@ typedef struct ix_html_meta {
                       (<meta name=author>); "" when none */
     char *url;     /* <link rel=canonical>, else og:url; "" when none */
     char date[9];  /* YYYYMMDD (article:published_time, datePublished,
-                      <meta name=date>); "" when none or unreadable */
+                      <meta name=date>, else the first <time datetime>);
+                      "" when none or unreadable */
     char charset[IX_HTML_MAX_CHARSET + 1]; /* <meta charset>, or
                       http-equiv's; "" when none */
 } ix_html_meta;
 
 /*
- * Reads the metadata of the page text[0, len) into *out: from its head
- * (up to </head>, at most IX_HTML_HEAD_MAX bytes), its strings as UTF-8
+ * Reads the metadata of the page text[0, len) into *out: from its first
+ * IX_HTML_HEAD_MAX bytes (the head, and the body's first heading and
+ * time for a page whose head does not say), its strings as UTF-8
  * with white space run together.  Bytes that are not UTF-8 are read in
  * the charset the page declares, else as Windows-1252.  Returns 0, or -1
  * when out of memory (*out is then empty).

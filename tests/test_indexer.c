@@ -404,6 +404,17 @@ static void test_html_meta(void **state)
     assert_string_equal(m.charset, "");
     ix_html_meta_clear(&m);
 
+    /* The head says no title nor date: the body's heading and time, not
+     * an icon's <title>. */
+    const char *body = "<html><head><meta charset=utf-8></head><body>"
+                       "<svg><title>Share icon</title></svg>"
+                       "<h1>Border talks resume</h1>"
+                       "<time datetime=\"2022-11-03T08:00\">3 Nov</time></body></html>";
+    assert_int_equal(ix_html_read_meta(body, strlen(body), &m), 0);
+    assert_string_equal(m.title, "Border talks resume");
+    assert_string_equal(m.date, "20221103");
+    ix_html_meta_clear(&m);
+
     assert_true(ix_html_path("a/b.HTML"));
     assert_true(ix_html_path("page.htm"));
     assert_false(ix_html_path("notes.txt"));
