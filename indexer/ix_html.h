@@ -31,14 +31,16 @@ typedef struct ix_html_meta {
 } ix_html_meta;
 
 /*
- * Reads the metadata of the page text[0, len) into *out: from its first
- * IX_HTML_HEAD_MAX bytes (the head, and the body's first heading and
- * time for a page whose head does not say), its strings as UTF-8
+ * Reads the metadata of the page text[0, len) into *out: from its head
+ * (up to </head> within IX_HTML_HEAD_MAX bytes) and the first
+ * IX_HTML_BODY_LOOK bytes after it (the first heading and time, for a
+ * page whose head does not say), its strings as UTF-8
  * with white space run together.  Bytes that are not UTF-8 are read in
  * the charset the page declares, else as Windows-1252.  Returns 0, or -1
  * when out of memory (*out is then empty).
  */
 #define IX_HTML_HEAD_MAX (1024 * 1024)
+#define IX_HTML_BODY_LOOK (64 * 1024)
 int ix_html_read_meta(const char *text, size_t len, ix_html_meta *out);
 void ix_html_meta_clear(ix_html_meta *m);
 
