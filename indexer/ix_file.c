@@ -290,11 +290,12 @@ static tx_passage undecoded(file_ctx *f, const tx_passage *d, unsigned *cut)
     tx_passage p = *d;
     p.byte_start = f->words.start[d->byte_start];
     p.byte_end = f->words.end[d->byte_end - 1];
-    *cut = f->b64_phase ? tx_b64_align(f->text + f->body_off, f->run_len,
-                                       f->b64_phase, &p.byte_start, &p.byte_end)
-                        : 0;
-    if (f->shifts) /* the escape sequence in effect where it starts */
-        *cut |= TX_FORM_SHIFT(f->shifts[p.byte_start]);
+    /* The escape sequence in effect where it starts (at its first byte,
+     * before base64's groups move that). */
+    *cut = f->shifts ? TX_FORM_SHIFT(f->shifts[p.byte_start]) : 0;
+    if (f->b64_phase)
+        *cut |= tx_b64_align(f->text + f->body_off, f->run_len, f->b64_phase,
+                             &p.byte_start, &p.byte_end);
     /* UTF-16 breaks lines where its text does (its bytes 0A are as often
      * halves of other characters); any other text where its bytes do
      * (decoding quoted-printable joins lines). */
@@ -373,6 +374,37 @@ static char *field_text(file_ctx *f, ix_span v, const char *charset)
     return legacy;
 }
 
+/*
+ * The escape sequence in effect at each byte of a run of ISO-2022-JP
+ * (tx_iso2022_shifts), written in `form`: of base64, in the bytes it
+ * decodes to, each given at the first character of its byte (where a
+ * passage's bytes start).  malloc'd (len bytes); NULL when out of memory.
+ */
+static unsigned char *iso2022_shifts(const char *bytes, size_t len,
+                                     unsigned form)
+{
+    unsigned char *shifts = calloc(len ? len : 1, 1);
+    if (!shifts || !(form & TX_FORM_B64)) {
+        if (shifts)
+            tx_iso2022_shifts(bytes, len, shifts);
+        return shifts;
+    }
+    tx_read dec;
+    unsigned char *st = NULL;
+    if (tx_read_form(bytes, len, TX_FORM_B64, NULL, &dec) != CS_OK ||
+        !(st = malloc(dec.n ? dec.n : 1))) {
+        tx_read_clear(&dec);
+        free(shifts);
+        return NULL;
+    }
+    tx_iso2022_shifts(dec.text, dec.n, st);
+    for (size_t j = 0; j < dec.n; j++)
+        shifts[dec.start[j]] = st[j];
+    free(st);
+    tx_read_clear(&dec);
+    return shifts;
+}
+
 /* Writes the passages of the article's text[off, off + len), read for its
  * words as written in `form` (TX_FORM_*): tx_read_form.  Bytes that are
  * UTF-8 are read as UTF-8, whatever the declaration (a mislabelled part
@@ -398,8 +430,8 @@ static int write_run(void *ctx, size_t off, size_t len, unsigned form,
         in = charset; /* even when its bytes happen to be UTF-8 */
     } else if (bad < n && tx_charset_readable(charset)) {
         in = charset;
-    } else if (tx_charset_iso2022(charset) && !(form & (TX_FORM_QP | TX_FORM_B64)) &&
-               memchr(bytes, '\x1B', len)) {
+    } else if (tx_charset_iso2022(charset) && !(form & TX_FORM_QP) &&
+               memchr(read, '\x1B', n)) {
         in = charset; /* 7 bits, valid UTF-8, and Japanese all the same */
     } else if (bad < n && !*charset && r->guess &&
                tx_charset_detect(read, n, detected)) {
@@ -422,14 +454,12 @@ static int write_run(void *ctx, size_t off, size_t len, unsigned form,
     }
     /* Runs come in order and start at a line's start. */
     f->body_off = r->start + off;
-    if (in && tx_charset_iso2022(in)) {
-        if (!(f->shifts = malloc(len ? len : 1))) {
-            r->rc = cs_fail(r->msg, CS_NOMEM, "no memory to read %zu bytes as %s",
-                            len, in);
-            tx_read_clear(&f->words);
-            return 1;
-        }
-        tx_iso2022_shifts(bytes, len, f->shifts);
+    if (in && tx_charset_iso2022(in) &&
+        !(f->shifts = iso2022_shifts(bytes, len, form))) {
+        r->rc = cs_fail(r->msg, CS_NOMEM, "no memory to read %zu bytes as %s",
+                        len, in);
+        tx_read_clear(&f->words);
+        return 1;
     }
     f->body_line = r->lines_before + tx_line_of(&r->lines, off) - 1;
     f->para_base = f->para_last;

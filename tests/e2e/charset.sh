@@ -63,6 +63,14 @@ open('in/jp.eml', 'wb').write(
     b'From: Kenji <k@example.jp>\nSubject: ' + '報告書'.encode('iso-2022-jp') +
     b'\nMIME-Version: 1.0\nContent-Type: text/plain; charset=ISO-2022-JP\n\n' +
     jp.encode('iso-2022-jp'))
+# The same in base64 (as some webmail sends it): its windows too.
+import base64
+jp64 = ''.join('第%d節の記録です。' % i for i in range(120)) + '\n'
+open('in/jp64.eml', 'w').write(
+    'From: Kenji <k@example.jp>\nSubject: =?ISO-2022-JP?B?GyRCSnM5cD1xGyhC?=\n'
+    'MIME-Version: 1.0\nContent-Type: text/plain; charset=ISO-2022-JP\n'
+    'Content-Transfer-Encoding: base64\n\n' +
+    base64.encodebytes(jp64.encode('iso-2022-jp')).decode())
 # No e-mail: bytes that are not UTF-8 read as Windows-1252.
 open('in/latin1.txt', 'wb').write('Notes\n\nLe café de Tirana.\n'.encode('latin-1'))
 PY
@@ -153,6 +161,16 @@ python3 - <<'PY' || fail "KOI8-R as CSV: $(cat -v out.csv)"
 import csv
 rows = list(csv.DictReader(open('out.csv', newline='', encoding='utf-8')))
 assert rows[0]['text'] == 'Хакеры атаковали правительственные серверы Албании в июле.', rows
+PY
+
+cs query --format jsonl -n 1 '"第77節の記録です"' > out.jsonl
+python3 - <<'PY' || fail "ISO-2022-JP in base64: $(cat out.jsonl)"
+import json
+r = json.loads(open('out.jsonl').readline())
+assert (r['path'], r['title'], r['match']) == ('in/jp64.eml', '報告書', 'exact'), r
+t = r['shown']['text']
+assert [t.encode()[s:e].decode() for s, e in r['shown']['highlights']] == ['第77節の記録です'], r
+assert not t.startswith('第0節'), t[:20]  # a window that starts mid-line
 PY
 
 # The text output shows the letters, not the bytes.
