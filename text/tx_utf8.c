@@ -205,6 +205,15 @@ static size_t put_utf8(char *o, uint32_t cp)
     return 3;
 }
 
+/* Writes byte b of an invalid sequence (0x80 and up) read as
+ * Windows-1252 to o as UTF-8 (U+FFFD where it has no character); returns
+ * its length. */
+static size_t put_legacy(char *o, unsigned char b)
+{
+    uint32_t c = b >= 0xA0 ? b : cp1252_c1[b - 0x80];
+    return put_utf8(o, c ? c : 0xFFFD);
+}
+
 static int map_add(tx_analyzer *a, size_t to, size_t from)
 {
     if (!a)
@@ -240,11 +249,9 @@ static size_t decode_legacy(const char *text, size_t len, size_t valid,
         uint32_t cp;
         unsigned bad = tx_utf8_next(text, len, i, &cp);
         for (unsigned k = 0; k < bad; k++, i++) {
-            unsigned char b = (unsigned char)text[i];
-            uint32_t c = b >= 0xA0 ? b : cp1252_c1[b - 0x80];
             if (map_add(a, (size_t)(o - out), i))
                 return SIZE_MAX;
-            o += put_utf8(o, c ? c : 0xFFFD);
+            o += put_legacy(o, (unsigned char)text[i]);
         }
     }
     *o = '\0';
@@ -357,9 +364,7 @@ cs_status tx_read_legacy(tx_read *r)
             end[o] = r->end ? r->end[i] : i + 1;
         }
         for (size_t k = 0; k < bad; k++, i++) {
-            unsigned char b = (unsigned char)r->text[i];
-            uint32_t c = b >= 0xA0 ? b : cp1252_c1[b - 0x80];
-            size_t n = put_utf8(text + o, c ? c : 0xFFFD);
+            size_t n = put_legacy(text + o, (unsigned char)r->text[i]);
             for (size_t at = o; at < o + n; at++) {
                 start[at] = r->start ? r->start[i] : i;
                 end[at] = r->end ? r->end[i] : i + 1;
