@@ -90,8 +90,6 @@ static int blank(const char *s, size_t len)
     return 1;
 }
 
-#define CUT_BITS TX_FORM_CUT(3, 3)
-
 /* Whether `span` (len bytes from the start of `head`'s to the end of
  * `tail`'s, both of which it holds), written in `form`, reads as head's
  * text, white space, and tail's text: one break, and nothing else, lies
@@ -132,7 +130,7 @@ static int join(qy_engine *e, const qy_result *head, const qy_result *tail,
         (!head->charset || !tail->charset ||
          strcmp(head->charset, tail->charset) != 0))
         return 0;
-    if ((head->form & ~CUT_BITS) != (tail->form & ~CUT_BITS))
+    if ((head->form & ~TX_FORM_CUT_BITS) != (tail->form & ~TX_FORM_CUT_BITS))
         return 0;
     char *text = read_span(qy_engine_root(e), head->path, head->byte_start,
                            tail->byte_end);
@@ -142,7 +140,7 @@ static int join(qy_engine *e, const qy_result *head, const qy_result *tail,
      * between the two passages: blank bytes, or for a part that is decoded
      * to be read, blank text. */
     size_t len = tail->byte_end - head->byte_start;
-    unsigned form = (head->form & ~CUT_BITS) |
+    unsigned form = (head->form & ~TX_FORM_CUT_BITS) |
                     TX_FORM_CUT(TX_FORM_LEAD(head->form), TX_FORM_TRAIL(tail->form));
     int apart = memcmp(text, head->text, head->text_len) == 0 &&
                 memcmp(text + len - tail->text_len, tail->text,

@@ -239,8 +239,6 @@ static int show_readable(const show_view *v, unsigned i, const char *text,
     return qy_readable_of(&r, rd) == CS_OK ? 1 : -1;
 }
 
-#define CUT_BITS TX_FORM_CUT(3, 3)
-
 /*
  * Where what a base64 passage adds to the ones before it starts in its
  * bytes `text`, those before `from` listed already.  The passage before
@@ -342,7 +340,7 @@ cs_status qy_show_json(qy_engine *e, const char *cite, unsigned context,
         if (from > 0 && (form & TX_FORM_B64)) {
             unsigned lead;
             from = b64_resume(text, from, trail, &lead);
-            form = (form & ~CUT_BITS) | TX_FORM_CUT(lead, TX_FORM_TRAIL(form));
+            form = (form & ~TX_FORM_CUT_BITS) | TX_FORM_CUT(lead, TX_FORM_TRAIL(form));
         }
         qy_readable rd = {0};
         int readable = from < tlen ? show_readable(&v, i, text, from, tlen, form, &rd)

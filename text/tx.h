@@ -256,6 +256,7 @@ char *tx_utf8_latin1(const char *text, size_t len, size_t *out_len);
 #define TX_FORM_CUT(lead, trail) ((unsigned)(lead) << 4 | (unsigned)(trail) << 6)
 #define TX_FORM_LEAD(form) (((form) >> 4) & 3u)
 #define TX_FORM_TRAIL(form) (((form) >> 6) & 3u)
+#define TX_FORM_CUT_BITS TX_FORM_CUT(3, 3) /* a form less its cut: & ~ */
 /*
  * A passage of a text in ISO-2022-JP, which switches character sets by
  * escape sequences: the one in effect where the passage starts
