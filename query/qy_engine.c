@@ -290,7 +290,6 @@ static int quotes_only(const char *s, size_t n)
     return lines > 0;
 }
 
-
 /* Results in the match set's order (equal scores by path): in each run of
  * equal scores, those that only quote another message moved after the
  * others, in their order (cmp_tie's rule); ranks numbered again. */

@@ -22,7 +22,6 @@ static int same_sentence(const qy_result *r, const tx_read *words,
     return 1;
 }
 
-
 /*
  * A quotation whose first or last words the source says otherwise ("for
  * weeks" where it says "for days") aligns at the same score with those

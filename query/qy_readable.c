@@ -102,16 +102,6 @@ void qy_readable_clear(qy_readable *rd)
     memset(rd, 0, sizeof *rd);
 }
 
-char *qy_readable_slice(const qy_result *r, const tx_read *words, size_t from,
-                        size_t to)
-{
-    if (!words->text)
-        return tx_utf8_legacy(r->text + from, to - from, NULL);
-    size_t s = decoded_at(words->start, words->n, from);
-    size_t e = decoded_end(words->end, words->n, to);
-    return tx_utf8_legacy(words->text + s, e > s ? e - s : 0, NULL);
-}
-
 size_t qy_readable_at(const tx_read *words, size_t off)
 {
     return words->text ? decoded_at(words->start, words->n, off) : off;
@@ -120,4 +110,12 @@ size_t qy_readable_at(const tx_read *words, size_t off)
 size_t qy_readable_end(const tx_read *words, size_t off)
 {
     return words->text ? decoded_end(words->end, words->n, off) : off;
+}
+
+char *qy_readable_slice(const qy_result *r, const tx_read *words, size_t from,
+                        size_t to)
+{
+    const char *text = words->text ? words->text : r->text;
+    size_t s = qy_readable_at(words, from), e = qy_readable_end(words, to);
+    return tx_utf8_legacy(text + s, e > s ? e - s : 0, NULL);
 }
