@@ -11,12 +11,14 @@
 
 #include <stddef.h>
 
+#include "ix_mail.h"
+
 /* Whether `path` names a web page (.html, .htm). */
 int ix_html_path(const char *path);
 
-/* Longest charset name kept from a page (the longest IANA name has 45
- * characters). */
-#define IX_HTML_MAX_CHARSET 45
+/* Longest charset name kept from a page: as from an e-mail, whose
+ * charset an article's is read into alike (ix_file.c). */
+#define IX_HTML_MAX_CHARSET IX_MAIL_MAX_CHARSET
 
 typedef struct ix_html_meta {
     char *title;   /* <title>, else the first <h1>; "" when none */
