@@ -502,8 +502,11 @@ static void article_charset(file_ctx *f, const char *text, size_t len,
                             ix_mail_head *mail, const ix_html_meta *page,
                             const char *wide, char *charset)
 {
+    /* (An e-mail's head; the whole of any other file.) */
     size_t head = mail ? mail->body_off : len;
-    int plain = tx_utf8_check(text, head) == head && !memchr(text, '\x1B', head);
+    int utf8 = tx_utf8_check(text, head) == head;
+    /* (Escapes matter where a charset is declared: ISO-2022-JP.) */
+    int plain = utf8 && !((mail || page) && memchr(text, '\x1B', head));
     *charset = '\0';
     if (mail && !plain)
         ix_mail_charset(text, len, mail, charset);
@@ -511,8 +514,8 @@ static void article_charset(file_ctx *f, const char *text, size_t len,
         strcpy(charset, wide);
     else if (page && *page->charset && !plain)
         strcpy(charset, page->charset); /* as a mail part's declared one */
-    else if (!mail && tx_utf8_check(text, len) < len &&
-             tx_charset_detect(text, len, charset) && !*f->detected)
+    else if (!mail && !utf8 && tx_charset_detect(text, len, charset) &&
+             !*f->detected)
         strcpy(f->detected, charset);
 }
 
