@@ -49,8 +49,8 @@ static void usage(FILE *out)
     fprintf(out,
             "usage: citesearch index [--db DIR] [--manifest FILE.csv] [--jobs N]\n"
             "                        [--shards N] [--quiet] [--verbose] PATH...\n\n"
-            "Indexes .txt, .md, .eml, .mbox, .html and .htm files (directories\n"
-            "are walked) as passages.\n"
+            "Indexes .txt, .md, .eml, .mbox, .html, .htm, .mhtml and .mht files\n"
+            "(directories are walked) as passages.\n"
             "Unchanged files are not re-read, changed ones are replaced, vanished\n"
             "ones removed; an interrupted run leaves the last commit intact.\n\n"
             "  --db DIR             the index (default: $CITESEARCH_DB, else the\n"

@@ -519,6 +519,42 @@ static void article_charset(file_ctx *f, const char *text, size_t len,
         strcpy(f->detected, charset);
 }
 
+/* A saved page's page: the first text part of its MIME body (RFC 2557's
+ * root: browsers write the page first, then its style sheets, images and
+ * the pages of its frames, which are not the article). */
+typedef struct first_part {
+    size_t off, len;
+    unsigned form;
+    char charset[IX_MAIL_MAX_CHARSET + 1];
+    int found;
+} first_part;
+
+static int take_first_part(void *ctx, size_t off, size_t len, unsigned form,
+                           const char *charset)
+{
+    first_part *p = ctx;
+    *p = (first_part){.off = off, .len = len, .form = form, .found = 1};
+    strcpy(p->charset, charset);
+    return 1;
+}
+
+/* The metadata of a saved page's HTML part text[0, len), written in
+ * `form`: read from its head, decoded.  0, or -1 when out of memory. */
+static int snapshot_meta(const char *text, size_t len, unsigned form,
+                         ix_html_meta *page)
+{
+    if (!(form & TX_FORM_HTML))
+        return 0;
+    tx_read dec = {0};
+    unsigned coded = form & (TX_FORM_QP | TX_FORM_B64);
+    if (coded && tx_read_form(text, len, coded, NULL, &dec) != CS_OK)
+        return -1;
+    int rc = dec.text ? ix_html_read_meta(dec.text, dec.n, page)
+                      : ix_html_read_meta(text, len, page);
+    tx_read_clear(&dec);
+    return rc;
+}
+
 /* Adds the passages of text[start, end) to `db` as one article: the
  * whole file, or one message of a mailbox.  An e-mail's header block
  * (`head`, as ix_mail_parse read it; NULL when the article is no e-mail)
@@ -535,44 +571,61 @@ static cs_status write_article(ix_worker *w, const ix_task *t, file_ctx *f,
     int is_mail = head != NULL;
     ix_mail_head mail = is_mail ? *head : (ix_mail_head){0};
     size_t body = is_mail ? mail.body_off : 0;
-    /* A saved web page says what it is in its head. */
+    /* A saved web page says what it is in its head; one saved as one file
+     * is a message whose first part is the page (not an e-mail: its From
+     * is the browser, its Date when it was saved, it has no recipients). */
     ix_html_meta page = {0};
-    int is_page = !is_mail && ix_html_path(t->file->rel);
-    if (is_page && ix_html_read_meta(text, len, &page) != 0)
+    int snapshot = ix_html_snapshot_path(t->file->rel);
+    int is_page = !is_mail && (snapshot || ix_html_path(t->file->rel));
+    first_part part = {0};
+    if (is_mail && snapshot)
+        ix_mail_texts(text, len, &mail, take_first_part, &part);
+    if ((is_page && ix_html_read_meta(text, len, &page) != 0) ||
+        (part.found && snapshot_meta(text + part.off, part.len, part.form,
+                                     &page) != 0))
         return cs_fail(msg, CS_NOMEM, "%s: no memory to read its head",
                        t->file->rel);
+    snapshot = snapshot && is_mail;
     char charset[IX_MAIL_MAX_CHARSET + 1];
     const char *wide = is_mail ? NULL : tx_charset_bom(text, len);
     article_charset(f, text, len, is_mail ? &mail : NULL, is_page ? &page : NULL,
                     wide, charset);
     char *subject = is_mail ? field_text(f, mail.subject, charset) : NULL;
-    char *from = is_mail ? field_text(f, mail.from, charset) : NULL;
+    char *from = is_mail && !snapshot ? field_text(f, mail.from, charset) : NULL;
+    char *location = snapshot ? field_text(f, mail.location, charset) : NULL;
     /* Metadata goes into JSON: as UTF-8, bytes that are not UTF-8 read as
      * Windows-1252 as the analyzer reads them, so a Latin-1 file's title
      * reads as written and its words are those its text is searched by. */
     char *title = NULL;
     if (meta && *meta->title)
         title = tx_utf8_legacy(meta->title, strlen(meta->title), NULL);
+    else if (snapshot && page.title && *page.title)
+        title = strdup(page.title);
     else if (subject && *subject)
         title = strdup(subject);
     else if (is_page)
         title = strdup(page.title); /* its first line is markup */
     else
         title = first_line_title(text + body, len - body, charset);
+    /* (A page's strings are NULL when it has none: no page was read.) */
+    const char *page_url = page.url && *page.url ? page.url
+                           : location            ? location
+                                                 : "";
     const char *src = meta && *meta->source ? meta->source
                       : from               ? from
-                      : is_page            ? page.source
+                      : page.source        ? page.source
                                            : "",
-               *u = meta && *meta->url ? meta->url : is_page ? page.url : "",
+               *u = meta && *meta->url ? meta->url : page_url,
                *lg = meta ? meta->lang : "";
     const char *date = meta && *meta->date ? meta->date
-                       : is_mail           ? mail.date
-                                           : page.date;
+                       : is_mail && !snapshot ? mail.date
+                                              : page.date;
     char *source = tx_utf8_legacy(src, strlen(src), NULL);
     char *url = tx_utf8_legacy(u, strlen(u), NULL);
     char *lang = tx_utf8_legacy(lg, strlen(lg), NULL);
     cs_status rc = CS_OK;
-    if (!title || !source || !url || !lang || (is_mail && (!subject || !from))) {
+    if (!title || !source || !url || !lang ||
+        (is_mail && (!subject || (!from && !snapshot) || (!location && snapshot)))) {
         rc = CS_NOMEM;
     } else {
         ix_article art;
@@ -580,7 +633,7 @@ static cs_status write_article(ix_worker *w, const ix_task *t, file_ctx *f,
                              url, lang, msg);
         /* An e-mail's recipients, for the to: filter. */
         const ix_span who[2] = {mail.to, mail.cc};
-        for (int k = 0; rc == CS_OK && is_mail && k < 2; k++) {
+        for (int k = 0; rc == CS_OK && is_mail && !snapshot && k < 2; k++) {
             if (!who[k].text)
                 continue;
             char *readable = field_text(f, who[k], charset);
@@ -598,9 +651,12 @@ static cs_status write_article(ix_worker *w, const ix_task *t, file_ctx *f,
                            .rc = CS_OK, .msg = msg};
             tx_lines_init(&r.lines, text, len, body,
                           (is_mail ? mail.body_line : 0) + 1);
-            if (is_mail)
+            if (snapshot && part.found) /* the page, in its declared charset */
+                write_run(&r, part.off, part.len, part.form,
+                          *part.charset ? part.charset : page.charset);
+            else if (is_mail && !snapshot)
                 ix_mail_texts(text, len, &mail, write_run, &r);
-            else
+            else if (!is_mail)
                 write_run(&r, 0, len, is_page ? TX_FORM_HTML : 0, charset);
             rc = r.rc;
             f->art = NULL;
@@ -609,6 +665,7 @@ static cs_status write_article(ix_worker *w, const ix_task *t, file_ctx *f,
     }
     free(subject);
     free(from);
+    free(location);
     free(title);
     ix_html_meta_clear(&page);
     free(source);
@@ -637,10 +694,13 @@ static cs_status write_passages(ix_worker *w, xs_wdb *db, const ix_task *t,
         /* Each message's head read once: for where the next one starts,
          * and for the metadata and text parts of this one. */
         ix_mail_head head;
-        const ix_mail_head *mail =
-            !ix_html_path(t->file->rel) && ix_mail_parse(text + start, len - start, &head)
-                ? &head
-                : NULL;
+        const char *rel = t->file->rel;
+        int parsed = ix_html_snapshot_path(rel)
+                         ? ix_mail_parse_snapshot(text + start, len - start, &head)
+                     : ix_html_path(rel)
+                         ? 0
+                         : ix_mail_parse(text + start, len - start, &head);
+        const ix_mail_head *mail = parsed ? &head : NULL;
         size_t end = start + ix_mail_next(text + start, len - start, mail);
         rc = write_article(w, t, &f, start, end, mail,
                            tx_line_of(&lines, start) - 1, msg);

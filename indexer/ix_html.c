@@ -17,6 +17,12 @@ int ix_html_path(const char *path)
     return dot && (strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0);
 }
 
+int ix_html_snapshot_path(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    return dot && (strcasecmp(dot, ".mhtml") == 0 || strcasecmp(dot, ".mht") == 0);
+}
+
 void ix_html_meta_clear(ix_html_meta *m)
 {
     free(m->title);

@@ -13,8 +13,11 @@
 
 #include "ix_mail.h"
 
-/* Whether `path` names a web page (.html, .htm). */
+/* Whether `path` names a web page (.html, .htm); a web page saved as
+ * one file, its style sheets and images with it (.mhtml, .mht: a MIME
+ * message, ix_mail_parse_snapshot, whose page is read as one). */
 int ix_html_path(const char *path);
+int ix_html_snapshot_path(const char *path);
 
 /* Longest charset name kept from a page: as from an e-mail, whose
  * charset an article's is read into alike (ix_file.c). */

@@ -126,6 +126,7 @@ static int header_block(const char *p, const char *end, int no_fold_first,
 typedef struct mail_fields {
     ix_mail_head *head;
     int mail_fields;
+    int snapshot_location; /* location is a Snapshot-Content-Location */
 } mail_fields;
 
 static ix_span *mail_field(void *ctx, const char *p, size_t name, ix_span span)
@@ -167,33 +168,64 @@ static ix_span *mail_field(void *ctx, const char *p, size_t name, ix_span span)
         out->encoding = span;
         return &out->encoding;
     }
+    if (named(p, name, "Snapshot-Content-Location") ||
+        (named(p, name, "Content-Location") && !m->snapshot_location)) {
+        m->snapshot_location |= named(p, name, "Snapshot-Content-Location");
+        out->location = span;
+        return &out->location;
+    }
     return NULL;
 }
 
-int ix_mail_parse(const char *text, size_t len, ix_mail_head *out)
+/* The header block at the top of text (after an mbox "From " line): 1
+ * with out's fields, body_off and body_line filled, 0 when there is none;
+ * m counts the fields only an e-mail has. */
+static int read_head(const char *text, size_t len, ix_mail_head *out,
+                     mail_fields *m, int *mbox)
 {
     memset(out, 0, sizeof *out);
+    *m = (mail_fields){.head = out};
     const char *p = text, *end = text + len, *next, *body;
     if (len > IX_MAIL_MAX_HEAD)
         end = text + IX_MAIL_MAX_HEAD;
     unsigned lines = 0, block;
-    int mbox = len >= 5 && memcmp(p, "From ", 5) == 0;
-    if (mbox) { /* the separator line of a mailbox */
+    *mbox = len >= 5 && memcmp(p, "From ", 5) == 0;
+    if (*mbox) { /* the separator line of a mailbox */
         line_at(p, end, &next);
         p = next;
         lines++;
     }
-    mail_fields m = {.head = out};
-    if (!header_block(p, end, 1, mail_field, &m, &body, &block))
-        return 0; /* no blank line (no body), or not an e-mail */
-    /* It takes a From: naming an address, or any From: (bounces have
-     * "<>") after a mailbox's "From " line. */
-    if (!out->from.text || !m.mail_fields ||
-        (!mbox && !memchr(out->from.text, '@', out->from.len)))
-        return 0;
+    if (!header_block(p, end, 1, mail_field, m, &body, &block))
+        return 0; /* no blank line (no body), or no header block */
     out->body_off = (size_t)(body - text);
     out->body_line = lines + block;
     return 1;
+}
+
+int ix_mail_parse(const char *text, size_t len, ix_mail_head *out)
+{
+    mail_fields m;
+    int mbox;
+    if (!read_head(text, len, out, &m, &mbox))
+        return 0;
+    /* It takes a From: naming an address, or any From: (bounces have
+     * "<>") after a mailbox's "From " line. */
+    if (!out->from.text || !m.mail_fields ||
+        (!mbox && !memchr(out->from.text, '@', out->from.len))) {
+        memset(out, 0, sizeof *out);
+        return 0;
+    }
+    return 1;
+}
+
+int ix_mail_parse_snapshot(const char *text, size_t len, ix_mail_head *out)
+{
+    mail_fields m;
+    int mbox;
+    if (read_head(text, len, out, &m, &mbox) && !mbox && out->content_type.text)
+        return 1;
+    memset(out, 0, sizeof *out);
+    return 0;
 }
 
 size_t ix_mail_next(const char *text, size_t len, const ix_mail_head *head)

@@ -39,11 +39,24 @@ typedef struct ix_mail_head {
     ix_span subject, from; /* raw values: a folded one spans its lines */
     ix_span to, cc;
     ix_span content_type, encoding; /* Content-Type, -Transfer-Encoding */
+    ix_span location;      /* a saved page's address: its Snapshot-Content-
+                              Location, else its Content-Location */
     char date[9];          /* YYYYMMDD from Date:, "" when none or unreadable */
 } ix_mail_head;
 
 /* Returns 1 and fills *out when `text` is an e-mail, else 0. */
 int ix_mail_parse(const char *text, size_t len, ix_mail_head *out);
+
+/*
+ * A web page saved as one file (.mhtml, .mht: MIME, RFC 2557, as browsers
+ * write it) is a message too: a header block (From: "<Saved by Blink>",
+ * Subject: the page's title, Date: when it was saved, Snapshot-Content-
+ * Location: its address) and a MIME body whose first part is the page,
+ * the rest its style sheets, images and frames.  Returns 1 and fills *out
+ * when `text` opens with such a header block (one that declares a
+ * Content-Type), else 0.
+ */
+int ix_mail_parse_snapshot(const char *text, size_t len, ix_mail_head *out);
 
 /*
  * A mailbox (mbox: messages one after another, each opening with a

@@ -25,9 +25,10 @@ int ix_is_text_file(const char *name)
 {
     /* Plain text: articles, notes, and saved e-mails and mailboxes, which
      * are text too (ix_mail.h reads their headers), and saved web pages
-     * (read for their text, ix_html.h their metadata). */
-    static const char *const exts[] = {".txt", ".md", ".eml", ".mbox", ".html",
-                                       ".htm"};
+     * (read for their text, ix_html.h their metadata), also as one file
+     * (MIME, read as an e-mail is: ix_mail_parse_snapshot). */
+    static const char *const exts[] = {".txt",  ".md",  ".eml", ".mbox",
+                                       ".html", ".htm", ".mhtml", ".mht"};
     const char *dot = strrchr(name, '.');
     for (size_t i = 0; dot && i < sizeof exts / sizeof exts[0]; i++)
         if (strcasecmp(dot, exts[i]) == 0)
@@ -115,8 +116,8 @@ static cs_status walk_entry(const char *abs, const char *rel, int explicit_arg,
     if (!ix_is_text_file(abs)) {
         if (explicit_arg)
             fprintf(log,
-                    "citesearch: %s: not a .txt, .md, .eml, .mbox or .html "
-                    "file (skipped)\n",
+                    "citesearch: %s: not a .txt, .md, .eml, .mbox, .html or "
+                    ".mhtml file (skipped)\n",
                     abs);
         out->skipped++;
         return CS_OK;

@@ -324,6 +324,57 @@ static void test_mail_head(void **state)
         assert_int_equal(ix_mail_parse(no[i], strlen(no[i]), &h), 0);
 }
 
+/* A page saved as one file: its header block is a snapshot's, not an
+ * e-mail's (the browser in From:), and its address is kept; a header
+ * block that declares no MIME content, or a mailbox's, is none. */
+static void test_snapshot_head(void **state)
+{
+    (void)state;
+    ix_mail_head h;
+    const char *blink = "From: <Saved by Blink>\r\n"
+                        "Snapshot-Content-Location: https://example.org/a?x=1\r\n"
+                        "Subject: =?utf-8?Q?Rama=20talks?=\r\n"
+                        "Date: Thu, 8 Sep 2022 09:12:44 -0000\r\n"
+                        "MIME-Version: 1.0\r\n"
+                        "Content-Type: multipart/related;\r\n"
+                        "\ttype=\"text/html\";\r\n\tboundary=\"--b--\"\r\n"
+                        "Content-Location: https://example.org/other\r\n"
+                        "\r\n\r\n----b--\r\n";
+    assert_int_equal(ix_mail_parse(blink, strlen(blink), &h), 0);
+    assert_int_equal(ix_mail_parse_snapshot(blink, strlen(blink), &h), 1);
+    assert_int_equal(h.body_line, 10);
+    char *v = ix_mail_value(h.location, NULL);
+    assert_string_equal(v, "https://example.org/a?x=1"); /* the snapshot's wins */
+    free(v);
+    v = ix_mail_value(h.subject, NULL);
+    assert_string_equal(v, "Rama talks");
+    free(v);
+
+    /* Internet Explorer's: a Content-Location only. */
+    const char *ie = "From: \"Saved by Windows Internet Explorer 8\"\n"
+                     "Content-Location: http://example.org/b\n"
+                     "Content-Type: multipart/related; boundary=\"x\"\n\n--x\n";
+    assert_int_equal(ix_mail_parse_snapshot(ie, strlen(ie), &h), 1);
+    v = ix_mail_value(h.location, NULL);
+    assert_string_equal(v, "http://example.org/b");
+    free(v);
+
+    const char *no[] = {
+        "From: a@b.c\nSubject: s\n\nText\n",                     /* no MIME */
+        "From a@b.c  Sat Oct  5 10:37:21 2002\nFrom: a@b.c\n"
+        "Content-Type: text/html\n\n<p>x</p>\n",                 /* a mailbox */
+        "<html><body><p>x</p></body></html>\n",                  /* a page */
+        "Content-Type: text/html\n",                             /* no body */
+    };
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+        assert_int_equal(ix_mail_parse_snapshot(no[i], strlen(no[i]), &h), 0);
+
+    assert_true(ix_html_snapshot_path("saved/page.MHTML"));
+    assert_true(ix_html_snapshot_path("page.mht"));
+    assert_false(ix_html_snapshot_path("page.html"));
+    assert_false(ix_html_path("page.mhtml"));
+}
+
 /* Collects the text runs ix_mail_texts gives, as strings. */
 typedef struct runs {
     const char *text;
@@ -898,6 +949,7 @@ int main(void)
         cmocka_unit_test(test_mail_head),
         cmocka_unit_test(test_mailbox_messages),
         cmocka_unit_test(test_html_meta),
+        cmocka_unit_test(test_snapshot_head),
         cmocka_unit_test(test_mail_text_parts),
         cmocka_unit_test(test_mail_encoded_words),
         cmocka_unit_test(test_reading_version),

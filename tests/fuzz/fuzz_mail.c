@@ -1,5 +1,6 @@
-/* fuzz_mail.c - fuzz target: e-mail and mailbox reading (ix_mail.h), and
- * a web page's head (ix_html.h), on arbitrary bytes.  Messages must tile
+/* fuzz_mail.c - fuzz target: e-mail and mailbox reading (ix_mail.h), a
+ * page saved as one file (its header block and its parts, as an e-mail's),
+ * and a web page's head (ix_html.h), on arbitrary bytes.  Messages must tile
  * the text, each parsed head must point inside its message, its text runs
  * must lie in order inside its body, each starting a line, a page's
  * metadata must be UTF-8, and nothing may crash or leak. */
@@ -85,6 +86,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         start += n;
     } while (start < size);
+    /* The same bytes as a page saved as one file: its head within them,
+     * its address and title read, its text runs as an e-mail's are. */
+    ix_mail_head snap;
+    if (ix_mail_parse_snapshot(text, size, &snap)) {
+        if (snap.body_off > size || snap.body_line < 1)
+            abort();
+        check_span(snap.location, text, size);
+        check_span(snap.subject, text, size);
+        runs r = {.text = text, .body = snap.body_off, .len = size};
+        if (ix_mail_texts(text, size, &snap, check_run, &r) != 0)
+            abort();
+    }
     /* The same bytes as a saved web page's head: UTF-8 metadata, a date
      * of eight digits or none. */
     ix_html_meta m;
