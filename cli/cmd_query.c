@@ -230,8 +230,11 @@ static int run_query(int argc, char **argv, char **words, int nwords)
     if (!engines)
         return cli_error(CS_NOMEM, NULL);
     rc = ix_find_db(db_opt, 0, &db_path, &msg);
-    for (unsigned i = 0; rc == CS_OK && i < jobs; i++)
+    for (unsigned i = 0; rc == CS_OK && i < jobs; i++) {
         rc = qy_engine_open_with(db_path, &open_opts, &engines[i], &msg);
+        if (rc == CS_OK && batch)
+            qy_engine_expect_many(engines[i]);
+    }
     free(db_path);
     if (rc != CS_OK) {
         for (unsigned i = 0; i < jobs; i++)

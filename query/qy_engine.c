@@ -42,11 +42,19 @@
  * for 0.2 ms a claim more (bench/README.md). */
 #define QY_CLAIM_CANDIDATES 14
 
+/* An engine that answers many queries keeps the order of equal scores
+ * in memory after this many searches that broke ties (xs.h: tie_ranks):
+ * a batch of a few queries on a large index does not pay for the table
+ * (16 ms for the medium benchmark corpus), a longer one saves a fifth of
+ * a keyword query on every query after (bench/README.md). */
+#define QY_TIE_RANKS_AFTER 16
+
 struct qy_engine {
     char *db_path;
     char *root;
     xs_db *db;
     tx_analyzer *an;
+    unsigned tie_ranks; /* xs_search_opts.tie_ranks */
 };
 
 const char *qy_match_name(qy_match m)
@@ -229,11 +237,17 @@ static cs_status run_search(qy_engine *e, const xs_query *q, unsigned limit,
     o.bm25_b = QY_BM25_B;
     /* Equal scores in file order, so one index and its shards agree. */
     o.tiebreak_slot = CS_SLOT_PATH;
+    o.tie_ranks = e->tie_ranks;
     if (req->per_doc > 0) {
         o.collapse_slot = CS_SLOT_PATH;
         o.collapse_max = req->per_doc;
     }
     return xs_search(e->db, q, &o, mset, msg);
+}
+
+void qy_engine_expect_many(qy_engine *e)
+{
+    e->tie_ranks = QY_TIE_RANKS_AFTER;
 }
 
 cs_status qy_cand_read(qy_engine *e, xs_mset *mset, unsigned i, qy_result *r,

@@ -31,6 +31,11 @@ cs_status qy_engine_open_with(const char *db_path,
                               qy_engine **out, char **msg);
 void qy_engine_close(qy_engine *e);
 
+/* Says the engine will answer many queries (a batch, a server): it may
+ * then keep tables of the index in memory that cost more to build than
+ * one query takes and save time on every one after (xs.h: tie_ranks). */
+void qy_engine_expect_many(qy_engine *e);
+
 /* The index root (stored paths are relative to it): absolute, or as
  * recorded when it is not on this machine (shards served from elsewhere). */
 const char *qy_engine_root(const qy_engine *e);

@@ -464,8 +464,11 @@ static void *stream_main(void *arg)
     unsigned jobs = st->s->jobs;
     qy_engine **engines = calloc(jobs, sizeof *engines);
     cs_status rc = engines ? CS_OK : CS_NOMEM;
-    for (unsigned i = 0; rc == CS_OK && i < jobs; i++)
+    for (unsigned i = 0; rc == CS_OK && i < jobs; i++) {
         rc = qy_engine_open(st->s->db_path, &engines[i], &st->msg);
+        if (rc == CS_OK)
+            qy_engine_expect_many(engines[i]);
+    }
     cookie_io_functions_t io = {.read = body_read};
     FILE *in = rc == CS_OK ? fopencookie(st, "r", io) : NULL;
     FILE *out = in ? fdopen(st->fds[1], "w") : NULL;

@@ -279,10 +279,15 @@ typedef struct xs_search_opts {
                                spread over shards (Xapian interleaves
                                them), a value does not: with it, ties rank
                                alike in one database and in shards */
+    unsigned tie_ranks;     /* 0, or: a handle that answers many queries
+                               keeps every document's place in that order
+                               in memory after this many tie-broken
+                               searches (xs_search.cc: ranks), so equal
+                               scores cost no value reads */
 } xs_search_opts;
 
 /* Xapian's BM25 defaults (k1 1, k2 0, k3 1, b 0.5, min_normlen 0.5), no
- * collapsing, ties in docid order. */
+ * collapsing, ties in docid order, no ranks kept. */
 void xs_search_opts_init(xs_search_opts *opts, unsigned limit);
 
 typedef struct xs_mset xs_mset;

@@ -9,6 +9,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <new>
@@ -58,6 +59,13 @@ struct xs_db {
      * shard is the one gone.  Empty for a local shard. */
     std::string remote_context;
     std::function<Xapian::Database()> reconnect;
+    /* Each document's place in the order of value slot `rank_slot`, then
+     * docid (ranks[docid]), as of revision `rank_revision` (xs_search.cc:
+     * ranks); empty until `tiebroken` searches asked for it. */
+    std::vector<uint32_t> ranks;
+    Xapian::valueno rank_slot = 0;
+    Xapian::rev rank_revision = 0;
+    unsigned tiebroken = 0;
 };
 
 struct xs_query {

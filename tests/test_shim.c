@@ -1011,13 +1011,16 @@ static void test_collapse(void **state)
 
 /* Equal scores in value order, as Xapian's sort gives them, for every
  * cut: inside the results (only re-ordered) and across the last place
- * asked for (searched again). */
+ * asked for (searched again); and alike from a handle that keeps the
+ * order in memory (tie_ranks), collapsed too. */
 static void test_tiebreak(void **state)
 {
     fixture *f = *state;
     xs_wdb *w = NULL;
     assert_int_equal(xs_wdb_open(f->db, 1, &w, NULL), CS_OK);
-    /* Docids in another order than the paths: e c d a b. */
+    /* Docids in another order than the paths: e c d a b, then another
+     * passage of a.txt (A) and one without a path (n: an empty value,
+     * which Xapian sorts first). */
     add_doc(w, "same y", "e.txt", "e#1", "2020", "e", 1);
     add_doc(w, "same y", "c.txt", "c#1", "2020", "c", 2);
     add_doc(w, "same same x", "d.txt", "d#1", "2020", "d", 3);
@@ -1025,32 +1028,52 @@ static void test_tiebreak(void **state)
     add_doc(w, "same same x", "b.txt", "b#1", "2020", "b", 5);
     for (int i = 0; i < 6; i++)
         add_doc(w, "other words here", "z.txt", "z#1", "2020", "z", 0);
+    add_doc(w, "same y", "a.txt", "a#2", "2020", "A", 12);
+    add_doc(w, "same y", "", "n#1", "2020", "n", 13);
     assert_int_equal(xs_wdb_commit(w, NULL), CS_OK);
     xs_wdb_close(w);
     xs_db *db = open_db(f->db);
     xs_query *q = term("same");
 
-    static const char want[] = "bdace"; /* two equal, then three equal */
-    for (unsigned offset = 0; offset <= 1; offset++)
-        for (unsigned limit = 1; limit <= 6; limit++) {
-            xs_search_opts o;
-            xs_search_opts_init(&o, limit);
-            o.offset = offset;
-            o.tiebreak_slot = 1;
-            xs_mset *m = NULL;
-            assert_int_equal(xs_search(db, q, &o, &m, NULL), CS_OK);
-            unsigned n = limit < 5 - offset ? limit : 5 - offset;
-            assert_int_equal(xs_mset_size(m), n);
-            char got[8] = {0};
-            for (unsigned i = 0; i < n; i++) {
-                got[i] = xs_mset_data(m, i, NULL)[0];
-                if (i > 0)
-                    assert_true(xs_mset_score(m, i) <= xs_mset_score(m, i - 1));
+    static const char want[] = "bdnaAce"; /* two equal, then five equal */
+    for (unsigned ranked = 0; ranked <= 1; ranked++)
+        for (unsigned offset = 0; offset <= 1; offset++)
+            for (unsigned limit = 1; limit <= 8; limit++) {
+                xs_search_opts o;
+                xs_search_opts_init(&o, limit);
+                o.offset = offset;
+                o.tiebreak_slot = 1;
+                o.tie_ranks = ranked; /* kept from the first search */
+                xs_mset *m = NULL;
+                assert_int_equal(xs_search(db, q, &o, &m, NULL), CS_OK);
+                unsigned n = limit < 7 - offset ? limit : 7 - offset;
+                assert_int_equal(xs_mset_size(m), n);
+                char got[8] = {0};
+                for (unsigned i = 0; i < n; i++) {
+                    got[i] = xs_mset_data(m, i, NULL)[0];
+                    if (i > 0)
+                        assert_true(xs_mset_score(m, i) <= xs_mset_score(m, i - 1));
+                }
+                assert_memory_equal(got, want + offset, n);
+                assert_int_equal(xs_mset_estimated(m), 7);
+                xs_mset_free(m);
             }
-            assert_memory_equal(got, want + offset, n);
-            assert_int_equal(xs_mset_estimated(m), 5);
-            xs_mset_free(m);
-        }
+    /* Collapsed on the path: the first of a.txt's passages stands for it
+     * (a document without the value is never collapsed). */
+    for (unsigned ranked = 0; ranked <= 1; ranked++) {
+        xs_search_opts o;
+        xs_search_opts_init(&o, 10);
+        o.tiebreak_slot = 1;
+        o.tie_ranks = ranked;
+        o.collapse_slot = 1;
+        xs_mset *m = NULL;
+        assert_int_equal(xs_search(db, q, &o, &m, NULL), CS_OK);
+        char got[8] = {0};
+        for (unsigned i = 0; i < xs_mset_size(m) && i < 7; i++)
+            got[i] = xs_mset_data(m, i, NULL)[0];
+        assert_string_equal(got, "bdnace");
+        xs_mset_free(m);
+    }
     xs_query_free(q);
     xs_db_close(db);
 }
