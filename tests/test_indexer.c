@@ -361,8 +361,8 @@ static void test_snapshot_head(void **state)
 
     const char *no[] = {
         "From: a@b.c\nSubject: s\n\nText\n",                     /* no MIME */
-        "From a@b.c  Sat Oct  5 10:37:21 2002\nFrom: a@b.c\n"
-        "Content-Type: text/html\n\n<p>x</p>\n",                 /* a mailbox */
+        ("From a@b.c  Sat Oct  5 10:37:21 2002\nFrom: a@b.c\n"
+         "Content-Type: text/html\n\n<p>x</p>\n"),               /* a mailbox */
         "<html><body><p>x</p></body></html>\n",                  /* a page */
         "Content-Type: text/html\n",                             /* no body */
     };

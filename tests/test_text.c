@@ -331,7 +331,7 @@ static void test_hyphen_compound(void **state)
 
     /* Not compounds: spaces, two hyphens, an en dash, a number range. */
     const char *no[] = {"cyber - attack", "cyber--attack",
-                        "cyber\xE2\x80\x93" "attack", "15-20", "cyber-"};
+                        ("cyber\xE2\x80\x93" "attack"), "15-20", "cyber-"};
     for (int i = 0; i < 5; i++) {
         ts = run(a, no[i]);
         for (size_t j = 0; j < ts.n; j++)
@@ -518,7 +518,7 @@ static void test_offsets_round_trip(void **state)
         "état-major naïve\xC2\xA0" "café",
         "ประเทศแอลเบเนียถูกโจมตีทางไซเบอร์ — Москва, Αθήνα, عربي "
         "x_y l·l ʼs C\xCC\xA7" "ela",
-        "bad\xFF" "byte \xE2\x80 half \xC3 end\xF0\x9F",
+        ("bad\xFF" "byte \xE2\x80 half \xC3 end\xF0\x9F"),
     };
     for (size_t t = 0; t < sizeof texts / sizeof *texts; t++) {
         const char *s = texts[t];
