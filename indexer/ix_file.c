@@ -575,17 +575,17 @@ static cs_status write_article(ix_worker *w, const ix_task *t, file_ctx *f,
      * is a message whose first part is the page (not an e-mail: its From
      * is the browser, its Date when it was saved, it has no recipients). */
     ix_html_meta page = {0};
-    int snapshot = ix_html_snapshot_path(t->file->rel);
-    int is_page = !is_mail && (snapshot || ix_html_path(t->file->rel));
+    int one_file = ix_html_snapshot_path(t->file->rel);
+    int snapshot = is_mail && one_file; /* (not MIME: read as a page) */
+    int is_page = !is_mail && (one_file || ix_html_path(t->file->rel));
     first_part part = {0};
-    if (is_mail && snapshot)
+    if (snapshot)
         ix_mail_texts(text, len, &mail, take_first_part, &part);
     if ((is_page && ix_html_read_meta(text, len, &page) != 0) ||
         (part.found && snapshot_meta(text + part.off, part.len, part.form,
                                      &page) != 0))
         return cs_fail(msg, CS_NOMEM, "%s: no memory to read its head",
                        t->file->rel);
-    snapshot = snapshot && is_mail;
     char charset[IX_MAIL_MAX_CHARSET + 1];
     const char *wide = is_mail ? NULL : tx_charset_bom(text, len);
     article_charset(f, text, len, is_mail ? &mail : NULL, is_page ? &page : NULL,
@@ -603,8 +603,8 @@ static cs_status write_article(ix_worker *w, const ix_task *t, file_ctx *f,
         title = strdup(page.title);
     else if (subject && *subject)
         title = strdup(subject);
-    else if (is_page)
-        title = strdup(page.title); /* its first line is markup */
+    else if (is_page || snapshot) /* its first line is markup, a delimiter */
+        title = strdup(page.title ? page.title : "");
     else
         title = first_line_title(text + body, len - body, charset);
     /* (A page's strings are NULL when it has none: no page was read.) */

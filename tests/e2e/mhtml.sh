@@ -88,6 +88,12 @@ mht = ('From: "Saved by Windows Internet Explorer 8"\n'
        '\n------=_NextPart_000_0000_01D91E--\n')
 open('in/notes.mht', 'w').write(mht)
 
+# No title anywhere: none, not the first line of its body (a delimiter).
+open('in/untitled.mhtml', 'w').write(
+    'From: <Saved by Blink>\nMIME-Version: 1.0\n'
+    'Content-Type: multipart/related; boundary="BB"\n\n--BB\n'
+    'Content-Type: text/html\n\n<p>An untitled wombat page.</p>\n--BB--\n')
+
 # Not MIME at all, though named so: read as the web page it is.
 open('in/raw.mht', 'w').write('<html><head><title>Raw page</title></head>'
                               '<body><p>A xylograph of the old bridge.</p></body></html>\n')
@@ -138,6 +144,10 @@ cs query --format jsonl -n 1 'café border TIMS' > out.jsonl
 cs query --format jsonl -n 1 xylograph > out.jsonl
 [ "$(jq_py '(rs[0]["path"], rs[0]["title"])' < out.jsonl)" = "('in/raw.mht', 'Raw page')" ] ||
     fail "a .mht that is a page: $(cat out.jsonl)"
+
+cs query --format jsonl -n 1 wombat > out.jsonl
+[ "$(jq_py '(rs[0]["path"], rs[0]["title"])' < out.jsonl)" = "('in/untitled.mhtml', '')" ] ||
+    fail "a saved page without a title: $(cat out.jsonl)"
 
 # The address: the page's canonical one, else the snapshot's.
 start_server
