@@ -176,8 +176,7 @@ static void order_ties(xs_mset &m, Xapian::Database &db, Xapian::valueno slot,
  * costs 4 bytes a docid and a read of the whole value stream (16 ms for
  * the medium corpus's 100,000 passages), so a handle builds it only
  * after `tie_ranks` tie-broken searches, only for one local database of
- * at most rank_max_docs docids (an index that large is sharded: each
- * shard searched as a whole would need its own), and again when it has
+ * at most rank_max_docs docids (see ranks_for), and again when it has
  * moved to a newer revision.
  */
 static const Xapian::docid rank_max_docs = 1u << 22;
@@ -202,7 +201,7 @@ class RankKey : public Xapian::KeyMaker {
  * an empty value first, in docid order; then the others by value, then
  * docid.  A file's passages are consecutive docids with one value, so
  * runs of them are sorted, not each document. */
-static void build_ranks(xs_db &db, Xapian::valueno slot, Xapian::rev revision)
+static void build_ranks(xs_db &db, Xapian::valueno slot)
 {
     struct run {
         std::string value;
@@ -233,11 +232,14 @@ static void build_ranks(xs_db &db, Xapian::valueno slot, Xapian::rev revision)
             ranks[r.first + k] = next++;
     db.ranks.swap(ranks);
     db.rank_slot = slot;
-    db.rank_revision = revision;
 }
 
 /* Whether `db` has ranks for `slot` to search with, built now when it is
- * time (see above). */
+ * time (see above).  One local database only: Xapian sums a document's
+ * term weights in an order each shard sets, so in shards equal scores
+ * can differ by rounding, and the one a unit higher would take a place
+ * that the order of the value gives another (the second step's margin is
+ * for that); and a remote shard's values would all cross the network. */
 static bool ranks_for(xs_db &db, const xs_search_opts &o, Xapian::valueno slot)
 {
     if (o.tie_ranks == 0 || db.shards.size() != 1 || db.shards[0]->reconnect)
@@ -248,7 +250,8 @@ static bool ranks_for(xs_db &db, const xs_search_opts &o, Xapian::valueno slot)
     std::vector<uint32_t>().swap(db.ranks); /* stale: not kept */
     if (++db.tiebroken < o.tie_ranks || db.db.get_lastdocid() > rank_max_docs)
         return false;
-    build_ranks(db, slot, revision);
+    build_ranks(db, slot);
+    db.rank_revision = revision;
     return true;
 }
 
