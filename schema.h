@@ -78,8 +78,10 @@
  * in ISO-2022-JP read in it (a passage's form keeps the escape sequence
  * in effect where it starts), and unencoded fields; a text with a UTF-16
  * byte order mark read as UTF-16 (it was binary, so never recorded), a
- * byte order mark no part of a title. */
-#define CS_READING_VERSION 6
+ * byte order mark no part of a title.  7: HTML (web pages, e-mail parts)
+ * read without its cookie and consent notices (tx_markup.c: a block whose
+ * id or class names one). */
+#define CS_READING_VERSION 7
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a
  * prefix plus a hash by the indexer (ix_path_term). */

@@ -763,7 +763,7 @@ static void test_ascii_path_matches_icu(void **state)
 
 /* Pathological inputs stay bounded and correct. */
 /* HTML read for its text: tags that end a line (quoted '>' inside them
- * too), style sheets, scripts, menus, declarations and references to no
+ * too), style sheets, scripts, menus, cookie notices, declarations and references to no
  * character become spaces, line breaks stay, a block's tag starts with a
  * blank line (a paragraph), <br> with a line break; tags within a line and
  * comments are left out (a word across <b> is one word); character
@@ -787,6 +787,17 @@ static void test_read_html(void **state)
         {"<br\r\n/>line", "\n  \r\n  line"},
         {"<b>kiber</b>netik <A HREF=x>link</a><Span>ed</span>", "kibernetik linked"},
         {"open <a href=\"x", "open <a href=\"x"},
+        /* Cookie and consent notices: to their end tag, nested blocks of
+         * their name counted; a recipe's cookies are text; a notice left
+         * open loses its tag only. */
+        {"<div id=\"cookie-banner\"><p>We use cookies</p></div>Text",
+         "\n\n                                                 Text"},
+        {"<div class=\"onetrust-consent-sdk\"><div>a</div><div>b</div></div><p>Kept</p>",
+         "\n\n                                                              \n\n Kept\n\n  "},
+        {"<div class=\"cookie-recipe\">Bake</div>", "\n\n                         Bake\n\n    "},
+        {"<div class=gdpr-box>Left open", "\n\n                  Left open"},
+        {"<section ID='CybotCookiebotDialog'>x<div></div>\n</section>After",
+         "\n\n                                             \n          After"},
         {"", ""},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

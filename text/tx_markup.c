@@ -137,6 +137,126 @@ static int block_tag(const char *text, size_t i, size_t end)
     return 0;
 }
 
+/* A cookie or consent notice (a GDPR banner, a consent manager's dialog)
+ * is on most pages saved in Europe, as it was on screen: its words ("we
+ * and our partners store and access personal data") would be a passage of
+ * every such page, found by any query about data or privacy.  A block
+ * whose id or class names one is no text, as a menu is not: a consent
+ * manager's own name, or "consent", "gdpr", or "cookie" with what sites
+ * call the box ("cookie-banner", "CybotCookiebotDialog"; not a recipe's
+ * "cookie-recipe"). */
+static int contains_ci(const char *v, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = 0; i + k <= n; i++)
+        if (strncasecmp(v + i, needle, k) == 0)
+            return 1;
+    return 0;
+}
+
+static int names_notice(const char *v, size_t n)
+{
+    static const char *const any[] = {"consent", "gdpr", "onetrust", "didomi",
+                                      "usercentrics", "qc-cmp", "cmpbox",
+                                      "cc-window", "sp_message"};
+    static const char *const box[] = {
+        "banner", "notice", "bar", "popup", "dialog", "law", "message",
+        "modal", "overlay", "policy", "alert", "wall", "notification", "info"};
+    for (size_t k = 0; k < sizeof any / sizeof any[0]; k++)
+        if (contains_ci(v, n, any[k]))
+            return 1;
+    if (!contains_ci(v, n, "cookie"))
+        return 0;
+    for (size_t k = 0; k < sizeof box / sizeof box[0]; k++)
+        if (contains_ci(v, n, box[k]))
+            return 1;
+    return 0;
+}
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Whether the start tag text[i, end) has an id or a class that names a
+ * cookie or consent notice. */
+static int notice_tag(const char *text, size_t i, size_t end)
+{
+    size_t j = i + 1;
+    while (j < end && is_alnum(text[j]))
+        j++; /* its name */
+    while (j < end) {
+        while (j < end && (is_space(text[j]) || text[j] == '/'))
+            j++;
+        size_t name = j;
+        while (j < end && !is_space(text[j]) && text[j] != '=' && text[j] != '>' &&
+               text[j] != '/')
+            j++;
+        size_t name_len = j - name;
+        if (name_len == 0)
+            break; /* its '>' */
+        while (j < end && is_space(text[j]))
+            j++;
+        size_t v = j, v_len = 0;
+        if (j < end && text[j] == '=') {
+            j++;
+            while (j < end && is_space(text[j]))
+                j++;
+            if (j < end && (text[j] == '"' || text[j] == '\'')) {
+                char quote = text[j++];
+                v = j;
+                while (j < end && text[j] != quote)
+                    j++;
+                v_len = j - v;
+                j += j < end;
+            } else {
+                v = j;
+                while (j < end && !is_space(text[j]) && text[j] != '>')
+                    j++;
+                v_len = j - v;
+            }
+        }
+        int id = name_len == 2 && strncasecmp(text + name, "id", 2) == 0;
+        int cls = name_len == 5 && strncasecmp(text + name, "class", 5) == 0;
+        if ((id || cls) && names_notice(text + v, v_len))
+            return 1;
+    }
+    return 0;
+}
+
+/* A notice is looked for this far for its end tag; a page that does not
+ * close it within that loses only the tag.  (A consent manager's dialog
+ * with its settings runs to some tens of kilobytes.) */
+#define TX_MAX_HIDDEN (256 * 1024)
+
+/* The end (one past) of the element whose start tag is text[i, end): past
+ * its end tag, elements of its name within it counted; i when there is
+ * none within TX_MAX_HIDDEN bytes. */
+static size_t element_end(const char *text, size_t i, size_t end, size_t len)
+{
+    size_t n = 0;
+    while (i + 1 + n < end && is_alnum(text[i + 1 + n]))
+        n++;
+    const char *name = text + i + 1;
+    size_t stop = len - end > TX_MAX_HIDDEN ? end + TX_MAX_HIDDEN : len;
+    unsigned depth = 1;
+    for (size_t j = end; j + n + 2 < stop; j++) {
+        if (text[j] != '<')
+            continue;
+        if (text[j + 1] == '/' && strncasecmp(text + j + 2, name, n) == 0 &&
+            !is_alnum(text[j + 2 + n])) {
+            if (--depth == 0) {
+                size_t close = tag_end(text, j, len);
+                return close > j ? close : j + 2 + n;
+            }
+        } else if (strncasecmp(text + j + 1, name, n) == 0 &&
+                   !is_alnum(text[j + 1 + n])) {
+            depth++;
+        }
+    }
+    return i;
+}
+
 /* Calls `fn` with each piece of markup of text[0, len), in order: its
  * bytes [start, end) and its kind (TX_MARKUP_*); stops when fn returns
  * non-zero. */
@@ -152,7 +272,8 @@ static void html_markup(const char *text, size_t len, markup_fn fn, void *ctx)
             end = tag_end(text, i, len);
             /* A style sheet or a script is not text either, to its end
              * tag; nor is a site's menu, a list to pick from or a
-             * template, which no reader reads as the page's text. */
+             * template, which no reader reads as the page's text; nor a
+             * cookie notice (names_notice). */
             static const char *const hidden[][2] = {
                 {"style", "</style"}, {"script", "</script"},
                 {"nav", "</nav"}, {"select", "</select"},
@@ -161,10 +282,15 @@ static void html_markup(const char *text, size_t len, markup_fn fn, void *ctx)
             while (end > i && k < sizeof hidden / sizeof hidden[0] &&
                    !opens(text, i, end, hidden[k][0]))
                 k++;
+            size_t notice = end;
             if (end > i && k < sizeof hidden / sizeof hidden[0]) {
                 size_t at = find_ci(text, end, len, hidden[k][1]);
                 size_t stop = at < len ? tag_end(text, at, len) : len;
                 end = stop > at ? stop : len;
+            } else if (end > i && text[i + 1] != '/' && block_tag(text, i, end) &&
+                       notice_tag(text, i, end) &&
+                       (notice = element_end(text, i, end, len)) > i) {
+                end = notice; /* a cookie or consent notice */
             } else if (end > i && (inline_tag(text, i, end) ||
                                    (text[i + 1] == '!' && text[i + 2] == '-'))) {
                 kind = TX_MARKUP_INLINE; /* a comment is no break either */

@@ -1,8 +1,8 @@
 # Saved web pages (.html, .htm): read for their text as a browser shows
 # it (each block a paragraph, even when the page is one line; scripts,
-# style sheets, menus and markup not searched; character references the
-# character), in the charset the page declares; their title, site, date
-# and address from the head.  Citations are the page's bytes.
+# style sheets, menus, cookie notices and markup not searched; character
+# references the character), in the charset the page declares; their
+# title, site, date and address from the head.  Citations are the page's bytes.
 . "$(dirname "$0")/lib.sh"
 
 mkdir in
@@ -21,7 +21,10 @@ page = ('<!DOCTYPE html><html lang="en"><head><meta charset="windows-1252">'
         'diplomatic ties with Iran after a cyberattack in July.</p>'
         '<p>The caf\u00e9 owner in Tirana said: \u201cWe did not expect this.\u201d</p>'
         '<p>Officials gave Iranian diplomats 24&nbsp;hours to leave.</p></article>'
-        '<footer>&copy; 2022 The Daily Courier</footer></body></html>\n')
+        '<footer>&copy; 2022 The Daily Courier</footer>'
+        '<div id="onetrust-consent-sdk"><div class="ot-sdk-row"><p>We and our partners '
+        'store and access personal data, like browsing data.</p></div>'
+        '<button>Accept all</button></div></body></html>\n')
 open('in/courier.html', 'wb').write(page.encode('cp1252'))
 # UTF-8, over lines, no <title>: the first heading names it.
 open('in/notes.htm', 'w').write(
@@ -69,6 +72,7 @@ grep -q '^   The café owner in Tirana said: “We did not expect this\.”$' ou
 not_found "a script is text" zyxtracker
 not_found "a style sheet is text" Arial
 not_found "a menu is text" horoscopes
+not_found "a cookie notice is text" "partners personal browsing"
 
 # No <title>: the first heading; a <br> breaks a line, not the paragraph.
 cs query --format jsonl -n 1 'TIMS offline' > out.jsonl
