@@ -231,14 +231,19 @@ static int notice_tag(const char *text, size_t i, size_t end)
 
 /* The end (one past) of the element whose start tag is text[i, end): past
  * its end tag, elements of its name within it counted; i when there is
- * none within TX_MAX_HIDDEN bytes. */
-static size_t element_end(const char *text, size_t i, size_t end, size_t len)
+ * none within TX_MAX_HIDDEN bytes, or when the bytes left in *budget (the
+ * scans of one text together: many notices left open would each scan
+ * that far) run out. */
+static size_t element_end(const char *text, size_t i, size_t end, size_t len,
+                          size_t *budget)
 {
     size_t n = 0;
     while (i + 1 + n < end && is_alnum(text[i + 1 + n]))
         n++;
     const char *name = text + i + 1;
-    size_t stop = len - end > TX_MAX_HIDDEN ? end + TX_MAX_HIDDEN : len;
+    size_t room = *budget < TX_MAX_HIDDEN ? *budget : TX_MAX_HIDDEN;
+    size_t stop = len - end > room ? end + room : len;
+    *budget -= stop - end;
     unsigned depth = 1;
     for (size_t j = end; j + n + 2 < stop; j++) {
         if (text[j] != '<')
@@ -265,6 +270,7 @@ typedef int (*markup_fn)(void *ctx, size_t start, size_t end, unsigned kind);
 static void html_markup(const char *text, size_t len, markup_fn fn, void *ctx)
 {
     size_t i = 0;
+    size_t notice_budget = 2 * len + TX_MAX_HIDDEN; /* (element_end) */
     while (i < len) {
         size_t end = i;
         unsigned kind = TX_MARKUP_BLOCK;
@@ -289,7 +295,7 @@ static void html_markup(const char *text, size_t len, markup_fn fn, void *ctx)
                 end = stop > at ? stop : len;
             } else if (end > i && text[i + 1] != '/' && block_tag(text, i, end) &&
                        notice_tag(text, i, end) &&
-                       (notice = element_end(text, i, end, len)) > i) {
+                       (notice = element_end(text, i, end, len, &notice_budget)) > i) {
                 end = notice; /* a cookie or consent notice */
             } else if (end > i && (inline_tag(text, i, end) ||
                                    (text[i + 1] == '!' && text[i + 2] == '-'))) {
