@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include <jansson.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
@@ -122,10 +123,55 @@ static void keep_charset(char *out, const char *value)
 
 typedef struct meta_walk {
     ix_html_meta *m;
-    char *h1, *site, *author, *og_url;
+    char *h1, *site, *author, *og_url, *publisher;
     char time[9]; /* the first <time datetime>: a date when no meta says */
+    char linked[9]; /* the article's datePublished in linked data */
     int nomem;
 } meta_walk;
+
+/* Whether a linked-data item's @type (a string or a list of them) says
+ * it is an article: NewsArticle, ReportageNewsArticle, BlogPosting, ... */
+static int is_article(json_t *item)
+{
+    json_t *type = json_object_get(item, "@type");
+    json_t *one;
+    size_t i;
+    if (json_is_string(type))
+        return strstr(json_string_value(type), "Article") ||
+               strstr(json_string_value(type), "Posting");
+    json_array_foreach(type, i, one)
+        if (json_is_string(one) && (strstr(json_string_value(one), "Article") ||
+                                    strstr(json_string_value(one), "Posting")))
+            return 1;
+    return 0;
+}
+
+/* Many news pages say when they were published, and by whom, only in
+ * linked data for search engines (<script type="application/ld+json">,
+ * schema.org): its article's datePublished and publisher's name are kept,
+ * of the items at its top or in its @graph (an article before any other
+ * item with a date, as a page's WebPage or VideoObject may have one). */
+static void read_linked_data(meta_walk *w, const xmlChar *script)
+{
+    json_t *root = script ? json_loads((const char *)script, 0, NULL) : NULL;
+    json_t *items = json_is_array(root) ? root : json_object_get(root, "@graph");
+    json_t *item = json_is_object(root) && !items ? root : NULL;
+    json_t *article = item && is_article(item) ? item : NULL, *dated = item, *one;
+    size_t i;
+    json_array_foreach(items, i, one) {
+        if (!article && json_is_object(one) && is_article(one))
+            article = one;
+        if (!dated && json_is_string(json_object_get(one, "datePublished")))
+            dated = one;
+    }
+    json_t *from = article ? article : dated;
+    keep_date(w->linked, (const xmlChar *)json_string_value(
+                             json_object_get(from, "datePublished")));
+    json_t *publisher = json_object_get(from, "publisher");
+    const char *name = json_string_value(json_object_get(publisher, "name"));
+    w->nomem |= keep(&w->publisher, (const xmlChar *)name) != 0;
+    json_decref(root);
+}
 
 static void visit(meta_walk *w, xmlNode *n)
 {
@@ -166,6 +212,10 @@ static void visit(meta_walk *w, xmlNode *n)
         } else if (strcasecmp(name, "time") == 0) {
             v = attr(n, "datetime");
             keep_date(w->time, v);
+        } else if (strcasecmp(name, "script") == 0 &&
+                   attr_is(n, "type", "application/ld+json") && !*w->linked) {
+            v = xmlNodeGetContent(n);
+            read_linked_data(w, v);
         }
         xmlFree(v);
         visit(w, n->children);
@@ -208,15 +258,14 @@ int ix_html_read_meta(const char *text, size_t len, ix_html_meta *out)
         out->title = w.h1;
         w.h1 = NULL;
     }
-    if (!w.nomem && !out->source && (w.site || w.author)) {
-        out->source = w.site ? w.site : w.author;
-        if (w.site)
-            w.site = NULL;
-        else
-            w.author = NULL;
+    /* The site's name, else the publisher's, else the author's. */
+    char **source = w.site ? &w.site : w.publisher ? &w.publisher : &w.author;
+    if (!w.nomem && !out->source && *source) {
+        out->source = *source;
+        *source = NULL;
     }
     if (!*out->date)
-        memcpy(out->date, w.time, sizeof w.time);
+        memcpy(out->date, *w.linked ? w.linked : w.time, sizeof w.time);
     if (!w.nomem && !out->url && w.og_url) {
         out->url = w.og_url;
         w.og_url = NULL;
@@ -225,6 +274,7 @@ int ix_html_read_meta(const char *text, size_t len, ix_html_meta *out)
     free(w.site);
     free(w.author);
     free(w.og_url);
+    free(w.publisher);
     if (!w.nomem && !out->title)
         w.nomem = !(out->title = strdup(""));
     if (!w.nomem && !out->source)

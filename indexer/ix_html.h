@@ -25,11 +25,13 @@ int ix_html_snapshot_path(const char *path);
 
 typedef struct ix_html_meta {
     char *title;   /* <title>, else the first <h1>; "" when none */
-    char *source;  /* the site's name (og:site_name), else the author
-                      (<meta name=author>); "" when none */
+    char *source;  /* the site's name (og:site_name), else the
+                      publisher's in linked data (schema.org JSON-LD),
+                      else the author (<meta name=author>); "" when none */
     char *url;     /* <link rel=canonical>, else og:url; "" when none */
     char date[9];  /* YYYYMMDD (article:published_time, datePublished,
-                      <meta name=date>, else the first <time datetime>);
+                      <meta name=date>, else the article's datePublished
+                      in linked data, else the first <time datetime>);
                       "" when none or unreadable */
     char charset[IX_HTML_MAX_CHARSET + 1]; /* <meta charset>, or
                       http-equiv's; "" when none */

@@ -466,6 +466,37 @@ static void test_html_meta(void **state)
     assert_string_equal(m.date, "20221103");
     ix_html_meta_clear(&m);
 
+    /* Linked data: the article's date and publisher, not the web page's
+     * date nor a breadcrumb's; the site's own name still first; a script
+     * that is not JSON says nothing. */
+    const char *linked =
+        "<html><head><title>T</title>"
+        "<script type=\"application/ld+json\">{\"@type\":\"BreadcrumbList\"}</script>"
+        "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+        "\"@graph\":[{\"@type\":\"WebPage\",\"datePublished\":\"2020-01-01\"},"
+        "{\"@type\":[\"NewsArticle\"],\"datePublished\":\"2023-05-04T08:00:00Z\","
+        "\"publisher\":{\"@type\":\"Organization\",\"name\":\" Balkan  Insight \"}}]}"
+        "</script><meta name=author content=\"A. Writer\"></head><body></body></html>";
+    assert_int_equal(ix_html_read_meta(linked, strlen(linked), &m), 0);
+    assert_string_equal(m.date, "20230504");
+    assert_string_equal(m.source, "Balkan Insight");
+    ix_html_meta_clear(&m);
+    const char *site =
+        "<html><head><meta property=\"og:site_name\" content=\"Exit News\">"
+        "<script type=\"application/ld+json\">[{\"@type\":\"WebPage\","
+        "\"datePublished\":\"2021-02-03\",\"publisher\":{\"name\":\"P\"}}]</script>"
+        "</head></html>";
+    assert_int_equal(ix_html_read_meta(site, strlen(site), &m), 0);
+    assert_string_equal(m.source, "Exit News");
+    assert_string_equal(m.date, "20210203"); /* no article: the item with a date */
+    ix_html_meta_clear(&m);
+    const char *broken = "<html><head><script type=\"application/ld+json\">{\"datePublished\":"
+                         "</script></head><body><time datetime=\"2019-09-09\"></time></body></html>";
+    assert_int_equal(ix_html_read_meta(broken, strlen(broken), &m), 0);
+    assert_string_equal(m.date, "20190909");
+    assert_string_equal(m.source, "");
+    ix_html_meta_clear(&m);
+
     assert_true(ix_html_path("a/b.HTML"));
     assert_true(ix_html_path("page.htm"));
     assert_false(ix_html_path("notes.txt"));
