@@ -123,7 +123,7 @@ static void keep_charset(char *out, const char *value)
 
 typedef struct meta_walk {
     ix_html_meta *m;
-    char *h1, *site, *author, *og_url, *publisher;
+    char *h1, *og_title, *site, *author, *og_url, *publisher;
     char time[9]; /* the first <time datetime>: a date when no meta says */
     char linked[9]; /* the article's datePublished in linked data */
     int nomem;
@@ -195,6 +195,8 @@ static void visit(meta_walk *w, xmlNode *n)
             v = attr(n, "content");
             if (attr_is(n, "http-equiv", "content-type"))
                 keep_charset(w->m->charset, (const char *)v);
+            else if (attr_is(n, "property", "og:title"))
+                w->nomem |= keep(&w->og_title, v) != 0;
             else if (attr_is(n, "property", "og:site_name"))
                 w->nomem |= keep(&w->site, v) != 0;
             else if (attr_is(n, "name", "author"))
@@ -254,6 +256,14 @@ int ix_html_read_meta(const char *text, size_t len, ix_html_meta *out)
     if (doc)
         visit(&w, xmlDocGetRootElement(doc));
     xmlFreeDoc(doc);
+    /* The headline the page gives for sharing (its <title> often adds
+     * the site's name: "... | Balkan Wire"), else its <title>, else its
+     * first heading. */
+    if (!w.nomem && w.og_title) {
+        free(out->title);
+        out->title = w.og_title;
+        w.og_title = NULL;
+    }
     if (!w.nomem && !out->title && w.h1) {
         out->title = w.h1;
         w.h1 = NULL;
@@ -271,6 +281,7 @@ int ix_html_read_meta(const char *text, size_t len, ix_html_meta *out)
         w.og_url = NULL;
     }
     free(w.h1);
+    free(w.og_title);
     free(w.site);
     free(w.author);
     free(w.og_url);

@@ -24,7 +24,8 @@ int ix_html_snapshot_path(const char *path);
 #define IX_HTML_MAX_CHARSET IX_MAIL_MAX_CHARSET
 
 typedef struct ix_html_meta {
-    char *title;   /* <title>, else the first <h1>; "" when none */
+    char *title;   /* og:title, else <title>, else the first <h1>; ""
+                      when none */
     char *source;  /* the site's name (og:site_name), else the
                       publisher's in linked data (schema.org JSON-LD),
                       else the author (<meta name=author>); "" when none */

@@ -482,13 +482,16 @@ static void test_html_meta(void **state)
     assert_string_equal(m.source, "Balkan Insight");
     ix_html_meta_clear(&m);
     const char *site =
-        "<html><head><meta property=\"og:site_name\" content=\"Exit News\">"
+        "<html><head><title>Rama in Tirana | Exit News</title>"
+        "<meta property=\"og:site_name\" content=\"Exit News\">"
+        "<meta property=\"og:title\" content=\"Rama in Tirana\">"
         "<script type=\"application/ld+json\">[{\"@type\":\"WebPage\","
         "\"datePublished\":\"2021-02-03\",\"publisher\":{\"name\":\"P\"}}]</script>"
         "</head></html>";
     assert_int_equal(ix_html_read_meta(site, strlen(site), &m), 0);
     assert_string_equal(m.source, "Exit News");
     assert_string_equal(m.date, "20210203"); /* no article: the item with a date */
+    assert_string_equal(m.title, "Rama in Tirana"); /* og:title before <title> */
     ix_html_meta_clear(&m);
     const char *broken = "<html><head><script type=\"application/ld+json\">{\"datePublished\":"
                          "</script></head><body><time datetime=\"2019-09-09\"></time></body></html>";
