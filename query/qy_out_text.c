@@ -114,6 +114,11 @@ static void text_answer(qy_printer *p, const qy_request *req,
             qy_put_field(out, r->source);
         }
         fprintf(out, "%s%s\n", *r->date ? ", " : "", r->date);
+        if (r->url && *r->url) {
+            fprintf(out, "   %s", p->color ? DIM_ON : "");
+            qy_put_field(out, r->url);
+            fprintf(out, "%s\n", p->color ? HL_OFF : "");
+        }
         print_passage(p, r);
         if (r->ndiff > 0)
             print_diff(out, r);

@@ -110,9 +110,9 @@ cs query --format jsonl -n 1 'diplomatic ties orchestrated' > out.jsonl
 python3 - <<'PY' || fail "a saved page's paragraph: $(cat out.jsonl)"
 import json, quopri
 r = json.loads(open('out.jsonl').readline())
-assert (r['path'], r['title'], r['source'], r['date']) == (
+assert (r['path'], r['title'], r['source'], r['date'], r['url']) == (
     'in/wire.mhtml', 'Albania severs ties with Iran | Balkan Wire', 'Balkan Wire',
-    '2022-09-07'), r
+    '2022-09-07', 'https://balkanwire.example/albania-iran-ties'), r
 assert r['shown']['text'] == (
     'Prime Minister Edi Rama said on Wednesday that Albania was cutting diplomatic '
     'ties with Iran after an investigation found that Tehran had orchestrated the '
@@ -128,6 +128,8 @@ PY
 cs query --format jsonl -n 1 '"cutting diplomatic ties with Iran"' > out.jsonl
 exact_at "a quotation across a soft break" in/wire.mhtml "b'cutting diplo=\r\nmatic ties with Iran'"
 cs query --format text -n 1 '"extreme but entirely forced"' > out.txt
+sed -n 3p out.txt | grep -qx '   https://balkanwire.example/albania-iran-ties' ||
+    fail "a saved page's address in the text output: $(cat out.txt)"
 grep -q 'Rama called the decision “extreme but entirely forced” in a video statement from Tiranë\.$' out.txt ||
     fail "a quotation in a saved page as text: $(cat out.txt)"
 
@@ -142,8 +144,8 @@ cs query --format jsonl -n 1 'café border TIMS' > out.jsonl
 [ "$(jq_py '(rs[0]["path"], rs[0]["title"], rs[0]["date"], rs[0]["shown"]["text"])' < out.jsonl)" = "('in/notes.mht', 'Border police notes', '', 'The café near the border post was closed for three days, the TIMS logbook says.')" ] ||
     fail "an Internet Explorer page: $(cat out.jsonl)"
 cs query --format jsonl -n 1 xylograph > out.jsonl
-[ "$(jq_py '(rs[0]["path"], rs[0]["title"])' < out.jsonl)" = "('in/raw.mht', 'Raw page')" ] ||
-    fail "a .mht that is a page: $(cat out.jsonl)"
+[ "$(jq_py '(rs[0]["path"], rs[0]["title"], "url" in rs[0])' < out.jsonl)" = "('in/raw.mht', 'Raw page', False)" ] ||
+    fail "a .mht that is a page, no address: $(cat out.jsonl)"
 
 cs query --format jsonl -n 1 wombat > out.jsonl
 [ "$(jq_py '(rs[0]["path"], rs[0]["title"])' < out.jsonl)" = "('in/untitled.mhtml', '')" ] ||
