@@ -158,6 +158,19 @@ async function main() {
     await page.keyboard.press("Escape");
     await page.waitForSelector("#context", { state: "hidden" });
 
+    // A saved page's address is a link that opens apart; one that is a
+    // script is text, and the copied citation names the address.
+    await search(page, "quokka delegation", "auto");
+    const link = firstResult(page).locator("a.url");
+    assert.equal(await link.getAttribute("href"), "https://example.org/wire");
+    assert.equal(await link.getAttribute("target"), "_blank");
+    await firstResult(page).locator("button.copy").click();
+    await firstResult(page).locator("button.copy:has-text('copied')").waitFor();
+    assert.match(await page.evaluate(() => navigator.clipboard.readText()), /pages\/wire\.html:1, https:\/\/example\.org\/wire$/);
+    await search(page, "wombat delegation", "auto");
+    assert.equal(await firstResult(page).locator("a.url").count(), 0);
+    assert.equal((await firstResult(page).locator(".url").textContent()), "javascript:window.__pwned=1");
+
     // Corpus text that looks like HTML stays text: in the results, in the
     // title, in the article view, and in an error message.
     await search(page, "pwned markup test", "auto");

@@ -47,7 +47,13 @@ Content-Transfer-Encoding: quoted-printable
 <p>=CC=E8=ED=E8=F1=F2=E5=F0=F1=F2=E2=EE =F4=E8=ED=E0=ED=F1=EE=E2 =F1=EE=EE=
 =E1=F9=E8=EB=EE =EE <b>=EA=E8=E1=E5=F0=E0=F2=E0=EA=E5</b>.</p>
 EML
-"$CITESEARCH" index --quiet corpus inject latin1 mail
+# Saved pages: one with its address, one whose address is a script.
+mkdir pages
+printf '<html><head><title>Wire</title><link rel="canonical" href="https://example.org/wire"></head><body><p>The quokka delegation landed in Tirana.</p></body></html>\n' \
+    > pages/wire.html
+printf '<html><head><title>Trap</title><link rel="canonical" href="javascript:window.__pwned=1"></head><body><p>The wombat delegation landed in Durres.</p></body></html>\n' \
+    > pages/trap.html
+"$CITESEARCH" index --quiet corpus inject latin1 mail pages
 
 start_server
 
