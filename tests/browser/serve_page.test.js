@@ -1,6 +1,7 @@
 // The page of `citesearch serve` in headless Chromium: a claim, a misquote,
 // the passage in its article, the keyboard, copying a citation, a Latin-1
-// file, and corpus text that looks like HTML staying text.
+// file, a saved page's address, and corpus text that looks like HTML
+// staying text.
 //
 // usage: node serve_page.test.js URL SCREENSHOT_DIR
 // (run by tests/e2e/browser.sh, which installs playwright-core, indexes the

@@ -1,7 +1,8 @@
 # The search page in headless Chromium (tests/browser/serve_page.test.js):
 # a claim, a misquote, the passage in its article, the keyboard, corpus
-# text that looks like HTML shown as text, and an e-mail's HTML part shown
-# as a mail reader shows it.  Needs the `chromium` package
+# text that looks like HTML shown as text, an e-mail's HTML part shown
+# as a mail reader shows it, and a saved page's address as a link (or as
+# text, when it is a script).  Needs the `chromium` package
 # and node; installs the pinned playwright-core from tests/browser into the
 # build directory when it is missing (never a browser download).
 . "$(dirname "$0")/lib.sh"
