@@ -129,21 +129,24 @@ typedef struct meta_walk {
     int nomem;
 } meta_walk;
 
+/* Whether a schema.org type is an article's: NewsArticle,
+ * ReportageNewsArticle, BlogPosting, ... (NULL: no). */
+static int article_type(const char *type)
+{
+    return type && (strstr(type, "Article") || strstr(type, "Posting"));
+}
+
 /* Whether a linked-data item's @type (a string or a list of them) says
- * it is an article: NewsArticle, ReportageNewsArticle, BlogPosting, ... */
+ * it is an article. */
 static int is_article(json_t *item)
 {
     json_t *type = json_object_get(item, "@type");
     json_t *one;
     size_t i;
-    if (json_is_string(type))
-        return strstr(json_string_value(type), "Article") ||
-               strstr(json_string_value(type), "Posting");
     json_array_foreach(type, i, one)
-        if (json_is_string(one) && (strstr(json_string_value(one), "Article") ||
-                                    strstr(json_string_value(one), "Posting")))
+        if (article_type(json_string_value(one)))
             return 1;
-    return 0;
+    return article_type(json_string_value(type));
 }
 
 /* Many news pages say when they were published, and by whom, only in
