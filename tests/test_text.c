@@ -794,7 +794,7 @@ static void test_read_html(void **state)
          "\n\n                                                 Text"},
         {"<div class=\"onetrust-consent-sdk\"><div>a</div><div>b</div></div><p>Kept</p>",
          "\n\n                                                              \n\n Kept\n\n  "},
-        {"<div class=\"cookie-recipe\">Bake</div>", "\n\n                         Bake\n\n    "},
+        {"<div class=\"cookie-recipe info\">Bake</div>", "\n\n                              Bake\n\n    "},
         {"<div class=gdpr-box>Left open", "\n\n                  Left open"},
         {"<section ID='CybotCookiebotDialog'>x<div></div>\n</section>After",
          "\n\n                                             \n          After"},

@@ -154,7 +154,13 @@ static int contains_ci(const char *v, size_t n, const char *needle)
     return 0;
 }
 
-static int names_notice(const char *v, size_t n)
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Whether one name of an id or a class names a notice. */
+static int notice_name(const char *v, size_t n)
 {
     static const char *const any[] = {"consent", "gdpr", "onetrust", "didomi",
                                       "usercentrics", "qc-cmp", "cmpbox",
@@ -173,9 +179,21 @@ static int names_notice(const char *v, size_t n)
     return 0;
 }
 
-static int is_space(char c)
+/* Whether an id or a class (names separated by spaces) names a notice:
+ * "cookie" and the box in one name ("recipe-card cookie-recipe info" is a
+ * recipe's). */
+static int names_notice(const char *v, size_t n)
 {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    for (size_t i = 0; i < n;) {
+        while (i < n && is_space(v[i]))
+            i++;
+        size_t start = i;
+        while (i < n && !is_space(v[i]))
+            i++;
+        if (i > start && notice_name(v + start, i - start))
+            return 1;
+    }
+    return 0;
 }
 
 /* Whether the start tag text[i, end) has an id or a class that names a
