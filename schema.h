@@ -80,7 +80,8 @@
  * byte order mark read as UTF-16 (it was binary, so never recorded), a
  * byte order mark no part of a title.  7: HTML (web pages, e-mail parts)
  * read without its cookie and consent notices (tx_markup.c: a block whose
- * id or class names one); a web page's title from og:title first, its
+ * id or class names one) and its lists of links and nothing else; a web
+ * page's title from og:title first, its
  * date and source from its linked data too (ix_html.c). */
 #define CS_READING_VERSION 7
 

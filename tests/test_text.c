@@ -763,9 +763,10 @@ static void test_ascii_path_matches_icu(void **state)
 
 /* Pathological inputs stay bounded and correct. */
 /* HTML read for its text: tags that end a line (quoted '>' inside them
- * too), style sheets, scripts, menus, cookie notices, declarations and references to no
- * character become spaces, line breaks stay, a block's tag starts with a
- * blank line (a paragraph), <br> with a line break; tags within a line and
+ * too), style sheets, scripts, menus, cookie notices, lists of links,
+ * declarations and references to no character become spaces, line
+ * breaks stay, a block's tag starts with a blank line (a paragraph),
+ * <br> with a line break; tags within a line and
  * comments are left out (a word across <b> is one word); character
  * references are the character; text and a '<' that opens no tag stay.
  * Each byte maps to the bytes it stands for. */
@@ -798,6 +799,14 @@ static void test_read_html(void **state)
         {"<div class=gdpr-box>Left open", "\n\n                  Left open"},
         {"<section ID='CybotCookiebotDialog'>x<div></div>\n</section>After",
          "\n\n                                             \n          After"},
+        /* A list of three links or more and nothing else is no text; one
+         * of two links, or with text beside its links, is. */
+        {"<ul><li><a href=x>One</a></li><li><a>Two</a></li>\n<li><a><b>Three</b></a></li></ul>Next",
+         "\n\n                                               \n                                 Next"},
+        {"<ul><li><a>One</a></li><li><a>Two</a></li></ul>",
+         "\n\n  \n\n  One\n\n   \n\n  Two\n\n   \n\n   "},
+        {"<ol><li>Report by <a>Amnesty</a></li><li><a>x</a></li><li><a>y</a></li></ol>",
+         "\n\n  \n\n  Report by Amnesty\n\n   \n\n  x\n\n   \n\n  y\n\n   \n\n   "},
         {"", ""},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

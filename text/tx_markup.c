@@ -280,6 +280,49 @@ static size_t element_end(const char *text, size_t i, size_t end, size_t len,
     return i;
 }
 
+/* A list of links and nothing else (a page's "related", "most read" or
+ * "see also" headlines, its tags) points elsewhere: a citation to one
+ * of its items would cite a link, not what the page says.  Such a list
+ * (<ul> or <ol> of at least this many links, with no text outside them)
+ * is no text, as a menu is not.  A list whose items say more than their
+ * links (a list of sources with their titles written out) stays. */
+#define TX_LINK_LIST_MIN 3
+
+/* Whether text[from, to) holds TX_LINK_LIST_MIN links and nothing but
+ * markup and white space outside them. */
+static int links_only(const char *text, size_t from, size_t to)
+{
+    unsigned links = 0, in_link = 0;
+    for (size_t j = from; j < to;) {
+        size_t t = text[j] == '<' ? tag_end(text, j, to) : j;
+        if (t > j) {
+            if (opens(text, j, t, "a")) {
+                links++;
+                in_link = 1;
+            } else if (text[j + 1] == '/' && opens(text, j + 1, t, "a")) {
+                in_link = 0;
+            }
+            j = t;
+            continue;
+        }
+        if (!in_link && !is_space(text[j]))
+            return 0;
+        j++;
+    }
+    return links >= TX_LINK_LIST_MIN;
+}
+
+/* The end of the list of links whose start tag is text[i, end), or i when
+ * it is no list or says more than its links. */
+static size_t link_list_end(const char *text, size_t i, size_t end, size_t len,
+                            size_t *budget)
+{
+    if (!opens(text, i, end, "ul") && !opens(text, i, end, "ol"))
+        return i;
+    size_t stop = element_end(text, i, end, len, budget);
+    return stop > i && links_only(text, end, stop) ? stop : i;
+}
+
 /* Calls `fn` with each piece of markup of text[0, len), in order: its
  * bytes [start, end) and its kind (TX_MARKUP_*); stops when fn returns
  * non-zero. */
@@ -288,7 +331,7 @@ typedef int (*markup_fn)(void *ctx, size_t start, size_t end, unsigned kind);
 static void html_markup(const char *text, size_t len, markup_fn fn, void *ctx)
 {
     size_t i = 0;
-    size_t notice_budget = 2 * len + TX_MAX_HIDDEN; /* (element_end) */
+    size_t scan_budget = 2 * len + TX_MAX_HIDDEN; /* (element_end) */
     while (i < len) {
         size_t end = i;
         unsigned kind = TX_MARKUP_BLOCK;
@@ -297,7 +340,8 @@ static void html_markup(const char *text, size_t len, markup_fn fn, void *ctx)
             /* A style sheet or a script is not text either, to its end
              * tag; nor is a site's menu, a list to pick from or a
              * template, which no reader reads as the page's text; nor a
-             * cookie notice (names_notice). */
+             * cookie notice (names_notice), nor a list of links
+             * (links_only). */
             static const char *const hidden[][2] = {
                 {"style", "</style"}, {"script", "</script"},
                 {"nav", "</nav"}, {"select", "</select"},
@@ -306,15 +350,18 @@ static void html_markup(const char *text, size_t len, markup_fn fn, void *ctx)
             while (end > i && k < sizeof hidden / sizeof hidden[0] &&
                    !opens(text, i, end, hidden[k][0]))
                 k++;
-            size_t notice = end;
+            size_t skip = end;
             if (end > i && k < sizeof hidden / sizeof hidden[0]) {
                 size_t at = find_ci(text, end, len, hidden[k][1]);
                 size_t stop = at < len ? tag_end(text, at, len) : len;
                 end = stop > at ? stop : len;
             } else if (end > i && text[i + 1] != '/' && block_tag(text, i, end) &&
                        notice_tag(text, i, end) &&
-                       (notice = element_end(text, i, end, len, &notice_budget)) > i) {
-                end = notice; /* a cookie or consent notice */
+                       (skip = element_end(text, i, end, len, &scan_budget)) > i) {
+                end = skip; /* a cookie or consent notice */
+            } else if (end > i && text[i + 1] != '/' &&
+                       (skip = link_list_end(text, i, end, len, &scan_budget)) > i) {
+                end = skip; /* a list of links */
             } else if (end > i && (inline_tag(text, i, end) ||
                                    (text[i + 1] == '!' && text[i + 2] == '-'))) {
                 kind = TX_MARKUP_INLINE; /* a comment is no break either */

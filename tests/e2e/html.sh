@@ -1,8 +1,9 @@
 # Saved web pages (.html, .htm): read for their text as a browser shows
 # it (each block a paragraph, even when the page is one line; scripts,
-# style sheets, menus, cookie notices and markup not searched; character
-# references the character), in the charset the page declares; their
-# title, site, date and address from the head.  Citations are the page's bytes.
+# style sheets, menus, cookie notices, lists of links and markup not
+# searched; character references the character), in the charset the page
+# declares; their title, site, date and address from the head.  Citations
+# are the page's bytes.
 . "$(dirname "$0")/lib.sh"
 
 mkdir in
@@ -21,6 +22,9 @@ page = ('<!DOCTYPE html><html lang="en"><head><meta charset="windows-1252">'
         'diplomatic ties with Iran after a cyberattack in July.</p>'
         '<p>The caf\u00e9 owner in Tirana said: \u201cWe did not expect this.\u201d</p>'
         '<p>Officials gave Iranian diplomats 24&nbsp;hours to leave.</p></article>'
+        '<h3>Related</h3><ul class="related"><li><a href="/1">Iran denies the '
+        'hacking claims</a></li><li><a href="/2">Tirana airport checks</a></li>'
+        '<li><a href="/3">Rama visits Brussels</a></li></ul>'
         '<footer>&copy; 2022 The Daily Courier</footer>'
         '<div id="onetrust-consent-sdk"><div class="ot-sdk-row"><p>We and our partners '
         'store and access personal data, like browsing data.</p></div>'
@@ -73,6 +77,7 @@ not_found "a script is text" zyxtracker
 not_found "a style sheet is text" Arial
 not_found "a menu is text" horoscopes
 not_found "a cookie notice is text" "partners personal browsing"
+not_found "a list of links is text" "hacking claims denies"
 
 # No <title>: the first heading; a <br> breaks a line, not the paragraph.
 cs query --format jsonl -n 1 'TIMS offline' > out.jsonl
