@@ -820,8 +820,28 @@ static void test_read_html(void **state)
                         (k == 0 || r.start[k] >= r.start[k - 1]));
         tx_read_clear(&r);
     }
-    /* "&eacute;" is the two bytes of "é", each standing for all of it. */
+    /* Each list scanned for its end costs what it spans, not what could
+     * follow it: a notice after many lists and 600 KB of text is still
+     * found (the scans share a budget of twice the text). */
+    static const char list[] = "<ul><li><a>a</a></li><li><a>b</a></li><li><a>c</a> d</li></ul>";
+    static const char para[] = "<p>Filler words of an article.</p>\n";
+    static const char tail[] = "<div class=cookie-banner>Accept zqx</div><p>Kept</p>";
+    size_t cap = 20 * sizeof list + 20000 * sizeof para + sizeof tail;
+    char *page = malloc(cap), *at = page;
+    assert_non_null(page);
+    for (int k = 0; k < 20; k++)
+        at = stpcpy(at, list);
+    for (int k = 0; k < 20000; k++)
+        at = stpcpy(at, para);
+    stpcpy(at, tail);
     tx_read r;
+    assert_int_equal(tx_read_form(page, strlen(page), TX_FORM_HTML, NULL, &r), CS_OK);
+    assert_null(strstr(r.text, "zqx"));
+    assert_non_null(strstr(r.text, "Kept"));
+    assert_non_null(strstr(r.text, "c d"));
+    tx_read_clear(&r);
+    free(page);
+    /* "&eacute;" is the two bytes of "é", each standing for all of it. */
     assert_int_equal(tx_read_form("caf&eacute;!", 12, TX_FORM_HTML, NULL, &r), CS_OK);
     assert_int_equal(r.start[3], 3);
     assert_int_equal(r.end[4], 11);

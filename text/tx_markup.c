@@ -249,9 +249,9 @@ static int notice_tag(const char *text, size_t i, size_t end)
 
 /* The end (one past) of the element whose start tag is text[i, end): past
  * its end tag, elements of its name within it counted; i when there is
- * none within TX_MAX_HIDDEN bytes, or when the bytes left in *budget (the
- * scans of one text together: many notices left open would each scan
- * that far) run out. */
+ * none within TX_MAX_HIDDEN bytes, or within the bytes left in *budget,
+ * which the bytes scanned are taken from (the scans of one text share
+ * it: many elements left open would each scan that far). */
 static size_t element_end(const char *text, size_t i, size_t end, size_t len,
                           size_t *budget)
 {
@@ -261,23 +261,25 @@ static size_t element_end(const char *text, size_t i, size_t end, size_t len,
     const char *name = text + i + 1;
     size_t room = *budget < TX_MAX_HIDDEN ? *budget : TX_MAX_HIDDEN;
     size_t stop = len - end > room ? end + room : len;
-    *budget -= stop - end;
     unsigned depth = 1;
-    for (size_t j = end; j + n + 2 < stop; j++) {
+    size_t j = end;
+    for (; j + n + 2 < stop; j++) {
         if (text[j] != '<')
             continue;
         if (text[j + 1] == '/' && strncasecmp(text + j + 2, name, n) == 0 &&
             !is_alnum(text[j + 2 + n])) {
-            if (--depth == 0) {
-                size_t close = tag_end(text, j, len);
-                return close > j ? close : j + 2 + n;
-            }
+            if (--depth == 0)
+                break;
         } else if (strncasecmp(text + j + 1, name, n) == 0 &&
                    !is_alnum(text[j + 1 + n])) {
             depth++;
         }
     }
-    return i;
+    *budget -= (j < stop ? j : stop) - end;
+    if (depth > 0)
+        return i;
+    size_t close = tag_end(text, j, len);
+    return close > j ? close : j + 2 + n;
 }
 
 /* A list of links and nothing else (a page's "related", "most read" or
