@@ -519,9 +519,10 @@ static void article_charset(file_ctx *f, const char *text, size_t len,
         strcpy(f->detected, charset);
 }
 
-/* A saved page's page: the first text part of its MIME body (RFC 2557's
- * root: browsers write the page first, then its style sheets, images and
- * the pages of its frames, which are not the article). */
+/* A saved page's page: the first HTML part of its MIME body, else its
+ * first text part (RFC 2557's root: browsers write the page first, then
+ * its style sheets, images and the pages of its frames, which are not
+ * the article; a style sheet before it is not taken for it). */
 typedef struct first_part {
     size_t off, len;
     unsigned form;
@@ -533,9 +534,11 @@ static int take_first_part(void *ctx, size_t off, size_t len, unsigned form,
                            const char *charset)
 {
     first_part *p = ctx;
-    *p = (first_part){.off = off, .len = len, .form = form, .found = 1};
-    strcpy(p->charset, charset);
-    return 1;
+    if (!p->found || (form & TX_FORM_HTML)) {
+        *p = (first_part){.off = off, .len = len, .form = form, .found = 1};
+        strcpy(p->charset, charset);
+    }
+    return (form & TX_FORM_HTML) != 0;
 }
 
 /* The metadata of a saved page's HTML part text[0, len), written in

@@ -94,6 +94,13 @@ open('in/untitled.mhtml', 'w').write(
     'Content-Type: multipart/related; boundary="BB"\n\n--BB\n'
     'Content-Type: text/html\n\n<p>An untitled wombat page.</p>\n--BB--\n')
 
+# A style sheet before the page: the page is the first HTML part.
+open('in/styled.mhtml', 'w').write(
+    'From: <Saved by Blink>\nMIME-Version: 1.0\n'
+    'Content-Type: multipart/related; boundary="SS"\n\n--SS\n'
+    'Content-Type: text/css\n\n.zqxcssword { color: red }\n--SS\n'
+    'Content-Type: text/html\n\n<title>Styled page</title><p>A quagga was seen.</p>\n--SS--\n')
+
 # Not MIME at all, though named so: read as the web page it is.
 open('in/raw.mht', 'w').write('<html><head><title>Raw page</title></head>'
                               '<body><p>A xylograph of the old bridge.</p></body></html>\n')
@@ -147,6 +154,10 @@ cs query --format jsonl -n 1 xylograph > out.jsonl
 [ "$(jq_py '(rs[0]["path"], rs[0]["title"], "url" in rs[0])' < out.jsonl)" = "('in/raw.mht', 'Raw page', False)" ] ||
     fail "a .mht that is a page, no address: $(cat out.jsonl)"
 
+cs query --format jsonl -n 1 quagga > out.jsonl
+[ "$(jq_py '(rs[0]["path"], rs[0]["title"])' < out.jsonl)" = "('in/styled.mhtml', 'Styled page')" ] ||
+    fail "a saved page after its style sheet: $(cat out.jsonl)"
+not_found "a style sheet before the page is text" zqxcssword
 cs query --format jsonl -n 1 wombat > out.jsonl
 [ "$(jq_py '(rs[0]["path"], rs[0]["title"])' < out.jsonl)" = "('in/untitled.mhtml', '')" ] ||
     fail "a saved page without a title: $(cat out.jsonl)"
