@@ -81,8 +81,9 @@
  * byte order mark no part of a title.  7: HTML (web pages, e-mail parts)
  * read without its cookie and consent notices (tx_markup.c: a block whose
  * id or class names one) and its lists of links and nothing else; a web
- * page's title from og:title first, its
- * date and source from its linked data too (ix_html.c). */
+ * page's title from og:title first, its date and source from its linked
+ * data too (ix_html.c); a text that declares no charset read in the
+ * Central European or Turkish one it looks to be in (tx_charset_detect). */
 #define CS_READING_VERSION 7
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a

@@ -953,9 +953,10 @@ static void test_read_charset(void **state)
     tx_read_clear(&r);
 }
 
-/* Text that is not UTF-8 and says no charset: a script other than Latin
- * is read in the charset it looks to be in; Latin text is left to the
- * Windows-1252 reading. */
+/* Text that is not UTF-8 and says no charset: a script other than Latin,
+ * or Latin text of Central Europe or Turkey, is read in the charset it
+ * looks to be in; Western European text is left to the Windows-1252
+ * reading. */
 static void test_charset_detect(void **state)
 {
     (void)state;
@@ -978,6 +979,32 @@ static void test_charset_detect(void **state)
                       "O\xF9 est le pr\xE9sident?";
     assert_false(tx_charset_detect(fr, strlen(fr), name));
     assert_string_equal(name, "");
+
+    /* A paragraph of news in each language (tests/data/charsets), in the
+     * charset its old web pages and files use: Central European and
+     * Turkish ones found, Western European ones left to Windows-1252; a
+     * Serbian sentence alone is too short to tell, and reads as before. */
+    static const struct {
+        const char *file, *want;
+    } paragraphs[] = {
+        {"sr", "windows-1250"}, {"hr", "windows-1250"}, {"sl", "windows-1250"},
+        {"cs", "windows-1250"}, {"pl", "windows-1250"}, {"hu", "ISO-8859-2"},
+        {"ro", "ISO-8859-2"},   {"tr", "ISO-8859-9"},   {"fr", ""},
+        {"de", ""},             {"es", ""},             {"it", ""},
+        {"pt", ""},             {"da", ""},             {"sq", ""},
+        {"en", ""},             {"srshort", ""},
+    };
+    for (size_t i = 0; i < sizeof paragraphs / sizeof paragraphs[0]; i++) {
+        char path[512], text[4096];
+        snprintf(path, sizeof path, "%s/tests/data/charsets/%s.txt", CS_SOURCE_DIR,
+                 paragraphs[i].file);
+        FILE *f = fopen(path, "rb");
+        assert_non_null(f);
+        size_t n = fread(text, 1, sizeof text, f);
+        fclose(f);
+        assert_int_equal(tx_charset_detect(text, n, name), *paragraphs[i].want != '\0');
+        assert_string_equal(name, paragraphs[i].want);
+    }
 }
 
 /* A UTF-16 text says so by its byte order mark, and reads through

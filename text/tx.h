@@ -204,8 +204,9 @@ int tx_charset_legacy(const char *charset);
  * declared) with ICU's detector: 1 and the name in `out` (room for 41
  * bytes) when the guess is sure enough and is a charset of a script other
  * than Latin (Cyrillic, Greek, Arabic, Hebrew, Chinese, Japanese, Korean)
- * that tx_charset_readable accepts; else 0 and "" (read as any text:
- * Windows-1252).  Looks at the first 64 KB.
+ * or a Central European or Turkish one (windows-1250, ISO-8859-2,
+ * windows-1254, ISO-8859-9) that tx_charset_readable accepts; else 0 and
+ * "" (read as any text: Windows-1252).  Looks at the first 64 KB.
  */
 int tx_charset_detect(const char *text, size_t len, char *out);
 

@@ -3,7 +3,9 @@
 # stand for, and cited as the file's bytes (highlights, exact quotations);
 # the text output and a misquotation's diff show the letters.  A part
 # whose bytes are UTF-8 is read as UTF-8 whatever it declares, and only
-# bytes read as Windows-1252 (a Latin-1 file) are warned about.
+# bytes read as Windows-1252 (a Latin-1 file) are warned about.  Files
+# that declare nothing are read in the charset they look to be in, when
+# it is not Western European (windows-1251, windows-1250).
 . "$(dirname "$0")/lib.sh"
 
 mkdir in
@@ -73,6 +75,13 @@ open('in/jp64.eml', 'w').write(
     base64.encodebytes(jp64.encode('iso-2022-jp')).decode())
 # No e-mail: bytes that are not UTF-8 read as Windows-1252.
 open('in/latin1.txt', 'wb').write('Notes\n\nLe café de Tirana.\n'.encode('latin-1'))
+# A Serbian article in windows-1250, its charset said nowhere: read in it
+# (as Windows-1252, "Vučić" would be "Vuèiæ").
+open('in/sr1250.txt', 'wb').write(
+    ('Izjava\n\nPredsednik Srbije Aleksandar Vučić izjavio je da će Srbija '
+     'nastaviti saradnju sa Albanijom uprkos sajber napadu. Ministarstvo '
+     'spoljnih poslova saopštilo je da je šteta velika, a građani su '
+     'zabrinuti zbog curenja ličnih podataka.\n').encode('cp1250'))
 PY
 cs index in 2> index.err
 [ "$status" -eq 0 ] || fail "index: status $status: $(cat index.err)"
@@ -83,6 +92,8 @@ if grep -q 'eml' index.err; then
 fi
 grep -q 'ru1251.txt: not UTF-8, read as windows-1251' index.err ||
     fail "no word of the guessed charset: $(cat index.err)"
+grep -q 'sr1250.txt: not UTF-8, read as windows-1250' index.err ||
+    fail "no word of the guessed Central European charset: $(cat index.err)"
 
 # check RESULTS_FILE PATH WORDS CHARSET plain|qp: the first result is PATH,
 # and its first highlight the bytes of WORDS in CHARSET as the file has
@@ -130,6 +141,15 @@ check out.jsonl in/ru1251.txt 'базе данных пограничной по
 [ "$(jq_py 'rs[0]["title"]' < out.jsonl)" = "Заявление" ] || fail "guessed title: $(cat out.jsonl)"
 cs query --format jsonl -n 3 café > out.jsonl
 check out.jsonl in/latin1.txt café latin-1 plain || fail "Latin-1 file: $(cat out.jsonl)"
+# The Serbian article: its names found as written and without their marks.
+for q in Vučić Vucic 'građani'; do
+    cs query --format jsonl -n 3 "$q" > out.jsonl
+    [ "$(jq_py 'rs[0]["path"]' < out.jsonl)" = "in/sr1250.txt" ] ||
+        fail "guessed windows-1250: $q: $(cat out.jsonl)"
+done
+cs query --format jsonl -n 3 '"Aleksandar Vučić izjavio"' > out.jsonl
+check out.jsonl in/sr1250.txt 'Aleksandar Vučić izjavio' cp1250 plain ||
+    fail "a quotation in guessed windows-1250: $(cat out.jsonl)"
 
 cs query --format jsonl -n 3 'сбое title:утечка' > out.jsonl
 [ "$(jq_py '[(r["path"], r["title"], r["source"]) for r in rs]' < out.jsonl)" = "[('in/rawsubject.eml', 'Утечка данных', 'Иван <ivan@example.ru>')]" ] ||
