@@ -196,9 +196,9 @@ int tx_charset_detect(const char *text, size_t len, char *out)
      * letters: read as Windows-1252, "Vučić" in windows-1250 is "Vuèiæ",
      * searched as "vueiae".  Western European text, which most Latin text
      * that is not UTF-8 is, stays Windows-1252: on paragraphs of news in
-     * twelve languages, each in its charset, ICU ranked its charset first
-     * every time (tests/test_text.c); on a sentence, it may rank Latin-1
-     * first for a Serbian one, which then reads as before. */
+     * sixteen languages, each in its charset, ICU ranked its charset
+     * first every time (tests/test_text.c); on a sentence, it may rank
+     * Latin-1 first for a Serbian one, which then reads as before. */
     static const char *const latin[] = {"windows-1250", "ISO-8859-2",
                                         "windows-1254", "ISO-8859-9"};
     static const char *const scripts[] = {
