@@ -25,6 +25,11 @@ static int is_alnum(char c)
     return is_alpha(c) || (c >= '0' && c <= '9');
 }
 
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
 /* Where `needle` (case aside) next starts in text[from, len), or len. */
 static size_t find_ci(const char *text, size_t from, size_t len,
                       const char *needle)
@@ -144,22 +149,7 @@ static int block_tag(const char *text, size_t i, size_t end)
  * whose id or class names one is no text, as a menu is not: a consent
  * manager's own name, or "consent", "gdpr", or "cookie" with what sites
  * call the box ("cookie-banner", "CybotCookiebotDialog"; not a recipe's
- * "cookie-recipe"). */
-static int contains_ci(const char *v, size_t n, const char *needle)
-{
-    size_t k = strlen(needle);
-    for (size_t i = 0; i + k <= n; i++)
-        if (strncasecmp(v + i, needle, k) == 0)
-            return 1;
-    return 0;
-}
-
-static int is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-/* Whether one name of an id or a class names a notice. */
+ * "cookie-recipe").  Whether one name of an id or a class names one: */
 static int notice_name(const char *v, size_t n)
 {
     static const char *const any[] = {"consent", "gdpr", "onetrust", "didomi",
@@ -169,12 +159,12 @@ static int notice_name(const char *v, size_t n)
         "banner", "notice", "bar", "popup", "dialog", "law", "message",
         "modal", "overlay", "policy", "alert", "wall", "notification", "info"};
     for (size_t k = 0; k < sizeof any / sizeof any[0]; k++)
-        if (contains_ci(v, n, any[k]))
+        if (find_ci(v, 0, n, any[k]) < n)
             return 1;
-    if (!contains_ci(v, n, "cookie"))
+    if (find_ci(v, 0, n, "cookie") == n)
         return 0;
     for (size_t k = 0; k < sizeof box / sizeof box[0]; k++)
-        if (contains_ci(v, n, box[k]))
+        if (find_ci(v, 0, n, box[k]) < n)
             return 1;
     return 0;
 }
