@@ -14,6 +14,15 @@
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
+/* Whether `name` is one of list[0, n), case aside. */
+static int listed(const char *name, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcasecmp(name, list[i]) == 0)
+            return 1;
+    return 0;
+}
+
 /* Mail and web pages labelled Latin-1 or ASCII are Windows-1252 in
  * practice (a "=99" in a Latin-1 subject is a trade mark sign), which is
  * how the WHATWG Encoding Standard reads those labels, and how citesearch
@@ -23,10 +32,8 @@ static const char *as_read(const char *charset)
     static const char *const labels[] = {"iso-8859-1", "iso8859-1", "latin1",
                                          "l1", "us-ascii", "ascii",
                                          "iso_8859-1", "cp819"};
-    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
-        if (strcasecmp(charset, labels[i]) == 0)
-            return "windows-1252";
-    return charset;
+    return listed(charset, labels, sizeof labels / sizeof labels[0]) ? "windows-1252"
+                                                                      : charset;
 }
 
 int tx_charset_legacy(const char *charset)
@@ -217,20 +224,12 @@ int tx_charset_detect(const char *text, size_t len, char *out)
     const UCharsetMatch *m = U_SUCCESS(err) ? ucsdet_detect(d, &err) : NULL;
     const char *name = m && U_SUCCESS(err) ? ucsdet_getName(m, &err) : NULL;
     int32_t sure = m && U_SUCCESS(err) ? ucsdet_getConfidence(m, &err) : 0;
-    for (size_t i = 0; name && U_SUCCESS(err) && sure >= TX_DETECT_CONFIDENCE &&
-                       i < sizeof scripts / sizeof scripts[0];
-         i++)
-        if (strcmp(name, scripts[i]) == 0 && tx_charset_readable(name)) {
-            strcpy(out, name);
-            break;
-        }
-    for (size_t i = 0; name && U_SUCCESS(err) && sure >= TX_DETECT_LATIN_CONFIDENCE &&
-                       i < sizeof latin / sizeof latin[0];
-         i++)
-        if (strcmp(name, latin[i]) == 0 && tx_charset_readable(name)) {
-            strcpy(out, name);
-            break;
-        }
+    if (name && U_SUCCESS(err) && tx_charset_readable(name) &&
+        ((sure >= TX_DETECT_CONFIDENCE &&
+          listed(name, scripts, sizeof scripts / sizeof scripts[0])) ||
+         (sure >= TX_DETECT_LATIN_CONFIDENCE &&
+          listed(name, latin, sizeof latin / sizeof latin[0]))))
+        strcpy(out, name);
     ucsdet_close(d);
     return *out != '\0';
 }
