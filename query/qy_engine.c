@@ -362,6 +362,8 @@ static void stem_firsts(const qy_plan *plan, unsigned char first[256])
         first[(unsigned char)plan->words[w].stem[0]] = 1;
         if (plan->words[w].joined_stem)
             first[(unsigned char)plan->words[w].joined_stem[0]] = 1;
+        if (plan->words[w].split_tail)
+            first[(unsigned char)plan->words[w].split_tail[0]] = 1;
         flag_firsts(&plan->words[w].alts, first);
     }
 }

@@ -87,33 +87,48 @@ static size_t find_sequence(const qy_ptoks *pt, const qy_strv *seq, spans *out)
     return found;
 }
 
+/* Whether passage words k and k+1 are claim word qw written as two
+ * words ("cyber attacks" for cyberattacks). */
+static int split_at(const qy_word *qw, const qy_ptoks *pt, size_t k)
+{
+    return qw->split_head && k + 1 < pt->n &&
+           strcmp(QY_PTERM(pt, k), qw->split_head) == 0 &&
+           strcmp(QY_PSTEM(pt, k + 1), qw->split_tail) == 0;
+}
+
+/* Whether passage word k is claim word qw as the query writes it: the
+ * same stem, the stem of its compound's joined form, or its two words. */
+static int written_at(const qy_word *qw, const qy_ptoks *pt, size_t k)
+{
+    const char *stem = QY_PSTEM(pt, k);
+    return strcmp(stem, qw->stem) == 0 ||
+           (qw->joined_stem && strcmp(stem, qw->joined_stem) == 0) ||
+           split_at(qw, pt, k);
+}
+
 /* Non-zero when claim word w is supported by passage word i (any word
- * when i is SIZE_MAX): the same stem, or the stem of its compound. */
+ * when i is SIZE_MAX): as written, or one of its respellings. */
 static int word_at(const qy_plan *plan, size_t w, const qy_ptoks *pt, size_t i)
 {
     const qy_word *qw = &plan->words[w];
     size_t from = i == SIZE_MAX ? 0 : i, to = i == SIZE_MAX ? pt->n : i + 1;
     for (size_t k = from; k < to; k++) {
         const char *stem = QY_PSTEM(pt, k);
-        if (strcmp(stem, qw->stem) == 0 ||
-            (qw->joined_stem && strcmp(stem, qw->joined_stem) == 0) ||
+        if (written_at(qw, pt, k) ||
             (qw->alts.n && qy_strv_has(&qw->alts, stem, strlen(stem))))
             return 1;
     }
     return 0;
 }
 
-/* Whether the passage holds claim word w as the query writes it (its
- * stem or its compound's joined form, not one of its respellings). */
+/* Whether the passage holds claim word w as the query writes it (not
+ * one of its respellings). */
 static int word_at_as_written(const qy_plan *plan, size_t w, const qy_ptoks *pt)
 {
     const qy_word *qw = &plan->words[w];
-    for (size_t k = 0; k < pt->n; k++) {
-        const char *stem = QY_PSTEM(pt, k);
-        if (strcmp(stem, qw->stem) == 0 ||
-            (qw->joined_stem && strcmp(stem, qw->joined_stem) == 0))
+    for (size_t k = 0; k < pt->n; k++)
+        if (written_at(qw, pt, k))
             return 1;
-    }
     return 0;
 }
 

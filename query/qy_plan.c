@@ -413,6 +413,30 @@ static cs_status respell(builder *b, qy_modifier mod, const qtok *t,
     return rc;
 }
 
+/* The two words a solid word is also written as, for the coverage report:
+ * the first as it is, the second's stem (cyberattacks: "cyber", "attack",
+ * so "cyber attack" supports it too).  Each malloc'd. */
+static cs_status split_parts(builder *b, char *const parts[2], char **head,
+                             char **tail)
+{
+    qtoks tt;
+    cs_status rc = analyze(b->e, parts[1], &tt, b->msg);
+    if (rc != CS_OK)
+        return rc;
+    if (tt.n == 1) {
+        *head = strdup(parts[0]);
+        *tail = strdup(tt.v[0].stem);
+        if (!*head || !*tail) {
+            free(*head);
+            free(*tail);
+            *head = *tail = NULL;
+            rc = CS_NOMEM;
+        }
+    }
+    qtoks_clear(&tt);
+    return rc;
+}
+
 static cs_status add_words(builder *b, const qy_clause *c)
 {
     qtoks toks;
@@ -451,6 +475,7 @@ static cs_status add_words(builder *b, const qy_clause *c)
         }
         xs_query *q = word_query(b, c->mod, t->stem);
         size_t split = q ? best_split(b->e, t) : 0;
+        char *split_head = NULL, *split_tail = NULL;
         if (split) {
             char *parts[2] = {strndup(t->term, split), strdup(t->term + split)};
             xs_query *ph = parts[0] && parts[1] ? qy_phrase_query(parts, 2) : NULL;
@@ -460,6 +485,8 @@ static cs_status add_words(builder *b, const qy_clause *c)
             xs_query_free(ph);
             if (ph && c->mod != QY_EXCLUDED)
                 rc = remember_spelling(b->plan, parts, 2);
+            if (rc == CS_OK && ph && c->mod != QY_EXCLUDED)
+                rc = split_parts(b, parts, &split_head, &split_tail);
             free(parts[0]);
             free(parts[1]);
             q = both;
@@ -494,18 +521,30 @@ static cs_status add_words(builder *b, const qy_clause *c)
                 rc = add_plan_word(b->plan, c->text + t->start, t->end - t->start,
                                    t->stem);
             if (rc == CS_OK) {
-                b->plan->words[b->plan->nwords - 1].alts = alts;
+                qy_word *w = &b->plan->words[b->plan->nwords - 1];
+                w->alts = alts;
                 memset(&alts, 0, sizeof alts);
+                w->split_head = split_head;
+                w->split_tail = split_tail;
+                split_head = split_tail = NULL;
             }
         }
         qy_strv_clear(&alts);
+        free(split_head);
+        free(split_tail);
         if (rc == CS_OK && joined_found && c->mod != QY_EXCLUDED &&
             b->plan->nwords >= 2) {
-            /* Both words are supported by the joined form. */
-            for (size_t k = b->plan->nwords - 2; k < b->plan->nwords; k++)
+            /* Both words are supported by the joined form, which a
+             * passage's words are compared with by its stem ("cyber
+             * attacks" by "cyberattacks", stem cyberattack). */
+            qtoks jt;
+            rc = analyze(b->e, joined, &jt, b->msg);
+            const char *jstem = rc == CS_OK && jt.n == 1 ? jt.v[0].stem : joined;
+            for (size_t k = b->plan->nwords - 2; rc == CS_OK && k < b->plan->nwords; k++)
                 if (!b->plan->words[k].joined_stem &&
-                    !(b->plan->words[k].joined_stem = strdup(joined)))
+                    !(b->plan->words[k].joined_stem = strdup(jstem)))
                     rc = CS_NOMEM;
+            qtoks_clear(&jt);
         }
         prev = (t->flags & TX_JOINED) ? NULL : t;
     }
@@ -925,6 +964,8 @@ void qy_plan_clear(qy_plan *p)
         free(p->words[i].text);
         free(p->words[i].stem);
         free(p->words[i].joined_stem);
+        free(p->words[i].split_head);
+        free(p->words[i].split_tail);
         qy_strv_clear(&p->words[i].alts);
     }
     free(p->words);

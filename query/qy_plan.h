@@ -45,6 +45,9 @@ typedef struct qy_word {
     char *text;   /* as the user wrote it */
     char *stem;
     char *joined_stem; /* stem of its compound's joined form, or NULL */
+    /* A solid word the index also has as two words (cyberattacks: "cyber
+     * attacks"): the first word and the second's stem, or NULL. */
+    char *split_head, *split_tail;
     qy_strv alts;      /* stems of the index's spellings of a word that no
                           passage holds as written (qy_spell.h) */
 } qy_word;

@@ -117,6 +117,46 @@ static void test_coverage_ranks_the_passage_that_states_the_claim(void **state)
     qy_answer_clear(&a);
 }
 
+/* The result citing `cite`, or NULL. */
+static const qy_result *result_at(const qy_answer *a, const char *cite)
+{
+    for (size_t i = 0; i < a->n; i++)
+        if (strcmp(a->results[i].cite, cite) == 0)
+            return &a->results[i];
+    return NULL;
+}
+
+/* A compound supports a claim however either writes it: the passage's
+ * "cyberattacks" the claim's "cyber attacks" (a plural: compared by the
+ * joined form's stem), the passage's "cyber attacks" the claim's
+ * "cyberattacks". */
+static void test_coverage_of_compounds(void **state)
+{
+    fixture *f = *state;
+    qy_answer a;
+    ask(f, "The president convened the Security Council over the cyber attacks",
+        QY_MODE_CLAIM, 5, &a);
+    const qy_result *r = result_at(&a, "corpus/000_e2b09c51e93f98b0.txt:3");
+    assert_non_null(r);
+    assert_true(strstr(r->text, "cyberattacks") != NULL);
+    assert_false(has_word(r, "cyber"));
+    assert_false(has_word(r, "attacks"));
+    assert_true(has_word(r, "convened"));
+    qy_answer_clear(&a);
+
+    ask(f, "One Albania telecom cyberattacks", QY_MODE_CLAIM, 3, &a);
+    r = result_at(&a, "corpus/002_2a02a01db59475ef.txt:3");
+    assert_non_null(r);
+    assert_true(strstr(r->text, "cyber attacks") != NULL);
+    assert_false(has_word(r, "cyberattacks"));
+    assert_int_equal(r->nunsupported, 0);
+    /* A passage without it still says so. */
+    r = result_at(&a, "corpus/002_2a02a01db59475ef.txt:9");
+    assert_non_null(r);
+    assert_true(has_word(r, "cyberattacks"));
+    qy_answer_clear(&a);
+}
+
 static void test_exact_quote(void **state)
 {
     fixture *f = *state;
@@ -519,6 +559,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_coverage_report),
         cmocka_unit_test(test_coverage_ranks_the_passage_that_states_the_claim),
+        cmocka_unit_test(test_coverage_of_compounds),
         cmocka_unit_test(test_exact_quote),
         cmocka_unit_test(test_near_quote_diff),
         cmocka_unit_test(test_near_quote_ends_replaced),
