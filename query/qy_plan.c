@@ -264,6 +264,7 @@ typedef struct builder {
     qy_plan *plan;
     qlist optional, required, excluded, filters;
     qlist titles;        /* optional words' title stems (word_query) */
+    int uncased;         /* the query's words have no capital letter */
     char **msg;
 } builder;
 
@@ -368,10 +369,12 @@ static cs_status add_compound(builder *b, const qy_clause *c, const qtoks *toks,
  * long enough (qy_spell.h).  Names are what sources spell in more than
  * one way, and a claim's other unknown words are better reported as
  * unsupported than guessed at; it also keeps the walk of the index's
- * words for the few words that need it. */
-static int respellable(const qtok *t)
+ * words for the few words that need it.  A query written without capitals
+ * ("peoples mujahedin organization", as search boxes are typed) does not
+ * say which words are names: any of its words may be one. */
+static int respellable(const builder *b, const qtok *t)
 {
-    return (t->flags & TX_CAPITAL) &&
+    return ((t->flags & TX_CAPITAL) || b->uncased) &&
            !(t->flags & (TX_STOP | TX_NUMBER | TX_IDEO | TX_PART | TX_JOINED)) &&
            strlen(t->term) >= QY_SPELL_MIN_LEN;
 }
@@ -494,7 +497,7 @@ static cs_status add_words(builder *b, const qy_clause *c)
         /* A word no passage holds: the spellings the index has of it
          * (Mujahedin finds Mojahedin), in its stead. */
         qy_strv alts = {0};
-        if (q && c->mod != QY_EXCLUDED && respellable(t) &&
+        if (q && c->mod != QY_EXCLUDED && respellable(b, t) &&
             word_freq(b->e, t->term, strlen(t->term)) == 0 &&
             qy_stem_freq(b->e, t->stem) == 0)
             rc = respell(b, c->mod, t, &q, &alts);
@@ -868,7 +871,13 @@ cs_status qy_plan_build(qy_engine *e, const qy_parsed *parsed, qy_plan *out,
 {
     memset(out, 0, sizeof *out);
     out->quote = parsed->quote;
-    builder b = {.e = e, .plan = out, .msg = msg};
+    builder b = {.e = e, .plan = out, .uncased = 1, .msg = msg};
+    for (size_t i = 0; i < parsed->n; i++) {
+        const qy_clause *c = &parsed->items[i];
+        if ((c->kind == QY_WORDS || c->kind == QY_PHRASE) &&
+            tx_has_capital(c->text, strlen(c->text)))
+            b.uncased = 0;
+    }
     cs_status rc = CS_OK;
     for (size_t i = 0; i < parsed->n && rc == CS_OK; i++) {
         const qy_clause *c = &parsed->items[i];

@@ -554,6 +554,31 @@ static void test_unknown_spelling_finds_known_one(void **state)
     free(d);
 }
 
+/* A query typed without capitals says nothing of which words are names:
+ * its unknown words are respelt too.  One with a capital keeps its
+ * lower-case unknown words as they are (reported unsupported). */
+static void test_uncased_query_respelt(void **state)
+{
+    fixture *f = *state;
+    qy_answer a;
+    ask(f, "peoples mujahedin organization", QY_MODE_AUTO, 1, &a);
+    assert_int_equal(a.n, 1);
+    const qy_result *r = &a.results[0];
+    assert_non_null(strstr(r->text, "Mojahedin"));
+    assert_int_equal(r->nrespelt, 1);
+    assert_string_equal(r->respelt[0].query, "mujahedin");
+    assert_string_equal(r->respelt[0].source, "Mojahedin");
+    assert_false(has_word(r, "mujahedin"));
+    qy_answer_clear(&a);
+
+    ask(f, "People's mujahedin organization", QY_MODE_AUTO, 3, &a);
+    for (size_t i = 0; i < a.n; i++) {
+        assert_int_equal(a.results[i].nrespelt, 0);
+        assert_true(has_word(&a.results[i], "mujahedin"));
+    }
+    qy_answer_clear(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -568,6 +593,7 @@ int main(void)
         cmocka_unit_test(test_results_cite_exact_bytes),
         cmocka_unit_test(test_compound_highlighted_whole),
         cmocka_unit_test(test_unknown_spelling_finds_known_one),
+        cmocka_unit_test(test_uncased_query_respelt),
         cmocka_unit_test(test_compound_splits_only_rare_solid_words),
         cmocka_unit_test(test_near_quote_found_by_word_pairs),
         cmocka_unit_test(test_quote_word_pairs),

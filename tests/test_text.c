@@ -1171,6 +1171,20 @@ static void test_read_legacy(void **state)
     tx_read_clear(&r);
 }
 
+static void test_has_capital(void **state)
+{
+    (void)state;
+    assert_false(tx_has_capital("peoples mujahedin", 17));
+    assert_true(tx_has_capital("people's Mujahedin", 18));
+    /* Beyond ASCII: a capital with a diacritic, Cyrillic. */
+    assert_true(tx_has_capital("olsjan \xC3\x87" "ela", 12));
+    assert_false(tx_has_capital("\xC3\xA7" "ela", 5));
+    assert_true(tx_has_capital("\xD0\x9C\xD0\xBE", 4));
+    assert_false(tx_has_capital("2023 \xE5\x9C\xB0", 8));
+    /* Only the bytes given are looked at. */
+    assert_false(tx_has_capital("abc Def", 4));
+}
+
 static void test_long_inputs(void **state)
 {
     (void)state;
@@ -1240,6 +1254,7 @@ int main(void)
         cmocka_unit_test(test_read_b64),
         cmocka_unit_test(test_iso2022),
         cmocka_unit_test(test_read_legacy),
+        cmocka_unit_test(test_has_capital),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

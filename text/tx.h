@@ -155,6 +155,11 @@ unsigned tx_line_of(tx_lines *c, size_t off);
  * compares them normalized. */
 size_t tx_letters(const char *text, size_t len, char *out);
 
+/* Non-zero when UTF-8 `text` has an upper-case or title-case letter: a
+ * query written with none says nothing by case of which words are
+ * names. */
+int tx_has_capital(const char *text, size_t len);
+
 /* Returns the byte offset of the first invalid UTF-8 sequence in `text`,
  * or `len` when the whole text is valid. */
 size_t tx_utf8_check(const char *text, size_t len);

@@ -335,6 +335,17 @@ size_t tx_letters(const char *text, size_t len, char *out)
     return n;
 }
 
+int tx_has_capital(const char *text, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        i += tx_utf8_next(text, len, i, &cp);
+        if (u_isupper((UChar32)cp) || u_istitle((UChar32)cp))
+            return 1;
+    }
+    return 0;
+}
+
 cs_status tx_read_legacy(tx_read *r)
 {
     if (tx_utf8_check(r->text, r->n) == r->n)
