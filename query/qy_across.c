@@ -13,7 +13,13 @@
  * quotation that is also misremembered is answered so too when the two
  * paragraphs align with it better than the one did: a near match over the
  * break, with its diff.  A file that is missing or changed since indexing
- * gives no such answer. */
+ * gives no such answer.
+ *
+ * A long paragraph is stored as windows that share 30-50 words, so a
+ * quotation longer than that (a speech's paragraph quoted whole) is in no
+ * window verbatim either: the window after or before is joined the same
+ * way, the two overlapping in the file, and a quotation over several
+ * windows or paragraphs grows one step at a time (QY_ACROSS_STEPS). */
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +35,12 @@
 #define QY_ACROSS_NEIGHBOURS 20
 /* Longest break between the two paragraphs (blank lines, spaces). */
 #define QY_ACROSS_MAX_GAP 4096
+/* Passages joined to one, at most: a quotation of ten windows or more
+ * (about 700 words) is cited in parts. */
+#define QY_ACROSS_STEPS 8
+/* Of the words over at an end, those next to the passage are looked for
+ * (a phrase of them): more may lie beyond the next passage. */
+#define QY_ACROSS_PROBE 8
 
 /* Passages of `path` holding the words [from, from + n) of the quotation
  * as a phrase. */
@@ -113,16 +125,17 @@ static int read_apart_by_a_break(const char *span, size_t len, unsigned form,
     return ok;
 }
 
-/* The passages `head` and `tail`, one break apart in the file, as one
- * candidate `out` scored `score`.  Returns 0 when the file does not hold
- * them so. */
+/* The passages `head` and `tail`, one break apart in the file or two
+ * windows of one paragraph that overlap, as one candidate `out` scored
+ * `score`.  Returns 0 when the file does not hold them so. */
 static int join(qy_engine *e, const qy_result *head, const qy_result *tail,
                 double score, qy_cand *out)
 {
     /* (Passages of base64 are whole groups of four characters, which a
      * break of two bytes or more keeps apart.) */
-    if (tail->byte_start < head->byte_end ||
-        tail->byte_start - head->byte_end > QY_ACROSS_MAX_GAP)
+    int overlap = tail->byte_start < head->byte_end;
+    if (tail->byte_start <= head->byte_start || tail->byte_end <= head->byte_end ||
+        (!overlap && tail->byte_start - head->byte_end > QY_ACROSS_MAX_GAP))
         return 0;
     /* Only a break lies between the two, so they are of one e-mail part,
      * written alike; should they say otherwise, they stay apart. */
@@ -136,19 +149,20 @@ static int join(qy_engine *e, const qy_result *head, const qy_result *tail,
                            tail->byte_end);
     if (!text)
         return 0;
-    /* The file still says what the index does, and only a break lies
-     * between the two passages: blank bytes, or for a part that is decoded
-     * to be read, blank text. */
+    /* The file still says what the index does (so two windows agree where
+     * they overlap), and only a break lies between two paragraphs: blank
+     * bytes, or for a part that is decoded to be read, blank text. */
     size_t len = tail->byte_end - head->byte_start;
     unsigned form = (head->form & ~TX_FORM_CUT_BITS) |
                     TX_FORM_CUT(TX_FORM_LEAD(head->form), TX_FORM_TRAIL(tail->form));
     int apart = memcmp(text, head->text, head->text_len) == 0 &&
                 memcmp(text + len - tail->text_len, tail->text,
                        tail->text_len) == 0 &&
-                (head->form || head->charset
-                     ? read_apart_by_a_break(text, len, form, head, tail)
-                     : blank(text + head->text_len,
-                             tail->byte_start - head->byte_end));
+                (overlap ||
+                 (head->form || head->charset
+                      ? read_apart_by_a_break(text, len, form, head, tail)
+                      : blank(text + head->text_len,
+                              tail->byte_start - head->byte_end)));
     if (!apart) {
         free(text);
         return 0;
@@ -172,7 +186,11 @@ static int join(qy_engine *e, const qy_result *head, const qy_result *tail,
     r->text_len = len;
     r->form = form;
     r->charset = head->charset ? strdup(head->charset) : NULL;
-    if (asprintf(&r->cite, "%s:%u-%u", r->path, r->line_start, r->line_end) < 0)
+    int n = r->line_start == r->line_end
+                ? asprintf(&r->cite, "%s:%u", r->path, r->line_start)
+                : asprintf(&r->cite, "%s:%u-%u", r->path, r->line_start,
+                           r->line_end);
+    if (n < 0)
         r->cite = NULL;
     return 1;
 }
@@ -196,50 +214,101 @@ static cs_status better_near(const qy_plan *plan, const qy_cand *c,
     return qy_mark_near(plan, j); /* near, or terms below its threshold */
 }
 
+/* Whether `o` continues `c` in the file after it (or before it, `before`):
+ * a window of its paragraph that overlaps it, or a passage beyond it. */
+static int next_to(const qy_result *c, const qy_result *o, int before)
+{
+    if (strcmp(o->path, c->path) != 0)
+        return 0;
+    return before ? o->byte_start < c->byte_start && o->byte_end < c->byte_end
+                  : o->byte_start > c->byte_start && o->byte_end > c->byte_end;
+}
+
+/* Joins `cur` with the passage before or after it that holds the quoted
+ * words it lacks at that end, when the two hold the quotation verbatim or
+ * align with it better than `cur` does: *got, and the span in *out. */
+static cs_status grow(qy_engine *e, const qy_plan *plan, const qy_cand *cur,
+                      qy_cand *out, int *got, char **msg)
+{
+    *got = 0;
+    size_t head = 0, tail = 0, nq = plan->quote_terms.n;
+    qy_alignment_end_drops(&cur->al, &head, &tail);
+    if (head + tail == 0 || head + tail >= nq)
+        return CS_OK;
+    cs_status rc = CS_OK;
+    for (int before = head > 0 ? 1 : 0; rc == CS_OK && !*got && before >= 0;
+         before--) {
+        size_t over = before ? head : tail;
+        if (over == 0)
+            continue;
+        size_t probe = over < QY_ACROSS_PROBE ? over : QY_ACROSS_PROBE;
+        xs_mset *m = NULL;
+        rc = neighbours(e, plan, cur->r.path, before ? head - probe : nq - tail,
+                        probe, &m, msg);
+        unsigned n = rc == CS_OK ? xs_mset_size(m) : 0;
+        for (unsigned i = 0; rc == CS_OK && !*got && i < n; i++) {
+            qy_result other = {0};
+            rc = qy_cand_read(e, m, i, &other, msg);
+            qy_cand joined;
+            if (rc == CS_OK && next_to(&cur->r, &other, before) &&
+                join(e, before ? &other : &cur->r, before ? &cur->r : &other,
+                     cur->r.score, &joined)) {
+                if (!joined.r.path || !joined.r.title || !joined.r.source ||
+                    !joined.r.date || !joined.r.url || !joined.r.lang ||
+                    !joined.r.cite)
+                    rc = CS_NOMEM;
+                if (rc == CS_OK)
+                    rc = qy_ptoks_analyze(qy_engine_analyzer(e), &joined.r,
+                                          &joined.pt, msg);
+                if (rc == CS_OK)
+                    rc = qy_mark_terms(plan, &joined);
+                if (rc == CS_OK && joined.r.match != QY_MATCH_EXACT)
+                    rc = better_near(plan, cur, &joined);
+                if (rc == CS_OK && (joined.r.match == QY_MATCH_EXACT ||
+                                    joined.al.similarity > cur->al.similarity)) {
+                    *out = joined;
+                    *got = 1;
+                } else {
+                    qy_cand_clear(&joined);
+                }
+            }
+            qy_result_clear(&other);
+        }
+        xs_mset_free(m);
+    }
+    return rc;
+}
+
 cs_status qy_across_try(qy_engine *e, const qy_plan *plan, qy_cand *c,
                         int *found, char **msg)
 {
     *found = 0;
-    size_t head = 0, tail = 0, nq = plan->quote_terms.n;
-    qy_alignment_end_drops(&c->al, &head, &tail);
-    /* Over at one end only, and not all of it. */
-    if ((head > 0) == (tail > 0) || head + tail >= nq)
-        return CS_OK;
-    xs_mset *m = NULL;
-    cs_status rc = neighbours(e, plan, c->r.path, head ? 0 : nq - tail,
-                              head ? head : tail, &m, msg);
-    unsigned n = rc == CS_OK ? xs_mset_size(m) : 0;
-    for (unsigned i = 0; rc == CS_OK && !*found && i < n; i++) {
-        qy_result other = {0};
-        rc = qy_cand_read(e, m, i, &other, msg);
-        unsigned want = head ? c->r.paragraph - 1 : c->r.paragraph + 1;
+    /* The span grown so far: c itself until a step joins another. */
+    qy_cand cur = *c;
+    int grown = 0;
+    cs_status rc = CS_OK;
+    for (unsigned step = 0; rc == CS_OK && step < QY_ACROSS_STEPS; step++) {
         qy_cand joined;
-        if (rc == CS_OK && strcmp(other.path, c->r.path) == 0 &&
-            other.paragraph == want &&
-            join(e, head ? &other : &c->r, head ? &c->r : &other, c->r.score,
-                 &joined)) {
-            if (!joined.r.path || !joined.r.title || !joined.r.source ||
-                !joined.r.date || !joined.r.url || !joined.r.lang ||
-                !joined.r.cite)
-                rc = CS_NOMEM;
-            if (rc == CS_OK)
-                rc = qy_ptoks_analyze(qy_engine_analyzer(e), &joined.r,
-                                      &joined.pt, msg);
-            if (rc == CS_OK)
-                rc = qy_mark_terms(plan, &joined);
-            if (rc == CS_OK && joined.r.match != QY_MATCH_EXACT)
-                rc = better_near(plan, c, &joined);
-            if (rc == CS_OK && joined.r.match != QY_MATCH_TERMS) {
-                qy_cand_clear(c);
-                *c = joined;
-                c->marked = 1;
-                *found = 1;
-            } else {
-                qy_cand_clear(&joined);
-            }
-        }
-        qy_result_clear(&other);
+        int got = 0;
+        rc = grow(e, plan, &cur, &joined, &got, msg);
+        if (rc != CS_OK || !got)
+            break;
+        if (grown)
+            qy_cand_clear(&cur);
+        cur = joined;
+        grown = 1;
+        if (cur.r.match == QY_MATCH_EXACT)
+            break;
     }
-    xs_mset_free(m);
+    /* A span that still aligns too little to be a near match is not the
+     * answer: c stays as it was. */
+    if (grown && rc == CS_OK && cur.r.match != QY_MATCH_TERMS) {
+        qy_cand_clear(c);
+        *c = cur;
+        c->marked = 1;
+        *found = 1;
+    } else if (grown) {
+        qy_cand_clear(&cur);
+    }
     return rc;
 }

@@ -100,12 +100,15 @@ cs_status qy_near_align(const qy_plan *plan, qy_cand *c);
 
 /* ---- Quotations across a paragraph break (qy_across.c) ---- */
 
-/* When the aligned candidate `c` lacks quoted words at one end and the
- * paragraph before or after it in the file holds them, so that the two
- * hold the quotation verbatim with only a break between them, replaces
- * `c` by that span, marked as an exact match, and sets *found.  When the
- * two hold it only nearly but align with it better than `c` did, the span
- * replaces `c` marked as a near match (its rank its similarity). */
+/* When the aligned candidate `c` lacks quoted words at an end and the
+ * paragraph before or after it in the file holds them (only a break
+ * between the two), or the window before or after it of its paragraph
+ * (the two overlapping), joins the two, and again (at most
+ * QY_ACROSS_STEPS passages in all) while quoted words are left over.
+ * When the span holds the quotation verbatim, it replaces `c`, marked as
+ * an exact match, and sets *found.  When it holds it only nearly but
+ * aligns with it better than `c` did, it replaces `c` marked as a near
+ * match (its rank its similarity). */
 cs_status qy_across_try(qy_engine *e, const qy_plan *plan, qy_cand *c,
                         int *found, char **msg);
 /* The aligned span as the highlight, the match kind and the diff. */

@@ -197,4 +197,65 @@ assert top == [("wire/%s.txt:3-5" % p, kind) for p in "abc"], [(r["cite"], r["ma
 assert all(r["path"].startswith("wire/") is False for r in rs[3:]), [r["cite"] for r in rs]
 PY
 done
+# A quotation longer than the words two windows of a long paragraph share
+# (a speech's paragraph quoted whole): found verbatim over the windows it
+# runs through, one citation whose first highlight is the quotation;
+# misremembered, one near match whose diff names the changed word only,
+# not the words past a window's end; and on across the paragraph break.
+mkdir speech
+python3 - speech/address.txt <<'PY'
+import sys
+words = ("treaty harbor tariff frontier ledger ministry canal railway garrison "
+         "census charter convoy embassy fishery granary mint navy orchard "
+         "pension quarry revenue senate surveyor tobacco vessel warrant "
+         "academy bounty cargo dividend estuary foundry").split()
+x, sentences = 7, []
+for i in range(60):
+    n = 9 + i % 6
+    ws = []
+    for _ in range(n):
+        x = (x * 1103515245 + 12345) % 2147483648
+        ws.append(words[(x >> 16) % len(words)])
+    sentences.append("Item%d %s." % (i, " ".join(ws)))
+open(sys.argv[1], "w").write("Address\n\n" + " ".join(sentences) +
+                             "\n\nClosing words of the address follow here.\n")
+PY
+cs index --quiet --db speech.db speech
+[ "$status" -eq 0 ] || fail "speech: index status $status"
+python3 - speech/address.txt > quotes.txt <<'PY'
+import sys
+text = open(sys.argv[1]).read()
+para = text.split("\n\n")[1]
+w = para.split()
+print(" ".join(w[40:200]))                 # 160 words: two windows or more
+print(" ".join(w[100:400]))                # 300 words: four windows or more
+m = w[40:200]; m[80] = "zeppelin"          # one word changed
+print(" ".join(m))
+print(" ".join(w[-150:]) + " Closing words of the address")   # into the next paragraph
+PY
+i=0
+while IFS= read -r q; do
+    i=$((i + 1))
+    cs query --db speech.db --format jsonl -n 3 "\"$q\"" > out.jsonl
+    [ "$status" -eq 0 ] || fail "long quote $i: exit status $status"
+    python3 - out.jsonl "$i" "$q" <<'PY' || fail "long quote $i: $(head -c 600 out.jsonl)"
+import json, sys
+rs = [json.loads(l) for l in open(sys.argv[1])]
+i, q = int(sys.argv[2]), sys.argv[3]
+r = rs[0]
+data = open(r["path"], "rb").read()
+assert data[r["byte_start"]:r["byte_end"]] == r["text"].encode(), "text is not the cited bytes"
+if i == 3:
+    assert r["match"] == "near", r["match"]
+    changed = [(d["op"], d["query"], d["source"]) for d in r["diff"] if d["op"] != "="]
+    assert len(changed) == 1 and changed[0][:2] == ("~", "zeppelin"), changed
+else:
+    assert r["match"] == "exact", r["match"]
+    s, e = r["highlights"][0]
+    got = data[s:e].decode()
+    assert " ".join(got.split()) == q, (got[:80], q[:80])
+    assert r["cite"] == ("speech/address.txt:3-5" if i == 4 else "speech/address.txt:3"), r["cite"]
+PY
+done < quotes.txt
+[ "$i" -eq 4 ] || fail "long quotes: $i read"
 echo ok
