@@ -83,8 +83,11 @@
  * id or class names one) and its lists of links and nothing else; a web
  * page's title from og:title first, its date and source from its linked
  * data too (ix_html.c); a text that declares no charset read in the
- * Central European or Turkish one it looks to be in (tx_charset_detect). */
-#define CS_READING_VERSION 7
+ * Central European or Turkish one it looks to be in (tx_charset_detect).
+ * 8: the windows of a long paragraph share 15 to 25 words, not 30 to 50
+ * (tx_passage.c): a longer quotation is found across windows at query
+ * time (qy_across.c). */
+#define CS_READING_VERSION 8
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a
  * prefix plus a hash by the indexer (ix_path_term). */

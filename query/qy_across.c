@@ -15,7 +15,7 @@
  * break, with its diff.  A file that is missing or changed since indexing
  * gives no such answer.
  *
- * A long paragraph is stored as windows that share 30-50 words, so a
+ * A long paragraph is stored as windows that share 15-25 words, so a
  * quotation longer than that (a speech's paragraph quoted whole) is in no
  * window verbatim either: the window after or before is joined the same
  * way, the two overlapping in the file, and a quotation over several

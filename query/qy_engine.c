@@ -620,7 +620,7 @@ static cs_status load_cand(qy_engine *e, const qy_plan *plan, xs_mset *mset,
 }
 
 /*
- * Long paragraphs are indexed as windows that share 30-50 words, so a
+ * Long paragraphs are indexed as windows that share 15-25 words, so a
  * match in the shared words is found in two passages.  The second shows
  * nothing the first does not (its highlights all lie within the first's
  * bytes), and listing one quotation twice hides another place it stands:

@@ -143,7 +143,7 @@ static void check_passages(tx_analyzer *a, const char *name, const char *s,
         if (same_para && p->byte_start < prev_end) {
             /* The overlap holds whole words, at least a quotation's worth. */
             unsigned shared = words_of(a, s + p->byte_start, prev_end - p->byte_start);
-            unsigned want = max_words / 4 < 30 ? max_words / 4 : 30;
+            unsigned want = max_words / 4 < 15 ? max_words / 4 : 15;
             if (shared < want)
                 fail_msg("%s: windows %zu and %zu share %u words, fewer than %u",
                          name, i - 1, i, shared, want);
@@ -303,12 +303,12 @@ static void test_long_paragraph_split(void **state)
     len += (size_t)sprintf(s + len, "\n\nLast paragraph.\n");
     plist l = passages(a, s, len, 120);
     check_passages(a, "synthetic", s, len, &l, 120);
-    /* Title, 5 windows of whole sentences (words 0-119, 90-209, 180-299,
-     * 270-389, 360-399: each starts 3 sentences before the last ended),
-     * last paragraph. */
-    assert_int_equal(l.n, 7);
+    /* Title, 4 windows of whole sentences (words 0-119, 100-219, 200-319,
+     * 300-399: each starts 2 sentences before the last ended), last
+     * paragraph. */
+    assert_int_equal(l.n, 6);
     assert_int_equal(l.v[0].paragraph, 1);
-    for (size_t i = 1; i <= 5; i++) {
+    for (size_t i = 1; i <= 4; i++) {
         assert_int_equal(l.v[i].paragraph, 2);
         assert_int_equal(l.v[i].part, i);
         assert_int_equal(l.v[i].line_start, 3);
@@ -319,13 +319,13 @@ static void test_long_paragraph_split(void **state)
         assert_memory_equal(s + l.v[i].byte_start, "Sentence", 8);
     }
     assert_int_equal(l.v[1].words, 120);
-    assert_int_equal(l.v[5].words, 40);
-    assert_memory_equal(s + l.v[2].byte_start, "Sentence90 ", 11);
+    assert_int_equal(l.v[4].words, 100);
+    assert_memory_equal(s + l.v[2].byte_start, "Sentence100 ", 12);
     assert_int_equal(l.v[1].byte_start, para);
-    assert_int_equal(l.v[6].paragraph, 3);
-    assert_int_equal(l.v[6].line_start, 5);
+    assert_int_equal(l.v[5].paragraph, 3);
+    assert_int_equal(l.v[5].line_start, 5);
     /* Every word of the paragraph lies in one or two windows, and every
-     * 30-word quotation lies whole in one. */
+     * 15-word quotation lies whole in one. */
     for (int n = 0; n < 400; n++) {
         char w[32];
         snprintf(w, sizeof w, "%s%d", n % 10 ? "word" : "Sentence", n);
@@ -337,34 +337,34 @@ static void test_long_paragraph_split(void **state)
         assert_non_null(at);
         size_t off = (size_t)(at - s);
         int in = 0;
-        for (size_t i = 1; i <= 5; i++)
+        for (size_t i = 1; i <= 4; i++)
             in += off >= l.v[i].byte_start && off + wl <= l.v[i].byte_end;
         if (in < 1 || in > 2)
             fail_msg("%s is in %d windows", w, in);
     }
-    for (int q = 0; q + 30 <= 400; q++) {
+    for (int q = 0; q + 15 <= 400; q++) {
         int whole = 0;
-        for (size_t i = 1; i <= 5; i++) {
-            unsigned first = (unsigned)(i - 1) * 90, last = first + l.v[i].words;
-            whole += (unsigned)q >= first && (unsigned)q + 30 <= last;
+        for (size_t i = 1; i <= 4; i++) {
+            unsigned first = (unsigned)(i - 1) * 100, last = first + l.v[i].words;
+            whole += (unsigned)q >= first && (unsigned)q + 15 <= last;
         }
         if (!whole)
-            fail_msg("the quotation of words %d-%d is in no window", q, q + 29);
+            fail_msg("the quotation of words %d-%d is in no window", q, q + 14);
     }
     free(l.v);
 
-    /* One 300-word sentence with no stop: cut at words, 120 + 120 + 60. */
+    /* One 300-word sentence with no stop: cut at words, 120 + 120 + 90. */
     len = 0;
     for (int w = 0; w < 300; w++)
         len += (size_t)sprintf(s + len, "%sw%d", w ? " " : "", w);
     l = passages(a, s, len, 120);
     check_passages(a, "run-on", s, len, &l, 120);
-    /* Cut at words: 0-119, 90-209, 180-299. */
+    /* Cut at words: 0-119, 105-224, 210-299. */
     assert_int_equal(l.n, 3);
     assert_int_equal(l.v[0].words, 120);
     assert_int_equal(l.v[1].words, 120);
-    assert_int_equal(l.v[2].words, 120);
-    assert_memory_equal(s + l.v[1].byte_start, "w90 ", 4);
+    assert_int_equal(l.v[2].words, 90);
+    assert_memory_equal(s + l.v[1].byte_start, "w105 ", 5);
     free(l.v);
 
     /* A multi-line paragraph: ICU ends a sentence at each line end, and

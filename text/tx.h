@@ -118,8 +118,9 @@ typedef int (*tx_passage_fn)(void *ctx, const tx_passage *p);
  * lines end at LF, CR LF or a lone CR).  A paragraph of more than
  * `max_words` words is cut into overlapping windows of at most `max_words`
  * words, ending at ICU sentence breaks where they allow; consecutive
- * windows share 30 to 50 words (less when max_words is small), so a
- * quotation crossing a window's end is whole in the next.  Passages are
+ * windows share 15 to 25 words (less when max_words is small), so a
+ * quotation of up to 15 words crossing a window's end is whole in the
+ * next.  Passages are
  * reported in file order (by start); parts of one paragraph overlap.
  */
 cs_status tx_passages(tx_analyzer *a, const char *text, size_t len,
