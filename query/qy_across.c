@@ -41,6 +41,9 @@
 /* Of the words over at an end, those next to the passage are looked for
  * (a phrase of them): more may lie beyond the next passage. */
 #define QY_ACROSS_PROBE 8
+/* Longest text a quotation's ellipsis may leave out between two passages
+ * it joins (about 600 words). */
+#define QY_ACROSS_MAX_ELIDED 4096
 
 /* Passages of `path` holding the words [from, from + n) of the quotation
  * as a phrase. */
@@ -127,15 +130,18 @@ static int read_apart_by_a_break(const char *span, size_t len, unsigned form,
 
 /* The passages `head` and `tail`, one break apart in the file or two
  * windows of one paragraph that overlap, as one candidate `out` scored
- * `score`.  Returns 0 when the file does not hold them so. */
+ * `score`; for a quotation with an ellipsis (`elided`), any text may lie
+ * between them, which the ellipsis leaves out.  Returns 0 when the file
+ * does not hold them so. */
 static int join(qy_engine *e, const qy_result *head, const qy_result *tail,
-                double score, qy_cand *out)
+                int elided, double score, qy_cand *out)
 {
     /* (Passages of base64 are whole groups of four characters, which a
      * break of two bytes or more keeps apart.) */
     int overlap = tail->byte_start < head->byte_end;
     if (tail->byte_start <= head->byte_start || tail->byte_end <= head->byte_end ||
-        (!overlap && tail->byte_start - head->byte_end > QY_ACROSS_MAX_GAP))
+        (!overlap && tail->byte_start - head->byte_end >
+                         (elided ? QY_ACROSS_MAX_ELIDED : QY_ACROSS_MAX_GAP)))
         return 0;
     /* Only a break lies between the two, so they are of one e-mail part,
      * written alike; should they say otherwise, they stay apart. */
@@ -151,14 +157,15 @@ static int join(qy_engine *e, const qy_result *head, const qy_result *tail,
         return 0;
     /* The file still says what the index does (so two windows agree where
      * they overlap), and only a break lies between two paragraphs: blank
-     * bytes, or for a part that is decoded to be read, blank text. */
+     * bytes, or for a part that is decoded to be read, blank text (unless
+     * an ellipsis leaves out what lies between). */
     size_t len = tail->byte_end - head->byte_start;
     unsigned form = (head->form & ~TX_FORM_CUT_BITS) |
                     TX_FORM_CUT(TX_FORM_LEAD(head->form), TX_FORM_TRAIL(tail->form));
     int apart = memcmp(text, head->text, head->text_len) == 0 &&
                 memcmp(text + len - tail->text_len, tail->text,
                        tail->text_len) == 0 &&
-                (overlap ||
+                (overlap || elided ||
                  (head->form || head->charset
                       ? read_apart_by_a_break(text, len, form, head, tail)
                       : blank(text + head->text_len,
@@ -235,6 +242,8 @@ static cs_status grow(qy_engine *e, const qy_plan *plan, const qy_cand *cur,
     qy_alignment_end_drops(&cur->al, &head, &tail);
     if (head + tail == 0 || head + tail >= nq)
         return CS_OK;
+    /* A quotation with an ellipsis is one phrase plan a part. */
+    int elided = plan->nphrases > 1;
     cs_status rc = CS_OK;
     for (int before = head > 0 ? 1 : 0; rc == CS_OK && !*got && before >= 0;
          before--) {
@@ -252,7 +261,7 @@ static cs_status grow(qy_engine *e, const qy_plan *plan, const qy_cand *cur,
             qy_cand joined;
             if (rc == CS_OK && next_to(&cur->r, &other, before) &&
                 join(e, before ? &other : &cur->r, before ? &cur->r : &other,
-                     cur->r.score, &joined)) {
+                     elided, cur->r.score, &joined)) {
                 if (!joined.r.path || !joined.r.title || !joined.r.source ||
                     !joined.r.date || !joined.r.url || !joined.r.lang ||
                     !joined.r.cite)
@@ -311,4 +320,171 @@ cs_status qy_across_try(qy_engine *e, const qy_plan *plan, qy_cand *c,
         qy_cand_clear(&cur);
     }
     return rc;
+}
+
+/*
+ * A quotation with an ellipsis ("we will respond ... at a time of our
+ * choosing") whose parts no one passage holds: in a long paragraph its
+ * parts may lie in windows apart (a long part across two), and its words,
+ * aligned as one run, do not say where each part is.  So each part is
+ * looked for by its first and its last QY_ACROSS_PROBE words (fewer than
+ * two windows share, so each probe is whole in some passage), in order:
+ * the passages holding the first probe are each joined, in their file,
+ * with the nearest passage after them that holds the next probe
+ * (QY_ACROSS_MAX_ELIDED bytes apart at most), and so on; a span that then
+ * holds every part verbatim is the answer.
+ */
+
+/* One probe: words [from, from + n) of part k. */
+typedef struct probe {
+    size_t k, from, n;
+} probe;
+
+/* Passages holding probe p (in any of its part's spellings) as a phrase:
+ * in `path` only, unless it is NULL. */
+static cs_status probe_passages(qy_engine *e, const qy_plan *plan, probe p,
+                                const char *path, unsigned max, xs_mset **out,
+                                char **msg)
+{
+    const qy_phrase_plan *pp = &plan->phrases[p.k];
+    xs_query **alt = calloc(pp->nvariants + 1, sizeof *alt);
+    if (!alt)
+        return CS_NOMEM;
+    size_t n = 0;
+    for (size_t v = 0; v < pp->nvariants; v++) {
+        const qy_strv *w = &pp->variants[v];
+        if (p.from >= w->n)
+            continue; /* a spelling with fewer words */
+        size_t len = p.from + p.n <= w->n ? p.n : w->n - p.from;
+        if ((alt[n] = qy_phrase_query(w->v + p.from, len)))
+            n++;
+    }
+    xs_query *q = n > 0 ? xs_query_combine(XS_OP_OR, alt, n, 0) : NULL;
+    for (size_t i = 0; i < n; i++)
+        xs_query_free(alt[i]);
+    free(alt);
+    if (q && path) {
+        char pt[CS_MAX_TERM + 1];
+        ix_path_term(path, pt);
+        xs_query *two[2] = {q, xs_query_term(pt, strlen(pt), 1, 1)};
+        q = two[1] ? xs_query_combine(XS_OP_FILTER, two, 2, 0) : NULL;
+        xs_query_free(two[0]);
+        xs_query_free(two[1]);
+    }
+    if (!q)
+        return CS_NOMEM;
+    xs_search_opts o;
+    xs_search_opts_init(&o, max);
+    cs_status rc = xs_search(qy_engine_db(e), q, &o, out, msg);
+    xs_query_free(q);
+    return rc;
+}
+
+/* Extends `cur` over probe p: the nearest passage after it in its file
+ * holding the probe, joined to it; cur unchanged when a passage within it
+ * holds the probe.  *ok 0 when neither. */
+static cs_status extend_to_probe(qy_engine *e, const qy_plan *plan, probe p,
+                                 qy_cand *cur, int *ok, char **msg)
+{
+    *ok = 0;
+    xs_mset *m = NULL;
+    cs_status rc = probe_passages(e, plan, p, cur->r.path, QY_ACROSS_NEIGHBOURS,
+                                  &m, msg);
+    unsigned n = rc == CS_OK ? xs_mset_size(m) : 0;
+    qy_result best = {0};
+    int have = 0;
+    for (unsigned i = 0; rc == CS_OK && i < n; i++) {
+        qy_result o = {0};
+        rc = qy_cand_read(e, m, i, &o, msg);
+        if (rc == CS_OK && o.byte_start >= cur->r.byte_start &&
+            o.byte_end <= cur->r.byte_end)
+            *ok = 1; /* within the span already */
+        int after = rc == CS_OK && next_to(&cur->r, &o, 0) &&
+                    (o.byte_start <= cur->r.byte_end ||
+                     o.byte_start - cur->r.byte_end <= QY_ACROSS_MAX_ELIDED);
+        if (after && (!have || o.byte_start < best.byte_start)) {
+            qy_result_clear(&best);
+            best = o;
+            have = 1;
+        } else {
+            qy_result_clear(&o);
+        }
+    }
+    xs_mset_free(m);
+    if (rc == CS_OK && !*ok && have) {
+        qy_cand joined;
+        if (join(e, &cur->r, &best, 1, cur->r.score, &joined)) {
+            qy_cand_clear(cur);
+            *cur = joined;
+            *ok = 1;
+        }
+    }
+    qy_result_clear(&best);
+    return rc;
+}
+
+cs_status qy_across_elided(qy_engine *e, const qy_plan *plan, unsigned limit,
+                           qy_cand **out, unsigned *nout, char **msg)
+{
+    *out = NULL;
+    *nout = 0;
+    if (!plan->quote || plan->nphrases < 2)
+        return CS_OK;
+    /* Each part's first and last words (one probe when it is short). */
+    probe *probes = calloc(2 * plan->nphrases, sizeof *probes);
+    qy_cand *spans = calloc(limit + 1, sizeof *spans);
+    if (!probes || !spans) {
+        free(probes);
+        free(spans);
+        return CS_NOMEM;
+    }
+    size_t np = 0;
+    for (size_t k = 0; k < plan->nphrases; k++) {
+        size_t len = plan->phrases[k].nvariants ? plan->phrases[k].variants[0].n : 0;
+        if (len == 0)
+            continue;
+        size_t n = len < QY_ACROSS_PROBE ? len : QY_ACROSS_PROBE;
+        probes[np++] = (probe){k, 0, n};
+        if (len > n)
+            probes[np++] = (probe){k, len - n, n};
+    }
+    xs_mset *m = NULL;
+    cs_status rc = np ? probe_passages(e, plan, probes[0], NULL,
+                                       QY_ACROSS_NEIGHBOURS, &m, msg)
+                      : CS_OK;
+    unsigned n = rc == CS_OK ? xs_mset_size(m) : 0, found = 0;
+    for (unsigned i = 0; rc == CS_OK && i < n && found < limit; i++) {
+        qy_cand cur;
+        memset(&cur, 0, sizeof cur);
+        rc = qy_cand_read(e, m, i, &cur.r, msg);
+        int ok = rc == CS_OK;
+        /* A passage of a span found already starts no other. */
+        for (unsigned s = 0; ok && s < found; s++)
+            ok = !(strcmp(spans[s].r.path, cur.r.path) == 0 &&
+                   cur.r.byte_start >= spans[s].r.byte_start &&
+                   cur.r.byte_start < spans[s].r.byte_end);
+        for (size_t j = 1; rc == CS_OK && ok && j < np; j++)
+            rc = extend_to_probe(e, plan, probes[j], &cur, &ok, msg);
+        if (rc == CS_OK && ok)
+            rc = qy_ptoks_analyze(qy_engine_analyzer(e), &cur.r, &cur.pt, msg);
+        if (rc == CS_OK && ok)
+            rc = qy_mark_terms(plan, &cur);
+        if (rc == CS_OK && ok && cur.r.match == QY_MATCH_EXACT) {
+            cur.marked = 1;
+            spans[found++] = cur;
+        } else {
+            qy_cand_clear(&cur);
+        }
+    }
+    xs_mset_free(m);
+    free(probes);
+    if (rc != CS_OK || found == 0) {
+        for (unsigned s = 0; s < found; s++)
+            qy_cand_clear(&spans[s]);
+        free(spans);
+        return rc;
+    }
+    *out = spans;
+    *nout = found;
+    return CS_OK;
 }

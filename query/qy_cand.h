@@ -111,6 +111,14 @@ cs_status qy_near_align(const qy_plan *plan, qy_cand *c);
  * match (its rank its similarity). */
 cs_status qy_across_try(qy_engine *e, const qy_plan *plan, qy_cand *c,
                         int *found, char **msg);
+/* For a quotation with an ellipsis that no passage holds whole: up to
+ * `limit` spans that hold every part verbatim, in order, each from a
+ * passage holding its first part to the nearest after it holding the
+ * next, and so on (qy_across.c), marked as exact matches, in the order
+ * of their first passages' scores.  *out (malloc'd, *nout of them, each
+ * to be cleared with qy_cand_clear) is NULL when there are none. */
+cs_status qy_across_elided(qy_engine *e, const qy_plan *plan, unsigned limit,
+                           qy_cand **out, unsigned *nout, char **msg);
 /* The aligned span as the highlight, the match kind and the diff. */
 cs_status qy_mark_near(const qy_plan *plan, qy_cand *c);
 

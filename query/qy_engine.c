@@ -539,6 +539,48 @@ static cs_status find_across(qy_engine *e, const qy_plan *plan, qy_cand *c,
 }
 
 /*
+ * A quotation with an ellipsis whose parts no one passage holds: the spans
+ * that hold them all (qy_across_elided) come first, as verbatim answers,
+ * in place of the passages they hold; *found when there are any.
+ */
+static cs_status add_elided(qy_engine *e, const qy_plan *plan, qy_cand **c,
+                            unsigned *n, unsigned limit, int *found)
+{
+    qy_cand *spans = NULL;
+    unsigned ns = 0;
+    *found = 0;
+    cs_status rc = qy_across_elided(e, plan, limit, &spans, &ns, NULL);
+    if (rc != CS_OK || ns == 0)
+        return rc == CS_NOMEM ? rc : CS_OK; /* an I/O error loses the try */
+    qy_cand *all = calloc(ns + *n + 1, sizeof *all);
+    if (!all) {
+        for (unsigned s = 0; s < ns; s++)
+            qy_cand_clear(&spans[s]);
+        free(spans);
+        return CS_NOMEM;
+    }
+    memcpy(all, spans, ns * sizeof *all);
+    unsigned kept = ns;
+    for (unsigned i = 0; i < *n; i++) {
+        int within = 0;
+        for (unsigned s = 0; s < ns && !within; s++)
+            within = strcmp(spans[s].r.path, (*c)[i].r.path) == 0 &&
+                     (*c)[i].r.byte_start >= spans[s].r.byte_start &&
+                     (*c)[i].r.byte_end <= spans[s].r.byte_end;
+        if (within)
+            qy_cand_clear(&(*c)[i]);
+        else
+            all[kept++] = (*c)[i];
+    }
+    free(spans);
+    free(*c);
+    *c = all;
+    *n = kept;
+    *found = 1;
+    return CS_OK;
+}
+
+/*
  * A quotation found verbatim (after normalization) in several passages:
  * those that have it as written, letter case and accents included, come
  * first ("quarter. The" before "quarter, the" for a quotation that says
@@ -711,7 +753,10 @@ cs_status qy_engine_query(qy_engine *e, const qy_request *req, qy_answer *out,
         rc = rank_as_written(&plan, req->query, c, got);
     if (rc == CS_OK && rerank)
         qsort(c, got, sizeof *c, cmp_rank);
+    int elided = 0;
     if (rc == CS_OK && near)
+        rc = add_elided(e, &plan, &c, &got, limit, &elided);
+    if (rc == CS_OK && near && !elided)
         rc = find_across(e, &plan, c, &got, limit);
 
     unsigned room = got < limit ? got : limit;

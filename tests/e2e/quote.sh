@@ -201,7 +201,8 @@ done
 # (a speech's paragraph quoted whole): found verbatim over the windows it
 # runs through, one citation whose first highlight is the quotation;
 # misremembered, one near match whose diff names the changed word only,
-# not the words past a window's end; and on across the paragraph break.
+# not the words past a window's end; on across the paragraph break; and
+# with an ellipsis, its parts in windows apart (one part across two).
 mkdir speech
 python3 - speech/address.txt <<'PY'
 import sys
@@ -232,6 +233,8 @@ print(" ".join(w[100:400]))                # 300 words: four windows or more
 m = w[40:200]; m[80] = "zeppelin"          # one word changed
 print(" ".join(m))
 print(" ".join(w[-150:]) + " Closing words of the address")   # into the next paragraph
+print(" ".join(w[40:70]) + " ... " + " ".join(w[220:250]))       # an ellipsis over windows
+print(" ".join(w[10:22]) + " ... " + " ".join(w[130:142]) + " ... " + " ".join(w[300:312]))
 PY
 i=0
 while IFS= read -r q; do
@@ -249,6 +252,14 @@ if i == 3:
     assert r["match"] == "near", r["match"]
     changed = [(d["op"], d["query"], d["source"]) for d in r["diff"] if d["op"] != "="]
     assert len(changed) == 1 and changed[0][:2] == ("~", "zeppelin"), changed
+elif i >= 5:
+    # Each part between ellipses highlighted, verbatim, in order; the
+    # words left out not.
+    assert r["match"] == "exact", r["match"]
+    parts = [" ".join(p.split()) for p in q.split(" ... ")]
+    got = [" ".join(data[s:e].decode().split()) for s, e in r["highlights"]]
+    assert got == parts, (got, parts)
+    assert r["cite"] == "speech/address.txt:3", r["cite"]
 else:
     assert r["match"] == "exact", r["match"]
     s, e = r["highlights"][0]
@@ -257,5 +268,5 @@ else:
     assert r["cite"] == ("speech/address.txt:3-5" if i == 4 else "speech/address.txt:3"), r["cite"]
 PY
 done < quotes.txt
-[ "$i" -eq 4 ] || fail "long quotes: $i read"
+[ "$i" -eq 6 ] || fail "long quotes: $i read"
 echo ok
