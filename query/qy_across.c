@@ -45,20 +45,19 @@
  * it joins (about 600 words). */
 #define QY_ACROSS_MAX_ELIDED 4096
 
-/* Passages of `path` holding the words [from, from + n) of the quotation
- * as a phrase. */
-static cs_status neighbours(qy_engine *e, const qy_plan *plan,
-                            const char *path, size_t from, size_t n,
-                            xs_mset **out, char **msg)
+/* Up to QY_ACROSS_NEIGHBOURS passages matching `q` (which this frees; NULL
+ * when out of memory), in `path` only unless it is NULL. */
+static cs_status search_in(qy_engine *e, xs_query *q, const char *path,
+                           xs_mset **out, char **msg)
 {
-    char pt[CS_MAX_TERM + 1];
-    ix_path_term(path, pt);
-    xs_query *two[2] = {qy_phrase_query(plan->quote_terms.v + from, n),
-                        xs_query_term(pt, strlen(pt), 1, 1)};
-    xs_query *q = two[0] && two[1] ? xs_query_combine(XS_OP_FILTER, two, 2, 0)
-                                   : NULL;
-    xs_query_free(two[0]);
-    xs_query_free(two[1]);
+    if (q && path) {
+        char pt[CS_MAX_TERM + 1];
+        ix_path_term(path, pt);
+        xs_query *two[2] = {q, xs_query_term(pt, strlen(pt), 1, 1)};
+        q = two[1] ? xs_query_combine(XS_OP_FILTER, two, 2, 0) : NULL;
+        xs_query_free(two[0]);
+        xs_query_free(two[1]);
+    }
     if (!q)
         return CS_NOMEM;
     xs_search_opts o;
@@ -66,6 +65,16 @@ static cs_status neighbours(qy_engine *e, const qy_plan *plan,
     cs_status rc = xs_search(qy_engine_db(e), q, &o, out, msg);
     xs_query_free(q);
     return rc;
+}
+
+/* Passages of `path` holding the words [from, from + n) of the quotation
+ * as a phrase. */
+static cs_status neighbours(qy_engine *e, const qy_plan *plan,
+                            const char *path, size_t from, size_t n,
+                            xs_mset **out, char **msg)
+{
+    return search_in(e, qy_phrase_query(plan->quote_terms.v + from, n), path,
+                     out, msg);
 }
 
 /* The file's bytes [start, end) (malloc'd, NUL-terminated), or NULL when
@@ -343,8 +352,7 @@ typedef struct probe {
 /* Passages holding probe p (in any of its part's spellings) as a phrase:
  * in `path` only, unless it is NULL. */
 static cs_status probe_passages(qy_engine *e, const qy_plan *plan, probe p,
-                                const char *path, unsigned max, xs_mset **out,
-                                char **msg)
+                                const char *path, xs_mset **out, char **msg)
 {
     const qy_phrase_plan *pp = &plan->phrases[p.k];
     xs_query **alt = calloc(pp->nvariants + 1, sizeof *alt);
@@ -363,21 +371,7 @@ static cs_status probe_passages(qy_engine *e, const qy_plan *plan, probe p,
     for (size_t i = 0; i < n; i++)
         xs_query_free(alt[i]);
     free(alt);
-    if (q && path) {
-        char pt[CS_MAX_TERM + 1];
-        ix_path_term(path, pt);
-        xs_query *two[2] = {q, xs_query_term(pt, strlen(pt), 1, 1)};
-        q = two[1] ? xs_query_combine(XS_OP_FILTER, two, 2, 0) : NULL;
-        xs_query_free(two[0]);
-        xs_query_free(two[1]);
-    }
-    if (!q)
-        return CS_NOMEM;
-    xs_search_opts o;
-    xs_search_opts_init(&o, max);
-    cs_status rc = xs_search(qy_engine_db(e), q, &o, out, msg);
-    xs_query_free(q);
-    return rc;
+    return search_in(e, q, path, out, msg);
 }
 
 /* Extends `cur` over probe p: the nearest passage after it in its file
@@ -388,8 +382,7 @@ static cs_status extend_to_probe(qy_engine *e, const qy_plan *plan, probe p,
 {
     *ok = 0;
     xs_mset *m = NULL;
-    cs_status rc = probe_passages(e, plan, p, cur->r.path, QY_ACROSS_NEIGHBOURS,
-                                  &m, msg);
+    cs_status rc = probe_passages(e, plan, p, cur->r.path, &m, msg);
     unsigned n = rc == CS_OK ? xs_mset_size(m) : 0;
     qy_result best = {0};
     int have = 0;
@@ -449,9 +442,7 @@ cs_status qy_across_elided(qy_engine *e, const qy_plan *plan, unsigned limit,
             probes[np++] = (probe){k, len - n, n};
     }
     xs_mset *m = NULL;
-    cs_status rc = np ? probe_passages(e, plan, probes[0], NULL,
-                                       QY_ACROSS_NEIGHBOURS, &m, msg)
-                      : CS_OK;
+    cs_status rc = np ? probe_passages(e, plan, probes[0], NULL, &m, msg) : CS_OK;
     unsigned n = rc == CS_OK ? xs_mset_size(m) : 0, found = 0;
     for (unsigned i = 0; rc == CS_OK && i < n && found < limit; i++) {
         qy_cand cur;
