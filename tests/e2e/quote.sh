@@ -269,4 +269,13 @@ else:
 PY
 done < quotes.txt
 [ "$i" -eq 6 ] || fail "long quotes: $i read"
+# Its parts in the wrong order are not the source's words: no span.
+rev=$(python3 - speech/address.txt <<'PY'
+import sys
+w = open(sys.argv[1]).read().split("\n\n")[1].split()
+print(" ".join(w[220:250]) + " ... " + " ".join(w[40:70]))
+PY
+)
+cs query --db speech.db --format jsonl -n 3 "\"$rev\"" > out.jsonl
+[ "$(jq_py 'rs[0]["match"]' < out.jsonl)" != "exact" ] || fail "elided parts out of order: $(head -c 300 out.jsonl)"
 echo ok
