@@ -389,8 +389,7 @@ static cs_status extend_to_probe(qy_engine *e, const qy_plan *plan, probe p,
     for (unsigned i = 0; rc == CS_OK && i < n; i++) {
         qy_result o = {0};
         rc = qy_cand_read(e, m, i, &o, msg);
-        if (rc == CS_OK && o.byte_start >= cur->r.byte_start &&
-            o.byte_end <= cur->r.byte_end)
+        if (rc == CS_OK && qy_result_within(&o, &cur->r))
             *ok = 1; /* within the span already */
         int after = rc == CS_OK && next_to(&cur->r, &o, 0) &&
                     (o.byte_start <= cur->r.byte_end ||

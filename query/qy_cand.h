@@ -71,6 +71,8 @@ cs_status qy_cand_read(qy_engine *e, struct xs_mset *mset, unsigned i,
                        qy_result *r, char **msg);
 void qy_result_clear(qy_result *r);
 void qy_cand_clear(qy_cand *c);
+/* Whether r's bytes lie within span's, in the same file. */
+int qy_result_within(const qy_result *r, const qy_result *span);
 
 /* ---- Marking (qy_mark.c) ---- */
 

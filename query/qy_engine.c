@@ -273,6 +273,12 @@ cs_status qy_cand_read(qy_engine *e, xs_mset *mset, unsigned i, qy_result *r,
     return rc;
 }
 
+int qy_result_within(const qy_result *r, const qy_result *span)
+{
+    return strcmp(r->path, span->path) == 0 && r->byte_start >= span->byte_start &&
+           r->byte_end <= span->byte_end;
+}
+
 void qy_cand_clear(qy_cand *c)
 {
     qy_result_clear(&c->r);
@@ -457,10 +463,7 @@ static int within_joined(const qy_cand *c, const unsigned char *state,
                          unsigned n, unsigned i)
 {
     for (unsigned k = 0; k < n; k++)
-        if (k != i && state[k] == ACROSS_JOINED &&
-            strcmp(c[k].r.path, c[i].r.path) == 0 &&
-            c[i].r.byte_start >= c[k].r.byte_start &&
-            c[i].r.byte_end <= c[k].r.byte_end)
+        if (k != i && state[k] == ACROSS_JOINED && qy_result_within(&c[i].r, &c[k].r))
             return 1;
     return 0;
 }
@@ -564,9 +567,7 @@ static cs_status add_elided(qy_engine *e, const qy_plan *plan, qy_cand **c,
     for (unsigned i = 0; i < *n; i++) {
         int within = 0;
         for (unsigned s = 0; s < ns && !within; s++)
-            within = strcmp(spans[s].r.path, (*c)[i].r.path) == 0 &&
-                     (*c)[i].r.byte_start >= spans[s].r.byte_start &&
-                     (*c)[i].r.byte_end <= spans[s].r.byte_end;
+            within = qy_result_within(&(*c)[i].r, &spans[s].r);
         if (within)
             qy_cand_clear(&(*c)[i]);
         else
