@@ -379,6 +379,19 @@ static int respellable(const builder *b, const qtok *t)
            strlen(t->term) >= QY_SPELL_MIN_LEN;
 }
 
+/* The stem of `word` as the index holds it when it reads as one word
+ * (malloc'd in *stem), else *stem NULL. */
+static cs_status word_stem(builder *b, const char *word, char **stem)
+{
+    *stem = NULL;
+    qtoks wt;
+    cs_status rc = analyze(b->e, word, &wt, b->msg);
+    if (rc == CS_OK && wt.n == 1 && !(*stem = strdup(wt.v[0].stem)))
+        rc = CS_NOMEM;
+    qtoks_clear(&wt);
+    return rc;
+}
+
 /* Adds to *q the spellings the index has of the word t, and their stems
  * to `alts` (for highlights and the coverage report). */
 static cs_status respell(builder *b, qy_modifier mod, const qtok *t,
@@ -389,14 +402,11 @@ static cs_status respell(builder *b, qy_modifier mod, const qtok *t,
                                  QY_SPELL_VARIANTS);
     cs_status rc = CS_OK;
     for (size_t i = 0; rc == CS_OK && i < n; i++) {
-        qtoks vt;
-        rc = analyze(b->e, sp[i].word, &vt, b->msg);
-        if (rc != CS_OK)
-            break;
+        char *stem;
+        rc = word_stem(b, sp[i].word, &stem);
         /* One word, as the index holds it. */
-        if (vt.n == 1 && !qy_strv_has(alts, vt.v[0].stem, strlen(vt.v[0].stem)) &&
-            strcmp(vt.v[0].stem, t->stem) != 0) {
-            const char *stem = vt.v[0].stem;
+        if (stem && !qy_strv_has(alts, stem, strlen(stem)) &&
+            strcmp(stem, t->stem) != 0) {
             xs_query *alt[2] = {*q, word_query(b, mod, stem)};
             xs_query *both = alt[1] ? xs_query_combine(XS_OP_OR, alt, 2, 0) : NULL;
             xs_query_free(alt[1]);
@@ -410,7 +420,7 @@ static cs_status respell(builder *b, qy_modifier mod, const qtok *t,
                     rc = remember_stem(b->plan, stem);
             }
         }
-        qtoks_clear(&vt);
+        free(stem);
     }
     qy_spelling_clear(sp, n);
     return rc;
@@ -422,21 +432,12 @@ static cs_status respell(builder *b, qy_modifier mod, const qtok *t,
 static cs_status split_parts(builder *b, char *const parts[2], char **head,
                              char **tail)
 {
-    qtoks tt;
-    cs_status rc = analyze(b->e, parts[1], &tt, b->msg);
-    if (rc != CS_OK)
-        return rc;
-    if (tt.n == 1) {
-        *head = strdup(parts[0]);
-        *tail = strdup(tt.v[0].stem);
-        if (!*head || !*tail) {
-            free(*head);
-            free(*tail);
-            *head = *tail = NULL;
-            rc = CS_NOMEM;
-        }
+    cs_status rc = word_stem(b, parts[1], tail);
+    if (rc == CS_OK && *tail && !(*head = strdup(parts[0]))) {
+        free(*tail);
+        *tail = NULL;
+        rc = CS_NOMEM;
     }
-    qtoks_clear(&tt);
     return rc;
 }
 
@@ -540,14 +541,14 @@ static cs_status add_words(builder *b, const qy_clause *c)
             /* Both words are supported by the joined form, which a
              * passage's words are compared with by its stem ("cyber
              * attacks" by "cyberattacks", stem cyberattack). */
-            qtoks jt;
-            rc = analyze(b->e, joined, &jt, b->msg);
-            const char *jstem = rc == CS_OK && jt.n == 1 ? jt.v[0].stem : joined;
+            char *stem;
+            rc = word_stem(b, joined, &stem);
+            const char *jstem = stem ? stem : joined;
             for (size_t k = b->plan->nwords - 2; rc == CS_OK && k < b->plan->nwords; k++)
                 if (!b->plan->words[k].joined_stem &&
                     !(b->plan->words[k].joined_stem = strdup(jstem)))
                     rc = CS_NOMEM;
-            qtoks_clear(&jt);
+            free(stem);
         }
         prev = (t->flags & TX_JOINED) ? NULL : t;
     }
