@@ -12,16 +12,21 @@
 
 #include "tx.h"
 
-int ix_html_path(const char *path)
+/* Whether `path` ends in extension a or b, case aside. */
+static int named_as(const char *path, const char *a, const char *b)
 {
     const char *dot = strrchr(path, '.');
-    return dot && (strcasecmp(dot, ".html") == 0 || strcasecmp(dot, ".htm") == 0);
+    return dot && (strcasecmp(dot, a) == 0 || strcasecmp(dot, b) == 0);
+}
+
+int ix_html_path(const char *path)
+{
+    return named_as(path, ".html", ".htm");
 }
 
 int ix_html_snapshot_path(const char *path)
 {
-    const char *dot = strrchr(path, '.');
-    return dot && (strcasecmp(dot, ".mhtml") == 0 || strcasecmp(dot, ".mht") == 0);
+    return named_as(path, ".mhtml", ".mht");
 }
 
 void ix_html_meta_clear(ix_html_meta *m)
