@@ -627,8 +627,10 @@ static cs_status write_article(ix_worker *w, const ix_task *t, file_ctx *f,
     char *url = tx_utf8_legacy(u, strlen(u), NULL);
     char *lang = tx_utf8_legacy(lg, strlen(lg), NULL);
     cs_status rc = CS_OK;
+    /* (A snapshot's From is the browser, not read; an e-mail has no
+     * location.) */
     if (!title || !source || !url || !lang ||
-        (is_mail && (!subject || (!from && !snapshot) || (!location && snapshot)))) {
+        (is_mail && (!subject || !(snapshot ? location : from)))) {
         rc = CS_NOMEM;
     } else {
         ix_article art;
