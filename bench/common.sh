@@ -46,6 +46,12 @@ seconds() {
     echo "$t1 - $t0" | bc -l
 }
 
+# The median of the numbers given, one per argument.
+median() {
+    printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {
+        print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
 # Indexes the corpus into DB from the folder that holds it, so stored
 # paths are short and relative ("medium/sotu/..."), as a user's are: the
 # path is what equal scores are ordered by.  An index left by an earlier
