@@ -121,6 +121,56 @@ static int word_at(const qy_plan *plan, size_t w, const qy_ptoks *pt, size_t i)
     return 0;
 }
 
+/* Endings that make a place's name the word for its people and things:
+ * Albania -> Albanian, Iran -> Iranian, Japan -> Japanese, Israel ->
+ * Israeli; China -> Chinese and Italy -> Italian end the name's last
+ * vowel first.  Only the claim's report reads them: they rank nothing. */
+static const char *const people_endings[] = {"n", "an", "ian", "ese", "i"};
+/* Shorter names (Oman, Iran are four) would meet too many words. */
+#define PLACE_MIN_LEN 4
+
+/* Whether normalized word `people` is the word for the people or things
+ * of place `place` (Albanians of albania, chinese of china). */
+static int people_of(const char *place, const char *people)
+{
+    size_t pl = strlen(place), ql = strlen(people);
+    if (pl < PLACE_MIN_LEN)
+        return 0;
+    if (ql > pl + 1 && people[ql - 1] == 's') /* Albanians */
+        ql--;
+    for (size_t cut = 0; cut <= 1; cut++) {
+        if (cut && !strchr("aeoy", place[pl - 1]))
+            break;
+        size_t keep = pl - cut;
+        if (ql <= keep || strncmp(place, people, keep) != 0)
+            continue;
+        for (size_t e = 0; e < sizeof people_endings / sizeof *people_endings; e++)
+            if (strlen(people_endings[e]) == ql - keep &&
+                memcmp(people + keep, people_endings[e], ql - keep) == 0)
+                return 1;
+    }
+    return 0;
+}
+
+/* Whether the passage names claim word w's place by its people, or its
+ * people by their place: "Albanian government" says Albania to a reader,
+ * and "the government of Albania" says Albanian.  Both must be written as
+ * names: "median" is not the people of "media". */
+static int people_at(const qy_plan *plan, size_t w, const qy_ptoks *pt)
+{
+    const char *name = plan->words[w].name;
+    if (!name)
+        return 0;
+    for (size_t k = 0; k < pt->n; k++) {
+        if (!(pt->v[k].flags & TX_CAPITAL))
+            continue;
+        const char *term = QY_PTERM(pt, k);
+        if (people_of(name, term) || people_of(term, name))
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether the passage holds claim word w as the query writes it (not
  * one of its respellings). */
 static int word_at_as_written(const qy_plan *plan, size_t w, const qy_ptoks *pt)
@@ -215,7 +265,7 @@ cs_status qy_mark_terms(const qy_plan *plan, qy_cand *c)
         if (!r->unsupported)
             rc = CS_NOMEM;
         for (size_t w = 0; rc == CS_OK && w < plan->nwords; w++) {
-            if (word_at(plan, w, pt, SIZE_MAX))
+            if (word_at(plan, w, pt, SIZE_MAX) || people_at(plan, w, pt))
                 continue;
             if (!(r->unsupported[r->nunsupported] = strdup(plan->words[w].text)))
                 rc = CS_NOMEM;

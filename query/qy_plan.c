@@ -365,18 +365,23 @@ static cs_status add_compound(builder *b, const qy_clause *c, const qtoks *toks,
                          jt->end - toks->v[from].start, jt->stem);
 }
 
-/* Whether a query word may be respelt: a name (capitalized), of letters,
- * long enough (qy_spell.h).  Names are what sources spell in more than
- * one way, and a claim's other unknown words are better reported as
- * unsupported than guessed at; it also keeps the walk of the index's
- * words for the few words that need it.  A query written without capitals
- * ("peoples mujahedin organization", as search boxes are typed) does not
- * say which words are names: any of its words may be one. */
-static int respellable(const builder *b, const qtok *t)
+/* Whether a query word may be a name: capitalized, of letters, not a stop word or a compound's part.  A query written without
+ * capitals ("peoples mujahedin organization", as search boxes are typed)
+ * does not say which words are names: any of its words may be one. */
+static int written_as_name(const builder *b, const qtok *t)
 {
     return ((t->flags & TX_CAPITAL) || b->uncased) &&
-           !(t->flags & (TX_STOP | TX_NUMBER | TX_IDEO | TX_PART | TX_JOINED)) &&
-           strlen(t->term) >= QY_SPELL_MIN_LEN;
+           !(t->flags & (TX_STOP | TX_NUMBER | TX_IDEO | TX_PART | TX_JOINED));
+}
+
+/* Whether a query word may be respelt: a name, long enough (qy_spell.h).
+ * Names are what sources spell in more than one way, and a claim's other
+ * unknown words are better reported as unsupported than guessed at; it
+ * also keeps the walk of the index's words for the few words that need
+ * it. */
+static int respellable(const builder *b, const qtok *t)
+{
+    return written_as_name(b, t) && strlen(t->term) >= QY_SPELL_MIN_LEN;
 }
 
 /* The stem of `word` as the index holds it when it reads as one word
@@ -531,6 +536,8 @@ static cs_status add_words(builder *b, const qy_clause *c)
                 w->split_head = split_head;
                 w->split_tail = split_tail;
                 split_head = split_tail = NULL;
+                if (written_as_name(b, t) && !(w->name = strdup(t->term)))
+                    rc = CS_NOMEM;
             }
         }
         qy_strv_clear(&alts);
@@ -976,6 +983,7 @@ void qy_plan_clear(qy_plan *p)
         free(p->words[i].joined_stem);
         free(p->words[i].split_head);
         free(p->words[i].split_tail);
+        free(p->words[i].name);
         qy_strv_clear(&p->words[i].alts);
     }
     free(p->words);

@@ -157,6 +157,39 @@ static void test_coverage_of_compounds(void **state)
     qy_answer_clear(&a);
 }
 
+/* A place is supported by the word for its people, and its people by the
+ * place: "Albanian government" says Albania, "Albania suffered" says
+ * Albanian.  The ranking does not change: only the report. */
+static void test_coverage_of_places_and_peoples(void **state)
+{
+    fixture *f = *state;
+    qy_answer a;
+    ask(f, "Iran denied involvement in the attacks on Albania", QY_MODE_CLAIM, 5, &a);
+    const qy_result *r = result_at(&a, "corpus/003_7ea479e65bd91aef.txt:15");
+    assert_non_null(r);
+    assert_true(strstr(r->text, "Albanian government") != NULL);
+    assert_null(strstr(r->text, "Albania "));
+    assert_false(has_word(r, "Albania"));
+    assert_true(has_word(r, "involvement"));
+    qy_answer_clear(&a);
+
+    ask(f, "The Albanian government cut diplomatic ties with Iran", QY_MODE_CLAIM, 5, &a);
+    r = result_at(&a, "corpus/003_7ea479e65bd91aef.txt:13");
+    assert_non_null(r);
+    assert_null(strstr(r->text, "Albanian"));
+    assert_false(has_word(r, "Albanian"));
+    qy_answer_clear(&a);
+
+    /* A passage that names neither still says so: "Iranian diplomats"
+     * is not Albania. */
+    ask(f, "Albania expelled the diplomats", QY_MODE_CLAIM, 5, &a);
+    r = result_at(&a, "corpus/004_ea823e42dca6d0bc.txt:9");
+    assert_non_null(r);
+    assert_true(strstr(r->text, "Iranian diplomats") != NULL);
+    assert_true(has_word(r, "Albania"));
+    qy_answer_clear(&a);
+}
+
 static void test_exact_quote(void **state)
 {
     fixture *f = *state;
@@ -585,6 +618,7 @@ int main(void)
         cmocka_unit_test(test_coverage_report),
         cmocka_unit_test(test_coverage_ranks_the_passage_that_states_the_claim),
         cmocka_unit_test(test_coverage_of_compounds),
+        cmocka_unit_test(test_coverage_of_places_and_peoples),
         cmocka_unit_test(test_exact_quote),
         cmocka_unit_test(test_near_quote_diff),
         cmocka_unit_test(test_near_quote_ends_replaced),

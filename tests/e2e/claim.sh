@@ -32,6 +32,15 @@ cs query --format jsonl -n 1 "Albania cut diplomatic ties with Iran in August" >
 jq_py '"August" in rs[0].get("unsupported", [])' < out.jsonl | grep -qx True ||
     fail "August not reported unsupported"
 
+# A place is supported by the name of its people (Albanian for Albania),
+# as a name: the lower-case "median" does not stand for "Media".
+mkdir peoples
+printf 'Fines\n\nThe Albanian court fined the quarry owner on Friday, said the median report.\n' > peoples/a.txt
+"$CITESEARCH" index --quiet peoples
+cs query --format jsonl -n 1 "Albania fined the quarry owner, Media said" > out.jsonl
+[ "$(jq_py 'rs[0].get("unsupported", [])' < out.jsonl)" = "['Media']" ] ||
+    fail "a place and its people: $(cat out.jsonl)"
+
 # The title ranks a claim's passages: of two passages that say the same,
 # the one whose article's title names what the claim is about first,
 # whichever path sorts first.
