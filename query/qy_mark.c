@@ -124,7 +124,7 @@ static int word_at(const qy_plan *plan, size_t w, const qy_ptoks *pt, size_t i)
 /* Endings that make a place's name the word for its people and things:
  * Albania -> Albanian, Iran -> Iranian, Japan -> Japanese, Israel ->
  * Israeli; China -> Chinese and Italy -> Italian end the name's last
- * vowel first.  Only the claim's report reads them: they rank nothing. */
+ * vowel first. */
 static const char *const people_endings[] = {"n", "an", "ian", "ese", "i"};
 /* Shorter names (Oman, Iran are four) would meet too many words. */
 #define PLACE_MIN_LEN 4
@@ -168,6 +168,47 @@ static int people_at(const qy_plan *plan, size_t w, const qy_ptoks *pt)
         if (people_of(name, term) || people_of(term, name))
             return 1;
     }
+    return 0;
+}
+
+/* The number of digits of an ordinal written in digits ("15th": 2), or 0
+ * when `w` is not one. */
+static size_t ordinal_digits(const char *w)
+{
+    static const char *const ends[] = {"st", "nd", "rd", "th"};
+    size_t n = strspn(w, "0123456789");
+    if (n == 0)
+        return 0;
+    for (size_t e = 0; e < sizeof ends / sizeof *ends; e++)
+        if (strcmp(w + n, ends[e]) == 0)
+            return n;
+    return 0;
+}
+
+/* Whether a and b are one number, one of them written as an ordinal: a
+ * date's day is "the 15th of July" in one text and "15 July" in another. */
+static int same_number(const char *a, const char *b)
+{
+    size_t n = ordinal_digits(a);
+    if (n)
+        return strlen(b) == n && memcmp(a, b, n) == 0;
+    n = ordinal_digits(b);
+    return n && strlen(a) == n && memcmp(a, b, n) == 0;
+}
+
+/* Whether the passage says claim word w in other words a reader takes
+ * for it: a place by its people's name or its people by the place, a
+ * day's ordinal by its number.  Only the report reads it. */
+static int said_otherwise(const qy_plan *plan, size_t w, const qy_ptoks *pt)
+{
+    if (people_at(plan, w, pt))
+        return 1;
+    const char *stem = plan->words[w].stem;
+    if (stem[0] < '0' || stem[0] > '9')
+        return 0;
+    for (size_t k = 0; k < pt->n; k++)
+        if (same_number(stem, QY_PSTEM(pt, k)))
+            return 1;
     return 0;
 }
 
@@ -265,7 +306,7 @@ cs_status qy_mark_terms(const qy_plan *plan, qy_cand *c)
         if (!r->unsupported)
             rc = CS_NOMEM;
         for (size_t w = 0; rc == CS_OK && w < plan->nwords; w++) {
-            if (word_at(plan, w, pt, SIZE_MAX) || people_at(plan, w, pt))
+            if (word_at(plan, w, pt, SIZE_MAX) || said_otherwise(plan, w, pt))
                 continue;
             if (!(r->unsupported[r->nunsupported] = strdup(plan->words[w].text)))
                 rc = CS_NOMEM;

@@ -190,6 +190,28 @@ static void test_coverage_of_places_and_peoples(void **state)
     qy_answer_clear(&a);
 }
 
+/* A day's ordinal is supported by its number ("the 15th of July" by "15
+ * July"), and not by another number. */
+static void test_coverage_of_ordinals(void **state)
+{
+    fixture *f = *state;
+    qy_answer a;
+    ask(f, "government websites went offline after the 15th of July cyberattack",
+        QY_MODE_CLAIM, 5, &a);
+    const qy_result *r = result_at(&a, "corpus/004_ea823e42dca6d0bc.txt:9");
+    assert_non_null(r);
+    assert_true(strstr(r->text, "a 15 July cyberattack") != NULL);
+    assert_false(has_word(r, "15th"));
+    qy_answer_clear(&a);
+
+    ask(f, "government websites went offline after the 16th of July cyberattack",
+        QY_MODE_CLAIM, 5, &a);
+    r = result_at(&a, "corpus/004_ea823e42dca6d0bc.txt:9");
+    assert_non_null(r);
+    assert_true(has_word(r, "16th"));
+    qy_answer_clear(&a);
+}
+
 static void test_exact_quote(void **state)
 {
     fixture *f = *state;
@@ -619,6 +641,7 @@ int main(void)
         cmocka_unit_test(test_coverage_ranks_the_passage_that_states_the_claim),
         cmocka_unit_test(test_coverage_of_compounds),
         cmocka_unit_test(test_coverage_of_places_and_peoples),
+        cmocka_unit_test(test_coverage_of_ordinals),
         cmocka_unit_test(test_exact_quote),
         cmocka_unit_test(test_near_quote_diff),
         cmocka_unit_test(test_near_quote_ends_replaced),
