@@ -2,6 +2,7 @@
  * (see qy_plan.h). */
 #include "qy_plan.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -446,6 +447,39 @@ static cs_status split_parts(builder *b, char *const parts[2], char **head,
     return rc;
 }
 
+/* Whether a passage holds the compound of parts toks[from, joined) and
+ * its joined form toks[joined]: the joined form, or the parts in order. */
+static cs_status compound_held(builder *b, const qtoks *toks, size_t from,
+                               size_t joined, int *held)
+{
+    *held = qy_stem_freq(b->e, toks->v[joined].stem) > 0;
+    if (*held)
+        return CS_OK;
+    for (size_t k = from; k < joined; k++) {
+        const char *term = toks->v[k].term;
+        if (word_freq(b->e, term, strlen(term)) == 0)
+            return CS_OK; /* a part no passage holds: not the phrase */
+    }
+    char **parts = calloc(joined - from + 1, sizeof *parts);
+    if (!parts)
+        return CS_NOMEM;
+    for (size_t k = from; k < joined; k++)
+        parts[k - from] = toks->v[k].term;
+    xs_query *q = qy_phrase_query(parts, joined - from);
+    free(parts);
+    if (!q)
+        return CS_NOMEM;
+    xs_search_opts o;
+    xs_search_opts_init(&o, 1);
+    xs_mset *m = NULL;
+    cs_status rc = xs_search(qy_engine_db(b->e), q, &o, &m, b->msg);
+    if (rc == CS_OK)
+        *held = xs_mset_size(m) > 0;
+    xs_mset_free(m);
+    xs_query_free(q);
+    return rc;
+}
+
 static cs_status add_words(builder *b, const qy_clause *c)
 {
     qtoks toks;
@@ -463,8 +497,11 @@ static cs_status add_words(builder *b, const qy_clause *c)
                                           : &b->optional;
     qlist words = {0};
     const qtok *prev = NULL;
+    size_t skip = SIZE_MAX; /* the joined form of a compound read as words */
     for (size_t i = 0; i < toks.n && rc == CS_OK; i++) {
         const qtok *t = &toks.v[i];
+        if (i == skip)
+            continue;
         if ((t->flags & TX_STOP) && !all_stop) {
             prev = NULL;
             continue;
@@ -475,12 +512,26 @@ static cs_status add_words(builder *b, const qy_clause *c)
             size_t j = i;
             while (j < toks.n && (toks.v[j].flags & TX_PART))
                 j++;
-            if (j < toks.n && (toks.v[j].flags & TX_JOINED)) {
+            int held = 0;
+            if (j < toks.n && (toks.v[j].flags & TX_JOINED))
+                rc = compound_held(b, &toks, i, j, &held);
+            if (rc == CS_OK && held) {
                 rc = add_compound(b, c, &toks, i, j, &words);
                 i = j;
                 prev = NULL;
                 continue;
             }
+            if (rc == CS_OK && j < toks.n && (toks.v[j].flags & TX_JOINED)) {
+                /* No passage writes it so (Mojahedin-e-Khalq, where the
+                 * sources write Mujahideen-e-Khalq or People's Mojahedin):
+                 * its parts are words of their own, found where they
+                 * stand, and may be respelt, rather than nothing found. */
+                for (size_t k = i; k < j; k++)
+                    toks.v[k].flags &= ~TX_PART;
+                skip = j;
+            }
+            if (rc != CS_OK)
+                break;
         }
         xs_query *q = word_query(b, c->mod, t->stem);
         size_t split = q ? best_split(b->e, t) : 0;

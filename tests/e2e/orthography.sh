@@ -39,4 +39,10 @@ grep -q "^   spelt: Mujahedin -> Mojahedin\$" out.txt || fail "respelt name in t
 # A word the passages hold as written is no respelling.
 cs query --format jsonl -n 1 "Mojahedin Organization" > out.jsonl
 [ "$(jq_py '"respelt" in rs[0]' < out.jsonl)" = "False" ] || fail "respelt as written: $(cat out.jsonl)"
+# A hyphenated name that no passage writes so (the corpus has
+# Mujahideen-e-Khalq and People's Mojahedin) is searched as its words.
+cs query --format jsonl -n 5 "Mojahedin-e-Khalq" > out.jsonl
+[ "$status" -eq 0 ] || fail "Mojahedin-e-Khalq: exit status $status"
+jq_py '"corpus/003_7ea479e65bd91aef.txt:13" in [r["cite"] for r in rs]' < out.jsonl | grep -qx True ||
+    fail "Mojahedin-e-Khalq: $(cat out.jsonl)"
 echo ok
