@@ -6,7 +6,10 @@
 #include <string.h>
 
 /* Moves of the dynamic program, kept for the traceback. */
-enum { MV_NONE, MV_DIAG, MV_UP, MV_LEFT, MV_JOIN_Q, MV_JOIN_P, MV_SWAP };
+enum {
+    MV_NONE, MV_DIAG, MV_UP, MV_LEFT, MV_JOIN_Q, MV_JOIN_P, MV_SWAP,
+    MV_CONTRACT_Q, MV_CONTRACT_P
+};
 
 /* What the dynamic program compares, worked out once per token: it looks
  * at every pair of a quotation word and a passage word (a hundred
@@ -77,6 +80,40 @@ static int joins(const qy_align_tok *one, const tok_key *kone,
            strcmp(one->term + kx->term_len, y->term) == 0;
 }
 
+/* Non-zero when word `one` is x then y contracted: didn't of "did not",
+ * won't of "will not", we're of "we are", I'd of "I would" or "I had".
+ * Quotations contract and expand what was said; the words are the same.
+ * (The analyzer keeps these endings in the word, apostrophe unified; a
+ * "'s" it takes off, as it is a possessive as often as "is".) */
+static int contracts(const char *one, const char *x, const char *y)
+{
+    static const struct {
+        const char *ending, *word;
+    } endings[] = {{"n't", "not"},  {"'re", "are"},  {"'m", "am"},
+                   {"'ve", "have"}, {"'ll", "will"}, {"'d", "would"},
+                   {"'d", "had"}};
+    /* The contracted words whose stub is not the word: can't, won't,
+     * shan't. */
+    static const struct {
+        const char *stub, *word;
+    } odd[] = {{"ca", "can"}, {"wo", "will"}, {"sha", "shall"}};
+    size_t n = strlen(one);
+    for (size_t e = 0; e < sizeof endings / sizeof *endings; e++) {
+        size_t el = strlen(endings[e].ending);
+        if (n <= el || strcmp(one + n - el, endings[e].ending) != 0 ||
+            strcmp(y, endings[e].word) != 0)
+            continue;
+        size_t stub = n - el;
+        if (strlen(x) == stub && strncmp(one, x, stub) == 0)
+            return 1;
+        for (size_t k = 0; k < sizeof odd / sizeof *odd; k++)
+            if (strlen(odd[k].stub) == stub && strncmp(one, odd[k].stub, stub) == 0 &&
+                strcmp(x, odd[k].word) == 0)
+                return 1;
+    }
+    return 0;
+}
+
 cs_status qy_align(const qy_align_tok *q, size_t nq, const qy_align_tok *p,
                    size_t np, qy_alignment *out)
 {
@@ -135,6 +172,16 @@ cs_status qy_align(const qy_align_tok *q, size_t nq, const qy_align_tok *p,
                 best = H(i - 1, j - 2) + QY_ALIGN_MATCH;
                 m = MV_JOIN_P;
             }
+            if (i >= 2 && contracts(p[j - 1].term, q[i - 2].term, q[i - 1].term) &&
+                H(i - 2, j - 1) + QY_ALIGN_MATCH > best) {
+                best = H(i - 2, j - 1) + QY_ALIGN_MATCH;
+                m = MV_CONTRACT_Q;
+            }
+            if (j >= 2 && contracts(q[i - 1].term, p[j - 2].term, p[j - 1].term) &&
+                H(i - 1, j - 2) + QY_ALIGN_MATCH > best) {
+                best = H(i - 1, j - 2) + QY_ALIGN_MATCH;
+                m = MV_CONTRACT_P;
+            }
             if (i >= 2 && j >= 2 &&
                 swapped(&q[i - 2], &kq[i - 2], &q[i - 1], &kq[i - 1],
                         &p[j - 2], &kp[j - 2], &p[j - 1], &kp[j - 1]) &&
@@ -180,6 +227,16 @@ cs_status qy_align(const qy_align_tok *q, size_t nq, const qy_align_tok *p,
             o.op = '=', o.q = (int)i - 1, o.qn = 1, o.p = (int)j - 2, o.pn = 2;
             i--, j -= 2;
             break;
+        case MV_CONTRACT_Q:
+            o.op = '~', o.q = (int)i - 2, o.qn = 2, o.p = (int)j - 1, o.pn = 1;
+            o.contracted = 1;
+            i -= 2, j--;
+            break;
+        case MV_CONTRACT_P:
+            o.op = '~', o.q = (int)i - 1, o.qn = 1, o.p = (int)j - 2, o.pn = 2;
+            o.contracted = 1;
+            i--, j -= 2;
+            break;
         case MV_LEFT:
             o.op = '+', o.q = (int)i, o.qn = 0, o.p = (int)j - 1, o.pn = 1;
             j--;
@@ -188,8 +245,8 @@ cs_status qy_align(const qy_align_tok *q, size_t nq, const qy_align_tok *p,
             /* Quoted x y against the source's y x, in text order: y only
              * in the source, x in both, y only in the quotation (ops
              * collect backwards). */
-            ops[n++] = (qy_align_op){'-', (int)i - 1, 1, (int)j, 0};
-            ops[n++] = (qy_align_op){'=', (int)i - 2, 1, (int)j - 1, 1};
+            ops[n++] = (qy_align_op){'-', (int)i - 1, 1, (int)j, 0, 0};
+            ops[n++] = (qy_align_op){'=', (int)i - 2, 1, (int)j - 1, 1, 0};
             o.op = '+', o.q = (int)i - 2, o.qn = 0, o.p = (int)j - 2, o.pn = 1;
             i -= 2, j -= 2;
             break;

@@ -32,6 +32,8 @@ typedef struct qy_align_op {
                       '+' only in the source */
     int q, qn;     /* quotation tokens [q, q + qn) (qn 0 for '+') */
     int p, pn;     /* passage tokens [p, p + pn) (pn 0 for '-') */
+    int contracted;/* '~': one side's word is the other's two contracted
+                      (didn't: "did not") */
 } qy_align_op;
 
 typedef struct qy_alignment {

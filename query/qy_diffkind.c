@@ -1,5 +1,6 @@
 /* qy_diffkind.c - what each changed word of a quote diff is: a number or
- * a date replaced, a word moved (see qy_engine.h).
+ * a date replaced, a word moved (see qy_engine.h; a contraction the
+ * alignment marks itself).
  *
  * Worked out once where the diff is made, so that every output says the
  * same: the text line ("7th -> 9th (number)"), the JSON "kind" and the
@@ -105,9 +106,12 @@ static size_t moved_partner(const qy_diff_op *ops, size_t n, size_t i)
 void qy_diff_kinds(qy_diff_op *ops, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        ops[i].kind = QY_DIFF_PLAIN;
+        if (ops[i].kind != QY_DIFF_CONTRACTION)
+            ops[i].kind = QY_DIFF_PLAIN;
     for (size_t i = 0; i < n; i++) {
         qy_diff_op *o = &ops[i];
+        if (o->kind == QY_DIFF_CONTRACTION)
+            continue;
         if (o->op == '~') {
             if (is_number(o->query) && is_number(o->source))
                 o->kind = QY_DIFF_NUMBER;
@@ -130,6 +134,7 @@ const char *qy_diff_kind_name(qy_diff_kind k)
     case QY_DIFF_NUMBER: return "number";
     case QY_DIFF_DATE: return "date";
     case QY_DIFF_MOVED: return "moved";
+    case QY_DIFF_CONTRACTION: return "contraction";
     default: return NULL;
     }
 }

@@ -67,8 +67,11 @@ typedef enum qy_diff_kind {
     QY_DIFF_PLAIN = 0,
     QY_DIFF_NUMBER,        /* '~': a number replaced by another */
     QY_DIFF_DATE,          /* '~': a month or weekday replaced by another */
-    QY_DIFF_MOVED          /* '-' or '+': the same word stands elsewhere on
+    QY_DIFF_MOVED,         /* '-' or '+': the same word stands elsewhere on
                               the other side (its op is `partner`) */
+    QY_DIFF_CONTRACTION    /* '~': the same words, one side contracting
+                              them (didn't -> did not); set by the
+                              alignment, which knows */
 } qy_diff_kind;
 
 /* One word of a quote diff (SPEC: diff). */
@@ -85,7 +88,8 @@ typedef struct qy_diff_op {
 /* Sets the kind of each op of a diff: replaced numbers and dates, and
  * words moved (a word only in the query paired with the same word, case
  * aside, only in the source; each op pairs once).  Lexical: a number is
- * digits (1,500  2.5  7th) or written out (fifteen, third). */
+ * digits (1,500  2.5  7th) or written out (fifteen, third).  An op whose
+ * kind is QY_DIFF_CONTRACTION keeps it. */
 void qy_diff_kinds(qy_diff_op *ops, size_t n);
 const char *qy_diff_kind_name(qy_diff_kind k); /* NULL for QY_DIFF_PLAIN */
 

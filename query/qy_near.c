@@ -150,7 +150,7 @@ static int compound_replaced(const qy_plan *plan, const qy_alignment *al,
                                                             : NULL;
     if (!rep)
         return 0;
-    *out = (qy_align_op){'~', a->q, 2, rep->p, rep->pn};
+    *out = (qy_align_op){'~', a->q, 2, rep->p, rep->pn, 0};
     return 1;
 }
 
@@ -185,6 +185,7 @@ cs_status qy_mark_near(const qy_plan *plan, qy_cand *c)
         }
         qy_diff_op *d = &r->diff[r->ndiff++];
         d->op = o->op;
+        d->kind = o->contracted ? QY_DIFF_CONTRACTION : QY_DIFF_PLAIN;
         d->query = o->qn ? join_words(plan, o->q, o->qn) : strdup("");
         d->source = o->pn ? qy_readable_slice(r, &c->pt.words, (size_t)o->p,
                                               (size_t)(o->p + o->pn))

@@ -1,5 +1,5 @@
 /* test_align.c - unit tests of the quotation alignment (qy_align): each
- * kind of change, numbers, repeated words, compounds. */
+ * kind of change, numbers, repeated words, compounds, contractions. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -177,6 +177,44 @@ static void test_compounds_meet(void **state)
     qy_alignment_clear(&al);
 }
 
+/* One side contracts what the other says in two words: one change,
+ * marked as such, whichever side contracts, curly apostrophe or not;
+ * a contraction of other words stays a replaced word. */
+static void test_contractions(void **state)
+{
+    (void)state;
+    qy_alignment al;
+    const char *p = "the attack did not originate from Albanian IP addresses";
+    assert_string_equal(changes("didn't originate from Albanian IP addresses", p, &al),
+                        "~:didn't>did;");
+    assert_int_equal(al.nops, 6);
+    assert_true(al.ops[0].contracted);
+    assert_int_equal(al.ops[0].qn, 1);
+    assert_int_equal(al.ops[0].pn, 2);
+    qy_alignment_clear(&al);
+
+    assert_string_equal(changes("we are talking about an unusual situation",
+                                "We\xE2\x80\x99re talking about an unusual situation", &al),
+                        "~:we>we're;");
+    assert_true(al.ops[0].contracted);
+    assert_int_equal(al.ops[0].qn, 2);
+    qy_alignment_clear(&al);
+
+    /* won't is "will not", and can't "can not", whose stubs differ. */
+    assert_string_equal(changes("the systems won't be restored", "the systems will not be restored", &al),
+                        "~:won't>will;");
+    assert_true(al.ops[2].contracted);
+    qy_alignment_clear(&al);
+    assert_string_equal(changes("we can't rest", "we can not rest", &al), "~:can't>can;");
+    qy_alignment_clear(&al);
+
+    /* "will" is no contraction of "won't": a changed word. */
+    assert_string_equal(changes("the systems won't be restored", "the systems will be restored", &al),
+                        "~:won't>will;");
+    assert_false(al.ops[2].contracted);
+    qy_alignment_clear(&al);
+}
+
 static void test_repeated_words_align_to_the_best_place(void **state)
 {
     (void)state;
@@ -208,6 +246,7 @@ int main(void)
         cmocka_unit_test(test_changed_number),
         cmocka_unit_test(test_inflection_is_a_change),
         cmocka_unit_test(test_compounds_meet),
+        cmocka_unit_test(test_contractions),
         cmocka_unit_test(test_repeated_words_align_to_the_best_place),
         cmocka_unit_test(test_empty),
     };

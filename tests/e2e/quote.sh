@@ -54,6 +54,18 @@ assert r["highlights"][0][0] == data.index(b"Albania said on Wednesday"), r["hig
 PY
 cs query --format text -n 1 '"Albania said on Wednesday that on July 17 it had suffered a heavy cyberattack"' > out.txt
 grep -q "17 -> 15" out.txt || fail "text output lacks the diff: $(cat out.txt)"
+# A quote that contracts what the source says in two words: one change,
+# said to be a contraction.
+cs query --format jsonl -n 1 "\"didn't originate from Albanian IP addresses\"" > out.jsonl
+python3 - out.jsonl <<'PY'
+import json, sys
+r = json.loads(open(sys.argv[1]).readline())
+assert (r["cite"], r["match"]) == ("corpus/002_2a02a01db59475ef.txt:11", "near"), (r["cite"], r["match"])
+changed = [d for d in r["diff"] if d["op"] != "="]
+assert changed == [{"op": "~", "query": "didn't", "source": "did not", "kind": "contraction"}], changed
+PY
+cs query --format text -n 1 "\"didn't originate from Albanian IP addresses\"" > out.txt
+grep -q "didn't -> did not (contraction)" out.txt || fail "contraction in text: $(cat out.txt)"
 # A quote that runs across a paragraph break: one citation over both
 # paragraphs, its text the file's bytes, the quote highlighted whole.
 across='"has not been affected or damaged. In July and September, Albanian government digital services"'
