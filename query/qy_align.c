@@ -19,6 +19,7 @@ enum {
 typedef struct tok_key {
     uint64_t term_hash, stem_hash;
     size_t term_len;
+    int apostrophe; /* may be a contraction (contracts) */
 } tok_key;
 
 static uint64_t hash_str(const char *s, size_t *len)
@@ -37,6 +38,7 @@ static void key_toks(const qy_align_tok *t, size_t n, tok_key *out)
     for (size_t i = 0; i < n; i++) {
         out[i].term_hash = hash_str(t[i].term, &out[i].term_len);
         out[i].stem_hash = hash_str(t[i].stem, NULL);
+        out[i].apostrophe = strchr(t[i].term, '\'') != NULL;
     }
 }
 
@@ -172,12 +174,14 @@ cs_status qy_align(const qy_align_tok *q, size_t nq, const qy_align_tok *p,
                 best = H(i - 1, j - 2) + QY_ALIGN_MATCH;
                 m = MV_JOIN_P;
             }
-            if (i >= 2 && contracts(p[j - 1].term, q[i - 2].term, q[i - 1].term) &&
+            if (i >= 2 && kp[j - 1].apostrophe &&
+                contracts(p[j - 1].term, q[i - 2].term, q[i - 1].term) &&
                 H(i - 2, j - 1) + QY_ALIGN_MATCH > best) {
                 best = H(i - 2, j - 1) + QY_ALIGN_MATCH;
                 m = MV_CONTRACT_Q;
             }
-            if (j >= 2 && contracts(q[i - 1].term, p[j - 2].term, p[j - 1].term) &&
+            if (j >= 2 && kq[i - 1].apostrophe &&
+                contracts(q[i - 1].term, p[j - 2].term, p[j - 1].term) &&
                 H(i - 1, j - 2) + QY_ALIGN_MATCH > best) {
                 best = H(i - 1, j - 2) + QY_ALIGN_MATCH;
                 m = MV_CONTRACT_P;
