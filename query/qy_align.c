@@ -109,8 +109,8 @@ static int contracts(const char *one, const char *x, const char *y)
         if (strlen(x) == stub && strncmp(one, x, stub) == 0)
             return 1;
         for (size_t k = 0; k < sizeof odd / sizeof *odd; k++)
-            if (strlen(odd[k].stub) == stub && strncmp(one, odd[k].stub, stub) == 0 &&
-                strcmp(x, odd[k].word) == 0)
+            if (strlen(odd[k].stub) == stub &&
+                strncmp(one, odd[k].stub, stub) == 0 && strcmp(x, odd[k].word) == 0)
                 return 1;
     }
     return 0;

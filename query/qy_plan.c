@@ -366,9 +366,10 @@ static cs_status add_compound(builder *b, const qy_clause *c, const qtoks *toks,
                          jt->end - toks->v[from].start, jt->stem);
 }
 
-/* Whether a query word may be a name: capitalized, of letters, not a stop word or a compound's part.  A query written without
- * capitals ("peoples mujahedin organization", as search boxes are typed)
- * does not say which words are names: any of its words may be one. */
+/* Whether a query word may be a name: capitalized, of letters, not a
+ * stop word or a compound's part.  A query written without capitals
+ * ("peoples mujahedin organization", as search boxes are typed) does not
+ * say which words are names: any of its words may be one. */
 static int written_as_name(const builder *b, const qtok *t)
 {
     return ((t->flags & TX_CAPITAL) || b->uncased) &&
