@@ -1,6 +1,6 @@
 /* qy_diffkind.c - what each changed word of a quote diff is: a number or
- * a date replaced, a word moved (see qy_engine.h; a contraction the
- * alignment marks itself).
+ * a date replaced, a number written otherwise, a word moved (see
+ * qy_engine.h; a contraction the alignment marks itself).
  *
  * Worked out once where the diff is made, so that every output says the
  * same: the text line ("7th -> 9th (number)"), the JSON "kind" and the
@@ -12,56 +12,86 @@
 
 #include "qy_engine.h"
 
-/* A number written out in English (fifteen, third, million). */
-static int is_number_word(const char *w)
+/* Numbers written out in English (fifteen, third, million), with their
+ * values; "half", "twice" and the like are numbers of no one value. */
+static const struct {
+    const char *name;
+    long value; /* -1: none */
+} number_words[] = {
+    {"zero", 0},      {"one", 1},        {"two", 2},         {"three", 3},
+    {"four", 4},      {"five", 5},       {"six", 6},         {"seven", 7},
+    {"eight", 8},     {"nine", 9},       {"ten", 10},        {"eleven", 11},
+    {"twelve", 12},   {"thirteen", 13},  {"fourteen", 14},   {"fifteen", 15},
+    {"sixteen", 16},  {"seventeen", 17}, {"eighteen", 18},   {"nineteen", 19},
+    {"twenty", 20},   {"thirty", 30},    {"forty", 40},      {"fifty", 50},
+    {"sixty", 60},    {"seventy", 70},   {"eighty", 80},     {"ninety", 90},
+    {"hundred", 100}, {"thousand", 1000}, {"million", 1000000},
+    {"billion", 1000000000}, {"trillion", -1}, {"dozen", 12},
+    {"first", 1},     {"second", 2},     {"third", 3},       {"fourth", 4},
+    {"fifth", 5},     {"sixth", 6},      {"seventh", 7},     {"eighth", 8},
+    {"ninth", 9},     {"tenth", 10},     {"eleventh", 11},   {"twelfth", 12},
+    {"half", -1},     {"twice", -1}};
+
+/* Whether the `len` bytes at w are a number written out; *value its
+ * value, or -1. */
+static int number_word(const char *w, size_t len, long *value)
 {
-    static const char *const names[] = {
-        "zero", "one", "two", "three", "four", "five", "six", "seven",
-        "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
-        "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
-        "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-        "hundred", "thousand", "million", "billion", "trillion", "dozen",
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
-        "eighth", "ninth", "tenth", "eleventh", "twelfth", "half", "twice"};
-    for (size_t k = 0; k < sizeof names / sizeof *names; k++)
-        if (strcasecmp(w, names[k]) == 0)
+    for (size_t k = 0; k < sizeof number_words / sizeof *number_words; k++)
+        if (strlen(number_words[k].name) == len &&
+            strncasecmp(w, number_words[k].name, len) == 0) {
+            *value = number_words[k].value;
             return 1;
+        }
     return 0;
 }
 
-/* A number written out with a hyphen: twenty-four, thirty-first. */
-static int is_number_compound(const char *w)
+/* A number written out, alone or two with a hyphen (twenty-four,
+ * thirty-first: their sum when they are tens and units). */
+static int number_written_out(const char *w, long *value)
 {
     const char *dash = strchr(w, '-');
-    if (!dash || dash == w || strchr(dash + 1, '-'))
+    if (!dash)
+        return number_word(w, strlen(w), value);
+    long tens, units;
+    if (dash == w || strchr(dash + 1, '-') ||
+        !number_word(w, (size_t)(dash - w), &tens) ||
+        !number_word(dash + 1, strlen(dash + 1), &units))
         return 0;
-    char first[32];
-    size_t n = (size_t)(dash - w);
-    if (n >= sizeof first)
-        return 0;
-    memcpy(first, w, n);
-    first[n] = '\0';
-    return is_number_word(first) && is_number_word(dash + 1);
+    *value = tens >= 20 && tens <= 90 && tens % 10 == 0 && units >= 1 && units <= 9
+                 ? tens + units
+                 : -1;
+    return 1;
 }
 
-/* A word that reads as a number: digits, with , or . between them and
+/* Whether a word reads as a number: digits, with , or . between them and
  * maybe an ordinal ending (1,500  2.5  7th  21st), or one written out
- * (fifteen, twenty-four). */
-static int is_number(const char *w)
+ * (fifteen, twenty-four).  *value is its value when it has one that is a
+ * whole number (1,500: 1500; 7th: 7; twenty-four: 24), else -1. */
+static int number_of(const char *w, long *value)
 {
-    if (is_number_word(w) || is_number_compound(w))
+    if (number_written_out(w, value))
         return 1;
     size_t i = 0, digits = 0;
+    long v = 0;
+    int whole = 1;
     while (w[i] >= '0' && w[i] <= '9') {
         while (w[i] >= '0' && w[i] <= '9') {
+            if (whole && v < 100000000000L)
+                v = v * 10 + (w[i] - '0');
+            else
+                whole = 0;
             i++;
             digits++;
         }
-        if ((w[i] == ',' || w[i] == '.') && w[i + 1] >= '0' && w[i + 1] <= '9')
+        if ((w[i] == ',' || w[i] == '.') && w[i + 1] >= '0' && w[i + 1] <= '9') {
+            if (w[i] == '.')
+                whole = 0; /* 2.5: compared as written */
             i++;
+        }
     }
     if (digits == 0)
         return 0;
+    *value = whole ? v : -1;
     static const char *const ordinal[] = {"", "st", "nd", "rd", "th"};
     for (size_t k = 0; k < sizeof ordinal / sizeof *ordinal; k++)
         if (strcasecmp(w + i, ordinal[k]) == 0)
@@ -113,8 +143,9 @@ void qy_diff_kinds(qy_diff_op *ops, size_t n)
         if (o->kind == QY_DIFF_CONTRACTION)
             continue;
         if (o->op == '~') {
-            if (is_number(o->query) && is_number(o->source))
-                o->kind = QY_DIFF_NUMBER;
+            long a, b;
+            if (number_of(o->query, &a) && number_of(o->source, &b))
+                o->kind = a >= 0 && a == b ? QY_DIFF_SAME_NUMBER : QY_DIFF_NUMBER;
             else if (is_date_word(o->query) && is_date_word(o->source))
                 o->kind = QY_DIFF_DATE;
             continue;
@@ -135,6 +166,7 @@ const char *qy_diff_kind_name(qy_diff_kind k)
     case QY_DIFF_DATE: return "date";
     case QY_DIFF_MOVED: return "moved";
     case QY_DIFF_CONTRACTION: return "contraction";
+    case QY_DIFF_SAME_NUMBER: return "same number";
     default: return NULL;
     }
 }

@@ -66,6 +66,8 @@ typedef struct qy_span {
 typedef enum qy_diff_kind {
     QY_DIFF_PLAIN = 0,
     QY_DIFF_NUMBER,        /* '~': a number replaced by another */
+    QY_DIFF_SAME_NUMBER,   /* '~': a number written otherwise (twenty-four
+                              -> 24, 1,500 -> 1500, 15th -> 15) */
     QY_DIFF_DATE,          /* '~': a month or weekday replaced by another */
     QY_DIFF_MOVED,         /* '-' or '+': the same word stands elsewhere on
                               the other side (its op is `partner`) */
@@ -88,8 +90,9 @@ typedef struct qy_diff_op {
 /* Sets the kind of each op of a diff: replaced numbers and dates, and
  * words moved (a word only in the query paired with the same word, case
  * aside, only in the source; each op pairs once).  Lexical: a number is
- * digits (1,500  2.5  7th) or written out (fifteen, third).  An op whose
- * kind is QY_DIFF_CONTRACTION keeps it. */
+ * digits (1,500  2.5  7th) or written out (fifteen, third), and two of
+ * the same value are the same number.  An op whose kind is
+ * QY_DIFF_CONTRACTION keeps it. */
 void qy_diff_kinds(qy_diff_op *ops, size_t n);
 const char *qy_diff_kind_name(qy_diff_kind k); /* NULL for QY_DIFF_PLAIN */
 

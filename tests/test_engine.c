@@ -322,8 +322,8 @@ static void test_near_quote_ends_replaced(void **state)
     qy_answer_clear(&a);
 }
 
-/* A number written out with a hyphen against digits is one change, a
- * number: "twenty-four -> 24", not "-twenty; four -> 24". */
+/* A number written out with a hyphen against digits is one change, the
+ * same number: "twenty-four -> 24", not "-twenty; four -> 24". */
 static void test_near_quote_compound_replaced_whole(void **state)
 {
     fixture *f = *state;
@@ -341,7 +341,7 @@ static void test_near_quote_compound_replaced_whole(void **state)
         assert_int_equal(r->diff[i].op, '~');
         assert_string_equal(r->diff[i].query, "twenty-four");
         assert_string_equal(r->diff[i].source, "24");
-        assert_int_equal(r->diff[i].kind, QY_DIFF_NUMBER);
+        assert_int_equal(r->diff[i].kind, QY_DIFF_SAME_NUMBER);
     }
     assert_int_equal(changed, 1);
     qy_answer_clear(&a);

@@ -48,6 +48,7 @@ static char *differs_line(const char *const *ops, size_t n)
         diff[i].op = ops[i][0];
         diff[i].query = strndup(ops[i] + 2, (size_t)(bar - ops[i] - 2));
         diff[i].source = strdup(bar + 1);
+        diff[i].kind = QY_DIFF_PLAIN;
     }
     qy_diff_kinds(diff, n);
     char *buf = printed(QY_FORMAT_TEXT, diff, n);
@@ -79,12 +80,21 @@ static void test_replaced_numbers_and_dates_are_said_so(void **state)
                  "1,500 -> 2,000 (number); many -> various");
     /* Numbers written out count; a number against a word is a plain
      * replacement. */
-    const char *const b[] = {"~ fifteen|15", "~ 17|seventy", "~ 17|several",
-                             "~ Mon|Tuesday", "~ twenty-four|24",
+    const char *const b[] = {"~ fifteen|16", "~ 17|seventy", "~ 17|several",
+                             "~ Mon|Tuesday", "~ twenty-four|25",
                              "~ well-known|24"};
-    expect(b, 6, "fifteen -> 15 (number); 17 -> seventy (number); "
+    expect(b, 6, "fifteen -> 16 (number); 17 -> seventy (number); "
                  "17 -> several; Mon -> Tuesday (date); "
-                 "twenty-four -> 24 (number); well-known -> 24");
+                 "twenty-four -> 25 (number); well-known -> 24");
+    /* The same number written otherwise is said to be one, in digits,
+     * words or as an ordinal. */
+    const char *const c[] = {"~ twenty-four|24", "~ 1,500|1500", "~ 15th|15",
+                             "~ two|2", "~ thirty-first|31st", "~ 2.5|2.50",
+                             "~ half|half-"};
+    expect(c, 7, "twenty-four -> 24 (same number); 1,500 -> 1500 (same number); "
+                 "15th -> 15 (same number); two -> 2 (same number); "
+                 "thirty-first -> 31st (same number); 2.5 -> 2.50 (number); "
+                 "half -> half-");
 }
 
 static void test_a_moved_word_is_said_once(void **state)
@@ -112,11 +122,13 @@ static void test_json_ops_carry_their_kind(void **state)
     (void)state;
     qy_diff_op diff[] = {{'~', "7th", "9th", 0, 0}, {'~', "July", "Sept.", 0, 0},
                          {'+', "", "abnormal", 0, 0}, {'=', "and", "and", 0, 0},
-                         {'-', "abnormal", "", 0, 0}, {'~', "many", "various", 0, 0}};
-    qy_diff_kinds(diff, 6);
+                         {'-', "abnormal", "", 0, 0}, {'~', "many", "various", 0, 0},
+                         {'~', "two", "2", 0, 0}};
+    qy_diff_kinds(diff, 7);
     assert_int_equal(diff[2].partner, 4);
     assert_int_equal(diff[4].partner, 2);
-    char *buf = printed(QY_FORMAT_JSONL, diff, 6);
+    char *buf = printed(QY_FORMAT_JSONL, diff, 7);
+    assert_non_null(strstr(buf, "{\"op\":\"~\",\"query\":\"two\",\"source\":\"2\",\"kind\":\"same number\"}"));
     assert_non_null(strstr(buf, "{\"op\":\"~\",\"query\":\"7th\",\"source\":\"9th\",\"kind\":\"number\"}"));
     assert_non_null(strstr(buf, "{\"op\":\"~\",\"query\":\"July\",\"source\":\"Sept.\",\"kind\":\"date\"}"));
     assert_non_null(strstr(buf, "{\"op\":\"+\",\"query\":\"\",\"source\":\"abnormal\",\"kind\":\"moved\"}"));
