@@ -99,6 +99,33 @@ static int number_of(const char *w, long *value)
     return 0;
 }
 
+/* Whether a number is an ordinal: 7th, 21st; third, twelfth,
+ * thirty-first. */
+static int ordinal(const char *w)
+{
+    size_t n = strlen(w);
+    if (w[0] >= '0' && w[0] <= '9')
+        return (w[n - 1] | 0x20) >= 'a' && (w[n - 1] | 0x20) <= 'z';
+    return (n > 2 && strcasecmp(w + n - 2, "th") == 0) ||
+           (n >= 5 && strcasecmp(w + n - 5, "first") == 0) ||
+           (n >= 6 && strcasecmp(w + n - 6, "second") == 0) ||
+           (n >= 5 && strcasecmp(w + n - 5, "third") == 0);
+}
+
+int qy_same_number(const char *a, const char *b, long *value)
+{
+    long va, vb;
+    if (!number_of(a, &va) || !number_of(b, &vb) || va < 0 || va != vb)
+        return 0;
+    /* In digits both, 15th and 15 are one date's day; otherwise both are
+     * ordinals or neither (a second attack is not two attacks). */
+    int digits = a[0] >= '0' && a[0] <= '9' && b[0] >= '0' && b[0] <= '9';
+    if (!digits && ordinal(a) != ordinal(b))
+        return 0;
+    *value = va;
+    return 1;
+}
+
 /* A month or a day of the week, written out or cut short (Sept., Mon). */
 static int is_date_word(const char *w)
 {
@@ -145,7 +172,9 @@ void qy_diff_kinds(qy_diff_op *ops, size_t n)
         if (o->op == '~') {
             long a, b;
             if (number_of(o->query, &a) && number_of(o->source, &b))
-                o->kind = a >= 0 && a == b ? QY_DIFF_SAME_NUMBER : QY_DIFF_NUMBER;
+                o->kind = qy_same_number(o->query, o->source, &a)
+                              ? QY_DIFF_SAME_NUMBER
+                              : QY_DIFF_NUMBER;
             else if (is_date_word(o->query) && is_date_word(o->source))
                 o->kind = QY_DIFF_DATE;
             continue;

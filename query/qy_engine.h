@@ -91,10 +91,15 @@ typedef struct qy_diff_op {
  * words moved (a word only in the query paired with the same word, case
  * aside, only in the source; each op pairs once).  Lexical: a number is
  * digits (1,500  2.5  7th) or written out (fifteen, third), and two of
- * the same value are the same number.  An op whose kind is
+ * one value are the same number (qy_same_number).  An op whose kind is
  * QY_DIFF_CONTRACTION keeps it. */
 void qy_diff_kinds(qy_diff_op *ops, size_t n);
 const char *qy_diff_kind_name(qy_diff_kind k); /* NULL for QY_DIFF_PLAIN */
+/* Whether two words, as written or normalized, are one number written
+ * otherwise: the same whole value (twenty-four and 24, 1,500 and 1500),
+ * each in digits (15th and 15: a date's day) or both ordinals or neither
+ * (second and 2nd, not second and 2).  *value is the value. */
+int qy_same_number(const char *a, const char *b, long *value);
 
 /* A claim word the passage holds spelt otherwise (qy_result.respelt). */
 typedef struct qy_respelling {

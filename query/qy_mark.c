@@ -171,43 +171,19 @@ static int people_at(const qy_plan *plan, size_t w, const qy_ptoks *pt)
     return 0;
 }
 
-/* The number of digits of an ordinal written in digits ("15th": 2), or 0
- * when `w` is not one. */
-static size_t ordinal_digits(const char *w)
-{
-    static const char *const ends[] = {"st", "nd", "rd", "th"};
-    size_t n = strspn(w, "0123456789");
-    if (n == 0)
-        return 0;
-    for (size_t e = 0; e < sizeof ends / sizeof *ends; e++)
-        if (strcmp(w + n, ends[e]) == 0)
-            return n;
-    return 0;
-}
-
-/* Whether a and b are one number, one of them written as an ordinal: a
- * date's day is "the 15th of July" in one text and "15 July" in another. */
-static int same_number(const char *a, const char *b)
-{
-    size_t n = ordinal_digits(a);
-    if (n)
-        return strlen(b) == n && memcmp(a, b, n) == 0;
-    n = ordinal_digits(b);
-    return n && strlen(a) == n && memcmp(a, b, n) == 0;
-}
-
 /* Whether the passage says claim word w in other words a reader takes
  * for it: a place by its people's name or its people by the place, a
- * day's ordinal by its number.  Only the report reads it. */
+ * number written otherwise (the 15th and 15, two and 2, twenty-four and
+ * 24: qy_same_number).  Only the report reads it. */
 static int said_otherwise(const qy_plan *plan, size_t w, const qy_ptoks *pt)
 {
     if (people_at(plan, w, pt))
         return 1;
-    const char *stem = plan->words[w].stem;
-    if (stem[0] < '0' || stem[0] > '9')
-        return 0;
+    /* One is as often a word as a number ("one of them", "loved one"). */
+    long value;
     for (size_t k = 0; k < pt->n; k++)
-        if (same_number(stem, QY_PSTEM(pt, k)))
+        if (qy_same_number(plan->words[w].text, QY_PTERM(pt, k), &value) &&
+            value >= 2)
             return 1;
     return 0;
 }

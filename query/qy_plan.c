@@ -449,11 +449,23 @@ static cs_status split_parts(builder *b, char *const parts[2], char **head,
 }
 
 /* Whether a passage holds the compound of parts toks[from, joined) and
- * its joined form toks[joined]: the joined form, or the parts in order. */
-static cs_status compound_held(builder *b, const qtoks *toks, size_t from,
-                               size_t joined, int *held)
+ * its joined form toks[joined] (words of clause c): the joined form, or
+ * the parts in order.  A number written out (twenty-four) counts as held:
+ * its parts are no words of their own, and a passage may hold it in
+ * digits, which the coverage report reads (qy_mark.c). */
+static cs_status compound_held(builder *b, const qy_clause *c, const qtoks *toks,
+                               size_t from, size_t joined, int *held)
 {
     *held = qy_stem_freq(b->e, toks->v[joined].stem) > 0;
+    if (*held)
+        return CS_OK;
+    size_t start = toks->v[from].start, end = toks->v[joined].end;
+    char *written = strndup(c->text + start, end - start);
+    if (!written)
+        return CS_NOMEM;
+    long value;
+    *held = qy_same_number(written, written, &value);
+    free(written);
     if (*held)
         return CS_OK;
     for (size_t k = from; k < joined; k++) {
@@ -515,7 +527,7 @@ static cs_status add_words(builder *b, const qy_clause *c)
                 j++;
             int held = 0;
             if (j < toks.n && (toks.v[j].flags & TX_JOINED))
-                rc = compound_held(b, &toks, i, j, &held);
+                rc = compound_held(b, c, &toks, i, j, &held);
             if (rc == CS_OK && held) {
                 rc = add_compound(b, c, &toks, i, j, &words);
                 i = j;

@@ -190,9 +190,11 @@ static void test_coverage_of_places_and_peoples(void **state)
     qy_answer_clear(&a);
 }
 
-/* A day's ordinal is supported by its number ("the 15th of July" by "15
- * July"), and not by another number. */
-static void test_coverage_of_ordinals(void **state)
+/* A number is supported by the same number written otherwise: a day's
+ * ordinal by its number ("the 15th of July" by "15 July"), a number
+ * written out by its digits ("twenty-four hours" by "24 hours"); not by
+ * another number. */
+static void test_coverage_of_numbers(void **state)
 {
     fixture *f = *state;
     qy_answer a;
@@ -209,6 +211,22 @@ static void test_coverage_of_ordinals(void **state)
     r = result_at(&a, "corpus/004_ea823e42dca6d0bc.txt:9");
     assert_non_null(r);
     assert_true(has_word(r, "16th"));
+    qy_answer_clear(&a);
+
+    ask(f, "Rama ordered Iranian diplomats to leave within twenty-four hours",
+        QY_MODE_CLAIM, 5, &a);
+    r = result_at(&a, "corpus/004_ea823e42dca6d0bc.txt:9");
+    assert_non_null(r);
+    assert_true(strstr(r->text, "within 24 hours") != NULL);
+    assert_false(has_word(r, "twenty-four"));
+    assert_int_equal(r->nunsupported, 0);
+    qy_answer_clear(&a);
+
+    ask(f, "Rama ordered Iranian diplomats to leave within twenty-five hours",
+        QY_MODE_CLAIM, 5, &a);
+    r = result_at(&a, "corpus/004_ea823e42dca6d0bc.txt:9");
+    assert_non_null(r);
+    assert_true(has_word(r, "twenty-five"));
     qy_answer_clear(&a);
 }
 
@@ -665,7 +683,7 @@ int main(void)
         cmocka_unit_test(test_coverage_ranks_the_passage_that_states_the_claim),
         cmocka_unit_test(test_coverage_of_compounds),
         cmocka_unit_test(test_coverage_of_places_and_peoples),
-        cmocka_unit_test(test_coverage_of_ordinals),
+        cmocka_unit_test(test_coverage_of_numbers),
         cmocka_unit_test(test_compound_no_passage_writes),
         cmocka_unit_test(test_exact_quote),
         cmocka_unit_test(test_near_quote_diff),

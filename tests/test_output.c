@@ -95,6 +95,12 @@ static void test_replaced_numbers_and_dates_are_said_so(void **state)
                  "15th -> 15 (same number); two -> 2 (same number); "
                  "thirty-first -> 31st (same number); 2.5 -> 2.50 (number); "
                  "half -> half-");
+    /* Written out, an ordinal is not its cardinal: a second attack is not
+     * two attacks. */
+    const char *const d[] = {"~ second|2", "~ second|2nd", "~ Third|three",
+                             "~ 3rd|third"};
+    expect(d, 4, "second -> 2 (number); second -> 2nd (same number); "
+                 "Third -> three (number); 3rd -> third (same number)");
 }
 
 static void test_a_moved_word_is_said_once(void **state)
