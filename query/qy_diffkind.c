@@ -126,8 +126,7 @@ int qy_same_number(const char *a, const char *b, long *value)
     return 1;
 }
 
-/* A month or a day of the week, written out or cut short (Sept., Mon). */
-static int is_date_word(const char *w)
+int qy_is_date_word(const char *w)
 {
     static const char *const names[] = {
         "january", "february", "march", "april", "may", "june", "july",
@@ -175,7 +174,7 @@ void qy_diff_kinds(qy_diff_op *ops, size_t n)
                 o->kind = qy_same_number(o->query, o->source, &a)
                               ? QY_DIFF_SAME_NUMBER
                               : QY_DIFF_NUMBER;
-            else if (is_date_word(o->query) && is_date_word(o->source))
+            else if (qy_is_date_word(o->query) && qy_is_date_word(o->source))
                 o->kind = QY_DIFF_DATE;
             continue;
         }

@@ -100,6 +100,9 @@ const char *qy_diff_kind_name(qy_diff_kind k); /* NULL for QY_DIFF_PLAIN */
  * each in digits (15th and 15: a date's day) or both ordinals or neither
  * (second and 2nd, not second and 2).  *value is the value. */
 int qy_same_number(const char *a, const char *b, long *value);
+/* Whether a word is a month or a day of the week, written out or cut
+ * short (Sept., Mon), any case. */
+int qy_is_date_word(const char *w);
 
 /* A claim word the passage holds spelt otherwise (qy_result.respelt). */
 typedef struct qy_respelling {

@@ -155,17 +155,19 @@ static int people_of(const char *place, const char *people)
 /* Whether the passage names claim word w's place by its people, or its
  * people by their place: "Albanian government" says Albania to a reader,
  * and "the government of Albania" says Albanian.  Both must be written as
- * names: "median" is not the people of "media". */
+ * names ("median" is not the people of "media"), and neither a month
+ * (Julian is not of July). */
 static int people_at(const qy_plan *plan, size_t w, const qy_ptoks *pt)
 {
     const char *name = plan->words[w].name;
-    if (!name)
+    if (!name || qy_is_date_word(name))
         return 0;
     for (size_t k = 0; k < pt->n; k++) {
         if (!(pt->v[k].flags & TX_CAPITAL))
             continue;
         const char *term = QY_PTERM(pt, k);
-        if (people_of(name, term) || people_of(term, name))
+        if ((people_of(name, term) || people_of(term, name)) &&
+            !qy_is_date_word(term))
             return 1;
     }
     return 0;
@@ -180,10 +182,12 @@ static int said_otherwise(const qy_plan *plan, size_t w, const qy_ptoks *pt)
     if (people_at(plan, w, pt))
         return 1;
     /* One is as often a word as a number ("one of them", "loved one"). */
+    const char *text = plan->words[w].text;
     long value;
+    if (!qy_same_number(text, text, &value) || value < 2)
+        return 0;
     for (size_t k = 0; k < pt->n; k++)
-        if (qy_same_number(plan->words[w].text, QY_PTERM(pt, k), &value) &&
-            value >= 2)
+        if (qy_same_number(text, QY_PTERM(pt, k), &value))
             return 1;
     return 0;
 }

@@ -33,12 +33,13 @@ jq_py '"August" in rs[0].get("unsupported", [])' < out.jsonl | grep -qx True ||
     fail "August not reported unsupported"
 
 # A place is supported by the name of its people (Albanian for Albania),
-# as a name: the lower-case "median" does not stand for "Media".
+# as a name: the lower-case "median" does not stand for "Media", nor a
+# Julian date for July.
 mkdir peoples
-printf 'Fines\n\nThe Albanian court fined the quarry owner on Friday, said the median report.\n' > peoples/a.txt
+printf 'Fines\n\nThe Albanian court fined the quarry owner on Friday, said the median report, by the Julian calendar.\n' > peoples/a.txt
 "$CITESEARCH" index --quiet peoples
-cs query --format jsonl -n 1 "Albania fined the quarry owner, Media said" > out.jsonl
-[ "$(jq_py 'rs[0].get("unsupported", [])' < out.jsonl)" = "['Media']" ] ||
+cs query --format jsonl -n 1 "Albania fined the quarry owner in July, Media said" > out.jsonl
+[ "$(jq_py 'rs[0].get("unsupported", [])' < out.jsonl)" = "['July', 'Media']" ] ||
     fail "a place and its people: $(cat out.jsonl)"
 
 # The title ranks a claim's passages: of two passages that say the same,
