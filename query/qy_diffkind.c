@@ -36,8 +36,11 @@ static const struct {
  * value, or -1. */
 static int number_word(const char *w, size_t len, long *value)
 {
+    if (len == 0)
+        return 0;
     for (size_t k = 0; k < sizeof number_words / sizeof *number_words; k++)
-        if (strlen(number_words[k].name) == len &&
+        if (number_words[k].name[0] == (w[0] | 0x20) &&
+            strlen(number_words[k].name) == len &&
             strncasecmp(w, number_words[k].name, len) == 0) {
             *value = number_words[k].value;
             return 1;

@@ -133,6 +133,9 @@ static const char *const people_endings[] = {"n", "an", "ian", "ese", "i"};
  * of place `place` (Albanians of albania, chinese of china). */
 static int people_of(const char *place, const char *people)
 {
+    /* They share three letters at least: most words part at once. */
+    if (place[0] != people[0] || place[0] == '\0' || place[1] != people[1])
+        return 0;
     size_t pl = strlen(place), ql = strlen(people);
     if (pl < PLACE_MIN_LEN)
         return 0;
@@ -160,7 +163,7 @@ static int people_of(const char *place, const char *people)
 static int people_at(const qy_plan *plan, size_t w, const qy_ptoks *pt)
 {
     const char *name = plan->words[w].name;
-    if (!name || qy_is_date_word(name))
+    if (!name)
         return 0;
     for (size_t k = 0; k < pt->n; k++) {
         if (!(pt->v[k].flags & TX_CAPITAL))
@@ -181,13 +184,14 @@ static int said_otherwise(const qy_plan *plan, size_t w, const qy_ptoks *pt)
 {
     if (people_at(plan, w, pt))
         return 1;
-    /* One is as often a word as a number ("one of them", "loved one"). */
-    const char *text = plan->words[w].text;
+    /* Only from two on: one is as often a word as a number ("one of
+     * them", "loved one"). */
+    const qy_word *qw = &plan->words[w];
     long value;
-    if (!qy_same_number(text, text, &value) || value < 2)
+    if (!qw->number)
         return 0;
     for (size_t k = 0; k < pt->n; k++)
-        if (qy_same_number(text, QY_PTERM(pt, k), &value))
+        if (qy_same_number(qw->text, QY_PTERM(pt, k), &value))
             return 1;
     return 0;
 }

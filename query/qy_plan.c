@@ -332,6 +332,8 @@ static cs_status add_plan_word(qy_plan *p, const char *text, size_t len,
         free(nw.stem);
         return CS_NOMEM;
     }
+    long value;
+    nw.number = qy_same_number(nw.text, nw.text, &value) && value >= 2;
     p->words[p->nwords++] = nw;
     return CS_OK;
 }
@@ -600,7 +602,8 @@ static cs_status add_words(builder *b, const qy_clause *c)
                 w->split_head = split_head;
                 w->split_tail = split_tail;
                 split_head = split_tail = NULL;
-                if (written_as_name(b, t) && !(w->name = strdup(t->term)))
+                if (written_as_name(b, t) && !qy_is_date_word(t->term) &&
+                    !(w->name = strdup(t->term)))
                     rc = CS_NOMEM;
             }
         }

@@ -52,8 +52,11 @@ typedef struct qy_word {
                           passage holds as written (qy_spell.h) */
     /* A name's normalized word (albania), for the word of its people or
      * things a passage may say instead (Albanian): see qy_mark.c.  NULL
-     * when the word is not written as a name. */
+     * when the word is not written as a name, or is a month or weekday. */
     char *name;
+    /* Written as a number of two or more (15th, twenty-four, 1,500), which
+     * a passage may write otherwise (qy_same_number). */
+    int number;
 } qy_word;
 
 typedef struct qy_plan {
