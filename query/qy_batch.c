@@ -42,6 +42,7 @@ typedef struct batch {
     size_t size;
     unsigned long read, claimed, written;
     int eof;              /* the reader has finished */
+    int writing;          /* a worker is writing rows [written, ...) */
     int cancel;           /* no worker runs: the reader drops its rows */
     cs_status st;         /* a fatal error of the reader */
     pthread_mutex_t lock;
@@ -297,6 +298,8 @@ static void answer_task(batch *b, qy_engine *e, task *t)
     qy_answer_clear(&answer);
 }
 
+static void write_run(batch *b);
+
 static void *worker_main(void *arg)
 {
     worker *w = arg;
@@ -313,13 +316,13 @@ static void *worker_main(void *arg)
         answer_task(b, w->engine, t);
         pthread_mutex_lock(&b->lock);
         t->done = 1;
-        pthread_cond_broadcast(&b->done);
+        write_run(b);
     }
     pthread_mutex_unlock(&b->lock);
     return NULL;
 }
 
-/* ---- The caller: print in order ---- */
+/* ---- Printing in order ---- */
 
 /* Prints a task's answer, counts it, and clears it. */
 static void write_task(batch *b, task *t)
@@ -335,8 +338,37 @@ static void write_task(batch *b, task *t)
     task_clear(t);
 }
 
-/* Runs the reader and `njobs` workers and prints their answers in input
- * order until the reader has finished and every row is printed. */
+/* Called with the lock held by a worker that has just answered a row:
+ * when no one is writing, writes the rows answered from the first one
+ * not written on, in order, as each is done.  So a row is written by the
+ * worker that finishes it, or the one that finishes a row before it,
+ * without waking another thread; one writes at a time, without the lock,
+ * so the others answer meanwhile. */
+static void write_run(batch *b)
+{
+    while (!b->writing && b->written < b->read &&
+           b->slots[b->written % b->size].done) {
+        task *t = &b->slots[b->written % b->size];
+        b->writing = 1;
+        pthread_mutex_unlock(&b->lock);
+        write_task(b, t);
+        pthread_mutex_lock(&b->lock);
+        b->writing = 0;
+        b->written++;
+        /* A full window lets the reader go on when half of it is
+         * written, so that it reads rows in runs rather than waking for
+         * each (a row read from a pipe is never held back: the window is
+         * full only when rows come faster than they are answered). */
+        if (b->read - b->written <= b->size / 2)
+            pthread_cond_signal(&b->space);
+    }
+    if (b->eof && b->written == b->read)
+        pthread_cond_broadcast(&b->done);
+}
+
+/* Runs the reader and `njobs` workers, which write their answers in
+ * input order (write_run), until the reader has finished and every row is
+ * written. */
 static void run_threads(batch *b, unsigned njobs, worker *workers)
 {
     pthread_t reader;
@@ -361,20 +393,8 @@ static void run_threads(batch *b, unsigned njobs, worker *workers)
     }
 
     pthread_mutex_lock(&b->lock);
-    while (started > 0) {
-        while (!(b->written < b->read && b->slots[b->written % b->size].done) &&
-               !(b->eof && b->written == b->read))
-            pthread_cond_wait(&b->done, &b->lock);
-        if (b->written == b->read)
-            break;
-        task *t = &b->slots[b->written % b->size];
-        pthread_mutex_unlock(&b->lock);
-        write_task(b, t);
-
-        pthread_mutex_lock(&b->lock);
-        b->written++;
-        pthread_cond_signal(&b->space);
-    }
+    while (started > 0 && !(b->eof && b->written == b->read && !b->writing))
+        pthread_cond_wait(&b->done, &b->lock);
     pthread_mutex_unlock(&b->lock);
 
     if (reader_started)

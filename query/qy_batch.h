@@ -8,11 +8,13 @@
  * QY_BATCH_MAX_FIELD bytes or holding a NUL) becomes an error record naming
  * its line; the other rows are still answered.
  *
- * Rows are read by one thread, answered by `njobs` workers (each with its
- * own engine, so its own database handle) and printed by the caller's
- * thread in input order, each answer flushed as soon as it and all before
- * it are done.  With one job the caller's thread does all three, a row at
- * a time.  At most QY_BATCH_WINDOW rows per worker are in flight, so
+ * Rows are read by one thread and answered by `njobs` workers (each with
+ * its own engine, so its own database handle), which print the answers in
+ * input order: the worker that finishes the first row not printed prints
+ * it and the answered rows after it, each flushed as soon as it and all
+ * before it are done, without waking another thread.  The caller's
+ * thread waits for the end.  With one job the caller's thread reads,
+ * answers and prints, a row at a time.  At most QY_BATCH_WINDOW rows per worker are in flight, so
  * memory stays bounded whatever the input's length, and `--batch -`
  * answers a pipe while it is still being written.
  */
