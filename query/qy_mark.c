@@ -132,10 +132,39 @@ static const char *const people_endings[] = {"n", "an", "ian", "ese", "i"};
 /* Shorter names (Oman, Iran are four) would meet too many words. */
 #define PLACE_MIN_LEN 4
 
+/* Places whose people's word the endings do not make. */
+static const struct {
+    const char *place, *people;
+} people_words[] = {
+    {"afghanistan", "afghan"},  {"belgium", "belgian"},  {"britain", "british"},
+    {"congo", "congolese"},     {"cyprus", "cypriot"},   {"denmark", "danish"},
+    {"england", "english"},     {"finland", "finnish"},  {"france", "french"},
+    {"germany", "german"},      {"greece", "greek"},     {"holland", "dutch"},
+    {"iceland", "icelandic"},   {"ireland", "irish"},    {"kosovo", "kosovar"},
+    {"lebanon", "lebanese"},    {"netherlands", "dutch"}, {"norway", "norwegian"},
+    {"peru", "peruvian"},       {"philippines", "filipino"},
+    {"poland", "polish"},       {"portugal", "portuguese"},
+    {"scotland", "scottish"},   {"spain", "spanish"},    {"sweden", "swedish"},
+    {"switzerland", "swiss"},   {"thailand", "thai"},    {"turkey", "turkish"},
+    {"wales", "welsh"}};
+
+/* Whether `people` is `word` or its plural (French, Germans). */
+static int word_or_plural(const char *people, const char *word)
+{
+    size_t n = strlen(word);
+    return strncmp(people, word, n) == 0 &&
+           (people[n] == '\0' || (people[n] == 's' && people[n + 1] == '\0'));
+}
+
 /* Whether normalized word `people` is the word for the people or things
- * of place `place` (Albanians of albania, chinese of china). */
+ * of place `place` (Albanians of albania, chinese of china, french of
+ * france). */
 static int people_of(const char *place, const char *people)
 {
+    for (size_t k = 0; k < sizeof people_words / sizeof *people_words; k++)
+        if (place[0] == people_words[k].place[0] &&
+            strcmp(place, people_words[k].place) == 0)
+            return word_or_plural(people, people_words[k].people);
     /* They share three letters at least: most words part at once. */
     if (place[0] != people[0] || place[0] == '\0' || place[1] != people[1])
         return 0;

@@ -37,10 +37,14 @@ jq_py '"August" in rs[0].get("unsupported", [])' < out.jsonl | grep -qx True ||
 # Julian date for July.
 mkdir peoples
 printf 'Fines\n\nThe Albanian court fined the quarry owner on Friday, said the median report, by the Julian calendar.\n' > peoples/a.txt
+printf 'Trawlers\n\nThe French trawler reached the harbour of Jersey late.\n' > peoples/b.txt
 "$CITESEARCH" index --quiet peoples
 cs query --format jsonl -n 1 "Albania fined the quarry owner in July, Media said" > out.jsonl
 [ "$(jq_py 'rs[0].get("unsupported", [])' < out.jsonl)" = "['July', 'Media']" ] ||
     fail "a place and its people: $(cat out.jsonl)"
+cs query --format jsonl -n 1 "a trawler from France reached Jersey" > out.jsonl
+[ "$(jq_py 'rs[0].get("unsupported", [])' < out.jsonl)" = "[]" ] ||
+    fail "France and French: $(cat out.jsonl)"
 
 # The title ranks a claim's passages: of two passages that say the same,
 # the one whose article's title names what the claim is about first,
