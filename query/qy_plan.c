@@ -540,10 +540,24 @@ static cs_status add_words(builder *b, const qy_clause *c)
                 /* No passage writes it so (Mojahedin-e-Khalq, where the
                  * sources write Mujahideen-e-Khalq or People's Mojahedin):
                  * its parts are words of their own, found where they
-                 * stand, and may be respelt, rather than nothing found. */
+                 * stand, and may be respelt, rather than nothing found.
+                 * A part of one letter (the "e") says nothing alone and
+                 * stands in every e-mail: it is left out, as a stop word
+                 * is, beside a longer part. */
+                size_t longest = 0;
                 for (size_t k = i; k < j; k++)
+                    if (strlen(toks.v[k].term) > longest)
+                        longest = strlen(toks.v[k].term);
+                for (size_t k = i; k < j; k++) {
                     toks.v[k].flags &= ~TX_PART;
+                    if (longest > 1 && strlen(toks.v[k].term) == 1)
+                        toks.v[k].flags |= TX_STOP;
+                }
                 skip = j;
+                if ((t->flags & TX_STOP) && !all_stop) {
+                    prev = NULL;
+                    continue;
+                }
             }
             if (rc != CS_OK)
                 break;
