@@ -66,11 +66,7 @@ static int number_written_out(const char *w, long *value)
     return 1;
 }
 
-/* Whether a word reads as a number: digits, with , or . between them and
- * maybe an ordinal ending (1,500  2.5  7th  21st), or one written out
- * (fifteen, twenty-four).  *value is its value when it has one that is a
- * whole number (1,500: 1500; 7th: 7; twenty-four: 24), else -1. */
-static int number_of(const char *w, long *value)
+int qy_number_of(const char *w, long *value)
 {
     if (number_written_out(w, value))
         return 1;
@@ -118,7 +114,7 @@ static int ordinal(const char *w)
 int qy_same_number(const char *a, const char *b, long *value)
 {
     long va, vb;
-    if (!number_of(a, &va) || !number_of(b, &vb) || va < 0 || va != vb)
+    if (!qy_number_of(a, &va) || !qy_number_of(b, &vb) || va < 0 || va != vb)
         return 0;
     /* In digits both, 15th and 15 are one date's day; otherwise both are
      * ordinals or neither (a second attack is not two attacks). */
@@ -173,7 +169,7 @@ void qy_diff_kinds(qy_diff_op *ops, size_t n)
             continue;
         if (o->op == '~') {
             long a, b;
-            if (number_of(o->query, &a) && number_of(o->source, &b))
+            if (qy_number_of(o->query, &a) && qy_number_of(o->source, &b))
                 o->kind = qy_same_number(o->query, o->source, &a)
                               ? QY_DIFF_SAME_NUMBER
                               : QY_DIFF_NUMBER;

@@ -95,6 +95,12 @@ typedef struct qy_diff_op {
  * QY_DIFF_CONTRACTION keeps it. */
 void qy_diff_kinds(qy_diff_op *ops, size_t n);
 const char *qy_diff_kind_name(qy_diff_kind k); /* NULL for QY_DIFF_PLAIN */
+/* Whether a word, as written or normalized, reads as a number: digits,
+ * with , or . between them and maybe an ordinal ending (1,500  2.5  7th
+ * 21st), or one written out (fifteen, twenty-four).  *value is its value
+ * when that is a whole number (1,500: 1500; 7th: 7; twenty-four: 24),
+ * else -1. */
+int qy_number_of(const char *w, long *value);
 /* Whether two words, as written or normalized, are one number written
  * otherwise: the same whole value (twenty-four and 24, 1,500 and 1500),
  * each in digits (15th and 15: a date's day) or both ordinals or neither

@@ -333,9 +333,19 @@ static cs_status add_plan_word(qy_plan *p, const char *text, size_t len,
         return CS_NOMEM;
     }
     long value;
-    nw.number = qy_same_number(nw.text, nw.text, &value) && value >= 2;
+    nw.number = qy_number_of(nw.text, &value) && value >= 2;
     p->words[p->nwords++] = nw;
     return CS_OK;
+}
+
+/* The terms of a compound's parts toks[from, joined), in a malloc'd
+ * array (the terms stay toks'); NULL when out of memory. */
+static char **part_terms(const qtoks *toks, size_t from, size_t joined)
+{
+    char **parts = calloc(joined - from + 1, sizeof *parts);
+    for (size_t k = from; parts && k < joined; k++)
+        parts[k - from] = toks->v[k].term;
+    return parts;
 }
 
 /* Adds the compound of parts toks[from, joined) and its joined form
@@ -344,11 +354,9 @@ static cs_status add_compound(builder *b, const qy_clause *c, const qtoks *toks,
                               size_t from, size_t joined, qlist *words)
 {
     const qtok *jt = &toks->v[joined];
-    char **parts = calloc(joined - from + 1, sizeof *parts);
+    char **parts = part_terms(toks, from, joined);
     if (!parts)
         return CS_NOMEM;
-    for (size_t k = from; k < joined; k++)
-        parts[k - from] = toks->v[k].term;
     xs_query *alt[2] = {qy_phrase_query(parts, joined - from),
                         word_query(b, c->mod, jt->stem)};
     xs_query *q = alt[0] && alt[1] ? xs_query_combine(XS_OP_OR, alt, 2, 0) : NULL;
@@ -466,7 +474,7 @@ static cs_status compound_held(builder *b, const qy_clause *c, const qtoks *toks
     if (!written)
         return CS_NOMEM;
     long value;
-    *held = qy_same_number(written, written, &value);
+    *held = qy_number_of(written, &value) && value >= 0;
     free(written);
     if (*held)
         return CS_OK;
@@ -475,11 +483,9 @@ static cs_status compound_held(builder *b, const qy_clause *c, const qtoks *toks
         if (word_freq(b->e, term, strlen(term)) == 0)
             return CS_OK; /* a part no passage holds: not the phrase */
     }
-    char **parts = calloc(joined - from + 1, sizeof *parts);
+    char **parts = part_terms(toks, from, joined);
     if (!parts)
         return CS_NOMEM;
-    for (size_t k = from; k < joined; k++)
-        parts[k - from] = toks->v[k].term;
     xs_query *q = qy_phrase_query(parts, joined - from);
     free(parts);
     if (!q)
@@ -527,16 +533,17 @@ static cs_status add_words(builder *b, const qy_clause *c)
             size_t j = i;
             while (j < toks.n && (toks.v[j].flags & TX_PART))
                 j++;
-            int held = 0;
-            if (j < toks.n && (toks.v[j].flags & TX_JOINED))
+            if (j < toks.n && (toks.v[j].flags & TX_JOINED)) {
+                int held = 0;
                 rc = compound_held(b, c, &toks, i, j, &held);
-            if (rc == CS_OK && held) {
-                rc = add_compound(b, c, &toks, i, j, &words);
-                i = j;
-                prev = NULL;
-                continue;
-            }
-            if (rc == CS_OK && j < toks.n && (toks.v[j].flags & TX_JOINED)) {
+                if (rc != CS_OK)
+                    break;
+                if (held) {
+                    rc = add_compound(b, c, &toks, i, j, &words);
+                    i = j;
+                    prev = NULL;
+                    continue;
+                }
                 /* No passage writes it so (Mojahedin-e-Khalq, where the
                  * sources write Mujahideen-e-Khalq or People's Mojahedin):
                  * its parts are words of their own, found where they
@@ -559,8 +566,6 @@ static cs_status add_words(builder *b, const qy_clause *c)
                     continue;
                 }
             }
-            if (rc != CS_OK)
-                break;
         }
         xs_query *q = word_query(b, c->mod, t->stem);
         size_t split = q ? best_split(b->e, t) : 0;
