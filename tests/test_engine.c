@@ -126,6 +126,17 @@ static const qy_result *result_at(const qy_answer *a, const char *cite)
     return NULL;
 }
 
+/* Asks claim q for n results and gives its result citing `cite`, which
+ * must be among them. */
+static const qy_result *claim_at(fixture *f, const char *q, unsigned n,
+                                 qy_answer *a, const char *cite)
+{
+    ask(f, q, QY_MODE_CLAIM, n, a);
+    const qy_result *r = result_at(a, cite);
+    assert_non_null(r);
+    return r;
+}
+
 /* A compound supports a claim however either writes it: the passage's
  * "cyberattacks" the claim's "cyber attacks" (a plural: compared by the
  * joined form's stem), the passage's "cyber attacks" the claim's
@@ -134,19 +145,17 @@ static void test_coverage_of_compounds(void **state)
 {
     fixture *f = *state;
     qy_answer a;
-    ask(f, "The president convened the Security Council over the cyber attacks",
-        QY_MODE_CLAIM, 5, &a);
-    const qy_result *r = result_at(&a, "corpus/000_e2b09c51e93f98b0.txt:3");
-    assert_non_null(r);
+    const qy_result *r =
+        claim_at(f, "The president convened the Security Council over the cyber attacks",
+                 5, &a, "corpus/000_e2b09c51e93f98b0.txt:3");
     assert_true(strstr(r->text, "cyberattacks") != NULL);
     assert_false(has_word(r, "cyber"));
     assert_false(has_word(r, "attacks"));
     assert_true(has_word(r, "convened"));
     qy_answer_clear(&a);
 
-    ask(f, "One Albania telecom cyberattacks", QY_MODE_CLAIM, 3, &a);
-    r = result_at(&a, "corpus/002_2a02a01db59475ef.txt:3");
-    assert_non_null(r);
+    r = claim_at(f, "One Albania telecom cyberattacks",
+                 3, &a, "corpus/002_2a02a01db59475ef.txt:3");
     assert_true(strstr(r->text, "cyber attacks") != NULL);
     assert_false(has_word(r, "cyberattacks"));
     assert_int_equal(r->nunsupported, 0);
@@ -164,27 +173,25 @@ static void test_coverage_of_places_and_peoples(void **state)
 {
     fixture *f = *state;
     qy_answer a;
-    ask(f, "Iran denied involvement in the attacks on Albania", QY_MODE_CLAIM, 5, &a);
-    const qy_result *r = result_at(&a, "corpus/003_7ea479e65bd91aef.txt:15");
-    assert_non_null(r);
+    const qy_result *r =
+        claim_at(f, "Iran denied involvement in the attacks on Albania",
+                 5, &a, "corpus/003_7ea479e65bd91aef.txt:15");
     assert_true(strstr(r->text, "Albanian government") != NULL);
     assert_null(strstr(r->text, "Albania "));
     assert_false(has_word(r, "Albania"));
     assert_true(has_word(r, "involvement"));
     qy_answer_clear(&a);
 
-    ask(f, "The Albanian government cut diplomatic ties with Iran", QY_MODE_CLAIM, 5, &a);
-    r = result_at(&a, "corpus/003_7ea479e65bd91aef.txt:13");
-    assert_non_null(r);
+    r = claim_at(f, "The Albanian government cut diplomatic ties with Iran",
+                 5, &a, "corpus/003_7ea479e65bd91aef.txt:13");
     assert_null(strstr(r->text, "Albanian"));
     assert_false(has_word(r, "Albanian"));
     qy_answer_clear(&a);
 
     /* A passage that names neither still says so: "Iranian diplomats"
      * is not Albania. */
-    ask(f, "Albania expelled the diplomats", QY_MODE_CLAIM, 5, &a);
-    r = result_at(&a, "corpus/004_ea823e42dca6d0bc.txt:9");
-    assert_non_null(r);
+    r = claim_at(f, "Albania expelled the diplomats",
+                 5, &a, "corpus/004_ea823e42dca6d0bc.txt:9");
     assert_true(strstr(r->text, "Iranian diplomats") != NULL);
     assert_true(has_word(r, "Albania"));
     qy_answer_clear(&a);
@@ -198,34 +205,27 @@ static void test_coverage_of_numbers(void **state)
 {
     fixture *f = *state;
     qy_answer a;
-    ask(f, "government websites went offline after the 15th of July cyberattack",
-        QY_MODE_CLAIM, 5, &a);
-    const qy_result *r = result_at(&a, "corpus/004_ea823e42dca6d0bc.txt:9");
-    assert_non_null(r);
+    const qy_result *r =
+        claim_at(f, "government websites went offline after the 15th of July cyberattack",
+                 5, &a, "corpus/004_ea823e42dca6d0bc.txt:9");
     assert_true(strstr(r->text, "a 15 July cyberattack") != NULL);
     assert_false(has_word(r, "15th"));
     qy_answer_clear(&a);
 
-    ask(f, "government websites went offline after the 16th of July cyberattack",
-        QY_MODE_CLAIM, 5, &a);
-    r = result_at(&a, "corpus/004_ea823e42dca6d0bc.txt:9");
-    assert_non_null(r);
+    r = claim_at(f, "government websites went offline after the 16th of July cyberattack",
+                 5, &a, "corpus/004_ea823e42dca6d0bc.txt:9");
     assert_true(has_word(r, "16th"));
     qy_answer_clear(&a);
 
-    ask(f, "Rama ordered Iranian diplomats to leave within twenty-four hours",
-        QY_MODE_CLAIM, 5, &a);
-    r = result_at(&a, "corpus/004_ea823e42dca6d0bc.txt:9");
-    assert_non_null(r);
+    r = claim_at(f, "Rama ordered Iranian diplomats to leave within twenty-four hours",
+                 5, &a, "corpus/004_ea823e42dca6d0bc.txt:9");
     assert_true(strstr(r->text, "within 24 hours") != NULL);
     assert_false(has_word(r, "twenty-four"));
     assert_int_equal(r->nunsupported, 0);
     qy_answer_clear(&a);
 
-    ask(f, "Rama ordered Iranian diplomats to leave within twenty-five hours",
-        QY_MODE_CLAIM, 5, &a);
-    r = result_at(&a, "corpus/004_ea823e42dca6d0bc.txt:9");
-    assert_non_null(r);
+    r = claim_at(f, "Rama ordered Iranian diplomats to leave within twenty-five hours",
+                 5, &a, "corpus/004_ea823e42dca6d0bc.txt:9");
     assert_true(has_word(r, "twenty-five"));
     qy_answer_clear(&a);
 }
