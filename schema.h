@@ -10,8 +10,13 @@
 #ifndef CITESEARCH_SCHEMA_H
 #define CITESEARCH_SCHEMA_H
 
-/* Stored as metadata key "schema"; an index with another value is rejected. */
-#define CS_SCHEMA_VERSION "1"
+/* Stored as metadata key "schema".  2: a passage's document data is an
+ * ix_docdata (indexer/ix_docdata.h).  1: it was a line of JSON, then the
+ * passage's bytes; still read, so an index of format 1 stays usable, and
+ * the first index run that writes to it marks it 2 (its older passages
+ * read as they are).  An index of any other value is rejected. */
+#define CS_SCHEMA_VERSION "2"
+#define CS_SCHEMA_FORMER "1"
 
 /* --- Terms that carry positions or weight (ranking and phrases) --- */
 
@@ -102,17 +107,8 @@
 #endif
 
 /*
- * Document data: the citation as one line of JSON (written by
- * indexer/ix_doc.c, read by query/), then '\n', then the raw bytes of the
- * passage, byte for byte as in the file (JSON could not hold invalid UTF-8):
- *   {"path":..., "title":..., "source":..., "date":..., "url":..., "lang":...,
- *    "paragraph":N, "part":N, "line_start":N, "line_end":N,
- *    "byte_start":N, "byte_end":N, "markup":"html", "charset":"koi8-r"}
- * Missing metadata is left out; strings are valid UTF-8.  "markup" is
- * there only for an e-mail's text part written in HTML ("html": its words
- * read for its text, tx_read_form), in quoted-printable ("qp":
- * read decoded, tx_decode_qp), or both ("qp html"), as both sides read
- * it; "charset" only for a text read in a charset (its bytes are not
- * UTF-8): the one an e-mail's part declares, named as it names it, or
- * the one a text that declares none looks to be in (tx_charset_detect).
+ * Document data: the citation (path, title, source, date, url, lang, the
+ * passage's paragraph, part, lines and bytes, and how its words are read),
+ * then the raw bytes of the passage, byte for byte as in the file.  Its
+ * format, and what each field means, is indexer/ix_docdata.h's.
  */

@@ -1,7 +1,7 @@
 /* ix_doc.c - passage documents (see ix_doc.h). */
 #include "ix_doc.h"
+#include "ix_docdata.h"
 
-#include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,10 +126,9 @@ void ix_article_clear(ix_article *art)
 {
     termlist_clear(&art->title_terms);
     termlist_clear(&art->filter_terms);
-    free(art->head);
     free(art->data);
-    art->head = art->data = NULL;
-    art->head_len = art->data_cap = 0;
+    art->data = NULL;
+    art->data_cap = 0;
 }
 
 /* Adds the terms of one token of the passage body. */
@@ -160,13 +159,13 @@ static int on_body_token(void *ctx, const tx_token *t)
     return b->st != CS_OK;
 }
 
-/* The article's part of the JSON head: its strings, encoded once per
- * file by jansson (which also refuses a path that is not UTF-8), without
- * the closing brace that the passage's numbers come before. */
-static int article_head(ix_article *art)
+/* The document data (ix_docdata.h): the citation, then the passage's
+ * bytes as they are in the file.  Built in the article's buffer: *len
+ * receives its length.  NULL when out of memory. */
+static char *passage_data(ix_article *art, const char *text,
+                          const tx_passage *p, const char *markup,
+                          const char *charset, size_t *len)
 {
-    if (art->head)
-        return 0;
     /* The date as people write it: YYYY[-MM[-DD]]. */
     char date[11] = "";
     size_t dl = strlen(art->date);
@@ -174,80 +173,24 @@ static int article_head(ix_article *art)
         snprintf(date, sizeof date, "%.4s%s%.2s%s%.2s", art->date,
                  dl >= 6 ? "-" : "", art->date + 4, dl >= 8 ? "-" : "",
                  dl >= 8 ? art->date + 6 : "");
-    json_t *o = json_pack("{s:s, s:s}", "path", art->path, "title", art->title);
-    if (!o)
-        return -1;
-    /* Metadata a file does not have is left out (readers take "" for an
-     * absent key): most files have none, and these bytes were repeated in
-     * every passage's data. */
-    const char *const optional[][2] = {{"source", art->source},
-                                       {"date", date},
-                                       {"url", art->url},
-                                       {"lang", art->lang}};
-    for (size_t i = 0; i < sizeof optional / sizeof optional[0]; i++) {
-        if (!*optional[i][1])
-            continue;
-        if (json_object_set_new(o, optional[i][0],
-                                json_string(optional[i][1])) != 0) {
-            json_decref(o);
-            return -1;
-        }
-    }
-    char *head = json_dumps(o, JSON_COMPACT);
-    json_decref(o);
-    if (!head)
-        return -1;
-    art->head_len = strlen(head) - 1; /* without the '}' */
-    art->head = head;
-    return 0;
-}
-
-/* The document data: the citation as one JSON line, '\n', then the raw
- * passage bytes (kept raw because JSON cannot hold invalid UTF-8, and the
- * citation must give back the file's exact bytes).  Built in the
- * article's buffer: *len receives its length. */
-static char *passage_data(ix_article *art, const char *text,
-                          const tx_passage *p, const char *markup,
-                          const char *charset, size_t *len)
-{
-    if (article_head(art) != 0)
-        return NULL;
-    /* The charset's name is letters, digits and "-_.:" only
-     * (tx_charset_readable), nothing JSON would escape. */
-    char nums[256];
-    int nlen = snprintf(nums, sizeof nums,
-                        ",\"paragraph\":%u,\"part\":%u,\"line_start\":%u,"
-                        "\"line_end\":%u,\"byte_start\":%zu,\"byte_end\":%zu%s%s%s"
-                        "%s%s%s}",
-                        p->paragraph, p->part, p->line_start, p->line_end,
-                        p->byte_start, p->byte_end,
-                        markup ? ",\"markup\":\"" : "", markup ? markup : "",
-                        markup ? "\"" : "", charset ? ",\"charset\":\"" : "",
-                        charset ? charset : "", charset ? "\"" : "");
-    if (nlen < 0 || (size_t)nlen >= sizeof nums)
-        return NULL;
-    size_t tlen = p->byte_end - p->byte_start;
-    size_t need = art->head_len + (size_t)nlen + 1 + tlen + 1;
-    if (need > art->data_cap) {
-        size_t cap = art->data_cap ? art->data_cap : 4096;
-        while (cap < need)
-            cap *= 2;
-        char *d = realloc(art->data, cap);
-        if (!d)
-            return NULL;
-        art->data = d;
-        art->data_cap = cap;
-    }
-    char *o = art->data;
-    memcpy(o, art->head, art->head_len);
-    o += art->head_len;
-    memcpy(o, nums, (size_t)nlen);
-    o += nlen;
-    *o++ = '\n';
-    memcpy(o, text + p->byte_start, tlen);
-    o[tlen] = '\0';
-    *len = (size_t)(o - art->data) + tlen;
-    return art->data;
+    ix_docdata r = {.path = art->path,
+                   .title = art->title,
+                   .source = art->source,
+                   .date = date,
+                   .url = art->url,
+                   .lang = art->lang,
+                   .markup = markup,
+                   .charset = charset,
+                   .paragraph = p->paragraph,
+                   .part = p->part,
+                   .line_start = p->line_start,
+                   .line_end = p->line_end,
+                   .byte_start = p->byte_start,
+                   .byte_end = p->byte_end,
+                   .text = text + p->byte_start,
+                   .text_len = p->byte_end - p->byte_start};
+    *len = ix_docdata_encode(&r, &art->data, &art->data_cap);
+    return *len ? art->data : NULL;
 }
 
 cs_status ix_doc_build(tx_analyzer *a, ix_article *art,

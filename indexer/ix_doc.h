@@ -37,12 +37,8 @@ typedef struct ix_article {
     ix_termlist title_terms; /* ZS stems of the title */
     ix_termlist filter_terms;/* XS source words, XT recipient words, L
                                 language */
-    /* The part of every passage's JSON head that the article decides
-     * (`{"path":...,"lang":...`), made at the first passage; and the
-     * buffer each passage's data is built in, reused from passage to
-     * passage. */
-    char *head;
-    size_t head_len;
+    /* The buffer each passage's data (ix_docdata.h) is built in, reused
+     * from passage to passage. */
     char *data;
     size_t data_cap;
 } ix_article;

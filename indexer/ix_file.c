@@ -596,7 +596,7 @@ static cs_status write_article(ix_worker *w, const ix_task *t, file_ctx *f,
     char *subject = is_mail ? field_text(f, mail.subject, charset) : NULL;
     char *from = is_mail && !snapshot ? field_text(f, mail.from, charset) : NULL;
     char *location = snapshot ? field_text(f, mail.location, charset) : NULL;
-    /* Metadata goes into JSON: as UTF-8, bytes that are not UTF-8 read as
+    /* Metadata is shown as text and JSON: as UTF-8, bytes that are not UTF-8 read as
      * Windows-1252 as the analyzer reads them, so a Latin-1 file's title
      * reads as written and its words are those its text is searched by. */
     char *title = NULL;

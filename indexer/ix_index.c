@@ -241,7 +241,8 @@ static cs_status prepare_index(run *r, char **root_rel, char **root_abs)
         if (rc == CS_OK)
             rc = xs_wdb_get_metadata(r->shards.db[k], CS_META_ROOT, &stored,
                                      NULL, r->msg);
-        if (rc == CS_OK && *schema && strcmp(schema, CS_SCHEMA_VERSION) != 0)
+        if (rc == CS_OK && *schema && strcmp(schema, CS_SCHEMA_VERSION) != 0 &&
+            strcmp(schema, CS_SCHEMA_FORMER) != 0)
             rc = cs_fail(r->msg, CS_CORRUPT,
                          "%s: index format %s, this citesearch writes format "
                          "%s: remove the index and index again",
@@ -259,7 +260,9 @@ static cs_status prepare_index(run *r, char **root_rel, char **root_abs)
         char *schema = NULL;
         rc = xs_wdb_get_metadata(r->shards.db[k], CS_META_SCHEMA, &schema,
                                  NULL, r->msg);
-        if (rc == CS_OK && !*schema)
+        /* An index of the former format holds this one's passages from
+         * now on (schema.h). */
+        if (rc == CS_OK && strcmp(schema, CS_SCHEMA_VERSION) != 0)
             rc = xs_wdb_set_metadata(r->shards.db[k], CS_META_SCHEMA,
                                      CS_SCHEMA_VERSION,
                                      strlen(CS_SCHEMA_VERSION), r->msg);

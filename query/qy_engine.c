@@ -1,13 +1,13 @@
 /* qy_engine.c - answering one query (see qy_engine.h). */
 #include "qy_engine.h"
 
-#include <jansson.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ix_location.h"
+#include "ix_docdata.h"
 #include "qy_cand.h"
 #include "qy_plan.h"
 #include "qy_readable.h"
@@ -93,7 +93,8 @@ cs_status qy_engine_open_with(const char *db_path,
                      "yet (was the first one interrupted?): run citesearch "
                      "index again",
                      db_path);
-    else if (rc == CS_OK && strcmp(schema, CS_SCHEMA_VERSION) != 0)
+    else if (rc == CS_OK && strcmp(schema, CS_SCHEMA_VERSION) != 0 &&
+             strcmp(schema, CS_SCHEMA_FORMER) != 0)
         rc = cs_fail(msg, CS_CORRUPT,
                      "%s: not a citesearch index of format %s (found '%s'): "
                      "remove it and index again",
@@ -134,52 +135,37 @@ struct tx_analyzer *qy_engine_analyzer(qy_engine *e) { return e->an; }
 
 /* ---- Results ---- */
 
-static char *json_str(json_t *o, const char *key)
-{
-    const char *s = json_string_value(json_object_get(o, key));
-    return strdup(s ? s : "");
-}
-
-static unsigned json_uint(json_t *o, const char *key)
-{
-    return (unsigned)json_integer_value(json_object_get(o, key));
-}
-
-/* Reads a passage's document data (schema.h) into `r`. */
+/* Reads a passage's document data (ix_docdata.h) into `r`. */
 static cs_status read_result(const char *data, size_t len, qy_result *r,
                              char **msg)
 {
-    const char *nl = memchr(data, '\n', len);
-    if (!nl)
-        return cs_fail(msg, CS_CORRUPT, "passage data without text");
-    json_error_t err;
-    json_t *o = json_loadb(data, (size_t)(nl - data), 0, &err);
-    if (!o)
-        return cs_fail(msg, CS_CORRUPT, "passage data: %s", err.text);
-    r->path = json_str(o, "path");
-    r->title = json_str(o, "title");
-    r->source = json_str(o, "source");
-    r->date = json_str(o, "date");
-    r->url = json_str(o, "url");
-    r->lang = json_str(o, "lang");
-    r->paragraph = json_uint(o, "paragraph");
-    r->part = json_uint(o, "part");
-    r->line_start = json_uint(o, "line_start");
-    r->line_end = json_uint(o, "line_end");
-    r->byte_start = (size_t)json_integer_value(json_object_get(o, "byte_start"));
-    r->byte_end = (size_t)json_integer_value(json_object_get(o, "byte_end"));
-    /* How its words were read (schema.h). */
-    r->form = tx_form_of(json_string_value(json_object_get(o, "markup")));
-    const char *charset = json_string_value(json_object_get(o, "charset"));
-    r->charset = charset ? strdup(charset) : NULL;
-    int nomem = charset && !r->charset;
-    json_decref(o);
-    r->text_len = len - (size_t)(nl + 1 - data);
+    ix_docdata rec;
+    cs_status rc = ix_docdata_decode(data, len, &rec, msg);
+    if (rc != CS_OK)
+        return rc;
+    r->path = strdup(rec.path);
+    r->title = strdup(rec.title);
+    r->source = strdup(rec.source);
+    r->date = strdup(rec.date);
+    r->url = strdup(rec.url);
+    r->lang = strdup(rec.lang);
+    r->paragraph = rec.paragraph;
+    r->part = rec.part;
+    r->line_start = rec.line_start;
+    r->line_end = rec.line_end;
+    r->byte_start = rec.byte_start;
+    r->byte_end = rec.byte_end;
+    /* How its words were read (ix_docdata.h). */
+    r->form = tx_form_of(rec.markup);
+    r->charset = *rec.charset ? strdup(rec.charset) : NULL;
+    int nomem = *rec.charset && !r->charset;
+    r->text_len = rec.text_len;
     r->text = malloc(r->text_len + 1);
     if (r->text) {
-        memcpy(r->text, nl + 1, r->text_len);
+        memcpy(r->text, rec.text, r->text_len);
         r->text[r->text_len] = '\0';
     }
+    ix_docdata_release(&rec);
     int n = r->line_end > r->line_start
                 ? asprintf(&r->cite, "%s:%u-%u", r->path ? r->path : "",
                            r->line_start, r->line_end)

@@ -116,13 +116,13 @@ json_t *qy_result_json(const qy_request *req, const qy_answer *a,
     json_object_set_new(o, "match", json_string(qy_match_name(r->match)));
     json_object_set_new(o, "cite", qy_json_bytes(r->cite, strlen(r->cite)));
     json_object_set_new(o, "path", qy_json_bytes(r->path, strlen(r->path)));
-    json_object_set_new(o, "title", json_string(r->title));
-    json_object_set_new(o, "source", json_string(r->source));
-    json_object_set_new(o, "date", json_string(r->date));
+    json_object_set_new(o, "title", qy_json_bytes(r->title, strlen(r->title)));
+    json_object_set_new(o, "source", qy_json_bytes(r->source, strlen(r->source)));
+    json_object_set_new(o, "date", qy_json_bytes(r->date, strlen(r->date)));
     /* Where a web page was, when its file or the manifest says: for a
      * page, that is what a citation names. */
     if (r->url && *r->url)
-        json_object_set_new(o, "url", json_string(r->url));
+        json_object_set_new(o, "url", qy_json_bytes(r->url, strlen(r->url)));
     json_object_set_new(o, "paragraph", json_integer(r->paragraph));
     json_object_set_new(o, "line_start", json_integer(r->line_start));
     json_object_set_new(o, "line_end", json_integer(r->line_end));

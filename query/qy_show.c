@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "ix_doc.h"
+#include "ix_docdata.h"
 #include "qy_output.h"
 #include "qy_readable.h"
 #include "schema.h"
@@ -19,7 +20,8 @@
 typedef struct passage_ref {
     unsigned paragraph, line_start, line_end;
     size_t byte_start, byte_end;
-    char *data;          /* the document data (schema.h) */
+    const char *data;    /* the passage's bytes in its document data
+                            (ix_docdata.h), `len` of them */
     size_t len;
     unsigned form;       /* how an e-mail's part is written (TX_FORM_*) */
     char *charset;       /* and its charset (NULL: none); malloc'd */
@@ -93,7 +95,9 @@ typedef struct show_view {
     char *file;          /* the file's current bytes, or NULL */
     size_t flen;
     int changed;         /* the file differs from the indexed one */
-    json_t *meta;        /* the first cited passage's JSON head */
+    ix_docdata meta;      /* the first cited passage's record (its
+                            strings are the article's metadata) */
+    int has_meta;
     xs_mset *m;          /* owns the passages' data */
 } show_view;
 
@@ -103,7 +107,8 @@ static void show_view_clear(show_view *v)
         free(v->ps[i].charset);
     free(v->file);
     free(v->ps);
-    json_decref(v->meta);
+    if (v->has_meta)
+        ix_docdata_release(&v->meta);
     xs_mset_free(v->m);
     free(v->path);
     memset(v, 0, sizeof *v);
@@ -146,28 +151,30 @@ static cs_status show_lookup(qy_engine *e, const char *cite, unsigned context,
     for (unsigned i = 0; rc == CS_OK && i < n; i++) {
         size_t len = 0;
         const char *data = xs_mset_data(v->m, i, &len);
-        const char *nl = data ? memchr(data, '\n', len) : NULL;
-        json_t *j = nl ? json_loadb(data, (size_t)(nl - data), 0, NULL) : NULL;
-        if (!j) {
+        ix_docdata rec;
+        if (!data || ix_docdata_decode(data, len, &rec, NULL) != CS_OK) {
             rc = cs_fail(msg, CS_CORRUPT, "%s: passage %u of %s is unreadable",
                          qy_engine_db_path(e), i + 1, path);
             break;
         }
-        ps[i].line_start = (unsigned)json_integer_value(json_object_get(j, "line_start"));
-        ps[i].line_end = (unsigned)json_integer_value(json_object_get(j, "line_end"));
-        ps[i].byte_start = (size_t)json_integer_value(json_object_get(j, "byte_start"));
-        ps[i].byte_end = (size_t)json_integer_value(json_object_get(j, "byte_end"));
-        ps[i].paragraph = (unsigned)json_integer_value(json_object_get(j, "paragraph"));
-        ps[i].data = (char *)nl + 1;
-        ps[i].len = len - (size_t)(nl + 1 - data);
-        ps[i].form = tx_form_of(json_string_value(json_object_get(j, "markup")));
-        const char *charset = json_string_value(json_object_get(j, "charset"));
-        if (charset && !(ps[i].charset = strdup(charset)))
+        ps[i].line_start = rec.line_start;
+        ps[i].line_end = rec.line_end;
+        ps[i].byte_start = rec.byte_start;
+        ps[i].byte_end = rec.byte_end;
+        ps[i].paragraph = rec.paragraph;
+        ps[i].data = rec.text;
+        ps[i].len = rec.text_len;
+        ps[i].form = tx_form_of(rec.markup);
+        if (*rec.charset && !(ps[i].charset = strdup(rec.charset)))
             rc = CS_NOMEM;
-        /* The article's metadata, from the first cited passage. */
-        if (!v->meta && ps[i].line_start <= l2 && ps[i].line_end >= l1)
-            v->meta = json_incref(j);
-        json_decref(j);
+        /* The article's metadata, from the first cited passage: kept
+         * with what its strings point into. */
+        if (!v->has_meta && ps[i].line_start <= l2 && ps[i].line_end >= l1) {
+            v->meta = rec;
+            v->has_meta = 1;
+        } else {
+            ix_docdata_release(&rec);
+        }
     }
     /* The cited passages: those whose lines meet [l1, l2]. */
     unsigned first = n, last = 0;
@@ -309,11 +316,12 @@ cs_status qy_show(qy_engine *e, const char *cite, unsigned context, FILE *out,
     return CS_OK;
 }
 
-/* A metadata string of the passage head, "" when absent. */
-static json_t *meta_string(const show_view *v, const char *key)
+/* A metadata string of the cited passage ("" when absent, or when no
+ * passage is cited), as JSON. */
+static json_t *meta_string(const show_view *v, const char *s)
 {
-    const char *s = json_string_value(json_object_get(v->meta, key));
-    return json_string(s ? s : "");
+    s = v->has_meta ? s : "";
+    return qy_json_bytes(s, strlen(s));
 }
 
 cs_status qy_show_json(qy_engine *e, const char *cite, unsigned context,
@@ -373,10 +381,10 @@ cs_status qy_show_json(qy_engine *e, const char *cite, unsigned context,
     if (!bad) {
         bad |= json_object_set_new(o, "cite", qy_json_bytes(cite, strlen(cite)));
         bad |= json_object_set_new(o, "path", qy_json_bytes(v.path, strlen(v.path)));
-        bad |= json_object_set_new(o, "title", meta_string(&v, "title"));
-        bad |= json_object_set_new(o, "source", meta_string(&v, "source"));
-        bad |= json_object_set_new(o, "date", meta_string(&v, "date"));
-        bad |= json_object_set_new(o, "url", meta_string(&v, "url"));
+        bad |= json_object_set_new(o, "title", meta_string(&v, v.meta.title));
+        bad |= json_object_set_new(o, "source", meta_string(&v, v.meta.source));
+        bad |= json_object_set_new(o, "date", meta_string(&v, v.meta.date));
+        bad |= json_object_set_new(o, "url", meta_string(&v, v.meta.url));
         bad |= json_object_set_new(o, "changed", json_boolean(v.changed));
         bad |= json_object_set_new(o, "missing", json_boolean(!v.file));
         bad |= json_object_set(o, "passages", arr);

@@ -15,6 +15,7 @@
 #include "ix_index.h"
 #include "qy_engine.h"
 #include "qy_plan.h"
+#include "schema.h"
 #include "xs.h"
 
 typedef struct fixture {
@@ -679,6 +680,110 @@ static void test_uncased_query_respelt(void **state)
     qy_answer_clear(&a);
 }
 
+
+/* Writes an index as citesearch wrote it in format 1 (schema.h): one
+ * passage of "old.txt", its citation as a line of JSON. */
+static void write_former_index(const char *db, const char *text)
+{
+    xs_wdb *w = NULL;
+    assert_int_equal(xs_wdb_open(db, 1, &w, NULL), CS_OK);
+    assert_int_equal(xs_wdb_begin(w, NULL), CS_OK);
+    xs_doc *doc = xs_doc_new();
+    assert_non_null(doc);
+    assert_int_equal(xs_doc_add_posting(doc, "albania", 7, 1, 1), CS_OK);
+    assert_int_equal(xs_doc_add_term(doc, "Zalbania", 8, 1), CS_OK);
+    assert_int_equal(xs_doc_add_boolean_term(doc, "Pold.txt", 8), CS_OK);
+    assert_int_equal(xs_doc_set_value(doc, 1, "old.txt", 7), CS_OK);
+    char *data = NULL;
+    int n = asprintf(&data,
+                     "{\"path\":\"old.txt\",\"title\":\"An old title\","
+                     "\"source\":\"Old Source\",\"date\":\"2022-07-15\","
+                     "\"paragraph\":2,\"part\":0,\"line_start\":3,"
+                     "\"line_end\":3,\"byte_start\":14,\"byte_end\":%zu}\n%s",
+                     14 + strlen(text), text);
+    assert_true(n > 0);
+    assert_int_equal(xs_doc_set_data(doc, data, (size_t)n), CS_OK);
+    assert_int_equal(xs_wdb_add(w, doc, NULL, NULL), CS_OK);
+    assert_int_equal(xs_wdb_set_metadata(w, "schema", "1", 1, NULL), CS_OK);
+    assert_int_equal(xs_wdb_set_metadata(w, "root", "..", 2, NULL), CS_OK);
+    assert_int_equal(xs_wdb_commit(w, NULL), CS_OK);
+    xs_wdb_close(w);
+    xs_doc_free(doc);
+    free(data);
+}
+
+/* An index of the former format is read as it is, and the first index run
+ * that writes to it marks it with the current format, its older passage
+ * read alongside the new ones; an index of an unknown format is refused. */
+static void test_reads_an_index_of_the_former_format(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/cs-former-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *db = NULL;
+    assert_true(asprintf(&db, "%s/db", dir) > 0);
+    const char *text = "Albania was attacked in July.";
+    write_former_index(db, text);
+
+    qy_engine *e = NULL;
+    assert_int_equal(qy_engine_open(db, &e, NULL), CS_OK);
+    qy_request req = {.query = "Albania", .mode = QY_MODE_CLAIM, .limit = 5};
+    qy_answer a;
+    assert_int_equal(qy_engine_query(e, &req, &a, NULL), CS_OK);
+    assert_int_equal(a.n, 1);
+    const qy_result *r = &a.results[0];
+    assert_string_equal(r->path, "old.txt");
+    assert_string_equal(r->cite, "old.txt:3");
+    assert_string_equal(r->title, "An old title");
+    assert_string_equal(r->source, "Old Source");
+    assert_string_equal(r->date, "2022-07-15");
+    assert_int_equal(r->paragraph, 2);
+    assert_int_equal(r->byte_start, 14);
+    assert_int_equal(r->byte_end, 14 + strlen(text));
+    assert_int_equal(r->text_len, strlen(text));
+    assert_memory_equal(r->text, text, strlen(text));
+    assert_int_equal(r->nhighlights, 1);
+    assert_int_equal(r->highlights[0].start, 14);
+    qy_answer_clear(&a);
+    qy_engine_close(e);
+
+    FILE *fp = file_in(dir, "new.txt");
+    fputs("New\n\nAlbania again, in September.\n", fp);
+    fclose(fp);
+    char cwd[4096];
+    assert_non_null(getcwd(cwd, sizeof cwd));
+    assert_int_equal(chdir(dir), 0);
+    index_into(db, "new.txt");
+    assert_int_equal(chdir(cwd), 0);
+    xs_db *x = NULL;
+    char *schema = NULL;
+    assert_int_equal(xs_db_open(db, &x, NULL), CS_OK);
+    assert_int_equal(xs_db_get_metadata(x, "schema", &schema, NULL, NULL), CS_OK);
+    assert_string_equal(schema, CS_SCHEMA_VERSION);
+    free(schema);
+    xs_db_close(x);
+    assert_int_equal(qy_engine_open(db, &e, NULL), CS_OK);
+    assert_int_equal(qy_engine_query(e, &req, &a, NULL), CS_OK);
+    assert_int_equal(a.n, 2);
+    assert_non_null(result_at(&a, "old.txt:3"));
+    assert_non_null(result_at(&a, "new.txt:3"));
+    qy_answer_clear(&a);
+    qy_engine_close(e);
+
+    xs_wdb *w = NULL;
+    assert_int_equal(xs_wdb_open(db, 0, &w, NULL), CS_OK);
+    assert_int_equal(xs_wdb_begin(w, NULL), CS_OK);
+    assert_int_equal(xs_wdb_set_metadata(w, "schema", "9", 1, NULL), CS_OK);
+    assert_int_equal(xs_wdb_commit(w, NULL), CS_OK);
+    xs_wdb_close(w);
+    char *msg = NULL;
+    assert_int_equal(qy_engine_open(db, &e, &msg), CS_CORRUPT);
+    assert_non_null(strstr(msg, "found '9'"));
+    free(msg);
+    free(db);
+    remove_tree(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -701,6 +806,7 @@ int main(void)
         cmocka_unit_test(test_near_quote_found_by_word_pairs),
         cmocka_unit_test(test_quote_word_pairs),
         cmocka_unit_test(test_shared_window_words_answered_once),
+        cmocka_unit_test(test_reads_an_index_of_the_former_format),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -19,6 +19,7 @@
 #include "ix_html.h"
 #include "ix_mail.h"
 #include "ix_manifest.h"
+#include "ix_docdata.h"
 #include "ix_shards.h"
 #include "schema.h"
 #include "xs.h"
@@ -738,9 +739,12 @@ static void test_passage_document(void **state)
     char *data = NULL;
     size_t len = 0;
     assert_int_equal(xs_db_get_data(x, 1, &data, &len, NULL), CS_OK);
-    assert_non_null(strstr(data, "\"title\":\"Attacks on Parliament\""));
-    assert_null(strstr(data, "\"source\""));
-    assert_null(strstr(data, "\"url\""));
+    ix_docdata rec;
+    assert_int_equal(ix_docdata_decode(data, len, &rec, NULL), CS_OK);
+    assert_string_equal(rec.title, "Attacks on Parliament");
+    assert_string_equal(rec.source, "");
+    assert_string_equal(rec.url, "");
+    ix_docdata_release(&rec);
     free(data);
     xs_db_close(x);
     rm_rf(dir);
@@ -971,6 +975,120 @@ static void test_root_for_reading(void **state)
     free(stub);
 }
 
+
+/* A passage's record reads back as written: any bytes of text (a NUL,
+ * invalid UTF-8), a file name that is not UTF-8, absent strings as "". */
+static void test_record_round_trip(void **state)
+{
+    (void)state;
+    const char text[] = "caf\xe9 \0 and \xff words";
+    ix_docdata w = {.path = "dir/caf\xe9.txt",
+                   .title = "A title",
+                   .date = "2023-12-29",
+                   .lang = "en",
+                   .charset = "windows-1252",
+                   .paragraph = 7,
+                   .part = 2,
+                   .line_start = 40,
+                   .line_end = 42,
+                   .byte_start = 5000000000ULL,
+                   .byte_end = 5000000000ULL + sizeof text - 1,
+                   .text = text,
+                   .text_len = sizeof text - 1};
+    char *buf = NULL;
+    size_t cap = 0, len = ix_docdata_encode(&w, &buf, &cap);
+    assert_true(len > w.text_len);
+    ix_docdata r;
+    assert_int_equal(ix_docdata_decode(buf, len, &r, NULL), CS_OK);
+    assert_string_equal(r.path, w.path);
+    assert_string_equal(r.title, "A title");
+    assert_string_equal(r.source, "");
+    assert_string_equal(r.date, "2023-12-29");
+    assert_string_equal(r.url, "");
+    assert_string_equal(r.lang, "en");
+    assert_string_equal(r.markup, "");
+    assert_string_equal(r.charset, "windows-1252");
+    assert_int_equal(r.paragraph, 7);
+    assert_int_equal(r.part, 2);
+    assert_int_equal(r.line_start, 40);
+    assert_int_equal(r.line_end, 42);
+    assert_true(r.byte_start == w.byte_start && r.byte_end == w.byte_end);
+    assert_int_equal(r.text_len, w.text_len);
+    assert_memory_equal(r.text, text, w.text_len);
+    assert_null(r.parsed);
+    ix_docdata_release(&r);
+
+    /* The buffer is reused, and grown for a longer passage. */
+    char big[10000];
+    memset(big, 'x', sizeof big);
+    w.text = big;
+    w.text_len = sizeof big;
+    w.byte_end = w.byte_start + sizeof big;
+    len = ix_docdata_encode(&w, &buf, &cap);
+    assert_true(cap >= len);
+    assert_int_equal(ix_docdata_decode(buf, len, &r, NULL), CS_OK);
+    assert_int_equal(r.text_len, sizeof big);
+    assert_memory_equal(r.text, big, sizeof big);
+    free(buf);
+}
+
+/* A record of the first format (a line of JSON, then the text) is read
+ * alike; bytes that are not a record are refused, saying why. */
+static void test_record_former_and_bad(void **state)
+{
+    (void)state;
+    const char json[] = "{\"path\":\"a.txt\",\"title\":\"T\",\"paragraph\":3,"
+                        "\"part\":1,\"line_start\":5,\"line_end\":6,"
+                        "\"byte_start\":10,\"byte_end\":14,\"markup\":\"qp\"}"
+                        "\nWord";
+    ix_docdata r;
+    assert_int_equal(ix_docdata_decode(json, sizeof json - 1, &r, NULL), CS_OK);
+    assert_string_equal(r.path, "a.txt");
+    assert_string_equal(r.title, "T");
+    assert_string_equal(r.source, "");
+    assert_string_equal(r.markup, "qp");
+    assert_string_equal(r.charset, "");
+    assert_int_equal(r.paragraph, 3);
+    assert_int_equal(r.line_end, 6);
+    assert_int_equal(r.byte_end, 14);
+    assert_int_equal(r.text_len, 4);
+    assert_memory_equal(r.text, "Word", 4);
+    assert_non_null(r.parsed);
+    ix_docdata_release(&r);
+    assert_null(r.parsed);
+
+    char *buf = NULL;
+    size_t cap = 0;
+    ix_docdata w = {.path = "a.txt", .line_start = 1, .line_end = 1,
+                   .byte_start = 0, .byte_end = 4, .text = "Word",
+                   .text_len = 4};
+    size_t len = ix_docdata_encode(&w, &buf, &cap);
+    assert_true(len > 0);
+    struct {
+        const char *data;
+        size_t len;
+        const char *says;
+    } bad[] = {
+        {"", 0, "unknown format"},
+        {"<html>", 6, "unknown format"},
+        {"{\"path\":", 8, "without text"},
+        {"{\"path\":\n", 9, "passage data:"},
+        {buf, 12, "cut short"},
+        {"\x01p\0t\0s\0d\0u\0l\0m\0c\0" "1\0x\0" "1\0" "1\0" "0\0" "4\0Word",
+         35, "field 10 is not a number"},
+        {buf, len - 1, "3 bytes of text for bytes 0-4"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char *msg = NULL;
+        assert_int_equal(ix_docdata_decode(bad[i].data, bad[i].len, &r, &msg),
+                         CS_CORRUPT);
+        if (!strstr(msg, bad[i].says))
+            fail_msg("case %zu: '%s' does not say '%s'", i, msg, bad[i].says);
+        free(msg);
+    }
+    free(buf);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -980,6 +1098,8 @@ int main(void)
         cmocka_unit_test(test_manifest),
         cmocka_unit_test(test_path_terms),
         cmocka_unit_test(test_passage_document),
+        cmocka_unit_test(test_record_round_trip),
+        cmocka_unit_test(test_record_former_and_bad),
         cmocka_unit_test(test_mail_head),
         cmocka_unit_test(test_mailbox_messages),
         cmocka_unit_test(test_html_meta),

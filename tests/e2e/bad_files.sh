@@ -36,6 +36,9 @@ w('cr.txt', b'Title CR\r\rfirst line\rsecond axolotl line\r\rthird para '
   b'tapir\r')
 w('mixed.txt', b'Title mixed\n\r\nline three\rline four dugong\r\n\n'
   b'line six\n\rline eight manatee\n')
+# A file name that is not UTF-8 (Latin-1, as old archives and zip files
+# from Windows have them): indexed like any other.
+open(b'in/caf\xe9-notes.txt', 'wb').write(b'Notes\n\nThe serval sat on the terrace.\n')
 EOF
 
 # A FIFO among the files (never opened: it would block), and links that
@@ -85,12 +88,12 @@ for name in ('empty.txt', 'blank.txt', 'crlf.txt', 'cr.txt', 'mixed.txt', 'fifo.
     if name in log:
         sys.exit('%s should index without a message' % name)
 EOF
-grep -q "10 files: 10 read, 9 indexed" index.txt || fail "summary: $(cat index.txt)"
+grep -q "11 files: 11 read, 10 indexed" index.txt || fail "summary: $(cat index.txt)"
 
 # A second run indexes nothing: every text file, empty or bad, got its
 # record (the binary file, which has none, is looked at again).
 timeout 60 "$CITESEARCH" index in 2> again.txt
-grep -q "10 files: [01] read, 0 indexed (0 passages), 9 unchanged" again.txt ||
+grep -q "11 files: [01] read, 0 indexed (0 passages), 10 unchanged" again.txt ||
     fail "second run: $(cat again.txt)"
 
 # Citations are byte-exact: for each result, `text` is the file's bytes
@@ -153,6 +156,23 @@ check_results tapir in/cr.txt 6
 check_results dugong in/mixed.txt 3
 check_results manatee in/mixed.txt 8
 check_results ocelot in/sub/inner.txt 1
+
+# The file whose name is not UTF-8: JSON shows its name with U+FFFD for
+# the byte (JSON holds only UTF-8); CSV and show take its bytes as they are.
+cs query --format jsonl -n 1 serval > out.jsonl
+[ "$status" -eq 0 ] || fail "latin-1 file name: status $status"
+python3 - <<'EOF' || fail "latin-1 file name: $(cat out.jsonl)"
+import json
+r = json.loads(open('out.jsonl').readline())
+assert r['path'] == 'in/caf\ufffd-notes.txt' and r['cite'] == r['path'] + ':3', r
+assert r['text'] == 'The serval sat on the terrace.', r
+data = open(b'in/caf\xe9-notes.txt', 'rb').read()
+assert data[r['byte_start']:r['byte_end']] == r['text'].encode(), r
+EOF
+cs query --format csv -n 1 serval > out.csv
+grep -q "$(printf 'in/caf\xe9-notes.txt:3')" out.csv || fail "latin-1 file name, csv: $(cat out.csv)"
+cs show "$(printf 'in/caf\xe9-notes.txt:3')" > show.txt
+grep -q "^> The serval sat on the terrace\.$" show.txt || fail "latin-1 file name, show: $(cat show.txt)"
 
 # Accented Latin-1 words are found, as written and without their accents,
 # highlighted on their own bytes.
