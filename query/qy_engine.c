@@ -416,7 +416,15 @@ static cs_status rank_claims(qy_engine *e, const qy_plan *plan,
     cs_status rc = CS_OK;
     for (unsigned i = 0; rc == CS_OK && i < n; i++) {
         qy_claim_measure(plan, weights, &c[i]);
-        rc = qy_claim_title(e->an, plan, weights, &c[i], NULL);
+        /* Passages of one article share its title: analyzed once. */
+        unsigned same = 0;
+        while (same < i && !(c[i].r.title && c[same].r.title &&
+                             strcmp(c[same].r.title, c[i].r.title) == 0))
+            same++;
+        if (same < i)
+            c[i].title_coverage = c[same].title_coverage;
+        else
+            rc = qy_claim_title(e->an, plan, weights, &c[i], NULL);
         /* The title, which a claim's search does not ask for
          * (qy_plan.h), at the weight a title match has elsewhere. */
         c[i].rank = (top > 0 ? c[i].r.score / top : 0) +
