@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <jansson.h>
 
 #include "qy_output.h"
 #include "qy_readable.h"
@@ -123,6 +124,63 @@ static void test_dropped_and_added_words(void **state)
 }
 
 /* The JSON of one op per kind: "kind" only where there is one. */
+/* Answers longer than the JSON back ends' write buffer (16 KB): a
+ * passage bigger than it and passages that cross its end come out whole,
+ * in JSON and JSON Lines alike. */
+static void test_json_of_long_passages(void **state)
+{
+    (void)state;
+    size_t lens[] = {10000, 40000, 9000, 5};
+    qy_result r[4];
+    char *texts[4];
+    for (size_t i = 0; i < 4; i++) {
+        texts[i] = malloc(lens[i] + 1);
+        assert_non_null(texts[i]);
+        for (size_t k = 0; k < lens[i]; k++)
+            texts[i][k] = (char)('a' + (k * 7 + i) % 26);
+        texts[i][lens[i]] = '\0';
+        r[i] = (qy_result){.rank = (unsigned)i + 1, .match = QY_MATCH_TERMS,
+                           .path = "a.txt", .title = "A \"quoted\" title",
+                           .source = "", .date = "", .url = "", .lang = "",
+                           .cite = "a.txt:1", .text = texts[i],
+                           .text_len = lens[i]};
+    }
+    qy_answer a = {.results = r, .n = 4};
+    qy_request req = {.query = "words"};
+    qy_format formats[] = {QY_FORMAT_JSON, QY_FORMAT_JSONL};
+    for (size_t f = 0; f < 2; f++) {
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *out = open_memstream(&buf, &len);
+        qy_printer *p = qy_printer_new(formats[f], out, 0, 0);
+        assert_non_null(p);
+        qy_printer_answer(p, &req, &a);
+        qy_printer_free(p);
+        fclose(out);
+        json_t *all = json_array();
+        if (formats[f] == QY_FORMAT_JSON) {
+            json_decref(all);
+            all = json_loads(buf, 0, NULL);
+        } else {
+            for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n"))
+                json_array_append_new(all, json_loads(line, 0, NULL));
+        }
+        assert_non_null(all);
+        assert_int_equal(json_array_size(all), 4);
+        for (size_t i = 0; i < 4; i++) {
+            json_t *o = json_array_get(all, i);
+            assert_string_equal(json_string_value(json_object_get(o, "text")),
+                                texts[i]);
+            assert_string_equal(json_string_value(json_object_get(o, "title")),
+                                "A \"quoted\" title");
+        }
+        json_decref(all);
+        free(buf);
+    }
+    for (size_t i = 0; i < 4; i++)
+        free(texts[i]);
+}
+
 static void test_json_ops_carry_their_kind(void **state)
 {
     (void)state;
@@ -209,6 +267,7 @@ int main(void)
         cmocka_unit_test(test_a_moved_word_is_said_once),
         cmocka_unit_test(test_dropped_and_added_words),
         cmocka_unit_test(test_json_ops_carry_their_kind),
+        cmocka_unit_test(test_json_of_long_passages),
         cmocka_unit_test(test_readable_html),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
