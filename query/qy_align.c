@@ -83,17 +83,21 @@ static int joins(const qy_align_tok *one, const tok_key *kone,
 }
 
 /* Non-zero when word `one` is x then y contracted: didn't of "did not",
- * won't of "will not", we're of "we are", I'd of "I would" or "I had".
- * Quotations contract and expand what was said; the words are the same.
- * (The analyzer keeps these endings in the word, apostrophe unified; a
- * "'s" it takes off, as it is a possessive as often as "is".) */
+ * won't of "will not", we're of "we are", I'd of "I would" or "I had",
+ * it's of "it is" or "it has", let's of "let us".  Quotations contract
+ * and expand what was said; the words are the same.  (The analyzer keeps
+ * these endings in the word, apostrophe unified.  A "'s" is a possessive
+ * as often, but a possessive beside the same word and "is" or "has" in
+ * the other text is that word said with "is" or "has".) */
 static int contracts(const char *one, const char *x, const char *y)
 {
     static const struct {
         const char *ending, *word;
     } endings[] = {{"n't", "not"},  {"'re", "are"},  {"'m", "am"},
                    {"'ve", "have"}, {"'ll", "will"}, {"'d", "would"},
-                   {"'d", "had"}};
+                   {"'d", "had"},   {"'s", "is"},    {"'s", "has"}};
+    if (strcmp(one, "let's") == 0)
+        return strcmp(x, "let") == 0 && strcmp(y, "us") == 0;
     /* The contracted words whose stub is not the word: can't, won't,
      * shan't. */
     static const struct {

@@ -208,6 +208,24 @@ static void test_contractions(void **state)
     assert_string_equal(changes("we can't rest", "we can not rest", &al), "~:can't>can;");
     qy_alignment_clear(&al);
 
+    /* it's, that's and let's, either way round; a possessive beside
+     * another word stays a changed word. */
+    assert_string_equal(changes("it's time to act, and that's what we will do",
+                                "it is time to act, and that has what we will do", &al),
+                        "~:it's>it;~:that's>that;");
+    assert_true(al.ops[0].contracted);
+    assert_int_equal(al.ops[0].pn, 2);
+    qy_alignment_clear(&al);
+    assert_string_equal(changes("let us go and see what it has become",
+                                "Let's go and see what it\xE2\x80\x99s become", &al),
+                        "~:let>let's;~:it>it's;");
+    assert_true(al.ops[0].contracted);
+    qy_alignment_clear(&al);
+    assert_string_equal(changes("Albania's government said", "Albania government said", &al),
+                        "~:albania's>albania;");
+    assert_false(al.ops[0].contracted);
+    qy_alignment_clear(&al);
+
     /* "will" is no contraction of "won't": a changed word. */
     assert_string_equal(changes("the systems won't be restored", "the systems will be restored", &al),
                         "~:won't>will;");

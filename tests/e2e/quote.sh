@@ -66,6 +66,15 @@ assert changed == [{"op": "~", "query": "didn't", "source": "did not", "kind": "
 PY
 cs query --format text -n 1 "\"didn't originate from Albanian IP addresses\"" > out.txt
 grep -q "didn't -> did not (contraction)" out.txt || fail "contraction in text: $(cat out.txt)"
+# "it's" for "it is" likewise (a "'s" that is not a possessive).
+cs query --format jsonl -n 1 "\"The Albanian government should be alert because it's in a direct war with Iran\"" > out.jsonl
+python3 - out.jsonl <<'PY'
+import json, sys
+r = json.loads(open(sys.argv[1]).readline())
+assert r["match"] == "near", r["match"]
+changed = [d for d in r["diff"] if d["op"] != "="]
+assert changed == [{"op": "~", "query": "it's", "source": "it is", "kind": "contraction"}], changed
+PY
 # A quote that runs across a paragraph break: one citation over both
 # paragraphs, its text the file's bytes, the quote highlighted whole.
 across='"has not been affected or damaged. In July and September, Albanian government digital services"'
