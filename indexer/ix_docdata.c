@@ -55,6 +55,15 @@ size_t ix_docdata_encode(const ix_docdata *r, char **buf, size_t *cap)
     return (size_t)(o - *buf) + r->text_len;
 }
 
+/* Where r's strings go, in the order of the format. */
+static void string_fields(ix_docdata *r, const char **out[NSTRINGS])
+{
+    const char **at[NSTRINGS] = {&r->path,   &r->title, &r->source,
+                                 &r->date,   &r->url,   &r->lang,
+                                 &r->markup, &r->charset};
+    memcpy(out, at, sizeof at);
+}
+
 /* A decimal number of at most 19 digits at s (NUL-terminated); -1 when
  * it is not one. */
 static int64_t decimal(const char *s)
@@ -81,9 +90,8 @@ static cs_status decode_json(const char *data, size_t len, ix_docdata *r,
     if (!o)
         return cs_fail(msg, CS_CORRUPT, "passage data: %s", err.text);
     r->parsed = o;
-    const char **strings[NSTRINGS] = {&r->path, &r->title, &r->source,
-                                      &r->date, &r->url,   &r->lang,
-                                      &r->markup, &r->charset};
+    const char **strings[NSTRINGS];
+    string_fields(r, strings);
     static const char *const string_keys[NSTRINGS] = {
         "path", "title", "source", "date", "url", "lang", "markup", "charset"};
     for (size_t i = 0; i < NSTRINGS; i++)
@@ -119,9 +127,8 @@ cs_status ix_docdata_decode(const char *data, size_t len, ix_docdata *r,
         fields[i] = p;
         p = nul + 1;
     }
-    const char **strings[NSTRINGS] = {&r->path, &r->title, &r->source,
-                                      &r->date, &r->url,   &r->lang,
-                                      &r->markup, &r->charset};
+    const char **strings[NSTRINGS];
+    string_fields(r, strings);
     for (size_t i = 0; i < NSTRINGS; i++)
         *strings[i] = fields[i];
     int64_t v[NNUMBERS];
