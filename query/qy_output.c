@@ -43,7 +43,7 @@ json_t *qy_json_bytes(const char *s, size_t len)
     return j;
 }
 
-int qy_json_set_raw(json_t *o, const char *s, size_t len)
+int qy_json_set_raw(json_t *o, const char *key, const char *s, size_t len)
 {
     if (tx_utf8_check(s, len) == len)
         return 0;
@@ -53,7 +53,7 @@ int qy_json_set_raw(json_t *o, const char *s, size_t len)
         return -1;
     json_t *j = json_stringn(u, n);
     free(u);
-    return j ? json_object_set_new(o, "raw_bytes", j) : -1;
+    return j ? json_object_set_new(o, key, j) : -1;
 }
 
 static json_t *json_id(const qy_request *req)
@@ -83,7 +83,7 @@ json_t *qy_readable_json(const qy_readable *rd, int highlights)
         (highlights &&
          json_object_set_new(shown, "highlights",
                              qy_spans_json(rd->highlights, rd->nhighlights))) ||
-        qy_json_set_raw(shown, rd->text, rd->len)) {
+        qy_json_set_raw(shown, "raw_bytes", rd->text, rd->len)) {
         json_decref(shown);
         return NULL;
     }
@@ -116,6 +116,7 @@ json_t *qy_result_json(const qy_request *req, const qy_answer *a,
     json_object_set_new(o, "match", json_string(qy_match_name(r->match)));
     json_object_set_new(o, "cite", qy_json_bytes(r->cite, strlen(r->cite)));
     json_object_set_new(o, "path", qy_json_bytes(r->path, strlen(r->path)));
+    qy_json_set_raw(o, "raw_path", r->path, strlen(r->path));
     json_object_set_new(o, "title", qy_json_bytes(r->title, strlen(r->title)));
     json_object_set_new(o, "source", qy_json_bytes(r->source, strlen(r->source)));
     json_object_set_new(o, "date", qy_json_bytes(r->date, strlen(r->date)));
@@ -129,7 +130,7 @@ json_t *qy_result_json(const qy_request *req, const qy_answer *a,
     json_object_set_new(o, "byte_start", json_integer((json_int_t)r->byte_start));
     json_object_set_new(o, "byte_end", json_integer((json_int_t)r->byte_end));
     json_object_set_new(o, "text", qy_json_bytes(r->text, r->text_len));
-    qy_json_set_raw(o, r->text, r->text_len);
+    qy_json_set_raw(o, "raw_bytes", r->text, r->text_len);
     json_object_set_new(o, "highlights",
                         qy_spans_json(r->highlights, r->nhighlights));
     set_shown(o, r); /* out of memory: the result without it */

@@ -77,12 +77,14 @@ struct json_t *qy_spans_json(const qy_span *v, size_t n);
  * becomes U+FFFD). */
 struct json_t *qy_json_bytes(const char *s, size_t len);
 
-/* Sets o's "raw_bytes" to the bytes s[0, len), one character U+0000-U+00FF
- * per byte, when they are not valid UTF-8 (then the JSON string of them
- * has U+FFFD in place of some, and its length no longer says where a byte
- * offset falls); does nothing when they are valid.  0, or -1 when out of
- * memory. */
-int qy_json_set_raw(struct json_t *o, const char *s, size_t len);
+/* Sets o's `key` ("raw_bytes" for a text, "raw_path" for a file name) to
+ * the bytes s[0, len), one character U+0000-U+00FF per byte, when they
+ * are not valid UTF-8 (then the JSON string of them has U+FFFD in place
+ * of some: its length no longer says where a byte offset falls, and a
+ * file of that name cannot be opened); does nothing when they are valid.
+ * 0, or -1 when out of memory. */
+int qy_json_set_raw(struct json_t *o, const char *key, const char *s,
+                    size_t len);
 
 /* A passage as a person reads it (qy_readable) as JSON, the "shown" of a
  * result or of a passage `show` lists: {"text", "raw_bytes" when its

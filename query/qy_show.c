@@ -367,7 +367,7 @@ cs_status qy_show_json(qy_engine *e, const char *cite, unsigned context,
                                "byte_start", (json_int_t)p->byte_start,
                                "byte_end", (json_int_t)p->byte_end,
                                "text", qy_json_bytes(text, tlen));
-        bad = !pj || qy_json_set_raw(pj, text, tlen) != 0 || readable < 0;
+        bad = !pj || qy_json_set_raw(pj, "raw_bytes", text, tlen) != 0 || readable < 0;
         if (!bad && readable > 0) {
             json_t *shown = qy_readable_json(&rd, 0);
             bad = !shown || json_object_set_new(pj, "shown", shown) != 0;
@@ -381,6 +381,7 @@ cs_status qy_show_json(qy_engine *e, const char *cite, unsigned context,
     if (!bad) {
         bad |= json_object_set_new(o, "cite", qy_json_bytes(cite, strlen(cite)));
         bad |= json_object_set_new(o, "path", qy_json_bytes(v.path, strlen(v.path)));
+        bad |= qy_json_set_raw(o, "raw_path", v.path, strlen(v.path)) != 0;
         bad |= json_object_set_new(o, "title", meta_string(&v, v.meta.title));
         bad |= json_object_set_new(o, "source", meta_string(&v, v.meta.source));
         bad |= json_object_set_new(o, "date", meta_string(&v, v.meta.date));

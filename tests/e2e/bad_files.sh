@@ -110,6 +110,8 @@ word = sys.argv[1]
 rs = [json.loads(l) for l in open('out.jsonl')]
 for r in rs:
     data = open(r['path'], 'rb').read()
+    if 'raw_path' in r:
+        sys.exit('raw_path for a UTF-8 name: %s' % r['path'])
     bs, be = r['byte_start'], r['byte_end']
     piece = data[bs:be]
     if piece.decode('utf-8', 'replace') != r['text']:
@@ -158,13 +160,15 @@ check_results manatee in/mixed.txt 8
 check_results ocelot in/sub/inner.txt 1
 
 # The file whose name is not UTF-8: JSON shows its name with U+FFFD for
-# the byte (JSON holds only UTF-8); CSV and show take its bytes as they are.
+# the byte (JSON holds only UTF-8), and its bytes in raw_path, one
+# character a byte; CSV and show take its bytes as they are.
 cs query --format jsonl -n 1 serval > out.jsonl
 [ "$status" -eq 0 ] || fail "latin-1 file name: status $status"
 python3 - <<'EOF' || fail "latin-1 file name: $(cat out.jsonl)"
 import json
 r = json.loads(open('out.jsonl').readline())
 assert r['path'] == 'in/caf\ufffd-notes.txt' and r['cite'] == r['path'] + ':3', r
+assert r['raw_path'].encode('latin-1') == b'in/caf\xe9-notes.txt', r
 assert r['text'] == 'The serval sat on the terrace.', r
 data = open(b'in/caf\xe9-notes.txt', 'rb').read()
 assert data[r['byte_start']:r['byte_end']] == r['text'].encode(), r
