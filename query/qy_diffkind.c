@@ -7,6 +7,8 @@
  * web page.  The diff's words are compared as written, not as analyzed:
  * a number written out ("fifteen") is no number to the analyzer. */
 #include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -111,10 +113,56 @@ static int ordinal(const char *w)
            (n >= 5 && strcasecmp(w + n - 5, "third") == 0);
 }
 
+/* A number in digits with a decimal point as one value is written:
+ * without its digit groups, leading zeros and the fraction's trailing
+ * zeros (2.50 and 2.5, 1,500.0 and 1500, 07.5 and 7.5).  0 when w is not
+ * such a number (an ordinal ending, two points: 1.2.3) or too long. */
+static int decimal_form(const char *w, char out[64])
+{
+    size_t n = 0, point = 0;
+    int seen_point = 0;
+    for (const char *c = w; *c; c++) {
+        if (*c >= '0' && *c <= '9') {
+            if (n == 0 && *c == '0' && !seen_point && c[1] >= '0' && c[1] <= '9')
+                continue; /* a leading zero */
+            if (n == 63)
+                return 0;
+            out[n++] = *c;
+        } else if (*c == '.' && !seen_point && n > 0 && c[1] >= '0' && c[1] <= '9') {
+            seen_point = 1;
+            point = n;
+            out[n++] = '.';
+        } else if (!(*c == ',' && n > 0 && !seen_point && c[1] >= '0' && c[1] <= '9')) {
+            return 0;
+        }
+    }
+    if (n == 0 || !seen_point)
+        return 0;
+    while (n > point + 1 && out[n - 1] == '0')
+        n--;
+    if (n == point + 1)
+        n = point; /* 1500.0: the whole number */
+    out[n] = '\0';
+    return 1;
+}
+
 int qy_same_number(const char *a, const char *b, long *value)
 {
     long va, vb;
-    if (!qy_number_of(a, &va) || !qy_number_of(b, &vb) || va < 0 || va != vb)
+    if (!qy_number_of(a, &va) || !qy_number_of(b, &vb))
+        return 0;
+    if (va < 0 || vb < 0) {
+        /* A decimal: one value written two ways (2.5, 2.50), or a whole
+         * one with a point (1500.0, 1,500). */
+        char fa[64], fb[64];
+        if (!(decimal_form(a, fa) || (va >= 0 && snprintf(fa, sizeof fa, "%ld", va) > 0)) ||
+            !(decimal_form(b, fb) || (vb >= 0 && snprintf(fb, sizeof fb, "%ld", vb) > 0)) ||
+            strcmp(fa, fb) != 0)
+            return 0;
+        *value = strchr(fa, '.') ? -1 : strtol(fa, NULL, 10);
+        return 1;
+    }
+    if (va != vb)
         return 0;
     /* In digits both, 15th and 15 are one date's day; otherwise both are
      * ordinals or neither (a second attack is not two attacks). */

@@ -104,7 +104,9 @@ int qy_number_of(const char *w, long *value);
 /* Whether two words, as written or normalized, are one number written
  * otherwise: the same whole value (twenty-four and 24, 1,500 and 1500),
  * each in digits (15th and 15: a date's day) or both ordinals or neither
- * (second and 2nd, not second and 2).  *value is the value. */
+ * (second and 2nd, not second and 2); or one decimal written two ways
+ * (2.5 and 2.50, 1500.0 and 1,500).  *value is the value, -1 when it is
+ * not whole. */
 int qy_same_number(const char *a, const char *b, long *value);
 /* Whether a word is a month or a day of the week, written out or cut
  * short (Sept., Mon), any case. */

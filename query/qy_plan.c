@@ -333,7 +333,8 @@ static cs_status add_plan_word(qy_plan *p, const char *text, size_t len,
         return CS_NOMEM;
     }
     long value;
-    nw.number = qy_number_of(nw.text, &value) && value >= 2;
+    /* (A value < 0 is a decimal: 2.5 may be written 2.50.) */
+    nw.number = qy_number_of(nw.text, &value) && (value >= 2 || value < 0);
     p->words[p->nwords++] = nw;
     return CS_OK;
 }

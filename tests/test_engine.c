@@ -229,6 +229,16 @@ static void test_coverage_of_numbers(void **state)
                  5, &a, "corpus/004_ea823e42dca6d0bc.txt:9");
     assert_true(has_word(r, "twenty-five"));
     qy_answer_clear(&a);
+
+    /* A decimal is its value: 1.50 million is the 1.5 million written. */
+    r = claim_at(f, "One Albania has 1.50 million subscribers", 5, &a,
+                 "corpus/002_2a02a01db59475ef.txt:9");
+    assert_false(has_word(r, "1.50"));
+    qy_answer_clear(&a);
+    r = claim_at(f, "One Albania has 1.6 million subscribers", 5, &a,
+                 "corpus/002_2a02a01db59475ef.txt:9");
+    assert_true(has_word(r, "1.6"));
+    qy_answer_clear(&a);
 }
 
 /* A hyphenated name no passage writes so is read as its words (but a

@@ -94,8 +94,16 @@ static void test_replaced_numbers_and_dates_are_said_so(void **state)
                              "~ half|half-"};
     expect(c, 7, "twenty-four -> 24 (same number); 1,500 -> 1500 (same number); "
                  "15th -> 15 (same number); two -> 2 (same number); "
-                 "thirty-first -> 31st (same number); 2.5 -> 2.50 (number); "
+                 "thirty-first -> 31st (same number); 2.5 -> 2.50 (same number); "
                  "half -> half-");
+    /* A decimal is its value, however many zeros end it or begin it; a
+     * different value, or a version of two points, is another number. */
+    const char *const e[] = {"~ 1,500.0|1500", "~ 07.50|7.5", "~ 0.5|.5",
+                             "~ 2.5|2.05", "~ 1.2.3|1.2.30", "~ 2.5|25",
+                             "~ 2.5|2.5th"};
+    expect(e, 7, "1,500.0 -> 1500 (same number); 07.50 -> 7.5 (same number); "
+                 "0.5 -> .5; 2.5 -> 2.05 (number); 1.2.3 -> 1.2.30 (number); "
+                 "2.5 -> 25 (number); 2.5 -> 2.5th (number)");
     /* Written out, an ordinal is not its cardinal: a second attack is not
      * two attacks. */
     const char *const d[] = {"~ second|2", "~ second|2nd", "~ Third|three",
