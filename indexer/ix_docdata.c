@@ -64,14 +64,14 @@ static void string_fields(ix_docdata *r, const char **out[NSTRINGS])
     memcpy(out, at, sizeof at);
 }
 
-/* A decimal number of at most 19 digits at s (NUL-terminated); -1 when
- * it is not one. */
+/* A decimal number of at most 18 digits at s (NUL-terminated: no file
+ * is that long, and 19 nines would not fit); -1 when it is not one. */
 static int64_t decimal(const char *s)
 {
     int64_t v = 0;
     size_t n = 0;
     for (; s[n] >= '0' && s[n] <= '9'; n++) {
-        if (n == 19)
+        if (n == 18)
             return -1;
         v = v * 10 + (s[n] - '0');
     }

@@ -1077,6 +1077,10 @@ static void test_record_former_and_bad(void **state)
         {"\x01p\0t\0s\0d\0u\0l\0m\0c\0" "1\0x\0" "1\0" "1\0" "0\0" "4\0Word",
          35, "field 10 is not a number"},
         {buf, len - 1, "3 bytes of text for bytes 0-4"},
+        /* 19 nines: more than a number of bytes can be (and than fits). */
+        {"\x01p\0t\0s\0d\0u\0l\0m\0c\0" "1\0" "1\0" "1\0" "1\0"
+         "9999999999999999999\0" "4\0Word",
+         51, "field 13 is not a number"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         char *msg = NULL;
