@@ -228,35 +228,38 @@ cs_status tx_norm_token(tx_analyzer *a, const char *s, size_t n, tx_norm *out,
                         char **msg)
 {
     const unsigned char *u = (const unsigned char *)s;
+    cs_status st = grow_term(a, n + 1, msg);
+    if (st)
+        return st;
+    /* ASCII, as most words are: NFKC and NFD change nothing and folding
+     * is lower-casing, done in the pass that finds the word is ASCII (the
+     * term is written again when it is not). */
     size_t i = 0;
-    while (i < n && u[i] < 0x80)
-        i++;
-    if (i == n) {
-        /* ASCII: NFKC and NFD change nothing and folding is lower-casing. */
-        cs_status st = grow_term(a, n + 1, msg);
-        if (st)
-            return st;
-        int letter = 0;
-        for (i = 0; i < n; i++) {
-            unsigned char c = u[i];
-            if (c >= 'A' && c <= 'Z')
-                c += 'a' - 'A';
-            else if (c == '`')
-                c = '\'';
-            letter |= c >= 'a' && c <= 'z';
-            a->term[i] = (char)c;
-        }
+    unsigned all = 0, letter = 0, marks = 0;
+    for (; i < n; i++) {
+        unsigned char c = u[i];
+        all |= c;
+        if (c >= 'A' && c <= 'Z')
+            c += 'a' - 'A';
+        else if (c == '`')
+            c = '\'';
+        letter |= (unsigned)(c - 'a') <= 'z' - 'a';
+        marks |= c == '\'' || c == ',';
+        a->term[i] = (char)c;
+    }
+    if (!(all & 0x80)) {
         out->len = n;
         out->capital = n > 0 && u[0] >= 'A' && u[0] <= 'Z';
         out->script = letter ? TX_SCRIPT_LATIN : TX_SCRIPT_NONE;
+        if (!marks) { /* nothing for finish_term to take out */
+            a->term[n] = '\0';
+            return CS_OK;
+        }
     } else {
         uint32_t c0;
         tx_utf8_next(s, n, 0, &c0);
         out->capital = u_isupper((UChar32)c0) || u_istitle((UChar32)c0);
-        cs_status st = grow_term(a, 1, msg);
-        if (!st)
-            st = norm_icu(a, s, n, out, msg);
-        if (st)
+        if ((st = norm_icu(a, s, n, out, msg)))
             return st;
     }
     finish_term(a, out);
