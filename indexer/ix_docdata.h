@@ -14,8 +14,8 @@
  * included).  Reading it is a walk over fourteen NULs: an index of the
  * first format, whose citation was a line of JSON (`{"path":...}` '\n'
  * TEXT), took jansson's parser longer than the rest of reading a result
- * (a twelfth of a keyword query's time), and could not hold a file name
- * that is not UTF-8.  Records of that format are still read, so an
+ * (a tenth of a keyword query's instructions), and could not hold a file
+ * name that is not UTF-8.  Records of that format are still read, so an
  * index written before stays usable as it is (schema.h).
  *
  * What the fields mean: DATE is YYYY[-MM[-DD]] as people write it;
