@@ -14,9 +14,9 @@
  * it and the answered rows after it, each flushed as soon as it and all
  * before it are done, without waking another thread.  The caller's
  * thread waits for the end.  With one job the caller's thread reads,
- * answers and prints, a row at a time.  At most QY_BATCH_WINDOW rows per worker are in flight, so
- * memory stays bounded whatever the input's length, and `--batch -`
- * answers a pipe while it is still being written.
+ * answers and prints, a row at a time.  At most QY_BATCH_WINDOW rows per
+ * worker are in flight, so memory stays bounded whatever the input's
+ * length, and `--batch -` answers a pipe while it is still being written.
  */
 #ifndef CITESEARCH_QY_BATCH_H
 #define CITESEARCH_QY_BATCH_H
