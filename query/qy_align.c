@@ -1,5 +1,6 @@
 /* qy_align.c - quotation-to-passage word alignment (see qy_align.h). */
 #include "qy_align.h"
+#include "qy_engine.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -8,7 +9,7 @@
 /* Moves of the dynamic program, kept for the traceback. */
 enum {
     MV_NONE, MV_DIAG, MV_UP, MV_LEFT, MV_JOIN_Q, MV_JOIN_P, MV_SWAP,
-    MV_CONTRACT_Q, MV_CONTRACT_P
+    MV_CONTRACT_Q, MV_CONTRACT_P, MV_SCALE_Q, MV_SCALE_P
 };
 
 /* What the dynamic program compares, worked out once per token: it looks
@@ -20,7 +21,13 @@ typedef struct tok_key {
     uint64_t term_hash, stem_hash;
     size_t term_len;
     int apostrophe; /* may be a contraction (contracts) */
+    /* A number: AMOUNT_CARDINAL (2, 1500000, 1.5, two; its value in
+     * amount) or AMOUNT_SCALE (million; its scale in amount). */
+    int amount_kind;
+    double amount;
 } tok_key;
+
+enum { AMOUNT_NONE, AMOUNT_CARDINAL, AMOUNT_SCALE };
 
 static uint64_t hash_str(const char *s, size_t *len)
 {
@@ -33,12 +40,20 @@ static uint64_t hash_str(const char *s, size_t *len)
     return h;
 }
 
-static void key_toks(const qy_align_tok *t, size_t n, tok_key *out)
+/* Keys of n tokens; with `amounts` 0, none is taken for a number (they
+ * are compared with a side that has none). */
+static void key_toks(const qy_align_tok *t, size_t n, int amounts, tok_key *out)
 {
     for (size_t i = 0; i < n; i++) {
         out[i].term_hash = hash_str(t[i].term, &out[i].term_len);
         out[i].stem_hash = hash_str(t[i].stem, NULL);
         out[i].apostrophe = strchr(t[i].term, '\'') != NULL;
+        size_t len = out[i].term_len;
+        out[i].amount_kind =
+            !amounts                                      ? AMOUNT_NONE
+            : qy_amount_of(t[i].term, len, &out[i].amount) ? AMOUNT_CARDINAL
+            : qy_scale_of(t[i].term, len, &out[i].amount) ? AMOUNT_SCALE
+                                                         : AMOUNT_NONE;
     }
 }
 
@@ -58,7 +73,23 @@ static double pair_score(const qy_align_tok *a, const tok_key *ka,
     *op = '~';
     if (ka->stem_hash == kb->stem_hash && strcmp(a->stem, b->stem) == 0)
         return QY_ALIGN_STEM;
+    if (ka->amount_kind == AMOUNT_CARDINAL && kb->amount_kind == AMOUNT_CARDINAL &&
+        qy_same_amount(ka->amount, kb->amount))
+        return QY_ALIGN_STEM; /* one number written otherwise: 2 and two */
     return QY_ALIGN_MISMATCH;
+}
+
+/* What a number and the scale word after it (1.5 million) against one
+ * number of the other side score: the same value written otherwise
+ * (1,500,000) as a stem's other form, another value (2,000,000) as a
+ * replaced word; 0 when they are no such words. */
+static double scaled(const tok_key *number, const tok_key *scale, const tok_key *one)
+{
+    if (number->amount_kind != AMOUNT_CARDINAL || scale->amount_kind != AMOUNT_SCALE ||
+        one->amount_kind != AMOUNT_CARDINAL)
+        return 0;
+    return qy_same_amount(number->amount * scale->amount, one->amount) ? QY_ALIGN_STEM
+                                                                        : QY_ALIGN_MISMATCH;
 }
 
 /* Non-zero when two different words of the quotation, x then y, stand
@@ -138,8 +169,13 @@ cs_status qy_align(const qy_align_tok *q, size_t nq, const qy_align_tok *p,
         free(kp);
         return CS_NOMEM;
     }
-    key_toks(q, nq, kq);
-    key_toks(p, np, kp);
+    key_toks(q, nq, 1, kq);
+    /* Numbers meet only numbers: a quotation without one spares the
+     * passage's words the question. */
+    int cardinal = 0;
+    for (size_t i = 0; i < nq; i++)
+        cardinal |= kq[i].amount_kind == AMOUNT_CARDINAL;
+    key_toks(p, np, cardinal, kp);
 #define H(i, j) h[(size_t)(i) * w + (j)]
 #define MV(i, j) mv[(size_t)(i) * w + (j)]
     /* The quotation may start anywhere in the passage (row 0 is free);
@@ -189,6 +225,17 @@ cs_status qy_align(const qy_align_tok *q, size_t nq, const qy_align_tok *p,
                 H(i - 1, j - 2) + QY_ALIGN_MATCH > best) {
                 best = H(i - 1, j - 2) + QY_ALIGN_MATCH;
                 m = MV_CONTRACT_P;
+            }
+            double s;
+            if (i >= 2 && (s = scaled(&kq[i - 2], &kq[i - 1], &kp[j - 1])) != 0 &&
+                H(i - 2, j - 1) + s > best) {
+                best = H(i - 2, j - 1) + s;
+                m = MV_SCALE_Q;
+            }
+            if (j >= 2 && (s = scaled(&kp[j - 2], &kp[j - 1], &kq[i - 1])) != 0 &&
+                H(i - 1, j - 2) + s > best) {
+                best = H(i - 1, j - 2) + s;
+                m = MV_SCALE_P;
             }
             if (i >= 2 && j >= 2 &&
                 swapped(&q[i - 2], &kq[i - 2], &q[i - 1], &kq[i - 1],
@@ -243,6 +290,14 @@ cs_status qy_align(const qy_align_tok *q, size_t nq, const qy_align_tok *p,
         case MV_CONTRACT_P:
             o.op = '~', o.q = (int)i - 1, o.qn = 1, o.p = (int)j - 2, o.pn = 2;
             o.contracted = 1;
+            i--, j -= 2;
+            break;
+        case MV_SCALE_Q:
+            o.op = '~', o.q = (int)i - 2, o.qn = 2, o.p = (int)j - 1, o.pn = 1;
+            i -= 2, j--;
+            break;
+        case MV_SCALE_P:
+            o.op = '~', o.q = (int)i - 1, o.qn = 1, o.p = (int)j - 2, o.pn = 2;
             i--, j -= 2;
             break;
         case MV_LEFT:

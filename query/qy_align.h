@@ -46,9 +46,13 @@ typedef struct qy_alignment {
 
 /* Scores of the alignment.  A word equal after normalization gains
  * QY_ALIGN_MATCH; the same stem in another form (aggressor/aggressors)
- * QY_ALIGN_STEM; a replaced word or a gap costs QY_ALIGN_MISMATCH or
- * QY_ALIGN_GAP.  Two words of one side that join into one word of the
- * other (cyber attack / cyberattack) count as a match. */
+ * QY_ALIGN_STEM, as does one number written otherwise (2 / two, and
+ * 1,500,000 / 1.5 million: one word of one side against a number and a
+ * scale word of the other, replaced as one, and as a replaced word when
+ * the values differ); a replaced word or a gap
+ * costs QY_ALIGN_MISMATCH or QY_ALIGN_GAP.  Two words of one side that
+ * join into one word of the other (cyber attack / cyberattack) count as
+ * a match. */
 #define QY_ALIGN_MATCH 2.0
 #define QY_ALIGN_STEM 1.0
 #define QY_ALIGN_MISMATCH -1.0

@@ -38,7 +38,9 @@ static const struct {
  * value, or -1. */
 static int number_word(const char *w, size_t len, long *value)
 {
-    if (len == 0)
+    /* (The shortest is "one", the longest "seventeen"; a word of a
+     * passage is asked when a quotation holds a number.) */
+    if (len < 3 || len > 9)
         return 0;
     for (size_t k = 0; k < sizeof number_words / sizeof *number_words; k++)
         if (number_words[k].name[0] == (w[0] | 0x20) &&
@@ -173,6 +175,91 @@ int qy_same_number(const char *a, const char *b, long *value)
     return 1;
 }
 
+/* Words that scale the number before them: 1.5 million, two thousand. */
+static const struct {
+    const char *name;
+    double scale;
+} scale_words[] = {{"hundred", 1e2},  {"thousand", 1e3}, {"million", 1e6},
+                   {"billion", 1e9},  {"trillion", 1e12}};
+
+int qy_scale_of(const char *w, size_t len, double *scale)
+{
+    for (size_t k = 0; k < sizeof scale_words / sizeof *scale_words; k++)
+        if (strlen(scale_words[k].name) == len &&
+            strncasecmp(w, scale_words[k].name, len) == 0) {
+            *scale = scale_words[k].scale;
+            return 1;
+        }
+    return 0;
+}
+
+int qy_amount_of(const char *w, size_t len, double *amount)
+{
+    int digits = len > 0 && w[0] >= '0' && w[0] <= '9';
+    /* (No number word is longer than "seventeen" but two joined by a
+     * hyphen; this runs on every word of the passages a quotation with a
+     * number is aligned with.) */
+    if (len == 0 || len > 40 || (!digits && len > 9 && !memchr(w, '-', len)))
+        return 0;
+    if (!digits) {
+        char word[48];
+        memcpy(word, w, len);
+        word[len] = '\0';
+        double scale;
+        long value;
+        if (qy_scale_of(word, len, &scale) || !number_written_out(word, &value) ||
+            value < 0 || ordinal(word))
+            return 0;
+        *amount = (double)value;
+        return 1;
+    }
+    /* Digits with their groups and one decimal point, nothing after:
+     * at most 15 digits, which a double holds exactly. */
+    char plain[48];
+    size_t n = 0, ndigits = 0;
+    int point = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = w[i];
+        int next_digit = i + 1 < len && w[i + 1] >= '0' && w[i + 1] <= '9';
+        if (c >= '0' && c <= '9') {
+            plain[n++] = c;
+            ndigits++;
+        } else if (c == '.' && !point && n > 0 && next_digit) {
+            plain[n++] = '.';
+            point = 1;
+        } else if (!(c == ',' && n > 0 && !point && next_digit)) {
+            return 0;
+        }
+    }
+    if (ndigits > 15)
+        return 0;
+    plain[n] = '\0';
+    *amount = strtod(plain, NULL);
+    return 1;
+}
+
+int qy_amount_of_words(const char *text, double *amount)
+{
+    /* "1.5 million", "two-million": an amount, then a scale word. */
+    const char *cut = strrchr(text, ' ');
+    const char *dash = strrchr(text, '-');
+    if (!cut || (dash && dash > cut))
+        cut = dash;
+    double scale;
+    if (cut && cut > text && qy_scale_of(cut + 1, strlen(cut + 1), &scale) &&
+        qy_amount_of(text, (size_t)(cut - text), amount)) {
+        *amount *= scale;
+        return 1;
+    }
+    return qy_amount_of(text, strlen(text), amount);
+}
+
+int qy_same_amount(double a, double b)
+{
+    double d = a > b ? a - b : b - a, m = a > b ? a : b;
+    return d <= m * 1e-12;
+}
+
 int qy_is_date_word(const char *w)
 {
     static const char *const names[] = {
@@ -217,12 +304,21 @@ void qy_diff_kinds(qy_diff_op *ops, size_t n)
             continue;
         if (o->op == '~') {
             long a, b;
-            if (qy_number_of(o->query, &a) && qy_number_of(o->source, &b))
+            double x, y;
+            /* (Amounts first: a side may be a number and a scale word,
+             * 1,500,000 -> 1.5 million, two-million -> 2,000,000.) */
+            int amounts = qy_amount_of_words(o->query, &x) &&
+                          qy_amount_of_words(o->source, &y);
+            if (amounts && qy_same_amount(x, y))
+                o->kind = QY_DIFF_SAME_NUMBER;
+            else if (qy_number_of(o->query, &a) && qy_number_of(o->source, &b))
                 o->kind = qy_same_number(o->query, o->source, &a)
                               ? QY_DIFF_SAME_NUMBER
                               : QY_DIFF_NUMBER;
             else if (qy_is_date_word(o->query) && qy_is_date_word(o->source))
                 o->kind = QY_DIFF_DATE;
+            else if (amounts)
+                o->kind = QY_DIFF_NUMBER;
             continue;
         }
         size_t k = moved_partner(ops, n, i);

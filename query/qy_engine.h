@@ -108,6 +108,21 @@ int qy_number_of(const char *w, long *value);
  * (2.5 and 2.50, 1500.0 and 1,500).  *value is the value, -1 when it is
  * not whole. */
 int qy_same_number(const char *a, const char *b, long *value);
+/* Amounts, for a number written with a scale word: "1.5 million" is
+ * 1,500,000, "two thousand" 2000.  qy_amount_of: whether the `len`
+ * bytes at w, as written or normalized, are a cardinal number (digits
+ * with their groups and a decimal point: 1,500  2.5; or written out: two,
+ * twenty-four), not an ordinal nor a scale word; *amount its value.
+ * qy_scale_of: whether they are a scale word (hundred, thousand, million,
+ * billion, trillion); *scale its value.  qy_amount_of_words: a number
+ * as qy_amount_of, or one followed by a space or hyphen and a scale word
+ * ("1.5 million", "two-million"). */
+int qy_amount_of(const char *w, size_t len, double *amount);
+int qy_scale_of(const char *w, size_t len, double *scale);
+int qy_amount_of_words(const char *text, double *amount);
+/* Whether two amounts are one value (up to a double's rounding of
+ * 2.3 x 1e9). */
+int qy_same_amount(double a, double b);
 /* Whether a word is a month or a day of the week, written out or cut
  * short (Sept., Mon), any case. */
 int qy_is_date_word(const char *w);

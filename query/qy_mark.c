@@ -208,13 +208,34 @@ static int people_at(const qy_plan *plan, size_t w, const qy_ptoks *pt)
     return 0;
 }
 
+/* Whether the passage holds a number of this amount: a number alone
+ * (1,500,000) or with the scale word after it (1.5 million). */
+static int amount_at(double amount, const qy_ptoks *pt)
+{
+    for (size_t k = 0; k < pt->n; k++) {
+        const char *term = QY_PTERM(pt, k);
+        double a, scale;
+        if (!qy_amount_of(term, strlen(term), &a))
+            continue;
+        if (k + 1 < pt->n &&
+            qy_scale_of(QY_PTERM(pt, k + 1), strlen(QY_PTERM(pt, k + 1)), &scale))
+            a *= scale;
+        if (qy_same_amount(a, amount))
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether the passage says claim word w in other words a reader takes
  * for it: a place by its people's name or its people by the place, a
  * number written otherwise (the 15th and 15, two and 2, twenty-four and
- * 24: qy_same_number).  Only the report reads it. */
+ * 24: qy_same_number; 1,500,000 and 1.5 million, each word of "1.5
+ * million" by 1,500,000).  Only the report reads it. */
 static int said_otherwise(const qy_plan *plan, size_t w, const qy_ptoks *pt)
 {
     if (people_at(plan, w, pt))
+        return 1;
+    if (plan->words[w].has_amount && amount_at(plan->words[w].amount, pt))
         return 1;
     /* Only from two on: one is as often a word as a number ("one of
      * them", "loved one"). */

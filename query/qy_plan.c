@@ -335,8 +335,26 @@ static cs_status add_plan_word(qy_plan *p, const char *text, size_t len,
     long value;
     /* (A value < 0 is a decimal: 2.5 may be written 2.50.) */
     nw.number = qy_number_of(nw.text, &value) && (value >= 2 || value < 0);
+    nw.has_amount = (nw.number && qy_amount_of(nw.text, len, &nw.amount)) ||
+                    qy_scale_of(nw.text, len, &nw.amount);
     p->words[p->nwords++] = nw;
     return CS_OK;
+}
+
+/* The plan's last two words, the second just after the first, as one
+ * amount when they are a number and a scale word: "1.5 million", "two
+ * thousand" (a number of one too: "one million"). */
+static void scaled_pair(qy_plan *p)
+{
+    if (p->nwords < 2)
+        return;
+    qy_word *number = &p->words[p->nwords - 2], *scale = &p->words[p->nwords - 1];
+    double amount, factor;
+    if (qy_amount_of(number->text, strlen(number->text), &amount) &&
+        qy_scale_of(scale->text, strlen(scale->text), &factor)) {
+        number->has_amount = scale->has_amount = 1;
+        number->amount = scale->amount = amount * factor;
+    }
 }
 
 /* The terms of a compound's parts toks[from, joined), in a malloc'd
@@ -615,6 +633,8 @@ static cs_status add_words(builder *b, const qy_clause *c)
             if (rc == CS_OK)
                 rc = add_plan_word(b->plan, c->text + t->start, t->end - t->start,
                                    t->stem);
+            if (rc == CS_OK && prev && t->pos == prev->pos + 1)
+                scaled_pair(b->plan);
             if (rc == CS_OK) {
                 qy_word *w = &b->plan->words[b->plan->nwords - 1];
                 w->alts = alts;

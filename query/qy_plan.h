@@ -57,6 +57,12 @@ typedef struct qy_word {
     /* Written as a number of two or more (15th, twenty-four, 1,500), which
      * a passage may write otherwise (qy_same_number). */
     int number;
+    /* The value it stands for, when it is such a number or a scale word
+     * (has_amount): a number and the scale word after it stand for their
+     * product together ("1.5 million": each 1500000), which a passage may
+     * write otherwise (1,500,000). */
+    int has_amount;
+    double amount;
 } qy_word;
 
 typedef struct qy_plan {

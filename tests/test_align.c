@@ -177,6 +177,54 @@ static void test_compounds_meet(void **state)
     qy_alignment_clear(&al);
 }
 
+/* A number and a scale word against one number of the same value are
+ * one change, either way round: "1.5 million" is 1,500,000; one number
+ * written otherwise scores as a word of the same stem.  Another value
+ * stays a replaced number and a word. */
+static void test_scaled_numbers(void **state)
+{
+    (void)state;
+    qy_alignment al;
+    const char *p = "the operator, with 1.5 million subscribers, said its services were unaffected";
+    assert_string_equal(changes("with 1,500,000 subscribers, said its services", p, &al),
+                        "~:1500000>1.5;");
+    assert_int_equal(al.nops, 6);
+    assert_int_equal(al.ops[1].qn, 1);
+    assert_int_equal(al.ops[1].pn, 2);
+    double one_change = al.score;
+    qy_alignment_clear(&al);
+    /* Four words the same and one written otherwise: as a stem's other
+     * form, not as another word. */
+    assert_true(one_change == 5 * QY_ALIGN_MATCH + QY_ALIGN_STEM);
+
+    assert_string_equal(changes("two million subscribers were told",
+                                "2,000,000 subscribers were told", &al),
+                        "~:two>2000000;");
+    assert_int_equal(al.ops[0].qn, 2);
+    assert_int_equal(al.ops[0].pn, 1);
+    qy_alignment_clear(&al);
+    assert_string_equal(changes("it cost $2.3 billion in all", "it cost $2,300,000,000 in all", &al),
+                        "~:2.3>2300000000;");
+    qy_alignment_clear(&al);
+
+    assert_string_equal(changes("with 2 subscribers", "with two subscribers", &al), "~:2>two;");
+    assert_true(al.score == 2 * QY_ALIGN_MATCH + QY_ALIGN_STEM);
+    qy_alignment_clear(&al);
+
+    /* 1,600,000 is another number: one replaced number all the same,
+     * scored as a replaced word. */
+    assert_string_equal(changes("with 1,600,000 subscribers, said its services", p, &al),
+                        "~:1600000>1.5;");
+    assert_int_equal(al.ops[1].pn, 2);
+    assert_true(al.score == 5 * QY_ALIGN_MATCH + QY_ALIGN_MISMATCH);
+    qy_alignment_clear(&al);
+    /* Against the same scale word, only the number is replaced. */
+    assert_string_equal(changes("with 1.6 million subscribers, said its services", p, &al),
+                        "~:1.6>1.5;");
+    assert_int_equal(al.ops[1].pn, 1);
+    qy_alignment_clear(&al);
+}
+
 /* One side contracts what the other says in two words: one change,
  * marked as such, whichever side contracts, curly apostrophe or not;
  * a contraction of other words stays a replaced word. */
@@ -265,6 +313,7 @@ int main(void)
         cmocka_unit_test(test_inflection_is_a_change),
         cmocka_unit_test(test_compounds_meet),
         cmocka_unit_test(test_contractions),
+        cmocka_unit_test(test_scaled_numbers),
         cmocka_unit_test(test_repeated_words_align_to_the_best_place),
         cmocka_unit_test(test_empty),
     };

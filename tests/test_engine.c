@@ -239,6 +239,27 @@ static void test_coverage_of_numbers(void **state)
                  "corpus/002_2a02a01db59475ef.txt:9");
     assert_true(has_word(r, "1.6"));
     qy_answer_clear(&a);
+
+    /* A number with a scale word is their product: 1,500,000 is the 1.5
+     * million written, and "one and a half" is not. */
+    r = claim_at(f, "One Albania has 1,500,000 subscribers", 5, &a,
+                 "corpus/002_2a02a01db59475ef.txt:9");
+    assert_false(has_word(r, "1,500,000"));
+    qy_answer_clear(&a);
+    r = claim_at(f, "One Albania has 1,600,000 subscribers", 5, &a,
+                 "corpus/002_2a02a01db59475ef.txt:9");
+    assert_true(has_word(r, "1,600,000"));
+    qy_answer_clear(&a);
+    r = claim_at(f, "One Albania has 1500 thousand subscribers", 5, &a,
+                 "corpus/002_2a02a01db59475ef.txt:9");
+    assert_false(has_word(r, "1500"));
+    assert_false(has_word(r, "thousand"));
+    qy_answer_clear(&a);
+    r = claim_at(f, "One Albania has 2 thousand subscribers", 5, &a,
+                 "corpus/002_2a02a01db59475ef.txt:9");
+    assert_true(has_word(r, "2"));
+    assert_true(has_word(r, "thousand"));
+    qy_answer_clear(&a);
 }
 
 /* A hyphenated name no passage writes so is read as its words (but a

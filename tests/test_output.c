@@ -104,6 +104,16 @@ static void test_replaced_numbers_and_dates_are_said_so(void **state)
     expect(e, 7, "1,500.0 -> 1500 (same number); 07.50 -> 7.5 (same number); "
                  "0.5 -> .5; 2.5 -> 2.05 (number); 1.2.3 -> 1.2.30 (number); "
                  "2.5 -> 25 (number); 2.5 -> 2.5th (number)");
+    /* A number with a scale word is their product: one value written
+     * otherwise, or another number. */
+    const char *const f[] = {"~ 1,500,000|1.5 million", "~ two-million|2,000,000",
+                             "~ 2.3 billion|2,300,000,000", "~ 1.5 million|1,600,000",
+                             "~ 1.5 million|1.5 millions", "~ 7th million|7,000,000"};
+    expect(f, 6, "1,500,000 -> 1.5 million (same number); "
+                 "two-million -> 2,000,000 (same number); "
+                 "2.3 billion -> 2,300,000,000 (same number); "
+                 "1.5 million -> 1,600,000 (number); "
+                 "1.5 million -> 1.5 millions; 7th million -> 7,000,000");
     /* Written out, an ordinal is not its cardinal: a second attack is not
      * two attacks. */
     const char *const d[] = {"~ second|2", "~ second|2nd", "~ Third|three",

@@ -75,6 +75,19 @@ assert r["match"] == "near", r["match"]
 changed = [d for d in r["diff"] if d["op"] != "="]
 assert changed == [{"op": "~", "query": "it's", "source": "it is", "kind": "contraction"}], changed
 PY
+# A number quoted in digits that the source writes with a scale word:
+# one change, the same number, in JSON and in the text output.
+cs query --format jsonl -n 1 '"part of the Deutsche Telecom / T-Mobile group, with 1,500,000 subscribers"' > out.jsonl
+python3 - out.jsonl <<'PY'
+import json, sys
+r = json.loads(open(sys.argv[1]).readline())
+assert r["cite"] == "corpus/002_2a02a01db59475ef.txt:9", r["cite"]
+assert r["match"] == "near", r["match"]
+changed = [d for d in r["diff"] if d["op"] != "="]
+assert changed == [{"op": "~", "query": "1,500,000", "source": "1.5 million", "kind": "same number"}], changed
+PY
+cs query --format text -n 1 '"with 2,000,000 subscribers, announced that it had handled the security incident"' > out.txt
+grep -q "2,000,000 -> 1.5 million (number)" out.txt || fail "scaled number in text: $(cat out.txt)"
 # A quote that runs across a paragraph break: one citation over both
 # paragraphs, its text the file's bytes, the quote highlighted whole.
 across='"has not been affected or damaged. In July and September, Albanian government digital services"'
