@@ -11,9 +11,12 @@
  * e-mail's part that is decoded to be read (HTML, quoted-printable,
  * base64), the break is looked for in the text it decodes to.  A
  * quotation that is also misremembered is answered so too when the two
- * paragraphs align with it better than the one did: a near match over the
- * break, with its diff.  A file that is missing or changed since indexing
- * gives no such answer.
+ * paragraphs align with it better than the one did, and its aligned span
+ * reaches into both: a near match over the break, with its diff.  When
+ * the words over are the ones misremembered, no passage holds them as
+ * quoted, and the passage indexed next to the one is tried (a file's
+ * passages are indexed in order).  A file that is missing or changed
+ * since indexing gives no such answer.
  *
  * A long paragraph is stored as windows that share 15-25 words, so a
  * quotation longer than that (a speech's paragraph quoted whole) is in no
@@ -240,9 +243,52 @@ static int next_to(const qy_result *c, const qy_result *o, int before)
                   : o->byte_start > c->byte_start && o->byte_end > c->byte_end;
 }
 
+/* Joins `cur` with `other` when it lies next to it in the file (before
+ * it, `before`), and the two hold the quotation verbatim or align with it
+ * better than `cur` does: *got, and the span in *out. */
+static cs_status try_join(qy_engine *e, const qy_plan *plan, const qy_cand *cur,
+                          const qy_result *other, int before, qy_cand *out,
+                          int *got, char **msg)
+{
+    /* A quotation with an ellipsis is one phrase plan a part. */
+    int elided = plan->nphrases > 1;
+    qy_cand joined;
+    if (!next_to(&cur->r, other, before) ||
+        !join(e, before ? other : &cur->r, before ? &cur->r : other, elided,
+              cur->r.score, &joined))
+        return CS_OK;
+    cs_status rc = CS_OK;
+    if (!joined.r.path || !joined.r.title || !joined.r.source || !joined.r.date ||
+        !joined.r.url || !joined.r.lang || !joined.r.cite)
+        rc = CS_NOMEM;
+    if (rc == CS_OK)
+        rc = qy_ptoks_analyze(qy_engine_analyzer(e), &joined.r, &joined.pt, msg);
+    if (rc == CS_OK)
+        rc = qy_mark_terms(plan, &joined);
+    if (rc == CS_OK && joined.r.match != QY_MATCH_EXACT)
+        rc = better_near(plan, cur, &joined);
+    /* A near match is the joined span's only when it needs both: a
+     * window that holds the quotation as well alone is its answer. */
+    const qy_result *head = before ? other : &cur->r, *tail = before ? &cur->r : other;
+    int both = joined.al.first >= 0 &&
+               joined.r.byte_start + (size_t)joined.al.first < tail->byte_start &&
+               joined.r.byte_start + (size_t)joined.al.last > head->byte_end;
+    if (rc == CS_OK && (joined.r.match == QY_MATCH_EXACT ||
+                        (joined.al.similarity > cur->al.similarity && both))) {
+        *out = joined;
+        *got = 1;
+    } else {
+        qy_cand_clear(&joined);
+    }
+    return rc;
+}
+
 /* Joins `cur` with the passage before or after it that holds the quoted
  * words it lacks at that end, when the two hold the quotation verbatim or
- * align with it better than `cur` does: *got, and the span in *out. */
+ * align with it better than `cur` does: *got, and the span in *out.
+ * Those words are looked for as a phrase; when the quotation changed one
+ * of them, no passage holds it so, and the passage indexed just before or
+ * after `cur` (a file's passages are indexed in order) is tried. */
 static cs_status grow(qy_engine *e, const qy_plan *plan, const qy_cand *cur,
                       qy_cand *out, int *got, char **msg)
 {
@@ -251,8 +297,6 @@ static cs_status grow(qy_engine *e, const qy_plan *plan, const qy_cand *cur,
     qy_alignment_end_drops(&cur->al, &head, &tail);
     if (head + tail == 0 || head + tail >= nq)
         return CS_OK;
-    /* A quotation with an ellipsis is one phrase plan a part. */
-    int elided = plan->nphrases > 1;
     cs_status rc = CS_OK;
     for (int before = head > 0 ? 1 : 0; rc == CS_OK && !*got && before >= 0;
          before--) {
@@ -260,39 +304,36 @@ static cs_status grow(qy_engine *e, const qy_plan *plan, const qy_cand *cur,
         if (over == 0)
             continue;
         size_t probe = over < QY_ACROSS_PROBE ? over : QY_ACROSS_PROBE;
+        /* The passage indexed next to cur: with shards, a shard's
+         * documents are every shard_count-th docid.  (A span joined
+         * already has no docid.) */
+        xs_docid step = (xs_docid)xs_db_shard_count(qy_engine_db(e));
+        xs_docid next = cur->docid == 0 || (before && cur->docid <= step) ? 0
+                        : before ? cur->docid - step
+                                 : cur->docid + step;
         xs_mset *m = NULL;
         rc = neighbours(e, plan, cur->r.path, before ? head - probe : nq - tail,
                         probe, &m, msg);
         unsigned n = rc == CS_OK ? xs_mset_size(m) : 0;
         for (unsigned i = 0; rc == CS_OK && !*got && i < n; i++) {
+            if (xs_mset_docid(m, i) == next)
+                next = 0; /* tried here */
             qy_result other = {0};
             rc = qy_cand_read(e, m, i, &other, msg);
-            qy_cand joined;
-            if (rc == CS_OK && next_to(&cur->r, &other, before) &&
-                join(e, before ? &other : &cur->r, before ? &cur->r : &other,
-                     elided, cur->r.score, &joined)) {
-                if (!joined.r.path || !joined.r.title || !joined.r.source ||
-                    !joined.r.date || !joined.r.url || !joined.r.lang ||
-                    !joined.r.cite)
-                    rc = CS_NOMEM;
-                if (rc == CS_OK)
-                    rc = qy_ptoks_analyze(qy_engine_analyzer(e), &joined.r,
-                                          &joined.pt, msg);
-                if (rc == CS_OK)
-                    rc = qy_mark_terms(plan, &joined);
-                if (rc == CS_OK && joined.r.match != QY_MATCH_EXACT)
-                    rc = better_near(plan, cur, &joined);
-                if (rc == CS_OK && (joined.r.match == QY_MATCH_EXACT ||
-                                    joined.al.similarity > cur->al.similarity)) {
-                    *out = joined;
-                    *got = 1;
-                } else {
-                    qy_cand_clear(&joined);
-                }
-            }
+            if (rc == CS_OK)
+                rc = try_join(e, plan, cur, &other, before, out, got, msg);
             qy_result_clear(&other);
         }
         xs_mset_free(m);
+        if (rc == CS_OK && !*got && next > 0) {
+            qy_result other = {0};
+            cs_status read = qy_doc_read(e, next, &other, NULL);
+            if (read == CS_NOMEM)
+                rc = read;
+            else if (read == CS_OK)
+                rc = try_join(e, plan, cur, &other, before, out, got, msg);
+            qy_result_clear(&other);
+        }
     }
     return rc;
 }

@@ -69,6 +69,9 @@ typedef struct qy_cand {
 /* Reads result i of the match set into r (owned by r: qy_result_clear). */
 cs_status qy_cand_read(qy_engine *e, struct xs_mset *mset, unsigned i,
                        qy_result *r, char **msg);
+/* Reads document `docid` of the index into r, as qy_cand_read does a
+ * result (CS_NOT_FOUND when there is none). */
+cs_status qy_doc_read(qy_engine *e, xs_docid docid, qy_result *r, char **msg);
 void qy_result_clear(qy_result *r);
 void qy_cand_clear(qy_cand *c);
 /* Whether r's bytes lie within span's, in the same file. */

@@ -259,6 +259,17 @@ cs_status qy_cand_read(qy_engine *e, xs_mset *mset, unsigned i, qy_result *r,
     return rc;
 }
 
+cs_status qy_doc_read(qy_engine *e, xs_docid docid, qy_result *r, char **msg)
+{
+    char *data = NULL;
+    size_t len = 0;
+    cs_status rc = xs_db_get_data(e->db, docid, &data, &len, msg);
+    if (rc == CS_OK)
+        rc = read_result(data, len, r, msg);
+    free(data);
+    return rc;
+}
+
 int qy_result_within(const qy_result *r, const qy_result *span)
 {
     return strcmp(r->path, span->path) == 0 && r->byte_start >= span->byte_start &&

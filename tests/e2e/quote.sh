@@ -88,6 +88,19 @@ assert changed == [{"op": "~", "query": "1,500,000", "source": "1.5 million", "k
 PY
 cs query --format text -n 1 '"with 2,000,000 subscribers, announced that it had handled the security incident"' > out.txt
 grep -q "2,000,000 -> 1.5 million (number)" out.txt || fail "scaled number in text: $(cat out.txt)"
+# Misremembered in its words before the break: no passage holds those
+# words as the quotation has them, and the paragraph before is joined all
+# the same, the diff naming the one changed word (not "-in; -the;
+# -Secretary", as aligned with the paragraph after alone).
+cs query --format jsonl -n 1 '"in the Secretary. In a statement sent to The Associated Press later Tuesday, MEK spokesman"' > out.jsonl
+python3 - out.jsonl <<'PY' || fail "misquote across a break: $(cat out.jsonl)"
+import json, sys
+r = json.loads(open(sys.argv[1]).readline())
+assert r["cite"] == "corpus/003_7ea479e65bd91aef.txt:19-21", r["cite"]
+assert r["match"] == "near", r["match"]
+changed = [(d["op"], d["query"], d["source"]) for d in r["diff"] if d["op"] != "="]
+assert changed == [("~", "Secretary", "dispute")], changed
+PY
 # A quote that runs across a paragraph break: one citation over both
 # paragraphs, its text the file's bytes, the quote highlighted whole.
 across='"has not been affected or damaged. In July and September, Albanian government digital services"'
@@ -312,4 +325,28 @@ PY
 )
 cs query --db speech.db --format jsonl -n 3 "\"$rev\"" > out.jsonl
 [ "$(jq_py 'rs[0]["match"]' < out.jsonl)" != "exact" ] || fail "elided parts out of order: $(head -c 300 out.jsonl)"
+# A short misquote within the long paragraph, at every place in it: one
+# window answers it (120 words at most), not that window joined with the
+# one before or after, which the quotation does not reach into.
+python3 - speech/address.txt > short.csv <<'PY'
+import sys
+w = open(sys.argv[1]).read().split("\n\n")[1].split()
+print("id,query")
+for s in range(0, len(w) - 12, 3):
+    m = w[s:s + 12]
+    m[6] = "zeppelin"
+    print('s%d,"%s"' % (s, " ".join(m)))
+PY
+cs query --db speech.db --mode quote --format jsonl -n 1 --batch short.csv > out.jsonl
+[ "$status" -eq 0 ] || fail "short misquotes: exit status $status"
+python3 - out.jsonl <<'PY' || fail "short misquotes in windows"
+import json, sys
+rs = [json.loads(l) for l in open(sys.argv[1])]
+assert len(rs) > 200, len(rs)
+for r in rs:
+    assert r["match"] == "near" and r["cite"] == "speech/address.txt:3", (r["query_id"], r["cite"], r["match"])
+    changed = [(d["query"], d["source"]) for d in r["diff"] if d["op"] != "="]
+    assert len(changed) == 1 and changed[0][0] == "zeppelin", (r["query_id"], changed)
+    assert len(r["text"].split()) <= 120, (r["query_id"], len(r["text"].split()))
+PY
 echo ok

@@ -86,10 +86,14 @@ printf '# both shards, served\nremote 127.0.0.1:%s\nremote 127.0.0.1:%s\n' "$por
 claim='Albania cut diplomatic ties with Iran'
 quote='"The systems will be out of service until the risk is completely removed"'
 misquote='"Albania said on Wednesday that on July 17 it had suffered a heavy cyberattack"'
+# A misquote across a paragraph break whose words before it no passage
+# holds: the paragraph indexed before is joined (in a shard, the document
+# a shard count before), as in one index.
+across='"in the Secretary. In a statement sent to The Associated Press later Tuesday, MEK spokesman"'
 # One word many passages share: many equal scores, whose order the index
 # decides (CS_SLOT_ORDER), not the shard a passage went to.
 common='Iran'
-for q in "$claim" "$quote" "$misquote" "$common"; do
+for q in "$claim" "$quote" "$misquote" "$across" "$common"; do
     for db in single sharded sharded/remote.stub; do
         cs query --db "$db" --format jsonl -n 30 "$q" > "out-$(basename "$db").jsonl"
         [ "$status" -eq 0 ] || fail "query --db $db '$q': exit status $status"
