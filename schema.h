@@ -91,8 +91,9 @@
  * Central European or Turkish one it looks to be in (tx_charset_detect).
  * 8: the windows of a long paragraph share 15 to 25 words, not 30 to 50
  * (tx_passage.c): a longer quotation is found across windows at query
- * time (qy_across.c). */
-#define CS_READING_VERSION 8
+ * time (qy_across.c).  9: a number's percent sign is the word "percent", and
+ * "per cent" is percent written in two words (tx_analyze.c). */
+#define CS_READING_VERSION 9
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a
  * prefix plus a hash by the indexer (ix_path_term). */

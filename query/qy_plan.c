@@ -223,8 +223,14 @@ unsigned qy_stem_freq(qy_engine *e, const char *stem)
 static size_t best_split(qy_engine *e, const qtok *t)
 {
     size_t len = strlen(t->term);
-    if (t->flags & (TX_NUMBER | TX_IDEO | TX_PART | TX_JOINED | TX_STOP) ||
-        len < 2 * MIN_SPLIT_PART)
+    if (t->flags & (TX_NUMBER | TX_IDEO | TX_PART | TX_JOINED | TX_STOP))
+        return 0;
+    /* "per cent" is how British English writes percent (and 3.5% reads
+     * as percent: tx_analyze.c), however much more common the word is
+     * than its part "cent". */
+    if (strcmp(t->term, "percent") == 0)
+        return word_freq(e, "per", 3) > 0 && word_freq(e, "cent", 4) > 0 ? 3 : 0;
+    if (len < 2 * MIN_SPLIT_PART)
         return 0;
     /* Only splits whose two parts fit in a term can be indexed words, so
      * a 100 KB word costs no more lookups than a short one. */

@@ -242,6 +242,57 @@ static void test_digit_groups(void **state)
     tx_analyzer_free(a);
 }
 
+/* A number's percent sign is the word "percent", its bytes the sign's;
+ * "per cent" is percent in two words, joined as a compound is; neither a
+ * sign after a word nor a "per" before another word is. */
+static void test_percent(void **state)
+{
+    (void)state;
+    tx_analyzer *a = new_analyzer();
+    const char *same[] = {"3.5% of", "3.5 % of", "3.5\xEF\xBC\x85 of", "3.5 percent of"};
+    for (int i = 0; i < 4; i++)
+        assert_string_equal(terms(a, same[i]), "3.5 percent of");
+    toks ts = run(a, "fell 3.5% in");
+    assert_int_equal(ts.n, 4);
+    assert_string_equal(ts.v[2].term, "percent");
+    assert_string_equal(ts.v[2].stem, "percent");
+    assert_int_equal(ts.v[2].start, 8);
+    assert_int_equal(ts.v[2].end, 9);
+    assert_int_equal(ts.v[2].pos, ts.v[1].pos + 1);
+    assert_int_equal(ts.v[3].pos, ts.v[2].pos + 1);
+    assert_int_equal(ts.v[2].flags, 0);
+    free(ts.v);
+    ts = run(a, "rose 4 %");
+    assert_int_equal(ts.v[2].start, 7);
+    assert_int_equal(ts.v[2].end, 8);
+    free(ts.v);
+
+    ts = run(a, "rose 4 per cent.");
+    assert_int_equal(ts.n, 5);
+    assert_string_equal(ts.v[2].term, "per");
+    assert_true(ts.v[2].flags & TX_PART);
+    assert_string_equal(ts.v[3].term, "cent");
+    assert_true(ts.v[3].flags & TX_PART);
+    assert_string_equal(ts.v[4].term, "percent");
+    assert_true(ts.v[4].flags & TX_JOINED);
+    assert_int_equal(ts.v[4].start, 7);
+    assert_int_equal(ts.v[4].end, 15);
+    free(ts.v);
+    assert_string_equal(terms(a, "Per Cent"), "per cent");
+
+    const char *no[] = {"a%b", "100%%", "per centime", "per  cent", "%5", "paper cent"};
+    const char *want[] = {"a b", "100 percent", "per centime", "per cent", "5", "paper cent"};
+    for (int i = 0; i < 6; i++) {
+        assert_string_equal(terms(a, no[i]), want[i]);
+        ts = run(a, no[i]);
+        for (size_t j = 0; j < ts.n; j++)
+            if (ts.v[j].flags & TX_JOINED)
+                fail_msg("\"%s\": %s is joined", no[i], ts.v[j].term);
+        free(ts.v);
+    }
+    tx_analyzer_free(a);
+}
+
 static void test_cjk_and_thai(void **state)
 {
     (void)state;
@@ -1231,6 +1282,7 @@ int main(void)
         cmocka_unit_test(test_nbsp_separates_words),
         cmocka_unit_test(test_dot_between_letters_splits),
         cmocka_unit_test(test_digit_groups),
+        cmocka_unit_test(test_percent),
         cmocka_unit_test(test_cjk_and_thai),
         cmocka_unit_test(test_hyphen_compound),
         cmocka_unit_test(test_positions),

@@ -13,7 +13,9 @@
  */
 #include "tx_internal.h"
 
+#include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libstemmer.h>
 #include <unicode/uchar.h>
@@ -124,6 +126,37 @@ static unsigned hyphen_at(const char *text, size_t len, size_t i)
          (unsigned char)text[i + 2] == 0x91))
         return 3;
     return 0;
+}
+
+/* Whether a percent sign (% or the full-width U+FF05) stands at text[i],
+ * maybe after one space ("50 %"): its bytes in [*start, *end). */
+static int percent_at(const char *text, size_t len, size_t i, size_t *start,
+                      size_t *end)
+{
+    size_t j = i < len && text[i] == ' ' ? i + 1 : i;
+    *start = j;
+    if (j < len && text[j] == '%')
+        *end = j + 1;
+    else if (j + 2 < len && (unsigned char)text[j] == 0xEF &&
+             (unsigned char)text[j + 1] == 0xBC && (unsigned char)text[j + 2] == 0x85)
+        *end = j + 3;
+    else
+        return 0;
+    return 1;
+}
+
+/* Whether the word text[s, e) is "per" and " cent" follows it, a word:
+ * percent written in two words, which are held and joined as a compound
+ * is (its parts, then "percent"). */
+static int per_cent_at(const char *text, size_t len, size_t s, size_t e)
+{
+    if (e - s != 3 || strncasecmp(text + s, "per", 3) != 0 || e + 5 > len ||
+        text[e] != ' ' || strncasecmp(text + e + 1, "cent", 4) != 0)
+        return 0;
+    if (e + 5 == len)
+        return 1;
+    unsigned char c = (unsigned char)text[e + 5];
+    return !(isalnum(c) || c >= 0x80 || c == '_');
 }
 
 /* The stem of term[0, len), in the cache or a->stem (or the term itself):
@@ -265,7 +298,7 @@ static cs_status flush_chain(struct run *r)
 
 /* Normalizes, flags and numbers the word text[s, e) and reports it, or
  * holds it when a hyphen may make it part of a compound. */
-static cs_status add_word(struct run *r, size_t s, size_t e, int status)
+static cs_status add_one_word(struct run *r, size_t s, size_t e, int status)
 {
     tx_analyzer *a = r->a;
     tx_norm nm;
@@ -293,6 +326,8 @@ static cs_status add_word(struct run *r, size_t s, size_t e, int status)
     if (a->nchain) {
         struct tx_chain_part *last = &a->chain[a->nchain - 1];
         unsigned h = hyphen_at(r->text, r->len, last->end);
+        if (!h && per_cent_at(r->text, r->len, last->start, last->end))
+            h = 1;
         linked = h && last->end + h == s &&
                  !((last->flags & TX_NUMBER) && (flags & TX_NUMBER)) &&
                  a->nchain < TX_CHAIN_MAX;
@@ -301,7 +336,7 @@ static cs_status add_word(struct run *r, size_t s, size_t e, int status)
                 return st;
         }
     }
-    int more = hyphen_at(r->text, r->len, e) != 0;
+    int more = hyphen_at(r->text, r->len, e) != 0 || per_cent_at(r->text, r->len, s, e);
 
     const char *stem;
     size_t stem_len;
@@ -322,6 +357,29 @@ static cs_status add_word(struct run *r, size_t s, size_t e, int status)
     a->nchain++;
     if (!more)
         return flush_chain(r);
+    return CS_OK;
+}
+
+/* A word, and after a number its percent sign as the word "percent": "3.5%"
+ * is read as "3.5 percent" is, so either finds the other, verbatim. */
+static cs_status add_word(struct run *r, size_t s, size_t e, int status)
+{
+    cs_status st = add_one_word(r, s, e, status);
+    size_t ss, se;
+    if (st || r->stopped || !(status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT) ||
+        !percent_at(r->text, r->len, e, &ss, &se))
+        return st;
+    /* (A number before a sign is held in no compound: no hyphen follows
+     * it.) */
+    tx_analyzer *a = r->a;
+    if (a->nchain && ((st = flush_chain(r)) || r->stopped))
+        return st;
+    static const char percent[] = "percent";
+    const char *stem;
+    size_t stem_len;
+    if ((st = stem_of(a, percent, sizeof percent - 1, 1, &stem, &stem_len, r->msg)))
+        return st;
+    emit(r, percent, sizeof percent - 1, stem, stem_len, ss, se, r->pos++, 0);
     return CS_OK;
 }
 

@@ -325,6 +325,32 @@ PY
 )
 cs query --db speech.db --format jsonl -n 3 "\"$rev\"" > out.jsonl
 [ "$(jq_py 'rs[0]["match"]' < out.jsonl)" != "exact" ] || fail "elided parts out of order: $(head -c 300 out.jsonl)"
+# A percent sign reads as "percent", and "per cent" is percent: a claim
+# or a quotation that writes it one way finds it written the other,
+# verbatim, and no "percent" is unsupported.
+mkdir rates
+printf 'Rates\n\nUnemployment fell to 3.5%% in March, and wages rose 4 per cent.\n\nInflation was 6.5 percent last year.\n' > rates/r.txt
+cs index --quiet --db rates.db rates
+[ "$status" -eq 0 ] || fail "rates: index status $status"
+for q in '"Unemployment fell to 3.5 percent in March"' '"wages rose 4%"' '"wages rose 4 percent"' \
+         '"Inflation was 6.5% last year"' '"Inflation was 6.5 per cent last year"'; do
+    cs query --db rates.db --format jsonl -n 1 "$q" > out.jsonl
+    [ "$(jq_py 'rs[0]["match"]' < out.jsonl)" = exact ] || fail "percent, verbatim: $q: $(cat out.jsonl)"
+done
+cs query --db rates.db --format jsonl -n 1 '"Unemployment fell to 3.5 percent in March"' > out.jsonl
+python3 - out.jsonl <<'PY' || fail "percent highlight: $(cat out.jsonl)"
+import json, sys
+r = json.loads(open(sys.argv[1]).readline())
+data = open(r["path"], "rb").read()
+assert [data[s:e] for s, e in r["highlights"]] == [b"Unemployment fell to 3.5% in March"], r["highlights"]
+PY
+for q in 'unemployment fell to 3.5 percent in March' 'wages rose 4 percent' 'inflation was 6.5% last year' \
+         'inflation was 6.5 per cent'; do
+    cs query --db rates.db --format jsonl -n 1 "$q" > out.jsonl
+    [ "$(jq_py 'rs[0].get("unsupported", [])' < out.jsonl)" = "[]" ] || fail "percent, claim: $q: $(cat out.jsonl)"
+done
+cs query --db rates.db --format text -n 1 '"wages rose 5 per cent"' > out.txt
+grep -q "differs: 5 -> 4 (number)" out.txt || fail "percent, misquote: $(cat out.txt)"
 # A short misquote within the long paragraph, at every place in it: one
 # window answers it (120 words at most), not that window joined with the
 # one before or after, which the quotation does not reach into.
