@@ -375,8 +375,8 @@ static cs_status add_word(struct run *r, size_t s, size_t e, int status)
     if (a->nchain && ((st = flush_chain(r)) || r->stopped))
         return st;
     static const char percent[] = "percent";
-    const char *stem;
-    size_t stem_len;
+    const char *stem = percent;
+    size_t stem_len = sizeof percent - 1;
     if ((st = stem_of(a, percent, sizeof percent - 1, 1, &stem, &stem_len, r->msg)))
         return st;
     emit(r, percent, sizeof percent - 1, stem, stem_len, ss, se, r->pos++, 0);
