@@ -213,8 +213,23 @@ int qy_amount_of(const char *w, size_t len, double *amount)
         *amount = (double)value;
         return 1;
     }
-    /* Digits with their groups and one decimal point, nothing after:
+    /* Digits with their groups and one decimal point, and nothing after
+     * but a scale cut short, as news writes money (2.3bn, 500k, 1.5m):
      * at most 15 digits, which a double holds exactly. */
+    static const struct {
+        const char *suffix;
+        double scale;
+    } short_scales[] = {{"k", 1e3}, {"m", 1e6}, {"mn", 1e6}, {"bn", 1e9}, {"tn", 1e12}};
+    double scale = 1;
+    for (size_t k = 0; k < sizeof short_scales / sizeof *short_scales; k++) {
+        size_t sl = strlen(short_scales[k].suffix);
+        if (len > sl && w[len - sl - 1] >= '0' && w[len - sl - 1] <= '9' &&
+            strncasecmp(w + len - sl, short_scales[k].suffix, sl) == 0) {
+            scale = short_scales[k].scale;
+            len -= sl;
+            break;
+        }
+    }
     char plain[48];
     size_t n = 0, ndigits = 0;
     int point = 0;
@@ -234,7 +249,7 @@ int qy_amount_of(const char *w, size_t len, double *amount)
     if (ndigits > 15)
         return 0;
     plain[n] = '\0';
-    *amount = strtod(plain, NULL);
+    *amount = strtod(plain, NULL) * scale;
     return 1;
 }
 

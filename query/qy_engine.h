@@ -111,8 +111,9 @@ int qy_same_number(const char *a, const char *b, long *value);
 /* Amounts, for a number written with a scale word: "1.5 million" is
  * 1,500,000, "two thousand" 2000.  qy_amount_of: whether the `len`
  * bytes at w, as written or normalized, are a cardinal number (digits
- * with their groups and a decimal point: 1,500  2.5; or written out: two,
- * twenty-four), not an ordinal nor a scale word; *amount its value.
+ * with their groups and a decimal point: 1,500  2.5; with a scale cut
+ * short: 500k 1.5m 2.3bn; or written out: two, twenty-four), not an
+ * ordinal nor a scale word; *amount its value.
  * qy_scale_of: whether they are a scale word (hundred, thousand, million,
  * billion, trillion); *scale its value.  qy_amount_of_words: a number
  * as qy_amount_of, or one followed by a space or hyphen and a scale word

@@ -255,6 +255,10 @@ static void test_coverage_of_numbers(void **state)
     assert_false(has_word(r, "1500"));
     assert_false(has_word(r, "thousand"));
     qy_answer_clear(&a);
+    r = claim_at(f, "One Albania has 1.5m subscribers", 5, &a,
+                 "corpus/002_2a02a01db59475ef.txt:9");
+    assert_false(has_word(r, "1.5m"));
+    qy_answer_clear(&a);
     r = claim_at(f, "One Albania has 2 thousand subscribers", 5, &a,
                  "corpus/002_2a02a01db59475ef.txt:9");
     assert_true(has_word(r, "2"));

@@ -114,6 +114,13 @@ static void test_replaced_numbers_and_dates_are_said_so(void **state)
                  "2.3 billion -> 2,300,000,000 (same number); "
                  "1.5 million -> 1,600,000 (number); "
                  "1.5 million -> 1.5 millions; 7th million -> 7,000,000");
+    /* A scale cut short, as news writes money, is one too; a unit is
+     * not a scale. */
+    const char *const g[] = {"~ 2.3bn|2.3 billion", "~ 500k|500,000", "~ 1.5m|1,500,000",
+                             "~ 2.4bn|2.3 billion", "~ 5km|5000", "~ 1.5M|1.5 million"};
+    expect(g, 6, "2.3bn -> 2.3 billion (same number); 500k -> 500,000 (same number); "
+                 "1.5m -> 1,500,000 (same number); 2.4bn -> 2.3 billion (number); "
+                 "5km -> 5000; 1.5M -> 1.5 million (same number)");
     /* Written out, an ordinal is not its cardinal: a second attack is not
      * two attacks. */
     const char *const d[] = {"~ second|2", "~ second|2nd", "~ Third|three",
