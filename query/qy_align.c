@@ -1,6 +1,7 @@
 /* qy_align.c - quotation-to-passage word alignment (see qy_align.h). */
 #include "qy_align.h"
 #include "qy_engine.h"
+#include "tx.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -21,6 +22,7 @@ typedef struct tok_key {
     uint64_t term_hash, stem_hash;
     size_t term_len;
     int apostrophe; /* may be a contraction (contracts) */
+    int stop;       /* a stop word (the, by, of) */
     /* A number: AMOUNT_CARDINAL (2, 1500000, 1.5, two; its value in
      * amount) or AMOUNT_SCALE (million; its scale in amount). */
     int amount_kind;
@@ -49,6 +51,7 @@ static void key_toks(const qy_align_tok *t, size_t n, int amounts, tok_key *out)
         out[i].stem_hash = hash_str(t[i].stem, NULL);
         out[i].apostrophe = strchr(t[i].term, '\'') != NULL;
         size_t len = out[i].term_len;
+        out[i].stop = tx_is_stopword(t[i].term, len);
         out[i].amount_kind =
             !amounts                                      ? AMOUNT_NONE
             : qy_amount_of(t[i].term, len, &out[i].amount) ? AMOUNT_CARDINAL
@@ -76,7 +79,11 @@ static double pair_score(const qy_align_tok *a, const tok_key *ka,
     if (ka->amount_kind == AMOUNT_CARDINAL && kb->amount_kind == AMOUNT_CARDINAL &&
         qy_same_amount(ka->amount, kb->amount))
         return QY_ALIGN_STEM; /* one number written otherwise: 2 and two */
-    return QY_ALIGN_MISMATCH;
+    /* A word is replaced by a word of its kind more often than by a
+     * small word: "obey the" against "abide by the" is obey -> abide and
+     * "by" added, not "abide" added and obey -> by, which score alike
+     * but for this. */
+    return ka->stop == kb->stop ? QY_ALIGN_MISMATCH : QY_ALIGN_MISMATCH - QY_ALIGN_KIND;
 }
 
 /* What a number and the scale word after it (1.5 million) against one

@@ -57,6 +57,10 @@ typedef struct qy_alignment {
 #define QY_ALIGN_STEM 1.0
 #define QY_ALIGN_MISMATCH -1.0
 #define QY_ALIGN_GAP -1.0
+/* What a replaced word costs more when one of the two is a stop word and
+ * the other not: enough to choose between alignments that score alike,
+ * too little to choose another passage. */
+#define QY_ALIGN_KIND 0.01
 /* Two adjacent words swapped ("the way only" for "the only way") are one
  * edit, as a replaced or a dropped word is: both words match, less what
  * one such edit loses (3).  Told apart from a word dropped here and

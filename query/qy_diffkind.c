@@ -275,7 +275,7 @@ int qy_same_amount(double a, double b)
     return d <= m * 1e-12;
 }
 
-int qy_is_date_word(const char *w)
+int qy_date_word(const char *w)
 {
     static const char *const names[] = {
         "january", "february", "march", "april", "may", "june", "july",
@@ -286,8 +286,13 @@ int qy_is_date_word(const char *w)
         len--;
     for (size_t k = 0; k < sizeof names / sizeof *names; k++)
         if (len >= 3 && len <= strlen(names[k]) && strncasecmp(w, names[k], len) == 0)
-            return 1;
-    return 0;
+            return (int)k;
+    return -1;
+}
+
+int qy_is_date_word(const char *w)
+{
+    return qy_date_word(w) >= 0;
 }
 
 /* The op that moves op i's word, or n: a word only in the query and the

@@ -127,6 +127,9 @@ int qy_same_amount(double a, double b);
 /* Whether a word is a month or a day of the week, written out or cut
  * short (Sept., Mon), any case. */
 int qy_is_date_word(const char *w);
+/* Which month or weekday a date word is (0 January ... 11 December, 12
+ * Monday ... 18 Sunday; Sept. and September alike), or -1. */
+int qy_date_word(const char *w);
 
 /* A claim word the passage holds spelt otherwise (qy_result.respelt). */
 typedef struct qy_respelling {

@@ -208,6 +208,52 @@ static int people_at(const qy_plan *plan, size_t w, const qy_ptoks *pt)
     return 0;
 }
 
+/* Whether the passage names claim word w's month or weekday in full or
+ * cut short (Feb. and February, Sept and September): both written with
+ * a capital, as months and days are ("may" is a verb). */
+static int date_at(const qy_word *qw, const qy_ptoks *pt)
+{
+    int day = qw->text[0] >= 'A' && qw->text[0] <= 'Z' ? qy_date_word(qw->text) : -1;
+    if (day < 0)
+        return 0;
+    for (size_t k = 0; k < pt->n; k++)
+        if ((pt->v[k].flags & TX_CAPITAL) && qy_date_word(QY_PTERM(pt, k)) == day)
+            return 1;
+    return 0;
+}
+
+/* Whether the passage spells out claim word w, an acronym written in
+ * capitals (US, NATO, FBI, MEK): capitalized words whose initials it is,
+ * maybe with small words between ("United States", "Federal Bureau of
+ * Investigation", the parts of "Mujahideen-e-Khalq"), or its letters
+ * one by one ("U.S."). */
+static int acronym_at(const qy_word *qw, const qy_ptoks *pt)
+{
+    const char *acr = qw->text;
+    size_t len = strlen(acr);
+    if (len < 2 || len > 6)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        if (acr[i] < 'A' || acr[i] > 'Z')
+            return 0;
+    for (size_t k = 0; k < pt->n; k++) {
+        size_t m = 0;
+        for (size_t j = k; j < pt->n && m < len; j++) {
+            unsigned flags = pt->v[j].flags;
+            if (flags & TX_JOINED)
+                continue; /* its parts are the words */
+            if (m > 0 && (flags & TX_STOP) && !(flags & TX_CAPITAL))
+                continue; /* of, and, the */
+            if (!(flags & TX_CAPITAL) || QY_PTERM(pt, j)[0] != (acr[m] | 0x20))
+                break;
+            m++;
+        }
+        if (m == len)
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether the passage holds a number of this amount: a number alone
  * (1,500,000) or with the scale word after it (1.5 million). */
 static int amount_at(double amount, const qy_ptoks *pt)
@@ -230,12 +276,16 @@ static int amount_at(double amount, const qy_ptoks *pt)
  * for it: a place by its people's name or its people by the place, a
  * number written otherwise (the 15th and 15, two and 2, twenty-four and
  * 24: qy_same_number; 1,500,000 and 1.5 million, each word of "1.5
- * million" by 1,500,000).  Only the report reads it. */
+ * million" by 1,500,000), a month or day cut short (Sept. and September),
+ * an acronym by its words (US by United States).  Only the report reads
+ * it. */
 static int said_otherwise(const qy_plan *plan, size_t w, const qy_ptoks *pt)
 {
     if (people_at(plan, w, pt))
         return 1;
     if (plan->words[w].has_amount && amount_at(plan->words[w].amount, pt))
+        return 1;
+    if (date_at(&plan->words[w], pt) || acronym_at(&plan->words[w], pt))
         return 1;
     /* Only from two on: one is as often a word as a number ("one of
      * them", "loved one"). */

@@ -392,15 +392,23 @@ static cs_status add_compound(builder *b, const qy_clause *c, const qtoks *toks,
     qlist_add(words, q);
 
     /* Highlight the parts where they stand in order, and the joined form;
-     * the claim word is the compound, supported by its joined form. */
+     * the claim word is the compound, supported by its joined form, and
+     * one of two parts by them written apart too ("IP addresses" for
+     * IP-addresses, "24 hours" for 24-hour). */
     cs_status rc = remember_spelling(b->plan, parts, joined - from);
-    free(parts);
     if (rc == CS_OK)
         rc = remember_stem(b->plan, jt->stem);
-    if (rc != CS_OK)
-        return CS_NOMEM;
-    return add_plan_word(b->plan, c->text + toks->v[from].start,
-                         jt->end - toks->v[from].start, jt->stem);
+    if (rc == CS_OK)
+        rc = add_plan_word(b->plan, c->text + toks->v[from].start,
+                           jt->end - toks->v[from].start, jt->stem);
+    if (rc == CS_OK && joined - from == 2) {
+        qy_word *w = &b->plan->words[b->plan->nwords - 1];
+        if (!(w->split_head = strdup(parts[0])) ||
+            !(w->split_tail = strdup(toks->v[from + 1].stem)))
+            rc = CS_NOMEM;
+    }
+    free(parts);
+    return rc;
 }
 
 /* Whether a query word may be a name: capitalized, of letters, not a

@@ -130,7 +130,27 @@ static void test_swapped_words(void **state)
     qy_alignment_clear(&al);
     c = changes("the only way to meet these", "the best way to meet these", &al);
     assert_string_equal(c, "~:only>best;");
+    /* (But for what a small word replaced by another kind costs.) */
+    assert_true(swap - al.similarity > 0 && swap - al.similarity <= QY_ALIGN_KIND);
+    qy_alignment_clear(&al);
+    c = changes("the only way to meet these", "the only path to meet these", &al);
+    assert_string_equal(c, "~:way>path;");
     assert_true(swap == al.similarity);
+    qy_alignment_clear(&al);
+}
+
+/* A word replaced pairs with a word of its kind: "must obey the" against
+ * "must abide by the" is obey -> abide and "by" added (either way round
+ * scores alike but for the kinds). */
+static void test_replaced_by_its_kind(void **state)
+{
+    (void)state;
+    qy_alignment al;
+    const char *src = "they must abide by the country's laws";
+    assert_string_equal(changes("they must obey the country's laws", src, &al),
+                        "~:obey>abide;+:>by;");
+    qy_alignment_clear(&al);
+    assert_string_equal(changes("they must abide the country's laws", src, &al), "+:>by;");
     qy_alignment_clear(&al);
 }
 
@@ -313,6 +333,7 @@ int main(void)
         cmocka_unit_test(test_inflection_is_a_change),
         cmocka_unit_test(test_compounds_meet),
         cmocka_unit_test(test_contractions),
+        cmocka_unit_test(test_replaced_by_its_kind),
         cmocka_unit_test(test_scaled_numbers),
         cmocka_unit_test(test_repeated_words_align_to_the_best_place),
         cmocka_unit_test(test_empty),

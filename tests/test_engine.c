@@ -165,6 +165,48 @@ static void test_coverage_of_compounds(void **state)
     assert_non_null(r);
     assert_true(has_word(r, "cyberattacks"));
     qy_answer_clear(&a);
+
+    /* A hyphenated claim word of two parts, by its parts written apart. */
+    r = claim_at(f, "intrusions from Albanian IP-addresses", 3, &a,
+                 "corpus/002_2a02a01db59475ef.txt:11");
+    assert_true(strstr(r->text, "Albanian IP addresses") != NULL);
+    assert_int_equal(r->nunsupported, 0);
+    qy_answer_clear(&a);
+}
+
+/* A month or day cut short is the month or day (Sept. and September, Dec
+ * and December); an acronym in capitals is supported by the words it
+ * stands for, or by its letters with dots (US: "the United States",
+ * "U.S."); another month or acronym is not. */
+static void test_coverage_of_abbreviations(void **state)
+{
+    fixture *f = *state;
+    qy_answer a;
+    const qy_result *r =
+        claim_at(f, "The US condemned the Sept. 9 cyberattack on its NATO ally", 3, &a,
+                 "corpus/004_ea823e42dca6d0bc.txt:39");
+    assert_true(strstr(r->text, "September 9th") != NULL);
+    assert_int_equal(r->nunsupported, 0);
+    qy_answer_clear(&a);
+    r = claim_at(f, "The FBI condemned the Oct. 9 cyberattack on its NATO ally", 3, &a,
+                 "corpus/004_ea823e42dca6d0bc.txt:39");
+    assert_true(has_word(r, "FBI"));
+    assert_true(has_word(r, "Oct"));
+    qy_answer_clear(&a);
+    r = claim_at(f, "On Dec 24 the hacker group said it was back to destroy supporters of terrorists",
+                 3, &a, "corpus/002_2a02a01db59475ef.txt:15");
+    assert_false(has_word(r, "Dec"));
+    qy_answer_clear(&a);
+    /* Words whose initials it is, with small words between. */
+    r = claim_at(f, "The NSC was last convened by Ilir Meta in February 2022", 3, &a,
+                 "corpus/000_e2b09c51e93f98b0.txt:19");
+    assert_true(strstr(r->text, "The National Security Council was") != NULL);
+    assert_false(has_word(r, "NSC"));
+    qy_answer_clear(&a);
+    r = claim_at(f, "The NSA was last convened by Ilir Meta in February 2022", 3, &a,
+                 "corpus/000_e2b09c51e93f98b0.txt:19");
+    assert_true(has_word(r, "NSA"));
+    qy_answer_clear(&a);
 }
 
 /* A place is supported by the word for its people, and its people by the
@@ -827,6 +869,7 @@ int main(void)
         cmocka_unit_test(test_coverage_of_compounds),
         cmocka_unit_test(test_coverage_of_places_and_peoples),
         cmocka_unit_test(test_coverage_of_numbers),
+        cmocka_unit_test(test_coverage_of_abbreviations),
         cmocka_unit_test(test_compound_no_passage_writes),
         cmocka_unit_test(test_exact_quote),
         cmocka_unit_test(test_near_quote_diff),
