@@ -1,7 +1,6 @@
 /* qy_align.c - quotation-to-passage word alignment (see qy_align.h). */
 #include "qy_align.h"
 #include "qy_engine.h"
-#include "tx.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -51,7 +50,7 @@ static void key_toks(const qy_align_tok *t, size_t n, int amounts, tok_key *out)
         out[i].stem_hash = hash_str(t[i].stem, NULL);
         out[i].apostrophe = strchr(t[i].term, '\'') != NULL;
         size_t len = out[i].term_len;
-        out[i].stop = tx_is_stopword(t[i].term, len);
+        out[i].stop = t[i].stop;
         out[i].amount_kind =
             !amounts                                      ? AMOUNT_NONE
             : qy_amount_of(t[i].term, len, &out[i].amount) ? AMOUNT_CARDINAL

@@ -24,6 +24,7 @@ typedef struct qy_align_tok {
     const char *term;  /* normalized word (tx_token term) */
     const char *stem;  /* its stem */
     size_t start, end; /* bytes of the word in its text */
+    int stop;          /* a stop word (the, by, of: TX_STOP) */
 } qy_align_tok;
 
 /* One step of the alignment, in order. */

@@ -71,12 +71,15 @@ cs_status qy_near_align(const qy_plan *plan, qy_cand *c)
     if (!q || !p)
         rc = CS_NOMEM;
     for (size_t i = 0; rc == CS_OK && i < nq; i++)
-        q[i] = (qy_align_tok){plan->quote_terms.v[i], plan->quote_stems.v[i], 0, 0};
+        q[i] = (qy_align_tok){plan->quote_terms.v[i], plan->quote_stems.v[i], 0, 0,
+                              tx_is_stopword(plan->quote_terms.v[i],
+                                             strlen(plan->quote_terms.v[i]))};
     for (size_t i = 0; rc == CS_OK && i < c->pt.n; i++) {
         if (c->pt.v[i].flags & TX_JOINED)
             continue;
         p[np++] = (qy_align_tok){QY_PTERM(&c->pt, i), QY_PSTEM(&c->pt, i),
-                                 c->pt.v[i].start, c->pt.v[i].end};
+                                 c->pt.v[i].start, c->pt.v[i].end,
+                                 (c->pt.v[i].flags & TX_STOP) != 0};
     }
     if (rc == CS_OK)
         rc = qy_align(q, nq, p, np, &c->al);
