@@ -341,9 +341,10 @@ static cs_status add_plan_word(qy_plan *p, const char *text, size_t len,
     long value;
     /* (A value < 0 is a decimal: 2.5 may be written 2.50.) */
     nw.number = qy_number_of(nw.text, &value) && (value >= 2 || value < 0);
-    /* (2.3bn is no number to qy_number_of, but an amount.) */
-    nw.has_amount = (qy_amount_of(nw.text, len, &nw.amount) &&
-                     (nw.amount >= 2 || nw.amount != (double)(long)nw.amount)) ||
+    /* (2.3bn is no number to qy_number_of, but an amount; one is a
+     * word as often, and zero says nothing a passage would write so.) */
+    nw.has_amount = (qy_amount_of(nw.text, len, &nw.amount) && nw.amount != 0 &&
+                     nw.amount != 1) ||
                     qy_scale_of(nw.text, len, &nw.amount);
     p->words[p->nwords++] = nw;
     return CS_OK;
