@@ -35,23 +35,55 @@ static unsigned distance(const char *a, size_t na, const char *b, size_t nb,
     return prev[nb];
 }
 
+/* A word's consonants: its first letter, then its letters but vowels
+ * (and y), a run of one letter once.  Names transliterated from scripts
+ * that write few vowels differ in their vowels and doubled letters
+ * (Mujaheddin, Mujahideen, Mojahedin: mjhdn), more than edits allow.
+ * Returns its length (out holds QY_SPELL_MAX_LEN + 1 bytes). */
+static size_t skeleton(const char *w, size_t len, char *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = w[i];
+        if (i > 0 && strchr("aeiouy", c) && c)
+            continue;
+        if (n > 0 && out[n - 1] == c)
+            continue;
+        out[n++] = c;
+    }
+    out[n] = '\0';
+    return n;
+}
+
 typedef struct search {
     const char *word;
     size_t len;
     unsigned limit;
     qy_spelling *best;
     size_t n, max;
+    /* The word's skeleton, for long words (else length 0). */
+    char skel[QY_SPELL_MAX_LEN + 1];
+    size_t skel_len;
 } search;
 
-/* Keeps the closest spellings, the more frequent first among equals. */
+/* Keeps the closest spellings, the more frequent first among equals;
+ * a long word's spellings of the same consonants count as one edit more
+ * than the limit allows. */
 static int on_term(void *ctx, const char *term, size_t len, unsigned freq)
 {
     search *s = ctx;
     if (len > QY_SPELL_MAX_LEN)
         return 0;
     unsigned d = distance(s->word, s->len, term, len, s->limit);
-    if (d == 0 || d > s->limit)
+    if (d == 0)
         return 0;
+    if (d > s->limit) {
+        char skel[QY_SPELL_MAX_LEN + 1];
+        if (s->skel_len == 0 || (len > s->len ? len - s->len : s->len - len) > 4 ||
+            skeleton(term, len, skel) != s->skel_len || memcmp(skel, s->skel, s->skel_len) != 0)
+            return 0;
+        d = s->limit + 1;
+    }
     size_t at = s->n;
     while (at > 0 && (s->best[at - 1].distance > d ||
                       (s->best[at - 1].distance == d &&
@@ -85,7 +117,12 @@ size_t qy_spell_variants(struct xs_db *db, const char *word,
     size_t p = strlen(first);
     first[p] = word[0];
     first[p + 1] = '\0';
-    search s = {word, len, len >= QY_SPELL_LONG ? 2 : 1, out, 0, max};
+    search s = {word, len, len >= QY_SPELL_LONG ? 2 : 1, out, 0, max, "", 0};
+    /* (Four consonants at least: a short skeleton is many words'.) */
+    if (len >= QY_SPELL_LONG && skeleton(word, len, s.skel) < 4)
+        s.skel_len = 0;
+    else if (len >= QY_SPELL_LONG)
+        s.skel_len = strlen(s.skel);
     if (xs_db_terms_each(db, first, on_term, &s, NULL) != CS_OK) {
         qy_spelling_clear(out, s.n);
         return 0;

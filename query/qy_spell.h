@@ -5,8 +5,10 @@
  * Mujahideen).  A name (a capitalized word) of QY_SPELL_MIN_LEN bytes or
  * more that no passage holds, in any form, is looked up among the index's
  * words that begin with the same letter, within a small edit distance (1,
- * or 2 from QY_SPELL_LONG bytes on), and the closest, most frequent ones
- * are searched for in its stead.  Words the index knows are left alone, so
+ * or 2 from QY_SPELL_LONG bytes on; from that length on also a word of the
+ * same consonants, as transliterations differ in vowels and doubled
+ * letters: Mujaheddin and Mujahideen, three edits apart), and the
+ * closest, most frequent ones are searched for in its stead.  Words the index knows are left alone, so
  * this costs nothing unless a word would find nothing (then a walk of
  * the words of one letter: a few milliseconds in 6,400 files).
  *

@@ -757,6 +757,29 @@ static void test_uncased_query_respelt(void **state)
     qy_answer_clear(&a);
 }
 
+/* A long name transliterated with other vowels and doubled letters, three
+ * edits from the corpus's spelling, is found by its consonants:
+ * Mujaheddin (mjhdn) finds "mujahideen" as well as "Mojahedin" (two
+ * edits); a word of other consonants is not taken for it. */
+static void test_respelt_by_consonants(void **state)
+{
+    fixture *f = *state;
+    qy_answer a;
+    ask(f, "Mujaheddin summits", QY_MODE_AUTO, 5, &a);
+    const qy_result *r = result_at(&a, "corpus/001_ad6093775fdf0074.txt:40");
+    assert_non_null(r);
+    assert_int_equal(r->nrespelt, 1);
+    assert_string_equal(r->respelt[0].query, "Mujaheddin");
+    assert_string_equal(r->respelt[0].source, "mujahideen");
+    assert_false(has_word(r, "Mujaheddin"));
+    qy_answer_clear(&a);
+    ask(f, "Mujakhidan summits", QY_MODE_AUTO, 5, &a);
+    for (size_t i = 0; i < a.n; i++)
+        for (size_t k = 0; k < a.results[i].nrespelt; k++)
+            assert_string_not_equal(a.results[i].respelt[k].source, "mujahideen");
+    qy_answer_clear(&a);
+}
+
 
 /* Writes an index as citesearch wrote it in format 1 (schema.h): one
  * passage of "old.txt", its citation as a line of JSON. */
@@ -880,6 +903,7 @@ int main(void)
         cmocka_unit_test(test_compound_highlighted_whole),
         cmocka_unit_test(test_unknown_spelling_finds_known_one),
         cmocka_unit_test(test_uncased_query_respelt),
+        cmocka_unit_test(test_respelt_by_consonants),
         cmocka_unit_test(test_compound_splits_only_rare_solid_words),
         cmocka_unit_test(test_near_quote_found_by_word_pairs),
         cmocka_unit_test(test_quote_word_pairs),
