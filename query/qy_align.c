@@ -280,30 +280,20 @@ cs_status qy_align(const qy_align_tok *q, size_t nq, const qy_align_tok *p,
             o.q = (int)i - 1, o.qn = 1, o.p = (int)j - 1, o.pn = 1;
             i--, j--;
             break;
-        case MV_JOIN_Q:
-            o.op = '=', o.q = (int)i - 2, o.qn = 2, o.p = (int)j - 1, o.pn = 1;
-            i -= 2, j--;
-            break;
-        case MV_JOIN_P:
-            o.op = '=', o.q = (int)i - 1, o.qn = 1, o.p = (int)j - 2, o.pn = 2;
-            i--, j -= 2;
-            break;
+        case MV_JOIN_Q:    /* two quoted words against one of the source's */
         case MV_CONTRACT_Q:
-            o.op = '~', o.q = (int)i - 2, o.qn = 2, o.p = (int)j - 1, o.pn = 1;
-            o.contracted = 1;
-            i -= 2, j--;
-            break;
-        case MV_CONTRACT_P:
-            o.op = '~', o.q = (int)i - 1, o.qn = 1, o.p = (int)j - 2, o.pn = 2;
-            o.contracted = 1;
-            i--, j -= 2;
-            break;
         case MV_SCALE_Q:
-            o.op = '~', o.q = (int)i - 2, o.qn = 2, o.p = (int)j - 1, o.pn = 1;
+            o.op = MV(i, j) == MV_JOIN_Q ? '=' : '~';
+            o.contracted = MV(i, j) == MV_CONTRACT_Q;
+            o.q = (int)i - 2, o.qn = 2, o.p = (int)j - 1, o.pn = 1;
             i -= 2, j--;
             break;
+        case MV_JOIN_P:    /* one quoted word against two of the source's */
+        case MV_CONTRACT_P:
         case MV_SCALE_P:
-            o.op = '~', o.q = (int)i - 1, o.qn = 1, o.p = (int)j - 2, o.pn = 2;
+            o.op = MV(i, j) == MV_JOIN_P ? '=' : '~';
+            o.contracted = MV(i, j) == MV_CONTRACT_P;
+            o.q = (int)i - 1, o.qn = 1, o.p = (int)j - 2, o.pn = 2;
             i--, j -= 2;
             break;
         case MV_LEFT:
