@@ -277,8 +277,8 @@ static int amount_at(double amount, const qy_ptoks *pt)
  * number written otherwise (the 15th and 15, two and 2, twenty-four and
  * 24: qy_same_number; 1,500,000 and 1.5 million, each word of "1.5
  * million" by 1,500,000), a month or day cut short (Sept. and September),
- * an acronym by its words (US by United States).  Only the report reads
- * it. */
+ * an acronym by its words (US by United States).  The report and the
+ * coverage read it. */
 static int said_otherwise(const qy_plan *plan, size_t w, const qy_ptoks *pt)
 {
     if (people_at(plan, w, pt))
@@ -436,6 +436,11 @@ void qy_claim_measure(const qy_plan *plan, const double *weights, qy_cand *c)
         if (found) {
             have += weights[w];
             distinct++;
+        } else if (said_otherwise(plan, w, pt)) {
+            /* Said in other words (Albanian for Albania, 1.5 million for
+             * 1,500,000, Sept. for September): supported, as the report
+             * says, though at no one place for the proximity. */
+            have += weights[w];
         }
     }
     c->coverage = total > 0 ? have / total : 0;

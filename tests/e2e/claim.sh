@@ -57,6 +57,18 @@ cs query --format jsonl -n 5 "ferry Sazan island cancelled" > out.jsonl
 [ "$(jq_py '[r["path"] for r in rs if r["line_start"] == 3]' < out.jsonl)" = "['titled/b.txt', 'titled/a.txt']" ] ||
     fail "the title does not rank a claim: $(cat out.jsonl)"
 
+# What a claim's report counts as supported ranks it too: of two passages
+# that hold four of its six words as written, the one that says the
+# other two otherwise (Albanian for Albania, 1.5 million for 1,500,000)
+# first, whichever path sorts first.
+mkdir otherwise
+printf 'Notes\n\nThe Albanian ministry said 1.5 million records were stolen in the attack.\n' > otherwise/b.txt
+printf 'Notes\n\nAlbania said records were stolen, a minister said.\n' > otherwise/a.txt
+"$CITESEARCH" index --quiet otherwise
+cs query --format jsonl -n 2 "Albania said 1,500,000 records were stolen in the attack" > out.jsonl
+[ "$(jq_py '[(r["path"], r.get("unsupported", [])) for r in rs]' < out.jsonl)" = "[('otherwise/b.txt', []), ('otherwise/a.txt', ['1,500,000', 'attack'])]" ] ||
+    fail "words said otherwise do not rank a claim: $(cat out.jsonl)"
+
 # No result: exit status 1.
 cs query --format jsonl "xylophonequartet" > out.jsonl
 [ "$status" -eq 1 ] || fail "no-result exit status $status, expected 1"
