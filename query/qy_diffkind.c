@@ -70,6 +70,15 @@ static int number_written_out(const char *w, long *value)
     return 1;
 }
 
+/* Whether a comma at w[i] groups digits: three digits follow it, and no
+ * more ("1,500"; "2,5" is a decimal comma, "1,2345" neither). */
+static int digit_group_at(const char *w, size_t i)
+{
+    return w[i] == ',' && w[i + 1] >= '0' && w[i + 1] <= '9' && w[i + 2] >= '0' &&
+           w[i + 2] <= '9' && w[i + 3] >= '0' && w[i + 3] <= '9' &&
+           !(w[i + 4] >= '0' && w[i + 4] <= '9');
+}
+
 int qy_number_of(const char *w, long *value)
 {
     if (number_written_out(w, value))
@@ -87,8 +96,8 @@ int qy_number_of(const char *w, long *value)
             digits++;
         }
         if ((w[i] == ',' || w[i] == '.') && w[i + 1] >= '0' && w[i + 1] <= '9') {
-            if (w[i] == '.')
-                whole = 0; /* 2.5: compared as written */
+            if (!digit_group_at(w, i))
+                whole = 0; /* 2.5, 2,5: compared as written */
             i++;
         }
     }
@@ -134,7 +143,7 @@ static int decimal_form(const char *w, char out[64])
             seen_point = 1;
             point = n;
             out[n++] = '.';
-        } else if (!(*c == ',' && n > 0 && !seen_point && c[1] >= '0' && c[1] <= '9')) {
+        } else if (!(n > 0 && !seen_point && digit_group_at(c, 0))) {
             return 0;
         }
     }
@@ -236,13 +245,22 @@ int qy_amount_of(const char *w, size_t len, double *amount)
     for (size_t i = 0; i < len; i++) {
         char c = w[i];
         int next_digit = i + 1 < len && w[i + 1] >= '0' && w[i + 1] <= '9';
+        /* Groups of three after a comma (1,500,000); a comma before one
+         * or two digits that end the number is a decimal comma (2,5). */
+        size_t after = 0;
+        while (c == ',' && i + 1 + after < len && w[i + 1 + after] >= '0' &&
+               w[i + 1 + after] <= '9')
+            after++;
+        int group = after == 3;
+        int decimal_comma = (after == 1 || after == 2) && i + 1 + after == len &&
+                            !memchr(w, '.', len);
         if (c >= '0' && c <= '9') {
             plain[n++] = c;
             ndigits++;
-        } else if (c == '.' && !point && n > 0 && next_digit) {
+        } else if ((c == '.' || decimal_comma) && !point && n > 0 && next_digit) {
             plain[n++] = '.';
             point = 1;
-        } else if (!(c == ',' && n > 0 && !point && next_digit)) {
+        } else if (!(group && n > 0 && !point)) {
             return 0;
         }
     }

@@ -114,6 +114,13 @@ static void test_replaced_numbers_and_dates_are_said_so(void **state)
                  "2.3 billion -> 2,300,000,000 (same number); "
                  "1.5 million -> 1,600,000 (number); "
                  "1.5 million -> 1.5 millions; 7th million -> 7,000,000");
+    /* A comma groups three digits; before one or two that end the
+     * number it is a decimal comma (2,5 is 2.5, not 25). */
+    const char *const h[] = {"~ 2,5|2.5", "~ 2,5|25", "~ 1,500|1500", "~ 12,50|12.5",
+                             "~ 1,2345|12345"};
+    expect(h, 5, "2,5 -> 2.5 (same number); 2,5 -> 25 (number); "
+                 "1,500 -> 1500 (same number); 12,50 -> 12.5 (same number); "
+                 "1,2345 -> 12345 (number)");
     /* A scale cut short, as news writes money, is one too; a unit is
      * not a scale. */
     const char *const g[] = {"~ 2.3bn|2.3 billion", "~ 500k|500,000", "~ 1.5m|1,500,000",
