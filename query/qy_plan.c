@@ -366,6 +366,47 @@ static void scaled_pair(qy_plan *p)
     }
 }
 
+/* Whether toks[i] is the word `w`, and one position after toks[i - 1]
+ * (i > from). */
+static int word_next(const qtoks *toks, size_t from, size_t i, const char *w)
+{
+    return i < toks->n && strcmp(toks->v[i].term, w) == 0 &&
+           (i == from || toks->v[i].pos == toks->v[i - 1].pos + 1);
+}
+
+/* The amount of a number written with "a half", for each token it spans
+ * (amounts[i] < 0 where none): "one and a half million" 1,500,000, "two
+ * and a half" 2.5, "half a million" 500,000, which a passage may write in
+ * digits. */
+static void half_amounts(const qtoks *toks, double *amounts)
+{
+    for (size_t i = 0; i < toks->n; i++)
+        amounts[i] = -1;
+    for (size_t i = 0; i < toks->n; i++) {
+        const char *term = toks->v[i].term;
+        double n, scale = 1;
+        size_t end;
+        if (qy_amount_of(term, strlen(term), &n) && word_next(toks, i, i + 1, "and") &&
+            word_next(toks, i, i + 2, "a") && word_next(toks, i, i + 3, "half")) {
+            n += 0.5; /* N and a half [scale] */
+            end = i + 4;
+        } else if (strcmp(term, "half") == 0 && word_next(toks, i, i + 1, "a") &&
+                   i + 2 < toks->n && word_next(toks, i, i + 2, toks->v[i + 2].term) &&
+                   qy_scale_of(toks->v[i + 2].term, strlen(toks->v[i + 2].term), &scale)) {
+            n = 0.5; /* half a scale */
+            end = i + 2;
+        } else {
+            continue;
+        }
+        if (end < toks->n && word_next(toks, i, end, toks->v[end].term) &&
+            qy_scale_of(toks->v[end].term, strlen(toks->v[end].term), &scale))
+            end++;
+        for (size_t k = i; k < end; k++)
+            amounts[k] = n * scale;
+        i = end - 1;
+    }
+}
+
 /* The terms of a compound's parts toks[from, joined), in a malloc'd
  * array (the terms stay toks'); NULL when out of memory. */
 static char **part_terms(const qtoks *toks, size_t from, size_t joined)
@@ -555,6 +596,11 @@ static cs_status add_words(builder *b, const qy_clause *c)
     qlist words = {0};
     const qtok *prev = NULL;
     size_t skip = SIZE_MAX; /* the joined form of a compound read as words */
+    double *halves = malloc((toks.n + 1) * sizeof *halves);
+    if (!halves)
+        rc = CS_NOMEM;
+    else
+        half_amounts(&toks, halves);
     for (size_t i = 0; i < toks.n && rc == CS_OK; i++) {
         const qtok *t = &toks.v[i];
         if (i == skip)
@@ -652,6 +698,10 @@ static cs_status add_words(builder *b, const qy_clause *c)
                                    t->stem);
             if (rc == CS_OK && prev && t->pos == prev->pos + 1)
                 scaled_pair(b->plan);
+            if (rc == CS_OK && halves[i] >= 0) {
+                b->plan->words[b->plan->nwords - 1].has_amount = 1;
+                b->plan->words[b->plan->nwords - 1].amount = halves[i];
+            }
             if (rc == CS_OK) {
                 qy_word *w = &b->plan->words[b->plan->nwords - 1];
                 w->alts = alts;
@@ -694,6 +744,7 @@ static cs_status add_words(builder *b, const qy_clause *c)
     }
     qlist_clear(&words);
     qtoks_clear(&toks);
+    free(halves);
     return rc;
 }
 

@@ -301,6 +301,21 @@ static void test_coverage_of_numbers(void **state)
                  "corpus/002_2a02a01db59475ef.txt:9");
     assert_false(has_word(r, "1.5m"));
     qy_answer_clear(&a);
+    /* And in words with "a half": one and a half million is 1.5 million,
+     * two and a half million and half a million are not. */
+    r = claim_at(f, "One Albania has one and a half million subscribers", 5, &a,
+                 "corpus/002_2a02a01db59475ef.txt:9");
+    assert_int_equal(r->nunsupported, 0);
+    qy_answer_clear(&a);
+    r = claim_at(f, "One Albania has two and a half million subscribers", 5, &a,
+                 "corpus/002_2a02a01db59475ef.txt:9");
+    assert_true(has_word(r, "two"));
+    assert_true(has_word(r, "half"));
+    qy_answer_clear(&a);
+    r = claim_at(f, "One Albania has half a million subscribers", 5, &a,
+                 "corpus/002_2a02a01db59475ef.txt:9");
+    assert_true(has_word(r, "half"));
+    qy_answer_clear(&a);
     r = claim_at(f, "One Albania has 2 thousand subscribers", 5, &a,
                  "corpus/002_2a02a01db59475ef.txt:9");
     assert_true(has_word(r, "2"));
