@@ -126,7 +126,7 @@ static int joins(const qy_align_tok *one, const tok_key *kone,
  * these endings in the word, apostrophe unified.  A "'s" is a possessive
  * as often, but a possessive beside the same word and "is" or "has" in
  * the other text is that word said with "is" or "has".) */
-static int contracts(const char *one, const char *x, const char *y)
+int qy_contracts(const char *one, const char *x, const char *y)
 {
     static const struct {
         const char *ending, *word;
@@ -221,13 +221,13 @@ cs_status qy_align(const qy_align_tok *q, size_t nq, const qy_align_tok *p,
                 m = MV_JOIN_P;
             }
             if (i >= 2 && kp[j - 1].apostrophe &&
-                contracts(p[j - 1].term, q[i - 2].term, q[i - 1].term) &&
+                qy_contracts(p[j - 1].term, q[i - 2].term, q[i - 1].term) &&
                 H(i - 2, j - 1) + QY_ALIGN_MATCH > best) {
                 best = H(i - 2, j - 1) + QY_ALIGN_MATCH;
                 m = MV_CONTRACT_Q;
             }
             if (j >= 2 && kq[i - 1].apostrophe &&
-                contracts(q[i - 1].term, p[j - 2].term, p[j - 1].term) &&
+                qy_contracts(q[i - 1].term, p[j - 2].term, p[j - 1].term) &&
                 H(i - 1, j - 2) + QY_ALIGN_MATCH > best) {
                 best = H(i - 1, j - 2) + QY_ALIGN_MATCH;
                 m = MV_CONTRACT_P;

@@ -70,6 +70,11 @@ typedef struct qy_alignment {
  * it as a word added and the same word dropped (a move). */
 #define QY_ALIGN_SWAP -3.0
 
+/* Non-zero when normalized word `one` is the words x then y contracted:
+ * didn't of "did not", won't of "will not", we're of "we are", it's of
+ * "it is" or "it has", let's of "let us" (apostrophes unified, lower
+ * case, as the analyzer writes them). */
+int qy_contracts(const char *one, const char *x, const char *y);
 /* Aligns quotation q[0, nq) with passage p[0, np).  CS_NOMEM or CS_OK. */
 cs_status qy_align(const qy_align_tok *q, size_t nq, const qy_align_tok *p,
                    size_t np, qy_alignment *out);

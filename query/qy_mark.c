@@ -254,6 +254,39 @@ static int acronym_at(const qy_word *qw, const qy_ptoks *pt)
     return 0;
 }
 
+/* Whether the passage says claim word w contracted or spelt out: the
+ * claim's "didn't" by "did not", its "not" by "didn't" (the contraction
+ * of any word with not). */
+static int contraction_at(const qy_word *qw, const qy_ptoks *pt)
+{
+    /* The claim word as the analyzer writes it: lower case, the
+     * apostrophe ' (a curly one is three bytes). */
+    char one[64];
+    size_t n = 0;
+    for (const char *c = qw->text; *c && n + 1 < sizeof one; c++) {
+        if ((unsigned char)c[0] == 0xE2 && (unsigned char)c[1] == 0x80 &&
+            ((unsigned char)c[2] == 0x99 || (unsigned char)c[2] == 0x98)) {
+            one[n++] = '\'';
+            c += 2;
+        } else {
+            one[n++] = (char)(*c >= 'A' && *c <= 'Z' ? *c | 0x20 : *c);
+        }
+    }
+    one[n] = '\0';
+    int negation = strcmp(one, "not") == 0;
+    if (!negation && !strchr(one, '\''))
+        return 0;
+    for (size_t k = 0; k < pt->n; k++) {
+        const char *term = QY_PTERM(pt, k);
+        size_t len = strlen(term);
+        if (negation ? len > 3 && strcmp(term + len - 3, "n't") == 0
+                     : k + 1 < pt->n && !(pt->v[k].flags & TX_JOINED) &&
+                           qy_contracts(one, term, QY_PTERM(pt, k + 1)))
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether the passage holds a number of this amount: a number alone
  * (1,500,000) or with the scale word after it (1.5 million). */
 static int amount_at(double amount, const qy_ptoks *pt)
@@ -277,15 +310,17 @@ static int amount_at(double amount, const qy_ptoks *pt)
  * number written otherwise (the 15th and 15, two and 2, twenty-four and
  * 24: qy_same_number; 1,500,000 and 1.5 million, each word of "1.5
  * million" by 1,500,000), a month or day cut short (Sept. and September),
- * an acronym by its words (US by United States).  The report and the
- * coverage read it. */
+ * an acronym by its words (US by United States), words contracted or
+ * spelt out (didn't by "did not").  The report and the coverage read
+ * it. */
 static int said_otherwise(const qy_plan *plan, size_t w, const qy_ptoks *pt)
 {
     if (people_at(plan, w, pt))
         return 1;
     if (plan->words[w].has_amount && amount_at(plan->words[w].amount, pt))
         return 1;
-    if (date_at(&plan->words[w], pt) || acronym_at(&plan->words[w], pt))
+    if (date_at(&plan->words[w], pt) || acronym_at(&plan->words[w], pt) ||
+        contraction_at(&plan->words[w], pt))
         return 1;
     /* Only from two on: one is as often a word as a number ("one of
      * them", "loved one"). */

@@ -69,6 +69,25 @@ cs query --format jsonl -n 2 "Albania said 1,500,000 records were stolen in the 
 [ "$(jq_py '[(r["path"], r.get("unsupported", [])) for r in rs]' < out.jsonl)" = "[('otherwise/b.txt', []), ('otherwise/a.txt', ['1,500,000', 'attack'])]" ] ||
     fail "words said otherwise do not rank a claim: $(cat out.jsonl)"
 
+# A negation contracted or spelt out is the same words: the claim's
+# "didn't" is supported by "did not", its "not" by "didn't"; a claim's
+# "not" the passage does not say is listed.
+mkdir negated
+printf 'Notes\n\nThe ministry did not confirm the breach of the border system.\n' > negated/a.txt
+printf 'Notes\n\nThe operator didn\342\200\231t confirm the outage of the network.\n' > negated/b.txt
+"$CITESEARCH" index --quiet negated
+for q in "The ministry didn't confirm the breach of the border system" \
+         "The operator did not confirm the outage of the network"; do
+    cs query --format jsonl -n 1 "$q" > out.jsonl
+    [ "$(jq_py 'rs[0].get("unsupported", [])' < out.jsonl)" = "[]" ] ||
+        fail "a negation contracted: $q: $(cat out.jsonl)"
+done
+printf 'Notes\n\nThe agency confirmed the leak of the passport data.\n' > negated/c.txt
+"$CITESEARCH" index --quiet negated
+cs query --format jsonl -n 1 "The agency did not confirm the leak of the passport data" > out.jsonl
+[ "$(jq_py '(rs[0]["path"], rs[0].get("unsupported", []))' < out.jsonl)" = "('negated/c.txt', ['not'])" ] ||
+    fail "a negation the passage does not say: $(cat out.jsonl)"
+
 # No result: exit status 1.
 cs query --format jsonl "xylophonequartet" > out.jsonl
 [ "$status" -eq 1 ] || fail "no-result exit status $status, expected 1"
