@@ -199,6 +199,9 @@ void qy_result_clear(qy_result *r)
     for (size_t i = 0; i < r->nunsupported; i++)
         free(r->unsupported[i]);
     free(r->unsupported);
+    for (size_t i = 0; i < r->nnegated; i++)
+        free(r->negated[i]);
+    free(r->negated);
     for (size_t i = 0; i < r->nrespelt; i++) {
         free(r->respelt[i].query);
         free(r->respelt[i].source);

@@ -160,6 +160,10 @@ typedef struct qy_result {
     size_t ndiff;
     char **unsupported;    /* claim words the passage does not contain */
     size_t nunsupported;
+    char **negated;        /* claim words the passage negates where the
+                              claim does not ("did not originate" for
+                              "originated") */
+    size_t nnegated;
     qy_respelling *respelt; /* claim words no passage holds as written,
                               which this one holds in another spelling of
                               the index's (qy_spell.h): said, not taken

@@ -345,6 +345,52 @@ static int word_at_as_written(const qy_plan *plan, size_t w, const qy_ptoks *pt)
     return 0;
 }
 
+/* Whether a negation stands just before passage word k, or a word
+ * before that ("has not been affected"; not "did not originate from
+ * Albanian", whose Albanian the negation does not touch). */
+static int negated_in_passage(const qy_ptoks *pt, size_t k)
+{
+    for (size_t back = 0, j = k; j > 0 && back < 2;) {
+        j--;
+        if (pt->v[j].flags & TX_JOINED)
+            continue;
+        const char *term = QY_PTERM(pt, j);
+        if (tx_is_negation(term, strlen(term)))
+            return 1;
+        back++;
+    }
+    return 0;
+}
+
+/* The words of a claim that negates nothing that the passage negates:
+ * every place the passage holds the word, a negation stands just before it
+ * ("did not originate" for the claim's "originated").  A finding for a
+ * checker: the words are all there, the source says the opposite.  (A
+ * claim that negates or denies anything is left alone: "police denied
+ * that the data was affected" agrees with "has not been affected".) */
+static cs_status mark_negated(const qy_plan *plan, qy_result *r, const qy_ptoks *pt)
+{
+    for (size_t w = 0; w < plan->nwords && !plan->negative; w++) {
+        const qy_word *qw = &plan->words[w];
+        size_t found = 0, negated = 0;
+        for (size_t k = 0; k < pt->n; k++)
+            if (!(pt->v[k].flags & TX_JOINED) && word_at(plan, w, pt, k)) {
+                found++;
+                negated += negated_in_passage(pt, k);
+            }
+        if (found == 0 || negated < found)
+            continue;
+        char **v = realloc(r->negated, (r->nnegated + 1) * sizeof *v);
+        if (!v)
+            return CS_NOMEM;
+        r->negated = v;
+        if (!(v[r->nnegated] = strdup(qw->text)))
+            return CS_NOMEM;
+        r->nnegated++;
+    }
+    return CS_OK;
+}
+
 /* The claim words the passage holds only in another spelling of the
  * index's (a name no passage writes as the query does): each with the
  * passage's spelling, its bytes as written (its normalized word when the
@@ -436,6 +482,8 @@ cs_status qy_mark_terms(const qy_plan *plan, qy_cand *c)
                 r->nunsupported++;
         }
     }
+    if (rc == CS_OK && plan->claim)
+        rc = mark_negated(plan, r, pt);
     if (rc == CS_OK && !plan->quote)
         rc = mark_respelt(plan, r, pt);
     return rc;

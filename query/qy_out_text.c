@@ -130,6 +130,15 @@ static void text_answer(qy_printer *p, const qy_request *req,
             }
             fputc('\n', out);
         }
+        /* The source may say the opposite: a finding before all. */
+        if (r->nnegated > 0) {
+            fputs("   negated:", out);
+            for (size_t u = 0; u < r->nnegated; u++) {
+                fputc(' ', out);
+                qy_put_field(out, r->negated[u]);
+            }
+            fputc('\n', out);
+        }
         /* A name the source spells otherwise is a finding too. */
         for (size_t u = 0; u < r->nrespelt; u++) {
             fputs(u == 0 ? "   spelt:" : ";", out);

@@ -156,6 +156,12 @@ json_t *qy_result_json(const qy_request *req, const qy_answer *a,
                                                    strlen(r->unsupported[i])));
         json_object_set_new(o, "unsupported", u);
     }
+    if (r->nnegated > 0) {
+        json_t *u = json_array();
+        for (size_t i = 0; i < r->nnegated; i++)
+            json_array_append_new(u, qy_json_bytes(r->negated[i], strlen(r->negated[i])));
+        json_object_set_new(o, "negated", u);
+    }
     if (r->nrespelt > 0) {
         json_t *u = json_array();
         for (size_t i = 0; i < r->nrespelt; i++)

@@ -603,6 +603,8 @@ static cs_status add_words(builder *b, const qy_clause *c)
         half_amounts(&toks, halves);
     for (size_t i = 0; i < toks.n && rc == CS_OK; i++) {
         const qtok *t = &toks.v[i];
+        if (tx_is_negation(t->term, strlen(t->term)) || strcmp(t->stem, "deni") == 0)
+            b->plan->negative = 1; /* not, never, didn't; deny, denied, denies */
         if (i == skip)
             continue;
         if ((t->flags & TX_STOP) && !all_stop) {

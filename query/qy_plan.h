@@ -89,6 +89,10 @@ typedef struct qy_plan {
      * development set ranks its answers as before).  Other queries ask
      * for each optional word in the title too, at CS_TITLE_WEIGHT. */
     int claim;
+    /* The query negates or denies something (not, never, didn't, denied):
+     * a passage's negation may then agree with it, so none is reported
+     * (qy_mark.c). */
+    int negative;
     /* Quote mode: every word of the quotation, for the alignment of near
      * matches: normalized terms, stems, and the words as written; and for
      * each, the number of the hyphenated compound it is a part of (1, 2,

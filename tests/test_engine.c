@@ -174,6 +174,43 @@ static void test_coverage_of_compounds(void **state)
     qy_answer_clear(&a);
 }
 
+/* A claim word the passage negates is said so, when the claim negates
+ * nothing: "originated" against "the intrusions did not originate";
+ * "affected" against "has not been affected"; not a word past the
+ * negation's reach ("from Albanian"), nor anything when the claim itself
+ * negates or denies. */
+static void test_negated_words(void **state)
+{
+    fixture *f = *state;
+    qy_answer a;
+    const qy_result *r =
+        claim_at(f, "The intrusions originated from Albanian IP addresses", 3, &a,
+                 "corpus/002_2a02a01db59475ef.txt:11");
+    assert_true(strstr(r->text, "did not originate from Albanian IP addresses") != NULL);
+    assert_int_equal(r->nunsupported, 0);
+    assert_int_equal(r->nnegated, 1);
+    assert_string_equal(r->negated[0], "originated");
+    qy_answer_clear(&a);
+    r = claim_at(f, "The intrusions did not originate from Albanian IP addresses", 3, &a,
+                 "corpus/002_2a02a01db59475ef.txt:11");
+    assert_int_equal(r->nnegated, 0);
+    qy_answer_clear(&a);
+    r = claim_at(f, "Sensitive police data was affected", 3, &a,
+                 "corpus/000_e2b09c51e93f98b0.txt:15");
+    assert_int_equal(r->nnegated, 1);
+    assert_string_equal(r->negated[0], "affected");
+    qy_answer_clear(&a);
+    r = claim_at(f, "Sensitive police data was never affected", 3, &a,
+                 "corpus/000_e2b09c51e93f98b0.txt:15");
+    assert_int_equal(r->nnegated, 0);
+    qy_answer_clear(&a);
+    /* A claim that denies agrees with a passage that negates. */
+    r = claim_at(f, "State police denied that MEMEX data was affected", 3, &a,
+                 "corpus/000_e2b09c51e93f98b0.txt:15");
+    assert_int_equal(r->nnegated, 0);
+    qy_answer_clear(&a);
+}
+
 /* A month or day cut short is the month or day (Sept. and September, Dec
  * and December); an acronym in capitals is supported by the words it
  * stands for, or by its letters with dots (US: "the United States",
@@ -908,6 +945,7 @@ int main(void)
         cmocka_unit_test(test_coverage_of_places_and_peoples),
         cmocka_unit_test(test_coverage_of_numbers),
         cmocka_unit_test(test_coverage_of_abbreviations),
+        cmocka_unit_test(test_negated_words),
         cmocka_unit_test(test_compound_no_passage_writes),
         cmocka_unit_test(test_exact_quote),
         cmocka_unit_test(test_near_quote_diff),

@@ -96,6 +96,9 @@ cs_status tx_normalize(tx_analyzer *a, const char *text, size_t len,
 
 /* Non-zero when the normalized word is an English stop word. */
 int tx_is_stopword(const char *term, size_t len);
+/* Non-zero when the normalized word negates: not, no, nor, never,
+ * neither, cannot, or a contraction with not (didn't, won't). */
+int tx_is_negation(const char *term, size_t len);
 
 /* ================================================================== */
 /* Passages (tx_passage.c): paragraphs, split at sentence breaks        */

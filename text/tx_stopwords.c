@@ -74,3 +74,12 @@ int tx_is_stopword(const char *term, size_t len)
     }
     return 0;
 }
+
+int tx_is_negation(const char *term, size_t len)
+{
+    static const char *const words[] = {"not", "no", "nor", "never", "neither", "cannot"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strlen(words[i]) == len && memcmp(words[i], term, len) == 0)
+            return 1;
+    return len > 3 && memcmp(term + len - 3, "n't", 3) == 0;
+}

@@ -88,6 +88,15 @@ cs query --format jsonl -n 1 "The agency did not confirm the leak of the passpor
 [ "$(jq_py '(rs[0]["path"], rs[0].get("unsupported", []))' < out.jsonl)" = "('negated/c.txt', ['not'])" ] ||
     fail "a negation the passage does not say: $(cat out.jsonl)"
 
+# A passage that negates what the claim states: the words are all there,
+# and the report says the source negates one (JSON "negated", and the
+# text output's line).
+cs query --format jsonl -n 1 "The intrusions originated from Albanian IP addresses" > out.jsonl
+[ "$(jq_py '(rs[0]["cite"], rs[0].get("unsupported", []), rs[0].get("negated"))' < out.jsonl)" = "('corpus/002_2a02a01db59475ef.txt:11', [], ['originated'])" ] ||
+    fail "negated in JSON: $(cat out.jsonl)"
+cs query --format text -n 1 "The intrusions originated from Albanian IP addresses" > out.txt
+grep -q "^   negated: originated$" out.txt || fail "negated in text: $(cat out.txt)"
+
 # No result: exit status 1.
 cs query --format jsonl "xylophonequartet" > out.jsonl
 [ "$status" -eq 1 ] || fail "no-result exit status $status, expected 1"
