@@ -56,6 +56,10 @@ static int number_word(const char *w, size_t len, long *value)
  * thirty-first: their sum when they are tens and units). */
 static int number_written_out(const char *w, long *value)
 {
+    /* Most words part at their first letter: a number word begins with
+     * one of these (this is asked of every word of many passages). */
+    if (!w[0] || !strchr("zotfsenhmbdZOTFSENHMBD", w[0]))
+        return 0;
     const char *dash = strchr(w, '-');
     if (!dash)
         return number_word(w, strlen(w), value);

@@ -161,6 +161,11 @@ static int word_or_plural(const char *people, const char *word)
  * france). */
 static int people_of(const char *place, const char *people)
 {
+    /* Only the table pairs words of two first letters (Holland and the
+     * Netherlands with Dutch, the Philippines with Filipino): any other
+     * two part at once (this is asked of every name of many passages). */
+    if (place[0] != people[0] && place[0] != 'h' && place[0] != 'n' && place[0] != 'p')
+        return 0;
     for (size_t k = 0; k < sizeof people_words / sizeof *people_words; k++)
         if (place[0] == people_words[k].place[0] &&
             strcmp(place, people_words[k].place) == 0)
@@ -278,10 +283,18 @@ static int contraction_at(const qy_word *qw, const qy_ptoks *pt)
         return 0;
     for (size_t k = 0; k < pt->n; k++) {
         const char *term = QY_PTERM(pt, k);
-        size_t len = strlen(term);
-        if (negation ? len > 3 && strcmp(term + len - 3, "n't") == 0
-                     : k + 1 < pt->n && !(pt->v[k].flags & TX_JOINED) &&
-                           qy_contracts(one, term, QY_PTERM(pt, k + 1)))
+        if (negation) {
+            size_t len = strlen(term);
+            if (len > 3 && strcmp(term + len - 3, "n't") == 0)
+                return 1;
+            continue;
+        }
+        /* The word a contraction stands for second is short and begins
+         * so (not, are, am, have, will, would, had, is, has, us): most
+         * pairs part here, before qy_contracts' table. */
+        const char *y = k + 1 < pt->n ? QY_PTERM(pt, k + 1) : "";
+        if (y[0] && strchr("nahwiu", y[0]) && strlen(y) <= 5 &&
+            !(pt->v[k].flags & TX_JOINED) && qy_contracts(one, term, y))
             return 1;
     }
     return 0;
@@ -370,7 +383,11 @@ static int negated_in_passage(const qy_ptoks *pt, size_t k)
  * that the data was affected" agrees with "has not been affected".) */
 static cs_status mark_negated(const qy_plan *plan, qy_result *r, const qy_ptoks *pt)
 {
-    for (size_t w = 0; w < plan->nwords && !plan->negative; w++) {
+    /* Most passages negate nothing: one look at their words. */
+    size_t negations = 0;
+    for (size_t k = 0; k < pt->n && !plan->negative && negations == 0; k++)
+        negations += tx_is_negation(QY_PTERM(pt, k), strlen(QY_PTERM(pt, k)));
+    for (size_t w = 0; w < plan->nwords && negations > 0; w++) {
         const qy_word *qw = &plan->words[w];
         size_t found = 0, negated = 0;
         for (size_t k = 0; k < pt->n; k++)
