@@ -91,6 +91,20 @@ static void print_diff(FILE *out, const qy_result *r)
     fputc('\n', out);
 }
 
+/* A line of claim words after its label ("   unsupported: August"), when
+ * there are any. */
+static void print_words(FILE *out, const char *label, char *const *words, size_t n)
+{
+    if (n == 0)
+        return;
+    fprintf(out, "   %s:", label);
+    for (size_t u = 0; u < n; u++) {
+        fputc(' ', out);
+        qy_put_field(out, words[u]);
+    }
+    fputc('\n', out);
+}
+
 static void text_answer(qy_printer *p, const qy_request *req,
                         const qy_answer *a)
 {
@@ -122,23 +136,9 @@ static void text_answer(qy_printer *p, const qy_request *req,
         print_passage(p, r);
         if (r->ndiff > 0)
             print_diff(out, r);
-        if (r->nunsupported > 0) {
-            fputs("   unsupported:", out);
-            for (size_t u = 0; u < r->nunsupported; u++) {
-                fputc(' ', out);
-                qy_put_field(out, r->unsupported[u]);
-            }
-            fputc('\n', out);
-        }
+        print_words(out, "unsupported", r->unsupported, r->nunsupported);
         /* The source may say the opposite: a finding before all. */
-        if (r->nnegated > 0) {
-            fputs("   negated:", out);
-            for (size_t u = 0; u < r->nnegated; u++) {
-                fputc(' ', out);
-                qy_put_field(out, r->negated[u]);
-            }
-            fputc('\n', out);
-        }
+        print_words(out, "negated", r->negated, r->nnegated);
         /* A name the source spells otherwise is a finding too. */
         for (size_t u = 0; u < r->nrespelt; u++) {
             fputs(u == 0 ? "   spelt:" : ";", out);
