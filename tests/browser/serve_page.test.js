@@ -72,6 +72,15 @@ async function main() {
     assert.ok(await claim.locator(".passage mark").count() > 0, "no highlight in the claim's passage");
     assert.match(await claim.locator(".title").textContent(), /Albanian National Security Council/);
 
+    // A claim the passage negates: the words are all there, and the page
+    // says which the source negates.
+    await search(page, "The intrusions originated from Albanian IP addresses", "claim");
+    const neg = firstResult(page);
+    assert.equal(await neg.locator("button.cite").textContent(), "corpus/002_2a02a01db59475ef.txt:11");
+    const negated = neg.locator(".unsupported").filter({ hasText: "Negated in this passage:" });
+    assert.equal(await negated.count(), 1);
+    assert.deepEqual(await negated.locator(".word").allTextContents(), ["originated"]);
+
     // A verbatim quote: the highlight is exactly the quote, although the
     // passage starts with a curly quote (3 UTF-8 bytes, 1 UTF-16 unit).
     await search(page, '"' + QUOTE + '"', "auto");
