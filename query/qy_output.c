@@ -102,6 +102,18 @@ static int set_shown(json_t *o, const qy_result *r)
     return shown ? json_object_set_new(o, "shown", shown) : -1;
 }
 
+/* Sets o's `key` to the claim words `words` as an array, when there are
+ * any. */
+static void set_words(json_t *o, const char *key, char *const *words, size_t n)
+{
+    if (n == 0)
+        return;
+    json_t *u = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(u, qy_json_bytes(words[i], strlen(words[i])));
+    json_object_set_new(o, key, u);
+}
+
 json_t *qy_result_json(const qy_request *req, const qy_answer *a,
                        const qy_result *r)
 {
@@ -149,19 +161,8 @@ json_t *qy_result_json(const qy_request *req, const qy_answer *a,
         }
         json_object_set_new(o, "diff", diff);
     }
-    if (r->nunsupported > 0) {
-        json_t *u = json_array();
-        for (size_t i = 0; i < r->nunsupported; i++)
-            json_array_append_new(u, qy_json_bytes(r->unsupported[i],
-                                                   strlen(r->unsupported[i])));
-        json_object_set_new(o, "unsupported", u);
-    }
-    if (r->nnegated > 0) {
-        json_t *u = json_array();
-        for (size_t i = 0; i < r->nnegated; i++)
-            json_array_append_new(u, qy_json_bytes(r->negated[i], strlen(r->negated[i])));
-        json_object_set_new(o, "negated", u);
-    }
+    set_words(o, "unsupported", r->unsupported, r->nunsupported);
+    set_words(o, "negated", r->negated, r->nnegated);
     if (r->nrespelt > 0) {
         json_t *u = json_array();
         for (size_t i = 0; i < r->nrespelt; i++)
