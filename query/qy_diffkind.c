@@ -7,6 +7,7 @@
  * web page.  The diff's words are compared as written, not as analyzed:
  * a number written out ("fifteen") is no number to the analyzer. */
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,13 +75,20 @@ static int number_written_out(const char *w, long *value)
     return 1;
 }
 
+/* How many digits follow w[i], up to w[len] (SIZE_MAX: up to the NUL). */
+static size_t digits_after(const char *w, size_t i, size_t len)
+{
+    size_t n = 0;
+    while (i + 1 + n < len && w[i + 1 + n] >= '0' && w[i + 1 + n] <= '9')
+        n++;
+    return n;
+}
+
 /* Whether a comma at w[i] groups digits: three digits follow it, and no
  * more ("1,500"; "2,5" is a decimal comma, "1,2345" neither). */
-static int digit_group_at(const char *w, size_t i)
+static int digit_group_at(const char *w, size_t i, size_t len)
 {
-    return w[i] == ',' && w[i + 1] >= '0' && w[i + 1] <= '9' && w[i + 2] >= '0' &&
-           w[i + 2] <= '9' && w[i + 3] >= '0' && w[i + 3] <= '9' &&
-           !(w[i + 4] >= '0' && w[i + 4] <= '9');
+    return w[i] == ',' && digits_after(w, i, len) == 3;
 }
 
 int qy_number_of(const char *w, long *value)
@@ -100,7 +108,7 @@ int qy_number_of(const char *w, long *value)
             digits++;
         }
         if ((w[i] == ',' || w[i] == '.') && w[i + 1] >= '0' && w[i + 1] <= '9') {
-            if (!digit_group_at(w, i))
+            if (!digit_group_at(w, i, SIZE_MAX))
                 whole = 0; /* 2.5, 2,5: compared as written */
             i++;
         }
@@ -147,7 +155,7 @@ static int decimal_form(const char *w, char out[64])
             seen_point = 1;
             point = n;
             out[n++] = '.';
-        } else if (!(n > 0 && !seen_point && digit_group_at(c, 0))) {
+        } else if (!(n > 0 && !seen_point && digit_group_at(c, 0, SIZE_MAX))) {
             return 0;
         }
     }
@@ -251,11 +259,8 @@ int qy_amount_of(const char *w, size_t len, double *amount)
         int next_digit = i + 1 < len && w[i + 1] >= '0' && w[i + 1] <= '9';
         /* Groups of three after a comma (1,500,000); a comma before one
          * or two digits that end the number is a decimal comma (2,5). */
-        size_t after = 0;
-        while (c == ',' && i + 1 + after < len && w[i + 1 + after] >= '0' &&
-               w[i + 1 + after] <= '9')
-            after++;
-        int group = after == 3;
+        int group = digit_group_at(w, i, len);
+        size_t after = c == ',' ? digits_after(w, i, len) : 0;
         int decimal_comma = (after == 1 || after == 2) && i + 1 + after == len &&
                             !memchr(w, '.', len);
         if (c >= '0' && c <= '9') {
