@@ -264,20 +264,7 @@ static int acronym_at(const qy_word *qw, const qy_ptoks *pt)
  * of any word with not). */
 static int contraction_at(const qy_word *qw, const qy_ptoks *pt)
 {
-    /* The claim word as the analyzer writes it: lower case, the
-     * apostrophe ' (a curly one is three bytes). */
-    char one[64];
-    size_t n = 0;
-    for (const char *c = qw->text; *c && n + 1 < sizeof one; c++) {
-        if ((unsigned char)c[0] == 0xE2 && (unsigned char)c[1] == 0x80 &&
-            ((unsigned char)c[2] == 0x99 || (unsigned char)c[2] == 0x98)) {
-            one[n++] = '\'';
-            c += 2;
-        } else {
-            one[n++] = (char)(*c >= 'A' && *c <= 'Z' ? *c | 0x20 : *c);
-        }
-    }
-    one[n] = '\0';
+    const char *one = qw->term;
     int negation = strcmp(one, "not") == 0;
     if (!negation && !strchr(one, '\''))
         return 0;

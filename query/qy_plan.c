@@ -323,18 +323,19 @@ static cs_status remember_stem(qy_plan *p, const char *stem)
     return qy_strv_add(&p->stems, stem, n);
 }
 
-/* Adds a content word of the query (`len` bytes of `text`, as written) for
- * the coverage report. */
+/* Adds a content word of the query (`len` bytes of `text`, as written;
+ * its normalized `term` and its `stem`) for the coverage report. */
 static cs_status add_plan_word(qy_plan *p, const char *text, size_t len,
-                               const char *stem)
+                               const char *term, const char *stem)
 {
     qy_word *w = realloc(p->words, (p->nwords + 1) * sizeof *w);
     if (!w)
         return CS_NOMEM;
     p->words = w;
-    qy_word nw = {.text = strndup(text, len), .stem = strdup(stem)};
-    if (!nw.text || !nw.stem) {
+    qy_word nw = {.text = strndup(text, len), .term = strdup(term), .stem = strdup(stem)};
+    if (!nw.text || !nw.term || !nw.stem) {
         free(nw.text);
+        free(nw.term);
         free(nw.stem);
         return CS_NOMEM;
     }
@@ -442,7 +443,7 @@ static cs_status add_compound(builder *b, const qy_clause *c, const qtoks *toks,
         rc = remember_stem(b->plan, jt->stem);
     if (rc == CS_OK)
         rc = add_plan_word(b->plan, c->text + toks->v[from].start,
-                           jt->end - toks->v[from].start, jt->stem);
+                           jt->end - toks->v[from].start, jt->term, jt->stem);
     if (rc == CS_OK && joined - from == 2) {
         qy_word *w = &b->plan->words[b->plan->nwords - 1];
         if (!(w->split_head = strdup(parts[0])) ||
@@ -697,7 +698,7 @@ static cs_status add_words(builder *b, const qy_clause *c)
             rc = remember_stem(b->plan, t->stem);
             if (rc == CS_OK)
                 rc = add_plan_word(b->plan, c->text + t->start, t->end - t->start,
-                                   t->stem);
+                                   t->term, t->stem);
             if (rc == CS_OK && prev && t->pos == prev->pos + 1)
                 scaled_pair(b->plan);
             if (rc == CS_OK && halves[i] >= 0) {
@@ -1156,6 +1157,7 @@ void qy_plan_clear(qy_plan *p)
     free(p->spellings);
     for (size_t i = 0; i < p->nwords; i++) {
         free(p->words[i].text);
+        free(p->words[i].term);
         free(p->words[i].stem);
         free(p->words[i].joined_stem);
         free(p->words[i].split_head);

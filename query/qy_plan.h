@@ -43,6 +43,7 @@ typedef struct qy_phrase_plan {
 /* A content word of the query, for the coverage report. */
 typedef struct qy_word {
     char *text;   /* as the user wrote it */
+    char *term;   /* normalized, as the analyzer writes it (didn't) */
     char *stem;
     char *joined_stem; /* stem of its compound's joined form, or NULL */
     /* A solid word the index also has as two words (cyberattacks: "cyber
