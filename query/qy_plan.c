@@ -351,21 +351,6 @@ static cs_status add_plan_word(qy_plan *p, const char *text, size_t len,
     return CS_OK;
 }
 
-/* The plan's last two words, the second just after the first, as one
- * amount when they are a number and a scale word: "1.5 million", "two
- * thousand" (a number of one too: "one million"). */
-static void scaled_pair(qy_plan *p)
-{
-    if (p->nwords < 2)
-        return;
-    qy_word *number = &p->words[p->nwords - 2], *scale = &p->words[p->nwords - 1];
-    double amount, factor;
-    if (qy_amount_of(number->text, strlen(number->text), &amount) &&
-        qy_scale_of(scale->text, strlen(scale->text), &factor)) {
-        number->has_amount = scale->has_amount = 1;
-        number->amount = scale->amount = amount * factor;
-    }
-}
 
 /* Whether toks[i] is the word `w`, and one position after toks[i - 1]
  * (i > from). */
@@ -375,11 +360,12 @@ static int word_next(const qtoks *toks, size_t from, size_t i, const char *w)
            (i == from || toks->v[i].pos == toks->v[i - 1].pos + 1);
 }
 
-/* The amount of a number written with "a half", for each token it spans
- * (amounts[i] < 0 where none): "one and a half million" 1,500,000, "two
- * and a half" 2.5, "half a million" 500,000, which a passage may write in
- * digits. */
-static void half_amounts(const qtoks *toks, double *amounts)
+/* The amount of a number written over several words, for each token it
+ * spans (amounts[i] < 0 where none): a number and a scale word ("1.5
+ * million", "two thousand", "one million"), or with "a half" ("one and a
+ * half million" 1,500,000, "two and a half" 2.5, "half a million"
+ * 500,000), which a passage may write in digits. */
+static void word_amounts(const qtoks *toks, double *amounts)
 {
     for (size_t i = 0; i < toks->n; i++)
         amounts[i] = -1;
@@ -396,6 +382,10 @@ static void half_amounts(const qtoks *toks, double *amounts)
                    qy_scale_of(toks->v[i + 2].term, strlen(toks->v[i + 2].term), &scale)) {
             n = 0.5; /* half a scale */
             end = i + 2;
+        } else if (qy_amount_of(term, strlen(term), &n) && i + 1 < toks->n &&
+                   word_next(toks, i, i + 1, toks->v[i + 1].term) &&
+                   qy_scale_of(toks->v[i + 1].term, strlen(toks->v[i + 1].term), &scale)) {
+            end = i + 1; /* N scale */
         } else {
             continue;
         }
@@ -597,11 +587,11 @@ static cs_status add_words(builder *b, const qy_clause *c)
     qlist words = {0};
     const qtok *prev = NULL;
     size_t skip = SIZE_MAX; /* the joined form of a compound read as words */
-    double *halves = malloc((toks.n + 1) * sizeof *halves);
-    if (!halves)
+    double *amounts = malloc((toks.n + 1) * sizeof *amounts);
+    if (!amounts)
         rc = CS_NOMEM;
     else
-        half_amounts(&toks, halves);
+        word_amounts(&toks, amounts);
     for (size_t i = 0; i < toks.n && rc == CS_OK; i++) {
         const qtok *t = &toks.v[i];
         if (tx_is_negation(t->term, strlen(t->term)) || strcmp(t->stem, "deni") == 0)
@@ -699,11 +689,9 @@ static cs_status add_words(builder *b, const qy_clause *c)
             if (rc == CS_OK)
                 rc = add_plan_word(b->plan, c->text + t->start, t->end - t->start,
                                    t->term, t->stem);
-            if (rc == CS_OK && prev && t->pos == prev->pos + 1)
-                scaled_pair(b->plan);
-            if (rc == CS_OK && halves[i] >= 0) {
+            if (rc == CS_OK && amounts[i] >= 0) {
                 b->plan->words[b->plan->nwords - 1].has_amount = 1;
-                b->plan->words[b->plan->nwords - 1].amount = halves[i];
+                b->plan->words[b->plan->nwords - 1].amount = amounts[i];
             }
             if (rc == CS_OK) {
                 qy_word *w = &b->plan->words[b->plan->nwords - 1];
@@ -747,7 +735,7 @@ static cs_status add_words(builder *b, const qy_clause *c)
     }
     qlist_clear(&words);
     qtoks_clear(&toks);
-    free(halves);
+    free(amounts);
     return rc;
 }
 
