@@ -92,8 +92,11 @@
  * 8: the windows of a long paragraph share 15 to 25 words, not 30 to 50
  * (tx_passage.c): a longer quotation is found across windows at query
  * time (qy_across.c).  9: a number's percent sign is the word "percent", and
- * "per cent" is percent written in two words (tx_analyze.c). */
-#define CS_READING_VERSION 9
+ * "per cent" is percent written in two words (tx_analyze.c).  10: a
+ * currency sign by a number is the currency's word ($5: dollars 5), and a
+ * unit's abbreviation glued to a number a word of its own (40km: 40 km;
+ * tx_units.c). */
+#define CS_READING_VERSION 10
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a
  * prefix plus a hash by the indexer (ix_path_term). */

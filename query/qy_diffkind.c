@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "qy_engine.h"
+#include "tx.h"
 
 /* Numbers written out in English (fifteen, third, million), with their
  * values; "half", "twice" and the like are numbers of no one value. */
@@ -364,6 +365,9 @@ void qy_diff_kinds(qy_diff_op *ops, size_t n)
                               : QY_DIFF_NUMBER;
             else if (qy_is_date_word(o->query) && qy_is_date_word(o->source))
                 o->kind = QY_DIFF_DATE;
+            else if (tx_unit_groups(o->query, strlen(o->query)) &
+                     tx_unit_groups(o->source, strlen(o->source)))
+                o->kind = QY_DIFF_SAME_UNIT;
             else if (amounts)
                 o->kind = QY_DIFF_NUMBER;
             continue;
@@ -385,6 +389,7 @@ const char *qy_diff_kind_name(qy_diff_kind k)
     case QY_DIFF_MOVED: return "moved";
     case QY_DIFF_CONTRACTION: return "contraction";
     case QY_DIFF_SAME_NUMBER: return "same number";
+    case QY_DIFF_SAME_UNIT: return "same unit";
     default: return NULL;
     }
 }

@@ -71,9 +71,11 @@ typedef enum qy_diff_kind {
     QY_DIFF_DATE,          /* '~': a month or weekday replaced by another */
     QY_DIFF_MOVED,         /* '-' or '+': the same word stands elsewhere on
                               the other side (its op is `partner`) */
-    QY_DIFF_CONTRACTION    /* '~': the same words, one side contracting
+    QY_DIFF_CONTRACTION,   /* '~': the same words, one side contracting
                               them (didn't -> did not); set by the
                               alignment, which knows */
+    QY_DIFF_SAME_UNIT      /* '~': a unit or currency named otherwise
+                              (kilometres -> km, USD -> dollars) */
 } qy_diff_kind;
 
 /* One word of a quote diff (SPEC: diff). */
@@ -87,9 +89,10 @@ typedef struct qy_diff_op {
     size_t partner;        /* QY_DIFF_MOVED: index of the other op */
 } qy_diff_op;
 
-/* Sets the kind of each op of a diff: replaced numbers and dates, and
- * words moved (a word only in the query paired with the same word, case
- * aside, only in the source; each op pairs once).  Lexical: a number is
+/* Sets the kind of each op of a diff: replaced numbers and dates, units
+ * named otherwise (tx_unit_groups), and words moved (a word only in the
+ * query paired with the same word, case aside, only in the source; each
+ * op pairs once).  Lexical: a number is
  * digits (1,500  2.5  7th) or written out (fifteen, third), and two of
  * one value are the same number (qy_same_number).  An op whose kind is
  * QY_DIFF_CONTRACTION keeps it. */

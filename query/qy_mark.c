@@ -259,6 +259,22 @@ static int acronym_at(const qy_word *qw, const qy_ptoks *pt)
     return 0;
 }
 
+/* Whether the passage names claim word w's unit otherwise: "km" or
+ * "kilometres" for "kilometers", a dollar sign (read "dollars") for
+ * "USD". */
+static int unit_at(const qy_word *qw, const qy_ptoks *pt)
+{
+    uint64_t groups = tx_unit_groups(qw->term, strlen(qw->term));
+    if (!groups)
+        return 0;
+    for (size_t k = 0; k < pt->n; k++) {
+        const char *term = QY_PTERM(pt, k);
+        if (tx_unit_groups(term, strlen(term)) & groups)
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether the passage says claim word w contracted or spelt out: the
  * claim's "didn't" by "did not", its "not" by "didn't" (the contraction
  * of any word with not). */
@@ -311,8 +327,9 @@ static int amount_at(double amount, const qy_ptoks *pt)
  * 24: qy_same_number; 1,500,000 and 1.5 million, each word of "1.5
  * million" by 1,500,000), a month or day cut short (Sept. and September),
  * an acronym by its words (US by United States), words contracted or
- * spelt out (didn't by "did not").  The report and the coverage read
- * it. */
+ * spelt out (didn't by "did not"), a unit or currency by its other
+ * names (km and kilometres, $ and USD).  The report and the coverage
+ * read it. */
 static int said_otherwise(const qy_plan *plan, size_t w, const qy_ptoks *pt)
 {
     if (people_at(plan, w, pt))
@@ -320,7 +337,7 @@ static int said_otherwise(const qy_plan *plan, size_t w, const qy_ptoks *pt)
     if (plan->words[w].has_amount && amount_at(plan->words[w].amount, pt))
         return 1;
     if (date_at(&plan->words[w], pt) || acronym_at(&plan->words[w], pt) ||
-        contraction_at(&plan->words[w], pt))
+        contraction_at(&plan->words[w], pt) || unit_at(&plan->words[w], pt))
         return 1;
     /* Only from two on: one is as often a word as a number ("one of
      * them", "loved one"). */

@@ -104,6 +104,12 @@ static void test_replaced_numbers_and_dates_are_said_so(void **state)
     expect(e, 7, "1,500.0 -> 1500 (same number); 07.50 -> 7.5 (same number); "
                  "0.5 -> .5; 2.5 -> 2.05 (number); 1.2.3 -> 1.2.30 (number); "
                  "2.5 -> 25 (number); 2.5 -> 2.5th (number)");
+    /* A unit or currency named otherwise is said to be the same unit;
+     * another unit is a plain replacement. */
+    const char *const u[] = {"~ kilometres|km", "~ USD|dollars", "~ lbs|pounds",
+                             "~ km|miles", "~ hours|minutes"};
+    expect(u, 5, "kilometres -> km (same unit); USD -> dollars (same unit); "
+                 "lbs -> pounds (same unit); km -> miles; hours -> minutes");
     /* A number with a scale word is their product: one value written
      * otherwise, or another number. */
     const char *const f[] = {"~ 1,500,000|1.5 million", "~ two-million|2,000,000",

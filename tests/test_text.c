@@ -293,6 +293,98 @@ static void test_percent(void **state)
     tx_analyzer_free(a);
 }
 
+/* A currency sign by a number is the currency's word, its bytes the
+ * sign's: before the number where it stands before it, after it where it
+ * follows; a sign that is no number's is no word. */
+static void test_currency(void **state)
+{
+    (void)state;
+    tx_analyzer *a = new_analyzer();
+    toks ts = run(a, "paid $5 million");
+    assert_int_equal(ts.n, 4);
+    assert_string_equal(ts.v[1].term, "dollars");
+    assert_string_equal(ts.v[1].stem, "dollar");
+    assert_int_equal(ts.v[1].start, 5);
+    assert_int_equal(ts.v[1].end, 6);
+    assert_int_equal(ts.v[1].flags, 0);
+    assert_string_equal(ts.v[2].term, "5");
+    assert_int_equal(ts.v[2].pos, ts.v[1].pos + 1);
+    free(ts.v);
+    ts = run(a, "30 \xE2\x82\xAC a week");
+    assert_string_equal(ts.v[1].term, "euros");
+    assert_int_equal(ts.v[1].start, 3);
+    assert_int_equal(ts.v[1].end, 6);
+    free(ts.v);
+
+    const char *in[] = {"\xC2\xA3" "50 a year", "\xE2\x82\xAC" "20", "20\xE2\x82\xAC", "\xC2\xA5" "300",
+                        "\xEF\xBC\x84" "7", "US$9", "$1.5bn", "from $5 to $6",
+                        "5 $6", "$HOME", "a $ sign", "cost 5$"};
+    const char *want[] = {"pounds 50 a year", "euros 20", "20 euros", "yen 300",
+                          "dollars 7", "us dollars 9", "dollars 1.5bn", "from dollars 5 to dollars 6",
+                          "5 dollars 6", "home", "a sign", "cost 5 dollars"};
+    for (int i = 0; i < 12; i++)
+        if (strcmp(terms(a, in[i]), want[i]) != 0)
+            fail_msg("\"%s\": \"%s\", not \"%s\"", in[i], terms(a, in[i]), want[i]);
+    tx_analyzer_free(a);
+}
+
+/* A unit's abbreviation glued to a number is a word of its own, as it is
+ * after a space; other letters after digits stay one word with them. */
+static void test_glued_units(void **state)
+{
+    (void)state;
+    tx_analyzer *a = new_analyzer();
+    toks ts = run(a, "lies 40km outside");
+    assert_int_equal(ts.n, 4);
+    assert_string_equal(ts.v[1].term, "40");
+    assert_true(ts.v[1].flags & TX_NUMBER);
+    assert_int_equal(ts.v[1].start, 5);
+    assert_int_equal(ts.v[1].end, 7);
+    assert_string_equal(ts.v[2].term, "km");
+    assert_false(ts.v[2].flags & TX_NUMBER);
+    assert_int_equal(ts.v[2].start, 7);
+    assert_int_equal(ts.v[2].end, 9);
+    assert_int_equal(ts.v[2].pos, ts.v[1].pos + 1);
+    free(ts.v);
+    const char *in[] = {"2.5kg", "1,000KM", "24hrs", "5GB", "40 km",
+                        "1990s", "5G", "4th", "3D", "16h30", "1.5m", "500k", "2bn", "km5"};
+    const char *want[] = {"2.5 kg", "1000 km", "24 hrs", "5 gb", "40 km",
+                          "1990s", "5g", "4th", "3d", "16h30", "1.5m", "500k", "2bn", "km5"};
+    for (int i = 0; i < 14; i++)
+        if (strcmp(terms(a, in[i]), want[i]) != 0)
+            fail_msg("\"%s\": \"%s\", not \"%s\"", in[i], terms(a, in[i]), want[i]);
+    tx_analyzer_free(a);
+}
+
+/* Units and currencies by their names: the groups of two names meet when
+ * they name one unit. */
+static void test_unit_groups(void **state)
+{
+    (void)state;
+    const char *same[][2] = {{"km", "kilometres"}, {"kilometers", "kilometres"},
+                             {"KM", "kms"}, {"hrs", "hours"}, {"usd", "dollars"},
+                             {"lbs", "pounds"}, {"gbp", "pounds"}, {"Sterling", "pound"},
+                             {"kg", "kilos"}, {"GB", "gigabytes"}};
+    for (int i = 0; i < 10; i++)
+        if (!(tx_unit_groups(same[i][0], strlen(same[i][0])) &
+              tx_unit_groups(same[i][1], strlen(same[i][1]))))
+            fail_msg("%s and %s", same[i][0], same[i][1]);
+    const char *other[][2] = {{"km", "miles"}, {"lbs", "gbp"}, {"usd", "euros"},
+                              {"mb", "gb"}, {"hours", "minutes"}};
+    for (int i = 0; i < 5; i++)
+        if (tx_unit_groups(other[i][0], strlen(other[i][0])) &
+            tx_unit_groups(other[i][1], strlen(other[i][1])))
+            fail_msg("%s and %s", other[i][0], other[i][1]);
+    assert_int_equal(tx_unit_groups("attack", 6), 0);
+    assert_int_equal(tx_unit_groups("", 0), 0);
+    assert_true(tx_unit_glued("km", 2));
+    assert_true(tx_unit_glued("KG", 2));
+    assert_false(tx_unit_glued("kilometres", 10));
+    assert_false(tx_unit_glued("m", 1));
+    assert_false(tx_unit_glued("g", 1));
+    assert_false(tx_unit_glued("s", 1));
+}
+
 static void test_cjk_and_thai(void **state)
 {
     (void)state;
@@ -618,8 +710,8 @@ static void test_invalid_utf8(void **state)
     toks l = run_pos(a, latin, sizeof latin - 1, 1);
     toks u = run_pos(a, utf8, sizeof utf8 - 1, 1);
     assert_int_equal(l.n, u.n);
-    assert_int_equal(l.n, 5);
-    const size_t starts[] = {0, 5, 12, 20, 27}, ends[] = {4, 10, 18, 25, 28};
+    assert_int_equal(l.n, 6); /* the euro sign before 5 is "euros" */
+    const size_t starts[] = {0, 5, 12, 20, 26, 27}, ends[] = {4, 10, 18, 25, 27, 28};
     for (size_t i = 0; i < l.n; i++) {
         assert_string_equal(l.v[i].term, u.v[i].term);
         assert_string_equal(l.v[i].stem, u.v[i].stem);
@@ -1283,6 +1375,9 @@ int main(void)
         cmocka_unit_test(test_dot_between_letters_splits),
         cmocka_unit_test(test_digit_groups),
         cmocka_unit_test(test_percent),
+        cmocka_unit_test(test_currency),
+        cmocka_unit_test(test_glued_units),
+        cmocka_unit_test(test_unit_groups),
         cmocka_unit_test(test_cjk_and_thai),
         cmocka_unit_test(test_hyphen_compound),
         cmocka_unit_test(test_positions),

@@ -19,6 +19,7 @@
 #define CITESEARCH_TX_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "status.h"
 
@@ -99,6 +100,16 @@ int tx_is_stopword(const char *term, size_t len);
 /* Non-zero when the normalized word negates: not, no, nor, never,
  * neither, cannot, or a contraction with not (didn't, won't). */
 int tx_is_negation(const char *term, size_t len);
+
+/* Units of measure and currencies (tx_units.c).  tx_unit_groups: the
+ * units the word term[0, len) names, a bit each (0: none), so two words
+ * name the same unit when their groups meet ("km", "kilometres",
+ * "kilometers"; "USD", "dollars"; "pounds" is a weight and a currency).
+ * tx_unit_glued: whether the word is an abbreviation that may be written
+ * glued to a number ("40km", "24hrs", "5GB"), which the analysis reads
+ * as the number and the unit. */
+uint64_t tx_unit_groups(const char *term, size_t len);
+int tx_unit_glued(const char *word, size_t len);
 
 /* ================================================================== */
 /* Passages (tx_passage.c): paragraphs, split at sentence breaks        */

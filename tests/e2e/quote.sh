@@ -351,6 +351,31 @@ for q in 'unemployment fell to 3.5 percent in March' 'wages rose 4 percent' 'inf
 done
 cs query --db rates.db --format text -n 1 '"wages rose 5 per cent"' > out.txt
 grep -q "differs: 5 -> 4 (number)" out.txt || fail "percent, misquote: $(cat out.txt)"
+# Currencies and units: a claim that writes "dollars", "USD", "pounds" or
+# "kilometers" is supported by "$5", a pound sign or "40km"; a
+# quotation's "40 kilometres" against "40km" is the same unit, and "$6"
+# against "$5" a changed number.
+mkdir money
+printf 'Money\n\nThe ransom was $5 million, paid in two parts.\n\nA fine of \302\24350 per year.\n\nThe compound lies 40km outside Tirana and weighs 2.5kg.\n' > money/m.txt
+cs index --quiet --db money.db money
+[ "$status" -eq 0 ] || fail "money: index status $status"
+for q in 'the ransom was 5 million dollars' 'the ransom was USD 5 million' 'a fine of 50 pounds per year' \
+         'the compound lies 40 kilometers outside Tirana' 'it weighs 2.5 kilograms'; do
+    cs query --db money.db --format jsonl -n 1 "$q" > out.jsonl
+    [ "$(jq_py 'rs[0].get("unsupported", [])' < out.jsonl)" = "[]" ] || fail "unit, claim: $q: $(cat out.jsonl)"
+done
+cs query --db money.db --format text -n 1 '"The compound lies 40 kilometres outside Tirana"' > out.txt
+grep -q "differs: kilometres -> km (same unit)" out.txt || fail "unit, misquote: $(cat out.txt)"
+cs query --db money.db --format text -n 1 '"The ransom was $6 million"' > out.txt
+grep -q "differs: 6 -> 5 (number)" out.txt || fail "currency, misquote: $(cat out.txt)"
+cs query --db money.db --format jsonl -n 1 '"The compound lies 40km outside Tirana"' > out.jsonl
+python3 - out.jsonl <<'PY' || fail "glued unit, verbatim: $(cat out.jsonl)"
+import json, sys
+r = json.loads(open(sys.argv[1]).readline())
+data = open(r["path"], "rb").read()
+assert r["match"] == "exact", r["match"]
+assert [data[s:e] for s, e in r["highlights"]] == [b"The compound lies 40km outside Tirana"], r["highlights"]
+PY
 # A short misquote within the long paragraph, at every place in it: one
 # window answers it (120 words at most), not that window joined with the
 # one before or after, which the quotation does not reach into.
