@@ -14,6 +14,7 @@
 #define CITESEARCH_QY_CAND_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "qy_align.h"
 #include "qy_engine.h"
@@ -25,6 +26,8 @@
 typedef struct qy_ptok {
     size_t start, end;         /* relative to the passage */
     unsigned flags;            /* TX_* */
+    uint32_t currency;         /* a number's: the currency its sign names
+                                  (tx_currency_by), 0 none */
     size_t term_off, stem_off; /* into the arena, which may still move */
 } qy_ptok;
 

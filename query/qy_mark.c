@@ -260,16 +260,16 @@ static int acronym_at(const qy_word *qw, const qy_ptoks *pt)
 }
 
 /* Whether the passage names claim word w's unit otherwise: "km" or
- * "kilometres" for "kilometers", a dollar sign (read "dollars") for
- * "USD". */
+ * "kilometres" for "kilometers", a dollar sign by a number ("$5") for
+ * "dollars" or "USD". */
 static int unit_at(const qy_word *qw, const qy_ptoks *pt)
 {
-    uint64_t groups = tx_unit_groups(qw->term, strlen(qw->term));
+    uint32_t groups = tx_unit_groups(qw->term, strlen(qw->term));
     if (!groups)
         return 0;
     for (size_t k = 0; k < pt->n; k++) {
         const char *term = QY_PTERM(pt, k);
-        if (tx_unit_groups(term, strlen(term)) & groups)
+        if ((pt->v[k].currency & groups) || (tx_unit_groups(term, strlen(term)) & groups))
             return 1;
     }
     return 0;

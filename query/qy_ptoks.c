@@ -71,6 +71,14 @@ cs_status qy_ptoks_analyze(tx_analyzer *a, const qy_result *r, qy_ptoks *out,
                               words->text ? words->n : len, 1, on_ptok, out, msg);
     if (rc == CS_OK && out->nomem)
         rc = CS_NOMEM;
+    /* The currency a sign by a number names ("$5"), read where the
+     * words were. */
+    const char *read = words->text ? words->text : text;
+    size_t read_len = words->text ? words->n : len;
+    for (size_t i = 0; rc == CS_OK && i < out->n; i++)
+        if (out->v[i].flags & TX_NUMBER)
+            out->v[i].currency = tx_currency_by(read, read_len, out->v[i].start,
+                                                out->v[i].end);
     /* Decoded offsets back to the passage's bytes. */
     for (size_t i = 0; rc == CS_OK && words->start && i < out->n; i++) {
         qy_ptok *k = &out->v[i];

@@ -107,9 +107,12 @@ int tx_is_negation(const char *term, size_t len);
  * "kilometers"; "USD", "dollars"; "pounds" is a weight and a currency).
  * tx_unit_glued: whether the word is an abbreviation that may be written
  * glued to a number ("40km", "24hrs", "5GB"), which the analysis reads
- * as the number and the unit. */
-uint64_t tx_unit_groups(const char *term, size_t len);
+ * as the number and the unit.  tx_currency_by: the group of the currency
+ * whose sign is written by the number at text[start, end): just before
+ * it ("$5") or after it, maybe after a space ("50" and a euro sign), or 0. */
+uint32_t tx_unit_groups(const char *term, size_t len);
 int tx_unit_glued(const char *word, size_t len);
+uint32_t tx_currency_by(const char *text, size_t len, size_t start, size_t end);
 
 /* ================================================================== */
 /* Passages (tx_passage.c): paragraphs, split at sentence breaks        */

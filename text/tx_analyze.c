@@ -145,57 +145,6 @@ static int percent_at(const char *text, size_t len, size_t i, size_t *start,
     return 1;
 }
 
-/* A currency sign and the word it is read as: "$5" is read "5 dollars",
- * a pound sign before 50 "50 pounds", so a claim that writes the word
- * finds the sign, and one that writes the sign finds the word. */
-static const struct currency {
-    const char *sign;
-    unsigned char sign_len;
-    const char *word;
-} currencies[] = {
-    {"$", 1, "dollars"},
-    {"\xE2\x82\xAC", 3, "euros"},  /* U+20AC EURO SIGN */
-    {"\xC2\xA3", 2, "pounds"},      /* U+00A3 POUND SIGN */
-    {"\xC2\xA5", 2, "yen"},         /* U+00A5 YEN SIGN */
-    {"\xE2\x82\xB9", 3, "rupees"}, /* U+20B9 INDIAN RUPEE SIGN */
-    {"\xEF\xBC\x84", 3, "dollars"}, /* U+FF04 FULLWIDTH DOLLAR SIGN */
-    {"\xEF\xBF\xA1", 3, "pounds"}, /* U+FFE1 FULLWIDTH POUND SIGN */
-    {"\xEF\xBF\xA5", 3, "yen"},    /* U+FFE5 FULLWIDTH YEN SIGN */
-};
-
-/* The currency whose sign ends at text[end] (just before a number), or
- * NULL. */
-static const struct currency *currency_before(const char *text, size_t end)
-{
-    for (size_t k = 0; k < sizeof currencies / sizeof *currencies; k++) {
-        const struct currency *c = &currencies[k];
-        if (end >= c->sign_len && memcmp(text + end - c->sign_len, c->sign, c->sign_len) == 0)
-            return c;
-    }
-    return NULL;
-}
-
-/* The currency whose sign stands at text[i] after a number, maybe after
- * one space ("50" and a euro sign), its bytes in [*start, *end); not one a digit
- * follows, which is the next number's ("5 $6"). */
-static const struct currency *currency_after(const char *text, size_t len, size_t i,
-                                             size_t *start, size_t *end)
-{
-    size_t j = i < len && text[i] == ' ' ? i + 1 : i;
-    for (size_t k = 0; k < sizeof currencies / sizeof *currencies; k++) {
-        const struct currency *c = &currencies[k];
-        size_t e = j + c->sign_len;
-        if (e <= len && memcmp(text + j, c->sign, c->sign_len) == 0) {
-            if (e < len && text[e] >= '0' && text[e] <= '9')
-                return NULL;
-            *start = j;
-            *end = e;
-            return c;
-        }
-    }
-    return NULL;
-}
-
 /* Whether the word text[s, e) is "per" and " cent" follows it, a word:
  * percent written in two words, which are held and joined as a compound
  * is (its parts, then "percent"). */
@@ -412,42 +361,26 @@ static cs_status add_one_word(struct run *r, size_t s, size_t e, int status)
     return CS_OK;
 }
 
-/* Reports `word`, a sign read as a word, with the sign's bytes [s, e):
- * after any compound held (none goes on through a sign). */
-static cs_status add_sign_word(struct run *r, const char *word, size_t s, size_t e)
-{
-    tx_analyzer *a = r->a;
-    cs_status st;
-    if (a->nchain && ((st = flush_chain(r)) || r->stopped))
-        return st;
-    size_t len = strlen(word), stem_len = len;
-    const char *stem = word;
-    if ((st = stem_of(a, word, len, 1, &stem, &stem_len, r->msg)))
-        return st;
-    emit(r, word, len, stem, stem_len, s, e, r->pos++, 0);
-    return CS_OK;
-}
-
-/* A word, and by a number its signs as words: "3.5%" is read as "3.5
- * percent" is (either finds the other verbatim), "$5" as "dollars 5", 5
- * and a euro sign as "5 euros".  (A sign before a number is reported
- * before it, where it stands, so that words' bytes keep their order: a
- * quotation's "$5" is "5 dollars" moved.) */
+/* A word, and after a number its percent sign as the word "percent": "3.5%"
+ * is read as "3.5 percent" is, so either finds the other, verbatim. */
 static cs_status add_word(struct run *r, size_t s, size_t e, int status)
 {
-    cs_status st;
-    const struct currency *cur;
-    if (r->text[s] >= '0' && r->text[s] <= '9' && (cur = currency_before(r->text, s)) &&
-        ((st = add_sign_word(r, cur->word, s - cur->sign_len, s)) || r->stopped))
-        return st;
-    st = add_one_word(r, s, e, status);
+    cs_status st = add_one_word(r, s, e, status);
     size_t ss, se;
-    if (st || r->stopped || !(status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT))
+    if (st || r->stopped || !(status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT) ||
+        !percent_at(r->text, r->len, e, &ss, &se))
         return st;
-    if (percent_at(r->text, r->len, e, &ss, &se))
-        return add_sign_word(r, "percent", ss, se);
-    if ((cur = currency_after(r->text, r->len, e, &ss, &se)))
-        return add_sign_word(r, cur->word, ss, se);
+    /* (A number before a sign is held in no compound: no hyphen follows
+     * it.) */
+    tx_analyzer *a = r->a;
+    if (a->nchain && ((st = flush_chain(r)) || r->stopped))
+        return st;
+    static const char percent[] = "percent";
+    const char *stem = percent;
+    size_t stem_len = sizeof percent - 1;
+    if ((st = stem_of(a, percent, sizeof percent - 1, 1, &stem, &stem_len, r->msg)))
+        return st;
+    emit(r, percent, sizeof percent - 1, stem, stem_len, ss, se, r->pos++, 0);
     return CS_OK;
 }
 

@@ -5,7 +5,10 @@
  * British "kilometres" (two Snowball stems), its "USD" a dollar sign.
  * One table says which words name the same unit, for the claim report,
  * and which abbreviations may be written glued to a number ("40km",
- * "2.5kg", "24hrs"), which the analysis reads as the number and the unit.
+ * "2.5kg", "24hrs"), which the analysis reads as the number and the unit;
+ * another which currency a sign by a number names ("$5" is 5 dollars).
+ * The signs are not made words: a quotation that leaves out "$" still
+ * finds "$5 million" verbatim, as the reader hears it.
  * The short scales of amounts (5k, 1.5m, 2bn) are not units: the amount
  * code reads those, so "m" is no abbreviation here, nor "g" ("5G" names a
  * network) nor "s" ("1990s").
@@ -21,8 +24,9 @@ enum {
     U_KMH, U_KILOWATT, U_KILOWATT_HOUR, U_MEGAWATT, U_MEGAWATT_HOUR,
     U_GIGAWATT, U_GIGAWATT_HOUR, U_TERAWATT_HOUR, U_KILOBYTE, U_MEGABYTE,
     U_GIGABYTE, U_TERABYTE, U_MEGAHERTZ, U_GIGAHERTZ, U_DOLLAR, U_EURO,
-    U_POUND_STERLING, U_YEN, U_RUPEE
+    U_POUND_STERLING, U_YEN, U_RUPEE, U_COUNT
 };
+_Static_assert(U_COUNT <= 32, "a unit group is a bit of a uint32_t");
 
 static const struct unit_name {
     const char *name;
@@ -81,7 +85,7 @@ static const struct unit_name {
     {"terabytes", U_TERABYTE, 0},
     {"mhz", U_MEGAHERTZ, 1}, {"megahertz", U_MEGAHERTZ, 0},
     {"ghz", U_GIGAHERTZ, 1}, {"gigahertz", U_GIGAHERTZ, 0},
-    /* Currencies: their signs are read as these words (tx_analyze.c). */
+    /* Currencies (their signs: tx_currency_by). */
     {"dollar", U_DOLLAR, 0}, {"dollars", U_DOLLAR, 0}, {"usd", U_DOLLAR, 0},
     {"euro", U_EURO, 0}, {"euros", U_EURO, 0}, {"eur", U_EURO, 0},
     {"pound", U_POUND_STERLING, 0}, {"pounds", U_POUND_STERLING, 0},
@@ -90,17 +94,49 @@ static const struct unit_name {
     {"rupee", U_RUPEE, 0}, {"rupees", U_RUPEE, 0}, {"inr", U_RUPEE, 0},
 };
 
-uint64_t tx_unit_groups(const char *term, size_t len)
+/* Currency signs, and the full-width forms of three. */
+static const struct currency_sign {
+    const char *sign;
+    unsigned char len;
+    unsigned char group;
+} signs[] = {
+    {"$", 1, U_DOLLAR},
+    {"\xE2\x82\xAC", 3, U_EURO},         /* U+20AC EURO SIGN */
+    {"\xC2\xA3", 2, U_POUND_STERLING},    /* U+00A3 POUND SIGN */
+    {"\xC2\xA5", 2, U_YEN},               /* U+00A5 YEN SIGN */
+    {"\xE2\x82\xB9", 3, U_RUPEE},        /* U+20B9 INDIAN RUPEE SIGN */
+    {"\xEF\xBC\x84", 3, U_DOLLAR},       /* U+FF04 FULLWIDTH DOLLAR SIGN */
+    {"\xEF\xBF\xA1", 3, U_POUND_STERLING}, /* U+FFE1 FULLWIDTH POUND SIGN */
+    {"\xEF\xBF\xA5", 3, U_YEN},          /* U+FFE5 FULLWIDTH YEN SIGN */
+};
+
+uint32_t tx_currency_by(const char *text, size_t len, size_t start, size_t end)
+{
+    size_t after = end < len && text[end] == ' ' ? end + 1 : end;
+    for (size_t k = 0; k < sizeof signs / sizeof *signs; k++) {
+        const struct currency_sign *c = &signs[k];
+        if (start >= c->len && memcmp(text + start - c->len, c->sign, c->len) == 0)
+            return UINT32_C(1) << c->group;
+        /* After the number, a sign no digit follows: "5 $6" is $6. */
+        if (after + c->len <= len && memcmp(text + after, c->sign, c->len) == 0 &&
+            !(after + c->len < len && text[after + c->len] >= '0' &&
+              text[after + c->len] <= '9'))
+            return UINT32_C(1) << c->group;
+    }
+    return 0;
+}
+
+uint32_t tx_unit_groups(const char *term, size_t len)
 {
     /* (Asked of claim and passage words alike: most are no unit, and
      * none is longer than 13 bytes.) */
-    uint64_t groups = 0;
+    uint32_t groups = 0;
     if (len == 0 || len > 13)
         return 0;
     for (size_t k = 0; k < sizeof names / sizeof *names; k++)
         if (names[k].name[0] == (term[0] | 0x20) && strlen(names[k].name) == len &&
             strncasecmp(names[k].name, term, len) == 0)
-            groups |= UINT64_C(1) << names[k].group;
+            groups |= UINT32_C(1) << names[k].group;
     return groups;
 }
 

@@ -353,8 +353,9 @@ cs query --db rates.db --format text -n 1 '"wages rose 5 per cent"' > out.txt
 grep -q "differs: 5 -> 4 (number)" out.txt || fail "percent, misquote: $(cat out.txt)"
 # Currencies and units: a claim that writes "dollars", "USD", "pounds" or
 # "kilometers" is supported by "$5", a pound sign or "40km"; a
-# quotation's "40 kilometres" against "40km" is the same unit, and "$6"
-# against "$5" a changed number.
+# quotation's "40 kilometres" against "40km" is the same unit, "$6"
+# against "$5" a changed number, and one that leaves the sign out is
+# verbatim still.
 mkdir money
 printf 'Money\n\nThe ransom was $5 million, paid in two parts.\n\nA fine of \302\24350 per year.\n\nThe compound lies 40km outside Tirana and weighs 2.5kg.\n' > money/m.txt
 cs index --quiet --db money.db money
@@ -368,6 +369,8 @@ cs query --db money.db --format text -n 1 '"The compound lies 40 kilometres outs
 grep -q "differs: kilometres -> km (same unit)" out.txt || fail "unit, misquote: $(cat out.txt)"
 cs query --db money.db --format text -n 1 '"The ransom was $6 million"' > out.txt
 grep -q "differs: 6 -> 5 (number)" out.txt || fail "currency, misquote: $(cat out.txt)"
+cs query --db money.db --format jsonl -n 1 '"The ransom was 5 million"' > out.jsonl
+[ "$(jq_py 'rs[0]["match"]' < out.jsonl)" = exact ] || fail "currency, verbatim: $(cat out.jsonl)"
 cs query --db money.db --format jsonl -n 1 '"The compound lies 40km outside Tirana"' > out.jsonl
 python3 - out.jsonl <<'PY' || fail "glued unit, verbatim: $(cat out.jsonl)"
 import json, sys
