@@ -264,7 +264,7 @@ static int acronym_at(const qy_word *qw, const qy_ptoks *pt)
  * "dollars" or "USD". */
 static int unit_at(const qy_word *qw, const qy_ptoks *pt)
 {
-    uint32_t groups = tx_unit_groups(qw->term, strlen(qw->term));
+    uint32_t groups = qw->units;
     if (!groups)
         return 0;
     for (size_t k = 0; k < pt->n; k++) {

@@ -347,6 +347,7 @@ static cs_status add_plan_word(qy_plan *p, const char *text, size_t len,
     nw.has_amount = (qy_amount_of(nw.text, len, &nw.amount) && nw.amount != 0 &&
                      nw.amount != 1) ||
                     qy_scale_of(nw.text, len, &nw.amount);
+    nw.units = tx_unit_groups(nw.term, strlen(nw.term));
     p->words[p->nwords++] = nw;
     return CS_OK;
 }

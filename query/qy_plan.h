@@ -19,6 +19,7 @@
 #define CITESEARCH_QY_PLAN_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "qy_engine.h"
 #include "qy_parse.h"
@@ -64,6 +65,9 @@ typedef struct qy_word {
      * write otherwise (1,500,000). */
     int has_amount;
     double amount;
+    /* The units or currencies it names (tx_unit_groups: km, dollars,
+     * USD), which a passage may name otherwise; 0 none. */
+    uint32_t units;
 } qy_word;
 
 typedef struct qy_plan {
