@@ -510,6 +510,40 @@ cs_status qy_mark_terms(const qy_plan *plan, qy_cand *c)
     return rc;
 }
 
+/* How much of a claim word's weight a passage that gives another value
+ * of its kind counts for (other_value_at). */
+#define QY_OTHER_VALUE_SHARE 0.5
+
+/* Whether a written word is a year: four digits, 1000 to 2999. */
+static int year_word(const char *w)
+{
+    return (w[0] == '1' || w[0] == '2') && w[1] >= '0' && w[1] <= '9' && w[2] >= '0' &&
+           w[2] <= '9' && w[3] >= '0' && w[3] <= '9' && w[4] == '\0';
+}
+
+/* Whether the passage gives another value of the kind claim word qw is:
+ * a year for a year, another number for a number, a month for a month, a
+ * weekday for a weekday. */
+static int other_value_at(const qy_word *qw, const qy_ptoks *pt)
+{
+    if (qw->number || qw->has_amount) {
+        int year = year_word(qw->text);
+        for (size_t k = 0; k < pt->n; k++)
+            if ((pt->v[k].flags & TX_NUMBER) && year_word(QY_PTERM(pt, k)) == year)
+                return 1;
+        return 0;
+    }
+    int day = qw->text[0] >= 'A' && qw->text[0] <= 'Z' ? qy_date_word(qw->text) : -1;
+    if (day < 0)
+        return 0;
+    for (size_t k = 0; k < pt->n; k++) {
+        int other = (pt->v[k].flags & TX_CAPITAL) ? qy_date_word(QY_PTERM(pt, k)) : -1;
+        if (other >= 0 && (other < 12) == (day < 12))
+            return 1;
+    }
+    return 0;
+}
+
 void qy_claim_measure(const qy_plan *plan, const double *weights, qy_cand *c)
 {
     const qy_ptoks *pt = &c->pt;
@@ -545,6 +579,11 @@ void qy_claim_measure(const qy_plan *plan, const double *weights, qy_cand *c)
              * 1,500,000, Sept. for September): supported, as the report
              * says, though at no one place for the proximity. */
             have += weights[w];
+        } else if (other_value_at(&plan->words[w], pt)) {
+            /* Another value of its kind (1965 for 1956, September for
+             * August): unsupported, but this may be the passage that
+             * settles the claim, against ones that give no year at all. */
+            have += QY_OTHER_VALUE_SHARE * weights[w];
         }
     }
     c->coverage = total > 0 ? have / total : 0;

@@ -118,6 +118,21 @@ static void test_coverage_ranks_the_passage_that_states_the_claim(void **state)
     qy_answer_clear(&a);
 }
 
+/* A claim with a wrong year: of the passages that hold its other words
+ * alike ("found" shares the stem of "founded"), the one that gives
+ * another year is the one that settles it, first; the year stays
+ * unsupported. */
+static void test_other_value_ranks_first(void **state)
+{
+    fixture *f = *state;
+    qy_answer a;
+    ask(f, "The MEK was founded in 1956", QY_MODE_CLAIM, 3, &a);
+    assert_true(a.n > 0);
+    assert_string_equal(a.results[0].cite, "corpus/004_ea823e42dca6d0bc.txt:25");
+    assert_true(has_word(&a.results[0], "1956"));
+    qy_answer_clear(&a);
+}
+
 /* The result citing `cite`, or NULL. */
 static const qy_result *result_at(const qy_answer *a, const char *cite)
 {
@@ -941,6 +956,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_coverage_report),
         cmocka_unit_test(test_coverage_ranks_the_passage_that_states_the_claim),
+        cmocka_unit_test(test_other_value_ranks_first),
         cmocka_unit_test(test_coverage_of_compounds),
         cmocka_unit_test(test_coverage_of_places_and_peoples),
         cmocka_unit_test(test_coverage_of_numbers),
