@@ -321,6 +321,63 @@ static int amount_at(double amount, const qy_ptoks *pt)
     return 0;
 }
 
+/* Whether a negation stands just before passage word k, or a word
+ * before that ("has not been affected"; not "did not originate from
+ * Albanian", whose Albanian the negation does not touch). */
+static int negated_in_passage(const qy_ptoks *pt, size_t k)
+{
+    for (size_t back = 0, j = k; j > 0 && back < 2;) {
+        j--;
+        if (pt->v[j].flags & TX_JOINED)
+            continue;
+        const char *term = QY_PTERM(pt, j);
+        if (tx_is_negation(term, strlen(term)))
+            return 1;
+        back++;
+    }
+    return 0;
+}
+
+/* Whether word a is b with the prefix un- ("unaffected", "affected"), b
+ * of four letters or more ("under", "until", "union" are no un-). */
+static int un_of(const char *a, const char *b)
+{
+    return a[0] == 'u' && a[1] == 'n' && strlen(b) >= 4 && strcmp(a + 2, b) == 0;
+}
+
+/* Whether passage word k is claim word qw with the prefix un-, by its word
+ * or its stem. */
+static int un_form(const qy_word *qw, const qy_ptoks *pt, size_t k)
+{
+    return un_of(QY_PTERM(pt, k), qw->term) || un_of(QY_PSTEM(pt, k), qw->stem);
+}
+
+/* Whether the passage says claim word w by a word with the prefix un-,
+ * or the other way round: the claim's "not affected" (either word) by
+ * "unaffected", its "unknown" by "not known" or "has not been known". */
+static int un_negated_at(const qy_plan *plan, size_t w, const qy_ptoks *pt)
+{
+    const qy_word *qw = &plan->words[w];
+    const qy_word *negated = NULL;
+    if (w > 0 && tx_is_negation(plan->words[w - 1].term, strlen(plan->words[w - 1].term)))
+        negated = qw;
+    else if (w + 1 < plan->nwords && tx_is_negation(qw->term, strlen(qw->term)))
+        negated = &plan->words[w + 1];
+    for (size_t k = 0; negated && k < pt->n; k++)
+        if (un_form(negated, pt, k))
+            return 1;
+    if (qw->term[0] != 'u' || qw->term[1] != 'n' || strlen(qw->term) < 6)
+        return 0;
+    int stem_un = qw->stem[0] == 'u' && qw->stem[1] == 'n' && strlen(qw->stem) >= 6;
+    for (size_t k = 0; k < pt->n; k++)
+        if (!(pt->v[k].flags & TX_JOINED) &&
+            (strcmp(QY_PTERM(pt, k), qw->term + 2) == 0 ||
+             (stem_un && strcmp(QY_PSTEM(pt, k), qw->stem + 2) == 0)) &&
+            negated_in_passage(pt, k))
+            return 1;
+    return 0;
+}
+
 /* Whether the passage says claim word w in other words a reader takes
  * for it: a place by its people's name or its people by the place, a
  * number written otherwise (the 15th and 15, two and 2, twenty-four and
@@ -328,7 +385,8 @@ static int amount_at(double amount, const qy_ptoks *pt)
  * million" by 1,500,000), a month or day cut short (Sept. and September),
  * an acronym by its words (US by United States), words contracted or
  * spelt out (didn't by "did not"), a unit or currency by its other
- * names (km and kilometres, $ and USD).  The report and the coverage
+ * names (km and kilometres, $ and USD), a negation by the prefix un-
+ * ("not affected" by unaffected, unknown by "not known").  The report and the coverage
  * read it. */
 static int said_otherwise(const qy_plan *plan, size_t w, const qy_ptoks *pt)
 {
@@ -337,7 +395,8 @@ static int said_otherwise(const qy_plan *plan, size_t w, const qy_ptoks *pt)
     if (plan->words[w].has_amount && amount_at(plan->words[w].amount, pt))
         return 1;
     if (date_at(&plan->words[w], pt) || acronym_at(&plan->words[w], pt) ||
-        contraction_at(&plan->words[w], pt) || unit_at(&plan->words[w], pt))
+        contraction_at(&plan->words[w], pt) || unit_at(&plan->words[w], pt) ||
+        un_negated_at(plan, w, pt))
         return 1;
     /* Only from two on: one is as often a word as a number ("one of
      * them", "loved one"). */
@@ -362,21 +421,17 @@ static int word_at_as_written(const qy_plan *plan, size_t w, const qy_ptoks *pt)
     return 0;
 }
 
-/* Whether a negation stands just before passage word k, or a word
- * before that ("has not been affected"; not "did not originate from
- * Albanian", whose Albanian the negation does not touch). */
-static int negated_in_passage(const qy_ptoks *pt, size_t k)
+/* Lists claim word qw among the result's negated words. */
+static cs_status add_negated(qy_result *r, const qy_word *qw)
 {
-    for (size_t back = 0, j = k; j > 0 && back < 2;) {
-        j--;
-        if (pt->v[j].flags & TX_JOINED)
-            continue;
-        const char *term = QY_PTERM(pt, j);
-        if (tx_is_negation(term, strlen(term)))
-            return 1;
-        back++;
-    }
-    return 0;
+    char **v = realloc(r->negated, (r->nnegated + 1) * sizeof *v);
+    if (!v)
+        return CS_NOMEM;
+    r->negated = v;
+    if (!(v[r->nnegated] = strdup(qw->text)))
+        return CS_NOMEM;
+    r->nnegated++;
+    return CS_OK;
 }
 
 /* The words of a claim that negates nothing that the passage negates:
@@ -384,9 +439,12 @@ static int negated_in_passage(const qy_ptoks *pt, size_t k)
  * ("did not originate" for the claim's "originated").  A finding for a
  * checker: the words are all there, the source says the opposite.  (A
  * claim that negates or denies anything is left alone: "police denied
- * that the data was affected" agrees with "has not been affected".) */
+ * that the data was affected" agrees with "has not been affected".)  And
+ * the claim words it holds only with the prefix un- (affected:
+ * "unaffected"). */
 static cs_status mark_negated(const qy_plan *plan, qy_result *r, const qy_ptoks *pt)
 {
+    cs_status rc;
     /* Most passages negate nothing: one look at their words. */
     size_t negations = 0;
     for (size_t k = 0; k < pt->n && !plan->negative && negations == 0; k++)
@@ -401,13 +459,20 @@ static cs_status mark_negated(const qy_plan *plan, qy_result *r, const qy_ptoks 
             }
         if (found == 0 || negated < found)
             continue;
-        char **v = realloc(r->negated, (r->nnegated + 1) * sizeof *v);
-        if (!v)
-            return CS_NOMEM;
-        r->negated = v;
-        if (!(v[r->nnegated] = strdup(qw->text)))
-            return CS_NOMEM;
-        r->nnegated++;
+        if ((rc = add_negated(r, qw)))
+            return rc;
+    }
+    /* A word the passage holds only with the prefix un- ("affected":
+     * "were unaffected") says the opposite too. */
+    for (size_t w = 0; w < plan->nwords && !plan->negative; w++) {
+        const qy_word *qw = &plan->words[w];
+        int un = 0;
+        for (size_t k = 0; k < pt->n && !un; k++)
+            un = un_form(qw, pt, k);
+        if (!un || word_at(plan, w, pt, SIZE_MAX))
+            continue;
+        if ((rc = add_negated(r, qw)))
+            return rc;
     }
     return CS_OK;
 }

@@ -226,6 +226,34 @@ static void test_negated_words(void **state)
     qy_answer_clear(&a);
 }
 
+/* A negation and the prefix un- say one thing: the claim's "not
+ * affected" is supported by "unaffected" (and ranks that passage
+ * first), its "unaffected" by "has not been affected"; its "affected" is
+ * listed negated by "unaffected". */
+static void test_un_prefix_negates(void **state)
+{
+    fixture *f = *state;
+    qy_answer a;
+    ask(f, "One Albania said its services were not affected", QY_MODE_CLAIM, 3, &a);
+    assert_true(a.n > 0);
+    assert_string_equal(a.results[0].cite, "corpus/002_2a02a01db59475ef.txt:9");
+    assert_true(strstr(a.results[0].text, "were unaffected") != NULL);
+    assert_false(has_word(&a.results[0], "not"));
+    assert_false(has_word(&a.results[0], "affected"));
+    assert_int_equal(a.results[0].nnegated, 0);
+    qy_answer_clear(&a);
+    const qy_result *r = claim_at(f, "Sensitive police data was unaffected", 3, &a,
+                                  "corpus/000_e2b09c51e93f98b0.txt:15");
+    assert_false(has_word(r, "unaffected"));
+    qy_answer_clear(&a);
+    r = claim_at(f, "The telecom services of One Albania were affected", 3, &a,
+                 "corpus/002_2a02a01db59475ef.txt:9");
+    assert_true(has_word(r, "affected"));
+    assert_int_equal(r->nnegated, 1);
+    assert_string_equal(r->negated[0], "affected");
+    qy_answer_clear(&a);
+}
+
 /* A month or day cut short is the month or day (Sept. and September, Dec
  * and December); an acronym in capitals is supported by the words it
  * stands for, or by its letters with dots (US: "the United States",
@@ -962,6 +990,7 @@ int main(void)
         cmocka_unit_test(test_coverage_of_numbers),
         cmocka_unit_test(test_coverage_of_abbreviations),
         cmocka_unit_test(test_negated_words),
+        cmocka_unit_test(test_un_prefix_negates),
         cmocka_unit_test(test_compound_no_passage_writes),
         cmocka_unit_test(test_exact_quote),
         cmocka_unit_test(test_near_quote_diff),
