@@ -281,20 +281,71 @@ int qy_amount_of(const char *w, size_t len, double *amount)
     return 1;
 }
 
+/* The words of an amount written in several (at most AMOUNT_WORDS). */
+#define AMOUNT_WORDS 8
+
+/* Whether word w[0, len) is `lit`, any case. */
+static int word_is(const char *w, size_t len, const char *lit)
+{
+    return strlen(lit) == len && strncasecmp(w, lit, len) == 0;
+}
+
 int qy_amount_of_words(const char *text, double *amount)
 {
-    /* "1.5 million", "two-million": an amount, then a scale word. */
-    const char *cut = strrchr(text, ' ');
-    const char *dash = strrchr(text, '-');
-    if (!cut || (dash && dash > cut))
-        cut = dash;
-    double scale;
-    if (cut && cut > text && qy_scale_of(cut + 1, strlen(cut + 1), &scale) &&
-        qy_amount_of(text, (size_t)(cut - text), amount)) {
-        *amount *= scale;
-        return 1;
+    /* Split at white space, and at the hyphen before a scale word
+     * ("two-million"). */
+    const char *w[AMOUNT_WORDS];
+    size_t len[AMOUNT_WORDS], n = 0;
+    for (const char *s = text; *s;) {
+        while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+            s++;
+        if (!*s)
+            break;
+        if (n == AMOUNT_WORDS)
+            return 0;
+        const char *e = s;
+        while (*e && *e != ' ' && *e != '\t' && *e != '\n' && *e != '\r')
+            e++;
+        const char *dash = memchr(s, '-', (size_t)(e - s));
+        double scale;
+        while (dash && dash + 1 < e && !qy_scale_of(dash + 1, (size_t)(e - dash - 1), &scale))
+            dash = memchr(dash + 1, '-', (size_t)(e - dash - 1));
+        if (dash && dash > s && dash + 1 < e && n + 1 < AMOUNT_WORDS) {
+            w[n] = s, len[n++] = (size_t)(dash - s);
+            s = dash + 1;
+        }
+        w[n] = s, len[n++] = (size_t)(e - s);
+        s = e;
     }
-    return qy_amount_of(text, strlen(text), amount);
+    if (n == 0)
+        return 0;
+    /* The scale word that ends it, if any: 1.5 million. */
+    double scale = 1, value;
+    if (n > 1 && qy_scale_of(w[n - 1], len[n - 1], &scale))
+        n--;
+    if (n == 2 && word_is(w[0], len[0], "half") && word_is(w[1], len[1], "a")) {
+        value = 0.5; /* half a million; "half a" before a scale word both
+                      * sides share */
+    } else if (!qy_amount_of(w[0], len[0], &value)) {
+        return 0;
+    } else if (n == 4 && word_is(w[1], len[1], "and") && word_is(w[2], len[2], "a") &&
+               word_is(w[3], len[3], "half")) {
+        value += 0.5; /* one and a half (million) */
+    } else if (n >= 3 && word_is(w[1], len[1], "point") && value == (double)(long)value) {
+        /* one point five (million): its digits one word each */
+        double place = 0.1;
+        for (size_t i = 2; i < n; i++, place /= 10) {
+            double digit;
+            if (!qy_amount_of(w[i], len[i], &digit) || digit > 9 ||
+                digit != (double)(long)digit)
+                return 0;
+            value += digit * place;
+        }
+    } else if (n != 1) {
+        return 0;
+    }
+    *amount = value * scale;
+    return 1;
 }
 
 int qy_same_amount(double a, double b)

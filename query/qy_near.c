@@ -157,6 +157,66 @@ static int compound_replaced(const qy_plan *plan, const qy_alignment *al,
     return 1;
 }
 
+/* The most ops a number written in several words spans in a diff ("one
+ * and a half million" against "1.5 million": four and one). */
+#define AMOUNT_OPS 6
+
+/* Whether quotation word i may begin or end a number written in words
+ * (a number, a scale word, "half"): the test before any text is made. */
+static int amount_word(const qy_plan *plan, int i)
+{
+    const char *t = plan->quote_terms.v[i];
+    double x;
+    return strcmp(t, "half") == 0 || qy_amount_of(t, strlen(t), &x) ||
+           qy_scale_of(t, strlen(t), &x);
+}
+
+/* The alignment's ops k to k + m - 1 (m of 2 or more, none the same
+ * word) as one replacement, when the quotation's words in them and the
+ * source's each read as one amount, one side in several words: "one and
+ * a half -> 1.5", not "-one; -and; -a; half -> 1.5".  Returns m and fills
+ * *out so, or 0. */
+static size_t amount_replaced(const qy_plan *plan, const qy_cand *c, size_t k,
+                              qy_align_op *out)
+{
+    const qy_alignment *al = &c->al;
+    size_t most = al->nops - k < AMOUNT_OPS ? al->nops - k : AMOUNT_OPS;
+    for (size_t m = most; m >= 2; m--) {
+        int q0 = -1, qn = 0, p0 = -1, pend = 0, ok = 1;
+        for (size_t i = k; i < k + m && ok; i++) {
+            const qy_align_op *o = &al->ops[i];
+            ok = o->op != '=' && !o->contracted;
+            if (ok && o->qn) {
+                ok = q0 < 0 || o->q == q0 + qn;
+                if (q0 < 0)
+                    q0 = o->q;
+                qn += o->qn;
+            }
+            if (ok && o->pn) {
+                ok = p0 < 0 || o->p >= pend;
+                if (p0 < 0)
+                    p0 = o->p;
+                pend = o->p + o->pn;
+            }
+        }
+        if (!ok || qn == 0 || p0 < 0 ||
+            !(amount_word(plan, q0) || amount_word(plan, q0 + qn - 1)))
+            continue;
+        char *qt = join_words(plan, q0, qn);
+        char *st = qy_readable_slice(&c->r, &c->pt.words, (size_t)p0, (size_t)pend);
+        double x, y;
+        int one = qt && st && (strchr(qt, ' ') || strpbrk(st, " \t\n\r")) &&
+                  qy_amount_of_words(qt, &x) && qy_amount_of_words(st, &y);
+        free(qt);
+        free(st);
+        if (one) {
+            *out = (qy_align_op){'~', q0, qn, p0, pend - p0, 0};
+            return m;
+        }
+    }
+    return 0;
+}
+
 /* Fills a near result: the aligned span as its highlight, and the diff. */
 cs_status qy_mark_near(const qy_plan *plan, qy_cand *c)
 {
@@ -182,7 +242,11 @@ cs_status qy_mark_near(const qy_plan *plan, qy_cand *c)
     for (size_t k = 0; rc == CS_OK && k < c->al.nops; k++) {
         const qy_align_op *o = &c->al.ops[k];
         qy_align_op merged;
-        if (compound_replaced(plan, &c->al, k, &merged)) {
+        size_t used = amount_replaced(plan, c, k, &merged);
+        if (used) {
+            o = &merged;
+            k += used - 1;
+        } else if (compound_replaced(plan, &c->al, k, &merged)) {
             o = &merged;
             k++;
         }

@@ -541,6 +541,42 @@ static void test_near_quote_compound_replaced_whole(void **state)
     qy_answer_clear(&a);
 }
 
+/* A number written in several words against digits is one change:
+ * "one and a half -> 1.5 (same number)", not "-one; -and; -a; half ->
+ * 1.5 (number)"; another value is one change, a number. */
+static void test_near_quote_amount_in_words_replaced_whole(void **state)
+{
+    fixture *f = *state;
+    const char *quotes[] = {
+        "\"part of the Deutsche Telecom / T-Mobile group, with one and a half million "
+        "subscribers\"",
+        "\"part of the Deutsche Telecom / T-Mobile group, with one point five million "
+        "subscribers\"",
+        "\"part of the Deutsche Telecom / T-Mobile group, with two and a half million "
+        "subscribers\""};
+    const char *words[] = {"one and a half", "one point five", "two and a half"};
+    const qy_diff_kind kinds[] = {QY_DIFF_SAME_NUMBER, QY_DIFF_SAME_NUMBER, QY_DIFF_NUMBER};
+    for (int q = 0; q < 3; q++) {
+        qy_answer a;
+        ask(f, quotes[q], QY_MODE_QUOTE, 1, &a);
+        assert_int_equal(a.n, 1);
+        const qy_result *r = &a.results[0];
+        assert_int_equal(r->match, QY_MATCH_NEAR);
+        size_t changed = 0;
+        for (size_t i = 0; i < r->ndiff; i++) {
+            if (r->diff[i].op == '=')
+                continue;
+            changed++;
+            assert_int_equal(r->diff[i].op, '~');
+            assert_string_equal(r->diff[i].query, words[q]);
+            assert_string_equal(r->diff[i].source, "1.5");
+            assert_int_equal(r->diff[i].kind, kinds[q]);
+        }
+        assert_int_equal(changed, 1);
+        qy_answer_clear(&a);
+    }
+}
+
 static void test_phrase_and_terms_match_kinds(void **state)
 {
     fixture *f = *state;
@@ -996,6 +1032,7 @@ int main(void)
         cmocka_unit_test(test_near_quote_diff),
         cmocka_unit_test(test_near_quote_ends_replaced),
         cmocka_unit_test(test_near_quote_compound_replaced_whole),
+        cmocka_unit_test(test_near_quote_amount_in_words_replaced_whole),
         cmocka_unit_test(test_phrase_and_terms_match_kinds),
         cmocka_unit_test(test_results_cite_exact_bytes),
         cmocka_unit_test(test_compound_highlighted_whole),
