@@ -91,8 +91,10 @@ cs_status qy_mark_terms(const qy_plan *plan, qy_cand *c);
  * more). */
 void qy_claim_measure(const qy_plan *plan, const double *weights, qy_cand *c);
 
-/* The weighted share of a claim's words the candidate's title holds (its
- * title_coverage), the title read as the passages are. */
+/* The weighted share of a claim's words the candidate's article says it
+ * is about or whose it is (its title_coverage): its title, its source
+ * and its file's name (underscores as spaces), read as the passages
+ * are. */
 cs_status qy_claim_title(tx_analyzer *a, const qy_plan *plan,
                          const double *weights, qy_cand *c, char **msg);
 

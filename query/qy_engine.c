@@ -430,10 +430,11 @@ static cs_status rank_claims(qy_engine *e, const qy_plan *plan,
     cs_status rc = CS_OK;
     for (unsigned i = 0; rc == CS_OK && i < n; i++) {
         qy_claim_measure(plan, weights, &c[i]);
-        /* Passages of one article share its title: analyzed once. */
+        /* Passages of one file share its title, source and name:
+         * analyzed once. */
         unsigned same = 0;
-        while (same < i && !(c[i].r.title && c[same].r.title &&
-                             strcmp(c[same].r.title, c[i].r.title) == 0))
+        while (same < i && !(c[i].r.path && c[same].r.path &&
+                             strcmp(c[same].r.path, c[i].r.path) == 0))
             same++;
         if (same < i)
             c[i].title_coverage = c[same].title_coverage;

@@ -677,15 +677,43 @@ void qy_claim_measure(const qy_plan *plan, const double *weights, qy_cand *c)
     free(count);
 }
 
+/* What a passage's article says it is and whose it is: its title, its
+ * source and its file's name without folders or extension, underscores
+ * read as spaces ("2015_barack_obama" names Obama, whose address holds
+ * no "Obama"), as one text; malloc'd, NULL when out of memory. */
+static char *about_text(const qy_result *r)
+{
+    const char *title = r->title ? r->title : "", *source = r->source ? r->source : "";
+    const char *path = r->path ? r->path : "", *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    size_t blen = dot && dot > base ? (size_t)(dot - base) : strlen(base);
+    size_t tlen = strlen(title), slen = strlen(source);
+    char *s = malloc(tlen + slen + blen + 3);
+    if (!s)
+        return NULL;
+    memcpy(s, title, tlen);
+    s[tlen] = '\n';
+    memcpy(s + tlen + 1, source, slen);
+    s[tlen + 1 + slen] = '\n';
+    char *b = s + tlen + slen + 2;
+    for (size_t i = 0; i < blen; i++)
+        b[i] = base[i] == '_' ? ' ' : base[i];
+    b[blen] = '\0';
+    return s;
+}
+
 cs_status qy_claim_title(tx_analyzer *a, const qy_plan *plan,
                          const double *weights, qy_cand *c, char **msg)
 {
     c->title_coverage = 0;
-    if (!c->r.title || !*c->r.title)
-        return CS_OK;
-    qy_result title = {.text = c->r.title, .text_len = strlen(c->r.title)};
+    char *about = about_text(&c->r);
+    if (!about)
+        return CS_NOMEM;
+    qy_result title = {.text = about, .text_len = strlen(about)};
     qy_ptoks pt;
     cs_status rc = qy_ptoks_analyze(a, &title, &pt, msg);
+    free(about);
     if (rc != CS_OK)
         return rc;
     double total = 0, have = 0;

@@ -97,6 +97,22 @@ cs query --format jsonl -n 1 "The intrusions originated from Albanian IP address
 cs query --format text -n 1 "The intrusions originated from Albanian IP addresses" > out.txt
 grep -q "^   negated: originated$" out.txt || fail "negated in text: $(cat out.txt)"
 
+# Who said it: two addresses say the same words, and only their file
+# names say whose they are; a claim that names the speaker finds that
+# one's first.
+mkdir said
+for who in 2015_barack_obama 1997_william_clinton; do
+    printf 'Address\n\nOver the past years our businesses created more than 11 million new jobs.\n' > "said/$who.txt"
+done
+"$CITESEARCH" index --quiet --db said.db said
+for who in obama clinton; do
+    cs query --db said.db --format jsonl -n 1 "$who said 11 million new jobs were created" > out.jsonl
+    case "$(jq_py 'rs[0]["path"]' < out.jsonl)" in
+    *"_$who.txt") ;;
+    *) fail "the speaker in the file name: $who: $(cat out.jsonl)" ;;
+    esac
+done
+
 # No result: exit status 1.
 cs query --format jsonl "xylophonequartet" > out.jsonl
 [ "$status" -eq 1 ] || fail "no-result exit status $status, expected 1"
