@@ -64,6 +64,8 @@ typedef struct qy_cand {
     double proximity;    /* claim: how close together they stand, 0..1 */
     double title_coverage; /* claim: weighted share of its words the
                             passage's title holds */
+    double context;      /* quote mode: share of the words beside the
+                            quotation the passage or its article holds */
     double rank;         /* the score the answer is sorted by */
     xs_docid docid;      /* in the searched index: the last tie-break */
     int marked;          /* highlights and match kind are set already */
@@ -85,6 +87,19 @@ int qy_result_within(const qy_result *r, const qy_result *span);
 /* Highlights (phrases found verbatim, words asked for), the match kind
  * (exact when every phrase was found) and the unsupported claim words. */
 cs_status qy_mark_terms(const qy_plan *plan, qy_cand *c);
+
+/* Quote mode with words beside the quotation (who said it: Rama "we are
+ * talking about ..."): the share of them the passage holds, or its
+ * article's title, source and file name (c->context), and the others
+ * listed unsupported in c->r. */
+cs_status qy_context_mark(tx_analyzer *a, const qy_plan *plan, qy_cand *c,
+                          char **msg);
+/* The same for the words qy_context_mark listed unsupported, in the
+ * passage before the candidate's (the speaker named before what he
+ * said: "X said ...", then his words): those it holds are taken off the
+ * list, and c->context grows. */
+cs_status qy_context_before(tx_analyzer *a, const qy_plan *plan, qy_cand *c,
+                            const qy_result *before, char **msg);
 
 /* Coverage and proximity of a claim's words in the candidate; `weights`
  * gives each plan word's weight (rarer words, names and numbers count

@@ -463,6 +463,32 @@ static cs_status rank_claims(qy_engine *e, const qy_plan *plan,
  */
 #define QY_ACROSS_TRIES 3
 
+/* What the words beside a quotation (its speaker) add to a candidate's
+ * rank when the passage or its article holds them all: less than an
+ * exact match's letter case and accents (rank_as_written: 1), and than
+ * most differences of alignment. */
+#define QY_CONTEXT_WEIGHT 0.05
+
+/* The words beside a quotation that candidate c's passage, its article's
+ * title, source and name, or the passage before it in its file hold
+ * (qy_context_mark). */
+static cs_status context_of(qy_engine *e, const qy_plan *plan, qy_cand *c, char **msg)
+{
+    cs_status rc = qy_context_mark(e->an, plan, c, msg);
+    xs_docid step = (xs_docid)xs_db_shard_count(e->db);
+    if (rc != CS_OK || c->context >= 1 || c->docid <= step)
+        return rc;
+    qy_result before = {0};
+    cs_status read = qy_doc_read(e, c->docid - step, &before, NULL);
+    if (read == CS_NOMEM)
+        rc = read;
+    else if (read == CS_OK && before.path && c->r.path &&
+             strcmp(before.path, c->r.path) == 0 && before.byte_end <= c->r.byte_start)
+        rc = qy_context_before(e->an, plan, c, &before, msg);
+    qy_result_clear(&before);
+    return rc;
+}
+
 /* What became of a candidate in find_across. */
 enum { ACROSS_UNTRIED, ACROSS_JOINED, ACROSS_IN_VAIN };
 
@@ -761,6 +787,11 @@ cs_status qy_engine_query(qy_engine *e, const qy_request *req, qy_answer *out,
         rc = rank_claims(e, &plan, mset, c, got);
     if (rc == CS_OK && verbatim)
         rc = rank_as_written(&plan, req->query, c, got);
+    for (unsigned i = 0; rc == CS_OK && plan.ncontext && i < got; i++) {
+        /* Who said it: of copies of a quotation, the speaker's first. */
+        rc = context_of(e, &plan, &c[i], msg);
+        c[i].rank += QY_CONTEXT_WEIGHT * c[i].context;
+    }
     if (rc == CS_OK && rerank)
         qsort(c, got, sizeof *c, cmp_rank);
     int elided = 0;

@@ -703,6 +703,73 @@ static char *about_text(const qy_result *r)
     return s;
 }
 
+cs_status qy_context_mark(tx_analyzer *a, const qy_plan *plan, qy_cand *c,
+                          char **msg)
+{
+    size_t n = plan->ncontext, held = 0;
+    c->context = 0;
+    if (n == 0)
+        return CS_OK;
+    int *in = calloc(n, sizeof *in);
+    if (!in)
+        return CS_NOMEM;
+    for (size_t w = 0; w < n; w++) {
+        in[w] = word_at(plan, w, &c->pt, SIZE_MAX) || said_otherwise(plan, w, &c->pt);
+        held += in[w] != 0;
+    }
+    /* A speaker is as often named by the article as by the passage. */
+    cs_status rc = CS_OK;
+    if (held < n) {
+        char *about = about_text(&c->r);
+        qy_result r = {.text = about, .text_len = about ? strlen(about) : 0};
+        qy_ptoks pt;
+        rc = about ? qy_ptoks_analyze(a, &r, &pt, msg) : CS_NOMEM;
+        free(about);
+        for (size_t w = 0; rc == CS_OK && w < n; w++)
+            if (!in[w] && (word_at(plan, w, &pt, SIZE_MAX) || said_otherwise(plan, w, &pt))) {
+                in[w] = 1;
+                held++;
+            }
+        if (rc == CS_OK)
+            qy_ptoks_clear(&pt);
+    }
+    if (rc == CS_OK && held < n && !c->r.unsupported &&
+        !(c->r.unsupported = calloc(n, sizeof *c->r.unsupported)))
+        rc = CS_NOMEM;
+    for (size_t w = 0; rc == CS_OK && w < n && held < n; w++)
+        if (!in[w] && !(c->r.unsupported[c->r.nunsupported++] = strdup(plan->words[w].text)))
+            rc = CS_NOMEM;
+    free(in);
+    c->context = (double)held / (double)n;
+    return rc;
+}
+
+cs_status qy_context_before(tx_analyzer *a, const qy_plan *plan, qy_cand *c,
+                            const qy_result *before, char **msg)
+{
+    qy_ptoks pt;
+    cs_status rc = qy_ptoks_analyze(a, before, &pt, msg);
+    if (rc != CS_OK)
+        return rc;
+    qy_result *r = &c->r;
+    size_t kept = 0;
+    for (size_t u = 0; u < r->nunsupported; u++) {
+        size_t w = 0;
+        while (w < plan->ncontext && strcmp(plan->words[w].text, r->unsupported[u]) != 0)
+            w++;
+        if (w < plan->ncontext &&
+            (word_at(plan, w, &pt, SIZE_MAX) || said_otherwise(plan, w, &pt))) {
+            free(r->unsupported[u]);
+            c->context += 1.0 / (double)plan->ncontext;
+        } else {
+            r->unsupported[kept++] = r->unsupported[u];
+        }
+    }
+    r->nunsupported = kept;
+    qy_ptoks_clear(&pt);
+    return CS_OK;
+}
+
 cs_status qy_claim_title(tx_analyzer *a, const qy_plan *plan,
                          const double *weights, qy_cand *c, char **msg)
 {

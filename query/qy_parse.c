@@ -245,6 +245,45 @@ static cs_status parse_language(const char *q, qy_parsed *p, char **msg)
     return rc;
 }
 
+/* Words separated by white space in s. */
+static size_t count_words(const char *s)
+{
+    size_t n = 0;
+    for (int in = 0; *s;) {
+        int space = is_space(s);
+        n += !space && !in;
+        in = !space;
+        s += space ? space_len(s) : 1;
+    }
+    return n;
+}
+
+/* Whether the parsed query is a quotation: one optional phrase, maybe
+ * with filters, and when it has QY_QUOTE_MIN_WORDS words or more, fewer
+ * optional bare words than it has beside it (*context then says there
+ * are words).  A phrase of a name ("Edi Rama" attacked) stays a
+ * phrase. */
+static int quotation(const qy_parsed *p, int *context)
+{
+    size_t phrases = 0, words = 0, phrase_words = 0;
+    for (size_t i = 0; i < p->n; i++) {
+        const qy_clause *c = &p->items[i];
+        if (c->kind == QY_FILTER)
+            continue;
+        if (c->mod != QY_OPTIONAL)
+            return 0;
+        if (c->kind == QY_PHRASE) {
+            phrases++;
+            phrase_words = count_words(c->text);
+        } else {
+            words += count_words(c->text);
+        }
+    }
+    *context = words > 0;
+    return phrases == 1 &&
+           (words == 0 || (phrase_words >= QY_QUOTE_MIN_WORDS && words < phrase_words));
+}
+
 cs_status qy_parse(const char *query, qy_mode mode, qy_parsed *out, char **msg)
 {
     memset(out, 0, sizeof *out);
@@ -267,10 +306,11 @@ cs_status qy_parse(const char *query, qy_mode mode, qy_parsed *out, char **msg)
         break;
     default:
         rc = parse_language(query, out, msg);
-        /* One optional phrase and nothing else: a quotation as a whole. */
-        out->quote = rc == CS_OK && out->n == 1 &&
-                     out->items[0].kind == QY_PHRASE &&
-                     out->items[0].mod == QY_OPTIONAL;
+        /* One optional phrase and nothing else: a quotation as a whole;
+         * with bare words beside it, whose it is. */
+        out->quote = rc == CS_OK && quotation(out, &out->context);
+        if (!out->quote)
+            out->context = 0;
         break;
     }
     if (rc != CS_OK)

@@ -40,17 +40,25 @@ typedef struct qy_clause {
 typedef struct qy_parsed {
     qy_clause *items;
     size_t n, cap;
-    int quote;   /* the input is one quotation as a whole: quote mode */
+    int quote;   /* the input is one quotation (quote mode), maybe with
+                    bare words beside it */
+    int context; /* quote mode: bare words beside the quotation say who
+                    said it or where (Rama "we are talking about ..."):
+                    they rank the copies of the quotation and are
+                    reported unsupported, not searched for */
 } qy_parsed;
 
 /*
  * Parses `query` in `mode`: QY_MODE_CLAIM makes the whole input one
  * optional QY_WORDS clause, QY_MODE_QUOTE one QY_PHRASE (outer quotes
  * dropped), QY_MODE_AUTO applies the language and sets `quote` when the
- * input is one quotation.  CS_BAD_INPUT for invalid UTF-8 or a bad filter
+ * input is one quotation, or one of QY_QUOTE_MIN_WORDS words or more with
+ * filters and optional bare words beside it, fewer than it has (then
+ * `context` too).  CS_BAD_INPUT for invalid UTF-8 or a bad filter
  * (e.g. a date that is not a date), with a message naming the byte.
  */
 cs_status qy_parse(const char *query, qy_mode mode, qy_parsed *out, char **msg);
+#define QY_QUOTE_MIN_WORDS 4
 
 /* Appends one FIELD:VALUE filter (from --filter or a batch column);
  * CS_BAD_INPUT when FIELD is unknown or the value bad. */

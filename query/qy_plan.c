@@ -1054,11 +1054,27 @@ cs_status qy_plan_build(qy_engine *e, const qy_parsed *parsed, qy_plan *out,
             b.uncased = 0;
     }
     cs_status rc = CS_OK;
+    /* Words beside a quotation: the plan's first words, ranked by, not
+     * searched for (the quotation is). */
+    builder context = {.e = e, .plan = out, .uncased = b.uncased, .msg = msg};
+    for (size_t i = 0; i < parsed->n && rc == CS_OK && parsed->context; i++)
+        if (parsed->items[i].kind == QY_WORDS)
+            rc = add_words(&context, &parsed->items[i]);
+    for (size_t w = 0; w < out->nwords; w++)
+        out->words[w].context = 1;
+    out->ncontext = out->nwords;
+    qlist_move(&context.optional, &context.titles);
+    xs_query *beside = rc == CS_OK ? qlist_take(&context.optional, XS_OP_OR) : NULL;
+    if (context.optional.nomem)
+        rc = CS_NOMEM;
+    qlist_clear(&context.optional);
+    qlist_clear(&context.titles);
     for (size_t i = 0; i < parsed->n && rc == CS_OK; i++) {
         const qy_clause *c = &parsed->items[i];
         switch (c->kind) {
         case QY_WORDS:
-            rc = add_words(&b, c);
+            if (!parsed->context)
+                rc = add_words(&b, c);
             break;
         case QY_PHRASE:
             rc = add_phrase(&b, c);
@@ -1092,6 +1108,16 @@ cs_status qy_plan_build(qy_engine *e, const qy_parsed *parsed, qy_plan *out,
         }
         if (!base)
             base = xs_query_match_all();
+        /* The quotation, and the words beside it as ranking only. */
+        for (int loose = 0; beside && loose < 2; loose++) {
+            xs_query **q = loose ? &out->loose : &base;
+            if (!*q)
+                continue;
+            xs_query *two[2] = {*q, beside};
+            xs_query *both = xs_query_combine(XS_OP_AND_MAYBE, two, 2, 0);
+            xs_query_free(*q);
+            *q = both;
+        }
         xs_query *excl = qlist_take(&b.excluded, XS_OP_OR);
         if (excl && base) {
             xs_query *two[2] = {base, excl};
@@ -1119,6 +1145,7 @@ cs_status qy_plan_build(qy_engine *e, const qy_parsed *parsed, qy_plan *out,
         if (!base)
             rc = CS_NOMEM;
     }
+    xs_query_free(beside);
     qlist_clear(&b.optional);
     qlist_clear(&b.required);
     qlist_clear(&b.excluded);

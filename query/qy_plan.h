@@ -68,6 +68,9 @@ typedef struct qy_word {
     /* The units or currencies it names (tx_unit_groups: km, dollars,
      * USD), which a passage may name otherwise; 0 none. */
     uint32_t units;
+    /* Quote mode: a bare word beside the quotation, saying whose it is
+     * (qy_parsed.context), not one of the quotation's. */
+    int context;
 } qy_word;
 
 typedef struct qy_plan {
@@ -86,6 +89,7 @@ typedef struct qy_plan {
     qy_word *words;      /* content words (not stop words, not excluded) */
     size_t nwords;
     int quote;
+    size_t ncontext;     /* quote mode: words with `context` (the first) */
     /* A claim: two content words or more, no phrase, not a quotation.
      * Its candidates are re-ranked (qy_engine.c), the share of its words
      * the title holds among what ranks them; so its query asks for the

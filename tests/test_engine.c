@@ -577,6 +577,33 @@ static void test_near_quote_amount_in_words_replaced_whole(void **state)
     }
 }
 
+/* Who said it: a quotation with its speaker's name beside it is found
+ * as a quotation (here misremembered), and the name is reported
+ * unsupported unless the passage, its article or the paragraph before
+ * it names him (the Civil Aviation Authority's director is named in the
+ * paragraph before his words). */
+static void test_quotation_with_its_speaker(void **state)
+{
+    fixture *f = *state;
+    const char *quote = "\"We are speaking about an abnormal situation\"";
+    const char *who[] = {"Et'hemaj", "Rama"};
+    for (int k = 0; k < 2; k++) {
+        char q[128];
+        snprintf(q, sizeof q, "%s %s", who[k], quote);
+        qy_answer a;
+        ask(f, q, QY_MODE_AUTO, 3, &a);
+        assert_true(a.quote);
+        assert_true(a.n > 0);
+        const qy_result *r = &a.results[0];
+        assert_string_equal(r->cite, "corpus/004_ea823e42dca6d0bc.txt:43");
+        assert_int_equal(r->match, QY_MATCH_NEAR);
+        assert_int_equal(r->nunsupported, k);
+        if (k == 1)
+            assert_string_equal(r->unsupported[0], "Rama");
+        qy_answer_clear(&a);
+    }
+}
+
 static void test_phrase_and_terms_match_kinds(void **state)
 {
     fixture *f = *state;
@@ -1033,6 +1060,7 @@ int main(void)
         cmocka_unit_test(test_near_quote_ends_replaced),
         cmocka_unit_test(test_near_quote_compound_replaced_whole),
         cmocka_unit_test(test_near_quote_amount_in_words_replaced_whole),
+        cmocka_unit_test(test_quotation_with_its_speaker),
         cmocka_unit_test(test_phrase_and_terms_match_kinds),
         cmocka_unit_test(test_results_cite_exact_bytes),
         cmocka_unit_test(test_compound_highlighted_whole),

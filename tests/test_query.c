@@ -65,6 +65,35 @@ static void test_whole_quotation_is_quote_mode(void **state)
     qy_parsed_clear(&p);
 }
 
+/* A quotation with words beside it, fewer than its own, says whose it
+ * is: quote mode with context; a short phrase beside words is a name in
+ * a claim, and an operator makes a query of the language. */
+static void test_quotation_with_its_speaker(void **state)
+{
+    (void)state;
+    struct {
+        const char *q;
+        int quote, context;
+    } cases[] = {
+        {"Rama \"We are talking about an abnormal situation\"", 1, 1},
+        {"\"We are talking about an abnormal situation\" Edi Rama said", 1, 1},
+        {"\"We are talking about an abnormal situation\" date:2022", 1, 0},
+        {"Rama \"We are talking about\" source:Euronews", 1, 1},
+        {"\"Edi Rama\" attacked Iran", 0, 0},
+        {"Rama said it was \"an abnormal situation\"", 0, 0},
+        {"+Rama \"We are talking about an abnormal situation\"", 0, 0},
+        {"Rama \"We are talking about\" \"an abnormal situation\"", 0, 0},
+        {"Rama \"We are\xC2\xA0talking about\"", 1, 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        qy_parsed p;
+        parse_ok(cases[i].q, QY_MODE_AUTO, &p);
+        if (p.quote != cases[i].quote || p.context != cases[i].context)
+            fail_msg("%s: quote %d context %d", cases[i].q, p.quote, p.context);
+        qy_parsed_clear(&p);
+    }
+}
+
 static void test_modes_take_input_as_text(void **state)
 {
     (void)state;
@@ -139,6 +168,7 @@ int main(void)
         cmocka_unit_test(test_bare_words_are_one_clause),
         cmocka_unit_test(test_operators_and_phrases),
         cmocka_unit_test(test_whole_quotation_is_quote_mode),
+        cmocka_unit_test(test_quotation_with_its_speaker),
         cmocka_unit_test(test_modes_take_input_as_text),
         cmocka_unit_test(test_filters),
         cmocka_unit_test(test_date_ranges),

@@ -379,6 +379,22 @@ data = open(r["path"], "rb").read()
 assert r["match"] == "exact", r["match"]
 assert [data[s:e] for s, e in r["highlights"]] == [b"The compound lies 40km outside Tirana"], r["highlights"]
 PY
+# Who said it: the same words in two articles, each naming its speaker
+# in the paragraph before them or in its file name; a quotation with a
+# name beside it finds that one's copy first, and reports a name that
+# neither names.
+mkdir said
+printf 'Tirana\n\nRama spoke to reporters on Monday.\n\n"We will not give in to threats from anyone," he said.\n' > said/a.txt
+printf 'Tirana\n\nBasha answered in parliament.\n\n"We will not give in to threats from anyone," he said.\n' > said/b.txt
+printf 'Notes\n\n"We will not give in to threats from anyone," the minister said.\n' > said/2022_ilir_meta.txt
+cs index --quiet --db said.db said
+for who in Rama:said/a.txt Basha:said/b.txt Meta:said/2022_ilir_meta.txt; do
+    cs query --db said.db --format jsonl -n 3 "${who%%:*} \"We will not give in to threats from anyone\"" > out.jsonl
+    [ "$(jq_py '(rs[0]["path"], rs[0]["match"], rs[0].get("unsupported", []))' < out.jsonl)" = "('${who#*:}', 'exact', [])" ] ||
+        fail "who said it: ${who%%:*}: $(cat out.jsonl)"
+done
+cs query --db said.db --format text -n 1 'Berisha "We will not give in to threats from anyone"' > out.txt
+grep -q "^   unsupported: Berisha$" out.txt || fail "who said it, no one named: $(cat out.txt)"
 # A short misquote within the long paragraph, at every place in it: one
 # window answers it (120 words at most), not that window joined with the
 # one before or after, which the quotation does not reach into.
