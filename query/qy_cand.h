@@ -62,8 +62,8 @@ typedef struct qy_cand {
     qy_alignment al;     /* quote mode without a verbatim match */
     double coverage;     /* claim: weighted share of its words supported */
     double proximity;    /* claim: how close together they stand, 0..1 */
-    double title_coverage; /* claim: weighted share of its words the
-                            passage's title holds */
+    double about_coverage; /* claim: weighted share of its words the
+                            article's title, source and file name hold */
     double context;      /* quote mode: share of the words beside the
                             quotation the passage or its article holds */
     double rank;         /* the score the answer is sorted by */
@@ -107,10 +107,10 @@ cs_status qy_context_before(tx_analyzer *a, const qy_plan *plan, qy_cand *c,
 void qy_claim_measure(const qy_plan *plan, const double *weights, qy_cand *c);
 
 /* The weighted share of a claim's words the candidate's article says it
- * is about or whose it is (its title_coverage): its title, its source
+ * is about or whose it is (its about_coverage): its title, its source
  * and its file's name (underscores as spaces), read as the passages
  * are. */
-cs_status qy_claim_title(tx_analyzer *a, const qy_plan *plan,
+cs_status qy_claim_about(tx_analyzer *a, const qy_plan *plan,
                          const double *weights, qy_cand *c, char **msg);
 
 /* ---- Near quotations (qy_near.c) ---- */

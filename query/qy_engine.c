@@ -437,15 +437,16 @@ static cs_status rank_claims(qy_engine *e, const qy_plan *plan,
                              strcmp(c[same].r.path, c[i].r.path) == 0))
             same++;
         if (same < i)
-            c[i].title_coverage = c[same].title_coverage;
+            c[i].about_coverage = c[same].about_coverage;
         else
-            rc = qy_claim_title(e->an, plan, weights, &c[i], NULL);
-        /* The title, which a claim's search does not ask for
-         * (qy_plan.h), at the weight a title match has elsewhere. */
+            rc = qy_claim_about(e->an, plan, weights, &c[i], NULL);
+        /* The title (which a claim's search does not ask for:
+         * qy_plan.h), source and file name, at the weight a title match
+         * has elsewhere. */
         c[i].rank = (top > 0 ? c[i].r.score / top : 0) +
                     QY_CLAIM_COVERAGE_WEIGHT * c[i].coverage +
                     QY_CLAIM_PROXIMITY_WEIGHT * c[i].proximity +
-                    CS_TITLE_WEIGHT * c[i].title_coverage;
+                    CS_TITLE_WEIGHT * c[i].about_coverage;
     }
     free(weights);
     return rc;

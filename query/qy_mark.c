@@ -770,10 +770,10 @@ cs_status qy_context_before(tx_analyzer *a, const qy_plan *plan, qy_cand *c,
     return CS_OK;
 }
 
-cs_status qy_claim_title(tx_analyzer *a, const qy_plan *plan,
+cs_status qy_claim_about(tx_analyzer *a, const qy_plan *plan,
                          const double *weights, qy_cand *c, char **msg)
 {
-    c->title_coverage = 0;
+    c->about_coverage = 0;
     char *about = about_text(&c->r);
     if (!about)
         return CS_NOMEM;
@@ -790,6 +790,6 @@ cs_status qy_claim_title(tx_analyzer *a, const qy_plan *plan,
             have += weights[w];
     }
     qy_ptoks_clear(&pt);
-    c->title_coverage = total > 0 ? have / total : 0;
+    c->about_coverage = total > 0 ? have / total : 0;
     return CS_OK;
 }
