@@ -338,6 +338,44 @@ static int negated_in_passage(const qy_ptoks *pt, size_t k)
     return 0;
 }
 
+/* Verbs that report what someone said, as news writes them in turn: a
+ * claim's "said" is the passage's "told" or "announced".  (Only forms
+ * that are no noun, "states", "notes", "claims", nor say anything else,
+ * "added" jobs.)  Sorted, for the binary search. */
+static const char *const speech_verbs[] = {
+    "according", "announce", "announced", "announces", "declare", "declared",
+    "declares",  "explain",  "explained", "explains",  "remarked", "said",
+    "say",       "saying",   "says",      "stated",    "tell",    "telling",
+    "tells",     "told",     "write",     "writes",    "written", "wrote"};
+
+static int speech_verb(const char *term)
+{
+    size_t lo = 0, hi = sizeof speech_verbs / sizeof *speech_verbs;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(term, speech_verbs[mid]);
+        if (c == 0)
+            return 1;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return 0;
+}
+
+/* Whether the passage reports speech as claim word w does, in another
+ * verb ("One Albania said" for "One Albania announced"). */
+static int speech_at(const qy_word *qw, const qy_ptoks *pt)
+{
+    if (!speech_verb(qw->term))
+        return 0;
+    for (size_t k = 0; k < pt->n; k++)
+        if (speech_verb(QY_PTERM(pt, k)))
+            return 1;
+    return 0;
+}
+
 /* Whether word a is b with the prefix un- ("unaffected", "affected"), b
  * of four letters or more ("under", "until", "union" are no un-). */
 static int un_of(const char *a, const char *b)
@@ -386,7 +424,8 @@ static int un_negated_at(const qy_plan *plan, size_t w, const qy_ptoks *pt)
  * an acronym by its words (US by United States), words contracted or
  * spelt out (didn't by "did not"), a unit or currency by its other
  * names (km and kilometres, $ and USD), a negation by the prefix un-
- * ("not affected" by unaffected, unknown by "not known").  The report and the coverage
+ * ("not affected" by unaffected, unknown by "not known"), a verb that
+ * reports speech by another (said by told, announced, wrote).  The report and the coverage
  * read it. */
 static int said_otherwise(const qy_plan *plan, size_t w, const qy_ptoks *pt)
 {
@@ -396,7 +435,7 @@ static int said_otherwise(const qy_plan *plan, size_t w, const qy_ptoks *pt)
         return 1;
     if (date_at(&plan->words[w], pt) || acronym_at(&plan->words[w], pt) ||
         contraction_at(&plan->words[w], pt) || unit_at(&plan->words[w], pt) ||
-        un_negated_at(plan, w, pt))
+        un_negated_at(plan, w, pt) || speech_at(&plan->words[w], pt))
         return 1;
     /* Only from two on: one is as often a word as a number ("one of
      * them", "loved one"). */

@@ -226,6 +226,24 @@ static void test_negated_words(void **state)
     qy_answer_clear(&a);
 }
 
+/* A verb that reports speech is supported by another: the claim's
+ * "said" by the passage's "announced"; a noun of the same letters is no
+ * such verb. */
+static void test_speech_verbs(void **state)
+{
+    fixture *f = *state;
+    qy_answer a;
+    const qy_result *r = claim_at(f, "One Albania said it handled the security incident", 3,
+                                  &a, "corpus/002_2a02a01db59475ef.txt:9");
+    assert_true(strstr(r->text, "announced that it had handled") != NULL);
+    assert_int_equal(r->nunsupported, 0);
+    qy_answer_clear(&a);
+    r = claim_at(f, "One Albania states it handled the security incident", 3, &a,
+                 "corpus/002_2a02a01db59475ef.txt:9");
+    assert_true(has_word(r, "states"));
+    qy_answer_clear(&a);
+}
+
 /* A negation and the prefix un- say one thing: the claim's "not
  * affected" is supported by "unaffected" (and ranks that passage
  * first), its "unaffected" by "has not been affected"; its "affected" is
@@ -1044,6 +1062,7 @@ int main(void)
         cmocka_unit_test(test_coverage_of_abbreviations),
         cmocka_unit_test(test_negated_words),
         cmocka_unit_test(test_un_prefix_negates),
+        cmocka_unit_test(test_speech_verbs),
         cmocka_unit_test(test_compound_no_passage_writes),
         cmocka_unit_test(test_exact_quote),
         cmocka_unit_test(test_near_quote_diff),
