@@ -3,7 +3,7 @@
 from memory, and the same with one detail wrong.
 
 usage: short_claims.py make CORPUS OUT.csv [N] [SEED]
-       short_claims.py score QUERIES.csv RESULTS.jsonl
+       short_claims.py score QUERIES.csv [SYSTEM=]RESULTS.jsonl...
 
 `make` writes N (default 300) claims of each kind from sentences of the
 corpus's news and addresses (60 to 220 characters, ten words or more):
@@ -13,8 +13,8 @@ one year, number, or month changed to another (1965 for 1956, September
 for August), which the sentence must still be found for: it is the
 passage that settles the claim.  Each row has the file and the
 sentence's bytes.
-`score` prints, per kind, the share of claims whose rank-1 (and any of
-the first ten) passage holds the sentence, or part of it.
+`score` prints, per kind and system, the share of claims whose rank-1
+(and any of the first ten) passage holds the sentence, or part of it.
 """
 import csv, json, os, random, re, sys
 from collections import defaultdict
@@ -85,36 +85,41 @@ def make(corpus, out, n=300, seed=1):
                 w.writerow(['%s%04d' % (kind[0], k)] + list(r))
 
 
-def score(queries, results):
+def holds(r, o):
+    return (o['path'].endswith(r['gold_path']) and
+            o['byte_start'] < int(r['gold_end']) and o['byte_end'] > int(r['gold_byte']))
+
+
+def score(queries, runs):
     q = {r['id']: r for r in csv.DictReader(open(queries, newline=''))}
-    got = defaultdict(list)
-    for line in open(results):
-        o = json.loads(line)
-        if 'error' not in o:
-            got[o.get('query_id')].append(o)
-
-    def holds(r, o):
-        return (o['path'].endswith(r['gold_path']) and
-                o['byte_start'] < int(r['gold_end']) and o['byte_end'] > int(r['gold_byte']))
-
-    per = defaultdict(lambda: [0, 0, 0])
-    for i, r in q.items():
-        rs = sorted(got.get(i, []), key=lambda o: o['rank'])
-        t = per[r['kind']]
-        t[0] += 1
-        t[1] += bool(rs) and holds(r, rs[0])
-        t[2] += any(holds(r, o) for o in rs[:10])
-    print('| claims | n | R@1 | R@10 |')
-    print('|---|---|---|---|')
-    for kind in sorted(per):
-        n, r1, r10 = per[kind]
-        print('| %s | %d | %.3f | %.3f |' % (kind, n, r1 / n, r10 / n))
+    print('| claims | system | n | R@1 | R@10 |')
+    print('|---|---|---|---|---|')
+    rows = []
+    for run in runs:
+        system, _, results = run.rpartition('=')
+        got = defaultdict(list)
+        for line in open(results):
+            o = json.loads(line)
+            if 'error' not in o:
+                got[o.get('query_id')].append(o)
+        per = defaultdict(lambda: [0, 0, 0])
+        for i, r in q.items():
+            rs = sorted(got.get(i, []), key=lambda o: o['rank'])
+            t = per[r['kind']]
+            t[0] += 1
+            t[1] += bool(rs) and holds(r, rs[0])
+            t[2] += any(holds(r, o) for o in rs[:10])
+        for kind in per:
+            n, r1, r10 = per[kind]
+            rows.append((kind, system or 'citesearch', n, r1 / n, r10 / n))
+    for row in sorted(rows, key=lambda x: x[0]):
+        print('| %s | %s | %d | %.3f | %.3f |' % row)
 
 
 if __name__ == '__main__':
     if len(sys.argv) >= 4 and sys.argv[1] == 'make':
         make(sys.argv[2], sys.argv[3], *(int(a) for a in sys.argv[4:6]))
-    elif len(sys.argv) == 4 and sys.argv[1] == 'score':
-        score(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) >= 4 and sys.argv[1] == 'score':
+        score(sys.argv[2], sys.argv[3:])
     else:
         sys.exit(__doc__)
