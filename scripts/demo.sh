@@ -1,5 +1,6 @@
 #!/bin/sh
-# make demo: index corpus/ and answer an example claim and an example quote.
+# make demo: index corpus/ and answer an example claim, a quote, and a
+# misremembered quote put in the wrong mouth.
 set -eu
 bin=$(realpath "$1")
 db=$2
@@ -12,3 +13,6 @@ echo '$ citesearch query "Albanian government digital services were attacked in 
 echo
 echo "\$ citesearch query '\"The systems will be out of service until the risk is completely removed\"'"
 "$bin" query --db "$db" --format text -n 3 '"The systems will be out of service until the risk is completely removed"'
+echo
+echo "\$ citesearch query 'Rama \"We are speaking about an abnormal situation\"'"
+"$bin" query --db "$db" --format text -n 1 'Rama "We are speaking about an abnormal situation"'
