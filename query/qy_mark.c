@@ -772,11 +772,14 @@ cs_status qy_context_mark(tx_analyzer *a, const qy_plan *plan, qy_cand *c,
         if (rc == CS_OK)
             qy_ptoks_clear(&pt);
     }
-    if (rc == CS_OK && held < n && !c->r.unsupported &&
-        !(c->r.unsupported = calloc(n, sizeof *c->r.unsupported)))
+    char **v = NULL;
+    if (rc == CS_OK && held < n &&
+        !(v = realloc(c->r.unsupported, (c->r.nunsupported + n - held) * sizeof *v)))
         rc = CS_NOMEM;
+    if (v)
+        c->r.unsupported = v;
     for (size_t w = 0; rc == CS_OK && w < n && held < n; w++)
-        if (!in[w] && !(c->r.unsupported[c->r.nunsupported++] = strdup(plan->words[w].text)))
+        if (!in[w] && !(v[c->r.nunsupported++] = strdup(plan->words[w].text)))
             rc = CS_NOMEM;
     free(in);
     c->context = (double)held / (double)n;
