@@ -6,6 +6,7 @@
  * same: the text line ("7th -> 9th (number)"), the JSON "kind" and the
  * web page.  The diff's words are compared as written, not as analyzed:
  * a number written out ("fifteen") is no number to the analyzer. */
+#include <ctype.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -392,6 +393,24 @@ static size_t moved_partner(const qy_diff_op *ops, size_t n, size_t i)
     return n;
 }
 
+/* Whether two written words are one in its British and American
+ * spellings (Organisation, organization), case aside. */
+static int spelled_otherwise(const char *a, const char *b)
+{
+    char la[TX_SPELLING_MAX], lb[TX_SPELLING_MAX], ua[TX_SPELLING_MAX], ub[TX_SPELLING_MAX];
+    size_t na = strlen(a), nb = strlen(b);
+    if (na < 4 || nb < 4 || na >= TX_SPELLING_MAX || nb >= TX_SPELLING_MAX)
+        return 0;
+    for (size_t i = 0; i <= na; i++)
+        la[i] = (char)tolower((unsigned char)a[i]);
+    for (size_t i = 0; i <= nb; i++)
+        lb[i] = (char)tolower((unsigned char)b[i]);
+    if (strcmp(la, lb) == 0)
+        return 0;
+    size_t ma = tx_us_spelling(la, na, ua), mb = tx_us_spelling(lb, nb, ub);
+    return ma == mb && memcmp(ua, ub, ma) == 0;
+}
+
 void qy_diff_kinds(qy_diff_op *ops, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -419,6 +438,8 @@ void qy_diff_kinds(qy_diff_op *ops, size_t n)
             else if (tx_unit_groups(o->query, strlen(o->query)) &
                      tx_unit_groups(o->source, strlen(o->source)))
                 o->kind = QY_DIFF_SAME_UNIT;
+            else if (spelled_otherwise(o->query, o->source))
+                o->kind = QY_DIFF_SPELLING;
             else if (amounts)
                 o->kind = QY_DIFF_NUMBER;
             continue;
@@ -441,6 +462,7 @@ const char *qy_diff_kind_name(qy_diff_kind k)
     case QY_DIFF_CONTRACTION: return "contraction";
     case QY_DIFF_SAME_NUMBER: return "same number";
     case QY_DIFF_SAME_UNIT: return "same unit";
+    case QY_DIFF_SPELLING: return "spelling";
     default: return NULL;
     }
 }

@@ -74,8 +74,10 @@ typedef enum qy_diff_kind {
     QY_DIFF_CONTRACTION,   /* '~': the same words, one side contracting
                               them (didn't -> did not); set by the
                               alignment, which knows */
-    QY_DIFF_SAME_UNIT      /* '~': a unit or currency named otherwise
+    QY_DIFF_SAME_UNIT,     /* '~': a unit or currency named otherwise
                               (kilometres -> km, USD -> dollars) */
+    QY_DIFF_SPELLING       /* '~': one word in its British and American
+                              spellings (organization -> organisation) */
 } qy_diff_kind;
 
 /* One word of a quote diff (SPEC: diff). */

@@ -376,6 +376,29 @@ static int speech_at(const qy_word *qw, const qy_ptoks *pt)
     return 0;
 }
 
+/* Whether the passage holds claim word w in its British or American
+ * spelling (organisation for organization, defense for defence). */
+static int spelling_at(const qy_word *qw, const qy_ptoks *pt)
+{
+    size_t len = strlen(qw->term);
+    if (len < 4)
+        return 0;
+    char mine[TX_SPELLING_MAX], theirs[TX_SPELLING_MAX];
+    size_t n = tx_us_spelling(qw->term, len, mine);
+    for (size_t k = 0; k < pt->n; k++) {
+        const char *term = QY_PTERM(pt, k);
+        /* (Spellings of one word start alike and differ by a letter or
+         * three: the cheap tests first.) */
+        size_t tl;
+        if (term[0] != qw->term[0] || term[1] != qw->term[1] ||
+            (tl = strlen(term)) + 3 < len || len + 3 < tl || strcmp(term, qw->term) == 0)
+            continue;
+        if (tx_us_spelling(term, tl, theirs) == n && memcmp(mine, theirs, n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether word a is b with the prefix un- ("unaffected", "affected"), b
  * of four letters or more ("under", "until", "union" are no un-). */
 static int un_of(const char *a, const char *b)
@@ -425,7 +448,8 @@ static int un_negated_at(const qy_plan *plan, size_t w, const qy_ptoks *pt)
  * spelt out (didn't by "did not"), a unit or currency by its other
  * names (km and kilometres, $ and USD), a negation by the prefix un-
  * ("not affected" by unaffected, unknown by "not known"), a verb that
- * reports speech by another (said by told, announced, wrote).  The report and the coverage
+ * reports speech by another (said by told, announced, wrote), a word in
+ * its British or American spelling (organization by organisation).  The report and the coverage
  * read it. */
 static int said_otherwise(const qy_plan *plan, size_t w, const qy_ptoks *pt)
 {
@@ -435,7 +459,8 @@ static int said_otherwise(const qy_plan *plan, size_t w, const qy_ptoks *pt)
         return 1;
     if (date_at(&plan->words[w], pt) || acronym_at(&plan->words[w], pt) ||
         contraction_at(&plan->words[w], pt) || unit_at(&plan->words[w], pt) ||
-        un_negated_at(plan, w, pt) || speech_at(&plan->words[w], pt))
+        un_negated_at(plan, w, pt) || speech_at(&plan->words[w], pt) ||
+        spelling_at(&plan->words[w], pt))
         return 1;
     /* Only from two on: one is as often a word as a number ("one of
      * them", "loved one"). */

@@ -244,6 +244,19 @@ static void test_speech_verbs(void **state)
     qy_answer_clear(&a);
 }
 
+/* A word in its American spelling is supported by the British one. */
+static void test_british_spelling(void **state)
+{
+    fixture *f = *state;
+    qy_answer a;
+    const qy_result *r =
+        claim_at(f, "The National Council for Resistance in Iran is an organization including MEK",
+                 3, &a, "corpus/004_ea823e42dca6d0bc.txt:53");
+    assert_true(strstr(r->text, "an organisation including MEK") != NULL);
+    assert_int_equal(r->nunsupported, 0);
+    qy_answer_clear(&a);
+}
+
 /* A negation and the prefix un- say one thing: the claim's "not
  * affected" is supported by "unaffected" (and ranks that passage
  * first), its "unaffected" by "has not been affected"; its "affected" is
@@ -1063,6 +1076,7 @@ int main(void)
         cmocka_unit_test(test_negated_words),
         cmocka_unit_test(test_un_prefix_negates),
         cmocka_unit_test(test_speech_verbs),
+        cmocka_unit_test(test_british_spelling),
         cmocka_unit_test(test_compound_no_passage_writes),
         cmocka_unit_test(test_exact_quote),
         cmocka_unit_test(test_near_quote_diff),

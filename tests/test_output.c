@@ -110,6 +110,11 @@ static void test_replaced_numbers_and_dates_are_said_so(void **state)
                              "~ km|miles", "~ hours|minutes"};
     expect(u, 5, "kilometres -> km (same unit); USD -> dollars (same unit); "
                  "lbs -> pounds (same unit); km -> miles; hours -> minutes");
+    /* One word in its British and American spellings, case aside. */
+    const char *const s[] = {"~ organization|Organisation", "~ defense|defence",
+                             "~ four|for", "~ filled|filed"};
+    expect(s, 4, "organization -> Organisation (spelling); defense -> defence (spelling); "
+                 "four -> for; filled -> filed");
     /* A number with a scale word is their product: one value written
      * otherwise, or another number. */
     const char *const f[] = {"~ 1,500,000|1.5 million", "~ two-million|2,000,000",

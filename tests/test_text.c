@@ -386,6 +386,44 @@ static void test_unit_groups(void **state)
     assert_false(tx_unit_glued("s", 1));
 }
 
+/* British spellings meet their American ones by the regular patterns
+ * and a list; words the patterns would make other words of stay apart. */
+static void test_us_spelling(void **state)
+{
+    (void)state;
+    const char *same[][2] = {
+        {"organisation", "organization"}, {"organised", "organized"},
+        {"organising", "organizing"},     {"colour", "color"},
+        {"favourite", "favorite"},        {"honourable", "honorable"},
+        {"centre", "center"},             {"centred", "centered"},
+        {"theatres", "theaters"},         {"defence", "defense"},
+        {"licence", "license"},           {"catalogue", "catalog"},
+        {"travelled", "traveled"},        {"cancelling", "canceling"},
+        {"programme", "program"},         {"analysed", "analyzed"},
+        {"grey", "gray"}};
+    const char *apart[][2] = {{"four", "for"},     {"filled", "filed"}, {"hours", "hors"},
+                              {"fence", "fense"},  {"there", "ther"},   {"vogue", "vog"},
+                              {"acre", "acer"},    {"called", "caled"}, {"string", "stering"}};
+    char a[TX_SPELLING_MAX], b[TX_SPELLING_MAX];
+    for (size_t i = 0; i < sizeof same / sizeof *same; i++) {
+        size_t na = tx_us_spelling(same[i][0], strlen(same[i][0]), a);
+        size_t nb = tx_us_spelling(same[i][1], strlen(same[i][1]), b);
+        if (na != nb || strcmp(a, b) != 0 || strcmp(b, same[i][1]) != 0)
+            fail_msg("%s -> %s, %s -> %s", same[i][0], a, same[i][1], b);
+    }
+    for (size_t i = 0; i < sizeof apart / sizeof *apart; i++) {
+        tx_us_spelling(apart[i][0], strlen(apart[i][0]), a);
+        tx_us_spelling(apart[i][1], strlen(apart[i][1]), b);
+        if (strcmp(a, b) == 0)
+            fail_msg("%s and %s meet as %s", apart[i][0], apart[i][1], a);
+    }
+    /* A word longer than the buffer comes out cut, not overrun. */
+    char longword[200];
+    memset(longword, 'a', sizeof longword - 1);
+    longword[sizeof longword - 1] = '\0';
+    assert_true(tx_us_spelling(longword, strlen(longword), a) < TX_SPELLING_MAX);
+}
+
 static void test_cjk_and_thai(void **state)
 {
     (void)state;
@@ -1379,6 +1417,7 @@ int main(void)
         cmocka_unit_test(test_currency),
         cmocka_unit_test(test_glued_units),
         cmocka_unit_test(test_unit_groups),
+        cmocka_unit_test(test_us_spelling),
         cmocka_unit_test(test_cjk_and_thai),
         cmocka_unit_test(test_hyphen_compound),
         cmocka_unit_test(test_positions),

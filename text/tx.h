@@ -114,6 +114,17 @@ uint32_t tx_unit_groups(const char *term, size_t len);
 int tx_unit_glued(const char *word, size_t len);
 uint32_t tx_currency_by(const char *text, size_t len, size_t start, size_t end);
 
+/* British and American spellings (tx_spelling.c): the American form of a
+ * normalized word by the regular patterns (organisation -> organization,
+ * defence -> defense, centre -> center, colour -> color, analyse ->
+ * analyze, catalogue -> catalog, travelled -> traveled, programme ->
+ * program) into out, NUL-terminated, and its length; two words are one
+ * spelled two ways when their forms are equal.  Made only to compare two
+ * words: a word no pattern fits comes out as it went in, and one that is
+ * no British spelling may come out as no word (promise -> promize). */
+#define TX_SPELLING_MAX 64
+size_t tx_us_spelling(const char *term, size_t len, char out[TX_SPELLING_MAX]);
+
 /* ================================================================== */
 /* Passages (tx_passage.c): paragraphs, split at sentence breaks        */
 /* ================================================================== */
