@@ -350,6 +350,9 @@ static const char *const speech_verbs[] = {
 
 static int speech_verb(const char *term)
 {
+    /* (Asked of a passage's every word: most start otherwise.) */
+    if (!strchr("aderstw", term[0]) || !term[0])
+        return 0;
     size_t lo = 0, hi = sizeof speech_verbs / sizeof *speech_verbs;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
@@ -380,11 +383,10 @@ static int speech_at(const qy_word *qw, const qy_ptoks *pt)
  * spelling (organisation for organization, defense for defence). */
 static int spelling_at(const qy_word *qw, const qy_ptoks *pt)
 {
-    size_t len = strlen(qw->term);
-    if (len < 4)
+    if (!qw->spelling[0])
         return 0;
-    char mine[TX_SPELLING_MAX], theirs[TX_SPELLING_MAX];
-    size_t n = tx_us_spelling(qw->term, len, mine);
+    size_t len = strlen(qw->term), n = strlen(qw->spelling);
+    char theirs[TX_SPELLING_MAX];
     for (size_t k = 0; k < pt->n; k++) {
         const char *term = QY_PTERM(pt, k);
         /* (Spellings of one word start alike and differ by a letter or
@@ -393,7 +395,7 @@ static int spelling_at(const qy_word *qw, const qy_ptoks *pt)
         if (term[0] != qw->term[0] || term[1] != qw->term[1] ||
             (tl = strlen(term)) + 3 < len || len + 3 < tl || strcmp(term, qw->term) == 0)
             continue;
-        if (tx_us_spelling(term, tl, theirs) == n && memcmp(mine, theirs, n) == 0)
+        if (tx_us_spelling(term, tl, theirs) == n && memcmp(qw->spelling, theirs, n) == 0)
             return 1;
     }
     return 0;

@@ -348,6 +348,8 @@ static cs_status add_plan_word(qy_plan *p, const char *text, size_t len,
                      nw.amount != 1) ||
                     qy_scale_of(nw.text, len, &nw.amount);
     nw.units = tx_unit_groups(nw.term, strlen(nw.term));
+    if (strlen(nw.term) >= 4)
+        tx_us_spelling(nw.term, strlen(nw.term), nw.spelling);
     p->words[p->nwords++] = nw;
     return CS_OK;
 }

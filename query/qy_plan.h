@@ -23,6 +23,7 @@
 
 #include "qy_engine.h"
 #include "qy_parse.h"
+#include "tx.h"
 #include "xs.h"
 
 typedef struct qy_strv {
@@ -68,6 +69,9 @@ typedef struct qy_word {
     /* The units or currencies it names (tx_unit_groups: km, dollars,
      * USD), which a passage may name otherwise; 0 none. */
     uint32_t units;
+    /* Its American spelling (tx_us_spelling), which a passage's British
+     * one shares; "" under four letters. */
+    char spelling[TX_SPELLING_MAX];
     /* Quote mode: a bare word beside the quotation, saying whose it is
      * (qy_parsed.context), not one of the quotation's. */
     int context;
