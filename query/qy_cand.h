@@ -101,6 +101,13 @@ cs_status qy_context_mark(tx_analyzer *a, const qy_plan *plan, qy_cand *c,
 cs_status qy_context_before(tx_analyzer *a, const qy_plan *plan, qy_cand *c,
                             const qy_result *before, char **msg);
 
+/* A claim's names its article says whose or about whom it is (title,
+ * source, file name: "Bush said ..." in 2003_george_w_bush.txt) are
+ * taken off the candidate's unsupported list: the passage need not name
+ * its own speaker. */
+cs_status qy_claim_names_about(tx_analyzer *a, const qy_plan *plan, qy_cand *c,
+                               char **msg);
+
 /* Coverage and proximity of a claim's words in the candidate; `weights`
  * gives each plan word's weight (rarer words, names and numbers count
  * more). */

@@ -812,6 +812,8 @@ cs_status qy_engine_query(qy_engine *e, const qy_request *req, qy_answer *out,
             rc = load_cand(e, &plan, mset, i, near, &c[i], msg);
         if (rc == CS_OK && !c[i].marked)
             rc = near ? qy_mark_near(&plan, &c[i]) : qy_mark_terms(&plan, &c[i]);
+        if (rc == CS_OK && claim)
+            rc = qy_claim_names_about(e->an, &plan, &c[i], msg);
         if (rc != CS_OK || shown_above(out, &c[i].r))
             continue;
         c[i].r.rank = (unsigned)out->n + 1;

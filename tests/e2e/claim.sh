@@ -99,7 +99,7 @@ grep -q "^   negated: originated$" out.txt || fail "negated in text: $(cat out.t
 
 # Who said it: two addresses say the same words, and only their file
 # names say whose they are; a claim that names the speaker finds that
-# one's first.
+# one's first, and does not report the name its file gives unsupported.
 mkdir said
 for who in 2015_barack_obama 1997_william_clinton; do
     printf 'Address\n\nOver the past years our businesses created more than 11 million new jobs.\n' > "said/$who.txt"
@@ -111,6 +111,8 @@ for who in obama clinton; do
     *"_$who.txt") ;;
     *) fail "the speaker in the file name: $who: $(cat out.jsonl)" ;;
     esac
+    [ "$(jq_py 'rs[0].get("unsupported")' < out.jsonl)" = "['said']" ] ||
+        fail "the speaker in the file name, reported: $who: $(cat out.jsonl)"
 done
 
 # No result: exit status 1.
