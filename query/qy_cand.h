@@ -64,6 +64,7 @@ typedef struct qy_cand {
     double proximity;    /* claim: how close together they stand, 0..1 */
     double about_coverage; /* claim: weighted share of its words the
                             article's title, source and file name hold */
+    uint64_t about_held; /* claim: which of its first 64 words they hold */
     double context;      /* quote mode: share of the words beside the
                             quotation the passage or its article holds */
     double rank;         /* the score the answer is sorted by */
@@ -102,11 +103,10 @@ cs_status qy_context_before(tx_analyzer *a, const qy_plan *plan, qy_cand *c,
                             const qy_result *before, char **msg);
 
 /* A claim's names its article says whose or about whom it is (title,
- * source, file name: "Bush said ..." in 2003_george_w_bush.txt) are
- * taken off the candidate's unsupported list: the passage need not name
- * its own speaker. */
-cs_status qy_claim_names_about(tx_analyzer *a, const qy_plan *plan, qy_cand *c,
-                               char **msg);
+ * source, file name: "Bush said ..." in 2003_george_w_bush.txt; read by
+ * qy_claim_about: c->about_held) are taken off the candidate's
+ * unsupported list: the passage need not name its own speaker. */
+void qy_claim_names_about(const qy_plan *plan, qy_cand *c);
 
 /* Coverage and proximity of a claim's words in the candidate; `weights`
  * gives each plan word's weight (rarer words, names and numbers count

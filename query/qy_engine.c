@@ -436,8 +436,10 @@ static cs_status rank_claims(qy_engine *e, const qy_plan *plan,
         while (same < i && !(c[i].r.path && c[same].r.path &&
                              strcmp(c[same].r.path, c[i].r.path) == 0))
             same++;
-        if (same < i)
+        if (same < i) {
             c[i].about_coverage = c[same].about_coverage;
+            c[i].about_held = c[same].about_held;
+        }
         else
             rc = qy_claim_about(e->an, plan, weights, &c[i], NULL);
         /* The title (which a claim's search does not ask for:
@@ -813,7 +815,7 @@ cs_status qy_engine_query(qy_engine *e, const qy_request *req, qy_answer *out,
         if (rc == CS_OK && !c[i].marked)
             rc = near ? qy_mark_near(&plan, &c[i]) : qy_mark_terms(&plan, &c[i]);
         if (rc == CS_OK && claim)
-            rc = qy_claim_names_about(e->an, &plan, &c[i], msg);
+            qy_claim_names_about(&plan, &c[i]);
         if (rc != CS_OK || shown_above(out, &c[i].r))
             continue;
         c[i].r.rank = (unsigned)out->n + 1;

@@ -813,55 +813,47 @@ cs_status qy_context_mark(tx_analyzer *a, const qy_plan *plan, qy_cand *c,
     return rc;
 }
 
-/* Takes off c's unsupported list the words of plan words [0, nw) that
- * the text `other` holds (only names when `names`); returns how many, or
- * (size_t)-1 when out of memory. */
-static size_t unlist_held(tx_analyzer *a, const qy_plan *plan, size_t nw, int names,
-                          qy_cand *c, const qy_result *other, char **msg)
+cs_status qy_context_before(tx_analyzer *a, const qy_plan *plan, qy_cand *c,
+                            const qy_result *before, char **msg)
 {
     qy_ptoks pt;
-    if (qy_ptoks_analyze(a, other, &pt, msg) != CS_OK)
-        return (size_t)-1;
+    cs_status rc = qy_ptoks_analyze(a, before, &pt, msg);
+    if (rc != CS_OK)
+        return rc;
     qy_result *r = &c->r;
-    size_t kept = 0, taken = 0;
+    size_t kept = 0;
     for (size_t u = 0; u < r->nunsupported; u++) {
         size_t w = 0;
-        while (w < nw && strcmp(plan->words[w].text, r->unsupported[u]) != 0)
+        while (w < plan->ncontext && strcmp(plan->words[w].text, r->unsupported[u]) != 0)
             w++;
-        if (w < nw && (!names || plan->words[w].name) &&
+        if (w < plan->ncontext &&
             (word_at(plan, w, &pt, SIZE_MAX) || said_otherwise(plan, w, &pt))) {
             free(r->unsupported[u]);
-            taken++;
+            c->context += 1.0 / (double)plan->ncontext;
         } else {
             r->unsupported[kept++] = r->unsupported[u];
         }
     }
     r->nunsupported = kept;
     qy_ptoks_clear(&pt);
-    return taken;
-}
-
-cs_status qy_context_before(tx_analyzer *a, const qy_plan *plan, qy_cand *c,
-                            const qy_result *before, char **msg)
-{
-    size_t taken = unlist_held(a, plan, plan->ncontext, 0, c, before, msg);
-    if (taken == (size_t)-1)
-        return CS_NOMEM;
-    c->context += (double)taken / (double)plan->ncontext;
     return CS_OK;
 }
 
-cs_status qy_claim_names_about(tx_analyzer *a, const qy_plan *plan, qy_cand *c, char **msg)
+void qy_claim_names_about(const qy_plan *plan, qy_cand *c)
 {
-    if (c->r.nunsupported == 0)
-        return CS_OK;
-    char *about = about_text(&c->r);
-    if (!about)
-        return CS_NOMEM;
-    qy_result text = {.text = about, .text_len = strlen(about)};
-    size_t taken = unlist_held(a, plan, plan->nwords, 1, c, &text, msg);
-    free(about);
-    return taken == (size_t)-1 ? CS_NOMEM : CS_OK;
+    qy_result *r = &c->r;
+    size_t kept = 0;
+    for (size_t u = 0; u < r->nunsupported; u++) {
+        size_t w = 0;
+        while (w < plan->nwords && strcmp(plan->words[w].text, r->unsupported[u]) != 0)
+            w++;
+        if (w < plan->nwords && w < 64 && plan->words[w].name &&
+            (c->about_held & (UINT64_C(1) << w)))
+            free(r->unsupported[u]);
+        else
+            r->unsupported[kept++] = r->unsupported[u];
+    }
+    r->nunsupported = kept;
 }
 
 cs_status qy_claim_about(tx_analyzer *a, const qy_plan *plan,
@@ -878,10 +870,14 @@ cs_status qy_claim_about(tx_analyzer *a, const qy_plan *plan,
     if (rc != CS_OK)
         return rc;
     double total = 0, have = 0;
+    c->about_held = 0;
     for (size_t w = 0; w < plan->nwords; w++) {
         total += weights[w];
-        if (word_at(plan, w, &pt, SIZE_MAX))
+        if (word_at(plan, w, &pt, SIZE_MAX)) {
             have += weights[w];
+            if (w < 64)
+                c->about_held |= UINT64_C(1) << w;
+        }
     }
     qy_ptoks_clear(&pt);
     c->about_coverage = total > 0 ? have / total : 0;
