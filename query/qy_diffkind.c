@@ -324,7 +324,9 @@ int qy_amount_of_words(const char *text, double *amount)
     double scale = 1, value;
     if (n > 1 && qy_scale_of(w[n - 1], len[n - 1], &scale))
         n--;
-    if (n == 2 && word_is(w[0], len[0], "half") && word_is(w[1], len[1], "a")) {
+    if (n == 1 && scale > 1 && word_is(w[0], len[0], "a")) {
+        value = 1; /* a million */
+    } else if (n == 2 && word_is(w[0], len[0], "half") && word_is(w[1], len[1], "a")) {
         value = 0.5; /* half a million; "half a" before a scale word both
                       * sides share */
     } else if (!qy_amount_of(w[0], len[0], &value)) {

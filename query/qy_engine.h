@@ -123,7 +123,7 @@ int qy_same_number(const char *a, const char *b, long *value);
  * billion, trillion); *scale its value.  qy_amount_of_words: a number
  * as qy_amount_of, or one followed by a space or hyphen and a scale word
  * ("1.5 million", "two-million"), or written in words ("one and a half
- * million", "half a million", "one point five million"). */
+ * million", "half a million", "one point five million", "a million"). */
 int qy_amount_of(const char *w, size_t len, double *amount);
 int qy_scale_of(const char *w, size_t len, double *scale);
 int qy_amount_of_words(const char *text, double *amount);

@@ -122,11 +122,13 @@ static void test_replaced_numbers_and_dates_are_said_so(void **state)
                              "~ 1.5 million|1.5 millions", "~ 7th million|7,000,000"};
     const char *const w[] = {"~ one and a half million|1.5 million", "~ half a million|500,000",
                              "~ one point two five|1.25", "~ two and a half|2.6",
-                             "~ one and a|1.5", "~ one point|1"};
-    expect(w, 6, "one and a half million -> 1.5 million (same number); "
+                             "~ one and a|1.5", "~ one point|1", "~ a million|1,000,000",
+                             "~ a|1"};
+    expect(w, 8, "one and a half million -> 1.5 million (same number); "
                  "half a million -> 500,000 (same number); "
                  "one point two five -> 1.25 (same number); "
-                 "two and a half -> 2.6 (number); one and a -> 1.5; one point -> 1");
+                 "two and a half -> 2.6 (number); one and a -> 1.5; one point -> 1; "
+                 "a million -> 1,000,000 (same number); a -> 1");
     expect(f, 6, "1,500,000 -> 1.5 million (same number); "
                  "two-million -> 2,000,000 (same number); "
                  "2.3 billion -> 2,300,000,000 (same number); "
