@@ -873,7 +873,10 @@ cs_status qy_claim_about(tx_analyzer *a, const qy_plan *plan,
     c->about_held = 0;
     for (size_t w = 0; w < plan->nwords; w++) {
         total += weights[w];
-        if (word_at(plan, w, &pt, SIZE_MAX)) {
+        /* (A name may be its place's people: Albanian for a title's
+         * Albania.) */
+        if (word_at(plan, w, &pt, SIZE_MAX) ||
+            (plan->words[w].name && said_otherwise(plan, w, &pt))) {
             have += weights[w];
             if (w < 64)
                 c->about_held |= UINT64_C(1) << w;

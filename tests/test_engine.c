@@ -356,6 +356,12 @@ static void test_coverage_of_places_and_peoples(void **state)
     assert_null(strstr(r->text, "Albania"));
     assert_false(has_word(r, "Albania"));
     qy_answer_clear(&a);
+    /* Its people's word too: the title's Albania gives Albanian. */
+    r = claim_at(f, "The Albanian president expelled the diplomats",
+                 5, &a, "corpus/004_ea823e42dca6d0bc.txt:9");
+    assert_false(has_word(r, "Albanian"));
+    assert_true(has_word(r, "president"));
+    qy_answer_clear(&a);
 }
 
 /* A number is supported by the same number written otherwise: a day's
