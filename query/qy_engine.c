@@ -475,19 +475,47 @@ static cs_status rank_claims(qy_engine *e, const qy_plan *plan,
 /* The words beside a quotation that candidate c's passage, its article's
  * title, source and name, or the passage before it in its file hold
  * (qy_context_mark). */
+/* Reads the passage before candidate c's in its file into *before:
+ * 1 when there is one, 0 when not, -1 when out of memory. */
+static int passage_before(qy_engine *e, const qy_cand *c, qy_result *before)
+{
+    xs_docid step = (xs_docid)xs_db_shard_count(e->db);
+    if (c->docid <= step)
+        return 0;
+    cs_status read = qy_doc_read(e, c->docid - step, before, NULL);
+    if (read == CS_NOMEM)
+        return -1;
+    return read == CS_OK && before->path && c->r.path &&
+           strcmp(before->path, c->r.path) == 0 && before->byte_end <= c->r.byte_start;
+}
+
 static cs_status context_of(qy_engine *e, const qy_plan *plan, qy_cand *c, char **msg)
 {
     cs_status rc = qy_context_mark(e->an, plan, c, msg);
-    xs_docid step = (xs_docid)xs_db_shard_count(e->db);
-    if (rc != CS_OK || c->context >= 1 || c->docid <= step)
+    if (rc != CS_OK || c->context >= 1)
         return rc;
     qy_result before = {0};
-    cs_status read = qy_doc_read(e, c->docid - step, &before, NULL);
-    if (read == CS_NOMEM)
-        rc = read;
-    else if (read == CS_OK && before.path && c->r.path &&
-             strcmp(before.path, c->r.path) == 0 && before.byte_end <= c->r.byte_start)
+    int got = passage_before(e, c, &before);
+    if (got < 0)
+        rc = CS_NOMEM;
+    else if (got)
         rc = qy_context_before(e->an, plan, c, &before, msg);
+    qy_result_clear(&before);
+    return rc;
+}
+
+/* A claim's names its result's article, or the passage before, gives are
+ * no unsupported words: the passage need not name its speaker. */
+static cs_status names_of(qy_engine *e, const qy_plan *plan, qy_cand *c, char **msg)
+{
+    qy_claim_names_about(plan, c);
+    if (!qy_claim_names_missing(plan, c))
+        return CS_OK;
+    qy_result before = {0};
+    int got = passage_before(e, c, &before);
+    cs_status rc = got < 0 ? CS_NOMEM
+                   : got   ? qy_claim_names_before(e->an, plan, c, &before, msg)
+                           : CS_OK;
     qy_result_clear(&before);
     return rc;
 }
@@ -815,7 +843,7 @@ cs_status qy_engine_query(qy_engine *e, const qy_request *req, qy_answer *out,
         if (rc == CS_OK && !c[i].marked)
             rc = near ? qy_mark_near(&plan, &c[i]) : qy_mark_terms(&plan, &c[i]);
         if (rc == CS_OK && claim)
-            qy_claim_names_about(&plan, &c[i]);
+            rc = names_of(e, &plan, &c[i], msg);
         if (rc != CS_OK || shown_above(out, &c[i].r))
             continue;
         c[i].r.rank = (unsigned)out->n + 1;

@@ -813,23 +813,27 @@ cs_status qy_context_mark(tx_analyzer *a, const qy_plan *plan, qy_cand *c,
     return rc;
 }
 
-cs_status qy_context_before(tx_analyzer *a, const qy_plan *plan, qy_cand *c,
-                            const qy_result *before, char **msg)
+/* Takes off c's unsupported list the words of plan words [0, n) (only
+ * names, when `names`) that the text `other` holds; *taken says how
+ * many. */
+static cs_status unlist_held(tx_analyzer *a, const qy_plan *plan, size_t n, int names,
+                             qy_cand *c, const qy_result *other, size_t *taken, char **msg)
 {
+    *taken = 0;
     qy_ptoks pt;
-    cs_status rc = qy_ptoks_analyze(a, before, &pt, msg);
+    cs_status rc = qy_ptoks_analyze(a, other, &pt, msg);
     if (rc != CS_OK)
         return rc;
     qy_result *r = &c->r;
     size_t kept = 0;
     for (size_t u = 0; u < r->nunsupported; u++) {
         size_t w = 0;
-        while (w < plan->ncontext && strcmp(plan->words[w].text, r->unsupported[u]) != 0)
+        while (w < n && strcmp(plan->words[w].text, r->unsupported[u]) != 0)
             w++;
-        if (w < plan->ncontext &&
+        if (w < n && (!names || plan->words[w].name) &&
             (word_at(plan, w, &pt, SIZE_MAX) || said_otherwise(plan, w, &pt))) {
             free(r->unsupported[u]);
-            c->context += 1.0 / (double)plan->ncontext;
+            (*taken)++;
         } else {
             r->unsupported[kept++] = r->unsupported[u];
         }
@@ -837,6 +841,31 @@ cs_status qy_context_before(tx_analyzer *a, const qy_plan *plan, qy_cand *c,
     r->nunsupported = kept;
     qy_ptoks_clear(&pt);
     return CS_OK;
+}
+
+cs_status qy_context_before(tx_analyzer *a, const qy_plan *plan, qy_cand *c,
+                            const qy_result *before, char **msg)
+{
+    size_t taken;
+    cs_status rc = unlist_held(a, plan, plan->ncontext, 0, c, before, &taken, msg);
+    c->context += (double)taken / (double)plan->ncontext;
+    return rc;
+}
+
+int qy_claim_names_missing(const qy_plan *plan, const qy_cand *c)
+{
+    for (size_t u = 0; u < c->r.nunsupported; u++)
+        for (size_t w = 0; w < plan->nwords; w++)
+            if (plan->words[w].name && strcmp(plan->words[w].text, c->r.unsupported[u]) == 0)
+                return 1;
+    return 0;
+}
+
+cs_status qy_claim_names_before(tx_analyzer *a, const qy_plan *plan, qy_cand *c,
+                                const qy_result *before, char **msg)
+{
+    size_t taken;
+    return unlist_held(a, plan, plan->nwords, 1, c, before, &taken, msg);
 }
 
 void qy_claim_names_about(const qy_plan *plan, qy_cand *c)

@@ -244,6 +244,24 @@ static void test_speech_verbs(void **state)
     qy_answer_clear(&a);
 }
 
+/* A claim's speaker named in the paragraph before the words is no
+ * unsupported word; one named nowhere near is. */
+static void test_claim_speaker_before(void **state)
+{
+    fixture *f = *state;
+    qy_answer a;
+    const qy_result *r =
+        claim_at(f, "Et'hemaj said they were talking about an abnormal, unusual situation",
+                 3, &a, "corpus/004_ea823e42dca6d0bc.txt:43");
+    assert_null(strstr(r->text, "hemaj"));
+    assert_int_equal(r->nunsupported, 0);
+    qy_answer_clear(&a);
+    r = claim_at(f, "Rama said they were talking about an abnormal, unusual situation", 3, &a,
+                 "corpus/004_ea823e42dca6d0bc.txt:43");
+    assert_true(has_word(r, "Rama"));
+    qy_answer_clear(&a);
+}
+
 /* A word in its American spelling is supported by the British one. */
 static void test_british_spelling(void **state)
 {
@@ -1090,6 +1108,7 @@ int main(void)
         cmocka_unit_test(test_un_prefix_negates),
         cmocka_unit_test(test_speech_verbs),
         cmocka_unit_test(test_british_spelling),
+        cmocka_unit_test(test_claim_speaker_before),
         cmocka_unit_test(test_compound_no_passage_writes),
         cmocka_unit_test(test_exact_quote),
         cmocka_unit_test(test_near_quote_diff),
