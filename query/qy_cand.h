@@ -107,10 +107,11 @@ cs_status qy_context_before(tx_analyzer *a, const qy_plan *plan, qy_cand *c,
  * qy_claim_about: c->about_held) are taken off the candidate's
  * unsupported list: the passage need not name its own speaker. */
 void qy_claim_names_about(const qy_plan *plan, qy_cand *c);
-/* Whether a name of the claim is still on the candidate's unsupported
- * list; qy_claim_names_before takes off it the names the passage before
- * holds (the speaker named, then his words: "Et'hemaj said ...", then
- * "We are talking about ...," he told Euronews). */
+/* Whether a name of the claim written with a capital is still on the
+ * candidate's unsupported list; qy_claim_names_before takes off it the
+ * names the passage before holds (the speaker named, then his words:
+ * "Et'hemaj said ...", then "We are talking about ...," he told
+ * Euronews). */
 int qy_claim_names_missing(const qy_plan *plan, const qy_cand *c);
 cs_status qy_claim_names_before(tx_analyzer *a, const qy_plan *plan, qy_cand *c,
                                 const qy_result *before, char **msg);

@@ -854,10 +854,17 @@ cs_status qy_context_before(tx_analyzer *a, const qy_plan *plan, qy_cand *c,
 
 int qy_claim_names_missing(const qy_plan *plan, const qy_cand *c)
 {
+    /* (Names written with a capital: in a query without any, as keyword
+     * queries are, every word counts as a name for its spellings, and
+     * none says whose the words are.) */
     for (size_t u = 0; u < c->r.nunsupported; u++)
-        for (size_t w = 0; w < plan->nwords; w++)
-            if (plan->words[w].name && strcmp(plan->words[w].text, c->r.unsupported[u]) == 0)
+        for (size_t w = 0; w < plan->nwords; w++) {
+            const qy_word *qw = &plan->words[w];
+            unsigned char first = (unsigned char)qw->text[0];
+            if (qw->name && ((first >= 'A' && first <= 'Z') || first >= 0xC0) &&
+                strcmp(qw->text, c->r.unsupported[u]) == 0)
                 return 1;
+        }
     return 0;
 }
 
