@@ -347,11 +347,11 @@ static void test_glued_units(void **state)
     assert_int_equal(ts.v[2].end, 9);
     assert_int_equal(ts.v[2].pos, ts.v[1].pos + 1);
     free(ts.v);
-    const char *in[] = {"2.5kg", "1,000KM", "24hrs", "5GB", "40 km",
+    const char *in[] = {"2.5kg", "1,000KM", "24hrs", "5GB", "40 km", "90mins",
                         "1990s", "5G", "4th", "3D", "16h30", "1.5m", "500k", "2bn", "km5"};
-    const char *want[] = {"2.5 kg", "1000 km", "24 hrs", "5 gb", "40 km",
+    const char *want[] = {"2.5 kg", "1000 km", "24 hrs", "5 gb", "40 km", "90 mins",
                           "1990s", "5g", "4th", "3d", "16h30", "1.5m", "500k", "2bn", "km5"};
-    for (int i = 0; i < 14; i++)
+    for (int i = 0; i < 15; i++)
         if (strcmp(terms(a, in[i]), want[i]) != 0)
             fail_msg("\"%s\": \"%s\", not \"%s\"", in[i], terms(a, in[i]), want[i]);
     tx_analyzer_free(a);
@@ -381,6 +381,7 @@ static void test_unit_groups(void **state)
     assert_true(tx_unit_glued("km", 2));
     assert_true(tx_unit_glued("KG", 2));
     assert_false(tx_unit_glued("kilometres", 10));
+    assert_true(tx_unit_glued("mins", 4));
     assert_false(tx_unit_glued("m", 1));
     assert_false(tx_unit_glued("g", 1));
     assert_false(tx_unit_glued("s", 1));

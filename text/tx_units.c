@@ -142,7 +142,7 @@ uint32_t tx_unit_groups(const char *term, size_t len)
 
 int tx_unit_glued(const char *word, size_t len)
 {
-    if (len == 0 || len > 3)
+    if (len == 0 || len > 4) /* (the longest: "mins") */
         return 0;
     for (size_t k = 0; k < sizeof names / sizeof *names; k++)
         if (names[k].glued && strlen(names[k].name) == len &&
