@@ -830,6 +830,9 @@ cs_status qy_engine_query(qy_engine *e, const qy_request *req, qy_answer *out,
         rc = add_elided(e, &plan, &c, &got, limit, &elided);
     if (rc == CS_OK && near && !elided)
         rc = find_across(e, &plan, c, &got, limit);
+    for (unsigned i = 0; rc == CS_OK && near && plan.ncontext && i < got; i++)
+        if (c[i].docid == 0) /* a span joined across passages: its words beside anew */
+            rc = qy_context_mark(e->an, &plan, &c[i], msg);
 
     unsigned room = got < limit ? got : limit;
     if (rc == CS_OK && room > 0) {

@@ -395,6 +395,16 @@ for who in Rama:said/a.txt Basha:said/b.txt Meta:said/2022_ilir_meta.txt; do
 done
 cs query --db said.db --format text -n 1 'Berisha "We will not give in to threats from anyone"' > out.txt
 grep -q "^   unsupported: Berisha$" out.txt || fail "who said it, no one named: $(cat out.txt)"
+# ... and of a quotation across a paragraph break, answered by the two
+# paragraphs joined.
+mkdir said2
+printf 'Tirana\n\nVeliaj spoke on Tuesday. We will rebuild every system\n\nthat the attackers broke, he promised.\n' > said2/c.txt
+cs index --quiet --db said2.db said2
+for who in Veliaj:'[]' Berisha:"['Berisha']"; do
+    cs query --db said2.db --format jsonl -n 1 "${who%%:*} \"We will rebuild every system that the attackers broke\"" > out.jsonl
+    [ "$(jq_py '(rs[0]["line_start"], rs[0]["line_end"], rs[0]["match"], rs[0].get("unsupported", []))' < out.jsonl)" = "(3, 5, 'exact', ${who#*:})" ] ||
+        fail "who said it, across a break: ${who%%:*}: $(cat out.jsonl)"
+done
 # A short misquote within the long paragraph, at every place in it: one
 # window answers it (120 words at most), not that window joined with the
 # one before or after, which the quotation does not reach into.
