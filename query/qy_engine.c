@@ -472,9 +472,6 @@ static cs_status rank_claims(qy_engine *e, const qy_plan *plan,
  * most differences of alignment. */
 #define QY_CONTEXT_WEIGHT 0.05
 
-/* The words beside a quotation that candidate c's passage, its article's
- * title, source and name, or the passage before it in its file hold
- * (qy_context_mark). */
 /* Reads the passage before candidate c's in its file into *before:
  * 1 when there is one, 0 when not, -1 when out of memory. */
 static int passage_before(qy_engine *e, const qy_cand *c, qy_result *before)
@@ -489,6 +486,9 @@ static int passage_before(qy_engine *e, const qy_cand *c, qy_result *before)
            strcmp(before->path, c->r.path) == 0 && before->byte_end <= c->r.byte_start;
 }
 
+/* The words beside a quotation that candidate c's passage, its article's
+ * title, source and name, or the passage before it in its file hold
+ * (qy_context_mark). */
 static cs_status context_of(qy_engine *e, const qy_plan *plan, qy_cand *c, char **msg)
 {
     cs_status rc = qy_context_mark(e->an, plan, c, msg);

@@ -1062,8 +1062,6 @@ cs_status qy_plan_build(qy_engine *e, const qy_parsed *parsed, qy_plan *out,
     for (size_t i = 0; i < parsed->n && rc == CS_OK && parsed->context; i++)
         if (parsed->items[i].kind == QY_WORDS)
             rc = add_words(&context, &parsed->items[i]);
-    for (size_t w = 0; w < out->nwords; w++)
-        out->words[w].context = 1;
     out->ncontext = out->nwords;
     qlist_move(&context.optional, &context.titles);
     xs_query *beside = rc == CS_OK ? qlist_take(&context.optional, XS_OP_OR) : NULL;

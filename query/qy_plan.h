@@ -72,9 +72,6 @@ typedef struct qy_word {
     /* Its American spelling (tx_us_spelling), which a passage's British
      * one shares; "" under four letters. */
     char spelling[TX_SPELLING_MAX];
-    /* Quote mode: a bare word beside the quotation, saying whose it is
-     * (qy_parsed.context), not one of the quotation's. */
-    int context;
 } qy_word;
 
 typedef struct qy_plan {
@@ -93,7 +90,9 @@ typedef struct qy_plan {
     qy_word *words;      /* content words (not stop words, not excluded) */
     size_t nwords;
     int quote;
-    size_t ncontext;     /* quote mode: words with `context` (the first) */
+    size_t ncontext;     /* quote mode: the first ncontext words are the
+                            bare words beside the quotation, saying whose
+                            it is (qy_parsed.context), not its own */
     /* A claim: two content words or more, no phrase, not a quotation.
      * Its candidates are re-ranked (qy_engine.c), the share of its words
      * the title holds among what ranks them; so its query asks for the
