@@ -487,16 +487,17 @@ static int word_at_as_written(const qy_plan *plan, size_t w, const qy_ptoks *pt)
     return 0;
 }
 
-/* Lists claim word qw among the result's negated words. */
-static cs_status add_negated(qy_result *r, const qy_word *qw)
+/* Appends a copy of `word` to the list *v of *n words (a result's
+ * negated or unsupported ones). */
+static cs_status list_add(char ***v, size_t *n, const char *word)
 {
-    char **v = realloc(r->negated, (r->nnegated + 1) * sizeof *v);
-    if (!v)
+    char **grown = realloc(*v, (*n + 1) * sizeof *grown);
+    if (!grown)
         return CS_NOMEM;
-    r->negated = v;
-    if (!(v[r->nnegated] = strdup(qw->text)))
+    *v = grown;
+    if (!(grown[*n] = strdup(word)))
         return CS_NOMEM;
-    r->nnegated++;
+    (*n)++;
     return CS_OK;
 }
 
@@ -525,7 +526,7 @@ static cs_status mark_negated(const qy_plan *plan, qy_result *r, const qy_ptoks 
             }
         if (found == 0 || negated < found)
             continue;
-        if ((rc = add_negated(r, qw)))
+        if ((rc = list_add(&r->negated, &r->nnegated, qw->text)))
             return rc;
     }
     /* A word the passage holds only with the prefix un- ("affected":
@@ -537,7 +538,7 @@ static cs_status mark_negated(const qy_plan *plan, qy_result *r, const qy_ptoks 
             un = un_form(qw, pt, k);
         if (!un || word_at(plan, w, pt, SIZE_MAX))
             continue;
-        if ((rc = add_negated(r, qw)))
+        if ((rc = list_add(&r->negated, &r->nnegated, qw->text)))
             return rc;
     }
     return CS_OK;
@@ -769,48 +770,40 @@ static char *about_text(const qy_result *r)
     return s;
 }
 
-cs_status qy_context_mark(tx_analyzer *a, const qy_plan *plan, qy_cand *c,
-                          char **msg)
+/* Takes off c's unsupported list each of plan words [0, n) that
+ * held(plan, w, arg) says is held elsewhere; returns how many. */
+static size_t unlist(const qy_plan *plan, size_t n, qy_cand *c,
+                     int (*held)(const qy_plan *plan, size_t w, const void *arg),
+                     const void *arg)
 {
-    size_t n = plan->ncontext, held = 0;
-    c->context = 0;
-    if (n == 0)
-        return CS_OK;
-    int *in = calloc(n, sizeof *in);
-    if (!in)
-        return CS_NOMEM;
-    for (size_t w = 0; w < n; w++) {
-        in[w] = word_at(plan, w, &c->pt, SIZE_MAX) || said_otherwise(plan, w, &c->pt);
-        held += in[w] != 0;
+    qy_result *r = &c->r;
+    size_t kept = 0, taken = 0;
+    for (size_t u = 0; u < r->nunsupported; u++) {
+        size_t w = 0;
+        while (w < n && strcmp(plan->words[w].text, r->unsupported[u]) != 0)
+            w++;
+        if (w < n && held(plan, w, arg)) {
+            free(r->unsupported[u]);
+            taken++;
+        } else {
+            r->unsupported[kept++] = r->unsupported[u];
+        }
     }
-    /* A speaker is as often named by the article as by the passage. */
-    cs_status rc = CS_OK;
-    if (held < n) {
-        char *about = about_text(&c->r);
-        qy_result r = {.text = about, .text_len = about ? strlen(about) : 0};
-        qy_ptoks pt;
-        rc = about ? qy_ptoks_analyze(a, &r, &pt, msg) : CS_NOMEM;
-        free(about);
-        for (size_t w = 0; rc == CS_OK && w < n; w++)
-            if (!in[w] && (word_at(plan, w, &pt, SIZE_MAX) || said_otherwise(plan, w, &pt))) {
-                in[w] = 1;
-                held++;
-            }
-        if (rc == CS_OK)
-            qy_ptoks_clear(&pt);
-    }
-    char **v = NULL;
-    if (rc == CS_OK && held < n &&
-        !(v = realloc(c->r.unsupported, (c->r.nunsupported + n - held) * sizeof *v)))
-        rc = CS_NOMEM;
-    if (v)
-        c->r.unsupported = v;
-    for (size_t w = 0; rc == CS_OK && w < n && held < n; w++)
-        if (!in[w] && !(v[c->r.nunsupported++] = strdup(plan->words[w].text)))
-            rc = CS_NOMEM;
-    free(in);
-    c->context = (double)held / (double)n;
-    return rc;
+    r->nunsupported = kept;
+    return taken;
+}
+
+/* A text's words, and whether only names count as held in them. */
+struct held_in {
+    const qy_ptoks *pt;
+    int names;
+};
+
+static int held_in_text(const qy_plan *plan, size_t w, const void *arg)
+{
+    const struct held_in *h = arg;
+    return (!h->names || plan->words[w].name) &&
+           (word_at(plan, w, h->pt, SIZE_MAX) || said_otherwise(plan, w, h->pt));
 }
 
 /* Takes off c's unsupported list the words of plan words [0, n) (only
@@ -824,23 +817,40 @@ static cs_status unlist_held(tx_analyzer *a, const qy_plan *plan, size_t n, int 
     cs_status rc = qy_ptoks_analyze(a, other, &pt, msg);
     if (rc != CS_OK)
         return rc;
-    qy_result *r = &c->r;
-    size_t kept = 0;
-    for (size_t u = 0; u < r->nunsupported; u++) {
-        size_t w = 0;
-        while (w < n && strcmp(plan->words[w].text, r->unsupported[u]) != 0)
-            w++;
-        if (w < n && (!names || plan->words[w].name) &&
-            (word_at(plan, w, &pt, SIZE_MAX) || said_otherwise(plan, w, &pt))) {
-            free(r->unsupported[u]);
-            (*taken)++;
-        } else {
-            r->unsupported[kept++] = r->unsupported[u];
-        }
-    }
-    r->nunsupported = kept;
+    struct held_in h = {&pt, names};
+    *taken = unlist(plan, n, c, held_in_text, &h);
     qy_ptoks_clear(&pt);
     return CS_OK;
+}
+
+cs_status qy_context_mark(tx_analyzer *a, const qy_plan *plan, qy_cand *c,
+                          char **msg)
+{
+    size_t n = plan->ncontext, listed = 0;
+    c->context = 0;
+    if (n == 0)
+        return CS_OK;
+    for (size_t w = 0; w < n; w++)
+        if (!word_at(plan, w, &c->pt, SIZE_MAX) && !said_otherwise(plan, w, &c->pt)) {
+            cs_status rc = list_add(&c->r.unsupported, &c->r.nunsupported,
+                                    plan->words[w].text);
+            if (rc != CS_OK)
+                return rc;
+            listed++;
+        }
+    /* A speaker is as often named by the article as by the passage. */
+    size_t taken = 0;
+    cs_status rc = CS_OK;
+    if (listed) {
+        char *about = about_text(&c->r);
+        if (!about)
+            return CS_NOMEM;
+        qy_result r = {.text = about, .text_len = strlen(about)};
+        rc = unlist_held(a, plan, n, 0, c, &r, &taken, msg);
+        free(about);
+    }
+    c->context = (double)(n - listed + taken) / (double)n;
+    return rc;
 }
 
 cs_status qy_context_before(tx_analyzer *a, const qy_plan *plan, qy_cand *c,
@@ -875,21 +885,17 @@ cs_status qy_claim_names_before(tx_analyzer *a, const qy_plan *plan, qy_cand *c,
     return unlist_held(a, plan, plan->nwords, 1, c, before, &taken, msg);
 }
 
+/* Whether claim word w is a name the candidate's article holds
+ * (qy_claim_about: about_held). */
+static int held_about(const qy_plan *plan, size_t w, const void *arg)
+{
+    const qy_cand *c = arg;
+    return w < 64 && plan->words[w].name && (c->about_held & (UINT64_C(1) << w));
+}
+
 void qy_claim_names_about(const qy_plan *plan, qy_cand *c)
 {
-    qy_result *r = &c->r;
-    size_t kept = 0;
-    for (size_t u = 0; u < r->nunsupported; u++) {
-        size_t w = 0;
-        while (w < plan->nwords && strcmp(plan->words[w].text, r->unsupported[u]) != 0)
-            w++;
-        if (w < plan->nwords && w < 64 && plan->words[w].name &&
-            (c->about_held & (UINT64_C(1) << w)))
-            free(r->unsupported[u]);
-        else
-            r->unsupported[kept++] = r->unsupported[u];
-    }
-    r->nunsupported = kept;
+    unlist(plan, plan->nwords, c, held_about, c);
 }
 
 cs_status qy_claim_about(tx_analyzer *a, const qy_plan *plan,
