@@ -213,16 +213,28 @@ static int people_at(const qy_plan *plan, size_t w, const qy_ptoks *pt)
     return 0;
 }
 
+/* Which month or weekday (qy_date_word) claim word qw, or passage word
+ * k, is, or -1: only one written with a capital, as months and days are
+ * ("may" is a verb). */
+static int claim_date(const qy_word *qw)
+{
+    return qw->text[0] >= 'A' && qw->text[0] <= 'Z' ? qy_date_word(qw->text) : -1;
+}
+
+static int passage_date(const qy_ptoks *pt, size_t k)
+{
+    return (pt->v[k].flags & TX_CAPITAL) ? qy_date_word(QY_PTERM(pt, k)) : -1;
+}
+
 /* Whether the passage names claim word w's month or weekday in full or
- * cut short (Feb. and February, Sept and September): both written with
- * a capital, as months and days are ("may" is a verb). */
+ * cut short (Feb. and February, Sept and September). */
 static int date_at(const qy_word *qw, const qy_ptoks *pt)
 {
-    int day = qw->text[0] >= 'A' && qw->text[0] <= 'Z' ? qy_date_word(qw->text) : -1;
+    int day = claim_date(qw);
     if (day < 0)
         return 0;
     for (size_t k = 0; k < pt->n; k++)
-        if ((pt->v[k].flags & TX_CAPITAL) && qy_date_word(QY_PTERM(pt, k)) == day)
+        if (passage_date(pt, k) == day)
             return 1;
     return 0;
 }
@@ -665,11 +677,11 @@ static int other_value_at(const qy_word *qw, const qy_ptoks *pt)
                 return 1;
         return 0;
     }
-    int day = qw->text[0] >= 'A' && qw->text[0] <= 'Z' ? qy_date_word(qw->text) : -1;
+    int day = claim_date(qw);
     if (day < 0)
         return 0;
     for (size_t k = 0; k < pt->n; k++) {
-        int other = (pt->v[k].flags & TX_CAPITAL) ? qy_date_word(QY_PTERM(pt, k)) : -1;
+        int other = passage_date(pt, k);
         if (other >= 0 && (other < 12) == (day < 12))
             return 1;
     }
