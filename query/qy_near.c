@@ -1,7 +1,9 @@
 /* qy_near.c - a quotation not found verbatim: the candidate's alignment
  * with it, its span and its diff (see qy_cand.h, qy_align.h). */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "qy_cand.h"
 #include "qy_readable.h"
@@ -62,6 +64,60 @@ static void replace_end_drops(qy_alignment *al, const qy_align_tok *p,
     }
 }
 
+/* Whether bytes a and b, one each side of a place inside a word, are a
+ * digit and a letter: where tools that read digits and letters apart cut
+ * "14th" or "92d" in two. */
+static int digit_and_letter(unsigned char a, unsigned char b)
+{
+    return (isdigit(a) && isalpha(b)) || (isalpha(a) && isdigit(b));
+}
+
+/*
+ * A quotation selected in its source often begins or ends inside a word:
+ * "th of September" of "the 14th of September", "onal security" of
+ * "national security".  The alignment pairs the part with the whole word,
+ * a replaced word ("th -> 14th"), and the span starts at the word.  When
+ * the source's word ends (begins) with the quoted part, byte for byte but
+ * for case, the part is the quotation cut there: the same word, and the
+ * span starts (ends) inside the word.  A part that is a word of the index
+ * or a form of one is taken so only between a digit and a letter ("th" of
+ * "14th"): "cause" for "because", "aggressor" for "aggressors" are words
+ * replaced, not cut.  Only in a passage read as
+ * its bytes, as the span is in bytes.  cut[end] is set to the part's
+ * bytes in the passage, {0, 0} when that end is not cut.
+ */
+static void cut_ends(const qy_plan *plan, qy_alignment *al,
+                     const qy_align_tok *p, const char *text, qy_span cut[2])
+{
+    size_t nq = plan->quote_terms.n;
+    cut[0] = cut[1] = (qy_span){0, 0};
+    if (al->first < 0 || al->nops == 0 || nq == 0)
+        return;
+    for (int end = 0; end < 2; end++) {
+        qy_align_op *o = &al->ops[end ? al->nops - 1 : 0];
+        size_t qi = end ? nq - 1 : 0;
+        if (o->op != '~' || o->contracted || o->qn != 1 || o->q != (int)qi ||
+            o->pn != 1)
+            continue;
+        const char *part = plan->quote_texts.v[qi];
+        const qy_align_tok *w = &p[o->p];
+        size_t len = strlen(part), wlen = w->end - w->start;
+        if (len == 0 || len >= wlen)
+            continue;
+        size_t at = end ? w->start : w->end - len; /* the part in the word */
+        if (strncasecmp(text + at, part, len) != 0)
+            continue;
+        unsigned char inside = (unsigned char)text[end ? at + len - 1 : at];
+        unsigned char beyond = (unsigned char)text[end ? at + len : at - 1];
+        if (!plan->quote_end_unknown[end] && !digit_and_letter(inside, beyond))
+            continue;
+        o->op = '=';
+        cut[end] = (qy_span){at, at + len};
+        al->score += QY_ALIGN_MATCH - QY_ALIGN_MISMATCH;
+        al->similarity = al->score / (QY_ALIGN_MATCH * (double)nq);
+    }
+}
+
 cs_status qy_near_align(const qy_plan *plan, qy_cand *c)
 {
     cs_status rc = CS_OK;
@@ -85,6 +141,9 @@ cs_status qy_near_align(const qy_plan *plan, qy_cand *c)
         rc = qy_align(q, nq, p, np, &c->al);
     if (rc == CS_OK)
         replace_end_drops(&c->al, p, np, &c->r, &c->pt.words);
+    qy_span cut[2] = {{0, 0}, {0, 0}};
+    if (rc == CS_OK && !c->pt.words.text)
+        cut_ends(plan, &c->al, p, c->r.text, cut);
     /* Map aligned passage tokens back to bytes now, while p is here. */
     if (rc == CS_OK) {
         for (size_t k = 0; k < c->al.nops; k++) {
@@ -99,6 +158,17 @@ cs_status qy_near_align(const qy_plan *plan, qy_cand *c)
             size_t a = p[c->al.first].start, b = p[c->al.last].end;
             c->al.first = (int)a;
             c->al.last = (int)b;
+        }
+        for (int end = 0; end < 2; end++) {
+            if (cut[end].end == 0)
+                continue;
+            qy_align_op *o = &c->al.ops[end ? c->al.nops - 1 : 0];
+            o->p = (int)cut[end].start;
+            o->pn = (int)(cut[end].end - cut[end].start);
+            if (end)
+                c->al.last = (int)cut[end].end;
+            else
+                c->al.first = (int)cut[end].start;
         }
     }
     free(q);
@@ -221,8 +291,14 @@ static size_t amount_replaced(const qy_plan *plan, const qy_cand *c, size_t k,
 cs_status qy_mark_near(const qy_plan *plan, qy_cand *c)
 {
     qy_result *r = &c->r;
-    r->match = c->al.similarity >= QY_NEAR_MIN_SIMILARITY ? QY_MATCH_NEAR
-                                                          : QY_MATCH_TERMS;
+    /* Every word the same, after normalization and with words cut or
+     * joined ("the 1 st" of "the 1st"): the quotation verbatim. */
+    int same = c->al.first >= 0;
+    for (size_t k = 0; same && k < c->al.nops; k++)
+        same = c->al.ops[k].op == '=';
+    r->match = same ? QY_MATCH_EXACT
+               : c->al.similarity >= QY_NEAR_MIN_SIMILARITY ? QY_MATCH_NEAR
+                                                            : QY_MATCH_TERMS;
     if (c->al.first >= 0) {
         r->highlights = malloc(sizeof *r->highlights);
         if (!r->highlights)

@@ -1085,6 +1085,12 @@ cs_status qy_plan_build(qy_engine *e, const qy_parsed *parsed, qy_plan *out,
         }
     }
     out->claim = !out->quote && out->nphrases == 0 && out->nwords >= 2;
+    for (int end = 0; rc == CS_OK && out->quote_terms.n > 0 && end < 2; end++) {
+        size_t i = end ? out->quote_terms.n - 1 : 0;
+        const char *t = out->quote_terms.v[i];
+        out->quote_end_unknown[end] = word_freq(e, t, strlen(t)) == 0 &&
+                                      qy_stem_freq(e, out->quote_stems.v[i]) == 0;
+    }
     if (!out->claim)
         qlist_move(&b.optional, &b.titles);
     if (rc == CS_OK && b.optional.n + b.required.n + b.excluded.n +

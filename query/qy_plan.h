@@ -111,6 +111,11 @@ typedef struct qy_plan {
      * ...; 0 for a word of its own), so "twenty-four" is told as one. */
     qy_strv quote_terms, quote_stems, quote_texts;
     unsigned *quote_compound;
+    /* Whether the quotation's first (0) and last (1) words are no word of
+     * the index, nor a form of one: what a selection that began or ended
+     * inside a word copies ("onal security" of "national security"; not
+     * "aggressor" of "aggressors"; see qy_near.c). */
+    int quote_end_unknown[2];
 } qy_plan;
 
 cs_status qy_plan_build(qy_engine *e, const qy_parsed *parsed, qy_plan *out,

@@ -578,6 +578,60 @@ static void test_near_quote_ends_replaced(void **state)
     qy_answer_clear(&a);
 }
 
+/* The bytes of result r's first highlight (malloc'd). */
+static char *highlighted(const qy_result *r)
+{
+    assert_true(r->nhighlights >= 1);
+    size_t from = r->highlights[0].start - r->byte_start;
+    return strndup(r->text + from, r->highlights[0].end - r->highlights[0].start);
+}
+
+/* A quotation selected from inside a word at either end is found
+ * verbatim, its highlight beginning and ending inside the words, when
+ * the part is no word of the index ("ember" of "September", "Alb") or is
+ * cut between a digit and a letter ("th" of "9th"); a part that is a
+ * word of its own ("attack" of "cyberattack") or a form of one
+ * ("aggressor" of "aggressors") is a word replaced. */
+static void test_quote_cut_inside_words(void **state)
+{
+    fixture *f = *state;
+    const char *cut[] = {"ember 9th cyberattack against our NATO Ally, Alb",
+                         "th cyberattack against our NATO Ally, Albania"};
+    for (size_t i = 0; i < 2; i++) {
+        qy_answer a;
+        ask(f, cut[i], QY_MODE_QUOTE, 1, &a);
+        assert_int_equal(a.n, 1);
+        const qy_result *r = &a.results[0];
+        assert_string_equal(r->cite, "corpus/004_ea823e42dca6d0bc.txt:39");
+        assert_int_equal(r->match, QY_MATCH_EXACT);
+        assert_int_equal(r->ndiff, 0);
+        char *h = highlighted(r);
+        assert_string_equal(h, cut[i]);
+        free(h);
+        qy_answer_clear(&a);
+    }
+    qy_answer a;
+    ask(f, "attack against our NATO Ally, Albania", QY_MODE_QUOTE, 1, &a);
+    assert_int_equal(a.n, 1);
+    const qy_result *r = &a.results[0];
+    assert_int_equal(r->match, QY_MATCH_NEAR);
+    assert_int_equal(r->diff[0].op, '~');
+    assert_string_equal(r->diff[0].query, "attack");
+    assert_string_equal(r->diff[0].source, "cyberattack");
+    char *h = highlighted(r);
+    assert_string_equal(h, "cyberattack against our NATO Ally, Albania");
+    free(h);
+    qy_answer_clear(&a);
+    /* No passage writes "aggressor", but "aggressors" is a form of it. */
+    ask(f, "Another cyberattack by the same aggressor", QY_MODE_QUOTE, 1, &a);
+    assert_int_equal(a.n, 1);
+    r = &a.results[0];
+    assert_int_equal(r->match, QY_MATCH_NEAR);
+    assert_true(r->ndiff > 0);
+    assert_string_equal(r->diff[r->ndiff - 1].source, "aggressors");
+    qy_answer_clear(&a);
+}
+
 /* Asks quotation q and expects a near match whose diff changes one thing:
  * `query` replaced by `source`, of `kind`. */
 static void expect_one_replacement(fixture *f, const char *q, const char *query,
@@ -1113,6 +1167,7 @@ int main(void)
         cmocka_unit_test(test_exact_quote),
         cmocka_unit_test(test_near_quote_diff),
         cmocka_unit_test(test_near_quote_ends_replaced),
+        cmocka_unit_test(test_quote_cut_inside_words),
         cmocka_unit_test(test_near_quote_compound_replaced_whole),
         cmocka_unit_test(test_near_quote_amount_in_words_replaced_whole),
         cmocka_unit_test(test_quotation_with_its_speaker),

@@ -36,6 +36,19 @@ s, e = r["highlights"][0]
 assert data[s:e] == b"Political Crisis Intensifies After Second Cyberattack", data[s:e]
 PY
 
+# A quotation selected from inside a word at each end: verbatim, its
+# highlight the bytes selected.
+cs query --format jsonl -n 1 '"ember 9th cyberattack against our NATO Ally, Alb"' > out.jsonl
+python3 - out.jsonl <<'PY'
+import json, sys
+r = json.loads(open(sys.argv[1]).readline())
+assert r["cite"] == "corpus/004_ea823e42dca6d0bc.txt:39", r["cite"]
+assert r["match"] == "exact" and "diff" not in r, r
+data = open(r["path"], "rb").read()
+s, e = r["highlights"][0]
+assert data[s:e] == b"ember 9th cyberattack against our NATO Ally, Alb", data[s:e]
+PY
+
 # A misquote with a changed number: the right passage, match near, and a
 # diff that names the number and says it is one; the words the quote has
 # as the source does carry no kind.
