@@ -674,12 +674,20 @@ static cs_status add_words(builder *b, const qy_clause *c)
         int joined_found = 0;
         char joined[2 * 64 + 1] = "";
         /* Two adjacent words that the index also has joined: "cyber
-         * attack" finds "cyberattack". */
+         * attack" finds "cyberattack"; and, after a word of three letters
+         * at most (a stop word ends no pair), joined by an apostrophe: "Et
+         * hemaj" finds Et'hemaj, "O Brien" O'Brien, "Qur an" Qur'an (the
+         * analyzer writes apostrophes as '). */
         if (prev && !(t->flags & (TX_JOINED | TX_PART)) &&
             !(prev->flags & (TX_JOINED | TX_PART)) && t->pos == prev->pos + 1) {
             int n = snprintf(joined, sizeof joined, "%s%s", prev->term, t->term);
             joined_found = n > 0 && (size_t)n < sizeof joined &&
                            word_freq(b->e, joined, (size_t)n) > 0;
+            if (!joined_found && strlen(prev->term) <= 3) {
+                n = snprintf(joined, sizeof joined, "%s'%s", prev->term, t->term);
+                joined_found = n > 0 && (size_t)n < sizeof joined &&
+                               word_freq(b->e, joined, (size_t)n) > 0;
+            }
             if (joined_found) {
                 qlist_add(&words, prefixed_term(CS_PREFIX_WORD, joined));
                 char *one[1] = {joined};

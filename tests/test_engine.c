@@ -996,6 +996,30 @@ static void test_unknown_spelling_finds_known_one(void **state)
     free(d);
 }
 
+/* A name written with an apostrophe inside, typed as two words: "Et
+ * hemaj" finds Et'hemaj; only after a short word that is no stop word
+ * ("the war" is no "the'war"). */
+static void test_apostrophe_name_typed_apart(void **state)
+{
+    fixture *f = *state;
+    qy_answer a;
+    ask(f, "Et Hemaj", QY_MODE_AUTO, 1, &a);
+    assert_int_equal(a.n, 1);
+    const qy_result *r = &a.results[0];
+    assert_string_equal(r->cite, "corpus/004_ea823e42dca6d0bc.txt:41");
+    assert_int_equal(r->nhighlights, 1);
+    size_t off = (size_t)(strstr(r->text, "Et\xE2\x80\x99hemaj") - r->text);
+    assert_int_equal(r->highlights[0].start, r->byte_start + off);
+    qy_answer_clear(&a);
+
+    char *d = plan_of(f->e, "Et Hemaj");
+    assert_non_null(strstr(d, "et'hemaj"));
+    free(d);
+    d = plan_of(f->e, "the war");
+    assert_null(strstr(d, "'"));
+    free(d);
+}
+
 /* A query typed without capitals says nothing of which words are names:
  * its unknown words are respelt too.  One with a capital keeps its
  * lower-case unknown words as they are (reported unsupported). */
@@ -1175,6 +1199,7 @@ int main(void)
         cmocka_unit_test(test_results_cite_exact_bytes),
         cmocka_unit_test(test_compound_highlighted_whole),
         cmocka_unit_test(test_unknown_spelling_finds_known_one),
+        cmocka_unit_test(test_apostrophe_name_typed_apart),
         cmocka_unit_test(test_uncased_query_respelt),
         cmocka_unit_test(test_respelt_by_consonants),
         cmocka_unit_test(test_compound_splits_only_rare_solid_words),
