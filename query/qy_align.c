@@ -277,6 +277,8 @@ cs_status qy_align(const qy_align_tok *q, size_t nq, const qy_align_tok *p,
         switch (MV(i, j)) {
         case MV_DIAG:
             pair_score(&q[i - 1], &kq[i - 1], &p[j - 1], &kp[j - 1], &o.op);
+            o.same_stem = o.op == '~' && kq[i - 1].stem_hash == kp[j - 1].stem_hash &&
+                          strcmp(q[i - 1].stem, p[j - 1].stem) == 0;
             o.q = (int)i - 1, o.qn = 1, o.p = (int)j - 1, o.pn = 1;
             i--, j--;
             break;
@@ -304,8 +306,8 @@ cs_status qy_align(const qy_align_tok *q, size_t nq, const qy_align_tok *p,
             /* Quoted x y against the source's y x, in text order: y only
              * in the source, x in both, y only in the quotation (ops
              * collect backwards). */
-            ops[n++] = (qy_align_op){'-', (int)i - 1, 1, (int)j, 0, 0};
-            ops[n++] = (qy_align_op){'=', (int)i - 2, 1, (int)j - 1, 1, 0};
+            ops[n++] = (qy_align_op){'-', (int)i - 1, 1, (int)j, 0, 0, 0};
+            ops[n++] = (qy_align_op){'=', (int)i - 2, 1, (int)j - 1, 1, 0, 0};
             o.op = '+', o.q = (int)i - 2, o.qn = 0, o.p = (int)j - 2, o.pn = 1;
             i -= 2, j -= 2;
             break;

@@ -35,6 +35,8 @@ typedef struct qy_align_op {
     int p, pn;     /* passage tokens [p, p + pn) (pn 0 for '-') */
     int contracted;/* '~': one side's word is the other's two contracted
                       (didn't: "did not") */
+    int same_stem; /* '~': one word each side, of one stem (aggressor,
+                      aggressors) */
 } qy_align_op;
 
 typedef struct qy_alignment {

@@ -413,14 +413,83 @@ static int spelled_otherwise(const char *a, const char *b)
     return ma == mb && memcmp(ua, ub, ma) == 0;
 }
 
+/* The endings that inflect an English word, after what the two forms
+ * share: attack|s, attack|ed, carr|y carr|ied, aggressor|s, general|ly.
+ * Not -er, -ers, -est: pension and pensioner, hon and honest are two
+ * words. */
+static const char *const endings[] = {
+    "", "s", "es", "'s", "s'", "ed", "ing", "e", "y", "ies", "ied",
+    "ying", "ly", NULL};
+
+/* Whether `tail` (lower case) is an inflecting ending after a stem whose
+ * last letter is `last`: one of the endings, -d after an e (use|d), or a
+ * doubled consonant and -ed or -ing (stop|ped). */
+static int inflecting(const char *tail, char last)
+{
+    for (size_t i = 0; endings[i]; i++)
+        if (strcmp(tail, endings[i]) == 0)
+            return 1;
+    if (strcmp(tail, "d") == 0)
+        return last == 'e';
+    return tail[0] == last && isalpha((unsigned char)last) && !strchr("aeiou", last) &&
+           (strcmp(tail + 1, "ed") == 0 || strcmp(tail + 1, "ing") == 0);
+}
+
+int qy_inflected(const char *a, const char *b)
+{
+    size_t k = 0;
+    while (a[k] && b[k] && tolower((unsigned char)a[k]) == tolower((unsigned char)b[k]))
+        k++;
+    if (k < 3 || (a[k] == '\0' && b[k] == '\0'))
+        return 0;
+    char ta[8], tb[8];
+    size_t na = strlen(a + k), nb = strlen(b + k);
+    if (na >= sizeof ta || nb >= sizeof tb)
+        return 0;
+    for (size_t i = 0; i <= na; i++)
+        ta[i] = (char)tolower((unsigned char)a[k + i]);
+    for (size_t i = 0; i <= nb; i++)
+        tb[i] = (char)tolower((unsigned char)b[k + i]);
+    char last = (char)tolower((unsigned char)a[k - 1]);
+    return inflecting(ta, last) && inflecting(tb, last);
+}
+
+int qy_one_edit(const char *a, const char *b)
+{
+    size_t na = strlen(a), nb = strlen(b);
+    if (na < 5 || nb < 5 || (na > nb ? na - nb : nb - na) > 1)
+        return 0;
+    size_t i = 0;
+    while (i < na && i < nb && tolower((unsigned char)a[i]) == tolower((unsigned char)b[i]))
+        i++;
+    if (i == na && i == nb)
+        return 0; /* the same word */
+    /* What follows the first difference, past the edit, must agree. */
+    const char *ra, *rb;
+    if (na == nb) {
+        if (i + 1 < na && tolower((unsigned char)a[i]) == tolower((unsigned char)b[i + 1]) &&
+            tolower((unsigned char)a[i + 1]) == tolower((unsigned char)b[i]) &&
+            strcasecmp(a + i + 2, b + i + 2) == 0)
+            return 1; /* two swapped */
+        ra = a + i + 1, rb = b + i + 1; /* one replaced */
+    } else if (na > nb) {
+        ra = a + i + 1, rb = b + i; /* one dropped from b */
+    } else {
+        ra = a + i, rb = b + i + 1;
+    }
+    return strcasecmp(ra, rb) == 0;
+}
+
 void qy_diff_kinds(qy_diff_op *ops, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (ops[i].kind != QY_DIFF_CONTRACTION)
+        if (ops[i].kind != QY_DIFF_CONTRACTION &&
+            !(ops[i].kind == QY_DIFF_FORM && ops[i].op == '~' &&
+              qy_inflected(ops[i].query, ops[i].source)))
             ops[i].kind = QY_DIFF_PLAIN;
     for (size_t i = 0; i < n; i++) {
         qy_diff_op *o = &ops[i];
-        if (o->kind == QY_DIFF_CONTRACTION)
+        if (o->kind == QY_DIFF_CONTRACTION || o->kind == QY_DIFF_FORM)
             continue;
         if (o->op == '~') {
             long a, b;
@@ -465,6 +534,8 @@ const char *qy_diff_kind_name(qy_diff_kind k)
     case QY_DIFF_SAME_NUMBER: return "same number";
     case QY_DIFF_SAME_UNIT: return "same unit";
     case QY_DIFF_SPELLING: return "spelling";
+    case QY_DIFF_FORM: return "form";
+    case QY_DIFF_TYPO: return "typo";
     default: return NULL;
     }
 }

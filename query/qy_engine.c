@@ -798,7 +798,9 @@ cs_status qy_engine_query(qy_engine *e, const qy_request *req, qy_answer *out,
         mset = NULL;
         near = 1;
         want = with_spare(limit, QY_NEAR_CANDIDATES);
-        rc = run_search(e, plan.loose, want, req, &mset, msg);
+        rc = qy_plan_quote_unknown(e, &plan);
+        if (rc == CS_OK)
+            rc = run_search(e, plan.loose, want, req, &mset, msg);
     }
     unsigned n = rc == CS_OK ? xs_mset_size(mset) : 0;
     qy_cand *c = calloc(n + 1, sizeof *c);

@@ -76,8 +76,16 @@ typedef enum qy_diff_kind {
                               alignment, which knows */
     QY_DIFF_SAME_UNIT,     /* '~': a unit or currency named otherwise
                               (kilometres -> km, USD -> dollars) */
-    QY_DIFF_SPELLING       /* '~': one word in its British and American
+    QY_DIFF_SPELLING,      /* '~': one word in its British and American
                               spellings (organization -> organisation) */
+    QY_DIFF_FORM,          /* '~': one word in another form, an ending
+                              added or changed (aggressor -> aggressors,
+                              attack -> attacked); the alignment, which
+                              has the stems, proposes it */
+    QY_DIFF_TYPO           /* '~': a quoted word misspelt: one letter
+                              added, dropped or replaced, or two swapped,
+                              and no word of the index (completly ->
+                              completely); set where the diff is made */
 } qy_diff_kind;
 
 /* One word of a quote diff (SPEC: diff). */
@@ -97,9 +105,19 @@ typedef struct qy_diff_op {
  * op pairs once).  Lexical: a number is
  * digits (1,500  2.5  7th) or written out (fifteen, third), and two of
  * one value are the same number (qy_same_number).  An op whose kind is
- * QY_DIFF_CONTRACTION keeps it. */
+ * QY_DIFF_CONTRACTION keeps it; one proposed QY_DIFF_FORM keeps it when
+ * the words differ by an ending (qy_inflected), and is looked at as any
+ * other op when not. */
 void qy_diff_kinds(qy_diff_op *ops, size_t n);
 const char *qy_diff_kind_name(qy_diff_kind k); /* NULL for QY_DIFF_PLAIN */
+/* Whether words a and b (case aside) are one word with endings that
+ * inflect it: attack, attacks, attacked, attacking; stop, stopped; carry,
+ * carried; aggressor, aggressors.  Not universe and university. */
+int qy_inflected(const char *a, const char *b);
+/* Whether words a and b (case aside, five bytes or more each) are one
+ * edit apart: a letter added, dropped or replaced, or two adjacent ones
+ * swapped. */
+int qy_one_edit(const char *a, const char *b);
 /* Whether a word, as written or normalized, reads as a number: digits,
  * with , or . between them and maybe an ordinal ending (1,500  2.5  7th
  * 21st), or one written out (fifteen, twenty-four).  *value is its value

@@ -109,7 +109,9 @@ static void cut_ends(const qy_plan *plan, qy_alignment *al,
             continue;
         unsigned char inside = (unsigned char)text[end ? at + len - 1 : at];
         unsigned char beyond = (unsigned char)text[end ? at + len : at - 1];
-        if (!plan->quote_end_unknown[end] && !digit_and_letter(inside, beyond))
+        int unknown = plan->quote_unknown &&
+                      (plan->quote_unknown[qi] & QY_UNKNOWN_STEM);
+        if (!unknown && !digit_and_letter(inside, beyond))
             continue;
         o->op = '=';
         cut[end] = (qy_span){at, at + len};
@@ -223,7 +225,7 @@ static int compound_replaced(const qy_plan *plan, const qy_alignment *al,
                                                             : NULL;
     if (!rep)
         return 0;
-    *out = (qy_align_op){'~', a->q, 2, rep->p, rep->pn, 0};
+    *out = (qy_align_op){'~', a->q, 2, rep->p, rep->pn, 0, 0};
     return 1;
 }
 
@@ -280,7 +282,7 @@ static size_t amount_replaced(const qy_plan *plan, const qy_cand *c, size_t k,
         free(qt);
         free(st);
         if (one) {
-            *out = (qy_align_op){'~', q0, qn, p0, pend - p0, 0};
+            *out = (qy_align_op){'~', q0, qn, p0, pend - p0, 0, 0};
             return m;
         }
     }
@@ -310,8 +312,12 @@ cs_status qy_mark_near(const qy_plan *plan, qy_cand *c)
     if (r->match != QY_MATCH_NEAR)
         return CS_OK;
     r->diff = calloc(c->al.nops + 1, sizeof *r->diff);
-    if (!r->diff)
+    /* Each diff op's quoted word, when it replaces one word by one. */
+    int *word = malloc((c->al.nops + 1) * sizeof *word);
+    if (!r->diff || !word) {
+        free(word);
         return CS_NOMEM;
+    }
     /* The source's words as a person reads them: an HTML, quoted-printable,
      * base64 or charset passage's (a UTF-16 file's) decoded. */
     cs_status rc = CS_OK;
@@ -326,9 +332,12 @@ cs_status qy_mark_near(const qy_plan *plan, qy_cand *c)
             o = &merged;
             k++;
         }
+        word[r->ndiff] = o->op == '~' && o->qn == 1 && o->pn > 0 ? o->q : -1;
         qy_diff_op *d = &r->diff[r->ndiff++];
         d->op = o->op;
-        d->kind = o->contracted ? QY_DIFF_CONTRACTION : QY_DIFF_PLAIN;
+        d->kind = o->contracted ? QY_DIFF_CONTRACTION
+                  : o->same_stem ? QY_DIFF_FORM
+                                 : QY_DIFF_PLAIN;
         d->query = o->qn ? join_words(plan, o->q, o->qn) : strdup("");
         d->source = o->pn ? qy_readable_slice(r, &c->pt.words, (size_t)o->p,
                                               (size_t)(o->p + o->pn))
@@ -336,9 +345,18 @@ cs_status qy_mark_near(const qy_plan *plan, qy_cand *c)
         if (!d->query || !d->source)
             rc = CS_NOMEM;
     }
-    if (rc != CS_OK)
-        return rc;
-    qy_diff_kinds(r->diff, r->ndiff);
-    return CS_OK;
+    if (rc == CS_OK)
+        qy_diff_kinds(r->diff, r->ndiff);
+    /* A word replaced by one a letter away, the quoted one no word of the
+     * index: misspelt, which a checker can set aside. */
+    for (size_t k = 0; rc == CS_OK && plan->quote_unknown && k < r->ndiff; k++) {
+        qy_diff_op *d = &r->diff[k];
+        if (d->kind == QY_DIFF_PLAIN && word[k] >= 0 &&
+            (plan->quote_unknown[word[k]] & QY_UNKNOWN_WORD) &&
+            qy_one_edit(d->query, d->source))
+            d->kind = QY_DIFF_TYPO;
+    }
+    free(word);
+    return rc;
 }
 

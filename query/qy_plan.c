@@ -217,6 +217,23 @@ unsigned qy_stem_freq(qy_engine *e, const char *stem)
     return term_freq(e, CS_PREFIX_STEM, stem, strlen(stem));
 }
 
+cs_status qy_plan_quote_unknown(qy_engine *e, qy_plan *p)
+{
+    size_t n = p->quote_terms.n;
+    free(p->quote_unknown);
+    if (!(p->quote_unknown = calloc(n + 1, 1)))
+        return CS_NOMEM;
+    for (size_t i = 0; i < n; i++) {
+        const char *t = p->quote_terms.v[i];
+        if (word_freq(e, t, strlen(t)) == 0)
+            p->quote_unknown[i] = QY_UNKNOWN_WORD |
+                                  (qy_stem_freq(e, p->quote_stems.v[i]) == 0
+                                       ? QY_UNKNOWN_STEM
+                                       : 0);
+    }
+    return CS_OK;
+}
+
 /* The best split of an unhyphenated word into two indexed words, so that
  * "realtime" also finds "real time": the split whose rarer part is most
  * frequent.  Returns the length of the first part, or 0. */
@@ -1093,12 +1110,6 @@ cs_status qy_plan_build(qy_engine *e, const qy_parsed *parsed, qy_plan *out,
         }
     }
     out->claim = !out->quote && out->nphrases == 0 && out->nwords >= 2;
-    for (int end = 0; rc == CS_OK && out->quote_terms.n > 0 && end < 2; end++) {
-        size_t i = end ? out->quote_terms.n - 1 : 0;
-        const char *t = out->quote_terms.v[i];
-        out->quote_end_unknown[end] = word_freq(e, t, strlen(t)) == 0 &&
-                                      qy_stem_freq(e, out->quote_stems.v[i]) == 0;
-    }
     if (!out->claim)
         qlist_move(&b.optional, &b.titles);
     if (rc == CS_OK && b.optional.n + b.required.n + b.excluded.n +
@@ -1179,6 +1190,7 @@ void qy_plan_clear(qy_plan *p)
     qy_strv_clear(&p->quote_stems);
     qy_strv_clear(&p->quote_texts);
     free(p->quote_compound);
+    free(p->quote_unknown);
     for (size_t i = 0; i < p->nphrases; i++)
         phrase_plan_clear(&p->phrases[i]);
     free(p->phrases);

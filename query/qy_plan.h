@@ -74,6 +74,9 @@ typedef struct qy_word {
     char spelling[TX_SPELLING_MAX];
 } qy_word;
 
+#define QY_UNKNOWN_WORD 1
+#define QY_UNKNOWN_STEM 2
+
 typedef struct qy_plan {
     xs_query *query;     /* the query to run */
     xs_query *loose;     /* quote mode: the words of the quotation OR-ed,
@@ -111,11 +114,13 @@ typedef struct qy_plan {
      * ...; 0 for a word of its own), so "twenty-four" is told as one. */
     qy_strv quote_terms, quote_stems, quote_texts;
     unsigned *quote_compound;
-    /* Whether the quotation's first (0) and last (1) words are no word of
-     * the index, nor a form of one: what a selection that began or ended
-     * inside a word copies ("onal security" of "national security"; not
-     * "aggressor" of "aggressors"; see qy_near.c). */
-    int quote_end_unknown[2];
+    /* For a quotation not found verbatim (qy_plan_quote_unknown), what
+     * the index knows of each of its words: QY_UNKNOWN_WORD when no
+     * passage writes it (misspelt: "completly"), and QY_UNKNOWN_STEM too
+     * when none writes a form of it either (cut short by the selection it
+     * was copied with: "onal security" of "national security"; not
+     * "aggressor" of "aggressors"; see qy_near.c).  NULL until then. */
+    unsigned char *quote_unknown;
 } qy_plan;
 
 cs_status qy_plan_build(qy_engine *e, const qy_parsed *parsed, qy_plan *out,
@@ -126,6 +131,9 @@ xs_query *qy_phrase_query(char *const *terms, size_t n);
 /* Passages whose body holds a word of stem `stem` (its CS_PREFIX_STEM
  * term). */
 unsigned qy_stem_freq(qy_engine *e, const char *stem);
+/* Fills p->quote_unknown: a lookup or two a word, made only when the
+ * quotation is not found verbatim.  CS_NOMEM or CS_OK. */
+cs_status qy_plan_quote_unknown(qy_engine *e, qy_plan *p);
 void qy_plan_clear(qy_plan *p);
 
 #endif

@@ -178,11 +178,14 @@ static void test_inflection_is_a_change(void **state)
     assert_string_equal(changes("by the same aggressor",
                                 "Another cyber attack by the same aggressors, already", &al),
                         "~:aggressor>aggressors;");
+    /* The replaced word is said to share its stem (a "form" in the diff). */
+    assert_true(al.ops[al.nops - 1].same_stem);
     /* A different form of the same word costs less than another word. */
     double stem_sim = al.similarity;
     qy_alignment_clear(&al);
     changes("by the same attackers", "Another cyber attack by the same aggressors", &al);
     assert_true(al.similarity < stem_sim);
+    assert_false(al.ops[al.nops - 1].same_stem);
     qy_alignment_clear(&al);
 }
 

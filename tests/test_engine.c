@@ -632,6 +632,44 @@ static void test_quote_cut_inside_words(void **state)
     qy_answer_clear(&a);
 }
 
+/* The kinds of the near match's changed words for `quote`, "query>source
+ * kind;" each (kind "-" for none), at `cite`. */
+static void expect_kinds(fixture *f, const char *quote, const char *cite,
+                         const char *want)
+{
+    qy_answer a;
+    ask(f, quote, QY_MODE_QUOTE, 1, &a);
+    assert_int_equal(a.n, 1);
+    const qy_result *r = &a.results[0];
+    assert_string_equal(r->cite, cite);
+    assert_int_equal(r->match, QY_MATCH_NEAR);
+    char got[512] = "";
+    for (size_t i = 0; i < r->ndiff; i++) {
+        const char *k = qy_diff_kind_name(r->diff[i].kind);
+        if (r->diff[i].op != '=')
+            snprintf(got + strlen(got), sizeof got - strlen(got), "%s>%s %s;",
+                     r->diff[i].query, r->diff[i].source, k ? k : "-");
+    }
+    assert_string_equal(got, want);
+    qy_answer_clear(&a);
+}
+
+/* A quoted word misspelt (one letter from the source's, and no word of
+ * the index) is a typo; a word of the index one letter away is another
+ * word; one in another form of the source's (a stem shared, an ending
+ * that inflects) is a form. */
+static void test_near_quote_typos_and_forms(void **state)
+{
+    fixture *f = *state;
+    expect_kinds(f, "The systems will be out of servise until the risk is completly removed",
+                 "corpus/001_ad6093775fdf0074.txt:14",
+                 "servise>service typo;completly>completely typo;");
+    expect_kinds(f, "otherwise known as the Criminal Information Management System, had been backed",
+                 "corpus/000_e2b09c51e93f98b0.txt:13", "backed>hacked -;");
+    expect_kinds(f, "Another cyberattack by the same aggressor",
+                 "corpus/004_ea823e42dca6d0bc.txt:11", "aggressor>aggressors form;");
+}
+
 /* Asks quotation q and expects a near match whose diff changes one thing:
  * `query` replaced by `source`, of `kind`. */
 static void expect_one_replacement(fixture *f, const char *q, const char *query,
@@ -1192,6 +1230,7 @@ int main(void)
         cmocka_unit_test(test_near_quote_diff),
         cmocka_unit_test(test_near_quote_ends_replaced),
         cmocka_unit_test(test_quote_cut_inside_words),
+        cmocka_unit_test(test_near_quote_typos_and_forms),
         cmocka_unit_test(test_near_quote_compound_replaced_whole),
         cmocka_unit_test(test_near_quote_amount_in_words_replaced_whole),
         cmocka_unit_test(test_quotation_with_its_speaker),

@@ -254,6 +254,59 @@ static void test_json_ops_carry_their_kind(void **state)
     free(buf);
 }
 
+/* Words in another form: endings that inflect, not others. */
+static void test_inflected_words(void **state)
+{
+    (void)state;
+    const char *same[][2] = {{"aggressor", "aggressors"}, {"attack", "attacked"},
+                             {"attacks", "attacking"}, {"carry", "carried"},
+                             {"stop", "stopped"}, {"make", "making"}, {"use", "used"},
+                             {"Majesty", "Majesty's"}, {"general", "generally"}};
+    for (size_t i = 0; i < sizeof same / sizeof *same; i++) {
+        assert_true(qy_inflected(same[i][0], same[i][1]));
+        assert_true(qy_inflected(same[i][1], same[i][0]));
+    }
+    const char *other[][2] = {{"universe", "university"}, {"pension", "pensioners"},
+                              {"hon", "honest"}, {"attack", "attack"},
+                              {"destabilise", "destabilize"}, {"war", "ward"}};
+    for (size_t i = 0; i < sizeof other / sizeof *other; i++)
+        assert_false(qy_inflected(other[i][0], other[i][1]));
+}
+
+/* One edit: a letter added, dropped, replaced, or two swapped. */
+static void test_one_edit(void **state)
+{
+    (void)state;
+    assert_true(qy_one_edit("servise", "service"));
+    assert_true(qy_one_edit("completly", "completely"));
+    assert_true(qy_one_edit("recieve", "receive"));
+    assert_true(qy_one_edit("Tehrann", "Tehran"));
+    assert_false(qy_one_edit("service", "service"));
+    assert_false(qy_one_edit("recieved", "receive"));
+    assert_false(qy_one_edit("form", "from")); /* under five letters: words */
+    assert_false(qy_one_edit("abnormal", "unusual"));
+}
+
+/* The alignment proposes "form" (the two words share a stem); the diff
+ * keeps it for endings that inflect only. */
+static void test_form_kind(void **state)
+{
+    (void)state;
+    qy_diff_op diff[] = {{'~', "aggressor", "aggressors", QY_DIFF_FORM, 0},
+                         {'~', "pensioners", "pension", QY_DIFF_FORM, 0},
+                         {'~', "7", "9", QY_DIFF_FORM, 0}};
+    qy_diff_kinds(diff, 3);
+    assert_int_equal(diff[0].kind, QY_DIFF_FORM);
+    assert_int_equal(diff[1].kind, QY_DIFF_PLAIN);
+    assert_int_equal(diff[2].kind, QY_DIFF_NUMBER);
+    char *buf = printed(QY_FORMAT_JSONL, diff, 3);
+    assert_non_null(strstr(buf, "{\"op\":\"~\",\"query\":\"aggressor\",\"source\":\"aggressors\",\"kind\":\"form\"}"));
+    free(buf);
+    buf = printed(QY_FORMAT_TEXT, diff, 3);
+    assert_non_null(strstr(buf, "aggressor -> aggressors (form)"));
+    free(buf);
+}
+
 /* A passage of `text` at byte 100 of its file, in `form` and `charset`,
  * with one highlight on the bytes of `lit` in it. */
 static qy_readable readable(const char *text, unsigned form, char *charset,
@@ -319,6 +372,9 @@ int main(void)
         cmocka_unit_test(test_a_moved_word_is_said_once),
         cmocka_unit_test(test_dropped_and_added_words),
         cmocka_unit_test(test_json_ops_carry_their_kind),
+        cmocka_unit_test(test_inflected_words),
+        cmocka_unit_test(test_one_edit),
+        cmocka_unit_test(test_form_kind),
         cmocka_unit_test(test_json_of_long_passages),
         cmocka_unit_test(test_readable_html),
     };

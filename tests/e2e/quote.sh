@@ -49,6 +49,15 @@ s, e = r["highlights"][0]
 assert data[s:e] == b"ember 9th cyberattack against our NATO Ally, Alb", data[s:e]
 PY
 
+# A misspelt word is a typo, a word in another form a form: the text
+# line says so, and the JSON op's kind.
+cs query --format text -n 1 '"The systems will be out of servise until the risk is completly removed"' > out.txt
+grep -q "differs: servise -> service (typo); completly -> completely (typo)" out.txt ||
+    fail "typo: $(cat out.txt)"
+cs query --format jsonl -n 1 '"Another cyberattack by the same aggressor"' > out.jsonl
+[ "$(jq_py '[d.get("kind") for d in rs[0]["diff"] if d["op"] != "="]' < out.jsonl)" = "['form']" ] ||
+    fail "form: $(cat out.jsonl)"
+
 # A misquote with a changed number: the right passage, match near, and a
 # diff that names the number and says it is one; the words the quote has
 # as the source does carry no kind.
