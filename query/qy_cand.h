@@ -65,6 +65,8 @@ typedef struct qy_cand {
     double about_coverage; /* claim: weighted share of its words the
                             article's title, source and file name hold */
     uint64_t about_held; /* claim: which of its first 64 words they hold */
+    uint64_t held;       /* claim: which of its first 64 words the passage
+                            supports (qy_claim_measure) */
     double context;      /* quote mode: share of the words beside the
                             quotation the passage or its article holds */
     double rank;         /* the score the answer is sorted by */
@@ -107,6 +109,12 @@ cs_status qy_context_before(tx_analyzer *a, const qy_plan *plan, qy_cand *c,
  * qy_claim_about: c->about_held) are taken off the candidate's
  * unsupported list: the passage need not name its own speaker. */
 void qy_claim_names_about(const qy_plan *plan, qy_cand *c);
+/* The weighted share of a claim's words that are names its article holds
+ * (qy_claim_about) and the passage does not (qy_claim_measure): words the
+ * report does not list unsupported, so the coverage counts them too
+ * ("Obama proposed ..." against a passage of 2015_barack_obama.txt). */
+double qy_claim_names_share(const qy_plan *plan, const double *weights,
+                            const qy_cand *c);
 /* Whether a name of the claim written with a capital is still on the
  * candidate's unsupported list; qy_claim_names_before takes off it the
  * names the passage before holds (the speaker named, then his words:

@@ -442,6 +442,7 @@ static cs_status rank_claims(qy_engine *e, const qy_plan *plan,
         }
         else
             rc = qy_claim_about(e->an, plan, weights, &c[i], NULL);
+        c[i].coverage += qy_claim_names_share(plan, weights, &c[i]);
         /* The title (which a claim's search does not ask for:
          * qy_plan.h), source and file name, at the weight a title match
          * has elsewhere. */

@@ -693,6 +693,7 @@ void qy_claim_measure(const qy_plan *plan, const double *weights, qy_cand *c)
     const qy_ptoks *pt = &c->pt;
     size_t nw = plan->nwords;
     double total = 0, have = 0;
+    c->held = 0;
     /* Which claim word each passage word supports (-1: none). */
     int *of = malloc((pt->n + 1) * sizeof *of);
     int *count = calloc(nw + 1, sizeof *count);
@@ -715,10 +716,13 @@ void qy_claim_measure(const qy_plan *plan, const double *weights, qy_cand *c)
         int found = 0;
         for (size_t i = 0; i < pt->n && !found; i++)
             found = of[i] == (int)w;
+        int supported = found || said_otherwise(plan, w, pt);
+        if (supported && w < 64)
+            c->held |= UINT64_C(1) << w;
         if (found) {
             have += weights[w];
             distinct++;
-        } else if (said_otherwise(plan, w, pt)) {
+        } else if (supported) {
             /* Said in other words (Albanian for Albania, 1.5 million for
              * 1,500,000, Sept. for September): supported, as the report
              * says, though at no one place for the proximity. */
@@ -908,6 +912,18 @@ static int held_about(const qy_plan *plan, size_t w, const void *arg)
 void qy_claim_names_about(const qy_plan *plan, qy_cand *c)
 {
     unlist(plan, plan->nwords, c, held_about, c);
+}
+
+double qy_claim_names_share(const qy_plan *plan, const double *weights,
+                            const qy_cand *c)
+{
+    double total = 0, have = 0;
+    for (size_t w = 0; w < plan->nwords; w++) {
+        total += weights[w];
+        if (held_about(plan, w, c) && !(c->held & (UINT64_C(1) << w)))
+            have += weights[w];
+    }
+    return total > 0 ? have / total : 0;
 }
 
 cs_status qy_claim_about(tx_analyzer *a, const qy_plan *plan,

@@ -115,6 +115,20 @@ for who in obama clinton; do
         fail "the speaker in the file name, reported: $who: $(cat out.jsonl)"
 done
 
+# The speaker's address says it without one of the claim's words, the
+# other's with every word but the speaker's name: the name its file
+# gives counts as held, so the speaker's comes first.
+mkdir said2
+printf 'Address\n\nI want two years of community college to be free for everyone.\n' > said2/2015_barack_obama.txt
+printf 'Address\n\nI proposed two years of community college to be free for everyone.\n' > said2/1998_william_clinton.txt
+for i in 1 2 3 4 5 6; do
+    printf 'Notes %s\n\nThe board proposed a budget for the coming years.\n\nA new college was built in the community.\n' "$i" > "said2/notes_$i.txt"
+done
+"$CITESEARCH" index --quiet --db said2.db said2
+cs query --db said2.db --format jsonl -n 2 "Obama proposed making two years of community college free" > out.jsonl
+[ "$(jq_py '[r["path"] for r in rs]' < out.jsonl)" = "['said2/2015_barack_obama.txt', 'said2/1998_william_clinton.txt']" ] ||
+    fail "the speaker's words without one of the claim's: $(cat out.jsonl)"
+
 # No result: exit status 1.
 cs query --format jsonl "xylophonequartet" > out.jsonl
 [ "$status" -eq 1 ] || fail "no-result exit status $status, expected 1"
