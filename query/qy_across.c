@@ -140,13 +140,8 @@ static int read_apart_by_a_break(const char *span, size_t len, unsigned form,
     return ok;
 }
 
-/* The passages `head` and `tail`, one break apart in the file or two
- * windows of one paragraph that overlap, as one candidate `out` scored
- * `score`; for a quotation with an ellipsis (`elided`), any text may lie
- * between them, which the ellipsis leaves out.  Returns 0 when the file
- * does not hold them so. */
-static int join(qy_engine *e, const qy_result *head, const qy_result *tail,
-                int elided, double score, qy_cand *out)
+int qy_join_passages(qy_engine *e, const qy_result *head, const qy_result *tail,
+                     int elided, double score, qy_cand *out)
 {
     /* (Passages of base64 are whole groups of four characters, which a
      * break of two bytes or more keeps apart.) */
@@ -254,7 +249,7 @@ static cs_status try_join(qy_engine *e, const qy_plan *plan, const qy_cand *cur,
     int elided = plan->nphrases > 1;
     qy_cand joined;
     if (!next_to(&cur->r, other, before) ||
-        !join(e, before ? other : &cur->r, before ? &cur->r : other, elided,
+        !qy_join_passages(e, before ? other : &cur->r, before ? &cur->r : other, elided,
               cur->r.score, &joined))
         return CS_OK;
     cs_status rc = CS_OK;
@@ -446,7 +441,7 @@ static cs_status extend_to_probe(qy_engine *e, const qy_plan *plan, probe p,
     xs_mset_free(m);
     if (rc == CS_OK && !*ok && have) {
         qy_cand joined;
-        if (join(e, &cur->r, &best, 1, cur->r.score, &joined)) {
+        if (qy_join_passages(e, &cur->r, &best, 1, cur->r.score, &joined)) {
             qy_cand_clear(cur);
             *cur = joined;
             *ok = 1;

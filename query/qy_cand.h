@@ -159,6 +159,16 @@ cs_status qy_near_align(const qy_plan *plan, qy_cand *c);
  * match (its rank its similarity). */
 cs_status qy_across_try(qy_engine *e, const qy_plan *plan, qy_cand *c,
                         int *found, char **msg);
+/* The passages `head` and `tail`, one break apart in the file or two
+ * windows of one paragraph that overlap, as one candidate `out` scored
+ * `score`, its text read from the file (qy_across.c); for a quotation
+ * with an ellipsis (`elided`), any text may lie between them, which the
+ * ellipsis leaves out.  Returns 0 when the file does not hold them so
+ * (changed since it was indexed, or gone), or out of memory; else out
+ * holds a result (qy_cand_clear) with neither words nor marks yet. */
+int qy_join_passages(qy_engine *e, const qy_result *head, const qy_result *tail,
+                     int elided, double score, qy_cand *out);
+
 /* For a quotation with an ellipsis that no passage holds whole: up to
  * `limit` spans that hold every part verbatim, in order, each from a
  * passage holding its first part to the nearest after it holding the

@@ -401,12 +401,13 @@ static int cmp_rank(const void *x, const void *y)
 #define QY_CLAIM_COVERAGE_WEIGHT 0.6
 #define QY_CLAIM_PROXIMITY_WEIGHT 0.2
 
-static cs_status rank_claims(qy_engine *e, const qy_plan *plan,
-                             const xs_mset *mset, qy_cand *c, unsigned n)
+/* What each claim word weighs in the coverage (malloc'd; NULL when out
+ * of memory): rarer words more, names and numbers most. */
+static double *claim_weights(qy_engine *e, const qy_plan *plan, const xs_mset *mset)
 {
     double *weights = calloc(plan->nwords + 1, sizeof *weights);
     if (!weights)
-        return CS_NOMEM;
+        return NULL;
     double docs = (double)xs_db_doccount(e->db) + 1;
     for (size_t w = 0; w < plan->nwords; w++) {
         /* The search counted it already: the claim asks for its stem. */
@@ -423,10 +424,31 @@ static cs_status rank_claims(qy_engine *e, const qy_plan *plan,
             first >= 0xC0)
             weights[w] *= 1.5;
     }
+    return weights;
+}
+
+/* A claim candidate's rank, `top` the best BM25 score among them. */
+static double claim_rank(const qy_cand *c, double top)
+{
+    /* The title (which a claim's search does not ask for: qy_plan.h),
+     * source and file name, at the weight a title match has elsewhere. */
+    return (top > 0 ? c->r.score / top : 0) +
+           QY_CLAIM_COVERAGE_WEIGHT * c->coverage +
+           QY_CLAIM_PROXIMITY_WEIGHT * c->proximity +
+           CS_TITLE_WEIGHT * c->about_coverage;
+}
+
+/* Measures and ranks the n candidates of a claim; *top is the best BM25
+ * score among them. */
+static cs_status rank_claims(qy_engine *e, const qy_plan *plan,
+                             const double *weights, qy_cand *c, unsigned n,
+                             double *top_out)
+{
     double top = 0;
     for (unsigned i = 0; i < n; i++)
         if (c[i].r.score > top)
             top = c[i].r.score;
+    *top_out = top;
     cs_status rc = CS_OK;
     for (unsigned i = 0; rc == CS_OK && i < n; i++) {
         qy_claim_measure(plan, weights, &c[i]);
@@ -443,15 +465,90 @@ static cs_status rank_claims(qy_engine *e, const qy_plan *plan,
         else
             rc = qy_claim_about(e->an, plan, weights, &c[i], NULL);
         c[i].coverage += qy_claim_names_share(plan, weights, &c[i]);
-        /* The title (which a claim's search does not ask for:
-         * qy_plan.h), source and file name, at the weight a title match
-         * has elsewhere. */
-        c[i].rank = (top > 0 ? c[i].r.score / top : 0) +
-                    QY_CLAIM_COVERAGE_WEIGHT * c[i].coverage +
-                    QY_CLAIM_PROXIMITY_WEIGHT * c[i].proximity +
-                    CS_TITLE_WEIGHT * c[i].about_coverage;
+        c[i].rank = claim_rank(&c[i], top);
     }
-    free(weights);
+    return rc;
+}
+
+/* Of a claim's best results, this many are looked at for a window to
+ * join (join_windows); and the longest span so joined, in bytes: one a
+ * reader checks at a glance. */
+#define QY_CLAIM_JOIN_TOP 3
+#define QY_CLAIM_JOIN_MAX 1536
+
+/* Whether passages a and b are two windows of one paragraph that overlap,
+ * neither holding the other. */
+static int windows_of_one(const qy_result *a, const qy_result *b)
+{
+    return a->path && b->path && strcmp(a->path, b->path) == 0 &&
+           a->paragraph == b->paragraph &&
+           a->byte_start < b->byte_end && b->byte_start < a->byte_end &&
+           a->byte_start != b->byte_start && a->byte_end != b->byte_end &&
+           (a->byte_start < b->byte_start) == (a->byte_end < b->byte_end);
+}
+
+static int quotes_only(const char *s, size_t n);
+
+/*
+ * A claim may be told over two windows of a long paragraph (a speech's
+ * "North Korea ... Iran ... Iraq ... an axis of evil", the windows
+ * parting between Iran and Iraq): each holds part of it, and neither is
+ * the passage that settles it.  A best result and another candidate
+ * that each hold claim words the other lacks, the two windows of one
+ * paragraph that overlap, are answered with the span of both when that
+ * ranks above both (its BM25 score the better of the two, which
+ * understates it), read from the file as a quotation's across windows
+ * is.  The other window, which the span holds, is then left out as shown
+ * above.  *joined when one is.
+ */
+static cs_status join_windows(qy_engine *e, const qy_plan *plan,
+                              const double *weights, double top, qy_cand *c,
+                              unsigned n, int *joined, char **msg)
+{
+    uint64_t all = plan->nwords >= 64 ? UINT64_MAX
+                                      : (UINT64_C(1) << plan->nwords) - 1;
+    cs_status rc = CS_OK;
+    *joined = 0;
+    for (unsigned i = 0; rc == CS_OK && i < n && i < QY_CLAIM_JOIN_TOP; i++) {
+        qy_cand *a = &c[i];
+        for (unsigned k = 0; rc == CS_OK && k < n && (a->held & all) != all; k++) {
+            const qy_cand *b = &c[k];
+            if (k == i || !(b->held & ~a->held & all) || !(a->held & ~b->held & all) ||
+                !windows_of_one(&a->r, &b->r))
+                continue;
+            const qy_cand *head = a->r.byte_start < b->r.byte_start ? a : b;
+            const qy_cand *tail = head == a ? b : a;
+            if (tail->r.byte_end - head->r.byte_start > QY_CLAIM_JOIN_MAX)
+                continue;
+            qy_cand j;
+            memset(&j, 0, sizeof j);
+            double score = a->r.score > b->r.score ? a->r.score : b->r.score;
+            if (!qy_join_passages(e, &head->r, &tail->r, 0, score, &j))
+                continue;
+            if (!j.r.path || !j.r.title || !j.r.source || !j.r.date || !j.r.url ||
+                !j.r.lang || !j.r.cite)
+                rc = CS_NOMEM;
+            if (rc == CS_OK)
+                rc = qy_ptoks_analyze(e->an, &j.r, &j.pt, msg);
+            if (rc == CS_OK) {
+                j.r.quoted = j.pt.words.text ? quotes_only(j.pt.words.text, j.pt.words.n)
+                                             : quotes_only(j.r.text, j.r.text_len);
+                qy_claim_measure(plan, weights, &j);
+                j.about_coverage = a->about_coverage;
+                j.about_held = a->about_held;
+                j.coverage += qy_claim_names_share(plan, weights, &j);
+                j.rank = claim_rank(&j, top);
+                j.docid = head->docid; /* the passage before it is head's */
+            }
+            if (rc == CS_OK && j.rank > a->rank && j.rank > b->rank) {
+                qy_cand_clear(a);
+                *a = j;
+                *joined = 1;
+            } else {
+                qy_cand_clear(&j);
+            }
+        }
+    }
     return rc;
 }
 
@@ -817,8 +914,11 @@ cs_status qy_engine_query(qy_engine *e, const qy_request *req, qy_answer *out,
     int rerank = near || claim || verbatim;
     for (unsigned i = 0; rc == CS_OK && i < n && rerank; i++)
         rc = load_cand(e, &plan, mset, i, near, &c[i], msg);
+    double *weights = NULL, top = 0;
+    if (rc == CS_OK && claim && !(weights = claim_weights(e, &plan, mset)))
+        rc = CS_NOMEM;
     if (rc == CS_OK && claim)
-        rc = rank_claims(e, &plan, mset, c, got);
+        rc = rank_claims(e, &plan, weights, c, got, &top);
     if (rc == CS_OK && verbatim)
         rc = rank_as_written(&plan, req->query, c, got);
     for (unsigned i = 0; rc == CS_OK && plan.ncontext && i < got; i++) {
@@ -828,6 +928,12 @@ cs_status qy_engine_query(qy_engine *e, const qy_request *req, qy_answer *out,
     }
     if (rc == CS_OK && rerank)
         qsort(c, got, sizeof *c, cmp_rank);
+    int joined = 0;
+    if (rc == CS_OK && claim)
+        rc = join_windows(e, &plan, weights, top, c, got, &joined, msg);
+    if (rc == CS_OK && joined)
+        qsort(c, got, sizeof *c, cmp_rank);
+    free(weights);
     int elided = 0;
     if (rc == CS_OK && near)
         rc = add_elided(e, &plan, &c, &got, limit, &elided);

@@ -129,6 +129,31 @@ cs query --db said2.db --format jsonl -n 2 "Obama proposed making two years of c
 [ "$(jq_py '[r["path"] for r in rs]' < out.jsonl)" = "['said2/2015_barack_obama.txt', 'said2/1998_william_clinton.txt']" ] ||
     fail "the speaker's words without one of the claim's: $(cat out.jsonl)"
 
+# A claim told over two windows of a long paragraph ("North Korea ...
+# Iran" in one, "Iraq ... an axis of evil" in the next): the answer is
+# the span of both, which holds every word but the verb.
+mkdir speech
+filler='Our economy grew stronger this year and families found new work in every state. We built roads and schools and hospitals across the land. '
+{
+    printf 'Address\n\n'
+    printf 'Tonight I speak of the threats we face. North Korea is a regime arming with missiles and weapons of mass destruction. Iran aggressively pursues these weapons and exports terror. '
+    for i in 1 2 3 4 5 6; do printf '%s' "$filler"; done
+    printf 'Iraq continues to flaunt its hostility toward America. States like these and their terrorist allies constitute an axis of evil, arming to threaten the peace of the world.\n'
+} > speech/2002_address.txt
+"$CITESEARCH" index --quiet --db speech.db speech
+cs query --db speech.db --format jsonl -n 3 "The president called Iran Iraq and North Korea an axis of evil" > out.jsonl
+python3 - out.jsonl <<'PY' || fail "a claim over two windows: $(cat out.jsonl)"
+import json, sys
+rs = [json.loads(l) for l in open(sys.argv[1])]
+data = open(rs[0]["path"], "rb").read()
+assert rs[0]["byte_start"] <= data.index(b"North Korea"), rs[0]
+assert rs[0]["byte_end"] >= data.index(b"axis of evil") + len(b"axis of evil"), rs[0]
+assert rs[0]["unsupported"] == ["president", "called"], rs[0]
+assert data[rs[0]["byte_start"]:rs[0]["byte_end"]].decode() == rs[0]["text"]
+# The windows it joins are not answered again.
+assert len(rs) == 1, [r["cite"] for r in rs]
+PY
+
 # No result: exit status 1.
 cs query --format jsonl "xylophonequartet" > out.jsonl
 [ "$status" -eq 1 ] || fail "no-result exit status $status, expected 1"
