@@ -503,7 +503,7 @@ static int quotes_only(const char *s, size_t n);
  */
 static cs_status join_windows(qy_engine *e, const qy_plan *plan,
                               const double *weights, double top, qy_cand *c,
-                              unsigned n, int *joined, char **msg)
+                              unsigned n, int *joined)
 {
     uint64_t all = plan->nwords >= 64 ? UINT64_MAX
                                       : (UINT64_C(1) << plan->nwords) - 1;
@@ -528,9 +528,17 @@ static cs_status join_windows(qy_engine *e, const qy_plan *plan,
             if (!j.r.path || !j.r.title || !j.r.source || !j.r.date || !j.r.url ||
                 !j.r.lang || !j.r.cite)
                 rc = CS_NOMEM;
-            if (rc == CS_OK)
-                rc = qy_ptoks_analyze(e->an, &j.r, &j.pt, msg);
+            int read = 1;
             if (rc == CS_OK) {
+                /* A span that cannot be read as its windows were is not
+                 * joined; the query goes on without it. */
+                char *why = NULL;
+                cs_status got = qy_ptoks_analyze(e->an, &j.r, &j.pt, &why);
+                free(why);
+                rc = got == CS_NOMEM ? got : CS_OK;
+                read = got == CS_OK;
+            }
+            if (rc == CS_OK && read) {
                 j.r.quoted = j.pt.words.text ? quotes_only(j.pt.words.text, j.pt.words.n)
                                              : quotes_only(j.r.text, j.r.text_len);
                 qy_claim_measure(plan, weights, &j);
@@ -540,7 +548,7 @@ static cs_status join_windows(qy_engine *e, const qy_plan *plan,
                 j.rank = claim_rank(&j, top);
                 j.docid = head->docid; /* the passage before it is head's */
             }
-            if (rc == CS_OK && j.rank > a->rank && j.rank > b->rank) {
+            if (rc == CS_OK && read && j.rank > a->rank && j.rank > b->rank) {
                 qy_cand_clear(a);
                 *a = j;
                 *joined = 1;
@@ -930,7 +938,7 @@ cs_status qy_engine_query(qy_engine *e, const qy_request *req, qy_answer *out,
         qsort(c, got, sizeof *c, cmp_rank);
     int joined = 0;
     if (rc == CS_OK && claim)
-        rc = join_windows(e, &plan, weights, top, c, got, &joined, msg);
+        rc = join_windows(e, &plan, weights, top, c, got, &joined);
     if (rc == CS_OK && joined)
         qsort(c, got, sizeof *c, cmp_rank);
     free(weights);
