@@ -357,6 +357,43 @@ int qy_same_amount(double a, double b)
     return d <= m * 1e-12;
 }
 
+double qy_number_unit(const char *w, size_t len)
+{
+    size_t digits = 0, point = len, zeros = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = w[i];
+        if (c >= '0' && c <= '9') {
+            digits++;
+            zeros = c == '0' ? zeros + 1 : 0;
+        } else if (c == '.' && point == len && i > 0) {
+            point = i;
+        } else if (c != ',' || i == 0) {
+            return 0;
+        }
+    }
+    if (digits == 0 || point == len - 1)
+        return 0;
+    double unit = 1;
+    if (point < len) {
+        for (size_t i = point + 1; i < len; i++)
+            unit /= 10;
+    } else {
+        for (size_t i = 0; i < zeros && i + 1 < digits; i++)
+            unit *= 10;
+    }
+    return unit;
+}
+
+int qy_rounds_to(double rounded, double unit, double exact)
+{
+    if (unit <= 0 || rounded <= 0 || exact <= 0 || qy_same_amount(rounded, exact))
+        return 0;
+    double d = rounded > exact ? rounded - exact : exact - rounded;
+    if (d > QY_ROUNDED_MAX_ERROR * exact || d > unit / 2 * (1 + 1e-9))
+        return 0;
+    return 1;
+}
+
 int qy_date_word(const char *w)
 {
     static const char *const names[] = {

@@ -207,6 +207,11 @@ void qy_result_clear(qy_result *r)
         free(r->respelt[i].source);
     }
     free(r->respelt);
+    for (size_t i = 0; i < r->nrounded; i++) {
+        free(r->rounded[i].query);
+        free(r->rounded[i].source);
+    }
+    free(r->rounded);
 }
 
 void qy_answer_clear(qy_answer *a)

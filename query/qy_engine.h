@@ -148,6 +148,19 @@ int qy_amount_of_words(const char *text, double *amount);
 /* Whether two amounts are one value (up to a double's rounding of
  * 2.3 x 1e9). */
 int qy_same_amount(double a, double b);
+/* The place a number written in digits (normalized: 1500, 73.3) is
+ * given to: 0.1 for 73.3, 1 for 1466, 100 for 1500 (a whole number's
+ * trailing zeros are taken as rounding), 1000 for 1000; 0 for what is
+ * not digits with groups and one decimal point. */
+double qy_number_unit(const char *w, size_t len);
+/* How close a rounded figure must be to the one it stands for. */
+#define QY_ROUNDED_MAX_ERROR 0.025
+/* Whether amount `rounded`, given to `unit` (qy_number_unit times its
+ * scale), is amount `exact` rounded so, and within QY_ROUNDED_MAX_ERROR
+ * of it: 73.3 million (to 100,000) of 73,344,573.27, 1,500 (to 100) of
+ * 1,466, 2.5 million of 2.47 million; not 10 of 12 (too far), nor a
+ * value of itself. */
+int qy_rounds_to(double rounded, double unit, double exact);
 /* Whether a word is a month or a day of the week, written out or cut
  * short (Sept., Mon), any case. */
 int qy_is_date_word(const char *w);
@@ -193,6 +206,10 @@ typedef struct qy_result {
                               the index's (qy_spell.h): said, not taken
                               silently for the same word */
     size_t nrespelt;
+    qy_respelling *rounded; /* claim figures the passage gives more exactly
+                              (query "73.3 million", source "73,344,573.27":
+                              qy_rounds_to), not the same figure */
+    size_t nrounded;
 } qy_result;
 
 typedef struct qy_answer {

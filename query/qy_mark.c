@@ -333,6 +333,57 @@ static int amount_at(double amount, const qy_ptoks *pt)
     return 0;
 }
 
+/* Whether a written word is a year: four digits, 1000 to 2999. */
+static int year_word(const char *w);
+
+/* Where the passage gives more exactly the figure claim word qw rounds
+ * (qy_rounds_to: 73,344,573.27 for "73.3 million", 1,466 for "1,500"):
+ * its words [*from, *to) (when from is not NULL), and 1; 0 when it gives
+ * none.  It must count what the claim's does (qy_word.round_of: "15
+ * years" is no 14.64 percent rounded).  A year is no such figure (2,000 is
+ * no 1998 rounded), and a whole number of four digits without a group
+ * separator, 1000 to 2999, is taken for one. */
+static int rounded_at(const qy_word *qw, const qy_ptoks *pt, size_t *from,
+                      size_t *to)
+{
+    if (qw->round_unit <= 0)
+        return 0;
+    for (size_t k = 0; k < pt->n; k++) {
+        const char *term = QY_PTERM(pt, k);
+        double a, scale;
+        /* (1,466 is a figure, 1466 may be a year.) */
+        if (!(pt->v[k].flags & TX_NUMBER) ||
+            (year_word(term) && pt->v[k].end - pt->v[k].start == strlen(term)) ||
+            qy_number_unit(term, strlen(term)) <= 0 ||
+            !qy_amount_of(term, strlen(term), &a))
+            continue;
+        size_t end = k + 1;
+        if (end < pt->n &&
+            qy_scale_of(QY_PTERM(pt, end), strlen(QY_PTERM(pt, end)), &scale)) {
+            a *= scale;
+            end++;
+        }
+        if (!qy_rounds_to(qw->amount, qw->round_unit, a))
+            continue;
+        /* It counts what the claim's does: the same word after it, or the
+         * same unit or currency ("73.3 million dollars" of "$73,344,573"). */
+        const char *of = end < pt->n ? QY_PTERM(pt, end) : "";
+        int same = !qw->round_of ||
+                   (qw->round_of_units &&
+                    ((pt->v[k].currency & qw->round_of_units) ||
+                     (tx_unit_groups(of, strlen(of)) & qw->round_of_units))) ||
+                   (end < pt->n && strcmp(QY_PSTEM(pt, end), qw->round_of) == 0);
+        if (same) {
+            if (from) {
+                *from = k;
+                *to = end;
+            }
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Whether a negation stands just before passage word k, or a word
  * before that ("has not been affected"; not "did not originate from
  * Albanian", whose Albanian the negation does not touch). */
@@ -463,13 +514,16 @@ static int un_negated_at(const qy_plan *plan, size_t w, const qy_ptoks *pt)
  * names (km and kilometres, $ and USD), a negation by the prefix un-
  * ("not affected" by unaffected, unknown by "not known"), a verb that
  * reports speech by another (said by told, announced, wrote), a word in
- * its British or American spelling (organization by organisation).  The report and the coverage
- * read it. */
+ * its British or American spelling (organization by organisation), a
+ * figure the claim rounds by the exact one (73.3 million by 73,344,573.27:
+ * reported as rounded).  The report and the coverage read it. */
 static int said_otherwise(const qy_plan *plan, size_t w, const qy_ptoks *pt)
 {
     if (people_at(plan, w, pt))
         return 1;
     if (plan->words[w].has_amount && amount_at(plan->words[w].amount, pt))
+        return 1;
+    if (rounded_at(&plan->words[w], pt, NULL, NULL))
         return 1;
     if (date_at(&plan->words[w], pt) || acronym_at(&plan->words[w], pt) ||
         contraction_at(&plan->words[w], pt) || unit_at(&plan->words[w], pt) ||
@@ -593,6 +647,49 @@ static cs_status mark_respelt(const qy_plan *plan, qy_result *r,
     return CS_OK;
 }
 
+/* The claim's figures the passage gives more exactly (rounded_at), each
+ * with the passage's figure: its bytes as written (its normalized words
+ * when the passage is decoded to be read). */
+static cs_status mark_rounded(const qy_plan *plan, qy_result *r, const qy_ptoks *pt)
+{
+    for (size_t w = 0; w < plan->nwords; w++) {
+        const qy_word *qw = &plan->words[w];
+        size_t from, to;
+        if (!qw->round_text || word_at(plan, w, pt, SIZE_MAX) ||
+            amount_at(qw->amount, pt) || !rounded_at(qw, pt, &from, &to))
+            continue;
+        qy_respelling *v = realloc(r->rounded, (r->nrounded + 1) * sizeof *v);
+        if (!v)
+            return CS_NOMEM;
+        r->rounded = v;
+        char *src;
+        if (!r->form && !r->charset) {
+            src = strndup(r->text + pt->v[from].start, pt->v[to - 1].end - pt->v[from].start);
+        } else {
+            /* (A figure is a number, and maybe its scale word.) */
+            const char *a = QY_PTERM(pt, from), *b = to - from > 1 ? QY_PTERM(pt, from + 1) : "";
+            size_t la = strlen(a), lb = strlen(b);
+            if ((src = malloc(la + lb + 2))) {
+                memcpy(src, a, la);
+                src[la] = ' ';
+                memcpy(src + la + 1, b, lb + 1);
+                if (!*b)
+                    src[la] = '\0';
+            }
+        }
+        qy_respelling *rd = &r->rounded[r->nrounded];
+        rd->query = strdup(qw->round_text);
+        rd->source = src;
+        if (!rd->query || !rd->source) {
+            free(rd->query);
+            free(rd->source);
+            return CS_NOMEM;
+        }
+        r->nrounded++;
+    }
+    return CS_OK;
+}
+
 cs_status qy_mark_terms(const qy_plan *plan, qy_cand *c)
 {
     qy_result *r = &c->r;
@@ -651,6 +748,8 @@ cs_status qy_mark_terms(const qy_plan *plan, qy_cand *c)
         rc = mark_negated(plan, r, pt);
     if (rc == CS_OK && !plan->quote)
         rc = mark_respelt(plan, r, pt);
+    if (rc == CS_OK && !plan->quote)
+        rc = mark_rounded(plan, r, pt);
     return rc;
 }
 

@@ -149,6 +149,16 @@ static void text_answer(qy_printer *p, const qy_request *req,
             if (u + 1 == r->nrespelt)
                 fputc('\n', out);
         }
+        /* So is a figure the claim rounds. */
+        for (size_t u = 0; u < r->nrounded; u++) {
+            fputs(u == 0 ? "   rounded:" : ";", out);
+            fputc(' ', out);
+            qy_put_field(out, r->rounded[u].query);
+            fputs(" -> ", out);
+            qy_put_field(out, r->rounded[u].source);
+            if (u + 1 == r->nrounded)
+                fputc('\n', out);
+        }
         fputc('\n', out);
     }
 }

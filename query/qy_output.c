@@ -175,6 +175,18 @@ json_t *qy_result_json(const qy_request *req, const qy_answer *a,
                                            strlen(r->respelt[i].source))));
         json_object_set_new(o, "respelt", u);
     }
+    if (r->nrounded > 0) {
+        json_t *u = json_array();
+        for (size_t i = 0; i < r->nrounded; i++)
+            json_array_append_new(
+                u, json_pack("{s:o, s:o}", "query",
+                             qy_json_bytes(r->rounded[i].query,
+                                           strlen(r->rounded[i].query)),
+                             "source",
+                             qy_json_bytes(r->rounded[i].source,
+                                           strlen(r->rounded[i].source))));
+        json_object_set_new(o, "rounded", u);
+    }
     return o;
 }
 

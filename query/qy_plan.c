@@ -418,6 +418,56 @@ static void word_amounts(const qtoks *toks, double *amounts)
     }
 }
 
+/* Whether normalized word w is written as a year: four digits, 1000 to
+ * 2999. */
+static int year_term(const char *w)
+{
+    return strlen(w) == 4 && (w[0] == '1' || w[0] == '2') &&
+           strspn(w, "0123456789") == 4;
+}
+
+/* What a passage may give more exactly of claim word toks[i], plan word
+ * w (its amount set): the place w's figure is given to, and on the
+ * number's own word the figure as written (qy_word.round_unit). */
+static cs_status set_rounding(const qtoks *toks, const double *amounts,
+                              size_t i, const char *text, qy_word *w)
+{
+    if (!w->has_amount || w->amount <= 0)
+        return CS_OK;
+    /* The figure's number: this word, or the one before its scale word. */
+    size_t j = i;
+    while (j > 0 && amounts[i] >= 0 && amounts[j - 1] == amounts[i])
+        j--;
+    const char *term = toks->v[j].term;
+    double n;
+    /* (1,500 is a figure, 1500 may be a year.) */
+    if (!qy_amount_of(term, strlen(term), &n) || n <= 0 ||
+        (amounts[i] < 0 && year_term(term) &&
+         toks->v[j].end - toks->v[j].start == strlen(term)))
+        return CS_OK;
+    double unit = qy_number_unit(term, strlen(term)), scale = w->amount / n;
+    /* (A scale is a power of ten; "1 and a half million" is not read so.) */
+    double p = 1;
+    while (p < scale * (1 - 1e-9))
+        p *= 10;
+    if (unit <= 0 || !qy_same_amount(p, scale))
+        return CS_OK;
+    w->round_unit = unit * scale;
+    size_t end = j + 1;
+    while (end < toks->n && amounts[j] >= 0 && amounts[end] == amounts[j])
+        end++;
+    if (end < toks->n && !(toks->v[end].flags & TX_STOP)) {
+        const char *of = toks->v[end].term;
+        w->round_of_units = tx_unit_groups(of, strlen(of));
+        if (!(w->round_of = strdup(toks->v[end].stem)))
+            return CS_NOMEM;
+    }
+    if (j != i)
+        return CS_OK;
+    w->round_text = strndup(text + toks->v[i].start, toks->v[end - 1].end - toks->v[i].start);
+    return w->round_text ? CS_OK : CS_NOMEM;
+}
+
 /* The terms of a compound's parts toks[from, joined), in a malloc'd
  * array (the terms stay toks'); NULL when out of memory. */
 static char **part_terms(const qtoks *toks, size_t from, size_t joined)
@@ -721,6 +771,9 @@ static cs_status add_words(builder *b, const qy_clause *c)
                 b->plan->words[b->plan->nwords - 1].has_amount = 1;
                 b->plan->words[b->plan->nwords - 1].amount = amounts[i];
             }
+            if (rc == CS_OK)
+                rc = set_rounding(&toks, amounts, i, c->text,
+                                  &b->plan->words[b->plan->nwords - 1]);
             if (rc == CS_OK) {
                 qy_word *w = &b->plan->words[b->plan->nwords - 1];
                 w->alts = alts;
@@ -1205,6 +1258,8 @@ void qy_plan_clear(qy_plan *p)
         free(p->words[i].split_head);
         free(p->words[i].split_tail);
         free(p->words[i].name);
+        free(p->words[i].round_text);
+        free(p->words[i].round_of);
         qy_strv_clear(&p->words[i].alts);
     }
     free(p->words);

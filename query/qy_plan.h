@@ -66,6 +66,21 @@ typedef struct qy_word {
      * write otherwise (1,500,000). */
     int has_amount;
     double amount;
+    /* A figure a passage may give more exactly, which the claim rounds
+     * (qy_rounds_to): the place it is given to (73.3 million: 100,000;
+     * 1,500: 100; its scale word's the same), 0 when it is no such figure
+     * (a year: four digits from 1000 to 2999 without a comma; a number in
+     * words; an ordinal); and on its number's word,
+     * the figure as the claim writes it ("73.3 million", malloc'd; NULL on
+     * the scale word and when none). */
+    double round_unit;
+    char *round_text;
+    /* What the figure counts, the word after it (percent, dollars,
+     * complaints): its stem (malloc'd; NULL when the claim ends with the
+     * figure) and the units or currencies it names; a passage's figure
+     * must count the same to be the one it rounds. */
+    char *round_of;
+    uint32_t round_of_units;
     /* The units or currencies it names (tx_unit_groups: km, dollars,
      * USD), which a passage may name otherwise; 0 none. */
     uint32_t units;

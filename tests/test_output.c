@@ -254,6 +254,33 @@ static void test_json_ops_carry_their_kind(void **state)
     free(buf);
 }
 
+/* The place a figure is given to, and which figures round which. */
+static void test_rounded_figures(void **state)
+{
+    (void)state;
+    double tenth = qy_number_unit("73.3", 4);
+    assert_true(tenth > 0.0999999 && tenth < 0.1000001);
+    assert_true(qy_number_unit("1466", 4) == 1);
+    assert_true(qy_number_unit("1500", 4) == 100);
+    assert_true(qy_number_unit("1,500", 5) == 100);
+    assert_true(qy_number_unit("1000", 4) == 1000);
+    assert_true(qy_number_unit("0", 1) == 1);
+    assert_true(qy_number_unit("1.5m", 4) == 0);
+    assert_true(qy_number_unit("7th", 3) == 0);
+    assert_true(qy_number_unit("2.", 2) == 0);
+    /* 73.3 million of 73,344,573.27; 73 million too; not 74 million. */
+    assert_true(qy_rounds_to(73.3e6, 1e5, 73344573.27));
+    assert_true(qy_rounds_to(73e6, 1e6, 73344573.27));
+    assert_false(qy_rounds_to(74e6, 1e6, 73344573.27));
+    assert_true(qy_rounds_to(1500, 100, 1466));
+    assert_true(qy_rounds_to(2.5e6, 1e5, 2.47e6));
+    assert_true(qy_rounds_to(3.5, 0.1, 3.47));
+    /* Not itself, not too far (10 of 12 is 17% off), not another place. */
+    assert_false(qy_rounds_to(1500, 100, 1500));
+    assert_false(qy_rounds_to(10, 10, 12));
+    assert_false(qy_rounds_to(1500, 100, 1551));
+}
+
 /* Words in another form: endings that inflect, not others. */
 static void test_inflected_words(void **state)
 {
@@ -373,6 +400,7 @@ int main(void)
         cmocka_unit_test(test_dropped_and_added_words),
         cmocka_unit_test(test_json_ops_carry_their_kind),
         cmocka_unit_test(test_inflected_words),
+        cmocka_unit_test(test_rounded_figures),
         cmocka_unit_test(test_one_edit),
         cmocka_unit_test(test_form_kind),
         cmocka_unit_test(test_json_of_long_passages),
