@@ -81,6 +81,15 @@ async function main() {
     assert.equal(await negated.count(), 1);
     assert.deepEqual(await negated.locator(".word").allTextContents(), ["originated"]);
 
+    // A name spelt otherwise, and a figure the claim rounds: the page says
+    // which words the passage gives so.
+    await search(page, "Mujahedin Organization", "auto");
+    const respelt = firstResult(page).locator(".unsupported").filter({ hasText: "Spelt otherwise here:" });
+    assert.deepEqual(await respelt.locator(".pair").allTextContents(), ["Mujahedin -> Mojahedin"]);
+    await search(page, "expenditures were 73.3 million dollars", "claim");
+    const rounded = firstResult(page).locator(".unsupported").filter({ hasText: "Rounded by the claim:" });
+    assert.deepEqual(await rounded.locator(".pair").allTextContents(), ["73.3 million -> 73,344,573.27"]);
+
     // A verbatim quote: the highlight is exactly the quote, although the
     // passage starts with a curly quote (3 UTF-8 bytes, 1 UTF-16 unit).
     await search(page, '"' + QUOTE + '"', "auto");

@@ -54,7 +54,10 @@ printf '<html><head><title>Wire</title><link rel="canonical" href="https://examp
     > pages/wire.html
 printf '<html><head><title>Trap</title><link rel="canonical" href="javascript:window.__pwned=1"></head><body><p>The wombat delegation landed in Durres.</p></body></html>\n' \
     > pages/trap.html
-"$CITESEARCH" index --quiet corpus inject latin1 mail pages
+# A figure a claim rounds.
+mkdir figures
+printf 'Figures\n\nActual expenditures were $73,344,573.27 for the quarter.\n' > figures/f.txt
+"$CITESEARCH" index --quiet corpus inject latin1 mail pages figures
 
 start_server
 
