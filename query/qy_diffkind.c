@@ -154,6 +154,8 @@ static int decimal_form(const char *w, char out[64])
                 return 0;
             out[n++] = *c;
         } else if (*c == '.' && !seen_point && n > 0 && c[1] >= '0' && c[1] <= '9') {
+            if (n == 63)
+                return 0;
             seen_point = 1;
             point = n;
             out[n++] = '.';
