@@ -396,6 +396,56 @@ int qy_rounds_to(double rounded, double unit, double exact)
     return 1;
 }
 
+qy_bound qy_bound_of(const char *before2, const char *before1, int *nwords)
+{
+    static const struct {
+        const char *first, *second; /* second "" for one word */
+        qy_bound bound;
+    } bounds[] = {
+        {"more", "than", QY_BOUND_MORE},     {"greater", "than", QY_BOUND_MORE},
+        {"over", "", QY_BOUND_MORE},         {"above", "", QY_BOUND_MORE},
+        {"exceeding", "", QY_BOUND_MORE},    {"at", "least", QY_BOUND_AT_LEAST},
+        {"less", "than", QY_BOUND_LESS},     {"fewer", "than", QY_BOUND_LESS},
+        {"under", "", QY_BOUND_LESS},        {"below", "", QY_BOUND_LESS},
+        {"at", "most", QY_BOUND_AT_MOST},    {"up", "to", QY_BOUND_AT_MOST},
+        {"about", "", QY_BOUND_ABOUT},       {"around", "", QY_BOUND_ABOUT},
+        {"roughly", "", QY_BOUND_ABOUT},     {"approximately", "", QY_BOUND_ABOUT},
+        {"some", "", QY_BOUND_ABOUT},        {"close", "to", QY_BOUND_ABOUT},
+        {"nearly", "", QY_BOUND_NEARLY},     {"almost", "", QY_BOUND_NEARLY},
+        {"just", "under", QY_BOUND_NEARLY}};
+    for (size_t i = 0; i < sizeof bounds / sizeof *bounds; i++) {
+        int two = bounds[i].second[0] != '\0';
+        if (two ? strcmp(before2, bounds[i].first) == 0 && strcmp(before1, bounds[i].second) == 0
+                : strcmp(before1, bounds[i].first) == 0) {
+            *nwords = two ? 2 : 1;
+            return bounds[i].bound;
+        }
+    }
+    *nwords = 0;
+    return QY_BOUND_NONE;
+}
+
+int qy_figure_holds(qy_bound b, double claimed, double unit, double exact)
+{
+    if (claimed <= 0 || exact <= 0 || qy_same_amount(claimed, exact))
+        return 0;
+    switch (b) {
+    case QY_BOUND_NONE:
+        return qy_rounds_to(claimed, unit, exact);
+    case QY_BOUND_MORE:
+    case QY_BOUND_AT_LEAST:
+        return exact > claimed && exact <= 2 * claimed;
+    case QY_BOUND_LESS:
+    case QY_BOUND_AT_MOST:
+        return exact < claimed && exact * 2 >= claimed;
+    case QY_BOUND_ABOUT:
+        return (exact > claimed ? exact - claimed : claimed - exact) <= claimed / 10;
+    case QY_BOUND_NEARLY:
+        return exact < claimed && claimed - exact <= claimed / 10;
+    }
+    return 0;
+}
+
 int qy_date_word(const char *w)
 {
     static const char *const names[] = {

@@ -207,11 +207,11 @@ void qy_result_clear(qy_result *r)
         free(r->respelt[i].source);
     }
     free(r->respelt);
-    for (size_t i = 0; i < r->nrounded; i++) {
-        free(r->rounded[i].query);
-        free(r->rounded[i].source);
+    for (size_t i = 0; i < r->nfigures; i++) {
+        free(r->figures[i].query);
+        free(r->figures[i].source);
     }
-    free(r->rounded);
+    free(r->figures);
 }
 
 void qy_answer_clear(qy_answer *a)

@@ -161,6 +161,31 @@ double qy_number_unit(const char *w, size_t len);
  * 1,466, 2.5 million of 2.47 million; not 10 of 12 (too far), nor a
  * value of itself. */
 int qy_rounds_to(double rounded, double unit, double exact);
+/* What a claim says of a figure by the words before it: nothing (the
+ * figure, maybe rounded), more than (more than, over, above), at least,
+ * less than (less than, fewer than, under, below), at most (at most, up
+ * to), about (about, around, roughly, approximately, some, close to), or
+ * nearly (nearly, almost, just under). */
+typedef enum qy_bound {
+    QY_BOUND_NONE = 0,
+    QY_BOUND_MORE,
+    QY_BOUND_AT_LEAST,
+    QY_BOUND_LESS,
+    QY_BOUND_AT_MOST,
+    QY_BOUND_ABOUT,
+    QY_BOUND_NEARLY
+} qy_bound;
+/* The bound the normalized words `before2` `before1` (the two words just
+ * before a figure, "" when none) put on it, and in *nwords how many of
+ * them say it (1 or 2); QY_BOUND_NONE and 0 when they say none. */
+qy_bound qy_bound_of(const char *before2, const char *before1, int *nwords);
+/* Whether a passage's figure `exact` is what a claim's figure `claimed`
+ * says under bound b: rounded to `unit` (QY_BOUND_NONE: qy_rounds_to);
+ * above, at least, below or at most the claim's (within twice or half
+ * of it: "more than 10" is no 5,000); within a tenth of it (about); or
+ * within a tenth of it and not above (nearly).  Not the same figure, which
+ * needs no bound. */
+int qy_figure_holds(qy_bound b, double claimed, double unit, double exact);
 /* Whether a word is a month or a day of the week, written out or cut
  * short (Sept., Mon), any case. */
 int qy_is_date_word(const char *w);
@@ -206,10 +231,12 @@ typedef struct qy_result {
                               the index's (qy_spell.h): said, not taken
                               silently for the same word */
     size_t nrespelt;
-    qy_respelling *rounded; /* claim figures the passage gives more exactly
-                              (query "73.3 million", source "73,344,573.27":
-                              qy_rounds_to), not the same figure */
-    size_t nrounded;
+    qy_respelling *figures; /* claim figures the passage gives otherwise: more
+                              exactly (query "73.3 million", source
+                              "73,344,573.27": qy_rounds_to), or within the
+                              claim's bound ("more than 2,000", "2,466":
+                              qy_figure_holds) */
+    size_t nfigures;
 } qy_result;
 
 typedef struct qy_answer {

@@ -336,17 +336,22 @@ static int amount_at(double amount, const qy_ptoks *pt)
 /* Whether a written word is a year: four digits, 1000 to 2999. */
 static int year_word(const char *w);
 
-/* Where the passage gives more exactly the figure claim word qw rounds
- * (qy_rounds_to: 73,344,573.27 for "73.3 million", 1,466 for "1,500"):
- * its words [*from, *to) (when from is not NULL), and 1; 0 when it gives
- * none.  It must count what the claim's does (qy_word.round_of: "15
- * years" is no 14.64 percent rounded).  A year is no such figure (2,000 is
- * no 1998 rounded), and a whole number of four digits without a group
- * separator, 1000 to 2999, is taken for one. */
-static int rounded_at(const qy_word *qw, const qy_ptoks *pt, size_t *from,
-                      size_t *to)
+/* Where the passage gives otherwise the figure of claim word qw: the
+ * exact figure it rounds (qy_rounds_to: 73,344,573.27 for "73.3 million",
+ * 1,466 for "1,500"), or one within its bound (qy_figure_holds: 2,466 for
+ * "more than 2,000"): its words [*from, *to) (when from is not NULL),
+ * and 1; 0 when it gives none.  It must count what the claim's does
+ * (qy_word.figure_of: "15 years" is no 14.64 percent rounded), and a
+ * bounded figure must say what it counts.  A year
+ * is no such figure (2,000 is no 1998 rounded), and a whole number of
+ * four digits without a group separator, 1000 to 2999, is taken for
+ * one. */
+static int figure_at(const qy_word *qw, const qy_ptoks *pt, size_t *from,
+                     size_t *to)
 {
-    if (qw->round_unit <= 0)
+    /* (A bound is loose: what it counts must be said, "over 200 people",
+     * not a claim's last word.) */
+    if (qw->figure_unit <= 0 || (qw->figure_bound != QY_BOUND_NONE && !qw->figure_of))
         return 0;
     for (size_t k = 0; k < pt->n; k++) {
         const char *term = QY_PTERM(pt, k);
@@ -363,16 +368,16 @@ static int rounded_at(const qy_word *qw, const qy_ptoks *pt, size_t *from,
             a *= scale;
             end++;
         }
-        if (!qy_rounds_to(qw->amount, qw->round_unit, a))
+        if (!qy_figure_holds(qw->figure_bound, qw->amount, qw->figure_unit, a))
             continue;
         /* It counts what the claim's does: the same word after it, or the
          * same unit or currency ("73.3 million dollars" of "$73,344,573"). */
         const char *of = end < pt->n ? QY_PTERM(pt, end) : "";
-        int same = !qw->round_of ||
-                   (qw->round_of_units &&
-                    ((pt->v[k].currency & qw->round_of_units) ||
-                     (tx_unit_groups(of, strlen(of)) & qw->round_of_units))) ||
-                   (end < pt->n && strcmp(QY_PSTEM(pt, end), qw->round_of) == 0);
+        int same = !qw->figure_of ||
+                   (qw->figure_of_units &&
+                    ((pt->v[k].currency & qw->figure_of_units) ||
+                     (tx_unit_groups(of, strlen(of)) & qw->figure_of_units))) ||
+                   (end < pt->n && strcmp(QY_PSTEM(pt, end), qw->figure_of) == 0);
         if (same) {
             if (from) {
                 *from = k;
@@ -515,15 +520,16 @@ static int un_negated_at(const qy_plan *plan, size_t w, const qy_ptoks *pt)
  * ("not affected" by unaffected, unknown by "not known"), a verb that
  * reports speech by another (said by told, announced, wrote), a word in
  * its British or American spelling (organization by organisation), a
- * figure the claim rounds by the exact one (73.3 million by 73,344,573.27:
- * reported as rounded).  The report and the coverage read it. */
+ * figure the claim rounds or bounds by the passage's (73.3 million by
+ * 73,344,573.27, "more than 2,000" by 2,466: reported among the result's
+ * figures).  The report and the coverage read it. */
 static int said_otherwise(const qy_plan *plan, size_t w, const qy_ptoks *pt)
 {
     if (people_at(plan, w, pt))
         return 1;
     if (plan->words[w].has_amount && amount_at(plan->words[w].amount, pt))
         return 1;
-    if (rounded_at(&plan->words[w], pt, NULL, NULL))
+    if (figure_at(&plan->words[w], pt, NULL, NULL))
         return 1;
     if (date_at(&plan->words[w], pt) || acronym_at(&plan->words[w], pt) ||
         contraction_at(&plan->words[w], pt) || unit_at(&plan->words[w], pt) ||
@@ -647,21 +653,21 @@ static cs_status mark_respelt(const qy_plan *plan, qy_result *r,
     return CS_OK;
 }
 
-/* The claim's figures the passage gives more exactly (rounded_at), each
- * with the passage's figure: its bytes as written (its normalized words
- * when the passage is decoded to be read). */
-static cs_status mark_rounded(const qy_plan *plan, qy_result *r, const qy_ptoks *pt)
+/* The claim's figures the passage gives otherwise (figure_at), each with
+ * the passage's figure: its bytes as written (its normalized words when
+ * the passage is decoded to be read). */
+static cs_status mark_figures(const qy_plan *plan, qy_result *r, const qy_ptoks *pt)
 {
     for (size_t w = 0; w < plan->nwords; w++) {
         const qy_word *qw = &plan->words[w];
         size_t from, to;
-        if (!qw->round_text || word_at(plan, w, pt, SIZE_MAX) ||
-            amount_at(qw->amount, pt) || !rounded_at(qw, pt, &from, &to))
+        if (!qw->figure_text || word_at(plan, w, pt, SIZE_MAX) ||
+            amount_at(qw->amount, pt) || !figure_at(qw, pt, &from, &to))
             continue;
-        qy_respelling *v = realloc(r->rounded, (r->nrounded + 1) * sizeof *v);
+        qy_respelling *v = realloc(r->figures, (r->nfigures + 1) * sizeof *v);
         if (!v)
             return CS_NOMEM;
-        r->rounded = v;
+        r->figures = v;
         char *src;
         if (!r->form && !r->charset) {
             src = strndup(r->text + pt->v[from].start, pt->v[to - 1].end - pt->v[from].start);
@@ -677,15 +683,15 @@ static cs_status mark_rounded(const qy_plan *plan, qy_result *r, const qy_ptoks 
                     src[la] = '\0';
             }
         }
-        qy_respelling *rd = &r->rounded[r->nrounded];
-        rd->query = strdup(qw->round_text);
+        qy_respelling *rd = &r->figures[r->nfigures];
+        rd->query = strdup(qw->figure_text);
         rd->source = src;
         if (!rd->query || !rd->source) {
             free(rd->query);
             free(rd->source);
             return CS_NOMEM;
         }
-        r->nrounded++;
+        r->nfigures++;
     }
     return CS_OK;
 }
@@ -749,7 +755,7 @@ cs_status qy_mark_terms(const qy_plan *plan, qy_cand *c)
     if (rc == CS_OK && !plan->quote)
         rc = mark_respelt(plan, r, pt);
     if (rc == CS_OK && !plan->quote)
-        rc = mark_rounded(plan, r, pt);
+        rc = mark_figures(plan, r, pt);
     return rc;
 }
 

@@ -149,14 +149,14 @@ static void text_answer(qy_printer *p, const qy_request *req,
             if (u + 1 == r->nrespelt)
                 fputc('\n', out);
         }
-        /* So is a figure the claim rounds. */
-        for (size_t u = 0; u < r->nrounded; u++) {
-            fputs(u == 0 ? "   rounded:" : ";", out);
+        /* So is a figure the claim rounds or bounds. */
+        for (size_t u = 0; u < r->nfigures; u++) {
+            fputs(u == 0 ? "   figures:" : ";", out);
             fputc(' ', out);
-            qy_put_field(out, r->rounded[u].query);
+            qy_put_field(out, r->figures[u].query);
             fputs(" -> ", out);
-            qy_put_field(out, r->rounded[u].source);
-            if (u + 1 == r->nrounded)
+            qy_put_field(out, r->figures[u].source);
+            if (u + 1 == r->nfigures)
                 fputc('\n', out);
         }
         fputc('\n', out);

@@ -175,17 +175,17 @@ json_t *qy_result_json(const qy_request *req, const qy_answer *a,
                                            strlen(r->respelt[i].source))));
         json_object_set_new(o, "respelt", u);
     }
-    if (r->nrounded > 0) {
+    if (r->nfigures > 0) {
         json_t *u = json_array();
-        for (size_t i = 0; i < r->nrounded; i++)
+        for (size_t i = 0; i < r->nfigures; i++)
             json_array_append_new(
                 u, json_pack("{s:o, s:o}", "query",
-                             qy_json_bytes(r->rounded[i].query,
-                                           strlen(r->rounded[i].query)),
+                             qy_json_bytes(r->figures[i].query,
+                                           strlen(r->figures[i].query)),
                              "source",
-                             qy_json_bytes(r->rounded[i].source,
-                                           strlen(r->rounded[i].source))));
-        json_object_set_new(o, "rounded", u);
+                             qy_json_bytes(r->figures[i].source,
+                                           strlen(r->figures[i].source))));
+        json_object_set_new(o, "figures", u);
     }
     return o;
 }

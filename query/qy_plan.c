@@ -426,11 +426,12 @@ static int year_term(const char *w)
            strspn(w, "0123456789") == 4;
 }
 
-/* What a passage may give more exactly of claim word toks[i], plan word
- * w (its amount set): the place w's figure is given to, and on the
- * number's own word the figure as written (qy_word.round_unit). */
-static cs_status set_rounding(const qtoks *toks, const double *amounts,
-                              size_t i, const char *text, qy_word *w)
+/* What a passage may give otherwise of claim word toks[i], plan word w
+ * (its amount set): the place w's figure is given to, the bound the words
+ * before it say, what it counts, and on the number's own word the figure
+ * as written, its bound's words first (qy_word.figure_unit). */
+static cs_status set_figure(const qtoks *toks, const double *amounts,
+                            size_t i, const char *text, qy_word *w)
 {
     if (!w->has_amount || w->amount <= 0)
         return CS_OK;
@@ -452,20 +453,27 @@ static cs_status set_rounding(const qtoks *toks, const double *amounts,
         p *= 10;
     if (unit <= 0 || !qy_same_amount(p, scale))
         return CS_OK;
-    w->round_unit = unit * scale;
+    w->figure_unit = unit * scale;
     size_t end = j + 1;
     while (end < toks->n && amounts[j] >= 0 && amounts[end] == amounts[j])
         end++;
     if (end < toks->n && !(toks->v[end].flags & TX_STOP)) {
         const char *of = toks->v[end].term;
-        w->round_of_units = tx_unit_groups(of, strlen(of));
-        if (!(w->round_of = strdup(toks->v[end].stem)))
+        w->figure_of_units = tx_unit_groups(of, strlen(of));
+        if (!(w->figure_of = strdup(toks->v[end].stem)))
             return CS_NOMEM;
     }
+    /* "more than 2,000", "over 1 million", "about 2,500". */
+    unsigned pos = toks->v[j].pos;
+    const char *b1 = j >= 1 && toks->v[j - 1].pos + 1 == pos ? toks->v[j - 1].term : "";
+    const char *b2 = j >= 2 && *b1 && toks->v[j - 2].pos + 2 == pos ? toks->v[j - 2].term : "";
+    int nb;
+    w->figure_bound = qy_bound_of(b2, b1, &nb);
     if (j != i)
         return CS_OK;
-    w->round_text = strndup(text + toks->v[i].start, toks->v[end - 1].end - toks->v[i].start);
-    return w->round_text ? CS_OK : CS_NOMEM;
+    size_t from = j - (size_t)nb;
+    w->figure_text = strndup(text + toks->v[from].start, toks->v[end - 1].end - toks->v[from].start);
+    return w->figure_text ? CS_OK : CS_NOMEM;
 }
 
 /* The terms of a compound's parts toks[from, joined), in a malloc'd
@@ -772,7 +780,7 @@ static cs_status add_words(builder *b, const qy_clause *c)
                 b->plan->words[b->plan->nwords - 1].amount = amounts[i];
             }
             if (rc == CS_OK)
-                rc = set_rounding(&toks, amounts, i, c->text,
+                rc = set_figure(&toks, amounts, i, c->text,
                                   &b->plan->words[b->plan->nwords - 1]);
             if (rc == CS_OK) {
                 qy_word *w = &b->plan->words[b->plan->nwords - 1];
@@ -1258,8 +1266,8 @@ void qy_plan_clear(qy_plan *p)
         free(p->words[i].split_head);
         free(p->words[i].split_tail);
         free(p->words[i].name);
-        free(p->words[i].round_text);
-        free(p->words[i].round_of);
+        free(p->words[i].figure_text);
+        free(p->words[i].figure_of);
         qy_strv_clear(&p->words[i].alts);
     }
     free(p->words);

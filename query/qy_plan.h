@@ -73,14 +73,15 @@ typedef struct qy_word {
      * words; an ordinal); and on its number's word,
      * the figure as the claim writes it ("73.3 million", malloc'd; NULL on
      * the scale word and when none). */
-    double round_unit;
-    char *round_text;
+    double figure_unit;
+    qy_bound figure_bound; /* what the words before it say of it */
+    char *figure_text;
     /* What the figure counts, the word after it (percent, dollars,
      * complaints): its stem (malloc'd; NULL when the claim ends with the
      * figure) and the units or currencies it names; a passage's figure
      * must count the same to be the one it rounds. */
-    char *round_of;
-    uint32_t round_of_units;
+    char *figure_of;
+    uint32_t figure_of_units;
     /* The units or currencies it names (tx_unit_groups: km, dollars,
      * USD), which a passage may name otherwise; 0 none. */
     uint32_t units;

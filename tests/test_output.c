@@ -281,6 +281,38 @@ static void test_rounded_figures(void **state)
     assert_false(qy_rounds_to(1500, 100, 1551));
 }
 
+/* The bounds the words before a figure put on it, and what they hold. */
+static void test_bounded_figures(void **state)
+{
+    (void)state;
+    int n;
+    assert_int_equal(qy_bound_of("more", "than", &n), QY_BOUND_MORE);
+    assert_int_equal(n, 2);
+    assert_int_equal(qy_bound_of("rose", "over", &n), QY_BOUND_MORE);
+    assert_int_equal(n, 1);
+    assert_int_equal(qy_bound_of("at", "least", &n), QY_BOUND_AT_LEAST);
+    assert_int_equal(qy_bound_of("fewer", "than", &n), QY_BOUND_LESS);
+    assert_int_equal(qy_bound_of("", "up", &n), QY_BOUND_NONE);
+    assert_int_equal(n, 0);
+    assert_int_equal(qy_bound_of("up", "to", &n), QY_BOUND_AT_MOST);
+    assert_int_equal(qy_bound_of("", "around", &n), QY_BOUND_ABOUT);
+    assert_int_equal(qy_bound_of("", "almost", &n), QY_BOUND_NEARLY);
+    assert_int_equal(qy_bound_of("", "than", &n), QY_BOUND_NONE);
+    /* more than 2,000 of 2,466, not of 1,900 nor of 5,000 (twice). */
+    assert_true(qy_figure_holds(QY_BOUND_MORE, 2000, 1000, 2466));
+    assert_false(qy_figure_holds(QY_BOUND_MORE, 2000, 1000, 1900));
+    assert_false(qy_figure_holds(QY_BOUND_MORE, 2000, 1000, 5000));
+    assert_true(qy_figure_holds(QY_BOUND_LESS, 15, 1, 14.64));
+    assert_false(qy_figure_holds(QY_BOUND_LESS, 15, 1, 7));
+    assert_true(qy_figure_holds(QY_BOUND_ABOUT, 2500, 100, 2380));
+    assert_false(qy_figure_holds(QY_BOUND_ABOUT, 2500, 100, 2000));
+    assert_true(qy_figure_holds(QY_BOUND_NEARLY, 75e6, 1e6, 73344573.27));
+    assert_false(qy_figure_holds(QY_BOUND_NEARLY, 75e6, 1e6, 76e6));
+    /* The same figure needs no bound; none is a rounding. */
+    assert_false(qy_figure_holds(QY_BOUND_MORE, 2000, 1000, 2000));
+    assert_true(qy_figure_holds(QY_BOUND_NONE, 1500, 100, 1466));
+}
+
 /* Words in another form: endings that inflect, not others. */
 static void test_inflected_words(void **state)
 {
@@ -401,6 +433,7 @@ int main(void)
         cmocka_unit_test(test_json_ops_carry_their_kind),
         cmocka_unit_test(test_inflected_words),
         cmocka_unit_test(test_rounded_figures),
+        cmocka_unit_test(test_bounded_figures),
         cmocka_unit_test(test_one_edit),
         cmocka_unit_test(test_form_kind),
         cmocka_unit_test(test_json_of_long_passages),

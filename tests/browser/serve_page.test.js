@@ -87,7 +87,7 @@ async function main() {
     const respelt = firstResult(page).locator(".unsupported").filter({ hasText: "Spelt otherwise here:" });
     assert.deepEqual(await respelt.locator(".pair").allTextContents(), ["Mujahedin -> Mojahedin"]);
     await search(page, "expenditures were 73.3 million dollars", "claim");
-    const rounded = firstResult(page).locator(".unsupported").filter({ hasText: "Rounded by the claim:" });
+    const rounded = firstResult(page).locator(".unsupported").filter({ hasText: "Figures it gives otherwise:" });
     assert.deepEqual(await rounded.locator(".pair").allTextContents(), ["73.3 million -> 73,344,573.27"]);
 
     // A verbatim quote: the highlight is exactly the quote, although the

@@ -155,25 +155,40 @@ assert len(rs) == 1, [r["cite"] for r in rs]
 PY
 
 # Rounded figures: a claim's "73.3 million dollars" is the source's
-# $73,344,573.27 rounded, said so and not unsupported; "15 years" is no
-# 14.64 percent, nor "2,000 users" the year 1998.
+# $73,344,573.27 rounded, said so among the result's figures and not
+# unsupported; "15 years" is no 14.64 percent, nor "2,000" the year 1998.
 mkdir figures
 printf 'Figures\n\nActual expenditures were $73,344,573.27 for the quarter.\n\nThe index rose 14.64 percent over the years since 1998.\n' > figures/f.txt
 "$CITESEARCH" index --quiet --db figures.db figures
 cs query --db figures.db --format jsonl -n 1 "expenditures were 73.3 million dollars" > out.jsonl
-[ "$(jq_py '(rs[0].get("unsupported"), rs[0].get("rounded"))' < out.jsonl)" = "(None, [{'query': '73.3 million', 'source': '73,344,573.27'}])" ] ||
+[ "$(jq_py '(rs[0].get("unsupported"), rs[0].get("figures"))' < out.jsonl)" = "(None, [{'query': '73.3 million', 'source': '73,344,573.27'}])" ] ||
     fail "rounded figure: $(cat out.jsonl)"
 cs query --db figures.db --format text -n 1 "expenditures were 73.3 million dollars" > out.txt
-grep -q "^   rounded: 73.3 million -> 73,344,573.27$" out.txt || fail "rounded figure, text: $(cat out.txt)"
+grep -q "^   figures: 73.3 million -> 73,344,573.27$" out.txt || fail "rounded figure, text: $(cat out.txt)"
 cs query --db figures.db --format jsonl -n 1 "the index rose 15 percent" > out.jsonl
-[ "$(jq_py 'rs[0].get("rounded")' < out.jsonl)" = "[{'query': '15', 'source': '14.64'}]" ] ||
+[ "$(jq_py 'rs[0].get("figures")' < out.jsonl)" = "[{'query': '15', 'source': '14.64'}]" ] ||
     fail "rounded percent: $(cat out.jsonl)"
 cs query --db figures.db --format jsonl -n 1 "the index rose for 15 years" > out.jsonl
-[ "$(jq_py '(rs[0].get("unsupported"), rs[0].get("rounded"))' < out.jsonl)" = "(['15'], None)" ] ||
+[ "$(jq_py '(rs[0].get("unsupported"), rs[0].get("figures"))' < out.jsonl)" = "(['15'], None)" ] ||
     fail "a figure of another thing: $(cat out.jsonl)"
 cs query --db figures.db --format jsonl -n 1 "the index rose since 2,000" > out.jsonl
 [ "$(jq_py 'rs[0].get("unsupported")' < out.jsonl)" = "['2,000']" ] ||
     fail "a year is no figure: $(cat out.jsonl)"
+# Bounds: "more than", "under", "about" and "nearly" a figure hold for
+# the passage's within them, said among the result's figures.
+cs query --db figures.db --format jsonl -n 1 "the index rose more than 12 percent" > out.jsonl
+[ "$(jq_py '(rs[0].get("unsupported"), rs[0].get("figures"))' < out.jsonl)" = "(None, [{'query': 'more than 12', 'source': '14.64'}])" ] ||
+    fail "more than a figure: $(cat out.jsonl)"
+cs query --db figures.db --format jsonl -n 1 "the index rose under 15 percent" > out.jsonl
+[ "$(jq_py 'rs[0].get("figures")' < out.jsonl)" = "[{'query': 'under 15', 'source': '14.64'}]" ] ||
+    fail "under a figure: $(cat out.jsonl)"
+cs query --db figures.db --format jsonl -n 1 "expenditures were nearly 75 million dollars" > out.jsonl
+[ "$(jq_py 'rs[0].get("figures")' < out.jsonl)" = "[{'query': 'nearly 75 million', 'source': '73,344,573.27'}]" ] ||
+    fail "nearly a figure: $(cat out.jsonl)"
+for q in "the index rose more than 15 percent" "the index rose less than 12 percent" "expenditures were about 90 million dollars"; do
+    cs query --db figures.db --format jsonl -n 1 "$q" > out.jsonl
+    [ "$(jq_py 'rs[0].get("figures")' < out.jsonl)" = "None" ] || fail "a bound the figure breaks: $q: $(cat out.jsonl)"
+done
 
 # No result: exit status 1.
 cs query --format jsonl "xylophonequartet" > out.jsonl
