@@ -105,6 +105,25 @@ static void print_words(FILE *out, const char *label, char *const *words, size_t
     fputc('\n', out);
 }
 
+/* A line of claim words the passage says otherwise, "query -> source"
+ * each, after `label`; nothing when there are none. */
+static void print_pairs(FILE *out, const char *label, const qy_respelling *pairs,
+                        size_t n)
+{
+    for (size_t u = 0; u < n; u++) {
+        if (u == 0)
+            fprintf(out, "   %s:", label);
+        else
+            fputc(';', out);
+        fputc(' ', out);
+        qy_put_field(out, pairs[u].query);
+        fputs(" -> ", out);
+        qy_put_field(out, pairs[u].source);
+        if (u + 1 == n)
+            fputc('\n', out);
+    }
+}
+
 static void text_answer(qy_printer *p, const qy_request *req,
                         const qy_answer *a)
 {
@@ -139,26 +158,10 @@ static void text_answer(qy_printer *p, const qy_request *req,
         print_words(out, "unsupported", r->unsupported, r->nunsupported);
         /* The source may say the opposite: a finding before all. */
         print_words(out, "negated", r->negated, r->nnegated);
-        /* A name the source spells otherwise is a finding too. */
-        for (size_t u = 0; u < r->nrespelt; u++) {
-            fputs(u == 0 ? "   spelt:" : ";", out);
-            fputc(' ', out);
-            qy_put_field(out, r->respelt[u].query);
-            fputs(" -> ", out);
-            qy_put_field(out, r->respelt[u].source);
-            if (u + 1 == r->nrespelt)
-                fputc('\n', out);
-        }
-        /* So is a figure the claim rounds or bounds. */
-        for (size_t u = 0; u < r->nfigures; u++) {
-            fputs(u == 0 ? "   figures:" : ";", out);
-            fputc(' ', out);
-            qy_put_field(out, r->figures[u].query);
-            fputs(" -> ", out);
-            qy_put_field(out, r->figures[u].source);
-            if (u + 1 == r->nfigures)
-                fputc('\n', out);
-        }
+        /* A name the source spells otherwise is a finding too, and so
+         * is a figure the claim rounds or bounds. */
+        print_pairs(out, "spelt", r->respelt, r->nrespelt);
+        print_pairs(out, "figures", r->figures, r->nfigures);
         fputc('\n', out);
     }
 }

@@ -114,6 +114,23 @@ static void set_words(json_t *o, const char *key, char *const *words, size_t n)
     json_object_set_new(o, key, u);
 }
 
+/* Claim words the passage says otherwise as o's `key`: [{"query",
+ * "source"}, ...]; nothing when there are none. */
+static void set_pairs(json_t *o, const char *key, const qy_respelling *pairs,
+                      size_t n)
+{
+    if (n == 0)
+        return;
+    json_t *u = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(
+            u, json_pack("{s:o, s:o}", "query",
+                         qy_json_bytes(pairs[i].query, strlen(pairs[i].query)),
+                         "source",
+                         qy_json_bytes(pairs[i].source, strlen(pairs[i].source))));
+    json_object_set_new(o, key, u);
+}
+
 json_t *qy_result_json(const qy_request *req, const qy_answer *a,
                        const qy_result *r)
 {
@@ -163,30 +180,8 @@ json_t *qy_result_json(const qy_request *req, const qy_answer *a,
     }
     set_words(o, "unsupported", r->unsupported, r->nunsupported);
     set_words(o, "negated", r->negated, r->nnegated);
-    if (r->nrespelt > 0) {
-        json_t *u = json_array();
-        for (size_t i = 0; i < r->nrespelt; i++)
-            json_array_append_new(
-                u, json_pack("{s:o, s:o}", "query",
-                             qy_json_bytes(r->respelt[i].query,
-                                           strlen(r->respelt[i].query)),
-                             "source",
-                             qy_json_bytes(r->respelt[i].source,
-                                           strlen(r->respelt[i].source))));
-        json_object_set_new(o, "respelt", u);
-    }
-    if (r->nfigures > 0) {
-        json_t *u = json_array();
-        for (size_t i = 0; i < r->nfigures; i++)
-            json_array_append_new(
-                u, json_pack("{s:o, s:o}", "query",
-                             qy_json_bytes(r->figures[i].query,
-                                           strlen(r->figures[i].query)),
-                             "source",
-                             qy_json_bytes(r->figures[i].source,
-                                           strlen(r->figures[i].source))));
-        json_object_set_new(o, "figures", u);
-    }
+    set_pairs(o, "respelt", r->respelt, r->nrespelt);
+    set_pairs(o, "figures", r->figures, r->nfigures);
     return o;
 }
 
