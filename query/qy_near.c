@@ -82,9 +82,9 @@ static int digit_and_letter(unsigned char a, unsigned char b)
  * span starts (ends) inside the word.  A part that is a word of the index
  * or a form of one is taken so only between a digit and a letter ("th" of
  * "14th"): "cause" for "because", "aggressor" for "aggressors" are words
- * replaced, not cut.  Only in a passage read as
- * its bytes, as the span is in bytes.  cut[end] is set to the part's
- * bytes in the passage, {0, 0} when that end is not cut.
+ * replaced, not cut.  Only in a passage read as its bytes, as the span is
+ * in bytes.  cut[end] is set to the part's bytes in the passage, {0, 0}
+ * when that end is not cut.
  */
 static void cut_ends(const qy_plan *plan, qy_alignment *al,
                      const qy_align_tok *p, const char *text, qy_span cut[2])
