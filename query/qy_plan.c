@@ -463,6 +463,9 @@ static cs_status set_figure(const qtoks *toks, const double *amounts,
         if (!(w->figure_of = strdup(toks->v[end].stem)))
             return CS_NOMEM;
     }
+    /* A currency sign by it says what it counts too ("a $73.3 million
+     * budget" of "$73,344,573.27 for the budget"). */
+    w->figure_of_units |= tx_currency_by(text, strlen(text), toks->v[j].start, toks->v[j].end);
     /* "more than 2,000", "over 1 million", "about 2,500". */
     unsigned pos = toks->v[j].pos;
     const char *b1 = j >= 1 && toks->v[j - 1].pos + 1 == pos ? toks->v[j - 1].term : "";

@@ -163,6 +163,10 @@ printf 'Figures\n\nActual expenditures were $73,344,573.27 for the quarter.\n\nT
 cs query --db figures.db --format jsonl -n 1 "expenditures were 73.3 million dollars" > out.jsonl
 [ "$(jq_py '(rs[0].get("unsupported"), rs[0].get("figures"))' < out.jsonl)" = "(None, [{'query': '73.3 million', 'source': '73,344,573.27'}])" ] ||
     fail "rounded figure: $(cat out.jsonl)"
+# A currency sign by the claim's figure says what it counts as well.
+cs query --db figures.db --format jsonl -n 1 'the quarter saw $73.3 million expenditures' > out.jsonl
+[ "$(jq_py 'rs[0].get("figures")' < out.jsonl)" = "[{'query': '73.3 million', 'source': '73,344,573.27'}]" ] ||
+    fail "rounded figure with its currency sign: $(cat out.jsonl)"
 cs query --db figures.db --format text -n 1 "expenditures were 73.3 million dollars" > out.txt
 grep -q "^   figures: 73.3 million -> 73,344,573.27$" out.txt || fail "rounded figure, text: $(cat out.txt)"
 cs query --db figures.db --format jsonl -n 1 "the index rose 15 percent" > out.jsonl
