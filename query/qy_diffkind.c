@@ -413,14 +413,18 @@ qy_bound qy_bound_of(const char *before2, const char *before1, int *nwords)
         {"some", "", QY_BOUND_ABOUT},        {"close", "to", QY_BOUND_ABOUT},
         {"nearly", "", QY_BOUND_NEARLY},     {"almost", "", QY_BOUND_NEARLY},
         {"just", "under", QY_BOUND_NEARLY}};
-    for (size_t i = 0; i < sizeof bounds / sizeof *bounds; i++) {
-        int two = bounds[i].second[0] != '\0';
-        if (two ? strcmp(before2, bounds[i].first) == 0 && strcmp(before1, bounds[i].second) == 0
-                : strcmp(before1, bounds[i].first) == 0) {
-            *nwords = two ? 2 : 1;
-            return bounds[i].bound;
+    /* Two words first: "just under" is nearly, not under. */
+    for (int two = 1; two >= 0; two--)
+        for (size_t i = 0; i < sizeof bounds / sizeof *bounds; i++) {
+            if ((bounds[i].second[0] != '\0') != two)
+                continue;
+            if (two ? strcmp(before2, bounds[i].first) == 0 &&
+                          strcmp(before1, bounds[i].second) == 0
+                    : strcmp(before1, bounds[i].first) == 0) {
+                *nwords = two ? 2 : 1;
+                return bounds[i].bound;
+            }
         }
-    }
     *nwords = 0;
     return QY_BOUND_NONE;
 }

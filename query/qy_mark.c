@@ -522,9 +522,13 @@ static int un_negated_at(const qy_plan *plan, size_t w, const qy_ptoks *pt)
  * its British or American spelling (organization by organisation), a
  * figure the claim rounds or bounds by the passage's (73.3 million by
  * 73,344,573.27, "more than 2,000" by 2,466: reported among the result's
- * figures).  The report and the coverage read it. */
+ * figures), and a word that bounds a figure (nearly, around) where the
+ * figure is held.  The report and the coverage read it. */
 static int said_otherwise(const qy_plan *plan, size_t w, const qy_ptoks *pt)
 {
+    int f = plan->words[w].bound_of;
+    if (f >= 0 && (word_at(plan, (size_t)f, pt, SIZE_MAX) || said_otherwise(plan, (size_t)f, pt)))
+        return 1; /* "nearly" of "nearly 75 million", held where the figure is */
     if (people_at(plan, w, pt))
         return 1;
     if (plan->words[w].has_amount && amount_at(plan->words[w].amount, pt))

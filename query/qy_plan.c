@@ -349,7 +349,8 @@ static cs_status add_plan_word(qy_plan *p, const char *text, size_t len,
     if (!w)
         return CS_NOMEM;
     p->words = w;
-    qy_word nw = {.text = strndup(text, len), .term = strdup(term), .stem = strdup(stem)};
+    qy_word nw = {.text = strndup(text, len), .term = strdup(term), .stem = strdup(stem),
+                  .bound_of = -1};
     if (!nw.text || !nw.term || !nw.stem) {
         free(nw.text);
         free(nw.term);
@@ -430,9 +431,10 @@ static int year_term(const char *w)
  * (its amount set): the place w's figure is given to, the bound the words
  * before it say, what it counts, and on the number's own word the figure
  * as written, its bound's words first (qy_word.figure_unit). */
-static cs_status set_figure(const qtoks *toks, const double *amounts,
-                            size_t i, const char *text, qy_word *w)
+static cs_status set_figure(qy_plan *plan, const qtoks *toks, const double *amounts,
+                            size_t i, const char *text)
 {
+    qy_word *w = &plan->words[plan->nwords - 1];
     if (!w->has_amount || w->amount <= 0)
         return CS_OK;
     /* The figure's number: this word, or the one before its scale word. */
@@ -474,6 +476,13 @@ static cs_status set_figure(const qtoks *toks, const double *amounts,
     w->figure_bound = qy_bound_of(b2, b1, &nb);
     if (j != i)
         return CS_OK;
+    /* The bound's words among the plan's, just before this one. */
+    for (int m = 1; m <= nb; m++) {
+        const qtok *bt = &toks->v[j - (size_t)m];
+        for (size_t x = plan->nwords - 1; x-- > 0 && plan->nwords - 1 - x <= (size_t)nb;)
+            if (!(bt->flags & TX_STOP) && strcmp(plan->words[x].term, bt->term) == 0)
+                plan->words[x].bound_of = (int)(plan->nwords - 1);
+    }
     size_t from = j - (size_t)nb;
     w->figure_text = strndup(text + toks->v[from].start, toks->v[end - 1].end - toks->v[from].start);
     return w->figure_text ? CS_OK : CS_NOMEM;
@@ -783,8 +792,7 @@ static cs_status add_words(builder *b, const qy_clause *c)
                 b->plan->words[b->plan->nwords - 1].amount = amounts[i];
             }
             if (rc == CS_OK)
-                rc = set_figure(&toks, amounts, i, c->text,
-                                  &b->plan->words[b->plan->nwords - 1]);
+                rc = set_figure(b->plan, &toks, amounts, i, c->text);
             if (rc == CS_OK) {
                 qy_word *w = &b->plan->words[b->plan->nwords - 1];
                 w->alts = alts;

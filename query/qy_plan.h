@@ -75,6 +75,10 @@ typedef struct qy_word {
      * the scale word and when none). */
     double figure_unit;
     qy_bound figure_bound; /* what the words before it say of it */
+    /* For a word that bounds a figure ("nearly" of "nearly 75 million"),
+     * the index of the figure's number among the plan's words; else -1.
+     * It is held where the figure is. */
+    int bound_of;
     char *figure_text;
     /* What the figure counts, the word after it (percent, dollars,
      * complaints): its stem (malloc'd; NULL when the claim ends with the

@@ -297,6 +297,8 @@ static void test_bounded_figures(void **state)
     assert_int_equal(qy_bound_of("up", "to", &n), QY_BOUND_AT_MOST);
     assert_int_equal(qy_bound_of("", "around", &n), QY_BOUND_ABOUT);
     assert_int_equal(qy_bound_of("", "almost", &n), QY_BOUND_NEARLY);
+    assert_int_equal(qy_bound_of("just", "under", &n), QY_BOUND_NEARLY);
+    assert_int_equal(n, 2);
     assert_int_equal(qy_bound_of("", "than", &n), QY_BOUND_NONE);
     /* more than 2,000 of 2,466, not of 1,900 nor of 5,000 (twice). */
     assert_true(qy_figure_holds(QY_BOUND_MORE, 2000, 1000, 2466));
