@@ -450,6 +450,12 @@ int qy_figure_holds(qy_bound b, double claimed, double unit, double exact)
     return 0;
 }
 
+int qy_year_word(const char *w)
+{
+    return (w[0] == '1' || w[0] == '2') && w[1] >= '0' && w[1] <= '9' && w[2] >= '0' &&
+           w[2] <= '9' && w[3] >= '0' && w[3] <= '9' && w[4] == '\0';
+}
+
 int qy_date_word(const char *w)
 {
     static const char *const names[] = {

@@ -186,6 +186,9 @@ qy_bound qy_bound_of(const char *before2, const char *before1, int *nwords);
  * within a tenth of it and not above (nearly).  Not the same figure, which
  * needs no bound. */
 int qy_figure_holds(qy_bound b, double claimed, double unit, double exact);
+/* Whether a word (written or normalized) is a year: four digits, 1000 to
+ * 2999. */
+int qy_year_word(const char *w);
 /* Whether a word is a month or a day of the week, written out or cut
  * short (Sept., Mon), any case. */
 int qy_is_date_word(const char *w);

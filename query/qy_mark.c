@@ -333,9 +333,6 @@ static int amount_at(double amount, const qy_ptoks *pt)
     return 0;
 }
 
-/* Whether a written word is a year: four digits, 1000 to 2999. */
-static int year_word(const char *w);
-
 /* Where the passage gives otherwise the figure of claim word qw: the
  * exact figure it rounds (qy_rounds_to: 73,344,573.27 for "73.3 million",
  * 1,466 for "1,500"), or one within its bound (qy_figure_holds: 2,466 for
@@ -358,7 +355,7 @@ static int figure_at(const qy_word *qw, const qy_ptoks *pt, size_t *from,
         double a, scale;
         /* (1,466 is a figure, 1466 may be a year.) */
         if (!(pt->v[k].flags & TX_NUMBER) ||
-            (year_word(term) && pt->v[k].end - pt->v[k].start == strlen(term)) ||
+            (qy_year_word(term) && pt->v[k].end - pt->v[k].start == strlen(term)) ||
             qy_number_unit(term, strlen(term)) <= 0 ||
             !qy_amount_of(term, strlen(term), &a))
             continue;
@@ -767,12 +764,6 @@ cs_status qy_mark_terms(const qy_plan *plan, qy_cand *c)
  * of its kind counts for (other_value_at). */
 #define QY_OTHER_VALUE_SHARE 0.5
 
-/* Whether a written word is a year: four digits, 1000 to 2999. */
-static int year_word(const char *w)
-{
-    return (w[0] == '1' || w[0] == '2') && w[1] >= '0' && w[1] <= '9' && w[2] >= '0' &&
-           w[2] <= '9' && w[3] >= '0' && w[3] <= '9' && w[4] == '\0';
-}
 
 /* Whether the passage gives another value of the kind claim word qw is:
  * a year for a year, another number for a number, a month for a month, a
@@ -780,9 +771,9 @@ static int year_word(const char *w)
 static int other_value_at(const qy_word *qw, const qy_ptoks *pt)
 {
     if (qw->number || qw->has_amount) {
-        int year = year_word(qw->text);
+        int year = qy_year_word(qw->text);
         for (size_t k = 0; k < pt->n; k++)
-            if ((pt->v[k].flags & TX_NUMBER) && year_word(QY_PTERM(pt, k)) == year)
+            if ((pt->v[k].flags & TX_NUMBER) && qy_year_word(QY_PTERM(pt, k)) == year)
                 return 1;
         return 0;
     }

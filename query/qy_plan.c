@@ -419,14 +419,6 @@ static void word_amounts(const qtoks *toks, double *amounts)
     }
 }
 
-/* Whether normalized word w is written as a year: four digits, 1000 to
- * 2999. */
-static int year_term(const char *w)
-{
-    return strlen(w) == 4 && (w[0] == '1' || w[0] == '2') &&
-           strspn(w, "0123456789") == 4;
-}
-
 /* What a passage may give otherwise of claim word toks[i], plan word w
  * (its amount set): the place w's figure is given to, the bound the words
  * before it say, what it counts, and on the number's own word the figure
@@ -445,7 +437,7 @@ static cs_status set_figure(qy_plan *plan, const qtoks *toks, const double *amou
     double n;
     /* (1,500 is a figure, 1500 may be a year.) */
     if (!qy_amount_of(term, strlen(term), &n) || n <= 0 ||
-        (amounts[i] < 0 && year_term(term) &&
+        (amounts[i] < 0 && qy_year_word(term) &&
          toks->v[j].end - toks->v[j].start == strlen(term)))
         return CS_OK;
     double unit = qy_number_unit(term, strlen(term)), scale = w->amount / n;
