@@ -339,10 +339,9 @@ static int amount_at(double amount, const qy_ptoks *pt)
  * "more than 2,000"): its words [*from, *to) (when from is not NULL),
  * and 1; 0 when it gives none.  It must count what the claim's does
  * (qy_word.figure_of: "15 years" is no 14.64 percent rounded), and a
- * bounded figure must say what it counts.  A year
- * is no such figure (2,000 is no 1998 rounded), and a whole number of
- * four digits without a group separator, 1000 to 2999, is taken for
- * one. */
+ * bounded figure must say what it counts.  A year is no such figure
+ * (2,000 is no 1998 rounded), and a whole number of four digits without a
+ * group separator, 1000 to 2999, is taken for one. */
 static int figure_at(const qy_word *qw, const qy_ptoks *pt, size_t *from,
                      size_t *to)
 {
@@ -763,7 +762,6 @@ cs_status qy_mark_terms(const qy_plan *plan, qy_cand *c)
 /* How much of a claim word's weight a passage that gives another value
  * of its kind counts for (other_value_at). */
 #define QY_OTHER_VALUE_SHARE 0.5
-
 
 /* Whether the passage gives another value of the kind claim word qw is:
  * a year for a year, another number for a number, a month for a month, a
