@@ -14,7 +14,7 @@ build: deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo
 	cmake --build $(BUILD) -j $(JOBS)
 
-# Indexes corpus/ into build/demo and answers an example claim and quote.
+# Indexes corpus/ into build/demo and answers example claims and quotes.
 demo: build
 	./scripts/demo.sh $(BUILD)/citesearch $(BUILD)/demo
 

@@ -1,6 +1,7 @@
 #!/bin/sh
-# make demo: index corpus/ and answer an example claim, a quote, and a
-# misremembered quote put in the wrong mouth.
+# make demo: index corpus/ and answer an example claim, a quote, a
+# misremembered quote put in the wrong mouth, and a claim whose figure
+# the source gives otherwise.
 set -eu
 bin=$(realpath "$1")
 db=$2
@@ -16,3 +17,6 @@ echo "\$ citesearch query '\"The systems will be out of service until the risk i
 echo
 echo "\$ citesearch query 'Rama \"We are speaking about an abnormal situation\"'"
 "$bin" query --db "$db" --format text -n 1 'Rama "We are speaking about an abnormal situation"'
+echo
+echo '$ citesearch query "More than 2,000 Iranian exiles have been sheltered in Albania since 2013"'
+"$bin" query --db "$db" --format text -n 1 "More than 2,000 Iranian exiles have been sheltered in Albania since 2013"
