@@ -345,9 +345,10 @@ static int amount_at(double amount, const qy_ptoks *pt)
 static int figure_at(const qy_word *qw, const qy_ptoks *pt, size_t *from,
                      size_t *to)
 {
-    /* (A bound is loose: what it counts must be said, "over 200 people",
-     * not a claim's last word.) */
-    if (qw->figure_unit <= 0 || (qw->figure_bound != QY_BOUND_NONE && !qw->figure_of))
+    /* (A bound is loose: what it counts must be said, "over 200 people"
+     * or "over $200", not a claim's last word.) */
+    int said = qw->figure_of || qw->figure_of_units;
+    if (qw->figure_unit <= 0 || (qw->figure_bound != QY_BOUND_NONE && !said))
         return 0;
     for (size_t k = 0; k < pt->n; k++) {
         const char *term = QY_PTERM(pt, k);
@@ -369,11 +370,12 @@ static int figure_at(const qy_word *qw, const qy_ptoks *pt, size_t *from,
         /* It counts what the claim's does: the same word after it, or the
          * same unit or currency ("73.3 million dollars" of "$73,344,573"). */
         const char *of = end < pt->n ? QY_PTERM(pt, end) : "";
-        int same = !qw->figure_of ||
+        int same = !said ||
                    (qw->figure_of_units &&
                     ((pt->v[k].currency & qw->figure_of_units) ||
                      (tx_unit_groups(of, strlen(of)) & qw->figure_of_units))) ||
-                   (end < pt->n && strcmp(QY_PSTEM(pt, end), qw->figure_of) == 0);
+                   (qw->figure_of && end < pt->n &&
+                    strcmp(QY_PSTEM(pt, end), qw->figure_of) == 0);
         if (same) {
             if (from) {
                 *from = k;

@@ -84,7 +84,7 @@ typedef struct qy_word {
      * complaints): its stem (malloc'd; NULL when the claim ends with the
      * figure or a stop word follows it) and the units or currencies it or
      * a sign by the figure ($) names; a passage's figure must count the
-     * same to be the one it rounds or bounds. */
+     * same (when either says what) to be the one it rounds or bounds. */
     char *figure_of;
     uint32_t figure_of_units;
     /* The units or currencies it names (tx_unit_groups: km, dollars,

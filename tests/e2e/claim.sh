@@ -167,6 +167,9 @@ cs query --db figures.db --format jsonl -n 1 "expenditures were 73.3 million dol
 cs query --db figures.db --format jsonl -n 1 'the quarter saw $73.3 million expenditures' > out.jsonl
 [ "$(jq_py 'rs[0].get("figures")' < out.jsonl)" = "[{'query': '73.3 million', 'source': '73,344,573.27'}]" ] ||
     fail "rounded figure with its currency sign: $(cat out.jsonl)"
+cs query --db figures.db --format jsonl -n 1 'expenditures were more than $70 million for the quarter' > out.jsonl
+[ "$(jq_py 'rs[0].get("figures")' < out.jsonl)" = "[{'query': 'more than \$70 million', 'source': '73,344,573.27'}]" ] ||
+    fail "a bound said by a currency sign: $(cat out.jsonl)"
 cs query --db figures.db --format text -n 1 "expenditures were 73.3 million dollars" > out.txt
 grep -q "^   figures: 73.3 million -> 73,344,573.27$" out.txt || fail "rounded figure, text: $(cat out.txt)"
 cs query --db figures.db --format jsonl -n 1 "the index rose 15 percent" > out.jsonl
