@@ -431,6 +431,8 @@ qy_bound qy_bound_of(const char *before2, const char *before1, int *nwords)
 
 int qy_figure_holds(qy_bound b, double claimed, double unit, double exact)
 {
+    if (b == QY_BOUND_SHARE)
+        return (exact > claimed ? exact - claimed : claimed - exact) <= QY_SHARE_MAX_POINTS;
     if (claimed <= 0 || exact <= 0 || qy_same_amount(claimed, exact))
         return 0;
     switch (b) {
@@ -446,6 +448,36 @@ int qy_figure_holds(qy_bound b, double claimed, double unit, double exact)
         return (exact > claimed ? exact - claimed : claimed - exact) <= claimed / 10;
     case QY_BOUND_NEARLY:
         return exact < claimed && claimed - exact <= claimed / 10;
+    case QY_BOUND_SHARE:
+        break; /* above */
+    }
+    return 0;
+}
+
+int qy_share_of(const char *num, const char *word, double *percent)
+{
+    static const struct {
+        const char *word;
+        double share; /* of one part */
+        int plural;   /* thirds: two thirds, not a thirds */
+    } parts[] = {{"half", 1.0 / 2, 0},    {"third", 1.0 / 3, 0}, {"thirds", 1.0 / 3, 1},
+                 {"quarter", 1.0 / 4, 0}, {"quarters", 1.0 / 4, 1},
+                 {"fifth", 1.0 / 5, 0},   {"fifths", 1.0 / 5, 1}};
+    static const char *const counts[] = {"two", "three", "four"};
+    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+        if (strcmp(word, parts[i].word) != 0)
+            continue;
+        int n = 0;
+        if (!parts[i].plural && (strcmp(num, "a") == 0 || strcmp(num, "one") == 0 ||
+                                 (!*num && i == 0)))
+            n = 1; /* half alone, a half, a third, one quarter */
+        for (int k = 0; parts[i].plural && k < 3; k++)
+            if (strcmp(num, counts[k]) == 0)
+                n = k + 2;
+        if (n == 0 || n * parts[i].share >= 1)
+            return 0;
+        *percent = 100 * n * parts[i].share;
+        return 1;
     }
     return 0;
 }

@@ -173,7 +173,8 @@ typedef enum qy_bound {
     QY_BOUND_LESS,
     QY_BOUND_AT_MOST,
     QY_BOUND_ABOUT,
-    QY_BOUND_NEARLY
+    QY_BOUND_NEARLY,
+    QY_BOUND_SHARE /* a share in words ("a third of"), as a percentage */
 } qy_bound;
 /* The bound the normalized words `before2` `before1` (the two words just
  * before a figure, "" when none) put on it, and in *nwords how many of
@@ -184,8 +185,16 @@ qy_bound qy_bound_of(const char *before2, const char *before1, int *nwords);
  * above, at least, below or at most the claim's (within twice or half
  * of it: "more than 10" is no 5,000); within a tenth of it (about); or
  * within a tenth of it and not above (nearly).  Not the same figure, which
- * needs no bound. */
+ * needs no bound; but a share (QY_BOUND_SHARE: `claimed` a percentage)
+ * holds for a percentage within QY_SHARE_MAX_POINTS of it, its own too. */
 int qy_figure_holds(qy_bound b, double claimed, double unit, double exact);
+/* How close a percentage must be to a share in words to be it ("half" of
+ * 48 percent, not of 45), in points. */
+#define QY_SHARE_MAX_POINTS 2.5
+/* Whether normalized words `num` `word` are a share in words: half (num
+ * "", a or one), a third, two thirds, a quarter, three quarters, a fifth,
+ * two to four fifths; *percent its percentage (33.33 for a third). */
+int qy_share_of(const char *num, const char *word, double *percent);
 /* Whether a word (written or normalized) is a year: four digits, 1000 to
  * 2999. */
 int qy_year_word(const char *w);

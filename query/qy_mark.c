@@ -375,11 +375,14 @@ static int figure_at(const qy_word *qw, const qy_ptoks *pt, size_t *from,
                     ((pt->v[k].currency & qw->figure_of_units) ||
                      (tx_unit_groups(of, strlen(of)) & qw->figure_of_units))) ||
                    (qw->figure_of && end < pt->n &&
-                    strcmp(QY_PSTEM(pt, end), qw->figure_of) == 0);
+                    strcmp(qw->figure_bound == QY_BOUND_SHARE ? QY_PTERM(pt, end)
+                                                              : QY_PSTEM(pt, end),
+                           qw->figure_of) == 0);
         if (same) {
             if (from) {
                 *from = k;
-                *to = end;
+                /* (A share's percentage with its percent: "48 percent".) */
+                *to = qw->figure_bound == QY_BOUND_SHARE ? end + 1 : end;
             }
             return 1;
         }
@@ -664,7 +667,8 @@ static cs_status mark_figures(const qy_plan *plan, qy_result *r, const qy_ptoks 
         const qy_word *qw = &plan->words[w];
         size_t from, to;
         if (!qw->figure_text || word_at(plan, w, pt, SIZE_MAX) ||
-            amount_at(qw->amount, pt) || !figure_at(qw, pt, &from, &to))
+            (qw->has_amount && amount_at(qw->amount, pt)) ||
+            !figure_at(qw, pt, &from, &to))
             continue;
         qy_respelling *v = realloc(r->figures, (r->nfigures + 1) * sizeof *v);
         if (!v)
@@ -674,7 +678,7 @@ static cs_status mark_figures(const qy_plan *plan, qy_result *r, const qy_ptoks 
         if (!r->form && !r->charset) {
             src = strndup(r->text + pt->v[from].start, pt->v[to - 1].end - pt->v[from].start);
         } else {
-            /* (A figure is a number, and maybe its scale word.) */
+            /* (A figure is a number, and maybe its scale or percent word.) */
             const char *a = QY_PTERM(pt, from), *b = to - from > 1 ? QY_PTERM(pt, from + 1) : "";
             size_t la = strlen(a), lb = strlen(b);
             if ((src = malloc(la + lb + 2))) {

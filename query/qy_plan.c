@@ -480,6 +480,41 @@ static cs_status set_figure(qy_plan *plan, const qtoks *toks, const double *amou
     return w->figure_text ? CS_OK : CS_NOMEM;
 }
 
+/* A share in words, claim word toks[i] (the plan's last word) before "of"
+ * or "the" ("a third of Albanians", "two-thirds of voters", "half the
+ * budget"): a figure of that percentage, which a passage may give as one
+ * ("33 percent": QY_BOUND_SHARE), with its numerator's word held where it
+ * is. */
+static cs_status set_share(qy_plan *plan, const qtoks *toks, size_t i, const char *text)
+{
+    const qtok *t = &toks->v[i];
+    size_t next = i + 1;
+    while (next < toks->n && (toks->v[next].flags & TX_JOINED))
+        next++;
+    const char *num = i >= 1 && toks->v[i - 1].pos + 1 == t->pos ? toks->v[i - 1].term : "";
+    double percent;
+    if (next >= toks->n ||
+        (strcmp(toks->v[next].term, "of") != 0 && strcmp(toks->v[next].term, "the") != 0) ||
+        !qy_share_of(num, t->term, &percent))
+        return CS_OK;
+    qy_word *w = &plan->words[plan->nwords - 1];
+    w->amount = percent;
+    w->figure_unit = 1;
+    w->figure_bound = QY_BOUND_SHARE;
+    free(w->figure_of);
+    free(w->figure_text);
+    size_t from = *num ? i - 1 : i;
+    w->figure_of = strdup("percent");
+    w->figure_text = strndup(text + toks->v[from].start, t->end - toks->v[from].start);
+    if (!w->figure_of || !w->figure_text)
+        return CS_NOMEM;
+    /* (The numerator, when it is a word of the plan: two of two thirds.) */
+    if (*num && !(toks->v[i - 1].flags & TX_STOP) && plan->nwords >= 2 &&
+        strcmp(plan->words[plan->nwords - 2].term, num) == 0)
+        plan->words[plan->nwords - 2].bound_of = (int)(plan->nwords - 1);
+    return CS_OK;
+}
+
 /* The terms of a compound's parts toks[from, joined), in a malloc'd
  * array (the terms stay toks'); NULL when out of memory. */
 static char **part_terms(const qtoks *toks, size_t from, size_t joined)
@@ -785,6 +820,8 @@ static cs_status add_words(builder *b, const qy_clause *c)
             }
             if (rc == CS_OK)
                 rc = set_figure(b->plan, &toks, amounts, i, c->text);
+            if (rc == CS_OK)
+                rc = set_share(b->plan, &toks, i, c->text);
             if (rc == CS_OK) {
                 qy_word *w = &b->plan->words[b->plan->nwords - 1];
                 w->alts = alts;

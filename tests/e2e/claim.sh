@@ -196,7 +196,14 @@ cs query --db figures.db --format jsonl -n 1 "expenditures were nearly 75 millio
 cs query --db figures.db --format jsonl -n 1 "the index rose just under 15 percent" > out.jsonl
 [ "$(jq_py '(rs[0].get("unsupported"), rs[0].get("figures"))' < out.jsonl)" = "(None, [{'query': 'just under 15', 'source': '14.64'}])" ] ||
     fail "just under a figure: $(cat out.jsonl)"
-for q in "the index rose more than 15 percent" "the index rose less than 12 percent" "expenditures were about 90 million dollars"; do
+# A share in words is a percentage: "a seventh" is none, "half" of
+# 14.64 percent neither.
+printf 'Shares\n\nSome 48 percent of the budget went to roads, and 33.5%% of it to schools.\n' > figures/shares.txt
+"$CITESEARCH" index --quiet --db figures.db figures
+cs query --db figures.db --format jsonl -n 1 "half of the budget went to roads and a third of it to schools" > out.jsonl
+[ "$(jq_py '(rs[0].get("unsupported"), rs[0].get("figures"))' < out.jsonl)" = "(None, [{'query': 'half', 'source': '48 percent'}, {'query': 'a third', 'source': '33.5%'}])" ] ||
+    fail "shares in words: $(cat out.jsonl)"
+for q in "the index rose more than 15 percent" "the index rose less than 12 percent" "expenditures were about 90 million dollars" "half of the index rose"; do
     cs query --db figures.db --format jsonl -n 1 "$q" > out.jsonl
     [ "$(jq_py 'rs[0].get("figures")' < out.jsonl)" = "None" ] || fail "a bound the figure breaks: $q: $(cat out.jsonl)"
 done
