@@ -454,7 +454,7 @@ int qy_figure_holds(qy_bound b, double claimed, double unit, double exact)
     return 0;
 }
 
-int qy_share_of(const char *num, const char *word, double *percent)
+int qy_share_of(const char *num, const char *word, double *percent, int *with_num)
 {
     static const struct {
         const char *word;
@@ -467,16 +467,16 @@ int qy_share_of(const char *num, const char *word, double *percent)
     for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
         if (strcmp(word, parts[i].word) != 0)
             continue;
-        int n = 0;
-        if (!parts[i].plural && (strcmp(num, "a") == 0 || strcmp(num, "one") == 0 ||
-                                 (!*num && i == 0)))
-            n = 1; /* half alone, a half, a third, one quarter */
+        int n = 0, one = strcmp(num, "a") == 0 || strcmp(num, "one") == 0;
+        if (!parts[i].plural && (one || i == 0))
+            n = 1; /* half after any word, a half, a third, one quarter */
         for (int k = 0; parts[i].plural && k < 3; k++)
             if (strcmp(num, counts[k]) == 0)
                 n = k + 2;
         if (n == 0 || n * parts[i].share >= 1)
             return 0;
         *percent = 100 * n * parts[i].share;
+        *with_num = one || n > 1;
         return 1;
     }
     return 0;

@@ -191,10 +191,12 @@ int qy_figure_holds(qy_bound b, double claimed, double unit, double exact);
 /* How close a percentage must be to a share in words to be it ("half" of
  * 48 percent, not of 45), in points. */
 #define QY_SHARE_MAX_POINTS 2.5
-/* Whether normalized words `num` `word` are a share in words: half (num
- * "", a or one), a third, two thirds, a quarter, three quarters, a fifth,
- * two to four fifths; *percent its percentage (33.33 for a third). */
-int qy_share_of(const char *num, const char *word, double *percent);
+/* Whether normalized words `num` `word` are a share in words: half (after
+ * any word), a third, two thirds, a quarter, three quarters, a fifth, two
+ * to four fifths; *percent its percentage (33.33 for a third), and
+ * *with_num whether `num` is part of it (a half, two thirds; not "than"
+ * of "more than half"). */
+int qy_share_of(const char *num, const char *word, double *percent, int *with_num);
 /* Whether a word (written or normalized) is a year: four digits, 1000 to
  * 2999. */
 int qy_year_word(const char *w);

@@ -333,6 +333,26 @@ static int amount_at(double amount, const qy_ptoks *pt)
     return 0;
 }
 
+/* Whether passage word k ends a share in words before "of" or "the"
+ * (qy_share_of: "a third of"): *percent its percentage, *first its first
+ * word. */
+static int share_at(const qy_ptoks *pt, size_t k, double *percent, size_t *first)
+{
+    if (pt->v[k].flags & (TX_NUMBER | TX_JOINED))
+        return 0;
+    size_t next = k + 1;
+    while (next < pt->n && (pt->v[next].flags & TX_JOINED))
+        next++;
+    const char *after = next < pt->n ? QY_PTERM(pt, next) : "";
+    if (strcmp(after, "of") != 0 && strcmp(after, "the") != 0)
+        return 0;
+    int with_num;
+    if (!qy_share_of(k > 0 ? QY_PTERM(pt, k - 1) : "", QY_PTERM(pt, k), percent, &with_num))
+        return 0;
+    *first = with_num ? k - 1 : k;
+    return 1;
+}
+
 /* Where the passage gives otherwise the figure of claim word qw: the
  * exact figure it rounds (qy_rounds_to: 73,344,573.27 for "73.3 million",
  * 1,466 for "1,500"), or one within its bound (qy_figure_holds: 2,466 for
@@ -350,9 +370,26 @@ static int figure_at(const qy_word *qw, const qy_ptoks *pt, size_t *from,
     int said = qw->figure_of || qw->figure_of_units;
     if (qw->figure_unit <= 0 || (qw->figure_bound != QY_BOUND_NONE && !said))
         return 0;
+    int percent = qw->figure_of && strcmp(qw->figure_of, "percent") == 0 &&
+                  qw->figure_bound != QY_BOUND_SHARE;
     for (size_t k = 0; k < pt->n; k++) {
         const char *term = QY_PTERM(pt, k);
         double a, scale;
+        /* A share in words is a percentage: a claim's "50 percent" is the
+         * passage's "half of", its "more than 30 percent" "a third of". */
+        size_t first;
+        if (percent && share_at(pt, k, &a, &first)) {
+            if (qw->figure_bound == QY_BOUND_NONE
+                    ? qy_figure_holds(QY_BOUND_SHARE, a, 1, qw->amount)
+                    : qy_figure_holds(qw->figure_bound, qw->amount, qw->figure_unit, a)) {
+                if (from) {
+                    *from = first;
+                    *to = k + 1;
+                }
+                return 1;
+            }
+            continue;
+        }
         /* (1,466 is a figure, 1466 may be a year.) */
         if (!(pt->v[k].flags & TX_NUMBER) ||
             (qy_year_word(term) && pt->v[k].end - pt->v[k].start == strlen(term)) ||
@@ -523,13 +560,20 @@ static int un_negated_at(const qy_plan *plan, size_t w, const qy_ptoks *pt)
  * its British or American spelling (organization by organisation), a
  * figure the claim rounds or bounds by the passage's (73.3 million by
  * 73,344,573.27, "more than 2,000" by 2,466: reported among the result's
- * figures), and a word that bounds a figure (nearly, around) where the
- * figure is held.  The report and the coverage read it. */
+ * figures), and a word that bounds a figure (nearly, around) or says what
+ * it counts (percent) where the figure is held so.  The report and the
+ * coverage read it. */
 static int said_otherwise(const qy_plan *plan, size_t w, const qy_ptoks *pt)
 {
     int f = plan->words[w].bound_of;
     if (f >= 0 && (word_at(plan, (size_t)f, pt, SIZE_MAX) || said_otherwise(plan, (size_t)f, pt)))
         return 1; /* "nearly" of "nearly 75 million", held where the figure is */
+    /* What a figure counts, where the passage gives the figure otherwise
+     * without the word: percent of "50 percent" by "half of". */
+    const qy_word *fig = w > 0 ? &plan->words[w - 1] : NULL;
+    if (fig && fig->figure_of && strcmp(fig->figure_of, plan->words[w].stem) == 0 &&
+        figure_at(fig, pt, NULL, NULL))
+        return 1;
     if (people_at(plan, w, pt))
         return 1;
     if (plan->words[w].has_amount && amount_at(plan->words[w].amount, pt))

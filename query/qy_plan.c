@@ -493,10 +493,13 @@ static cs_status set_share(qy_plan *plan, const qtoks *toks, size_t i, const cha
         next++;
     const char *num = i >= 1 && toks->v[i - 1].pos + 1 == t->pos ? toks->v[i - 1].term : "";
     double percent;
+    int with_num;
     if (next >= toks->n ||
         (strcmp(toks->v[next].term, "of") != 0 && strcmp(toks->v[next].term, "the") != 0) ||
-        !qy_share_of(num, t->term, &percent))
+        !qy_share_of(num, t->term, &percent, &with_num))
         return CS_OK;
+    if (!with_num)
+        num = "";
     qy_word *w = &plan->words[plan->nwords - 1];
     w->amount = percent;
     w->figure_unit = 1;

@@ -312,14 +312,16 @@ static void test_bounded_figures(void **state)
     assert_false(qy_figure_holds(QY_BOUND_NEARLY, 75e6, 1e6, 76e6));
     /* Shares in words, as percentages within 2.5 points. */
     double pct;
-    assert_true(qy_share_of("", "half", &pct) && pct == 50);
-    assert_true(qy_share_of("a", "third", &pct) && pct > 33.3 && pct < 33.4);
-    assert_true(qy_share_of("two", "thirds", &pct) && pct > 66.6 && pct < 66.7);
-    assert_true(qy_share_of("three", "quarters", &pct) && pct == 75);
-    assert_false(qy_share_of("", "third", &pct));      /* the third attack */
-    assert_false(qy_share_of("first", "quarter", &pct));
-    assert_false(qy_share_of("a", "thirds", &pct));
-    assert_false(qy_share_of("four", "quarters", &pct)); /* the whole */
+    int num;
+    assert_true(qy_share_of("", "half", &pct, &num) && pct == 50 && !num);
+    assert_true(qy_share_of("than", "half", &pct, &num) && pct == 50 && !num);
+    assert_true(qy_share_of("a", "third", &pct, &num) && pct > 33.3 && pct < 33.4 && num);
+    assert_true(qy_share_of("two", "thirds", &pct, &num) && pct > 66.6 && pct < 66.7 && num);
+    assert_true(qy_share_of("three", "quarters", &pct, &num) && pct == 75);
+    assert_false(qy_share_of("", "third", &pct, &num));      /* the third attack */
+    assert_false(qy_share_of("first", "quarter", &pct, &num));
+    assert_false(qy_share_of("a", "thirds", &pct, &num));
+    assert_false(qy_share_of("four", "quarters", &pct, &num)); /* the whole */
     assert_true(qy_figure_holds(QY_BOUND_SHARE, 50, 1, 48));
     assert_true(qy_figure_holds(QY_BOUND_SHARE, 50, 1, 50));
     assert_false(qy_figure_holds(QY_BOUND_SHARE, 50, 1, 45));

@@ -203,7 +203,14 @@ printf 'Shares\n\nSome 48 percent of the budget went to roads, and 33.5%% of it 
 cs query --db figures.db --format jsonl -n 1 "half of the budget went to roads and a third of it to schools" > out.jsonl
 [ "$(jq_py '(rs[0].get("unsupported"), rs[0].get("figures"))' < out.jsonl)" = "(None, [{'query': 'half', 'source': '48 percent'}, {'query': 'a third', 'source': '33.5%'}])" ] ||
     fail "shares in words: $(cat out.jsonl)"
-for q in "the index rose more than 15 percent" "the index rose less than 12 percent" "expenditures were about 90 million dollars" "half of the index rose"; do
+# And the other way: a claim's percentage by a passage's share in words,
+# its "percent" held with it.
+printf 'Halves\n\nHalf of the staff left, and more than a third of the board.\n' > figures/halves.txt
+"$CITESEARCH" index --quiet --db figures.db figures
+cs query --db figures.db --format jsonl -n 1 "50 percent of the staff left and about 35 percent of the board" > out.jsonl
+[ "$(jq_py '(rs[0].get("unsupported"), rs[0].get("figures"))' < out.jsonl)" = "(None, [{'query': '50', 'source': 'Half'}, {'query': 'about 35', 'source': 'a third'}])" ] ||
+    fail "a percentage by a share in words: $(cat out.jsonl)"
+for q in "the index rose more than 15 percent" "the index rose less than 12 percent" "expenditures were about 90 million dollars" "half of the index rose" "70 percent of the staff left"; do
     cs query --db figures.db --format jsonl -n 1 "$q" > out.jsonl
     [ "$(jq_py 'rs[0].get("figures")' < out.jsonl)" = "None" ] || fail "a bound the figure breaks: $q: $(cat out.jsonl)"
 done
