@@ -206,6 +206,11 @@ int qy_join_passages(qy_engine *e, const qy_result *head, const qy_result *tail,
                            r->line_end);
     if (n < 0)
         r->cite = NULL;
+    if (!r->path || !r->title || !r->source || !r->date || !r->url || !r->lang ||
+        !r->cite || (head->charset && !r->charset)) {
+        qy_cand_clear(out);
+        return -1;
+    }
     return 1;
 }
 
@@ -248,16 +253,13 @@ static cs_status try_join(qy_engine *e, const qy_plan *plan, const qy_cand *cur,
     /* A quotation with an ellipsis is one phrase plan a part. */
     int elided = plan->nphrases > 1;
     qy_cand joined;
-    if (!next_to(&cur->r, other, before) ||
-        !qy_join_passages(e, before ? other : &cur->r, before ? &cur->r : other, elided,
-              cur->r.score, &joined))
-        return CS_OK;
-    cs_status rc = CS_OK;
-    if (!joined.r.path || !joined.r.title || !joined.r.source || !joined.r.date ||
-        !joined.r.url || !joined.r.lang || !joined.r.cite)
-        rc = CS_NOMEM;
-    if (rc == CS_OK)
-        rc = qy_ptoks_analyze(qy_engine_analyzer(e), &joined.r, &joined.pt, msg);
+    int j = next_to(&cur->r, other, before)
+                ? qy_join_passages(e, before ? other : &cur->r, before ? &cur->r : other,
+                                   elided, cur->r.score, &joined)
+                : 0;
+    if (j <= 0)
+        return j < 0 ? CS_NOMEM : CS_OK;
+    cs_status rc = qy_ptoks_analyze(qy_engine_analyzer(e), &joined.r, &joined.pt, msg);
     if (rc == CS_OK)
         rc = qy_mark_terms(plan, &joined);
     if (rc == CS_OK && joined.r.match != QY_MATCH_EXACT)
@@ -441,7 +443,10 @@ static cs_status extend_to_probe(qy_engine *e, const qy_plan *plan, probe p,
     xs_mset_free(m);
     if (rc == CS_OK && !*ok && have) {
         qy_cand joined;
-        if (qy_join_passages(e, &cur->r, &best, 1, cur->r.score, &joined)) {
+        int got = qy_join_passages(e, &cur->r, &best, 1, cur->r.score, &joined);
+        if (got < 0)
+            rc = CS_NOMEM;
+        if (got > 0) {
             qy_cand_clear(cur);
             *cur = joined;
             *ok = 1;

@@ -163,9 +163,10 @@ cs_status qy_across_try(qy_engine *e, const qy_plan *plan, qy_cand *c,
  * windows of one paragraph that overlap, as one candidate `out` scored
  * `score`, its text read from the file (qy_across.c); for a quotation
  * with an ellipsis (`elided`), any text may lie between them, which the
- * ellipsis leaves out.  Returns 0 when the file does not hold them so
- * (changed since it was indexed, or gone), or out of memory; else out
- * holds a result (qy_cand_clear) with neither words nor marks yet. */
+ * ellipsis leaves out.  Returns 1 and out holds a result (qy_cand_clear)
+ * with neither words nor marks yet; 0 when the file does not hold them
+ * so (changed since it was indexed, or gone); -1 when out of memory (out
+ * holds nothing). */
 int qy_join_passages(qy_engine *e, const qy_result *head, const qy_result *tail,
                      int elided, double score, qy_cand *out);
 

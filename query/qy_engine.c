@@ -296,9 +296,13 @@ void qy_cand_clear(qy_cand *c)
  * blank starts with '>' (after any indentation), as a reply quotes what
  * it answers.  Among passages that match alike, the one that says it
  * first comes before the replies that quote it, whatever their paths.
+ * Candidate c's lines are read as its words were (base64 decoded: a
+ * reply's '>' is in there).
  */
-static int quotes_only(const char *s, size_t n)
+static int quotes_only(const qy_cand *c)
 {
+    const char *s = c->pt.words.text ? c->pt.words.text : c->r.text;
+    size_t n = c->pt.words.text ? c->pt.words.n : c->r.text_len;
     int lines = 0;
     for (size_t i = 0; i < n;) {
         while (i < n && (s[i] == ' ' || s[i] == '\t'))
@@ -492,8 +496,6 @@ static int windows_of_one(const qy_result *a, const qy_result *b)
            (a->byte_start < b->byte_start) == (a->byte_end < b->byte_end);
 }
 
-static int quotes_only(const char *s, size_t n);
-
 /*
  * A claim may be told over two windows of a long paragraph (a speech's
  * "North Korea ... Iran ... Iraq ... an axis of evil", the windows
@@ -526,26 +528,21 @@ static cs_status join_windows(qy_engine *e, const qy_plan *plan,
             if (tail->r.byte_end - head->r.byte_start > QY_CLAIM_JOIN_MAX)
                 continue;
             qy_cand j;
-            memset(&j, 0, sizeof j);
             double score = a->r.score > b->r.score ? a->r.score : b->r.score;
-            if (!qy_join_passages(e, &head->r, &tail->r, 0, score, &j))
-                continue;
-            if (!j.r.path || !j.r.title || !j.r.source || !j.r.date || !j.r.url ||
-                !j.r.lang || !j.r.cite)
+            int got = qy_join_passages(e, &head->r, &tail->r, 0, score, &j);
+            if (got < 0)
                 rc = CS_NOMEM;
-            int read = 1;
-            if (rc == CS_OK) {
-                /* A span that cannot be read as its windows were is not
-                 * joined; the query goes on without it. */
-                char *why = NULL;
-                cs_status got = qy_ptoks_analyze(e->an, &j.r, &j.pt, &why);
-                free(why);
-                rc = got == CS_NOMEM ? got : CS_OK;
-                read = got == CS_OK;
-            }
-            if (rc == CS_OK && read) {
-                j.r.quoted = j.pt.words.text ? quotes_only(j.pt.words.text, j.pt.words.n)
-                                             : quotes_only(j.r.text, j.r.text_len);
+            if (got <= 0)
+                continue;
+            /* A span that cannot be read as its windows were is not
+             * joined; the query goes on without it. */
+            char *why = NULL;
+            cs_status an = qy_ptoks_analyze(e->an, &j.r, &j.pt, &why);
+            free(why);
+            if (an == CS_NOMEM)
+                rc = an;
+            if (an == CS_OK) {
+                j.r.quoted = quotes_only(&j);
                 qy_claim_measure(plan, weights, &j);
                 j.about_coverage = a->about_coverage;
                 j.about_held = a->about_held;
@@ -553,7 +550,7 @@ static cs_status join_windows(qy_engine *e, const qy_plan *plan,
                 j.rank = claim_rank(&j, top);
                 j.docid = head->docid; /* the passage before it is head's */
             }
-            if (rc == CS_OK && read && j.rank > a->rank && j.rank > b->rank) {
+            if (an == CS_OK && j.rank > a->rank && j.rank > b->rank) {
                 qy_cand_clear(a);
                 *a = j;
                 *joined = 1;
@@ -827,11 +824,8 @@ static cs_status load_cand(qy_engine *e, const qy_plan *plan, xs_mset *mset,
     cs_status rc = qy_cand_read(e, mset, i, &c->r, msg);
     if (rc == CS_OK)
         rc = qy_ptoks_analyze(e->an, &c->r, &c->pt, msg);
-    /* Its lines as read (base64 decoded: a reply's '>' is in there). */
     if (rc == CS_OK)
-        c->r.quoted = c->pt.words.text
-                          ? quotes_only(c->pt.words.text, c->pt.words.n)
-                          : quotes_only(c->r.text, c->r.text_len);
+        c->r.quoted = quotes_only(c);
     if (rc == CS_OK && near) {
         rc = qy_near_align(plan, c);
         c->rank = c->al.similarity;
