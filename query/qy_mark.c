@@ -665,10 +665,52 @@ static cs_status mark_negated(const qy_plan *plan, qy_result *r, const qy_ptoks 
     return CS_OK;
 }
 
+/* Appends {query, source} to the list *v of *n pairs (a result's respelt
+ * words or figures), source the passage's words [from, to) as a reader
+ * reads them: their bytes as written, or their normalized words, a space
+ * between, when the passage is decoded to be read (HTML,
+ * quoted-printable, a charset). */
+static cs_status pair_add(qy_respelling **v, size_t *n, const char *query,
+                          const qy_result *r, const qy_ptoks *pt, size_t from, size_t to)
+{
+    qy_respelling *grown = realloc(*v, (*n + 1) * sizeof *grown);
+    if (!grown)
+        return CS_NOMEM;
+    *v = grown;
+    char *src;
+    if (!r->form && !r->charset) {
+        src = strndup(r->text + pt->v[from].start, pt->v[to - 1].end - pt->v[from].start);
+    } else {
+        size_t len = 0;
+        for (size_t k = from; k < to; k++)
+            len += strlen(QY_PTERM(pt, k)) + 1;
+        if ((src = malloc(len + 1))) {
+            size_t at = 0;
+            for (size_t k = from; k < to; k++) {
+                size_t l = strlen(QY_PTERM(pt, k));
+                if (k > from)
+                    src[at++] = ' ';
+                memcpy(src + at, QY_PTERM(pt, k), l);
+                at += l;
+            }
+            src[at] = '\0';
+        }
+    }
+    qy_respelling *p = &grown[*n];
+    p->query = strdup(query);
+    p->source = src;
+    if (!p->query || !p->source) {
+        free(p->query);
+        free(p->source);
+        return CS_NOMEM;
+    }
+    (*n)++;
+    return CS_OK;
+}
+
 /* The claim words the passage holds only in another spelling of the
  * index's (a name no passage writes as the query does): each with the
- * passage's spelling, its bytes as written (its normalized word when the
- * passage is decoded to be read: HTML, quoted-printable, a charset). */
+ * passage's spelling (pair_add). */
 static cs_status mark_respelt(const qy_plan *plan, qy_result *r,
                               const qy_ptoks *pt)
 {
@@ -680,22 +722,9 @@ static cs_status mark_respelt(const qy_plan *plan, qy_result *r,
             const char *stem = QY_PSTEM(pt, i);
             if (!qy_strv_has(&qw->alts, stem, strlen(stem)))
                 continue;
-            qy_respelling *v = realloc(r->respelt, (r->nrespelt + 1) * sizeof *v);
-            if (!v)
-                return CS_NOMEM;
-            r->respelt = v;
-            int raw = !r->form && !r->charset;
-            const char *src = raw ? r->text + pt->v[i].start : QY_PTERM(pt, i);
-            size_t len = raw ? pt->v[i].end - pt->v[i].start : strlen(src);
-            qy_respelling *rs = &r->respelt[r->nrespelt];
-            rs->query = strdup(qw->text);
-            rs->source = strndup(src, len);
-            if (!rs->query || !rs->source) {
-                free(rs->query);
-                free(rs->source);
-                return CS_NOMEM;
-            }
-            r->nrespelt++;
+            cs_status rc = pair_add(&r->respelt, &r->nrespelt, qw->text, r, pt, i, i + 1);
+            if (rc != CS_OK)
+                return rc;
             break;
         }
     }
@@ -703,8 +732,8 @@ static cs_status mark_respelt(const qy_plan *plan, qy_result *r,
 }
 
 /* The claim's figures the passage gives otherwise (figure_at), each with
- * the passage's figure: its bytes as written (its normalized words when
- * the passage is decoded to be read). */
+ * the passage's figure (pair_add: a number, and maybe its scale or
+ * percent word, or a share in words). */
 static cs_status mark_figures(const qy_plan *plan, qy_result *r, const qy_ptoks *pt)
 {
     for (size_t w = 0; w < plan->nwords; w++) {
@@ -714,34 +743,9 @@ static cs_status mark_figures(const qy_plan *plan, qy_result *r, const qy_ptoks 
             (qw->has_amount && amount_at(qw->amount, pt)) ||
             !figure_at(qw, pt, &from, &to))
             continue;
-        qy_respelling *v = realloc(r->figures, (r->nfigures + 1) * sizeof *v);
-        if (!v)
-            return CS_NOMEM;
-        r->figures = v;
-        char *src;
-        if (!r->form && !r->charset) {
-            src = strndup(r->text + pt->v[from].start, pt->v[to - 1].end - pt->v[from].start);
-        } else {
-            /* (A figure is a number, and maybe its scale or percent word.) */
-            const char *a = QY_PTERM(pt, from), *b = to - from > 1 ? QY_PTERM(pt, from + 1) : "";
-            size_t la = strlen(a), lb = strlen(b);
-            if ((src = malloc(la + lb + 2))) {
-                memcpy(src, a, la);
-                src[la] = ' ';
-                memcpy(src + la + 1, b, lb + 1);
-                if (!*b)
-                    src[la] = '\0';
-            }
-        }
-        qy_respelling *rd = &r->figures[r->nfigures];
-        rd->query = strdup(qw->figure_text);
-        rd->source = src;
-        if (!rd->query || !rd->source) {
-            free(rd->query);
-            free(rd->source);
-            return CS_NOMEM;
-        }
-        r->nfigures++;
+        cs_status rc = pair_add(&r->figures, &r->nfigures, qw->figure_text, r, pt, from, to);
+        if (rc != CS_OK)
+            return rc;
     }
     return CS_OK;
 }
