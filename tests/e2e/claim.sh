@@ -160,59 +160,53 @@ PY
 mkdir figures
 printf 'Figures\n\nActual expenditures were $73,344,573.27 for the quarter.\n\nThe index rose 14.64 percent over the years since 1998.\n' > figures/f.txt
 "$CITESEARCH" index --quiet --db figures.db figures
-cs query --db figures.db --format jsonl -n 1 "expenditures were 73.3 million dollars" > out.jsonl
-[ "$(jq_py '(rs[0].get("unsupported"), rs[0].get("figures"))' < out.jsonl)" = "(None, [{'query': '73.3 million', 'source': '73,344,573.27'}])" ] ||
-    fail "rounded figure: $(cat out.jsonl)"
+# Asks figures.db query $1: the first result's $2 (jq_py) must be $3, or
+# the test fails saying $4.
+first_is() {
+    cs query --db figures.db --format jsonl -n 1 "$1" > out.jsonl
+    [ "$(jq_py "$2" < out.jsonl)" = "$3" ] || fail "$4: $(cat out.jsonl)"
+}
+figs='rs[0].get("figures")'
+both='(rs[0].get("unsupported"), rs[0].get("figures"))'
+first_is "expenditures were 73.3 million dollars" "$both" \
+    "(None, [{'query': '73.3 million', 'source': '73,344,573.27'}])" "rounded figure"
 # A currency sign by the claim's figure says what it counts as well.
-cs query --db figures.db --format jsonl -n 1 'the quarter saw $73.3 million expenditures' > out.jsonl
-[ "$(jq_py 'rs[0].get("figures")' < out.jsonl)" = "[{'query': '73.3 million', 'source': '73,344,573.27'}]" ] ||
-    fail "rounded figure with its currency sign: $(cat out.jsonl)"
-cs query --db figures.db --format jsonl -n 1 'expenditures were more than $70 million for the quarter' > out.jsonl
-[ "$(jq_py 'rs[0].get("figures")' < out.jsonl)" = "[{'query': 'more than \$70 million', 'source': '73,344,573.27'}]" ] ||
-    fail "a bound said by a currency sign: $(cat out.jsonl)"
+first_is 'the quarter saw $73.3 million expenditures' "$figs" \
+    "[{'query': '73.3 million', 'source': '73,344,573.27'}]" "rounded figure with its currency sign"
+first_is 'expenditures were more than $70 million for the quarter' "$figs" \
+    "[{'query': 'more than \$70 million', 'source': '73,344,573.27'}]" "a bound said by a currency sign"
 cs query --db figures.db --format text -n 1 "expenditures were 73.3 million dollars" > out.txt
 grep -q "^   figures: 73.3 million -> 73,344,573.27$" out.txt || fail "rounded figure, text: $(cat out.txt)"
-cs query --db figures.db --format jsonl -n 1 "the index rose 15 percent" > out.jsonl
-[ "$(jq_py 'rs[0].get("figures")' < out.jsonl)" = "[{'query': '15', 'source': '14.64'}]" ] ||
-    fail "rounded percent: $(cat out.jsonl)"
-cs query --db figures.db --format jsonl -n 1 "the index rose for 15 years" > out.jsonl
-[ "$(jq_py '(rs[0].get("unsupported"), rs[0].get("figures"))' < out.jsonl)" = "(['15'], None)" ] ||
-    fail "a figure of another thing: $(cat out.jsonl)"
-cs query --db figures.db --format jsonl -n 1 "the index rose since 2,000" > out.jsonl
-[ "$(jq_py 'rs[0].get("unsupported")' < out.jsonl)" = "['2,000']" ] ||
-    fail "a year is no figure: $(cat out.jsonl)"
+first_is "the index rose 15 percent" "$figs" "[{'query': '15', 'source': '14.64'}]" "rounded percent"
+first_is "the index rose for 15 years" "$both" "(['15'], None)" "a figure of another thing"
+first_is "the index rose since 2,000" 'rs[0].get("unsupported")' "['2,000']" "a year is no figure"
 # Bounds: "more than", "under", "about" and "nearly" a figure hold for
 # the passage's within them, said among the result's figures.
-cs query --db figures.db --format jsonl -n 1 "the index rose more than 12 percent" > out.jsonl
-[ "$(jq_py '(rs[0].get("unsupported"), rs[0].get("figures"))' < out.jsonl)" = "(None, [{'query': 'more than 12', 'source': '14.64'}])" ] ||
-    fail "more than a figure: $(cat out.jsonl)"
-cs query --db figures.db --format jsonl -n 1 "the index rose under 15 percent" > out.jsonl
-[ "$(jq_py 'rs[0].get("figures")' < out.jsonl)" = "[{'query': 'under 15', 'source': '14.64'}]" ] ||
-    fail "under a figure: $(cat out.jsonl)"
+first_is "the index rose more than 12 percent" "$both" \
+    "(None, [{'query': 'more than 12', 'source': '14.64'}])" "more than a figure"
+first_is "the index rose under 15 percent" "$figs" \
+    "[{'query': 'under 15', 'source': '14.64'}]" "under a figure"
 # The words that bound a figure are held where it is.
-cs query --db figures.db --format jsonl -n 1 "expenditures were nearly 75 million dollars" > out.jsonl
-[ "$(jq_py '(rs[0].get("unsupported"), rs[0].get("figures"))' < out.jsonl)" = "(None, [{'query': 'nearly 75 million', 'source': '73,344,573.27'}])" ] ||
-    fail "nearly a figure: $(cat out.jsonl)"
-cs query --db figures.db --format jsonl -n 1 "the index rose just under 15 percent" > out.jsonl
-[ "$(jq_py '(rs[0].get("unsupported"), rs[0].get("figures"))' < out.jsonl)" = "(None, [{'query': 'just under 15', 'source': '14.64'}])" ] ||
-    fail "just under a figure: $(cat out.jsonl)"
-# A share in words is a percentage: "a seventh" is none, "half" of
-# 14.64 percent neither.
+first_is "expenditures were nearly 75 million dollars" "$both" \
+    "(None, [{'query': 'nearly 75 million', 'source': '73,344,573.27'}])" "nearly a figure"
+first_is "the index rose just under 15 percent" "$both" \
+    "(None, [{'query': 'just under 15', 'source': '14.64'}])" "just under a figure"
+# A share in words before "of" is a percentage, the passage's within
+# 2.5 points of it.
 printf 'Shares\n\nSome 48 percent of the budget went to roads, and 33.5%% of it to schools.\n' > figures/shares.txt
 "$CITESEARCH" index --quiet --db figures.db figures
-cs query --db figures.db --format jsonl -n 1 "half of the budget went to roads and a third of it to schools" > out.jsonl
-[ "$(jq_py '(rs[0].get("unsupported"), rs[0].get("figures"))' < out.jsonl)" = "(None, [{'query': 'half', 'source': '48 percent'}, {'query': 'a third', 'source': '33.5%'}])" ] ||
-    fail "shares in words: $(cat out.jsonl)"
+first_is "half of the budget went to roads and a third of it to schools" "$both" \
+    "(None, [{'query': 'half', 'source': '48 percent'}, {'query': 'a third', 'source': '33.5%'}])" \
+    "shares in words"
 # And the other way: a claim's percentage by a passage's share in words,
 # its "percent" held with it.
 printf 'Halves\n\nHalf of the staff left, and more than a third of the board.\n' > figures/halves.txt
 "$CITESEARCH" index --quiet --db figures.db figures
-cs query --db figures.db --format jsonl -n 1 "50 percent of the staff left and about 35 percent of the board" > out.jsonl
-[ "$(jq_py '(rs[0].get("unsupported"), rs[0].get("figures"))' < out.jsonl)" = "(None, [{'query': '50', 'source': 'Half'}, {'query': 'about 35', 'source': 'a third'}])" ] ||
-    fail "a percentage by a share in words: $(cat out.jsonl)"
+first_is "50 percent of the staff left and about 35 percent of the board" "$both" \
+    "(None, [{'query': '50', 'source': 'Half'}, {'query': 'about 35', 'source': 'a third'}])" \
+    "a percentage by a share in words"
 for q in "the index rose more than 15 percent" "the index rose less than 12 percent" "expenditures were about 90 million dollars" "half of the index rose" "70 percent of the staff left"; do
-    cs query --db figures.db --format jsonl -n 1 "$q" > out.jsonl
-    [ "$(jq_py 'rs[0].get("figures")' < out.jsonl)" = "None" ] || fail "a bound the figure breaks: $q: $(cat out.jsonl)"
+    first_is "$q" "$figs" "None" "a bound the figure breaks: $q"
 done
 
 # No result: exit status 1.
