@@ -11,6 +11,7 @@
 #include "qy_cand.h"
 #include "qy_plan.h"
 #include "qy_readable.h"
+#include "qy_said.h"
 #include "schema.h"
 #include "tx.h"
 #include "xs.h"
@@ -212,6 +213,8 @@ void qy_result_clear(qy_result *r)
         free(r->figures[i].source);
     }
     free(r->figures);
+    free(r->said_by.name);
+    free(r->said_by.cite);
 }
 
 void qy_answer_clear(qy_answer *a)
@@ -628,6 +631,21 @@ static cs_status names_of(qy_engine *e, const qy_plan *plan, qy_cand *c, char **
     return rc;
 }
 
+/* Who said the words a result matched: the speaker its passage names,
+ * or for "he said" the one the passage before names (qy_said.h). */
+static cs_status speaker_of(qy_engine *e, qy_cand *c)
+{
+    int need_before;
+    cs_status rc = qy_said_mark(c, &need_before);
+    if (rc != CS_OK || !need_before)
+        return rc;
+    qy_result before = {0};
+    int got = passage_before(e, c, &before);
+    rc = got < 0 ? CS_NOMEM : got ? qy_said_mark_before(e->an, c, &before) : CS_OK;
+    qy_result_clear(&before);
+    return rc;
+}
+
 /* What became of a candidate in find_across. */
 enum { ACROSS_UNTRIED, ACROSS_JOINED, ACROSS_IN_VAIN };
 
@@ -964,6 +982,9 @@ cs_status qy_engine_query(qy_engine *e, const qy_request *req, qy_answer *out,
         if (rc == CS_OK && claim)
             rc = names_of(e, &plan, &c[i], msg);
         if (rc != CS_OK || shown_above(out, &c[i].r))
+            continue;
+        rc = speaker_of(e, &c[i]);
+        if (rc != CS_OK)
             continue;
         c[i].r.rank = (unsigned)out->n + 1;
         out->results[out->n++] = c[i].r;

@@ -213,6 +213,17 @@ typedef struct qy_respelling {
     char *source;  /* as the passage writes it */
 } qy_respelling;
 
+/* Who a passage says spoke the words a result matched (qy_said.h). */
+typedef struct qy_speaker {
+    char *name;            /* as the file writes it, spaces between its
+                              words as one; NULL when the passage says of
+                              no one */
+    char *cite;            /* PATH:LINE where the name stands: in the
+                              passage, or for "he said" in the passage
+                              before it */
+    size_t byte_start, byte_end; /* the name in the cited file */
+} qy_speaker;
+
 typedef struct qy_result {
     unsigned rank;         /* 1-based */
     double score;
@@ -251,6 +262,9 @@ typedef struct qy_result {
                               claim's bound ("more than 2,000", "2,466":
                               qy_figure_holds) */
     size_t nfigures;
+    qy_speaker said_by;    /* who said the words it matched, when the
+                              passage says so ("...," he told Euronews,
+                              the passage before naming him) */
 } qy_result;
 
 typedef struct qy_answer {

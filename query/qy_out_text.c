@@ -162,6 +162,19 @@ static void text_answer(qy_printer *p, const qy_request *req,
          * is a figure the claim rounds or bounds. */
         print_pairs(out, "spelt", r->respelt, r->nrespelt);
         print_pairs(out, "figures", r->figures, r->nfigures);
+        /* Who really said it: where the passage names the speaker
+         * elsewhere ("he told ..."), the line that names him. */
+        if (r->said_by.name) {
+            fputs("   said by: ", out);
+            qy_put_field(out, r->said_by.name);
+            if (r->said_by.byte_start < r->byte_start ||
+                r->said_by.byte_end > r->byte_end) {
+                fputs(" (", out);
+                qy_put_field(out, r->said_by.cite);
+                fputc(')', out);
+            }
+            fputc('\n', out);
+        }
         fputc('\n', out);
     }
 }

@@ -182,6 +182,14 @@ json_t *qy_result_json(const qy_request *req, const qy_answer *a,
     set_words(o, "negated", r->negated, r->nnegated);
     set_pairs(o, "respelt", r->respelt, r->nrespelt);
     set_pairs(o, "figures", r->figures, r->nfigures);
+    if (r->said_by.name)
+        json_object_set_new(
+            o, "said_by",
+            json_pack("{s:o, s:o, s:I, s:I}", "name",
+                      qy_json_bytes(r->said_by.name, strlen(r->said_by.name)),
+                      "cite", qy_json_bytes(r->said_by.cite, strlen(r->said_by.cite)),
+                      "byte_start", (json_int_t)r->said_by.byte_start, "byte_end",
+                      (json_int_t)r->said_by.byte_end));
     return o;
 }
 

@@ -90,6 +90,13 @@ async function main() {
     const rounded = firstResult(page).locator(".unsupported").filter({ hasText: "Figures it gives otherwise:" });
     assert.deepEqual(await rounded.locator(".pair").allTextContents(), ["73.3 million -> 73,344,573.27"]);
 
+    // Who said it: the quotation given to Rama was Et'hemaj's, whom the
+    // paragraph before names; the page says so, with that line.
+    await search(page, 'Rama said "We are talking about an abnormal, unusual situation"', "auto");
+    const said = firstResult(page).locator(".said");
+    assert.equal(await said.locator(".word").textContent(), "Maksim Et\u2019hemaj");
+    assert.equal(await said.locator(".where").textContent(), " (corpus/004_ea823e42dca6d0bc.txt:41)");
+
     // A verbatim quote: the highlight is exactly the quote, although the
     // passage starts with a curly quote (3 UTF-8 bytes, 1 UTF-16 unit).
     await search(page, '"' + QUOTE + '"', "auto");

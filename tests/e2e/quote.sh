@@ -452,3 +452,29 @@ for r in rs:
     assert len(r["text"].split()) <= 120, (r["query_id"], len(r["text"].split()))
 PY
 echo ok
+
+# Who said it: a quotation given to Rama was Et'hemaj's, whom the
+# paragraph before names ("...," he told Euronews Albania): said_by names
+# him where the file does, and the text output says so with the line.
+cs query --format jsonl -n 1 'Rama said "We are talking about an abnormal, unusual situation"' > out.jsonl
+python3 - out.jsonl <<'PY'
+import json, sys
+r = json.loads(open(sys.argv[1]).readline())
+assert r["cite"] == "corpus/004_ea823e42dca6d0bc.txt:43", r["cite"]
+assert r["unsupported"] == ["Rama"], r
+s = r["said_by"]
+assert s["name"] == "Maksim Et\u2019hemaj", s
+assert s["cite"] == "corpus/004_ea823e42dca6d0bc.txt:41", s
+data = open(r["path"], "rb").read()
+assert data[s["byte_start"]:s["byte_end"]].decode() == s["name"], s
+PY
+cs query --format text -n 1 'Rama said "We are talking about an abnormal, unusual situation"' > out.txt
+grep -q "said by: Maksim Et’hemaj (corpus/004_ea823e42dca6d0bc.txt:41)" out.txt ||
+    fail "said by, text: $(cat out.txt)"
+# The speaker the passage itself names, after the quotation.
+cs query --format jsonl -n 1 '"Another cyber attack by the same aggressors"' > out.jsonl
+[ "$(jq_py 'rs[0]["said_by"]["name"] + " " + rs[0]["said_by"]["cite"]' < out.jsonl)" = "Rama corpus/004_ea823e42dca6d0bc.txt:11" ] ||
+    fail "said by Rama: $(cat out.jsonl)"
+# A passage that says of no one has no said_by.
+cs query --format jsonl -n 1 '"bringing various systems to a halt for days"' > out.jsonl
+[ "$(jq_py '"said_by" in rs[0]' < out.jsonl)" = "False" ] || fail "said by no one: $(cat out.jsonl)"

@@ -1,0 +1,574 @@
+/* qy_said.c - who a passage says spoke its words (see qy_said.h). */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "qy_said.h"
+
+/* A passage read for its speakers: its words (a compound's joined form
+ * left out: its parts are the words) and its quotations. */
+typedef struct said_text {
+    const char *text;
+    size_t len;
+    const qy_ptoks *pt;
+    size_t *w;          /* indexes into pt->v of the words */
+    size_t nw;
+    qy_span *quotes;    /* inside quotation marks, sorted */
+    size_t nquotes;
+} said_text;
+
+#define NO_WORD SIZE_MAX
+/* How far from a quotation the words that say whose it is may stand:
+ * "...," Albanian Prime Minister Edi Rama wrote (after it), Rama wrote on
+ * Twitter on Saturday: "..." (before it). */
+#define AFTER_QUOTE_WORDS 8
+#define BEFORE_QUOTE_WORDS 12
+/* A name is at most this many words (Director General of Police Muhamet
+ * Rrumbullaku is cut to its last six). */
+#define NAME_WORDS 6
+
+static const char *term(const said_text *st, size_t i)
+{
+    return QY_PTERM(st->pt, st->w[i]);
+}
+static unsigned flags(const said_text *st, size_t i)
+{
+    return st->pt->v[st->w[i]].flags;
+}
+static size_t wstart(const said_text *st, size_t i)
+{
+    return st->pt->v[st->w[i]].start;
+}
+static size_t wend(const said_text *st, size_t i)
+{
+    return st->pt->v[st->w[i]].end;
+}
+/* The bytes between word i - 1 and word i (before the first word: from
+ * the text's start). */
+static size_t gap_from(const said_text *st, size_t i)
+{
+    return i ? wend(st, i - 1) : 0;
+}
+
+static int in_quote(const said_text *st, size_t pos)
+{
+    for (size_t q = 0; q < st->nquotes; q++)
+        if (pos >= st->quotes[q].start && pos < st->quotes[q].end)
+            return 1;
+    return 0;
+}
+
+/* A quotation mark at text[i]: 1 opening (“ « „), 2 closing (” »), 3
+ * either (the straight "), its bytes in *width; 0 none. */
+static int quote_mark(const char *t, size_t len, size_t i, size_t *width)
+{
+    const unsigned char *u = (const unsigned char *)t + i;
+    *width = 1;
+    if (u[0] == '"')
+        return 3;
+    if (u[0] == 0xC2 && i + 1 < len) {
+        *width = 2;
+        return u[1] == 0xAB ? 1 : u[1] == 0xBB ? 2 : 0;
+    }
+    if (u[0] == 0xE2 && i + 2 < len && u[1] == 0x80) {
+        *width = 3;
+        return u[2] == 0x9C || u[2] == 0x9E ? 1 : u[2] == 0x9D ? 2 : 0;
+    }
+    return 0;
+}
+
+static int add_quote(said_text *st, size_t start, size_t end, size_t *cap)
+{
+    if (st->nquotes == *cap) {
+        size_t n = *cap ? *cap * 2 : 8;
+        qy_span *q = realloc(st->quotes, n * sizeof *q);
+        if (!q)
+            return 0;
+        st->quotes = q;
+        *cap = n;
+    }
+    st->quotes[st->nquotes++] = (qy_span){start, end};
+    return 1;
+}
+
+/* The quotations of the text.  A quotation the passage closes but did
+ * not open began before it (a window cut inside it); one it opens and
+ * does not close runs to its end (news opens each paragraph of a long
+ * quotation and closes only the last). */
+static int find_quotes(said_text *st)
+{
+    size_t cap = 0, open = NO_WORD, width;
+    for (size_t i = 0; i < st->len; i += width) {
+        int mark = quote_mark(st->text, st->len, i, &width);
+        if (mark == 1 || (mark == 3 && open == NO_WORD)) {
+            if (open == NO_WORD)
+                open = i + width;
+        } else if (mark == 2 || mark == 3) {
+            if (open != NO_WORD) {
+                if (!add_quote(st, open, i, &cap))
+                    return 0;
+                open = NO_WORD;
+            } else if (st->nquotes == 0 && !add_quote(st, 0, i, &cap)) {
+                return 0;
+            }
+        }
+    }
+    return open == NO_WORD || add_quote(st, open, st->len, &cap);
+}
+
+static void said_text_clear(said_text *st)
+{
+    free(st->w);
+    free(st->quotes);
+}
+
+static cs_status said_text_read(const char *text, size_t len, const qy_ptoks *pt,
+                                said_text *st)
+{
+    memset(st, 0, sizeof *st);
+    st->text = text;
+    st->len = len;
+    st->pt = pt;
+    st->w = malloc((pt->n + 1) * sizeof *st->w);
+    if (!st->w)
+        return CS_NOMEM;
+    for (size_t k = 0; k < pt->n; k++)
+        if (!(pt->v[k].flags & TX_JOINED) && pt->v[k].end <= len)
+            st->w[st->nw++] = k;
+    if (!find_quotes(st)) {
+        said_text_clear(st);
+        return CS_NOMEM;
+    }
+    return CS_OK;
+}
+
+static int one_of(const char *t, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(t, list[i]) == 0)
+            return 1;
+    return 0;
+}
+#define ONE_OF(t, list) one_of((t), (list), sizeof(list) / sizeof *(list))
+
+/* Verbs that say whose words follow or precede (a noun of the same
+ * letters is no verb after a name: "Rama's claims" has no "claims" verb
+ * here, as only past forms and "says" and "writes" are read). */
+static const char *const speech_verbs[] = {
+    "accused", "acknowledged", "added",    "admitted",  "announced",
+    "argued",  "asked",        "blamed",   "commented",
+    "confirmed", "declared",   "denied",   "denounced", "explained", "insisted",
+    "noted",   "recalled",     "remarked", "replied",   "said",
+    "says",    "stated",       "stressed", "told",      "tweeted",
+    "warned",  "writes",       "wrote"};
+static const char *const pronouns[] = {"he", "she"};
+/* Words with a capital that name no one (the stop words aside). */
+static const char *const no_names[] = {
+    "another", "everyone", "i",   "i'd",  "i'll",    "i'm", "i've",
+    "it",      "many",     "one", "others", "someone", "they", "we", "you"};
+/* Words between a speaker and the verb: Rama also said. */
+static const char *const between[] = {"also", "again", "earlier", "has",
+                                      "had", "have", "later", "then"};
+/* Words after which a name says where or of what, not who. */
+static const char *const prepositions[] = {
+    "about", "after", "against", "among", "at",   "before", "by",  "for",
+    "from",  "in",    "into",    "of",    "on",   "over",   "to",  "under",
+    "with",  "within"};
+/* Words whose full stop ends no sentence (Mr. Rama said). */
+static const char *const abbreviations[] = {"dr", "gen", "gov", "jr", "mr", "mrs",
+                                            "ms", "no", "prof", "rep", "sen", "sr",
+                                            "st", "vs"};
+
+static int space_only(const char *t, size_t from, size_t to)
+{
+    if (from >= to)
+        return 0;
+    for (size_t i = from; i < to; i++)
+        if (t[i] != ' ' && t[i] != '\t' && t[i] != '\n' && t[i] != '\r')
+            return 0;
+    return 1;
+}
+
+/* Whether words i - 1 and i are one name: a space between them, a
+ * hyphen or an apostrophe (Jean-Luc, O'Brien read as two), or an
+ * initial's point (George W. Bush). */
+static int joins_name(const said_text *st, size_t i)
+{
+    size_t from = wend(st, i - 1), to = wstart(st, i);
+    const char *t = st->text;
+    if (space_only(t, from, to))
+        return 1;
+    if (to - from == 1 && (t[from] == '-' || t[from] == '\''))
+        return 1;
+    if (to - from == 3 && memcmp(t + from, "\xE2\x80\x99", 3) == 0)
+        return 1;
+    return t[from] == '.' &&
+           (wend(st, i - 1) - wstart(st, i - 1) == 1 || ONE_OF(term(st, i - 1), abbreviations)) &&
+           space_only(t, from + 1, to);
+}
+
+/* Whether the bytes before word i (from `from`) end a sentence outside a
+ * quotation: a full stop, ! or ?, but not an abbreviation's or an
+ * initial's point. */
+static int sentence_ends_before(const said_text *st, size_t i, size_t from)
+{
+    size_t to = wstart(st, i);
+    for (size_t p = from; p < to; p++) {
+        char ch = st->text[p];
+        if ((ch == '.' || ch == '!' || ch == '?') && !in_quote(st, p)) {
+            if (ch == '.' && i > 0 && p == wend(st, i - 1) &&
+                (wend(st, i - 1) - wstart(st, i - 1) == 1 ||
+                 ONE_OF(term(st, i - 1), abbreviations)))
+                continue;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The name that ends at word `last`, written with capitals (a sentence's
+ * first words that are no name, The, On, Saturday, left out): its first
+ * word in *first. */
+static int name_back(const said_text *st, size_t last, size_t *first)
+{
+    if (!(flags(st, last) & TX_CAPITAL) || in_quote(st, wstart(st, last)))
+        return 0;
+    size_t f = last;
+    while (f > 0 && last - f + 1 < NAME_WORDS && (flags(st, f - 1) & TX_CAPITAL) &&
+           joins_name(st, f) && !in_quote(st, wstart(st, f - 1)))
+        f--;
+    while (f <= last && ((flags(st, f) & TX_STOP) || qy_is_date_word(term(st, f))))
+        f++;
+    if (f > last || ONE_OF(term(st, last), pronouns) || ONE_OF(term(st, f), no_names))
+        return 0;
+    /* A name after a preposition is no speaker: the President of the
+     * United States announced, the commander in Iraq declared. */
+    size_t p = f;
+    if (p > 0 && (strcmp(term(st, p - 1), "the") == 0 || strcmp(term(st, p - 1), "a") == 0))
+        p--;
+    if (p > 0 && ONE_OF(term(st, p - 1), prepositions))
+        return 0;
+    *first = f;
+    return 1;
+}
+
+/* The name that starts at word `first` (after "the": said the Prime
+ * Minister), or failing one and when `phrase` allows, a speaker named by
+ * "the" and up to three words, up to a comma or a full stop (after a
+ * quotation: "...," added the ministry, which ...): its first word in
+ * *from, its last in *last. */
+static int name_fwd(const said_text *st, size_t first, int phrase, size_t *from,
+                    size_t *last)
+{
+    size_t f = first;
+    int the = strcmp(term(st, f), "the") == 0;
+    if (the && f + 1 < st->nw && (flags(st, f + 1) & TX_CAPITAL) && joins_name(st, f + 1))
+        f++;
+    if (flags(st, f) & TX_CAPITAL) {
+        if ((flags(st, f) & TX_STOP) || ONE_OF(term(st, f), no_names))
+            return 0;
+        size_t l = f;
+        while (l + 1 < st->nw && l - f + 1 < NAME_WORDS &&
+               (flags(st, l + 1) & TX_CAPITAL) && joins_name(st, l + 1))
+            l++;
+        /* A name that qualifies the word after it is no speaker:
+         * according to the George Washington documentary. */
+        if (l + 1 < st->nw && !(flags(st, l + 1) & (TX_STOP | TX_CAPITAL)) &&
+            space_only(st->text, wend(st, l), wstart(st, l + 1)))
+            return 0;
+        *from = f;
+        *last = l;
+        return 1;
+    }
+    if (!the || !phrase)
+        return 0;
+    size_t l = f;
+    while (l + 1 < st->nw && l - f < 3 && space_only(st->text, wend(st, l), wstart(st, l + 1)) &&
+           !(flags(st, l + 1) & TX_STOP) && strcmp(term(st, l + 1), "which") != 0)
+        l++;
+    if (l == f)
+        return 0;
+    *from = f;
+    *last = l;
+    return 1;
+}
+
+/* Whether the bytes before word k hold `ch`, or a closing quotation mark
+ * (for ch 0). */
+static int gap_has(const said_text *st, size_t k, char ch)
+{
+    size_t from = gap_from(st, k), to = wstart(st, k), width;
+    for (size_t p = from; p < to; p += width) {
+        int mark = quote_mark(st->text, to, p, &width);
+        if (ch ? st->text[p] == ch : (mark == 2 || mark == 3))
+            return 1;
+    }
+    return 0;
+}
+
+/* The first word of the sentence word k stands in. */
+static size_t sentence_start(const said_text *st, size_t k)
+{
+    size_t s = k;
+    while (s > 0 && !sentence_ends_before(st, s, gap_from(st, s)))
+        s--;
+    return s;
+}
+
+enum { NONE = 0, NAMED = 1, PRONOUN = 2 };
+
+/* Who speaks by the verb at word k: NAMED with the name's words
+ * [*a, *b], PRONOUN (he, she: word *a), or NONE. */
+static int subject_of(const said_text *st, size_t k, size_t *a, size_t *b)
+{
+    const char *v = term(st, k);
+    if (in_quote(st, wstart(st, k)))
+        return NONE;
+    if (strcmp(v, "according") == 0) {
+        if (k + 2 < st->nw && strcmp(term(st, k + 1), "to") == 0 &&
+            space_only(st->text, wend(st, k), wstart(st, k + 1)) &&
+            space_only(st->text, wend(st, k + 1), wstart(st, k + 2)) &&
+            name_fwd(st, k + 2, 0, a, b))
+            return NAMED;
+        return NONE;
+    }
+    if (!ONE_OF(v, speech_verbs))
+        return NONE;
+    /* Before the verb: Rama said; he told; Safavi also criticized. */
+    size_t j = k;
+    for (int skipped = 0; j > 0 && skipped < 2 && ONE_OF(term(st, j - 1), between) &&
+                          space_only(st->text, wend(st, j - 1), wstart(st, j));
+         skipped++)
+        j--;
+    if (j > 0 && space_only(st->text, wend(st, j - 1), wstart(st, j))) {
+        if (ONE_OF(term(st, j - 1), pronouns)) {
+            *a = *b = j - 1;
+            return PRONOUN;
+        }
+        if (name_back(st, j - 1, a)) {
+            *b = j - 1;
+            return NAMED;
+        }
+    }
+    /* Inverted, after a quotation or a comma: "...," said Rama; "...,"
+     * added the ministry. */
+    int after_quote = gap_has(st, k, 0);
+    if (k + 1 < st->nw && (after_quote || gap_has(st, k, ',')) &&
+        space_only(st->text, wend(st, k), wstart(st, k + 1))) {
+        if (ONE_OF(term(st, k + 1), pronouns)) {
+            *a = *b = k + 1;
+            return PRONOUN;
+        }
+        /* (After a comma only a name: "..., said the attack was ..." is
+         * no speaker's.) */
+        if (name_fwd(st, k + 1, after_quote, a, b))
+            return NAMED;
+    }
+    /* In apposition: Ali Safavi, a spokesman for the MEK, said; Angela
+     * Tilby, vice-principal of Westcott House, Cambridge, accused.  The
+     * apposition starts with a small letter. */
+    if (k > 1 && gap_has(st, k, ',') && !after_quote)
+        for (size_t i = k - 1; i > 0 && k - i < BEFORE_QUOTE_WORDS; i--) {
+            if (sentence_ends_before(st, i, gap_from(st, i)) || in_quote(st, wstart(st, i)))
+                break;
+            if (gap_has(st, i, ',') && !(flags(st, i) & TX_CAPITAL) &&
+                name_back(st, i - 1, a)) {
+                *b = i - 1;
+                return NAMED;
+            }
+        }
+    return NONE;
+}
+
+/* The last speaker named (not by a pronoun) by a verb before byte
+ * `before` of the text. */
+static int last_named(const said_text *st, size_t before, size_t *a, size_t *b)
+{
+    for (size_t k = st->nw; k-- > 0;)
+        if (wend(st, k) <= before && subject_of(st, k, a, b) == NAMED)
+            return 1;
+    return 0;
+}
+
+/* The speaker by word k's verb, a pronoun read as the last speaker named
+ * before it. */
+static int speaker_at(const said_text *st, size_t k, qy_said_at *out)
+{
+    size_t a, b;
+    int s = subject_of(st, k, &a, &b);
+    if (s == PRONOUN) {
+        if (!last_named(st, wstart(st, a), &a, &b)) {
+            out->found = PRONOUN;
+            return 1;
+        }
+        s = NAMED;
+    }
+    if (s != NAMED)
+        return 0;
+    out->found = NAMED;
+    out->start = wstart(st, a);
+    out->end = wend(st, b);
+    return 1;
+}
+
+/* Whether no sentence ends between words i and j (i <= j) outside a
+ * quotation. */
+static int one_sentence(const said_text *st, size_t i, size_t j)
+{
+    for (size_t k = i + 1; k <= j; k++)
+        if (sentence_ends_before(st, k, gap_from(st, k)))
+            return 0;
+    return 1;
+}
+
+static void find_speaker(const said_text *st, size_t start, qy_said_at *out)
+{
+    size_t first = 0;
+    while (first < st->nw && wend(st, first) <= start)
+        first++;
+    if (first == st->nw)
+        return;
+    const qy_span *q = NULL;
+    for (size_t i = 0; i < st->nquotes && !q; i++)
+        if (wstart(st, first) >= st->quotes[i].start && wstart(st, first) < st->quotes[i].end)
+            q = &st->quotes[i];
+    if (q) {
+        /* Next to the quotation: after it first, then before it. */
+        size_t after = first;
+        while (after < st->nw && wstart(st, after) < q->end)
+            after++;
+        for (size_t k = after; k < st->nw && k < after + AFTER_QUOTE_WORDS; k++) {
+            if (k > after && sentence_ends_before(st, k, gap_from(st, k)))
+                break;
+            if (k == after && sentence_ends_before(st, k, q->end))
+                break;
+            if (speaker_at(st, k, out))
+                return;
+        }
+        size_t before = first;
+        while (before > 0 && wend(st, before - 1) > q->start)
+            before--;
+        for (size_t k = before; k-- > 0 && before - k <= BEFORE_QUOTE_WORDS;) {
+            if (!one_sentence(st, k, before - 1) || in_quote(st, wstart(st, k)))
+                break;
+            if (speaker_at(st, k, out))
+                return;
+        }
+        return;
+    }
+    /* In the sentence of their first word: the verb nearest it (Rama
+     * said there was no leak; the leak, Rama said, ...). */
+    size_t from = sentence_start(st, first), best = NO_WORD;
+    qy_said_at found = {0};
+    for (size_t k = from; k < st->nw && (k <= first || one_sentence(st, first, k)); k++) {
+        size_t dist = k > first ? k - first : first - k;
+        qy_said_at at = {0};
+        if ((best == NO_WORD || dist < best) && speaker_at(st, k, &at)) {
+            best = dist;
+            found = at;
+        }
+    }
+    if (best != NO_WORD)
+        *out = found;
+}
+
+cs_status qy_said_find(const char *text, size_t len, const qy_ptoks *pt,
+                       size_t start, qy_said_at *out)
+{
+    memset(out, 0, sizeof *out);
+    said_text st;
+    cs_status rc = said_text_read(text, len, pt, &st);
+    if (rc != CS_OK)
+        return rc;
+    find_speaker(&st, start, out);
+    said_text_clear(&st);
+    return CS_OK;
+}
+
+cs_status qy_said_last(const char *text, size_t len, const qy_ptoks *pt,
+                       qy_said_at *out)
+{
+    memset(out, 0, sizeof *out);
+    said_text st;
+    cs_status rc = said_text_read(text, len, pt, &st);
+    if (rc != CS_OK)
+        return rc;
+    size_t a, b;
+    if (last_named(&st, len, &a, &b)) {
+        out->found = NAMED;
+        out->start = wstart(&st, a);
+        out->end = wend(&st, b);
+    }
+    said_text_clear(&st);
+    return CS_OK;
+}
+
+/* The speaker's name at [at->start, at->end) of passage `src` as r's
+ * said_by, its spaces as one, its line counted from the passage's. */
+static cs_status set_speaker(qy_result *r, const qy_result *src, const qy_said_at *at)
+{
+    char *name = malloc(at->end - at->start + 1);
+    if (!name)
+        return CS_NOMEM;
+    size_t n = 0;
+    for (size_t i = at->start; i < at->end; i++) {
+        char ch = src->text[i];
+        int space = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+        if (!space)
+            name[n++] = ch;
+        else if (n && name[n - 1] != ' ')
+            name[n++] = ' ';
+    }
+    name[n] = '\0';
+    unsigned line = src->line_start;
+    for (size_t i = 0; i < at->start; i++)
+        line += src->text[i] == '\n';
+    char *cite;
+    if (asprintf(&cite, "%s:%u", src->path ? src->path : "", line) < 0) {
+        free(name);
+        return CS_NOMEM;
+    }
+    r->said_by = (qy_speaker){name, cite, src->byte_start + at->start,
+                              src->byte_start + at->end};
+    return CS_OK;
+}
+
+/* Whose words a passage's text may say: one read as its bytes. */
+static int readable(const qy_result *r)
+{
+    return r->text && !r->form && !r->charset;
+}
+
+cs_status qy_said_mark(qy_cand *c, int *need_before)
+{
+    qy_result *r = &c->r;
+    *need_before = 0;
+    if (r->nhighlights == 0 || !readable(r) || r->said_by.name)
+        return CS_OK;
+    size_t start = r->highlights[0].start - r->byte_start;
+    if (r->highlights[0].start < r->byte_start || start >= r->text_len)
+        return CS_OK;
+    qy_said_at at;
+    cs_status rc = qy_said_find(r->text, r->text_len, &c->pt, start, &at);
+    if (rc != CS_OK)
+        return rc;
+    *need_before = at.found == PRONOUN;
+    return at.found == NAMED ? set_speaker(r, r, &at) : CS_OK;
+}
+
+cs_status qy_said_mark_before(tx_analyzer *a, qy_cand *c, const qy_result *before)
+{
+    if (!readable(before))
+        return CS_OK;
+    qy_ptoks pt;
+    cs_status rc = qy_ptoks_analyze(a, before, &pt, NULL);
+    qy_said_at at = {0};
+    if (rc == CS_OK)
+        rc = qy_said_last(before->text, before->text_len, &pt, &at);
+    qy_ptoks_clear(&pt);
+    if (rc == CS_OK && at.found == NAMED)
+        rc = set_speaker(&c->r, before, &at);
+    /* (A passage before that cannot be read only leaves "he" unnamed.) */
+    return rc == CS_NOMEM ? rc : CS_OK;
+}

@@ -1,0 +1,59 @@
+/*
+ * qy_said.h - who a passage says spoke the words a result matched.
+ *
+ * A checker asks who really said a quotation: news gives the speaker
+ * beside the quotation ("...," Rama wrote on Twitter; Rama said: "..."),
+ * after it inverted ("...," added the ministry; "...," said Interior
+ * Minister Bledar Cuci), in an apposition (Ali Safavi, a MEK spokesman,
+ * said), after "according to", or as "he" or "she" for a speaker the
+ * passage or the paragraph before named ("We are talking about an
+ * abnormal situation," he told Euronews, after "Maksim Et'hemaj said the
+ * attack was sabotage").  This reads those forms, in English, from a
+ * passage's words (qy_ptoks) and the bytes between them; it names a
+ * speaker only where one of them says who, never guesses from the names
+ * that merely stand nearby.
+ *
+ * Ownership: qy_said_find and qy_said_last only read the text and words
+ * they are given (their scratch memory is their own); qy_said_mark and
+ * qy_said_mark_before set the candidate's result's said_by, which the
+ * result owns (qy_result_clear).
+ */
+#ifndef CITESEARCH_QY_SAID_H
+#define CITESEARCH_QY_SAID_H
+
+#include <stddef.h>
+
+#include "qy_cand.h"
+#include "status.h"
+
+typedef struct qy_said_at {
+    int found;          /* 0 none, 1 a name at [start, end), 2 a pronoun
+                           whose speaker the passage before names */
+    size_t start, end;  /* the speaker's words in the text (found == 1) */
+} qy_said_at;
+
+/* The speaker of the words from byte `start` of `text` (len bytes; pt
+ * its words, offsets into it): when they lie inside a quotation, the one
+ * the words next to the quotation give (after it first, then before it,
+ * in its sentence); otherwise the one the sentence holding the first of
+ * them gives (the verb nearest it).  A pronoun is read as the
+ * last speaker the passage named before it, or left for the passage
+ * before (found 2).  CS_NOMEM when out of memory. */
+cs_status qy_said_find(const char *text, size_t len, const qy_ptoks *pt,
+                       size_t start, qy_said_at *out);
+
+/* The last speaker `text` names by a name (not a pronoun), for a "he
+ * said" in the passage after it. */
+cs_status qy_said_last(const char *text, size_t len, const qy_ptoks *pt,
+                       qy_said_at *out);
+
+/* Sets c->r.said_by for the words its first highlight starts (nothing for a
+ * passage without highlights, or whose words are read decoded: HTML,
+ * quoted-printable, a charset).  *need_before is set when the passage
+ * says "he" or "she" of a speaker it does not name before: then
+ * qy_said_mark_before, with the passage before it in its file, names
+ * him.  CS_NOMEM when out of memory. */
+cs_status qy_said_mark(qy_cand *c, int *need_before);
+cs_status qy_said_mark_before(tx_analyzer *a, qy_cand *c, const qy_result *before);
+
+#endif

@@ -1,0 +1,181 @@
+/* test_said.c - unit tests of who a passage says spoke its words
+ * (qy_said): a speaker after a quotation, before it, inverted, in
+ * apposition, after "according to", by a pronoun; and what names no
+ * speaker. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "qy_said.h"
+#include "tx.h"
+
+static tx_analyzer *analyzer(void)
+{
+    static tx_analyzer *a;
+    if (!a)
+        assert_int_equal(tx_analyzer_new(&a, NULL), CS_OK);
+    return a;
+}
+
+/* The speaker of the words of `text` from the first byte of `at` (which
+ * must occur in it): the name as written, "(he)" for a pronoun left to
+ * the passage before, "" for none. */
+static const char *speaker(const char *text, const char *at)
+{
+    static char out[256];
+    qy_result r = {.text = (char *)text, .text_len = strlen(text)};
+    qy_ptoks pt;
+    assert_int_equal(qy_ptoks_analyze(analyzer(), &r, &pt, NULL), CS_OK);
+    const char *hit = strstr(text, at);
+    assert_non_null(hit);
+    qy_said_at s;
+    assert_int_equal(qy_said_find(text, r.text_len, &pt, (size_t)(hit - text), &s),
+                     CS_OK);
+    qy_ptoks_clear(&pt);
+    if (s.found == 1)
+        snprintf(out, sizeof out, "%.*s", (int)(s.end - s.start), text + s.start);
+    else
+        snprintf(out, sizeof out, "%s", s.found == 2 ? "(he)" : "");
+    return out;
+}
+
+static void test_after_quotation(void **state)
+{
+    (void)state;
+    assert_string_equal(speaker("\xE2\x80\x9C" "Another cyber attack was recorded last "
+                                "night,\xE2\x80\x9D Rama wrote on Twitter on Saturday.",
+                                "cyber attack"),
+                        "Rama");
+    /* Inverted, a name or "the" and a noun. */
+    assert_string_equal(speaker("\"Linux is a serious competitor,\" said Ballmer.",
+                                "serious"),
+                        "Ballmer");
+    assert_string_equal(speaker("\xE2\x80\x9CThe systems will be out of service,\xE2\x80\x9D"
+                                " added the ministry, which clarified that screening "
+                                "was done manually.",
+                                "systems"),
+                        "the ministry");
+    assert_string_equal(speaker("\"I've heard everything,\" said Dr. Chamie, whose "
+                                "position makes him chief keeper.",
+                                "heard"),
+                        "Dr. Chamie");
+}
+
+static void test_before_quotation(void **state)
+{
+    (void)state;
+    assert_string_equal(speaker("Fifty-one years ago, John F. Kennedy declared to this "
+                                "Chamber that \"the Constitution makes us not rivals "
+                                "for power.\"",
+                                "Constitution"),
+                        "John F. Kennedy");
+    assert_string_equal(speaker("As President Abraham Lincoln said, \"We must ask where "
+                                "we are.\"",
+                                "must ask"),
+                        "President Abraham Lincoln");
+}
+
+static void test_pronoun(void **state)
+{
+    (void)state;
+    /* Named before in the passage: the name. */
+    assert_string_equal(speaker("Angela Tilby, vice-principal of Westcott House, "
+                                "Cambridge, accused his opponents. \"It is a thoroughly "
+                                "aggressive way to behave,\" she said.",
+                                "thoroughly"),
+                        "Angela Tilby");
+    /* Not: the passage before names him. */
+    assert_string_equal(speaker("\xE2\x80\x9CWe are talking about an abnormal, unusual "
+                                "situation,\xE2\x80\x9D he told Euronews Albania.",
+                                "abnormal"),
+                        "(he)");
+    const char *before = "The Director of the Civil Aviation Authority, Maksim "
+                         "Et\xE2\x80\x99hemaj said the attack was sabotage.";
+    qy_result r = {.text = (char *)before, .text_len = strlen(before)};
+    qy_ptoks pt;
+    assert_int_equal(qy_ptoks_analyze(analyzer(), &r, &pt, NULL), CS_OK);
+    qy_said_at s;
+    assert_int_equal(qy_said_last(before, r.text_len, &pt, &s), CS_OK);
+    qy_ptoks_clear(&pt);
+    assert_int_equal(s.found, 1);
+    assert_memory_equal(before + s.start, "Maksim Et\xE2\x80\x99hemaj", s.end - s.start);
+    assert_int_equal(s.end - s.start, strlen("Maksim Et\xE2\x80\x99hemaj"));
+}
+
+static void test_reported_speech(void **state)
+{
+    (void)state;
+    /* The verb nearest the words in their sentence, before or after. */
+    assert_string_equal(speaker("The border system was back online on Sunday, and Prime "
+                                "Minister Edi Rama confirmed there was no serious data "
+                                "breach.",
+                                "serious"),
+                        "Prime Minister Edi Rama");
+    assert_string_equal(speaker("Enrollment fell by 11 percent, said Steve Halperin, "
+                                "dean of the college.",
+                                "Enrollment"),
+                        "Steve Halperin");
+    /* In apposition. */
+    assert_string_equal(speaker("Ali Safavi, a spokesman for the MEK, said reports of "
+                                "attacks were unrelated.",
+                                "reports"),
+                        "Ali Safavi");
+    assert_string_equal(speaker("Albanian Prime Minister Edi Rama, whose country is a "
+                                "member of NATO, denounced another cyberattack.",
+                                "another"),
+                        "Albanian Prime Minister Edi Rama");
+    assert_string_equal(speaker("Viewers numbered 17 million, according to Nielsen.",
+                                "Viewers"),
+                        "Nielsen");
+}
+
+static void test_no_speaker(void **state)
+{
+    (void)state;
+    /* Another sentence's verb says nothing of these words. */
+    assert_string_equal(speaker("Rama said so on Friday. The systems failed again "
+                                "yesterday.",
+                                "systems"),
+                        "");
+    /* A verb inside a quotation is the speaker's words, not whose they
+     * are. */
+    assert_string_equal(speaker("\"Rama said we would win,\" the report read.", "win"), "");
+    /* A name after a preposition, or qualifying a noun, is no speaker. */
+    assert_string_equal(speaker("The first President of the United States announced "
+                                "the census.",
+                                "census"),
+                        "");
+    assert_string_equal(speaker("Al Qaida's top commander in Iraq declared that they "
+                                "will not rest.",
+                                "rest"),
+                        "");
+    assert_string_equal(speaker("According to the George Washington documentary, I had "
+                                "much alcohol on hand.",
+                                "alcohol"),
+                        "");
+    assert_string_equal(speaker("In June the ministry said that it would rather wait, "
+                                "said the attack was sabotage.",
+                                "sabotage"),
+                        "");
+    /* Nor a capital word that names no one. */
+    assert_string_equal(speaker("Another said: \"This program has been around for a "
+                                "long time.\"",
+                                "program"),
+                        "");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_after_quotation), cmocka_unit_test(test_before_quotation),
+        cmocka_unit_test(test_pronoun),         cmocka_unit_test(test_reported_speech),
+        cmocka_unit_test(test_no_speaker),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
