@@ -6,6 +6,52 @@
 
 #include "qy_said.h"
 
+/* Verbs that say whose words follow or precede (a noun of the same
+ * letters is no verb after a name: "Rama's claims" has no "claims" verb
+ * here, as only past forms and "says" and "writes" are read), sorted for
+ * the binary search; and "according" (to). */
+static const char *const speech_verbs[] = {
+    "accused", "acknowledged", "added",    "admitted",  "announced",
+    "argued",  "asked",        "blamed",   "commented",
+    "confirmed", "declared",   "denied",   "denounced", "explained", "insisted",
+    "noted",   "recalled",     "remarked", "replied",   "said",
+    "says",    "stated",       "stressed", "told",      "tweeted",
+    "warned",  "writes",       "wrote"};
+
+static int speech_verb(const char *t)
+{
+    /* (Asked of every word of a passage: most are shorter, or end
+     * otherwise than the verbs do, in d, s, e or g.) */
+    size_t len = strlen(t);
+    if (len < 4 || len > 12 || !strchr("dseg", t[len - 1]))
+        return 0;
+    if (strcmp(t, "according") == 0)
+        return 1;
+    size_t lo = 0, hi = sizeof speech_verbs / sizeof *speech_verbs;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(t, speech_verbs[mid]);
+        if (c == 0)
+            return 1;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return 0;
+}
+
+/* Whether any word of the passage reports speech: most passages' words
+ * do not, and need nothing more read. */
+static int any_speech_verb(const qy_ptoks *pt, size_t len)
+{
+    for (size_t k = 0; k < pt->n; k++)
+        if (!(pt->v[k].flags & (TX_JOINED | TX_STOP | TX_NUMBER)) && pt->v[k].end <= len &&
+            speech_verb(QY_PTERM(pt, k)))
+            return 1;
+    return 0;
+}
+
 /* A passage read for its speakers: its words (a compound's joined form
  * left out: its parts are the words) and its quotations. */
 typedef struct said_text {
@@ -13,6 +59,7 @@ typedef struct said_text {
     size_t len;
     const qy_ptoks *pt;
     size_t *w;          /* indexes into pt->v of the words */
+    unsigned char *verb; /* of each word: whether it reports speech */
     size_t nw;
     qy_span *quotes;    /* inside quotation marks, sorted */
     size_t nquotes;
@@ -120,6 +167,7 @@ static int find_quotes(said_text *st)
 static void said_text_clear(said_text *st)
 {
     free(st->w);
+    free(st->verb);
     free(st->quotes);
 }
 
@@ -131,11 +179,16 @@ static cs_status said_text_read(const char *text, size_t len, const qy_ptoks *pt
     st->len = len;
     st->pt = pt;
     st->w = malloc((pt->n + 1) * sizeof *st->w);
-    if (!st->w)
+    st->verb = malloc(pt->n + 1);
+    if (!st->w || !st->verb) {
+        said_text_clear(st);
         return CS_NOMEM;
+    }
     for (size_t k = 0; k < pt->n; k++)
-        if (!(pt->v[k].flags & TX_JOINED) && pt->v[k].end <= len)
+        if (!(pt->v[k].flags & TX_JOINED) && pt->v[k].end <= len) {
+            st->verb[st->nw] = (unsigned char)speech_verb(QY_PTERM(pt, k));
             st->w[st->nw++] = k;
+        }
     if (!find_quotes(st)) {
         said_text_clear(st);
         return CS_NOMEM;
@@ -152,16 +205,6 @@ static int one_of(const char *t, const char *const *list, size_t n)
 }
 #define ONE_OF(t, list) one_of((t), (list), sizeof(list) / sizeof *(list))
 
-/* Verbs that say whose words follow or precede (a noun of the same
- * letters is no verb after a name: "Rama's claims" has no "claims" verb
- * here, as only past forms and "says" and "writes" are read). */
-static const char *const speech_verbs[] = {
-    "accused", "acknowledged", "added",    "admitted",  "announced",
-    "argued",  "asked",        "blamed",   "commented",
-    "confirmed", "declared",   "denied",   "denounced", "explained", "insisted",
-    "noted",   "recalled",     "remarked", "replied",   "said",
-    "says",    "stated",       "stressed", "told",      "tweeted",
-    "warned",  "writes",       "wrote"};
 static const char *const pronouns[] = {"he", "she"};
 /* Words with a capital that name no one (the stop words aside). */
 static const char *const no_names[] = {
@@ -323,7 +366,7 @@ enum { NONE = 0, NAMED = 1, PRONOUN = 2 };
 static int subject_of(const said_text *st, size_t k, size_t *a, size_t *b)
 {
     const char *v = term(st, k);
-    if (in_quote(st, wstart(st, k)))
+    if (!st->verb[k] || in_quote(st, wstart(st, k)))
         return NONE;
     if (strcmp(v, "according") == 0) {
         if (k + 2 < st->nw && strcmp(term(st, k + 1), "to") == 0 &&
@@ -333,8 +376,6 @@ static int subject_of(const said_text *st, size_t k, size_t *a, size_t *b)
             return NAMED;
         return NONE;
     }
-    if (!ONE_OF(v, speech_verbs))
-        return NONE;
     /* Before the verb: Rama said; he told; Safavi also criticized. */
     size_t j = k;
     for (int skipped = 0; j > 0 && skipped < 2 && ONE_OF(term(st, j - 1), between) &&
@@ -386,7 +427,7 @@ static int subject_of(const said_text *st, size_t k, size_t *a, size_t *b)
 static int last_named(const said_text *st, size_t before, size_t *a, size_t *b)
 {
     for (size_t k = st->nw; k-- > 0;)
-        if (wend(st, k) <= before && subject_of(st, k, a, b) == NAMED)
+        if (st->verb[k] && wend(st, k) <= before && subject_of(st, k, a, b) == NAMED)
             return 1;
     return 0;
 }
@@ -409,16 +450,6 @@ static int speaker_at(const said_text *st, size_t k, qy_said_at *out)
     out->found = NAMED;
     out->start = wstart(st, a);
     out->end = wend(st, b);
-    return 1;
-}
-
-/* Whether no sentence ends between words i and j (i <= j) outside a
- * quotation. */
-static int one_sentence(const said_text *st, size_t i, size_t j)
-{
-    for (size_t k = i + 1; k <= j; k++)
-        if (sentence_ends_before(st, k, gap_from(st, k)))
-            return 0;
     return 1;
 }
 
@@ -450,7 +481,8 @@ static void find_speaker(const said_text *st, size_t start, qy_said_at *out)
         while (before > 0 && wend(st, before - 1) > q->start)
             before--;
         for (size_t k = before; k-- > 0 && before - k <= BEFORE_QUOTE_WORDS;) {
-            if (!one_sentence(st, k, before - 1) || in_quote(st, wstart(st, k)))
+            if (in_quote(st, wstart(st, k)) ||
+                (k + 1 < before && sentence_ends_before(st, k + 1, gap_from(st, k + 1))))
                 break;
             if (speaker_at(st, k, out))
                 return;
@@ -461,7 +493,11 @@ static void find_speaker(const said_text *st, size_t start, qy_said_at *out)
      * said there was no leak; the leak, Rama said, ...). */
     size_t from = sentence_start(st, first), best = NO_WORD;
     qy_said_at found = {0};
-    for (size_t k = from; k < st->nw && (k <= first || one_sentence(st, first, k)); k++) {
+    for (size_t k = from; k < st->nw; k++) {
+        if (k > first && sentence_ends_before(st, k, gap_from(st, k)))
+            break;
+        if (!st->verb[k])
+            continue;
         size_t dist = k > first ? k - first : first - k;
         qy_said_at at = {0};
         if ((best == NO_WORD || dist < best) && speaker_at(st, k, &at)) {
@@ -477,6 +513,8 @@ cs_status qy_said_find(const char *text, size_t len, const qy_ptoks *pt,
                        size_t start, qy_said_at *out)
 {
     memset(out, 0, sizeof *out);
+    if (!any_speech_verb(pt, len))
+        return CS_OK;
     said_text st;
     cs_status rc = said_text_read(text, len, pt, &st);
     if (rc != CS_OK)
@@ -490,6 +528,8 @@ cs_status qy_said_last(const char *text, size_t len, const qy_ptoks *pt,
                        qy_said_at *out)
 {
     memset(out, 0, sizeof *out);
+    if (!any_speech_verb(pt, len))
+        return CS_OK;
     said_text st;
     cs_status rc = said_text_read(text, len, pt, &st);
     if (rc != CS_OK)
