@@ -133,6 +133,13 @@ static void test_reported_speech(void **state)
     assert_string_equal(speaker("Viewers numbered 17 million, according to Nielsen.",
                                 "Viewers"),
                         "Nielsen");
+    /* A speaker in small letters, after "the". */
+    assert_string_equal(speaker("In a reaction, the state police denied the data was "
+                                "affected.",
+                                "affected"),
+                        "the state police");
+    assert_string_equal(speaker("The head of the ministry said the data was safe.", "safe"),
+                        "");
 }
 
 static void test_no_speaker(void **state)
@@ -159,8 +166,9 @@ static void test_no_speaker(void **state)
                                 "much alcohol on hand.",
                                 "alcohol"),
                         "");
-    assert_string_equal(speaker("In June the ministry said that it would rather wait, "
-                                "said the attack was sabotage.",
+    /* Nor the words after a verb behind a comma ("the attack" here). */
+    assert_string_equal(speaker("Officials left in June, said the attack was sabotage, "
+                                "and went home.",
                                 "sabotage"),
                         "");
     /* Nor a capital word that names no one. */
