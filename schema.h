@@ -95,8 +95,9 @@
  * "per cent" is percent written in two words (tx_analyze.c).  10: a
  * currency sign by a number is the currency's word ($5: dollars 5), and a
  * unit's abbreviation glued to a number a word of its own (40km: 40 km;
- * tx_units.c). */
-#define CS_READING_VERSION 10
+ * tx_units.c).  11: an acronym written with points (U.S., M.E.K.) is
+ * its letters and their joined form, as a compound is (tx_analyze.c). */
+#define CS_READING_VERSION 11
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a
  * prefix plus a hash by the indexer (ix_path_term). */

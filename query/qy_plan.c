@@ -281,6 +281,18 @@ static size_t best_split(qy_engine *e, const qtok *t)
     return best;
 }
 
+/* Whether a word as written is an acronym in capitals (US, MEK, NATO):
+ * two to five ASCII capital letters. */
+static int acronym(const char *w, size_t len)
+{
+    if (len < 2 || len > 5)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        if (w[i] < 'A' || w[i] > 'Z')
+            return 0;
+    return 1;
+}
+
 /* ---- Clauses ---- */
 
 typedef struct builder {
@@ -1018,6 +1030,12 @@ static cs_status add_phrase(builder *b, const qy_clause *c)
                 if (rc == CS_OK)
                     rc = qy_strv_add(&s->alt[1], t->term + split,
                                      strlen(t->term) - split);
+                s->nalt = 2;
+            } else if (rc == CS_OK && acronym(c->text + t->start, t->end - t->start)) {
+                /* US is also U.S., its letters with points (tx_analyze.c
+                 * reads those as words, and their joined form). */
+                for (size_t k = 0; rc == CS_OK && k < strlen(t->term); k++)
+                    rc = qy_strv_add(&s->alt[1], t->term + k, 1);
                 s->nalt = 2;
             }
         }

@@ -526,6 +526,52 @@ static void test_hyphen_compound(void **state)
     tx_analyzer_free(a);
 }
 
+/* An acronym written with points is its letters and their joined form,
+ * as a compound is: "U.S." meets "US", "M.E.K." meets "MEK"; not small
+ * letters (a.m., e.g.), nor a letter's point before a word (plan B. A). */
+static void test_dotted_acronym(void **state)
+{
+    (void)state;
+    tx_analyzer *a = new_analyzer();
+    toks ts = run(a, "the U.S. said");
+    assert_int_equal(ts.n, 5);
+    assert_string_equal(ts.v[1].term, "u");
+    assert_true(ts.v[1].flags & TX_PART);
+    assert_string_equal(ts.v[2].term, "s");
+    assert_true(ts.v[2].flags & TX_PART);
+    assert_int_equal(ts.v[2].pos, ts.v[1].pos + 1);
+    assert_string_equal(ts.v[3].term, "us");
+    assert_true(ts.v[3].flags & TX_JOINED);
+    assert_int_equal(ts.v[3].pos, ts.v[1].pos);
+    assert_int_equal(ts.v[3].start, 4);
+    assert_int_equal(ts.v[3].end, 7);
+    assert_int_equal(ts.v[4].pos, ts.v[2].pos + 1);
+    tok us = one(a, "US");
+    assert_string_equal(us.term, ts.v[3].term);
+    assert_string_equal(us.stem, ts.v[3].stem);
+    free(ts.v);
+    const char *yes[] = {"M.E.K. members", "J.F.K"}, *joined[] = {"mek", "jfk"};
+    for (int i = 0; i < 2; i++) {
+        ts = run(a, yes[i]);
+        int found = 0;
+        for (size_t j = 0; j < ts.n; j++)
+            found |= (ts.v[j].flags & TX_JOINED) && strcmp(ts.v[j].term, joined[i]) == 0;
+        if (!found)
+            fail_msg("\"%s\": no joined %s", yes[i], joined[i]);
+        free(ts.v);
+    }
+
+    const char *no[] = {"at 3 p.m. today", "e.g. this", "plan B. A new", "U. S. Grant"};
+    for (int i = 0; i < 4; i++) {
+        ts = run(a, no[i]);
+        for (size_t j = 0; j < ts.n; j++)
+            if (ts.v[j].flags & (TX_JOINED | TX_PART))
+                fail_msg("\"%s\": %s is flagged %#x", no[i], ts.v[j].term, ts.v[j].flags);
+        free(ts.v);
+    }
+    tx_analyzer_free(a);
+}
+
 static void test_positions(void **state)
 {
     (void)state;
@@ -1421,6 +1467,7 @@ int main(void)
         cmocka_unit_test(test_us_spelling),
         cmocka_unit_test(test_cjk_and_thai),
         cmocka_unit_test(test_hyphen_compound),
+        cmocka_unit_test(test_dotted_acronym),
         cmocka_unit_test(test_positions),
         cmocka_unit_test(test_stems),
         cmocka_unit_test(test_stem_keeps_first_byte),

@@ -145,6 +145,20 @@ static int percent_at(const char *text, size_t len, size_t i, size_t *start,
     return 1;
 }
 
+/* Whether the word text[s, e) is a capital letter of an acronym written
+ * with points, another such letter after its point (the U of "U.S.",
+ * the M and E of "M.E.K."): its letters are held and joined as a
+ * compound's parts are, so "U.S." is found as "US" and the other way,
+ * as punctuation is read in a phrase.  Capitals only: "a.m." and "p.m."
+ * are no "am" and "PM". */
+static inline int initial_at(const char *text, size_t len, size_t s, size_t e)
+{
+    return e == s + 1 && e + 1 < len && isupper((unsigned char)text[s]) &&
+           text[e] == '.' && isupper((unsigned char)text[e + 1]) &&
+           (e + 2 == len || !(isalnum((unsigned char)text[e + 2]) ||
+                              (unsigned char)text[e + 2] >= 0x80));
+}
+
 /* Whether the word text[s, e) is "per" and " cent" follows it, a word:
  * percent written in two words, which are held and joined as a compound
  * is (its parts, then "percent"). */
@@ -327,7 +341,8 @@ static cs_status add_one_word(struct run *r, size_t s, size_t e, int status)
     if (a->nchain) {
         struct tx_chain_part *last = &a->chain[a->nchain - 1];
         unsigned h = hyphen_at(r->text, r->len, last->end);
-        if (!h && per_cent_at(r->text, r->len, last->start, last->end))
+        if (!h && (per_cent_at(r->text, r->len, last->start, last->end) ||
+                   initial_at(r->text, r->len, last->start, last->end)))
             h = 1;
         linked = h && last->end + h == s &&
                  !((last->flags & TX_NUMBER) && (flags & TX_NUMBER)) &&
@@ -337,7 +352,8 @@ static cs_status add_one_word(struct run *r, size_t s, size_t e, int status)
                 return st;
         }
     }
-    int more = hyphen_at(r->text, r->len, e) != 0 || per_cent_at(r->text, r->len, s, e);
+    int more = hyphen_at(r->text, r->len, e) != 0 || per_cent_at(r->text, r->len, s, e) ||
+               initial_at(r->text, r->len, s, e);
 
     const char *stem;
     size_t stem_len;

@@ -45,4 +45,12 @@ cs query --format jsonl -n 5 "Mojahedin-e-Khalq" > out.jsonl
 [ "$status" -eq 0 ] || fail "Mojahedin-e-Khalq: exit status $status"
 jq_py '"corpus/003_7ea479e65bd91aef.txt:13" in [r["cite"] for r in rs]' < out.jsonl | grep -qx True ||
     fail "Mojahedin-e-Khalq: $(cat out.jsonl)"
+# An acronym with points and without meet, in a phrase either way: the
+# corpus writes "U.S. government" once and "US government" three times.
+cs query --format jsonl '"US government is supporting"' > out.jsonl
+exact_at "US for U.S." corpus/004_ea823e42dca6d0bc.txt "b'U.S. government is supporting'"
+cs query --format jsonl -n 10 '"U.S. government"' > out.jsonl
+[ "$(jq_py 'sorted(r["cite"] for r in rs if r["match"] == "exact")' < out.jsonl)" = \
+  "['corpus/001_ad6093775fdf0074.txt:26', 'corpus/002_2a02a01db59475ef.txt:17', 'corpus/004_ea823e42dca6d0bc.txt:27', 'corpus/004_ea823e42dca6d0bc.txt:39']" ] ||
+    fail "U.S. for US: $(cat out.jsonl)"
 echo ok
