@@ -25,6 +25,9 @@
 
 typedef struct qy_ptok {
     size_t start, end;         /* relative to the passage */
+    size_t rstart, rend;       /* in the text the word was read from
+                                  (words.text when the passage is read
+                                  decoded, else as start and end) */
     unsigned flags;            /* TX_* */
     uint32_t currency;         /* a number's: the currency its sign names
                                   (tx_currency_by), 0 none */

@@ -79,6 +79,10 @@ cs_status qy_ptoks_analyze(tx_analyzer *a, const qy_result *r, qy_ptoks *out,
         if (out->v[i].flags & TX_NUMBER)
             out->v[i].currency = tx_currency_by(read, read_len, out->v[i].start,
                                                 out->v[i].end);
+    for (size_t i = 0; rc == CS_OK && i < out->n; i++) {
+        out->v[i].rstart = out->v[i].start;
+        out->v[i].rend = out->v[i].end;
+    }
     /* Decoded offsets back to the passage's bytes. */
     for (size_t i = 0; rc == CS_OK && words->start && i < out->n; i++) {
         qy_ptok *k = &out->v[i];

@@ -46,7 +46,7 @@ static int speech_verb(const char *t)
 static int any_speech_verb(const qy_ptoks *pt, size_t len)
 {
     for (size_t k = 0; k < pt->n; k++)
-        if (!(pt->v[k].flags & (TX_JOINED | TX_STOP | TX_NUMBER)) && pt->v[k].end <= len &&
+        if (!(pt->v[k].flags & (TX_JOINED | TX_STOP | TX_NUMBER)) && pt->v[k].rend <= len &&
             speech_verb(QY_PTERM(pt, k)))
             return 1;
     return 0;
@@ -85,11 +85,11 @@ static unsigned flags(const said_text *st, size_t i)
 }
 static size_t wstart(const said_text *st, size_t i)
 {
-    return st->pt->v[st->w[i]].start;
+    return st->pt->v[st->w[i]].rstart;
 }
 static size_t wend(const said_text *st, size_t i)
 {
-    return st->pt->v[st->w[i]].end;
+    return st->pt->v[st->w[i]].rend;
 }
 /* The bytes between word i - 1 and word i (before the first word: from
  * the text's start). */
@@ -185,7 +185,7 @@ static cs_status said_text_read(const char *text, size_t len, const qy_ptoks *pt
         return CS_NOMEM;
     }
     for (size_t k = 0; k < pt->n; k++)
-        if (!(pt->v[k].flags & TX_JOINED) && pt->v[k].end <= len) {
+        if (!(pt->v[k].flags & TX_JOINED) && pt->v[k].rend <= len) {
             st->verb[st->nw] = (unsigned char)speech_verb(QY_PTERM(pt, k));
             st->w[st->nw++] = k;
         }
@@ -580,16 +580,18 @@ cs_status qy_said_last(const char *text, size_t len, const qy_ptoks *pt,
     return CS_OK;
 }
 
-/* The speaker's name at [at->start, at->end) of passage `src` as r's
- * said_by, its spaces as one, its line counted from the passage's. */
-static cs_status set_speaker(qy_result *r, const qy_result *src, const qy_said_at *at)
+/* The speaker's name at [at->start, at->end) of the text `pt` was read
+ * from (`read`: src's bytes, or their decoding), as r's said_by: its
+ * spaces as one, its bytes and line in src's file. */
+static cs_status set_speaker(qy_result *r, const qy_result *src, const qy_ptoks *pt,
+                             const char *read, const qy_said_at *at)
 {
     char *name = malloc(at->end - at->start + 1);
     if (!name)
         return CS_NOMEM;
     size_t n = 0;
     for (size_t i = at->start; i < at->end; i++) {
-        char ch = src->text[i];
+        char ch = read[i];
         int space = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
         if (!space)
             name[n++] = ch;
@@ -597,54 +599,67 @@ static cs_status set_speaker(qy_result *r, const qy_result *src, const qy_said_a
             name[n++] = ' ';
     }
     name[n] = '\0';
+    size_t from = at->start, to = at->end;
+    if (pt->words.start) {
+        from = pt->words.start[at->start];
+        to = pt->words.end[at->end - 1];
+    }
     unsigned line = src->line_start;
-    for (size_t i = 0; i < at->start; i++)
+    for (size_t i = 0; i < from && i < src->text_len; i++)
         line += src->text[i] == '\n';
     char *cite;
     if (asprintf(&cite, "%s:%u", src->path ? src->path : "", line) < 0) {
         free(name);
         return CS_NOMEM;
     }
-    r->said_by = (qy_speaker){name, cite, src->byte_start + at->start,
-                              src->byte_start + at->end};
+    r->said_by = (qy_speaker){name, cite, src->byte_start + from, src->byte_start + to};
     return CS_OK;
 }
 
-/* Whose words a passage's text may say: one read as its bytes. */
-static int readable(const qy_result *r)
+/* The text a passage's words were read from, and its length. */
+static const char *read_text(const qy_result *r, const qy_ptoks *pt, size_t *len)
 {
-    return r->text && !r->form && !r->charset;
+    *len = pt->words.text ? pt->words.n : r->text_len;
+    return pt->words.text ? pt->words.text : r->text;
 }
 
 cs_status qy_said_mark(qy_cand *c, int *need_before)
 {
     qy_result *r = &c->r;
     *need_before = 0;
-    if (r->nhighlights == 0 || !readable(r) || r->said_by.name)
+    if (r->nhighlights == 0 || !r->text || r->said_by.name)
         return CS_OK;
-    size_t start = r->highlights[0].start - r->byte_start;
-    if (r->highlights[0].start < r->byte_start || start >= r->text_len)
+    /* Where the words start in the text read: the first word's that
+     * starts at the first highlight or after it. */
+    size_t hl = r->highlights[0].start, k = 0;
+    while (k < c->pt.n && r->byte_start + c->pt.v[k].start < hl)
+        k++;
+    if (hl < r->byte_start || k == c->pt.n)
         return CS_OK;
+    size_t len;
+    const char *read = read_text(r, &c->pt, &len);
     qy_said_at at;
-    cs_status rc = qy_said_find(r->text, r->text_len, &c->pt, start, &at);
+    cs_status rc = qy_said_find(read, len, &c->pt, c->pt.v[k].rstart, &at);
     if (rc != CS_OK)
         return rc;
     *need_before = at.found == PRONOUN;
-    return at.found == NAMED ? set_speaker(r, r, &at) : CS_OK;
+    return at.found == NAMED ? set_speaker(r, r, &c->pt, read, &at) : CS_OK;
 }
 
 cs_status qy_said_mark_before(tx_analyzer *a, qy_cand *c, const qy_result *before)
 {
-    if (!readable(before))
+    if (!before->text)
         return CS_OK;
     qy_ptoks pt;
     cs_status rc = qy_ptoks_analyze(a, before, &pt, NULL);
     qy_said_at at = {0};
+    size_t len;
+    const char *read = read_text(before, &pt, &len);
     if (rc == CS_OK)
-        rc = qy_said_last(before->text, before->text_len, &pt, &at);
-    qy_ptoks_clear(&pt);
+        rc = qy_said_last(read, len, &pt, &at);
     if (rc == CS_OK && at.found == NAMED)
-        rc = set_speaker(&c->r, before, &at);
+        rc = set_speaker(&c->r, before, &pt, read, &at);
+    qy_ptoks_clear(&pt);
     /* (A passage before that cannot be read only leaves "he" unnamed.) */
     return rc == CS_NOMEM ? rc : CS_OK;
 }

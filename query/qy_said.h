@@ -32,8 +32,9 @@ typedef struct qy_said_at {
     size_t start, end;  /* the speaker's words in the text (found == 1) */
 } qy_said_at;
 
-/* The speaker of the words from byte `start` of `text` (len bytes; pt
- * its words, offsets into it): when they lie inside a quotation, the one
+/* The speaker of the words from byte `start` of `text` (len bytes: the
+ * text pt's words were read from, their rstart and rend offsets into
+ * it): when they lie inside a quotation, the one
  * the words next to the quotation give (after it first, then before it,
  * in its sentence); otherwise the one the sentence holding the first of
  * them gives (the verb nearest it).  A pronoun is read as the
@@ -48,8 +49,9 @@ cs_status qy_said_last(const char *text, size_t len, const qy_ptoks *pt,
                        qy_said_at *out);
 
 /* Sets c->r.said_by for the words its first highlight starts (nothing for a
- * passage without highlights, or whose words are read decoded: HTML,
- * quoted-printable, a charset).  *need_before is set when the passage
+ * passage without highlights), read where its words were read from (an
+ * e-mail's or a web page's text, decoded: its HTML, quoted-printable or
+ * charset), the name's bytes those of the file.  *need_before is set when the passage
  * says "he" or "she" of a speaker it does not name before: then
  * qy_said_mark_before, with the passage before it in its file, names
  * him.  CS_NOMEM when out of memory. */

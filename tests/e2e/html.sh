@@ -35,6 +35,13 @@ open('in/notes.htm', 'w').write(
     '<html>\n<body>\n<h1>Border police notes</h1>\n'
     '<div>The TIMS system was <b>offline</b> for<br>\nthree days.</div>\n'
     '</body>\n</html>\n')
+# Who said it, on a page: "he" named in the paragraph before, in bold.
+open('in/wire.html', 'w').write(
+    '<html><head><title>Minister on the outage</title></head><body>\n'
+    '<p>The outage hit the border system on Friday. Interior Minister '
+    '<b>Bledar Cuci</b> said the systems were restored.</p>\n'
+    '<p>&ldquo;We are talking about an <i>abnormal</i> situation,&rdquo; he '
+    'told reporters.</p>\n</body></html>\n')
 PY
 cs index in 2> index.err
 [ "$status" -eq 0 ] || fail "index: status $status: $(cat index.err)"
@@ -71,6 +78,18 @@ PY
 cs query --format text -n 1 '"We did not expect this"' > out.txt
 grep -q '^   The café owner in Tirana said: “We did not expect this\.”$' out.txt ||
     fail "a page in windows-1252 as text: $(cat out.txt)"
+
+# The speaker of a page's quotation, read from its text: the name as it
+# reads, its bytes the page's (the markup inside it too).
+cs query --format jsonl -n 1 '"We are talking about an abnormal situation"' > out.jsonl
+python3 - <<'PY' || fail "said by, in a page: $(cat out.jsonl)"
+import json
+r = json.loads(open('out.jsonl').readline())
+s = r['said_by']
+assert (s['name'], s['cite']) == ('Interior Minister Bledar Cuci', 'in/wire.html:2'), s
+data = open('in/wire.html', 'rb').read()
+assert data[s['byte_start']:s['byte_end']] == b'Interior Minister <b>Bledar Cuci', s
+PY
 
 # Scripts, style sheets and the site's menu are not the page's text.
 not_found "a script is text" zyxtracker

@@ -24,8 +24,8 @@ static void check(const qy_said_at *at, const qy_ptoks *pt, size_t len)
         abort();
     int starts = 0, ends = 0;
     for (size_t k = 0; k < pt->n; k++) {
-        starts |= pt->v[k].start == at->start;
-        ends |= pt->v[k].end == at->end;
+        starts |= pt->v[k].rstart == at->start;
+        ends |= pt->v[k].rend == at->end;
     }
     if (!starts || !ends)
         abort();
@@ -46,7 +46,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     qy_said_at at;
     for (size_t k = 0; k < pt.n && k < MAX_WORDS; k++) {
-        if (qy_said_find(text, size, &pt, pt.v[k].start, &at) != CS_OK)
+        if (qy_said_find(text, size, &pt, pt.v[k].rstart, &at) != CS_OK)
             abort();
         check(&at, &pt, size);
     }
