@@ -454,23 +454,18 @@ static const char *const speech_verbs[] = {
     "say",       "saying",   "says",      "stated",    "tell",    "telling",
     "tells",     "told",     "write",     "writes",    "written", "wrote"};
 
+static int cmp_word(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 static int speech_verb(const char *term)
 {
     /* (Asked of a passage's every word: most start otherwise.) */
     if (!strchr("aderstw", term[0]) || !term[0])
         return 0;
-    size_t lo = 0, hi = sizeof speech_verbs / sizeof *speech_verbs;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = strcmp(term, speech_verbs[mid]);
-        if (c == 0)
-            return 1;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return 0;
+    return bsearch(&term, speech_verbs, sizeof speech_verbs / sizeof *speech_verbs,
+                   sizeof *speech_verbs, cmp_word) != NULL;
 }
 
 /* Whether the passage reports speech as claim word w does, in another

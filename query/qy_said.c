@@ -18,6 +18,11 @@ static const char *const speech_verbs[] = {
     "says",    "stated",       "stressed", "told",      "tweeted",
     "warned",  "writes",       "wrote"};
 
+static int cmp_word(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 static int speech_verb(const char *t)
 {
     /* (Asked of every word of a passage: most are shorter, or end
@@ -25,20 +30,9 @@ static int speech_verb(const char *t)
     size_t len = strlen(t);
     if (len < 4 || len > 12 || !strchr("dseg", t[len - 1]))
         return 0;
-    if (strcmp(t, "according") == 0)
-        return 1;
-    size_t lo = 0, hi = sizeof speech_verbs / sizeof *speech_verbs;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = strcmp(t, speech_verbs[mid]);
-        if (c == 0)
-            return 1;
-        if (c < 0)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return 0;
+    return strcmp(t, "according") == 0 ||
+           bsearch(&t, speech_verbs, sizeof speech_verbs / sizeof *speech_verbs,
+                   sizeof *speech_verbs, cmp_word) != NULL;
 }
 
 /* Whether any word of the passage reports speech: most passages' words
@@ -545,16 +539,25 @@ static void find_speaker(const said_text *st, size_t start, qy_said_at *out)
         *out = found;
 }
 
-cs_status qy_said_find(const char *text, size_t len, const qy_ptoks *pt,
-                       size_t start, qy_said_at *out)
+/* Reads the text for its speakers into *st (said_text_clear), out
+ * cleared: 1; 0 when none of its words reports speech (nothing read);
+ * -1 when out of memory. */
+static int said_open(const char *text, size_t len, const qy_ptoks *pt, said_text *st,
+                     qy_said_at *out)
 {
     memset(out, 0, sizeof *out);
     if (!any_speech_verb(pt, len))
-        return CS_OK;
+        return 0;
+    return said_text_read(text, len, pt, st) == CS_OK ? 1 : -1;
+}
+
+cs_status qy_said_find(const char *text, size_t len, const qy_ptoks *pt,
+                       size_t start, qy_said_at *out)
+{
     said_text st;
-    cs_status rc = said_text_read(text, len, pt, &st);
-    if (rc != CS_OK)
-        return rc;
+    int got = said_open(text, len, pt, &st, out);
+    if (got <= 0)
+        return got < 0 ? CS_NOMEM : CS_OK;
     find_speaker(&st, start, out);
     said_text_clear(&st);
     return CS_OK;
@@ -563,13 +566,10 @@ cs_status qy_said_find(const char *text, size_t len, const qy_ptoks *pt,
 cs_status qy_said_last(const char *text, size_t len, const qy_ptoks *pt,
                        qy_said_at *out)
 {
-    memset(out, 0, sizeof *out);
-    if (!any_speech_verb(pt, len))
-        return CS_OK;
     said_text st;
-    cs_status rc = said_text_read(text, len, pt, &st);
-    if (rc != CS_OK)
-        return rc;
+    int got = said_open(text, len, pt, &st, out);
+    if (got <= 0)
+        return got < 0 ? CS_NOMEM : CS_OK;
     size_t a, b;
     if (last_named(&st, len, &a, &b)) {
         out->found = NAMED;
