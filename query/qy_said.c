@@ -483,7 +483,18 @@ static int speaker_at(const said_text *st, size_t k, qy_said_at *out)
     return 1;
 }
 
-static void find_speaker(const said_text *st, size_t start, qy_said_at *out)
+/* Whether the sentence of word k ends within the SAID_TAIL_WORDS words
+ * after it (", Rama said." ", Rama told reporters on Friday."). */
+#define SAID_TAIL_WORDS 3
+static int ends_soon(const said_text *st, size_t k)
+{
+    for (size_t i = k + 1; i <= k + SAID_TAIL_WORDS + 1; i++)
+        if (i >= st->nw || sentence_ends_before(st, i, gap_from(st, i)))
+            return 1;
+    return 0;
+}
+
+static void find_speaker(const said_text *st, size_t start, size_t end, qy_said_at *out)
 {
     size_t first = 0;
     while (first < st->nw && wend(st, first) <= start)
@@ -519,8 +530,15 @@ static void find_speaker(const said_text *st, size_t start, qy_said_at *out)
         }
         return;
     }
-    /* In the sentence of their first word: the verb nearest it (Rama
-     * said there was no leak; the leak, Rama said, ...). */
+    /* In the sentence of their first word: the verb nearest it, before
+     * them or among them (Rama said there was no leak), or after them as
+     * the sentence's last words or inverted (the leak was small, Rama
+     * said; ..., said Steve Halperin, dean of ...), not a clause of its
+     * own after them all (after Tirana's announcement in July, the United
+     * States announced new sanctions). */
+    size_t last = first;
+    while (last + 1 < st->nw && wstart(st, last + 1) <= end)
+        last++;
     size_t from = sentence_start(st, first), best = NO_WORD;
     qy_said_at found = {0};
     for (size_t k = from; k < st->nw; k++) {
@@ -530,7 +548,9 @@ static void find_speaker(const said_text *st, size_t start, qy_said_at *out)
             continue;
         size_t dist = k > first ? k - first : first - k;
         qy_said_at at = {0};
-        if ((best == NO_WORD || dist < best) && speaker_at(st, k, &at)) {
+        if ((best == NO_WORD || dist < best) && speaker_at(st, k, &at) &&
+            (k <= first || last >= k || (at.found == NAMED && at.start > wstart(st, k)) ||
+             ends_soon(st, k))) {
             best = dist;
             found = at;
         }
@@ -552,13 +572,13 @@ static int said_open(const char *text, size_t len, const qy_ptoks *pt, said_text
 }
 
 cs_status qy_said_find(const char *text, size_t len, const qy_ptoks *pt,
-                       size_t start, qy_said_at *out)
+                       size_t start, size_t end, qy_said_at *out)
 {
     said_text st;
     int got = said_open(text, len, pt, &st, out);
     if (got <= 0)
         return got < 0 ? CS_NOMEM : CS_OK;
-    find_speaker(&st, start, out);
+    find_speaker(&st, start, end, out);
     said_text_clear(&st);
     return CS_OK;
 }
@@ -630,16 +650,23 @@ cs_status qy_said_mark(qy_cand *c, int *need_before)
     if (r->nhighlights == 0 || !r->text || r->said_by.name)
         return CS_OK;
     /* Where the words start in the text read: the first word's that
-     * starts at the first highlight or after it. */
+     * starts at the first highlight or after it; and the last word's that
+     * a highlight holds. */
     size_t hl = r->highlights[0].start, k = 0;
     while (k < c->pt.n && r->byte_start + c->pt.v[k].start < hl)
         k++;
     if (hl < r->byte_start || k == c->pt.n)
         return CS_OK;
+    size_t hl_end = r->highlights[r->nhighlights - 1].end, l = k;
+    while (l + 1 < c->pt.n && r->byte_start + c->pt.v[l + 1].start < hl_end)
+        l++;
     size_t len;
     const char *read = read_text(r, &c->pt, &len);
     qy_said_at at;
-    cs_status rc = qy_said_find(read, len, &c->pt, c->pt.v[k].rstart, &at);
+    cs_status rc = qy_said_find(read, len, &c->pt, c->pt.v[k].rstart,
+                                c->pt.v[l].rstart > c->pt.v[k].rstart ? c->pt.v[l].rstart
+                                                                     : c->pt.v[k].rstart,
+                                &at);
     if (rc != CS_OK)
         return rc;
     *need_before = at.found == PRONOUN;

@@ -32,16 +32,17 @@ typedef struct qy_said_at {
     size_t start, end;  /* the speaker's words in the text (found == 1) */
 } qy_said_at;
 
-/* The speaker of the words from byte `start` of `text` (len bytes: the
- * text pt's words were read from, their rstart and rend offsets into
- * it): when they lie inside a quotation, the one
- * the words next to the quotation give (after it first, then before it,
- * in its sentence); otherwise the one the sentence holding the first of
- * them gives (the verb nearest it).  A pronoun is read as the
+/* The speaker of the words from byte `start` to the word at byte `end`
+ * of `text` (len bytes: the text pt's words were read from, their rstart
+ * and rend offsets into it): when the first lies inside a quotation, the
+ * one the words next to the quotation give (after it first, then before
+ * it, in its sentence); otherwise the one the sentence holding the first
+ * gives by the verb nearest it: before the words or among them, or after
+ * them all as the sentence's last words or inverted.  A pronoun is read as the
  * last speaker the passage named before it, or left for the passage
  * before (found 2).  CS_NOMEM when out of memory. */
 cs_status qy_said_find(const char *text, size_t len, const qy_ptoks *pt,
-                       size_t start, qy_said_at *out);
+                       size_t start, size_t end, qy_said_at *out);
 
 /* The last speaker `text` names by a name (not a pronoun), for a "he
  * said" in the passage after it. */

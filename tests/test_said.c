@@ -23,19 +23,22 @@ static tx_analyzer *analyzer(void)
     return a;
 }
 
-/* The speaker of the words of `text` from the first byte of `at` (which
- * must occur in it): the name as written, "(he)" for a pronoun left to
- * the passage before, "" for none. */
-static const char *speaker(const char *text, const char *at)
+/* The speaker of the words of `text` from the first byte of `at` to the
+ * word at the first byte of `to` (each must occur in it; to NULL: at):
+ * the name as written, "(he)" for a pronoun left to the passage before,
+ * "" for none. */
+static const char *speaker_of(const char *text, const char *at, const char *to)
 {
     static char out[256];
     qy_result r = {.text = (char *)text, .text_len = strlen(text)};
     qy_ptoks pt;
     assert_int_equal(qy_ptoks_analyze(analyzer(), &r, &pt, NULL), CS_OK);
-    const char *hit = strstr(text, at);
+    const char *hit = strstr(text, at), *last = to ? strstr(text, to) : hit;
     assert_non_null(hit);
+    assert_non_null(last);
     qy_said_at s;
-    assert_int_equal(qy_said_find(text, r.text_len, &pt, (size_t)(hit - text), &s),
+    assert_int_equal(qy_said_find(text, r.text_len, &pt, (size_t)(hit - text),
+                                  (size_t)(last - text), &s),
                      CS_OK);
     qy_ptoks_clear(&pt);
     if (s.found == 1)
@@ -43,6 +46,11 @@ static const char *speaker(const char *text, const char *at)
     else
         snprintf(out, sizeof out, "%s", s.found == 2 ? "(he)" : "");
     return out;
+}
+
+static const char *speaker(const char *text, const char *at)
+{
+    return speaker_of(text, at, NULL);
 }
 
 static void test_after_quotation(void **state)
@@ -121,6 +129,7 @@ static void test_reported_speech(void **state)
                                 "dean of the college.",
                                 "Enrollment"),
                         "Steve Halperin");
+    assert_string_equal(speaker("The leak was small, Rama told reporters.", "leak"), "Rama");
     /* In apposition. */
     assert_string_equal(speaker("Ali Safavi, a spokesman for the MEK, said reports of "
                                 "attacks were unrelated.",
@@ -153,6 +162,12 @@ static void test_no_speaker(void **state)
     /* A verb inside a quotation is the speaker's words, not whose they
      * are. */
     assert_string_equal(speaker("\"Rama said we would win,\" the report read.", "win"), "");
+    /* Nor a clause of its own after the words; but one that the words
+     * run into is their speaker's. */
+    const char *us = "After the announcement by Tirana in July, the United States "
+                     "announced new sanctions against Tehran on Friday.";
+    assert_string_equal(speaker_of(us, "July", "July"), "");
+    assert_string_equal(speaker_of(us, "July", "sanctions"), "United States");
     /* A name after a preposition, or qualifying a noun, is no speaker. */
     assert_string_equal(speaker("The first President of the United States announced "
                                 "the census.",

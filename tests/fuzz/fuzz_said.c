@@ -1,8 +1,9 @@
 /* fuzz_said.c - fuzz target: who a passage says spoke its words (qy_said)
  * on arbitrary text.  The passage is analyzed as the engine analyzes a
- * result's; the speaker of the words from each word's first byte, and the
- * last speaker it names, is a range of its bytes that starts and ends at
- * a word's edges, or none, or a pronoun left to the passage before. */
+ * result's; the speaker of the words from each word's first byte to the
+ * third word after it, and the last speaker it names, is a range of its
+ * bytes that starts and ends at a word's edges, or none, or a pronoun
+ * left to the passage before. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,7 +47,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     qy_said_at at;
     for (size_t k = 0; k < pt.n && k < MAX_WORDS; k++) {
-        if (qy_said_find(text, size, &pt, pt.v[k].rstart, &at) != CS_OK)
+        size_t to = k + 3 < pt.n ? k + 3 : pt.n - 1;
+        if (qy_said_find(text, size, &pt, pt.v[k].rstart, pt.v[to].rstart, &at) != CS_OK)
             abort();
         check(&at, &pt, size);
     }
