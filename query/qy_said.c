@@ -245,15 +245,32 @@ static int joins_name(const said_text *st, size_t i)
            space_only(t, from + 1, to);
 }
 
-/* Whether the bytes before word i (from `from`) end a sentence outside a
- * quotation: a full stop, ! or ?, but not an abbreviation's or an
- * initial's point. */
+/* Whether a quotation ends at byte p (its closing mark stands there). */
+static int ends_quote(const said_text *st, size_t p)
+{
+    for (size_t q = 0; q < st->nquotes; q++)
+        if (st->quotes[q].end == p && p < st->len)
+            return 1;
+    return 0;
+}
+
+/* Whether the bytes before word i (from `from`) end a sentence: a full
+ * stop, ! or ? outside a quotation, but not an abbreviation's or an
+ * initial's point; or one that ends a quotation before a capital. */
 static int sentence_ends_before(const said_text *st, size_t i, size_t from)
 {
     size_t to = wstart(st, i);
     for (size_t p = from; p < to; p++) {
         char ch = st->text[p];
-        if ((ch == '.' || ch == '!' || ch == '?') && !in_quote(st, p)) {
+        if ((ch == '.' || ch == '!' || ch == '?') && in_quote(st, p)) {
+            /* A quotation that ends a sentence ends it outside too when
+             * a capital starts the next: ... "back to destroy supporters
+             * of terrorists." The hackers ... */
+            if (ends_quote(st, p + 1) && (flags(st, i) & TX_CAPITAL))
+                return 1;
+            continue;
+        }
+        if (ch == '.' || ch == '!' || ch == '?') {
             if (ch == '.' && i > 0 && p == wend(st, i - 1) &&
                 (wend(st, i - 1) - wstart(st, i - 1) == 1 ||
                  ONE_OF(term(st, i - 1), abbreviations)))

@@ -162,6 +162,12 @@ static void test_no_speaker(void **state)
     /* A verb inside a quotation is the speaker's words, not whose they
      * are. */
     assert_string_equal(speaker("\"Rama said we would win,\" the report read.", "win"), "");
+    /* A quotation that ends a sentence ends it outside too. */
+    assert_string_equal(speaker("In a message, the group said it is \"back to destroy "
+                                "supporters of terrorists.\" The hackers have since been "
+                                "publishing emails.",
+                                "emails"),
+                        "");
     /* Nor a clause of its own after the words; but one that the words
      * run into is their speaker's. */
     const char *us = "After the announcement by Tirana in July, the United States "
