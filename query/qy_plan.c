@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "schema.h"
-#include "qy_said.h"
 #include "qy_spell.h"
 #include "tx.h"
 
@@ -702,74 +701,12 @@ static cs_status compound_held(builder *b, const qy_clause *c, const qtoks *toks
     return rc;
 }
 
-/*
- * A claim's speaker ("Rama said the attack was abnormal", "Monroe said
- * ...") is what the claim gives its words to: checked in the passage,
- * the paragraph before and the article (the report, said_by), not what
- * finds them.  The passage that settles the claim holds what was said,
- * whoever said it there; a passage that only names the speaker (the
- * meeting Rama attended, a later address quoting Monroe) settles
- * nothing.  So the words of a name just before a verb that reports
- * speech, or after "according to", weigh QY_SPEAKER_WEIGHT in a claim's
- * search (not a quotation's), when the claim says more than who spoke;
- * the coverage still counts them.  Measured on the attributed short claims: 0.728 -> 0.777
- * at rank 1 (0.774 at 0.5; 14 more found first, none fewer); the other
- * sets alike; and a quotation given to Rama is answered with the passage
- * that holds it (said by Et'hemaj) before those that name Rama.
- */
-#define QY_SPEAKER_WEIGHT 0.3
-/* Words of a name before the verb, at most. */
-#define QY_SPEAKER_WORDS 3
-
-/* Marks in speaker[] the words of toks that name whose words the claim
- * reports; none when the claim says nothing else. */
-static void mark_speakers(const qtoks *toks, unsigned char *speaker)
-{
-    memset(speaker, 0, toks->n);
-    const unsigned skip = TX_JOINED | TX_PART;
-    int any = 0;
-    for (size_t j = 0; j < toks->n; j++) {
-        const qtok *v = &toks->v[j];
-        if ((v->flags & skip) || !qy_said_verb(v->term))
-            continue;
-        size_t from = j, to = j; /* the name: (from, j) or (j, to) */
-        if (strcmp(v->term, "according") == 0) {
-            size_t k = j + 1;
-            if (k < toks->n && strcmp(toks->v[k].term, "to") == 0)
-                k++;
-            for (to = k; to < toks->n && to < k + QY_SPEAKER_WORDS &&
-                         (toks->v[to].flags & TX_CAPITAL) &&
-                         !(toks->v[to].flags & (skip | TX_STOP | TX_NUMBER));
-                 to++)
-                speaker[to] = any = 1;
-            continue;
-        }
-        while (from > 0 && j - from < QY_SPEAKER_WORDS &&
-               (toks->v[from - 1].flags & TX_CAPITAL) &&
-               !(toks->v[from - 1].flags & (skip | TX_STOP | TX_NUMBER)))
-            speaker[--from] = any = 1;
-    }
-    /* Words besides the speakers and the verbs: what the claim says. */
-    int says = 0;
-    for (size_t i = 0; any && i < toks->n && !says; i++)
-        says = !speaker[i] && !(toks->v[i].flags & (TX_STOP | TX_JOINED)) &&
-               !qy_said_verb(toks->v[i].term);
-    if (!says)
-        memset(speaker, 0, toks->n);
-}
-
 static cs_status add_words(builder *b, const qy_clause *c)
 {
     qtoks toks;
     cs_status rc = analyze(b->e, c->text, &toks, b->msg);
     if (rc != CS_OK)
         return rc;
-    unsigned char *speaker = malloc(toks.n + 1);
-    if (!speaker) {
-        qtoks_clear(&toks);
-        return CS_NOMEM;
-    }
-    mark_speakers(&toks, speaker);
     /* Stop words need not match, unless there is nothing else. */
     int all_stop = 1;
     for (size_t i = 0; i < toks.n; i++)
@@ -862,11 +799,6 @@ static cs_status add_words(builder *b, const qy_clause *c)
             word_freq(b->e, t->term, strlen(t->term)) == 0 &&
             qy_stem_freq(b->e, t->stem) == 0)
             rc = respell(b, c->mod, t, &q, &alts);
-        if (q && speaker[i] && c->mod == QY_OPTIONAL && !b->plan->quote) {
-            xs_query *weighed = xs_query_scale(q, QY_SPEAKER_WEIGHT);
-            xs_query_free(q);
-            q = weighed;
-        }
         qlist_add(&words, q);
         int joined_found = 0;
         char joined[2 * 64 + 1] = "";
@@ -948,7 +880,6 @@ static cs_status add_words(builder *b, const qy_clause *c)
     qlist_clear(&words);
     qtoks_clear(&toks);
     free(amounts);
-    free(speaker);
     return rc;
 }
 

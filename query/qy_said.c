@@ -23,7 +23,7 @@ static int cmp_word(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-int qy_said_verb(const char *t)
+static int speech_verb(const char *t)
 {
     /* (Asked of every word of a passage: most are shorter, or end
      * otherwise than the verbs do, in d, s, e or g.) */
@@ -41,7 +41,7 @@ static int any_speech_verb(const qy_ptoks *pt, size_t len)
 {
     for (size_t k = 0; k < pt->n; k++)
         if (!(pt->v[k].flags & (TX_JOINED | TX_STOP | TX_NUMBER)) && pt->v[k].rend <= len &&
-            qy_said_verb(QY_PTERM(pt, k)))
+            speech_verb(QY_PTERM(pt, k)))
             return 1;
     return 0;
 }
@@ -180,7 +180,7 @@ static cs_status said_text_read(const char *text, size_t len, const qy_ptoks *pt
     }
     for (size_t k = 0; k < pt->n; k++)
         if (!(pt->v[k].flags & TX_JOINED) && pt->v[k].rend <= len) {
-            st->verb[st->nw] = (unsigned char)qy_said_verb(QY_PTERM(pt, k));
+            st->verb[st->nw] = (unsigned char)speech_verb(QY_PTERM(pt, k));
             st->w[st->nw++] = k;
         }
     if (!find_quotes(st)) {

@@ -26,11 +26,6 @@
 #include "qy_cand.h"
 #include "status.h"
 
-/* Whether a normalized word is a verb that says whose words follow or
- * precede it (said, says, told, wrote, writes, added, stated, declared,
- * announced, confirmed, denied, warned, ...; and "according", to). */
-int qy_said_verb(const char *word);
-
 typedef struct qy_said_at {
     int found;          /* 0 none, 1 a name at [start, end), 2 a pronoun
                            whose speaker the passage before names */
