@@ -32,15 +32,15 @@ typedef struct qy_said_at {
     size_t start, end;  /* the speaker's words in the text (found == 1) */
 } qy_said_at;
 
-/* The speaker of the words from byte `start` to the word at byte `end`
- * of `text` (len bytes: the text pt's words were read from, their rstart
- * and rend offsets into it): when the first lies inside a quotation, the
- * one the words next to the quotation give (after it first, then before
- * it, in its sentence); otherwise the one the sentence holding the first
- * gives by the verb nearest it: before the words or among them, or after
- * them all as the sentence's last words or inverted.  A pronoun is read as the
- * last speaker the passage named before it, or left for the passage
- * before (found 2).  CS_NOMEM when out of memory. */
+/* The speaker of the words from byte `start` to the word at byte `end` of
+ * `text` (len bytes: the text pt's words were read from, their rstart and
+ * rend offsets into it): when the first lies inside a quotation, the one the
+ * words next to the quotation give (after it first, then before it, in its
+ * sentence); otherwise the one the sentence holding the first gives by the
+ * verb nearest it: before the words or among them, or after them all as the
+ * sentence's last words or inverted.  A pronoun is read as the last speaker
+ * the passage named before it, or left for the passage before (found 2).
+ * CS_NOMEM when out of memory. */
 cs_status qy_said_find(const char *text, size_t len, const qy_ptoks *pt,
                        size_t start, size_t end, qy_said_at *out);
 
@@ -52,10 +52,10 @@ cs_status qy_said_last(const char *text, size_t len, const qy_ptoks *pt,
 /* Sets c->r.said_by for the words its first highlight starts (nothing for a
  * passage without highlights), read where its words were read from (an
  * e-mail's or a web page's text, decoded: its HTML, quoted-printable or
- * charset), the name's bytes those of the file.  *need_before is set when the passage
- * says "he" or "she" of a speaker it does not name before: then
- * qy_said_mark_before, with the passage before it in its file, names
- * him.  CS_NOMEM when out of memory. */
+ * charset), the name's bytes those of the file.  *need_before is set when
+ * the passage says "he" or "she" of a speaker it does not name before: then
+ * qy_said_mark_before, with the passage before it in its file, names him.
+ * CS_NOMEM when out of memory. */
 cs_status qy_said_mark(qy_cand *c, int *need_before);
 cs_status qy_said_mark_before(tx_analyzer *a, qy_cand *c, const qy_result *before);
 
