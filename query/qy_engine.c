@@ -432,8 +432,7 @@ static double *claim_weights(qy_engine *e, const qy_plan *plan, const xs_mset *m
         weights[w] = log(docs / (tf + 1.0)) + 1.0;
         /* A name or a number is what a claim is usually about. */
         unsigned char first = (unsigned char)plan->words[w].text[0];
-        if ((first >= 'A' && first <= 'Z') || (first >= '0' && first <= '9') ||
-            first >= 0xC0)
+        if (qy_word_capital(&plan->words[w]) || (first >= '0' && first <= '9'))
             weights[w] *= 1.5;
     }
     return weights;

@@ -218,7 +218,7 @@ static int people_at(const qy_plan *plan, size_t w, const qy_ptoks *pt)
  * ("may" is a verb). */
 static int claim_date(const qy_word *qw)
 {
-    return qw->text[0] >= 'A' && qw->text[0] <= 'Z' ? qy_date_word(qw->text) : -1;
+    return qy_word_capital(qw) ? qy_date_word(qw->text) : -1;
 }
 
 static int passage_date(const qy_ptoks *pt, size_t k)
@@ -1033,8 +1033,7 @@ int qy_claim_names_missing(const qy_plan *plan, const qy_cand *c)
     for (size_t u = 0; u < c->r.nunsupported; u++)
         for (size_t w = 0; w < plan->nwords; w++) {
             const qy_word *qw = &plan->words[w];
-            unsigned char first = (unsigned char)qw->text[0];
-            if (qw->name && ((first >= 'A' && first <= 'Z') || first >= 0xC0) &&
+            if (qw->name && qy_word_capital(qw) &&
                 strcmp(qw->text, c->r.unsupported[u]) == 0)
                 return 1;
         }

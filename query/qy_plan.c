@@ -281,6 +281,12 @@ static size_t best_split(qy_engine *e, const qtok *t)
     return best;
 }
 
+int qy_word_capital(const qy_word *w)
+{
+    unsigned char first = (unsigned char)w->text[0];
+    return (first >= 'A' && first <= 'Z') || first >= 0xC0;
+}
+
 /* Whether a word as written is an acronym in capitals (US, MEK, NATO):
  * two to five ASCII capital letters. */
 static int acronym(const char *w, size_t len)

@@ -98,6 +98,10 @@ typedef struct qy_word {
 #define QY_UNKNOWN_WORD 1
 #define QY_UNKNOWN_STEM 2
 
+/* Whether a query word as written starts with a capital: A-Z, or a lead
+ * byte from 0xC0 (a letter beyond ASCII, as names begin: Çela, Ébène). */
+int qy_word_capital(const qy_word *w);
+
 typedef struct qy_plan {
     xs_query *query;     /* the query to run */
     xs_query *loose;     /* quote mode: the words of the quotation OR-ed,
