@@ -11,12 +11,12 @@
  * here, as only past forms and "says" and "writes" are read), sorted for
  * the binary search; and "according" (to). */
 static const char *const speech_verbs[] = {
-    "accused", "acknowledged", "added",    "admitted",  "announced",
-    "argued",  "asked",        "blamed",   "commented",
-    "confirmed", "declared",   "denied",   "denounced", "explained", "insisted",
-    "noted",   "recalled",     "remarked", "replied",   "said",
-    "says",    "stated",       "stressed", "told",      "tweeted",
-    "warned",  "writes",       "wrote"};
+    "accused", "acknowledged", "added",     "admitted",  "announced", "argued",
+    "asked",   "blamed",       "commented", "condemned", "confirmed", "criticized",
+    "declared", "denied",      "denounced", "explained", "insisted",  "noted",
+    "recalled", "remarked",    "replied",   "said",      "says",      "stated",
+    "stressed", "told",        "tweeted",   "urged",     "warned",    "writes",
+    "wrote"};
 
 static int cmp_word(const void *a, const void *b)
 {
@@ -204,9 +204,18 @@ static const char *const pronouns[] = {"he", "she"};
 static const char *const no_names[] = {
     "another", "everyone", "i",   "i'd",  "i'll",    "i'm", "i've",
     "it",      "many",     "one", "others", "someone", "they", "we", "you"};
+/* Verbs whose speaker follows them after a comma, as after a quotation
+ * (..., said Steve Halperin); after the others a name is what they act
+ * on (..., urged the Chinese Government to ...; ..., told reporters). */
+static const char *const inverted_verbs[] = {
+    "acknowledged", "added",     "admitted", "announced", "argued",   "commented",
+    "confirmed",    "declared",  "explained", "insisted", "noted",    "recalled",
+    "remarked",     "replied",   "said",     "says",      "stated",   "stressed",
+    "tweeted",      "wrote"};
 /* Words between a speaker and the verb: Rama also said. */
-static const char *const between[] = {"also", "again", "earlier", "has",
-                                      "had", "have", "later", "then"};
+static const char *const between[] = {"also",   "again", "earlier",   "further",
+                                      "has",    "had",   "have",      "later",
+                                      "publicly", "reportedly", "strongly", "then"};
 /* Words after which a name says where or of what, not who. */
 static const char *const prepositions[] = {
     "about", "after", "against", "among", "at",   "before", "by",  "for",
@@ -442,7 +451,8 @@ static int subject_of(const said_text *st, size_t k, size_t *a, size_t *b)
     /* Inverted, after a quotation or a comma: "...," said Rama; "...,"
      * added the ministry. */
     int after_quote = gap_has(st, k, 0);
-    if (k + 1 < st->nw && (after_quote || gap_has(st, k, ',')) &&
+    if (k + 1 < st->nw &&
+        (after_quote || (gap_has(st, k, ',') && ONE_OF(v, inverted_verbs))) &&
         space_only(st->text, wend(st, k), wstart(st, k + 1))) {
         if (ONE_OF(term(st, k + 1), pronouns)) {
             *a = *b = k + 1;

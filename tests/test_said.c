@@ -98,6 +98,10 @@ static void test_pronoun(void **state)
                                 "aggressive way to behave,\" she said.",
                                 "thoroughly"),
                         "Angela Tilby");
+    assert_string_equal(speaker("Mr. Kanani further criticized the United States for having "
+                                "\xE2\x80\x9Cgiven full support to a terrorist sect\xE2\x80\x9D.",
+                                "terrorist"),
+                        "Mr. Kanani");
     /* Not: the passage before names him. */
     assert_string_equal(speaker("\xE2\x80\x9CWe are talking about an abnormal, unusual "
                                 "situation,\xE2\x80\x9D he told Euronews Albania.",
@@ -191,6 +195,11 @@ static void test_no_speaker(void **state)
     assert_string_equal(speaker("Officials left in June, said the attack was sabotage, "
                                 "and went home.",
                                 "sabotage"),
+                        "");
+    /* After a comma, a verb that acts on a name does not say it spoke. */
+    assert_string_equal(speaker("The minister, in a letter on Friday, urged the Chinese "
+                                "Government to admit the loan.",
+                                "admit"),
                         "");
     /* Nor a capital word that names no one. */
     assert_string_equal(speaker("Another said: \"This program has been around for a "
