@@ -6,33 +6,59 @@
 
 #include "qy_said.h"
 
+/* How a verb that reports speech takes its speaker (said_text.verb). */
+#define VERB_SPEECH 1  /* it reports speech */
+#define VERB_INVERTS 2 /* after a comma too, the name after it is its
+                          speaker (..., said Steve Halperin); after the
+                          others a name is what they act on (..., urged
+                          the Chinese Government to ...; ..., told
+                          reporters) */
+#define VERB_PHRASE 4  /* a speaker in small letters is read before it
+                          (the ministry said; not: the industry added
+                          jobs) */
+
 /* Verbs that say whose words follow or precede (a noun of the same
  * letters is no verb after a name: "Rama's claims" has no "claims" verb
- * here, as only past forms and "says" and "writes" are read), sorted for
- * the binary search; and "according" (to). */
-static const char *const speech_verbs[] = {
-    "accused", "acknowledged", "added",     "admitted",  "announced", "argued",
-    "asked",   "blamed",       "commented", "condemned", "confirmed", "criticized",
-    "declared", "denied",      "denounced", "explained", "insisted",  "noted",
-    "recalled", "remarked",    "replied",   "said",      "says",      "stated",
-    "stressed", "told",        "tweeted",   "urged",     "warned",    "writes",
-    "wrote"};
+ * here, as only past forms and "says" and "writes" are read), and
+ * "according" (to); sorted, for the binary search. */
+typedef struct speech_verb {
+    const char *word;
+    unsigned how; /* VERB_INVERTS, VERB_PHRASE */
+} speech_verb;
+#define INV VERB_INVERTS
+#define PHR VERB_PHRASE
+static const speech_verb speech_verbs[] = {
+    {"according", 0},      {"accused", 0},         {"acknowledged", INV},
+    {"added", INV},        {"admitted", INV},      {"announced", INV | PHR},
+    {"argued", INV | PHR}, {"asked", 0},           {"blamed", 0},
+    {"commented", INV},    {"condemned", 0},       {"confirmed", INV | PHR},
+    {"criticized", 0},     {"declared", INV | PHR}, {"denied", PHR},
+    {"denounced", 0},      {"explained", INV | PHR}, {"insisted", INV | PHR},
+    {"noted", INV | PHR},  {"recalled", INV},      {"remarked", INV},
+    {"replied", INV | PHR}, {"said", INV | PHR},   {"says", INV | PHR},
+    {"stated", INV | PHR}, {"stressed", INV | PHR}, {"told", PHR},
+    {"tweeted", INV},      {"urged", 0},           {"warned", PHR},
+    {"writes", PHR},       {"wrote", INV | PHR}};
+#undef INV
+#undef PHR
 
-static int cmp_word(const void *a, const void *b)
+static int cmp_verb(const void *key, const void *entry)
 {
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
+    return strcmp(*(const char *const *)key, ((const speech_verb *)entry)->word);
 }
 
-static int speech_verb(const char *t)
+/* VERB_SPEECH and how the verb takes its speaker, for a normalized word
+ * that reports speech; 0 for any other. */
+static unsigned speech_verb_how(const char *t)
 {
     /* (Asked of every word of a passage: most are shorter, or end
      * otherwise than the verbs do, in d, s, e or g.) */
     size_t len = strlen(t);
     if (len < 4 || len > 12 || !strchr("dseg", t[len - 1]))
         return 0;
-    return strcmp(t, "according") == 0 ||
-           bsearch(&t, speech_verbs, sizeof speech_verbs / sizeof *speech_verbs,
-                   sizeof *speech_verbs, cmp_word) != NULL;
+    const speech_verb *v = bsearch(&t, speech_verbs, sizeof speech_verbs / sizeof *speech_verbs,
+                                   sizeof *speech_verbs, cmp_verb);
+    return v ? VERB_SPEECH | v->how : 0;
 }
 
 /* Whether any word of the passage reports speech: most passages' words
@@ -41,7 +67,7 @@ static int any_speech_verb(const qy_ptoks *pt, size_t len)
 {
     for (size_t k = 0; k < pt->n; k++)
         if (!(pt->v[k].flags & (TX_JOINED | TX_STOP | TX_NUMBER)) && pt->v[k].rend <= len &&
-            speech_verb(QY_PTERM(pt, k)))
+            speech_verb_how(QY_PTERM(pt, k)))
             return 1;
     return 0;
 }
@@ -53,7 +79,8 @@ typedef struct said_text {
     size_t len;
     const qy_ptoks *pt;
     size_t *w;          /* indexes into pt->v of the words */
-    unsigned char *verb; /* of each word: whether it reports speech */
+    unsigned char *verb; /* of each word: VERB_* when it reports speech,
+                            else 0 */
     size_t nw;
     qy_span *quotes;    /* inside quotation marks, sorted */
     size_t nquotes;
@@ -180,7 +207,7 @@ static cs_status said_text_read(const char *text, size_t len, const qy_ptoks *pt
     }
     for (size_t k = 0; k < pt->n; k++)
         if (!(pt->v[k].flags & TX_JOINED) && pt->v[k].rend <= len) {
-            st->verb[st->nw] = (unsigned char)speech_verb(QY_PTERM(pt, k));
+            st->verb[st->nw] = (unsigned char)speech_verb_how(QY_PTERM(pt, k));
             st->w[st->nw++] = k;
         }
     if (!find_quotes(st)) {
@@ -204,14 +231,6 @@ static const char *const pronouns[] = {"he", "she"};
 static const char *const no_names[] = {
     "another", "everyone", "i",   "i'd",  "i'll",    "i'm", "i've",
     "it",      "many",     "one", "others", "someone", "they", "we", "you"};
-/* Verbs whose speaker follows them after a comma, as after a quotation
- * (..., said Steve Halperin); after the others a name is what they act
- * on (..., urged the Chinese Government to ...; ..., told reporters). */
-static const char *const inverted_verbs[] = {
-    "acknowledged", "added",     "admitted", "announced", "argued",   "commented",
-    "confirmed",    "declared",  "explained", "insisted", "noted",    "recalled",
-    "remarked",     "replied",   "said",     "says",      "stated",   "stressed",
-    "tweeted",      "wrote"};
 /* Words between a speaker and the verb: Rama also said. */
 static const char *const between[] = {"also",   "again", "earlier",   "further",
                                       "has",    "had",   "have",      "later",
@@ -234,6 +253,12 @@ static int space_only(const char *t, size_t from, size_t to)
         if (t[i] != ' ' && t[i] != '\t' && t[i] != '\n' && t[i] != '\r')
             return 0;
     return 1;
+}
+
+/* Whether word i follows word i - 1 across spaces only. */
+static int spaced(const said_text *st, size_t i)
+{
+    return i > 0 && space_only(st->text, wend(st, i - 1), wstart(st, i));
 }
 
 /* Whether words i - 1 and i are one name: a space between them, a
@@ -329,13 +354,6 @@ static int gap_has(const said_text *st, size_t k, char ch)
     return 0;
 }
 
-/* Verbs a speaker in small letters is read before (said, not added:
- * the industry added jobs). */
-static const char *const phrase_verbs[] = {
-    "announced", "argued", "confirmed", "declared", "denied", "explained",
-    "insisted",  "noted",  "replied",   "said",     "says",   "stated",
-    "stressed",  "told",   "warned",    "writes",   "wrote"};
-
 /* A speaker named by "the" and up to three words in small letters that
  * end at word `last`, before the verb at word `verb` (the state police
  * denied, the ministry said): "the" starts a sentence or follows a comma,
@@ -344,12 +362,12 @@ static const char *const phrase_verbs[] = {
  * (not: the progress noted in ...): "the" in *first. */
 static int phrase_back(const said_text *st, size_t last, size_t verb, size_t *first)
 {
-    if (!ONE_OF(term(st, verb), phrase_verbs) ||
+    if (!(st->verb[verb] & VERB_PHRASE) ||
         (verb + 1 < st->nw && ONE_OF(term(st, verb + 1), prepositions)))
         return 0;
     size_t f = last;
     while (f > 0 && last - f < 3 && !(flags(st, f) & (TX_CAPITAL | TX_STOP | TX_NUMBER)) &&
-           space_only(st->text, wend(st, f - 1), wstart(st, f)) && !in_quote(st, wstart(st, f)))
+           spaced(st, f) && !in_quote(st, wstart(st, f)))
         if (strcmp(term(st, --f), "the") == 0)
             break;
     if (f == last || strcmp(term(st, f), "the") != 0 || in_quote(st, wstart(st, f)))
@@ -386,8 +404,7 @@ static int name_fwd(const said_text *st, size_t first, int phrase, size_t *from,
             l++;
         /* A name that qualifies the word after it is no speaker:
          * according to the George Washington documentary. */
-        if (l + 1 < st->nw && !(flags(st, l + 1) & (TX_STOP | TX_CAPITAL)) &&
-            space_only(st->text, wend(st, l), wstart(st, l + 1)))
+        if (l + 1 < st->nw && !(flags(st, l + 1) & (TX_STOP | TX_CAPITAL)) && spaced(st, l + 1))
             return 0;
         *from = f;
         *last = l;
@@ -396,7 +413,7 @@ static int name_fwd(const said_text *st, size_t first, int phrase, size_t *from,
     if (!the || !phrase)
         return 0;
     size_t l = f;
-    while (l + 1 < st->nw && l - f < 3 && space_only(st->text, wend(st, l), wstart(st, l + 1)) &&
+    while (l + 1 < st->nw && l - f < 3 && spaced(st, l + 1) &&
            !(flags(st, l + 1) & TX_STOP) && strcmp(term(st, l + 1), "which") != 0)
         l++;
     if (l == f)
@@ -426,19 +443,17 @@ static int subject_of(const said_text *st, size_t k, size_t *a, size_t *b)
         return NONE;
     if (strcmp(v, "according") == 0) {
         if (k + 2 < st->nw && strcmp(term(st, k + 1), "to") == 0 &&
-            space_only(st->text, wend(st, k), wstart(st, k + 1)) &&
-            space_only(st->text, wend(st, k + 1), wstart(st, k + 2)) &&
+            spaced(st, k + 1) && spaced(st, k + 2) &&
             name_fwd(st, k + 2, 0, a, b))
             return NAMED;
         return NONE;
     }
     /* Before the verb: Rama said; he told; Safavi also criticized. */
     size_t j = k;
-    for (int skipped = 0; j > 0 && skipped < 2 && ONE_OF(term(st, j - 1), between) &&
-                          space_only(st->text, wend(st, j - 1), wstart(st, j));
+    for (int skipped = 0; j > 0 && skipped < 2 && ONE_OF(term(st, j - 1), between) && spaced(st, j);
          skipped++)
         j--;
-    if (j > 0 && space_only(st->text, wend(st, j - 1), wstart(st, j))) {
+    if (spaced(st, j)) {
         if (ONE_OF(term(st, j - 1), pronouns)) {
             *a = *b = j - 1;
             return PRONOUN;
@@ -452,8 +467,8 @@ static int subject_of(const said_text *st, size_t k, size_t *a, size_t *b)
      * added the ministry. */
     int after_quote = gap_has(st, k, 0);
     if (k + 1 < st->nw &&
-        (after_quote || (gap_has(st, k, ',') && ONE_OF(v, inverted_verbs))) &&
-        space_only(st->text, wend(st, k), wstart(st, k + 1))) {
+        (after_quote || (gap_has(st, k, ',') && (st->verb[k] & VERB_INVERTS))) &&
+        spaced(st, k + 1)) {
         if (ONE_OF(term(st, k + 1), pronouns)) {
             *a = *b = k + 1;
             return PRONOUN;
