@@ -248,11 +248,8 @@ static int acronym_at(const qy_word *qw, const qy_ptoks *pt)
 {
     const char *acr = qw->text;
     size_t len = strlen(acr);
-    if (len < 2 || len > 6)
+    if (!qy_acronym(acr, len, 6))
         return 0;
-    for (size_t i = 0; i < len; i++)
-        if (acr[i] < 'A' || acr[i] > 'Z')
-            return 0;
     for (size_t k = 0; k < pt->n; k++) {
         size_t m = 0;
         for (size_t j = k; j < pt->n && m < len; j++) {

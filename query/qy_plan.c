@@ -287,11 +287,9 @@ int qy_word_capital(const qy_word *w)
     return (first >= 'A' && first <= 'Z') || first >= 0xC0;
 }
 
-/* Whether a word as written is an acronym in capitals (US, MEK, NATO):
- * two to five ASCII capital letters. */
-static int acronym(const char *w, size_t len)
+int qy_acronym(const char *w, size_t len, size_t max)
 {
-    if (len < 2 || len > 5)
+    if (len < 2 || len > max)
         return 0;
     for (size_t i = 0; i < len; i++)
         if (w[i] < 'A' || w[i] > 'Z')
@@ -1037,7 +1035,7 @@ static cs_status add_phrase(builder *b, const qy_clause *c)
                     rc = qy_strv_add(&s->alt[1], t->term + split,
                                      strlen(t->term) - split);
                 s->nalt = 2;
-            } else if (rc == CS_OK && acronym(c->text + t->start, t->end - t->start)) {
+            } else if (rc == CS_OK && qy_acronym(c->text + t->start, t->end - t->start, 5)) {
                 /* US is also U.S., its letters with points (tx_analyze.c
                  * reads those as words, and their joined form). */
                 for (size_t k = 0; rc == CS_OK && k < strlen(t->term); k++)
