@@ -96,8 +96,9 @@
  * currency sign by a number is the currency's word ($5: dollars 5), and a
  * unit's abbreviation glued to a number a word of its own (40km: 40 km;
  * tx_units.c).  11: an acronym written with points (U.S., M.E.K.) is
- * its letters and their joined form, as a compound is (tx_analyze.c). */
-#define CS_READING_VERSION 11
+ * its letters and their joined form, as a compound is (tx_analyze.c).
+ * 12: a run of underscores (a rule under a heading) is no word. */
+#define CS_READING_VERSION 12
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a
  * prefix plus a hash by the indexer (ix_path_term). */

@@ -109,19 +109,11 @@ static char *read_span(const char *root, const char *path, size_t start,
     return buf;
 }
 
-static int blank(const char *s, size_t len)
-{
-    for (size_t i = 0; i < len; i++)
-        if (!strchr(" \t\r\n\f\v", s[i]))
-            return 0;
-    return 1;
-}
-
 /* Whether `span` (len bytes from the start of `head`'s to the end of
  * `tail`'s, both of which it holds), written in `form`, reads as head's
- * text, white space, and tail's text: one break, and nothing else, lies
- * between the two, as a reader sees them (HTML's markup blanked, base64
- * and quoted-printable decoded). */
+ * text, a break, and tail's text: nothing with words lies between the
+ * two, as a reader sees them (HTML's markup blanked, base64 and
+ * quoted-printable decoded). */
 static int read_apart_by_a_break(const char *span, size_t len, unsigned form,
                                  const qy_result *head, const qy_result *tail)
 {
@@ -133,7 +125,7 @@ static int read_apart_by_a_break(const char *span, size_t len, unsigned form,
                        &t) == CS_OK;
     ok = ok && s.n >= h.n + t.n && memcmp(s.text, h.text, h.n) == 0 &&
          memcmp(s.text + s.n - t.n, t.text, t.n) == 0 &&
-         blank(s.text + h.n, s.n - h.n - t.n);
+         tx_wordless(s.text + h.n, s.n - h.n - t.n);
     tx_read_clear(&s);
     tx_read_clear(&h);
     tx_read_clear(&t);
@@ -175,7 +167,7 @@ int qy_join_passages(qy_engine *e, const qy_result *head, const qy_result *tail,
                 (overlap || elided ||
                  (head->form || head->charset
                       ? read_apart_by_a_break(text, len, form, head, tail)
-                      : blank(text + head->text_len,
+                      : tx_wordless(text + head->text_len,
                               tail->byte_start - head->byte_end)));
     if (!apart) {
         free(text);
@@ -287,7 +279,7 @@ static cs_status try_join(qy_engine *e, const qy_plan *plan, const qy_cand *cur,
  * of them, no passage holds it so, and the passage indexed just before or
  * after `cur` (a file's passages are indexed in order) is tried. */
 static cs_status grow(qy_engine *e, const qy_plan *plan, const qy_cand *cur,
-                      qy_cand *out, int *got, char **msg)
+                      xs_docid ends[2], qy_cand *out, int *got, char **msg)
 {
     *got = 0;
     size_t head = 0, tail = 0, nq = plan->quote_terms.n;
@@ -301,25 +293,29 @@ static cs_status grow(qy_engine *e, const qy_plan *plan, const qy_cand *cur,
         if (over == 0)
             continue;
         size_t probe = over < QY_ACROSS_PROBE ? over : QY_ACROSS_PROBE;
-        /* The passage indexed next to cur: with shards, a shard's
-         * documents are every shard_count-th docid.  (A span joined
-         * already has no docid.) */
+        /* The passage indexed next to cur's first or last: with shards,
+         * a shard's documents are every shard_count-th docid. */
         xs_docid step = (xs_docid)xs_db_shard_count(qy_engine_db(e));
-        xs_docid next = cur->docid == 0 || (before && cur->docid <= step) ? 0
-                        : before ? cur->docid - step
-                                 : cur->docid + step;
+        xs_docid end = ends[before ? 0 : 1];
+        xs_docid next = end == 0 || (before && end <= step) ? 0
+                        : before ? end - step
+                                 : end + step;
+        xs_docid joined = 0;
         xs_mset *m = NULL;
         rc = neighbours(e, plan, cur->r.path, before ? head - probe : nq - tail,
                         probe, &m, msg);
         unsigned n = rc == CS_OK ? xs_mset_size(m) : 0;
         for (unsigned i = 0; rc == CS_OK && !*got && i < n; i++) {
-            if (xs_mset_docid(m, i) == next)
+            xs_docid d = xs_mset_docid(m, i);
+            if (d == next)
                 next = 0; /* tried here */
             qy_result other = {0};
             rc = qy_cand_read(e, m, i, &other, msg);
             if (rc == CS_OK)
                 rc = try_join(e, plan, cur, &other, before, out, got, msg);
             qy_result_clear(&other);
+            if (*got)
+                joined = d;
         }
         xs_mset_free(m);
         if (rc == CS_OK && !*got && next > 0) {
@@ -330,7 +326,11 @@ static cs_status grow(qy_engine *e, const qy_plan *plan, const qy_cand *cur,
             else if (read == CS_OK)
                 rc = try_join(e, plan, cur, &other, before, out, got, msg);
             qy_result_clear(&other);
+            if (*got)
+                joined = next;
         }
+        if (*got)
+            ends[before ? 0 : 1] = joined;
     }
     return rc;
 }
@@ -341,12 +341,15 @@ cs_status qy_across_try(qy_engine *e, const qy_plan *plan, qy_cand *c,
     *found = 0;
     /* The span grown so far: c itself until a step joins another. */
     qy_cand cur = *c;
+    /* The passages the span starts and ends in: a span of several
+     * paragraphs (a heading, a one-word line) grows on from them. */
+    xs_docid ends[2] = {c->docid, c->docid};
     int grown = 0;
     cs_status rc = CS_OK;
     for (unsigned step = 0; rc == CS_OK && step < QY_ACROSS_STEPS; step++) {
         qy_cand joined;
         int got = 0;
-        rc = grow(e, plan, &cur, &joined, &got, msg);
+        rc = grow(e, plan, &cur, ends, &joined, &got, msg);
         if (rc != CS_OK || !got)
             break;
         if (grown)

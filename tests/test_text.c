@@ -221,6 +221,34 @@ static void test_dot_between_letters_splits(void **state)
     tx_analyzer_free(a);
 }
 
+/* A run of underscores (a rule under a heading or above a signature) is
+ * ICU's word but no reader's: it takes no position, so a quotation across
+ * it reads on; words joined by underscores stay words. */
+static void test_connector_runs(void **state)
+{
+    (void)state;
+    tx_analyzer *a = new_analyzer();
+    toks ts = run(a, "Under Attack:\n\n__________\n\nIf you");
+    assert_int_equal(ts.n, 4);
+    assert_string_equal(ts.v[1].term, "attack");
+    assert_string_equal(ts.v[2].term, "if");
+    assert_int_equal(ts.v[2].pos, 3);
+    free(ts.v);
+    assert_string_equal(terms(a, "snake_case _ __ x"), "snake_case x");
+    /* The ICU path (a curly quote beside it), and the full-width low line. */
+    assert_string_equal(terms(a, "\xE2\x80\x9C____\xE2\x80\x9D end"), "end");
+    assert_string_equal(terms(a, "\xEF\xBC\xBF\xEF\xBC\xBF \xC3\xA9t\xC3\xA9"), "ete");
+    tx_analyzer_free(a);
+
+    assert_true(tx_wordless("\n\n____ * * * \xE2\x80\x94\n", 17));
+    assert_false(tx_wordless("__a__", 5));
+    assert_false(tx_wordless("-- 2 --", 7));
+    assert_false(tx_wordless("\xC3\xA9", 2));
+    /* A byte that is no UTF-8 may be a letter of another charset. */
+    assert_false(tx_wordless("\xE9", 1));
+    assert_true(tx_wordless("", 0));
+}
+
 static void test_digit_groups(void **state)
 {
     (void)state;
@@ -1459,6 +1487,7 @@ int main(void)
         cmocka_unit_test(test_apostrophes),
         cmocka_unit_test(test_nbsp_separates_words),
         cmocka_unit_test(test_dot_between_letters_splits),
+        cmocka_unit_test(test_connector_runs),
         cmocka_unit_test(test_digit_groups),
         cmocka_unit_test(test_percent),
         cmocka_unit_test(test_currency),

@@ -184,6 +184,12 @@ unsigned tx_line_of(tx_lines *c, size_t off);
  * compares them normalized. */
 size_t tx_letters(const char *text, size_t len, char *out);
 
+/* Non-zero when UTF-8 `text` holds no letter and no digit: white space,
+ * punctuation and symbols only (a rule of underscores, "* * *"), which
+ * neither a quotation nor a passage has words of.  A byte that is not
+ * UTF-8 counts as a letter. */
+int tx_wordless(const char *text, size_t len);
+
 /* Non-zero when UTF-8 `text` has an upper-case or title-case letter: a
  * query written with none says nothing by case of which words are
  * names. */

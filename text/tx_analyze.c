@@ -446,11 +446,27 @@ static size_t unit_split(const char *t, size_t s, size_t e)
  * would have it); digits keep their '.', as in "1.5" or "v1.5"; a number
  * and a unit glued to it are two words, as they are with a space between
  * ("40km" is "40 km"). */
+/* Whether the segment t[s, e) is connecting marks only ("____", a rule
+ * under a heading or above a signature): ICU's rules make it a word, no
+ * reader does, and a quotation copied across it leaves it out. */
+static int connectors_only(const char *t, size_t s, size_t e)
+{
+    unsigned char c = (unsigned char)t[s];
+    if (c != '_' && c < 0x80)
+        return 0;
+    uint32_t cp;
+    tx_utf8_next(t, e, s, &cp);
+    return u_charType((UChar32)cp) == U_CONNECTOR_PUNCTUATION &&
+           tx_wordless(t + s, e - s);
+}
+
 static cs_status add_segment(struct run *r, size_t s, size_t e, int status)
 {
     if (status < UBRK_WORD_LETTER || status >= UBRK_WORD_LETTER_LIMIT)
         return add_word(r, s, e, status);
     const char *t = r->text;
+    if (connectors_only(t, s, e))
+        return CS_OK;
     size_t unit = t[s] >= '0' && t[s] <= '9' ? unit_split(t, s, e) : 0;
     if (unit) {
         cs_status st = add_word(r, s, unit, UBRK_WORD_NUMBER);

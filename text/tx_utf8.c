@@ -335,6 +335,19 @@ size_t tx_letters(const char *text, size_t len, char *out)
     return n;
 }
 
+int tx_wordless(const char *text, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        int valid;
+        i += decode((const unsigned char *)text, len, i, &cp, &valid);
+        /* A byte that is no UTF-8 may be a letter in some other charset. */
+        if (!valid || u_isalnum((UChar32)cp))
+            return 0;
+    }
+    return 1;
+}
+
 int tx_has_capital(const char *text, size_t len)
 {
     for (size_t i = 0; i < len;) {

@@ -149,6 +149,16 @@ for q in '"insisting that sensitive data related to police work has not been aff
     [ "$(jq_py 'rs[0]["cite"] + " " + rs[0]["match"]' < out.jsonl)" = "corpus/000_e2b09c51e93f98b0.txt:15-17 exact" ] ||
         fail "one word across the break: $q: $(cat out.jsonl)"
 done
+# A rule of underscores between the paragraphs is no word and no text a
+# reader quotes: the two are joined across it.  And a quotation over
+# several short paragraphs (a name repeated on lines of its own) grows one
+# paragraph at a time from the passage that holds most of it.
+for q in '"Montenegro Falls Under Attack: If you like this website and use the comprehensive"=corpus/002_2a02a01db59475ef.txt:25-29' \
+         '"across the globe. Kentik Kentik Kentik - one platform for Network Visibility"=corpus/002_2a02a01db59475ef.txt:122-128'; do
+    cs query --format jsonl -n 1 "${q%%=*}" > out.jsonl
+    [ "$(jq_py 'rs[0]["cite"] + " " + rs[0]["match"]' < out.jsonl)" = "${q#*=} exact" ] ||
+        fail "across a rule or short paragraphs: ${q%%=*}: $(cat out.jsonl)"
+done
 # Misremembered across the break ("government" left out): the two
 # paragraphs as one near match, the diff naming the word.
 cs query --format jsonl -n 3 '"has not been affected or damaged. In July and September, Albanian digital services"' > out.jsonl
