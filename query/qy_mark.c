@@ -424,18 +424,32 @@ static int figure_at(const qy_word *qw, const qy_ptoks *pt, size_t *from,
     return 0;
 }
 
+/* Whether a word makes the negation before it a limit, not a denial:
+ * "it is not just Albania that has witnessed such attacks". */
+static int limits_negation(const char *term)
+{
+    static const char *const words[] = {"just", "merely", "only", "simply", "solely"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strcmp(term, words[i]) == 0)
+            return 1;
+    return 0;
+}
+
 /* Whether a negation stands just before passage word k, or a word
  * before that ("has not been affected"; not "did not originate from
- * Albanian", whose Albanian the negation does not touch). */
+ * Albanian", whose Albanian the negation does not touch; not "not just
+ * Albania"). */
 static int negated_in_passage(const qy_ptoks *pt, size_t k)
 {
+    size_t after = k; /* the word after the one looked at */
     for (size_t back = 0, j = k; j > 0 && back < 2;) {
         j--;
         if (pt->v[j].flags & TX_JOINED)
             continue;
         const char *term = QY_PTERM(pt, j);
         if (tx_is_negation(term, strlen(term)))
-            return 1;
+            return !limits_negation(QY_PTERM(pt, after));
+        after = j;
         back++;
     }
     return 0;
@@ -614,6 +628,116 @@ static cs_status list_add(char ***v, size_t *n, const char *word)
     return CS_OK;
 }
 
+/* Words a denial reaches after it, at most ("denied that Tehran was
+ * behind the attack on Albanian government websites"). */
+#define QY_DENIAL_REACH 15
+
+/* Whether a passage word is deny, denies, denied or denying (its stem is
+ * not read: a passage's words are stemmed only where a claim's may meet
+ * them). */
+static int denial(const char *term)
+{
+    return strncmp(term, "den", 3) == 0 &&
+           (strcmp(term + 3, "y") == 0 || strcmp(term + 3, "ies") == 0 ||
+            strcmp(term + 3, "ied") == 0 || strcmp(term + 3, "ying") == 0);
+}
+
+/* Whether passage word k follows a form of "to be" ("the right is denied",
+ * "access was denied"): a thing refused, not a statement denied. */
+static int passive_at(const qy_ptoks *pt, size_t k)
+{
+    static const char *const be[] = {"are", "be", "been", "being", "is", "was", "were"};
+    while (k > 0 && (pt->v[k - 1].flags & TX_JOINED))
+        k--;
+    for (size_t i = 0; k > 0 && i < sizeof be / sizeof *be; i++)
+        if (strcmp(QY_PTERM(pt, k - 1), be[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Whether a word ends the clause a denial governs: another clause's
+ * conjunction or its report of speech ("denied ... and said that"). */
+static int ends_denied_clause(const char *term)
+{
+    static const char *const ends[] = {"although", "but", "though", "whereas",
+                                       "while", "yet"};
+    for (size_t i = 0; i < sizeof ends / sizeof *ends; i++)
+        if (strcmp(term, ends[i]) == 0)
+            return 1;
+    return speech_verb(term);
+}
+
+/* Marks denied[k] for each passage word a denial governs: the words after
+ * deny, denies, denied or denying ("Iran's foreign ministry denied that
+ * Tehran was behind the attack", "denied any involvement in") to the end
+ * of its clause (a point, comma, semicolon, colon, question or exclamation
+ * mark between two words: "denied the data was theirs, insisting that";
+ * or ends_denied_clause), QY_DENIAL_REACH words at most; not after a
+ * denial that is itself negated ("did not deny") or passive_at.
+ * `text` is what pt's words were read from.  Returns how many. */
+static size_t mark_denied(const char *text, const qy_ptoks *pt, unsigned char *denied)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < pt->n; k++) {
+        if ((pt->v[k].flags & TX_JOINED) || !denial(QY_PTERM(pt, k)) ||
+            negated_in_passage(pt, k) || passive_at(pt, k))
+            continue;
+        size_t last = pt->v[k].rend;
+        for (size_t j = k + 1, reach = 0; j < pt->n && reach < QY_DENIAL_REACH; j++) {
+            if (pt->v[j].flags & TX_JOINED)
+                continue;
+            size_t from = last, to = pt->v[j].rstart;
+            while (from < to && !(text[from] && strchr(".,;:!?", text[from])))
+                from++;
+            if (from < to)
+                break;
+            if (ends_denied_clause(QY_PTERM(pt, j)))
+                break;
+            n += !denied[j];
+            denied[j] = 1;
+            last = pt->v[j].rend;
+            reach++;
+        }
+    }
+    return n;
+}
+
+/* Whether what a denial governs (denied[k]) is the claim itself: it
+ * starts with a claim word and holds two thirds of the claim's words
+ * ("Iran denied that Tehran was behind the cyberattack" for "Tehran was
+ * behind the cyberattack"), not merely some that it mentions ("...
+ * behind the attack on Albanian government websites" for "Albanian
+ * government websites were attacked"; "the MEK denied there was a troll
+ * farm" for "Facebook accused the MEK of operating a troll farm", which
+ * the denial does not contradict); of a claim of three words or more. */
+static int denies_claim(const qy_plan *plan, const qy_ptoks *pt,
+                        const unsigned char *denied)
+{
+    /* What is denied is the claim's when the claim holds its first word
+     * (after stop words: "denied that [Tehran] was behind the attack"),
+     * and not "Albanian government websites were attacked". */
+    int subject = 0;
+    for (size_t k = 0; k < pt->n && !subject; k++) {
+        if (!denied[k] || (k > 0 && denied[k - 1]))
+            continue;
+        size_t j = k;
+        while (j < pt->n && denied[j] && (pt->v[j].flags & (TX_STOP | TX_JOINED)))
+            j++;
+        for (size_t w = 0; j < pt->n && denied[j] && w < plan->nwords && !subject; w++)
+            subject = word_at(plan, w, pt, j);
+    }
+    if (!subject)
+        return 0;
+    size_t held = 0;
+    for (size_t w = 0; w < plan->nwords; w++)
+        for (size_t k = 0; k < pt->n; k++)
+            if (denied[k] && word_at(plan, w, pt, k)) {
+                held++;
+                break;
+            }
+    return plan->nwords >= 3 && held >= 2 && 3 * held >= 2 * plan->nwords;
+}
+
 /* The words of a claim that negates nothing that the passage negates:
  * every place the passage holds the word, a negation stands just before it
  * ("did not originate" for the claim's "originated").  A finding for a
@@ -625,23 +749,40 @@ static cs_status list_add(char ***v, size_t *n, const char *word)
 static cs_status mark_negated(const qy_plan *plan, qy_result *r, const qy_ptoks *pt)
 {
     cs_status rc;
-    /* Most passages negate nothing: one look at their words. */
-    size_t negations = 0;
-    for (size_t k = 0; k < pt->n && !plan->negative && negations == 0; k++)
+    /* Most passages negate and deny nothing: one look at their words. */
+    size_t negations = 0, denials = 0;
+    for (size_t k = 0; k < pt->n && !plan->negative && negations == 0; k++) {
         negations += tx_is_negation(QY_PTERM(pt, k), strlen(QY_PTERM(pt, k)));
+        denials += denial(QY_PTERM(pt, k));
+    }
+    unsigned char *denied = NULL;
+    if (denials > 0) {
+        if (!(denied = calloc(pt->n, 1)))
+            return CS_NOMEM;
+        const char *text = pt->words.text ? pt->words.text : r->text;
+        if (mark_denied(text, pt, denied) > 0 && denies_claim(plan, pt, denied)) {
+            negations++;
+        } else {
+            free(denied);
+            denied = NULL;
+        }
+    }
     for (size_t w = 0; w < plan->nwords && negations > 0; w++) {
         const qy_word *qw = &plan->words[w];
         size_t found = 0, negated = 0;
         for (size_t k = 0; k < pt->n; k++)
             if (!(pt->v[k].flags & TX_JOINED) && word_at(plan, w, pt, k)) {
                 found++;
-                negated += negated_in_passage(pt, k);
+                negated += negated_in_passage(pt, k) || (denied && denied[k]);
             }
         if (found == 0 || negated < found)
             continue;
-        if ((rc = list_add(&r->negated, &r->nnegated, qw->text)))
+        if ((rc = list_add(&r->negated, &r->nnegated, qw->text))) {
+            free(denied);
             return rc;
+        }
     }
+    free(denied);
     /* A word the passage holds only with the prefix un- ("affected":
      * "were unaffected") says the opposite too. */
     for (size_t w = 0; w < plan->nwords && !plan->negative; w++) {

@@ -226,6 +226,63 @@ static void test_negated_words(void **state)
     qy_answer_clear(&a);
 }
 
+/* Negated words of a joined string (static buffer), space-separated. */
+static const char *negated_words(const qy_result *r)
+{
+    static char buf[512];
+    buf[0] = '\0';
+    for (size_t i = 0; i < r->nnegated; i++) {
+        if (i)
+            strcat(buf, " ");
+        strcat(buf, r->negated[i]);
+    }
+    return buf;
+}
+
+/* A passage that reports the claim denied: the words a denial governs,
+ * to its clause's end, are negated when they hold two thirds of the
+ * claim; not a denial that merely mentions some of its words, nor a
+ * negation that limits ("not just Albania"). */
+static void test_denied_words(void **state)
+{
+    fixture *f = *state;
+    qy_answer a;
+    const char *denied = "corpus/003_7ea479e65bd91aef.txt:15";
+    const qy_result *r =
+        claim_at(f, "Tehran was behind the attack on Albanian government websites", 3, &a, denied);
+    assert_string_equal(negated_words(r), "Tehran behind Albanian government websites");
+    qy_answer_clear(&a);
+    /* "... and said that Iran had suffered a cyber attack": past the
+     * denial's clause. */
+    r = claim_at(f, "Iran suffered a cyber attack by the MEK", 5, &a, denied);
+    assert_int_equal(r->nnegated, 0);
+    qy_answer_clear(&a);
+    /* A claim that denies agrees. */
+    r = claim_at(f, "Iran denied Tehran was behind the attack on Albanian government websites",
+                 3, &a, denied);
+    assert_int_equal(r->nnegated, 0);
+    qy_answer_clear(&a);
+    /* The claim's words in the denied clause, not what it denies (that
+     * Tehran was behind it): no finding. */
+    r = claim_at(f, "Albanian government websites were attacked", 3, &a, denied);
+    assert_int_equal(r->nnegated, 0);
+    qy_answer_clear(&a);
+    /* "They also denied that there was a troll farm in Albania": what the
+     * MEK denied, not that Facebook accused it. */
+    const char *farm = "corpus/004_ea823e42dca6d0bc.txt:53";
+    r = claim_at(f, "There was a troll farm in Albania", 3, &a, farm);
+    assert_string_equal(negated_words(r), "troll farm Albania");
+    qy_answer_clear(&a);
+    r = claim_at(f, "Facebook accused the MEK of running a troll farm", 5, &a, farm);
+    assert_int_equal(r->nnegated, 0);
+    qy_answer_clear(&a);
+    /* "it is not just Albania that has witnessed such attacks" */
+    r = claim_at(f, "Albania witnessed such attacks", 3, &a,
+                 "corpus/004_ea823e42dca6d0bc.txt:45");
+    assert_int_equal(r->nnegated, 0);
+    qy_answer_clear(&a);
+}
+
 /* A verb that reports speech is supported by another: the claim's
  * "said" by the passage's "announced"; a noun of the same letters is no
  * such verb. */
@@ -1221,6 +1278,7 @@ int main(void)
         cmocka_unit_test(test_coverage_of_numbers),
         cmocka_unit_test(test_coverage_of_abbreviations),
         cmocka_unit_test(test_negated_words),
+        cmocka_unit_test(test_denied_words),
         cmocka_unit_test(test_un_prefix_negates),
         cmocka_unit_test(test_speech_verbs),
         cmocka_unit_test(test_british_spelling),

@@ -96,6 +96,10 @@ cs query --format jsonl -n 1 "The intrusions originated from Albanian IP address
     fail "negated in JSON: $(cat out.jsonl)"
 cs query --format text -n 1 "The intrusions originated from Albanian IP addresses" > out.txt
 grep -q "^   negated: originated$" out.txt || fail "negated in text: $(cat out.txt)"
+# A passage that reports the claim denied ("They also denied that there
+# was a troll farm in Albania") says the words it denies.
+cs query --format text -n 1 "There was a troll farm in Albania" > out.txt
+grep -q "^   negated: troll farm Albania$" out.txt || fail "denied in text: $(cat out.txt)"
 
 # Who said it: two addresses say the same words, and only their file
 # names say whose they are; a claim that names the speaker finds that
