@@ -661,6 +661,16 @@ static cs_status set_speaker(qy_result *r, const qy_result *src, const qy_ptoks 
             name[n++] = ' ';
     }
     name[n] = '\0';
+    /* A plain file's bytes that are not UTF-8 are Windows-1252 to the
+     * analyzer, and so to the name ("Jos\xe9": José). */
+    if (!pt->words.text && tx_utf8_check(name, n) < n) {
+        size_t m;
+        char *utf8 = tx_utf8_legacy(name, n, &m);
+        free(name);
+        if (!utf8)
+            return CS_NOMEM;
+        name = utf8;
+    }
     size_t from = at->start, to = at->end;
     if (pt->words.start) {
         from = pt->words.start[at->start];

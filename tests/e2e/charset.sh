@@ -75,6 +75,9 @@ open('in/jp64.eml', 'w').write(
     base64.encodebytes(jp64.encode('iso-2022-jp')).decode())
 # No e-mail: bytes that are not UTF-8 read as Windows-1252.
 open('in/latin1.txt', 'wb').write('Notes\n\nLe café de Tirana.\n'.encode('latin-1'))
+open('in/latin1-said.txt', 'wb').write(
+    'Notes\n\n«We will answer the hackers in our own time,» said José Ramírez.\n'
+    .encode('latin-1'))
 # A Serbian article in windows-1250, its charset said nowhere: read in it
 # (as Windows-1252, "Vučić" would be "Vuèiæ").
 open('in/sr1250.txt', 'wb').write(
@@ -141,6 +144,11 @@ check out.jsonl in/ru1251.txt 'базе данных пограничной по
 [ "$(jq_py 'rs[0]["title"]' < out.jsonl)" = "Заявление" ] || fail "guessed title: $(cat out.jsonl)"
 cs query --format jsonl -n 3 café > out.jsonl
 check out.jsonl in/latin1.txt café latin-1 plain || fail "Latin-1 file: $(cat out.jsonl)"
+# Who said it, in a Latin-1 file: the name as the letters it stands for,
+# its bytes the file's.
+cs query --format jsonl -n 1 '"We will answer the hackers in our own time"' > out.jsonl
+[ "$(jq_py 'rs[0]["said_by"]["name"], rs[0]["said_by"]["byte_end"] - rs[0]["said_by"]["byte_start"]' < out.jsonl)" = "José Ramírez 12" ] ||
+    fail "said by, Latin-1: $(cat out.jsonl)"
 # The Serbian article: its names found as written and without their marks.
 for q in Vučić Vucic 'građani'; do
     cs query --format jsonl -n 3 "$q" > out.jsonl
