@@ -354,32 +354,51 @@ static int gap_has(const said_text *st, size_t k, char ch)
     return 0;
 }
 
-/* A speaker named by "the" and up to three words in small letters that
- * end at word `last`, before the verb at word `verb` (the state police
- * denied, the ministry said): "the" starts a sentence or follows a comma,
- * a colon or a quotation (not: the head of the ministry said; those who
- * created the deficits said), and the verb is followed by no preposition
- * (not: the progress noted in ...): "the" in *first. */
+/* Whether word k is a name's possessive: written with a capital, its
+ * apostrophe's s a word's own ("Albania's", not "It's" or "Let's"). */
+static int possessive(const said_text *st, size_t k)
+{
+    const char *t = term(st, k);
+    size_t len = strlen(t);
+    return (flags(st, k) & TX_CAPITAL) && !(flags(st, k) & TX_STOP) && len > 3 &&
+           strcmp(t + len - 2, "'s") == 0 && !ONE_OF(t, pronouns);
+}
+
+/* A speaker named by "the" or a name's possessive and up to three words
+ * in small letters that end at word `last`, before the verb at word
+ * `verb` (the state police denied, the ministry said, Iran's foreign
+ * ministry denied): it starts a sentence or follows a comma, a colon or a
+ * quotation (not: the head of the ministry said; those who created the
+ * deficits said), and the verb is followed by no preposition but a
+ * date's (not: the progress noted in ...; but: said on Tuesday): its
+ * first word in *first. */
 static int phrase_back(const said_text *st, size_t last, size_t verb, size_t *first)
 {
     if (!(st->verb[verb] & VERB_PHRASE) ||
-        (verb + 1 < st->nw && ONE_OF(term(st, verb + 1), prepositions)))
+        (verb + 1 < st->nw && ONE_OF(term(st, verb + 1), prepositions) &&
+         !(verb + 2 < st->nw && qy_is_date_word(term(st, verb + 2)))))
         return 0;
     size_t f = last;
     while (f > 0 && last - f < 3 && !(flags(st, f) & (TX_CAPITAL | TX_STOP | TX_NUMBER)) &&
            spaced(st, f) && !in_quote(st, wstart(st, f)))
         if (strcmp(term(st, --f), "the") == 0)
             break;
-    if (f == last || strcmp(term(st, f), "the") != 0 || in_quote(st, wstart(st, f)))
+    if (f == last || in_quote(st, wstart(st, f)))
+        return 0;
+    /* Or a name's possessive in place of "the": Albania's parliament
+     * said, Iran's foreign ministry denied. */
+    size_t head = f;
+    if (strcmp(term(st, f), "the") != 0 &&
+        !(possessive(st, f) && name_back(st, f, &head)))
         return 0;
     for (size_t i = f + 1; i <= last; i++)
         if ((flags(st, i) & (TX_CAPITAL | TX_STOP | TX_NUMBER)) ||
             ONE_OF(term(st, i), prepositions) || ONE_OF(term(st, i), no_names))
             return 0;
-    if (f > 0 && !sentence_ends_before(st, f, gap_from(st, f)) && !gap_has(st, f, ',') &&
-        !gap_has(st, f, ':') && !gap_has(st, f, 0))
+    if (head > 0 && !sentence_ends_before(st, head, gap_from(st, head)) &&
+        !gap_has(st, head, ',') && !gap_has(st, head, ':') && !gap_has(st, head, 0))
         return 0;
-    *first = f;
+    *first = head;
     return 1;
 }
 

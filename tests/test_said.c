@@ -153,6 +153,19 @@ static void test_reported_speech(void **state)
                         "the state police");
     assert_string_equal(speaker("The head of the ministry said the data was safe.", "safe"),
                         "");
+    /* Or after a name's possessive; a date's preposition after the verb. */
+    assert_string_equal(speaker("Albania\xE2\x80\x99s parliament said on Tuesday it had "
+                                "suffered a cyberattack.",
+                                "cyberattack"),
+                        "Albania\xE2\x80\x99s parliament");
+    assert_string_equal(speaker("Iran's foreign ministry denied that Tehran was behind the "
+                                "attack.",
+                                "behind"),
+                        "Iran's foreign ministry");
+    assert_string_equal(speaker("The head of Iran's foreign ministry said the data was safe.",
+                                "safe"),
+                        "");
+    assert_string_equal(speaker("Iran's progress noted in the report was slow.", "slow"), "");
 }
 
 static void test_no_speaker(void **state)
