@@ -751,7 +751,7 @@ static cs_status mark_negated(const qy_plan *plan, qy_result *r, const qy_ptoks 
     cs_status rc;
     /* Most passages negate and deny nothing: one look at their words. */
     size_t negations = 0, denials = 0;
-    for (size_t k = 0; k < pt->n && !plan->negative && negations == 0; k++) {
+    for (size_t k = 0; k < pt->n && !plan->negative && (negations == 0 || denials == 0); k++) {
         negations += tx_is_negation(QY_PTERM(pt, k), strlen(QY_PTERM(pt, k)));
         denials += denial(QY_PTERM(pt, k));
     }

@@ -100,6 +100,12 @@ grep -q "^   negated: originated$" out.txt || fail "negated in text: $(cat out.t
 # was a troll farm in Albania") says the words it denies.
 cs query --format text -n 1 "There was a troll farm in Albania" > out.txt
 grep -q "^   negated: troll farm Albania$" out.txt || fail "denied in text: $(cat out.txt)"
+# The same after a negation elsewhere in the passage.
+printf 'Notes\n\nOfficials could not be reached. The ministry denied that hackers stole the passport data of citizens.\n' > negated/d.txt
+"$CITESEARCH" index --quiet negated
+cs query --format jsonl -n 1 "Hackers stole the passport data of citizens" > out.jsonl
+[ "$(jq_py 'rs[0]["path"], rs[0].get("negated")' < out.jsonl)" = "negated/d.txt ['Hackers', 'stole', 'passport', 'data', 'citizens']" ] ||
+    fail "denied after a negation: $(cat out.jsonl)"
 
 # Who said it: two addresses say the same words, and only their file
 # names say whose they are; a claim that names the speaker finds that
