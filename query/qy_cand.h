@@ -50,6 +50,11 @@ typedef struct qy_ptoks {
 #define QY_PTERM(pt, i) ((pt)->arena + (pt)->v[i].term_off)
 #define QY_PSTEM(pt, i) ((pt)->arena + (pt)->v[i].stem_off)
 
+/* Whether word `t` is one of the n words of `list`; QY_ONE_OF for a list
+ * that is an array. */
+int qy_one_of(const char *t, const char *const *list, size_t n);
+#define QY_ONE_OF(t, list) qy_one_of((t), (list), sizeof(list) / sizeof *(list))
+
 /* The words of a result's text, read as the indexer read them (HTML for
  * its text, quoted-printable, base64 and a charset decoded: tx_read_form),
  * their offsets in its bytes; out->words what they were read from. */

@@ -429,10 +429,7 @@ static int figure_at(const qy_word *qw, const qy_ptoks *pt, size_t *from,
 static int limits_negation(const char *term)
 {
     static const char *const words[] = {"just", "merely", "only", "simply", "solely"};
-    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        if (strcmp(term, words[i]) == 0)
-            return 1;
-    return 0;
+    return QY_ONE_OF(term, words);
 }
 
 /* Whether a negation stands just before passage word k, or a word
@@ -649,10 +646,7 @@ static int passive_at(const qy_ptoks *pt, size_t k)
     static const char *const be[] = {"are", "be", "been", "being", "is", "was", "were"};
     while (k > 0 && (pt->v[k - 1].flags & TX_JOINED))
         k--;
-    for (size_t i = 0; k > 0 && i < sizeof be / sizeof *be; i++)
-        if (strcmp(QY_PTERM(pt, k - 1), be[i]) == 0)
-            return 1;
-    return 0;
+    return k > 0 && QY_ONE_OF(QY_PTERM(pt, k - 1), be);
 }
 
 /* Whether a word ends the clause a denial governs: another clause's
@@ -661,10 +655,7 @@ static int ends_denied_clause(const char *term)
 {
     static const char *const ends[] = {"although", "but", "though", "whereas",
                                        "while", "yet"};
-    for (size_t i = 0; i < sizeof ends / sizeof *ends; i++)
-        if (strcmp(term, ends[i]) == 0)
-            return 1;
-    return speech_verb(term);
+    return QY_ONE_OF(term, ends) || speech_verb(term);
 }
 
 /* Marks denied[k] for each passage word a denial governs: the words after

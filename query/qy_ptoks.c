@@ -100,3 +100,10 @@ void qy_ptoks_clear(qy_ptoks *p)
     memset(p, 0, sizeof *p);
 }
 
+int qy_one_of(const char *t, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(t, list[i]) == 0)
+            return 1;
+    return 0;
+}

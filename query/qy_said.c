@@ -217,15 +217,6 @@ static cs_status said_text_read(const char *text, size_t len, const qy_ptoks *pt
     return CS_OK;
 }
 
-static int one_of(const char *t, const char *const *list, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(t, list[i]) == 0)
-            return 1;
-    return 0;
-}
-#define ONE_OF(t, list) one_of((t), (list), sizeof(list) / sizeof *(list))
-
 static const char *const pronouns[] = {"he", "she"};
 /* Words with a capital that name no one (the stop words aside). */
 static const char *const no_names[] = {
@@ -275,7 +266,7 @@ static int joins_name(const said_text *st, size_t i)
     if (to - from == 3 && memcmp(t + from, "\xE2\x80\x99", 3) == 0)
         return 1;
     return t[from] == '.' &&
-           (wend(st, i - 1) - wstart(st, i - 1) == 1 || ONE_OF(term(st, i - 1), abbreviations)) &&
+           (wend(st, i - 1) - wstart(st, i - 1) == 1 || QY_ONE_OF(term(st, i - 1), abbreviations)) &&
            space_only(t, from + 1, to);
 }
 
@@ -307,7 +298,7 @@ static int sentence_ends_before(const said_text *st, size_t i, size_t from)
         if (ch == '.' || ch == '!' || ch == '?') {
             if (ch == '.' && i > 0 && p == wend(st, i - 1) &&
                 (wend(st, i - 1) - wstart(st, i - 1) == 1 ||
-                 ONE_OF(term(st, i - 1), abbreviations)))
+                 QY_ONE_OF(term(st, i - 1), abbreviations)))
                 continue;
             return 1;
         }
@@ -328,14 +319,14 @@ static int name_back(const said_text *st, size_t last, size_t *first)
         f--;
     while (f <= last && ((flags(st, f) & TX_STOP) || qy_is_date_word(term(st, f))))
         f++;
-    if (f > last || ONE_OF(term(st, last), pronouns) || ONE_OF(term(st, f), no_names))
+    if (f > last || QY_ONE_OF(term(st, last), pronouns) || QY_ONE_OF(term(st, f), no_names))
         return 0;
     /* A name after a preposition is no speaker: the President of the
      * United States announced, the commander in Iraq declared. */
     size_t p = f;
     if (p > 0 && (strcmp(term(st, p - 1), "the") == 0 || strcmp(term(st, p - 1), "a") == 0))
         p--;
-    if (p > 0 && ONE_OF(term(st, p - 1), prepositions))
+    if (p > 0 && QY_ONE_OF(term(st, p - 1), prepositions))
         return 0;
     *first = f;
     return 1;
@@ -361,7 +352,7 @@ static int possessive(const said_text *st, size_t k)
     const char *t = term(st, k);
     size_t len = strlen(t);
     return (flags(st, k) & TX_CAPITAL) && !(flags(st, k) & TX_STOP) && len > 3 &&
-           strcmp(t + len - 2, "'s") == 0 && !ONE_OF(t, pronouns);
+           strcmp(t + len - 2, "'s") == 0 && !QY_ONE_OF(t, pronouns);
 }
 
 /* A speaker named by "the" or a name's possessive and up to three words
@@ -375,7 +366,7 @@ static int possessive(const said_text *st, size_t k)
 static int phrase_back(const said_text *st, size_t last, size_t verb, size_t *first)
 {
     if (!(st->verb[verb] & VERB_PHRASE) ||
-        (verb + 1 < st->nw && ONE_OF(term(st, verb + 1), prepositions) &&
+        (verb + 1 < st->nw && QY_ONE_OF(term(st, verb + 1), prepositions) &&
          !(verb + 2 < st->nw && qy_is_date_word(term(st, verb + 2)))))
         return 0;
     size_t f = last;
@@ -393,7 +384,7 @@ static int phrase_back(const said_text *st, size_t last, size_t verb, size_t *fi
         return 0;
     for (size_t i = f + 1; i <= last; i++)
         if ((flags(st, i) & (TX_CAPITAL | TX_STOP | TX_NUMBER)) ||
-            ONE_OF(term(st, i), prepositions) || ONE_OF(term(st, i), no_names))
+            QY_ONE_OF(term(st, i), prepositions) || QY_ONE_OF(term(st, i), no_names))
             return 0;
     if (head > 0 && !sentence_ends_before(st, head, gap_from(st, head)) &&
         !gap_has(st, head, ',') && !gap_has(st, head, ':') && !gap_has(st, head, 0))
@@ -415,7 +406,7 @@ static int name_fwd(const said_text *st, size_t first, int phrase, size_t *from,
     if (the && f + 1 < st->nw && (flags(st, f + 1) & TX_CAPITAL) && joins_name(st, f + 1))
         f++;
     if (flags(st, f) & TX_CAPITAL) {
-        if ((flags(st, f) & TX_STOP) || ONE_OF(term(st, f), no_names))
+        if ((flags(st, f) & TX_STOP) || QY_ONE_OF(term(st, f), no_names))
             return 0;
         size_t l = f;
         while (l + 1 < st->nw && l - f + 1 < NAME_WORDS &&
@@ -469,11 +460,11 @@ static int subject_of(const said_text *st, size_t k, size_t *a, size_t *b)
     }
     /* Before the verb: Rama said; he told; Safavi also criticized. */
     size_t j = k;
-    for (int skipped = 0; j > 0 && skipped < 2 && ONE_OF(term(st, j - 1), between) && spaced(st, j);
+    for (int skipped = 0; j > 0 && skipped < 2 && QY_ONE_OF(term(st, j - 1), between) && spaced(st, j);
          skipped++)
         j--;
     if (spaced(st, j)) {
-        if (ONE_OF(term(st, j - 1), pronouns)) {
+        if (QY_ONE_OF(term(st, j - 1), pronouns)) {
             *a = *b = j - 1;
             return PRONOUN;
         }
@@ -488,7 +479,7 @@ static int subject_of(const said_text *st, size_t k, size_t *a, size_t *b)
     if (k + 1 < st->nw &&
         (after_quote || (gap_has(st, k, ',') && (st->verb[k] & VERB_INVERTS))) &&
         spaced(st, k + 1)) {
-        if (ONE_OF(term(st, k + 1), pronouns)) {
+        if (QY_ONE_OF(term(st, k + 1), pronouns)) {
             *a = *b = k + 1;
             return PRONOUN;
         }
