@@ -441,11 +441,6 @@ static size_t unit_split(const char *t, size_t s, size_t e)
     return i > s && tx_unit_glued(t + i, e - i) ? i : 0;
 }
 
-/* One ICU word segment text[s, e): a letter word is split at '.' and ':'
- * between letters (ICU joins "sabotage.In" and "U.S" as MidNumLet/MidLetter
- * would have it); digits keep their '.', as in "1.5" or "v1.5"; a number
- * and a unit glued to it are two words, as they are with a space between
- * ("40km" is "40 km"). */
 /* Whether the segment t[s, e) is connecting marks only ("____", a rule
  * under a heading or above a signature): ICU's rules make it a word, no
  * reader does, and a quotation copied across it leaves it out. */
@@ -460,6 +455,11 @@ static int connectors_only(const char *t, size_t s, size_t e)
            tx_wordless(t + s, e - s);
 }
 
+/* One ICU word segment text[s, e): a letter word is split at '.' and ':'
+ * between letters (ICU joins "sabotage.In" and "U.S" as MidNumLet/MidLetter
+ * would have it); digits keep their '.', as in "1.5" or "v1.5"; a number
+ * and a unit glued to it are two words, as they are with a space between
+ * ("40km" is "40 km"); connecting marks alone are no word. */
 static cs_status add_segment(struct run *r, size_t s, size_t e, int status)
 {
     if (status < UBRK_WORD_LETTER || status >= UBRK_WORD_LETTER_LIMIT)
