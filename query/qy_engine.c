@@ -304,8 +304,8 @@ void qy_cand_clear(qy_cand *c)
  */
 static int quotes_only(const qy_cand *c)
 {
-    const char *s = c->pt.words.text ? c->pt.words.text : c->r.text;
-    size_t n = c->pt.words.text ? c->pt.words.n : c->r.text_len;
+    size_t n;
+    const char *s = qy_readable_text(&c->r, &c->pt.words, &n);
     int lines = 0;
     for (size_t i = 0; i < n;) {
         while (i < n && (s[i] == ' ' || s[i] == '\t'))

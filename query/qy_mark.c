@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "qy_cand.h"
+#include "qy_readable.h"
 
 
 typedef struct spans {
@@ -750,8 +751,7 @@ static cs_status mark_negated(const qy_plan *plan, qy_result *r, const qy_ptoks 
     if (denials > 0) {
         if (!(denied = calloc(pt->n, 1)))
             return CS_NOMEM;
-        const char *text = pt->words.text ? pt->words.text : r->text;
-        if (mark_denied(text, pt, denied) > 0 && denies_claim(plan, pt, denied)) {
+        if (mark_denied(qy_readable_text(r, &pt->words, NULL), pt, denied) > 0 && denies_claim(plan, pt, denied)) {
             negations++;
         } else {
             free(denied);

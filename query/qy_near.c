@@ -16,7 +16,7 @@
 static int same_sentence(const qy_result *r, const tx_read *words,
                          const qy_align_tok *a, const qy_align_tok *b)
 {
-    const char *text = words->text ? words->text : r->text;
+    const char *text = qy_readable_text(r, words, NULL);
     size_t to = qy_readable_at(words, b->start);
     for (size_t k = qy_readable_end(words, a->end); k < to; k++)
         if (text[k] == '\0' || strchr(".!?;:\n\r", text[k]))

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "qy_cand.h"
+#include "qy_readable.h"
 
 /* Copies s into the arena; returns 0 when out of memory, else its offset
  * plus one through *off. */
@@ -40,7 +41,8 @@ static int on_ptok(void *ctx, const tx_token *t)
         p->v = v;
         p->cap = cap;
     }
-    qy_ptok k = {.start = t->start, .end = t->end, .flags = t->flags};
+    qy_ptok k = {.start = t->start, .end = t->end, .rstart = t->start, .rend = t->end,
+                 .flags = t->flags};
     if (!arena_copy(p, t->term, t->term_len, &k.term_off) ||
         !arena_copy(p, t->stem, t->stem_len, &k.stem_off)) {
         p->nomem = 1;
@@ -54,12 +56,10 @@ cs_status qy_ptoks_analyze(tx_analyzer *a, const qy_result *r, qy_ptoks *out,
                            char **msg)
 {
     memset(out, 0, sizeof *out);
-    const char *text = r->text;
-    size_t len = r->text_len;
     /* Read as the indexer read it (ix_doc.h: ix_words). */
     tx_read *words = &out->words;
     if (r->form || r->charset) {
-        cs_status rc = tx_read_form(text, len, r->form, r->charset, words);
+        cs_status rc = tx_read_form(r->text, r->text_len, r->form, r->charset, words);
         if (rc != CS_OK)
             return rc == CS_NOMEM ? CS_NOMEM
                                   : cs_fail(msg, CS_CORRUPT,
@@ -67,22 +67,17 @@ cs_status qy_ptoks_analyze(tx_analyzer *a, const qy_result *r, qy_ptoks *out,
                                             "'%s'",
                                             r->path, r->charset);
     }
-    cs_status rc = tx_analyze(a, words->text ? words->text : text,
-                              words->text ? words->n : len, 1, on_ptok, out, msg);
+    size_t read_len;
+    const char *read = qy_readable_text(r, words, &read_len);
+    cs_status rc = tx_analyze(a, read, read_len, 1, on_ptok, out, msg);
     if (rc == CS_OK && out->nomem)
         rc = CS_NOMEM;
     /* The currency a sign by a number names ("$5"), read where the
      * words were. */
-    const char *read = words->text ? words->text : text;
-    size_t read_len = words->text ? words->n : len;
     for (size_t i = 0; rc == CS_OK && i < out->n; i++)
         if (out->v[i].flags & TX_NUMBER)
             out->v[i].currency = tx_currency_by(read, read_len, out->v[i].start,
                                                 out->v[i].end);
-    for (size_t i = 0; rc == CS_OK && i < out->n; i++) {
-        out->v[i].rstart = out->v[i].start;
-        out->v[i].rend = out->v[i].end;
-    }
     /* Decoded offsets back to the passage's bytes. */
     for (size_t i = 0; rc == CS_OK && words->start && i < out->n; i++) {
         qy_ptok *k = &out->v[i];

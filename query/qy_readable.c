@@ -112,10 +112,17 @@ size_t qy_readable_end(const tx_read *words, size_t off)
     return words->text ? decoded_end(words->end, words->n, off) : off;
 }
 
+const char *qy_readable_text(const qy_result *r, const tx_read *words, size_t *len)
+{
+    if (len)
+        *len = words->text ? words->n : r->text_len;
+    return words->text ? words->text : r->text;
+}
+
 char *qy_readable_slice(const qy_result *r, const tx_read *words, size_t from,
                         size_t to)
 {
-    const char *text = words->text ? words->text : r->text;
+    const char *text = qy_readable_text(r, words, NULL);
     size_t s = qy_readable_at(words, from), e = qy_readable_end(words, to);
     return tx_utf8_legacy(text + s, e > s ? e - s : 0, NULL);
 }

@@ -45,6 +45,11 @@ void qy_readable_clear(qy_readable *rd);
 char *qy_readable_slice(const qy_result *r, const tx_read *words, size_t from,
                         size_t to);
 
+/* The text the passage's words are read from: `words`, tx_read_form's
+ * reading of it, when words->text is set, else its bytes (not a copy);
+ * its length in *len unless len is NULL. */
+const char *qy_readable_text(const qy_result *r, const tx_read *words, size_t *len);
+
 /* Where the passage's byte `off` falls in `words` (as above): the first
  * byte of words->text whose encoding starts at or after it; `off` itself
  * when words->text is NULL or keeps the bytes' offsets. */

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "qy_readable.h"
 #include "qy_said.h"
 
 /* How a verb that reports speech takes its speaker (said_text.verb). */
@@ -698,13 +699,6 @@ static cs_status set_speaker(qy_result *r, const qy_result *src, const qy_ptoks 
     return CS_OK;
 }
 
-/* The text a passage's words were read from, and its length. */
-static const char *read_text(const qy_result *r, const qy_ptoks *pt, size_t *len)
-{
-    *len = pt->words.text ? pt->words.n : r->text_len;
-    return pt->words.text ? pt->words.text : r->text;
-}
-
 cs_status qy_said_mark(qy_cand *c, int *need_before)
 {
     qy_result *r = &c->r;
@@ -723,7 +717,7 @@ cs_status qy_said_mark(qy_cand *c, int *need_before)
     while (l + 1 < c->pt.n && r->byte_start + c->pt.v[l + 1].start < hl_end)
         l++;
     size_t len;
-    const char *read = read_text(r, &c->pt, &len);
+    const char *read = qy_readable_text(r, &c->pt.words, &len);
     qy_said_at at;
     cs_status rc = qy_said_find(read, len, &c->pt, c->pt.v[k].rstart,
                                 c->pt.v[l].rstart > c->pt.v[k].rstart ? c->pt.v[l].rstart
@@ -743,7 +737,7 @@ cs_status qy_said_mark_before(tx_analyzer *a, qy_cand *c, const qy_result *befor
     cs_status rc = qy_ptoks_analyze(a, before, &pt, NULL);
     qy_said_at at = {0};
     size_t len;
-    const char *read = read_text(before, &pt, &len);
+    const char *read = qy_readable_text(before, &pt.words, &len);
     if (rc == CS_OK)
         rc = qy_said_last(read, len, &pt, &at);
     if (rc == CS_OK && at.found == NAMED)
