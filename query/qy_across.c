@@ -293,14 +293,8 @@ static cs_status grow(qy_engine *e, const qy_plan *plan, const qy_cand *cur,
         if (over == 0)
             continue;
         size_t probe = over < QY_ACROSS_PROBE ? over : QY_ACROSS_PROBE;
-        /* The passage indexed next to cur's first or last: with shards,
-         * a shard's documents are every shard_count-th docid. */
-        xs_docid step = (xs_docid)xs_db_shard_count(qy_engine_db(e));
-        xs_docid end = ends[before ? 0 : 1];
-        xs_docid next = end == 0 || (before && end <= step) ? 0
-                        : before ? end - step
-                                 : end + step;
-        xs_docid joined = 0;
+        /* The passage indexed next to cur's first or last. */
+        xs_docid next = qy_docid_beside(e, ends[before ? 0 : 1], before), joined = 0;
         xs_mset *m = NULL;
         rc = neighbours(e, plan, cur->r.path, before ? head - probe : nq - tail,
                         probe, &m, msg);

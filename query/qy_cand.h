@@ -88,6 +88,11 @@ cs_status qy_cand_read(qy_engine *e, struct xs_mset *mset, unsigned i,
 /* Reads document `docid` of the index into r, as qy_cand_read does a
  * result (CS_NOT_FOUND when there is none). */
 cs_status qy_doc_read(qy_engine *e, xs_docid docid, qy_result *r, char **msg);
+/* The docid of the passage indexed just before docid d (`before`) or just
+ * after it: a file's passages are indexed in order, and with shards a
+ * shard's documents are every shard_count-th docid.  0 when there is
+ * none before (or d is 0); one after may not exist. */
+xs_docid qy_docid_beside(qy_engine *e, xs_docid d, int before);
 void qy_result_clear(qy_result *r);
 void qy_cand_clear(qy_cand *c);
 /* Whether r's bytes lie within span's, in the same file. */

@@ -281,6 +281,12 @@ cs_status qy_doc_read(qy_engine *e, xs_docid docid, qy_result *r, char **msg)
     return rc;
 }
 
+xs_docid qy_docid_beside(qy_engine *e, xs_docid d, int before)
+{
+    xs_docid step = (xs_docid)xs_db_shard_count(e->db);
+    return d == 0 || (before && d <= step) ? 0 : before ? d - step : d + step;
+}
+
 int qy_result_within(const qy_result *r, const qy_result *span)
 {
     return strcmp(r->path, span->path) == 0 && r->byte_start >= span->byte_start &&
@@ -586,10 +592,10 @@ static cs_status join_windows(qy_engine *e, const qy_plan *plan,
  * 1 when there is one, 0 when not, -1 when out of memory. */
 static int passage_before(qy_engine *e, const qy_cand *c, qy_result *before)
 {
-    xs_docid step = (xs_docid)xs_db_shard_count(e->db);
-    if (c->docid <= step)
+    xs_docid d = qy_docid_beside(e, c->docid, 1);
+    if (d == 0)
         return 0;
-    cs_status read = qy_doc_read(e, c->docid - step, before, NULL);
+    cs_status read = qy_doc_read(e, d, before, NULL);
     if (read == CS_NOMEM)
         return -1;
     return read == CS_OK && before->path && c->r.path &&
