@@ -751,14 +751,13 @@ static cs_status mark_negated(const qy_plan *plan, qy_result *r, const qy_ptoks 
     if (denials > 0) {
         if (!(denied = calloc(pt->n, 1)))
             return CS_NOMEM;
-        if (mark_denied(qy_readable_text(r, &pt->words, NULL), pt, denied) > 0 && denies_claim(plan, pt, denied)) {
-            negations++;
-        } else {
+        if (mark_denied(qy_readable_text(r, &pt->words, NULL), pt, denied) == 0 ||
+            !denies_claim(plan, pt, denied)) {
             free(denied);
             denied = NULL;
         }
     }
-    for (size_t w = 0; w < plan->nwords && negations > 0; w++) {
+    for (size_t w = 0; w < plan->nwords && (negations > 0 || denied); w++) {
         const qy_word *qw = &plan->words[w];
         size_t found = 0, negated = 0;
         for (size_t k = 0; k < pt->n; k++)
