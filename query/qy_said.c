@@ -675,8 +675,7 @@ static cs_status set_speaker(qy_result *r, const qy_result *src, const qy_ptoks 
     /* A plain file's bytes that are not UTF-8 are Windows-1252 to the
      * analyzer, and so to the name ("Jos\xe9": José). */
     if (!pt->words.text && tx_utf8_check(name, n) < n) {
-        size_t m;
-        char *utf8 = tx_utf8_legacy(name, n, &m);
+        char *utf8 = tx_utf8_legacy(name, n, NULL);
         free(name);
         if (!utf8)
             return CS_NOMEM;
@@ -687,9 +686,9 @@ static cs_status set_speaker(qy_result *r, const qy_result *src, const qy_ptoks 
         from = pt->words.start[at->start];
         to = pt->words.end[at->end - 1];
     }
-    unsigned line = src->line_start;
-    for (size_t i = 0; i < from && i < src->text_len; i++)
-        line += src->text[i] == '\n';
+    /* Lines as the passage numbers them (LF, CR LF, a lone CR). */
+    unsigned line = src->line_start +
+                    tx_count_lines(src->text, from < src->text_len ? from : src->text_len);
     char *cite;
     if (asprintf(&cite, "%s:%u", src->path ? src->path : "", line) < 0) {
         free(name);

@@ -149,6 +149,14 @@ check out.jsonl in/latin1.txt café latin-1 plain || fail "Latin-1 file: $(cat o
 cs query --format jsonl -n 1 '"We will answer the hackers in our own time"' > out.jsonl
 [ "$(jq_py 'rs[0]["said_by"]["name"], rs[0]["said_by"]["byte_end"] - rs[0]["said_by"]["byte_start"]' < out.jsonl)" = "José Ramírez 12" ] ||
     fail "said by, Latin-1: $(cat out.jsonl)"
+# ... and in a file whose lines end in a lone CR, the line that names him
+# as the passage numbers its lines.
+mkdir cr
+printf 'Notes\r\rOfficials met on Friday in Tirana.\r\342\200\234The hackers were caught,\342\200\235 said Bledar Cuci.\r' > cr/a.txt
+"$CITESEARCH" index --quiet --db cr.db cr
+cs query --db cr.db --format jsonl -n 1 '"The hackers were caught"' > out.jsonl
+[ "$(jq_py 'rs[0]["cite"], rs[0]["said_by"]["name"], rs[0]["said_by"]["cite"]' < out.jsonl)" = "cr/a.txt:3-4 Bledar Cuci cr/a.txt:4" ] ||
+    fail "said by, lines ending in CR: $(cat out.jsonl)"
 # The Serbian article: its names found as written and without their marks.
 for q in Vučić Vucic 'građani'; do
     cs query --format jsonl -n 3 "$q" > out.jsonl
