@@ -141,23 +141,19 @@ assert data[s:e] == b"has not been affected or damaged.\n\nIn July and September
 # The joined paragraphs are not listed again on their own.
 assert all(x["cite"] not in ("corpus/000_e2b09c51e93f98b0.txt:15", "corpus/000_e2b09c51e93f98b0.txt:17") for x in rs), [x["cite"] for x in rs]
 PY
-# One word over at either end: the next paragraph's first, the previous
-# paragraph's last.
-for q in '"insisting that sensitive data related to police work has not been affected or damaged. In July"' \
-         '"damaged. In July and September, Albanian government digital services were attacked by cyber criminals"'; do
-    cs query --format jsonl -n 1 "$q" > out.jsonl
-    [ "$(jq_py 'rs[0]["cite"] + " " + rs[0]["match"]' < out.jsonl)" = "corpus/000_e2b09c51e93f98b0.txt:15-17 exact" ] ||
-        fail "one word across the break: $q: $(cat out.jsonl)"
-done
-# A rule of underscores between the paragraphs is no word and no text a
-# reader quotes: the two are joined across it.  And a quotation over
-# several short paragraphs (a name repeated on lines of its own) grows one
-# paragraph at a time from the passage that holds most of it.
-for q in '"Montenegro Falls Under Attack: If you like this website and use the comprehensive"=corpus/002_2a02a01db59475ef.txt:25-29' \
+# Joined across paragraphs, each quotation verbatim in its span: one
+# word over at either end (the next paragraph's first, the previous
+# paragraph's last); across a rule of underscores, which is no word and
+# no text a reader quotes; and over several short paragraphs (a name
+# repeated on lines of its own), grown one paragraph at a time from the
+# passage that holds most of it.
+for q in '"insisting that sensitive data related to police work has not been affected or damaged. In July"=corpus/000_e2b09c51e93f98b0.txt:15-17' \
+         '"damaged. In July and September, Albanian government digital services were attacked by cyber criminals"=corpus/000_e2b09c51e93f98b0.txt:15-17' \
+         '"Montenegro Falls Under Attack: If you like this website and use the comprehensive"=corpus/002_2a02a01db59475ef.txt:25-29' \
          '"across the globe. Kentik Kentik Kentik - one platform for Network Visibility"=corpus/002_2a02a01db59475ef.txt:122-128'; do
     cs query --format jsonl -n 1 "${q%%=*}" > out.jsonl
     [ "$(jq_py 'rs[0]["cite"] + " " + rs[0]["match"]' < out.jsonl)" = "${q#*=} exact" ] ||
-        fail "across a rule or short paragraphs: ${q%%=*}: $(cat out.jsonl)"
+        fail "joined across paragraphs: ${q%%=*}: $(cat out.jsonl)"
 done
 # Misremembered across the break ("government" left out): the two
 # paragraphs as one near match, the diff naming the word.
