@@ -9,8 +9,8 @@ jobs=$(nproc 2>/dev/null || echo 2)
 cd "$(dirname "$0")/.."
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DCITESEARCH_FUZZ=ON >/dev/null
-cmake --build build-fuzz -j "$jobs" --target fuzz_analyze fuzz_query fuzz_batch fuzz_mail fuzz_docdata fuzz_align fuzz_said
-for t in analyze query batch mail docdata align said; do
+cmake --build build-fuzz -j "$jobs" --target fuzz_analyze fuzz_query fuzz_batch fuzz_mail fuzz_docdata fuzz_align fuzz_said fuzz_engine
+for t in analyze query batch mail docdata align said engine; do
     mkdir -p "build-fuzz/corpus-$t"
     echo "fuzzing $t for $secs s"
     if ! "build-fuzz/tests/fuzz/fuzz_$t" -max_total_time="$secs" -timeout=10 \
