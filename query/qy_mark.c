@@ -790,9 +790,10 @@ static cs_status mark_negated(const qy_plan *plan, qy_result *r, const qy_ptoks 
 
 /* Appends {query, source} to the list *v of *n pairs (a result's respelt
  * words or figures), source the passage's words [from, to) as a reader
- * reads them: their bytes as written, or their normalized words, a space
- * between, when the passage is decoded to be read (HTML,
- * quoted-printable, a charset). */
+ * reads them (qy_readable_slice): their bytes as written, or what they
+ * stand for when the passage is decoded to be read (HTML,
+ * quoted-printable, a charset): "73,344,573.27", not the normalized
+ * words. */
 static cs_status pair_add(qy_respelling **v, size_t *n, const char *query,
                           const qy_result *r, const qy_ptoks *pt, size_t from, size_t to)
 {
@@ -800,25 +801,7 @@ static cs_status pair_add(qy_respelling **v, size_t *n, const char *query,
     if (!grown)
         return CS_NOMEM;
     *v = grown;
-    char *src;
-    if (!r->form && !r->charset) {
-        src = strndup(r->text + pt->v[from].start, pt->v[to - 1].end - pt->v[from].start);
-    } else {
-        size_t len = 0;
-        for (size_t k = from; k < to; k++)
-            len += strlen(QY_PTERM(pt, k)) + 1;
-        if ((src = malloc(len + 1))) {
-            size_t at = 0;
-            for (size_t k = from; k < to; k++) {
-                size_t l = strlen(QY_PTERM(pt, k));
-                if (k > from)
-                    src[at++] = ' ';
-                memcpy(src + at, QY_PTERM(pt, k), l);
-                at += l;
-            }
-            src[at] = '\0';
-        }
-    }
+    char *src = qy_readable_slice(r, &pt->words, pt->v[from].start, pt->v[to - 1].end);
     qy_respelling *p = &grown[*n];
     p->query = strdup(query);
     p->source = src;

@@ -201,6 +201,23 @@ first_is "expenditures were nearly 75 million dollars" "$both" \
     "(None, [{'query': 'nearly 75 million', 'source': '73,344,573.27'}])" "nearly a figure"
 first_is "the index rose just under 15 percent" "$both" \
     "(None, [{'query': 'just under 15', 'source': '14.64'}])" "just under a figure"
+# In an e-mail's quoted-printable HTML the figure is said as a reader
+# reads it, not as the words it was indexed under ("73344573.27").
+mkdir qpfig
+python3 - <<'PY'
+open('qpfig/qp.eml', 'wb').write(
+    b'From: Desk <desk@example.org>\n'
+    b'Subject: Quarter\n'
+    b'MIME-Version: 1.0\n'
+    b'Content-Type: text/html; charset=utf-8\n'
+    b'Content-Transfer-Encoding: quoted-printable\n\n'
+    b'<p>Actual expenditures were <b>$73,344,=\n573.27</b> for the quarter.</p>\n')
+PY
+"$CITESEARCH" index --quiet --db qpfig.db qpfig
+cs query --db qpfig.db --format jsonl -n 1 "expenditures were 73.3 million dollars" > out.jsonl
+[ "$(jq_py 'rs[0].get("figures")' < out.jsonl)" = \
+    "[{'query': '73.3 million', 'source': '73,344,573.27'}]" ] ||
+    fail "figure of a quoted-printable e-mail: $(cat out.jsonl)"
 # A share in words before "of" is a percentage, the passage's within
 # 2.5 points of it.
 printf 'Shares\n\nSome 48 percent of the budget went to roads, and 33.5%% of it to schools.\n' > figures/shares.txt
