@@ -1,6 +1,7 @@
 /* qy_mark.c - what a candidate passage shows and how well it states a
  * claim: highlights, match kind, unsupported words, coverage and
  * proximity (see qy_cand.h). */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -640,6 +641,74 @@ static int denial(const char *term)
             strcmp(term + 3, "ied") == 0 || strcmp(term + 3, "ying") == 0);
 }
 
+/* Whether a passage word rejects what a report says, when a report's
+ * noun and "that" follow it ("rejected claims that", "dismissed reports
+ * that"): reject, dismiss, refute or dispute, in any form. */
+static int rejection(const char *term)
+{
+    static const char *const verbs[] = {
+        "dismiss",  "dismissed", "dismisses", "dismissing", "dispute",
+        "disputed", "disputes",  "disputing", "refute",     "refuted",
+        "refutes",  "refuting",  "reject",    "rejected",   "rejecting",
+        "rejects"};
+    return QY_ONE_OF(term, verbs);
+}
+
+/* Where the words a denial at passage word k governs start: after deny
+ * (k + 1), after "that" of a rejection's report ("rejected the claims
+ * that ..."); 0 when word k denies nothing. */
+static size_t denied_from(const qy_ptoks *pt, size_t k)
+{
+    static const char *const reports[] = {
+        "accusation", "accusations", "allegation", "allegations", "assertion",
+        "assertions", "charge",      "charges",    "claim",       "claims",
+        "report",     "reports",     "rumor",      "rumors",      "rumour",
+        "rumours",    "speculation", "suggestion", "suggestions"};
+    static const char *const determiners[] = {"all", "any", "the", "these", "those"};
+    const char *term = QY_PTERM(pt, k);
+    if (denial(term))
+        return k + 1;
+    if (!rejection(term))
+        return 0;
+    size_t j = k + 1;
+    while (j < pt->n && (pt->v[j].flags & TX_JOINED))
+        j++;
+    if (j < pt->n && QY_ONE_OF(QY_PTERM(pt, j), determiners))
+        j++;
+    if (j + 1 < pt->n && QY_ONE_OF(QY_PTERM(pt, j), reports) &&
+        strcmp(QY_PTERM(pt, j + 1), "that") == 0)
+        return j + 1;
+    return 0;
+}
+
+/* Whether the point at text[p] is an acronym's within its sentence: a
+ * capital letter standing alone before it, and another such letter and
+ * point after it (the first of "U.S."), or one before it, where the next
+ * word is not written with a capital ("the U.S. was behind", not "in the
+ * U.S. The next day").  ASCII capitals, as the analyzer reads acronyms. */
+static int acronym_point(const char *text, size_t len, size_t p)
+{
+    if (p == 0 || !isupper((unsigned char)text[p - 1]) ||
+        (p >= 2 && (isalnum((unsigned char)text[p - 2]) || (unsigned char)text[p - 2] >= 0x80)))
+        return 0;
+    if (p + 2 < len && isupper((unsigned char)text[p + 1]) && text[p + 2] == '.')
+        return 1;
+    if (p < 3 || text[p - 2] != '.' || !isupper((unsigned char)text[p - 3]))
+        return 0;
+    size_t q = p + 1;
+    while (q < len && text[q] == ' ')
+        q++;
+    return q < len && q > p + 1 && islower((unsigned char)text[q]);
+}
+
+/* Whether text[p] ends the clause a denial governs: a point (not an
+ * acronym's), comma, semicolon, colon, question or exclamation mark. */
+static int clause_mark(const char *text, size_t len, size_t p)
+{
+    return text[p] && strchr(".,;:!?", text[p]) &&
+           !(text[p] == '.' && acronym_point(text, len, p));
+}
+
 /* Whether passage word k follows a form of "to be" ("the right is denied",
  * "access was denied"): a thing refused, not a statement denied. */
 static int passive_at(const qy_ptoks *pt, size_t k)
@@ -661,25 +730,28 @@ static int ends_denied_clause(const char *term)
 
 /* Marks denied[k] for each passage word a denial governs: the words after
  * deny, denies, denied or denying ("Iran's foreign ministry denied that
- * Tehran was behind the attack", "denied any involvement in") to the end
- * of its clause (a point, comma, semicolon, colon, question or exclamation
- * mark between two words: "denied the data was theirs, insisting that";
- * or ends_denied_clause), QY_DENIAL_REACH words at most; not after a
- * denial that is itself negated ("did not deny") or passive_at.
- * `text` is what pt's words were read from.  Returns how many. */
-static size_t mark_denied(const char *text, const qy_ptoks *pt, unsigned char *denied)
+ * Tehran was behind the attack", "denied any involvement in"), or after
+ * "that" of a report rejected ("dismissed reports that", denied_from),
+ * to the end of its clause (clause_mark between two words: "denied the
+ * data was theirs, insisting that"; or ends_denied_clause),
+ * QY_DENIAL_REACH words at most; not after a denial that is itself
+ * negated ("did not deny") or passive_at.  `text` (`len` bytes) is what
+ * pt's words were read from.  Returns how many. */
+static size_t mark_denied(const char *text, size_t len, const qy_ptoks *pt,
+                          unsigned char *denied)
 {
     size_t n = 0;
     for (size_t k = 0; k < pt->n; k++) {
-        if ((pt->v[k].flags & TX_JOINED) || !denial(QY_PTERM(pt, k)) ||
+        size_t first;
+        if ((pt->v[k].flags & TX_JOINED) || !(first = denied_from(pt, k)) ||
             negated_in_passage(pt, k) || passive_at(pt, k))
             continue;
-        size_t last = pt->v[k].rend;
-        for (size_t j = k + 1, reach = 0; j < pt->n && reach < QY_DENIAL_REACH; j++) {
+        size_t last = pt->v[first - 1].rend;
+        for (size_t j = first, reach = 0; j < pt->n && reach < QY_DENIAL_REACH; j++) {
             if (pt->v[j].flags & TX_JOINED)
                 continue;
             size_t from = last, to = pt->v[j].rstart;
-            while (from < to && !(text[from] && strchr(".,;:!?", text[from])))
+            while (from < to && !clause_mark(text, len, from))
                 from++;
             if (from < to)
                 break;
@@ -745,13 +817,15 @@ static cs_status mark_negated(const qy_plan *plan, qy_result *r, const qy_ptoks 
     size_t negations = 0, denials = 0;
     for (size_t k = 0; k < pt->n && !plan->negative && (negations == 0 || denials == 0); k++) {
         negations += tx_is_negation(QY_PTERM(pt, k), strlen(QY_PTERM(pt, k)));
-        denials += denial(QY_PTERM(pt, k));
+        denials += denial(QY_PTERM(pt, k)) || rejection(QY_PTERM(pt, k));
     }
     unsigned char *denied = NULL;
     if (denials > 0) {
         if (!(denied = calloc(pt->n, 1)))
             return CS_NOMEM;
-        if (mark_denied(qy_readable_text(r, &pt->words, NULL), pt, denied) == 0 ||
+        size_t len;
+        const char *text = qy_readable_text(r, &pt->words, &len);
+        if (mark_denied(text, len, pt, denied) == 0 ||
             !denies_claim(plan, pt, denied)) {
             free(denied);
             denied = NULL;
