@@ -44,6 +44,24 @@ static const char *shard_note(const ix_summary *sum, char *buf, size_t size)
     return buf;
 }
 
+/* Reads environment variable `name`, when set, as a number of bytes into
+ * *out.  0 (after an error message) when it is not one. */
+static int bytes_from_env(const char *name, size_t *out)
+{
+    const char *v = getenv(name);
+    if (!v || !*v)
+        return 1;
+    char *end;
+    errno = 0;
+    unsigned long long n = strtoull(v, &end, 10);
+    if (errno || *end || n < 1 || v[0] == '-') {
+        fprintf(stderr, "citesearch index: %s '%s' is not a number of bytes\n", name, v);
+        return 0;
+    }
+    *out = (size_t)n;
+    return 1;
+}
+
 static void usage(FILE *out)
 {
     fprintf(out,
@@ -127,19 +145,13 @@ int cmd_index(int argc, char **argv)
                        .log = stderr, .quiet = quiet, .verbose = verbose,
                        .stop = &stop_requested};
     /* Text per commit: smaller commits lose less to a crash, larger ones
-     * index faster (the tests use small ones to crash between commits). */
-    const char *batch = getenv("CITESEARCH_BATCH_BYTES");
-    if (batch && *batch) {
-        char *end;
-        errno = 0;
-        unsigned long long v = strtoull(batch, &end, 10);
-        if (errno || *end || v < 1 || batch[0] == '-') {
-            fprintf(stderr, "citesearch index: CITESEARCH_BATCH_BYTES '%s' is "
-                            "not a number of bytes\n", batch);
-            free(db_path);
-            return CLI_ERROR;
-        }
-        opts.batch_bytes = (size_t)v;
+     * index faster (the tests use small ones to crash between commits);
+     * text per scratch database of a parallel run (the tests use small
+     * ones to merge many). */
+    if (!bytes_from_env("CITESEARCH_BATCH_BYTES", &opts.batch_bytes) ||
+        !bytes_from_env("CITESEARCH_PART_BYTES", &opts.part_bytes)) {
+        free(db_path);
+        return CLI_ERROR;
     }
     ix_summary sum;
     char note[32];

@@ -481,6 +481,7 @@ static cs_status run_parallel(run *r, ix_swap *swap, unsigned jobs,
     for (size_t i = 0; i < ngone; i++)
         rels[i] = gone[i].rel;
     ix_parallel_opts po = {.jobs = jobs, .batch_bytes = batch_bytes(r->opts),
+                           .part_bytes = r->opts->part_bytes,
                            .log = r->opts->log, .verbose = r->opts->verbose,
                            .stop = r->opts->stop, .progress = &r->progress,
                            .root = root_rel};

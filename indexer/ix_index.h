@@ -31,6 +31,9 @@ typedef struct ix_options {
     int quiet;                 /* no progress line and no summary */
     int verbose;               /* names every file indexed or removed */
     size_t batch_bytes;        /* text per commit; 0: the default */
+    size_t part_bytes;         /* text per scratch database of a parallel
+                                  run's writer; 0: the default
+                                  (ix_parallel.h) */
     unsigned jobs;             /* --jobs N: writers at most (1: one, in
                                   place); 0: one per processor when there
                                   is enough to index, see ix_parallel.h */

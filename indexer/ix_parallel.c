@@ -14,6 +14,7 @@
 /* What the threads share. */
 typedef struct pool {
     const ix_parallel_opts *o;
+    const char *work;       /* the directory the scratch databases go in */
     ix_task *tasks;
     size_t n;
     atomic_size_t next;     /* the next task to take */
@@ -24,13 +25,25 @@ typedef struct pool {
     char *msg;
 } pool;
 
-/* One thread and the scratch database it writes. */
-typedef struct part {
+/* Text a writer puts in one scratch database before it starts another.
+ * Xapian's cost per document grows with the database it updates (each
+ * commit reads and rewrites the last block of every term it touches, in
+ * a B-tree that grows): ten times the medium benchmark corpus took 13
+ * times its time with one database per writer, and its writers took 75 s
+ * instead of 87 in databases of this much text each (bench/README.md
+ * "Seventeenth round").  The merge takes them all. */
+#define IX_PART_BYTES ((size_t)64 << 20)
+
+/* One thread and the scratch databases it writes, one after the other:
+ * DIR/part-K-0, part-K-1, ... */
+typedef struct writer_parts {
     pool *pool;
-    char path[PATH_MAX];
-    unsigned docs;          /* documents in the part, numbered 1..docs */
+    unsigned k;             /* the thread's number */
+    char (*paths)[PATH_MAX];
+    unsigned *docs;         /* documents in each, numbered 1..docs */
+    unsigned n;             /* databases written (the last maybe open) */
     pthread_t thread;
-} part;
+} writer_parts;
 
 static int stopped(const pool *p)
 {
@@ -50,28 +63,56 @@ static void fail(pool *p, cs_status rc, char *msg)
     atomic_store(&p->failed, 1);
 }
 
+/* Opens scratch database wp->n for writing, in a transaction, with the
+ * index's own metadata, the same in every database (so the merge keeps
+ * one copy), for a new index that has none committed yet. */
+static cs_status part_open(writer_parts *wp, xs_wdb **db, char **msg)
+{
+    const ix_parallel_opts *o = wp->pool->o;
+    char (*paths)[PATH_MAX] = realloc(wp->paths, (wp->n + 1) * sizeof *paths);
+    if (paths)
+        wp->paths = paths;
+    unsigned *docs = paths ? realloc(wp->docs, (wp->n + 1) * sizeof *docs) : NULL;
+    if (docs)
+        wp->docs = docs;
+    if (!paths || !docs)
+        return CS_NOMEM;
+    snprintf(wp->paths[wp->n], PATH_MAX, "%s/part-%u-%u", wp->pool->work, wp->k, wp->n);
+    wp->docs[wp->n] = 0;
+    wp->n++;
+    cs_status rc = xs_wdb_open_scratch(wp->paths[wp->n - 1], db, msg);
+    if (rc == CS_OK)
+        rc = xs_wdb_begin(*db, msg);
+    if (rc == CS_OK)
+        rc = xs_wdb_set_metadata(*db, CS_META_SCHEMA, CS_SCHEMA_VERSION,
+                                 strlen(CS_SCHEMA_VERSION), msg);
+    if (rc == CS_OK)
+        rc = xs_wdb_set_metadata(*db, CS_META_ROOT, o->root, strlen(o->root), msg);
+    return rc;
+}
+
+/* Commits and closes the open scratch database, counting its documents. */
+static cs_status part_close(writer_parts *wp, xs_wdb *db, char **msg)
+{
+    cs_status rc = xs_wdb_commit(db, msg);
+    if (rc == CS_OK)
+        wp->docs[wp->n - 1] = xs_wdb_doccount(db);
+    xs_wdb_close(db);
+    return rc;
+}
+
 static void *writer(void *arg)
 {
-    part *pt = arg;
-    pool *p = pt->pool;
+    writer_parts *wp = arg;
+    pool *p = wp->pool;
     const ix_parallel_opts *o = p->o;
     ix_worker w;
     xs_wdb *db = NULL;
     char *msg = NULL;
     cs_status rc = ix_worker_init(&w, o->log, o->verbose, &msg);
     if (rc == CS_OK)
-        rc = xs_wdb_open_scratch(pt->path, &db, &msg);
-    if (rc == CS_OK)
-        rc = xs_wdb_begin(db, &msg);
-    /* The index's own metadata, the same in every part (so the merge
-     * keeps one copy), for a new index that has none committed yet. */
-    if (rc == CS_OK)
-        rc = xs_wdb_set_metadata(db, CS_META_SCHEMA, CS_SCHEMA_VERSION,
-                                 strlen(CS_SCHEMA_VERSION), &msg);
-    if (rc == CS_OK)
-        rc = xs_wdb_set_metadata(db, CS_META_ROOT, o->root, strlen(o->root),
-                                 &msg);
-    size_t pending = 0;
+        rc = part_open(wp, &db, &msg);
+    size_t pending = 0, in_part = 0;
     while (rc == CS_OK && !stopped(p)) {
         size_t i = atomic_fetch_add(&p->next, 1);
         if (i >= p->n)
@@ -85,20 +126,29 @@ static void *writer(void *arg)
             rc = ix_record_put(db, t->file->rel, &t->now, &msg);
         ix_progress_add(o->progress, t->file->size);
         pending += t->bytes;
+        in_part += t->bytes;
         /* Small transactions, as in one-writer runs (ix_index.c): Xapian
-         * slows down as a transaction's changes pile up. */
-        if (rc == CS_OK && pending >= o->batch_bytes) {
+         * slows down as a transaction's changes pile up.  A file's
+         * passages stay in one database, in their order. */
+        if (rc == CS_OK && in_part >= (o->part_bytes ? o->part_bytes : IX_PART_BYTES)) {
+            rc = part_close(wp, db, &msg);
+            db = NULL;
+            if (rc == CS_OK)
+                rc = part_open(wp, &db, &msg);
+            pending = in_part = 0;
+        } else if (rc == CS_OK && pending >= o->batch_bytes) {
             rc = xs_wdb_commit(db, &msg);
             if (rc == CS_OK)
                 rc = xs_wdb_begin(db, &msg);
             pending = 0;
         }
     }
-    if (rc == CS_OK)
-        rc = xs_wdb_commit(db, &msg);
-    if (rc == CS_OK)
-        pt->docs = xs_wdb_doccount(db);
-    xs_wdb_close(db);
+    if (db) {
+        cs_status closed = rc == CS_OK ? part_close(wp, db, &msg) : CS_OK;
+        if (rc != CS_OK)
+            xs_wdb_close(db);
+        rc = closed != CS_OK ? closed : rc;
+    }
     ix_worker_clear(&w);
     if (rc != CS_OK)
         fail(p, rc, msg);
@@ -111,7 +161,7 @@ static void *writer(void *arg)
 /* Starts the writers and waits for them, showing the progress line.  The
  * threads block SIGINT and SIGTERM, so that the signal handler runs in
  * this thread and no read of theirs is cut short. */
-static cs_status run_writers(pool *p, part *parts, unsigned n, char **msg)
+static cs_status run_writers(pool *p, writer_parts *parts, unsigned n, char **msg)
 {
     sigset_t block, old;
     sigemptyset(&block);
@@ -216,34 +266,41 @@ cs_status ix_parallel_run(const ix_parallel_opts *o, ix_swap *s, xs_wdb *index,
     unsigned n = o->jobs < ntasks ? o->jobs : (unsigned)ntasks;
     if (n == 0)
         n = 1;
-    pool p = {.o = o, .tasks = tasks, .n = ntasks};
+    pool p = {.o = o, .work = s->work, .tasks = tasks, .n = ntasks};
     atomic_init(&p.next, 0);
     atomic_init(&p.failed, 0);
     atomic_init(&p.running, 0);
     pthread_mutex_init(&p.mu, NULL);
-    part *parts = calloc(n, sizeof *parts);
-    const char **sources = calloc(n + 1, sizeof *sources);
-    cs_status rc = parts && sources ? CS_OK : CS_NOMEM;
+    writer_parts *parts = calloc(n, sizeof *parts);
+    cs_status rc = parts ? CS_OK : CS_NOMEM;
     for (unsigned k = 0; rc == CS_OK && k < n; k++) {
         parts[k].pool = &p;
-        snprintf(parts[k].path, sizeof parts[k].path, "%s/part-%u", s->work, k);
+        parts[k].k = k;
     }
     if (rc == CS_OK)
         rc = run_writers(&p, parts, n, msg);
 
     xs_wdb *merged = NULL;
     xs_docid parts_docs = 0;
+    const char **sources = NULL;
+    size_t nsources = 0;
+    for (unsigned k = 0; rc == CS_OK && k < n; k++)
+        nsources += parts[k].n;
+    if (rc == CS_OK && !(sources = calloc(nsources + 1, sizeof *sources)))
+        rc = CS_NOMEM;
     if (rc == CS_OK) {
         ix_progress_phase(o->progress, "indexing: merging...");
-        for (unsigned k = 0; k < n; k++) {
-            sources[k] = parts[k].path;
-            parts_docs += parts[k].docs;
-        }
+        size_t at = 0;
+        for (unsigned k = 0; k < n; k++)
+            for (unsigned m = 0; m < parts[k].n; m++) {
+                sources[at++] = parts[k].paths[m];
+                parts_docs += parts[k].docs[m];
+            }
         /* The index last: its documents follow the parts', so the old
          * passages are the ones above parts_docs. */
-        sources[n] = s->dir;
+        sources[nsources] = s->dir;
         unsigned expect = parts_docs + xs_wdb_doccount(index);
-        rc = ix_swap_build(s, sources, n + 1, &merged, msg);
+        rc = ix_swap_build(s, sources, nsources + 1, &merged, msg);
         if (rc == CS_OK && xs_wdb_doccount(merged) != expect)
             rc = cs_fail(msg, CS_INTERNAL,
                          "merging into %s: %u documents, expected %u",
@@ -260,6 +317,10 @@ cs_status ix_parallel_run(const ix_parallel_opts *o, ix_swap *s, xs_wdb *index,
     }
     ix_progress_end(o->progress);
     pthread_mutex_destroy(&p.mu);
+    for (unsigned k = 0; parts && k < n; k++) {
+        free(parts[k].paths);
+        free(parts[k].docs);
+    }
     free(parts);
     free(sources);
     return rc;

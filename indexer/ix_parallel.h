@@ -11,15 +11,18 @@
  * two analysis threads feeding one writer through a bounded queue
  * 35.0-35.9; two writers merged 17.8-20.0, of which the merge takes 2.
  * N writers, each a thread with its own analyzer and its own scratch
- * database, go nearly N times faster, and the merge (xs_compact) leaves
- * the index compact.  Cutting each writer's output into several smaller
- * databases, merged at the end, did not help (Xapian's cost per document
- * does not grow with the database).  See bench/README.md.
+ * databases, go nearly N times faster, and the merge (xs_compact) leaves
+ * the index compact.  A writer starts a new scratch database after
+ * part_bytes of text (64 MB): Xapian's cost per document grows with the
+ * database it updates, which ten times the medium corpus shows (the
+ * writers 10% faster so), while databases of a few MB each did not repay
+ * their longer merge.  See bench/README.md.
  *
  * The steps, and what the index holds at each (see ix_swap.h for the
  * exchange and for crashes):
  *  1. threads take files one at a time from the task list and write their
- *     passages into DIR/build.tmp/part-K, with the records of new files
+ *     passages into DIR/build.tmp/part-K-M (thread K's M-th scratch
+ *     database; a file's passages all in one), with the records of new files
  *     and the index's schema and root (no deletions); the index is not
  *     touched;
  *  2. the parts, then the index's own database, are compacted into a new
@@ -52,6 +55,8 @@
 typedef struct ix_parallel_opts {
     unsigned jobs;               /* writer threads (at least 2) */
     size_t batch_bytes;          /* text per commit of each part */
+    size_t part_bytes;           /* text per part before the writer starts
+                                    another; 0: IX_PART_BYTES */
     FILE *log;                   /* warnings about files, verbose lines */
     int verbose;
     volatile sig_atomic_t *stop; /* raised by a signal: stop (may be NULL) */

@@ -72,6 +72,16 @@ grep -q "$files files: $files read, $files indexed .* (4 writers)\$" four.txt ||
 # Nothing left of the merge: no parts, no sibling.
 [ ! -e four.db/build.tmp ] && [ ! -e .four.db.swap ] || fail "leftovers: $(ls -a . four.db)"
 same one.db four.db "a new index"
+# Each writer starting a new scratch database every few files (a large
+# run's every 64 MB of text): many merged, the same answers and order.
+CITESEARCH_PART_BYTES=20000 "$CITESEARCH" index --jobs 3 --db parts.db docs 2> parts.txt
+grep -q "$files files: $files read, $files indexed .* (3 writers)\$" parts.txt ||
+    fail "writers with many parts: $(cat parts.txt)"
+[ ! -e parts.db/build.tmp ] || fail "parts left: $(ls parts.db/build.tmp)"
+same one.db parts.db "writers with many parts each"
+CITESEARCH_PART_BYTES=many cs index --db bad.db docs 2> err.txt
+[ "$status" -eq 2 ] && grep -q "CITESEARCH_PART_BYTES 'many' is not a number of bytes" err.txt ||
+    fail "a bad part size: $(cat err.txt)"
 
 # show: a file's passages keep their order, with their context.
 cite=$(sed -n 's/.*"cite":"\(docs\/copy-07\/[^"]*\)".*/\1/p' four.db.jsonl | head -n 1)
