@@ -1,7 +1,6 @@
 /* qy_mark.c - what a candidate passage shows and how well it states a
  * claim: highlights, match kind, unsupported words, coverage and
  * proximity (see qy_cand.h). */
-#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -681,32 +680,12 @@ static size_t denied_from(const qy_ptoks *pt, size_t k)
     return 0;
 }
 
-/* Whether the point at text[p] is an acronym's within its sentence: a
- * capital letter standing alone before it, and another such letter and
- * point after it (the first of "U.S."), or one before it, where the next
- * word is not written with a capital ("the U.S. was behind", not "in the
- * U.S. The next day").  ASCII capitals, as the analyzer reads acronyms. */
-static int acronym_point(const char *text, size_t len, size_t p)
-{
-    if (p == 0 || !isupper((unsigned char)text[p - 1]) ||
-        (p >= 2 && (isalnum((unsigned char)text[p - 2]) || (unsigned char)text[p - 2] >= 0x80)))
-        return 0;
-    if (p + 2 < len && isupper((unsigned char)text[p + 1]) && text[p + 2] == '.')
-        return 1;
-    if (p < 3 || text[p - 2] != '.' || !isupper((unsigned char)text[p - 3]))
-        return 0;
-    size_t q = p + 1;
-    while (q < len && text[q] == ' ')
-        q++;
-    return q < len && q > p + 1 && islower((unsigned char)text[q]);
-}
-
 /* Whether text[p] ends the clause a denial governs: a point (not an
- * acronym's), comma, semicolon, colon, question or exclamation mark. */
+ * acronym's: tx_acronym_point), comma, semicolon, colon, question or
+ * exclamation mark. */
 static int clause_mark(const char *text, size_t len, size_t p)
 {
-    return text[p] && strchr(".,;:!?", text[p]) &&
-           !(text[p] == '.' && acronym_point(text, len, p));
+    return text[p] && strchr(".,;:!?", text[p]) && !tx_acronym_point(text, len, p);
 }
 
 /* Whether passage word k follows a form of "to be" ("the right is denied",

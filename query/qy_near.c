@@ -10,16 +10,19 @@
 #include "tx.h"
 
 /* Non-zero when the text between two words of the passage `r` ends no
- * sentence or line (nor holds a NUL): the second goes on what the first
- * says.  `words` is the passage as read (qy_readable_slice), so that the
- * bytes between are looked at as the characters they stand for. */
+ * sentence or line (nor holds a NUL; an acronym's point, tx_acronym_point,
+ * ends none): the second goes on what the first says.  `words` is the
+ * passage as read (qy_readable_slice), so that the bytes between are
+ * looked at as the characters they stand for. */
 static int same_sentence(const qy_result *r, const tx_read *words,
                          const qy_align_tok *a, const qy_align_tok *b)
 {
-    const char *text = qy_readable_text(r, words, NULL);
+    size_t len;
+    const char *text = qy_readable_text(r, words, &len);
     size_t to = qy_readable_at(words, b->start);
     for (size_t k = qy_readable_end(words, a->end); k < to; k++)
-        if (text[k] == '\0' || strchr(".!?;:\n\r", text[k]))
+        if (text[k] == '\0' ||
+            (strchr(".!?;:\n\r", text[k]) && !tx_acronym_point(text, len, k)))
             return 0;
     return 1;
 }

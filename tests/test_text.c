@@ -600,6 +600,27 @@ static void test_dotted_acronym(void **state)
     tx_analyzer_free(a);
 }
 
+/* An acronym's points end no sentence, but the last one before a word
+ * written with a capital may ("in the U.S. The next day"). */
+static void test_acronym_point(void **state)
+{
+    (void)state;
+    const char *t = "the U.S. was; M.E.K. members; in the U.S. The day; plan B. A; U. S.";
+    size_t len = strlen(t);
+    const char *inner[] = {"U.S. was", "M.E.K.", "E.K."};
+    for (int i = 0; i < 3; i++)
+        assert_true(tx_acronym_point(t, len, (size_t)(strstr(t, inner[i]) - t) + 1));
+    /* The last point: before "was" and "members", within the sentence. */
+    assert_true(tx_acronym_point(t, len, (size_t)(strstr(t, "S. was") - t) + 1));
+    assert_true(tx_acronym_point(t, len, (size_t)(strstr(t, "K. members") - t) + 1));
+    assert_false(tx_acronym_point(t, len, (size_t)(strstr(t, "S. The") - t) + 1));
+    assert_false(tx_acronym_point(t, len, (size_t)(strstr(t, "B. A") - t) + 1));
+    assert_false(tx_acronym_point(t, len, (size_t)(strstr(t, "U. S.") - t) + 1));
+    assert_false(tx_acronym_point(t, len, len - 1)); /* the text's end */
+    assert_false(tx_acronym_point("ABC. x", 6, 3));
+    assert_false(tx_acronym_point("U.S.", 4, 0));
+}
+
 static void test_positions(void **state)
 {
     (void)state;
@@ -1497,6 +1518,7 @@ int main(void)
         cmocka_unit_test(test_cjk_and_thai),
         cmocka_unit_test(test_hyphen_compound),
         cmocka_unit_test(test_dotted_acronym),
+        cmocka_unit_test(test_acronym_point),
         cmocka_unit_test(test_positions),
         cmocka_unit_test(test_stems),
         cmocka_unit_test(test_stem_keeps_first_byte),

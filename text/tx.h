@@ -190,6 +190,14 @@ size_t tx_letters(const char *text, size_t len, char *out);
  * UTF-8 counts as a letter. */
 int tx_wordless(const char *text, size_t len);
 
+/* Non-zero when the point at text[p] (of `len` bytes) is an acronym's
+ * within its sentence, as the analyzer reads acronyms (ASCII capitals
+ * standing alone, each followed by a point): one between two of its
+ * letters (the first of "U.S."), or the last where the next word is not
+ * written with a capital ("the U.S. was behind", not "in the U.S. The
+ * next day", which ends a sentence). */
+int tx_acronym_point(const char *text, size_t len, size_t p);
+
 /* Non-zero when UTF-8 `text` has an upper-case or title-case letter: a
  * query written with none says nothing by case of which words are
  * names. */

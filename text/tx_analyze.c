@@ -159,6 +159,21 @@ static inline int initial_at(const char *text, size_t len, size_t s, size_t e)
                               (unsigned char)text[e + 2] >= 0x80));
 }
 
+int tx_acronym_point(const char *text, size_t len, size_t p)
+{
+    if (p >= len || text[p] != '.' || p == 0 || !isupper((unsigned char)text[p - 1]) ||
+        (p >= 2 && (isalnum((unsigned char)text[p - 2]) || (unsigned char)text[p - 2] >= 0x80)))
+        return 0;
+    if (p + 2 < len && isupper((unsigned char)text[p + 1]) && text[p + 2] == '.')
+        return 1;
+    if (p < 3 || text[p - 2] != '.' || !isupper((unsigned char)text[p - 3]))
+        return 0;
+    size_t q = p + 1;
+    while (q < len && text[q] == ' ')
+        q++;
+    return q > p + 1 && q < len && islower((unsigned char)text[q]);
+}
+
 /* Whether the word text[s, e) is "per" and " cent" follows it, a word:
  * percent written in two words, which are held and joined as a compound
  * is (its parts, then "percent"). */
