@@ -100,27 +100,29 @@ grep -q "^   negated: originated$" out.txt || fail "negated in text: $(cat out.t
 # was a troll farm in Albania") says the words it denies.
 cs query --format text -n 1 "There was a troll farm in Albania" > out.txt
 grep -q "^   negated: troll farm Albania$" out.txt || fail "denied in text: $(cat out.txt)"
+# negated_is QUERY WANT WHAT: the first result's path and negated words
+# are WANT, or the test fails saying WHAT.
+negated_is() {
+    cs query --format jsonl -n 1 "$1" > out.jsonl
+    [ "$(jq_py 'rs[0]["path"], rs[0].get("negated")' < out.jsonl)" = "$2" ] ||
+        fail "$3: $(cat out.jsonl)"
+}
 # The same after a negation elsewhere in the passage.
 printf 'Notes\n\nOfficials could not be reached. The ministry denied that hackers stole the passport data of citizens.\n' > negated/d.txt
 "$CITESEARCH" index --quiet negated
-cs query --format jsonl -n 1 "Hackers stole the passport data of citizens" > out.jsonl
-[ "$(jq_py 'rs[0]["path"], rs[0].get("negated")' < out.jsonl)" = "negated/d.txt ['Hackers', 'stole', 'passport', 'data', 'citizens']" ] ||
-    fail "denied after a negation: $(cat out.jsonl)"
+negated_is "Hackers stole the passport data of citizens" \
+    "negated/d.txt ['Hackers', 'stole', 'passport', 'data', 'citizens']" "denied after a negation"
 # An acronym's points end no denied clause; a report rejected ("rejected
 # claims that") is denied, and one not rejected is not.
 printf 'Port\n\nThe ministry denied that the U.S. was behind the attack on the port.\n' > negated/e.txt
 printf 'Pay\n\nOfficials rejected claims that the hackers were paid by Moscow.\n' > negated/f.txt
 printf 'Fee\n\nOfficials did not dismiss reports that the couriers were fined by Vienna.\n' > negated/g.txt
 "$CITESEARCH" index --quiet negated
-cs query --format jsonl -n 1 "The U.S. was behind the attack on the port" > out.jsonl
-[ "$(jq_py 'rs[0]["path"], rs[0].get("negated")' < out.jsonl)" = "negated/e.txt ['U.S', 'behind', 'attack', 'port']" ] ||
-    fail "denied past an acronym: $(cat out.jsonl)"
-cs query --format jsonl -n 1 "The hackers were paid by Moscow" > out.jsonl
-[ "$(jq_py 'rs[0]["path"], rs[0].get("negated")' < out.jsonl)" = "negated/f.txt ['hackers', 'paid', 'Moscow']" ] ||
-    fail "claims rejected: $(cat out.jsonl)"
-cs query --format jsonl -n 1 "The couriers were fined by Vienna" > out.jsonl
-[ "$(jq_py 'rs[0]["path"], rs[0].get("negated")' < out.jsonl)" = "negated/g.txt None" ] ||
-    fail "reports not dismissed: $(cat out.jsonl)"
+negated_is "The U.S. was behind the attack on the port" \
+    "negated/e.txt ['U.S', 'behind', 'attack', 'port']" "denied past an acronym"
+negated_is "The hackers were paid by Moscow" \
+    "negated/f.txt ['hackers', 'paid', 'Moscow']" "claims rejected"
+negated_is "The couriers were fined by Vienna" "negated/g.txt None" "reports not dismissed"
 
 # Who said it: two addresses say the same words, and only their file
 # names say whose they are; a claim that names the speaker finds that
