@@ -567,9 +567,14 @@ static cs_status add_compound(builder *b, const qy_clause *c, const qtoks *toks,
     cs_status rc = remember_spelling(b->plan, parts, joined - from);
     if (rc == CS_OK)
         rc = remember_stem(b->plan, jt->stem);
+    /* An acronym written with points as written, its last one too
+     * ("U.S.", which the analyzer's span ends before). */
+    const char *written = c->text + toks->v[from].start;
+    size_t wlen = jt->end - toks->v[from].start;
+    if (memchr(written, '.', wlen) && written[wlen] == '.')
+        wlen++;
     if (rc == CS_OK)
-        rc = add_plan_word(b->plan, c->text + toks->v[from].start,
-                           jt->end - toks->v[from].start, jt->term, jt->stem);
+        rc = add_plan_word(b->plan, written, wlen, jt->term, jt->stem);
     if (rc == CS_OK && joined - from == 2) {
         qy_word *w = &b->plan->words[b->plan->nwords - 1];
         if (!(w->split_head = strdup(parts[0])) ||

@@ -112,14 +112,15 @@ printf 'Notes\n\nOfficials could not be reached. The ministry denied that hacker
 "$CITESEARCH" index --quiet negated
 negated_is "Hackers stole the passport data of citizens" \
     "negated/d.txt ['Hackers', 'stole', 'passport', 'data', 'citizens']" "denied after a negation"
-# An acronym's points end no denied clause; a report rejected ("rejected
-# claims that") is denied, and one not rejected is not.
+# An acronym's points end no denied clause (and the claim word is written
+# with its last point); a report rejected ("rejected claims that") is
+# denied, and one not rejected is not.
 printf 'Port\n\nThe ministry denied that the U.S. was behind the attack on the port.\n' > negated/e.txt
 printf 'Pay\n\nOfficials rejected claims that the hackers were paid by Moscow.\n' > negated/f.txt
 printf 'Fee\n\nOfficials did not dismiss reports that the couriers were fined by Vienna.\n' > negated/g.txt
 "$CITESEARCH" index --quiet negated
 negated_is "The U.S. was behind the attack on the port" \
-    "negated/e.txt ['U.S', 'behind', 'attack', 'port']" "denied past an acronym"
+    "negated/e.txt ['U.S.', 'behind', 'attack', 'port']" "denied past an acronym"
 negated_is "The hackers were paid by Moscow" \
     "negated/f.txt ['hackers', 'paid', 'Moscow']" "claims rejected"
 negated_is "The couriers were fined by Vienna" "negated/g.txt None" "reports not dismissed"
