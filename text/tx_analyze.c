@@ -161,12 +161,16 @@ static inline int initial_at(const char *text, size_t len, size_t s, size_t e)
 
 int tx_acronym_point(const char *text, size_t len, size_t p)
 {
-    if (p >= len || text[p] != '.' || p == 0 || !isupper((unsigned char)text[p - 1]) ||
+    /* The letter before the point stands alone, as a word of its own. */
+    if (p >= len || text[p] != '.' || p == 0 ||
         (p >= 2 && (isalnum((unsigned char)text[p - 2]) || (unsigned char)text[p - 2] >= 0x80)))
         return 0;
-    if (p + 2 < len && isupper((unsigned char)text[p + 1]) && text[p + 2] == '.')
+    /* Between two of its letters: the letter before is an initial_at
+     * whose next letter has its point too. */
+    if (p + 2 < len && text[p + 2] == '.' && initial_at(text, len, p - 1, p))
         return 1;
-    if (p < 3 || text[p - 2] != '.' || !isupper((unsigned char)text[p - 3]))
+    /* After its last letter: the letter before that is an initial_at. */
+    if (p < 3 || !initial_at(text, len, p - 3, p - 2))
         return 0;
     size_t q = p + 1;
     while (q < len && text[q] == ' ')
