@@ -635,9 +635,8 @@ static cs_status list_add(char ***v, size_t *n, const char *word)
  * them). */
 static int denial(const char *term)
 {
-    return strncmp(term, "den", 3) == 0 &&
-           (strcmp(term + 3, "y") == 0 || strcmp(term + 3, "ies") == 0 ||
-            strcmp(term + 3, "ied") == 0 || strcmp(term + 3, "ying") == 0);
+    static const char *const forms[] = {"denied", "denies", "deny", "denying"};
+    return QY_ONE_OF(term, forms);
 }
 
 /* Whether a passage word rejects what a report says, when a report's
