@@ -110,15 +110,18 @@ static void *writer(void *arg)
     xs_wdb *db = NULL;
     char *msg = NULL;
     cs_status rc = ix_worker_init(&w, o->log, o->verbose, &msg);
-    if (rc == CS_OK)
-        rc = part_open(wp, &db, &msg);
     size_t pending = 0, in_part = 0;
     while (rc == CS_OK && !stopped(p)) {
         size_t i = atomic_fetch_add(&p->next, 1);
         if (i >= p->n)
             break;
         ix_task *t = &p->tasks[i];
-        rc = ix_file_index(&w, db, t, 0, &msg);
+        /* A part is opened for a file to write, so that none is left
+         * empty for the merge to read. */
+        if (!db)
+            rc = part_open(wp, &db, &msg);
+        if (rc == CS_OK)
+            rc = ix_file_index(&w, db, t, 0, &msg);
         /* A new file's record cannot clash with the index's (it has none
          * there): it goes with the passages, and the merge needs no
          * transaction of its own for it. */
@@ -133,8 +136,6 @@ static void *writer(void *arg)
         if (rc == CS_OK && in_part >= (o->part_bytes ? o->part_bytes : IX_PART_BYTES)) {
             rc = part_close(wp, db, &msg);
             db = NULL;
-            if (rc == CS_OK)
-                rc = part_open(wp, &db, &msg);
             pending = in_part = 0;
         } else if (rc == CS_OK && pending >= o->batch_bytes) {
             rc = xs_wdb_commit(db, &msg);
