@@ -33,6 +33,11 @@
  * are never asked for), so the format did not change. */
 #define CS_PREFIX_TITLE_STEM "ZS"
 
+/* The acronym a run of names in the passage body spells (National Council
+ * for Resistance in Iran: ncri; tx_initials.c), wdf only: a query's acronym
+ * (NCRI) finds the passages that spell it out too. */
+#define CS_PREFIX_INITIALS "XI"
+
 /* --- Boolean terms (filters, identity) --- */
 
 /* The file a passage comes from: "P" PATH.  Deleting by it drops a file. */
@@ -97,8 +102,9 @@
  * unit's abbreviation glued to a number a word of its own (40km: 40 km;
  * tx_units.c).  11: an acronym written with points (U.S., M.E.K.) is
  * its letters and their joined form, as a compound is (tx_analyze.c).
- * 12: a run of underscores (a rule under a heading) is no word. */
-#define CS_READING_VERSION 12
+ * 12: a run of underscores (a rule under a heading) is no word.  13: the
+ * acronyms a passage's runs of names spell (CS_PREFIX_INITIALS). */
+#define CS_READING_VERSION 13
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a
  * prefix plus a hash by the indexer (ix_path_term). */

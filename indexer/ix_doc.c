@@ -134,13 +134,35 @@ void ix_article_clear(ix_article *art)
 /* Adds the terms of one token of the passage body. */
 typedef struct body_ctx {
     xs_doc *doc;
+    const char *text; /* the analyzed bytes */
+    tx_initials runs; /* runs of names, for the acronyms they spell */
     char buf[CS_MAX_TERM + 8];
     cs_status st;
 } body_ctx;
 
+/* Adds the term of an acronym a run of names spells (tx_initials.c):
+ * without a position, as the run is not that word. */
+static void on_initials(void *ctx, const char *letters, size_t n, size_t start,
+                        size_t end)
+{
+    body_ctx *b = ctx;
+    (void)start;
+    (void)end;
+    if (b->st != CS_OK)
+        return;
+    size_t plen = strlen(CS_PREFIX_INITIALS);
+    memcpy(b->buf, CS_PREFIX_INITIALS, plen);
+    memcpy(b->buf + plen, letters, n);
+    b->st = xs_doc_add_term(b->doc, b->buf, plen + n, 1);
+}
+
 static int on_body_token(void *ctx, const tx_token *t)
 {
     body_ctx *b = ctx;
+    tx_initials_feed(&b->runs, b->text, t->term, t->flags, t->start, t->end,
+                     on_initials, b);
+    if (b->st != CS_OK)
+        return 1;
     if (t->term_len > IX_MAX_WORD)
         return 0;
     if (t->flags & TX_JOINED) {
@@ -202,11 +224,16 @@ cs_status ix_doc_build(tx_analyzer *a, ix_article *art,
     xs_doc *doc = xs_doc_new();
     if (!doc)
         return CS_NOMEM;
-    body_ctx b = {.doc = doc, .st = CS_OK};
     int own = words && words->text;
-    cs_status rc = tx_analyze(a, own ? words->text : file_text + p->byte_start,
+    body_ctx b = {.doc = doc,
+                  .text = own ? words->text : file_text + p->byte_start,
+                  .st = CS_OK};
+    tx_initials_init(&b.runs);
+    cs_status rc = tx_analyze(a, b.text,
                               own ? words->len : p->byte_end - p->byte_start, 1,
                               on_body_token, &b, msg);
+    if (rc == CS_OK)
+        tx_initials_end(&b.runs, on_initials, &b);
     if (rc == CS_OK)
         rc = b.st;
 

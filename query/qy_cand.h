@@ -34,9 +34,18 @@ typedef struct qy_ptok {
     size_t term_off, stem_off; /* into the arena, which may still move */
 } qy_ptok;
 
+/* A stretch of a passage's names that spells an acronym (tx_initials.h):
+ * its letters and its bytes, relative to the passage. */
+typedef struct qy_prun {
+    char letters[TX_INITIALS_MAX + 1];
+    size_t start, end;
+} qy_prun;
+
 typedef struct qy_ptoks {
     qy_ptok *v;
     size_t n, cap;
+    qy_prun *runs; /* the acronyms its runs of names spell, in text order */
+    size_t nruns, runs_cap;
     char *arena;
     size_t alen, acap;
     int nomem;

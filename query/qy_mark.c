@@ -110,8 +110,21 @@ static int written_at(const qy_word *qw, const qy_ptoks *pt, size_t k)
            split_at(qw, pt, k);
 }
 
+/* The run of names in the passage that spells acronym qw (tx_initials.h)
+ * and holds passage word k (any run when k is SIZE_MAX), or NULL. */
+static const qy_prun *spelled_at(const qy_word *qw, const qy_ptoks *pt, size_t k)
+{
+    for (size_t r = 0; r < pt->nruns; r++)
+        if ((k == SIZE_MAX || (pt->runs[r].start <= pt->v[k].start &&
+                               pt->v[k].end <= pt->runs[r].end)) &&
+            strcmp(pt->runs[r].letters, qw->term) == 0)
+            return &pt->runs[r];
+    return NULL;
+}
+
 /* Non-zero when claim word w is supported by passage word i (any word
- * when i is SIZE_MAX): as written, or one of its respellings. */
+ * when i is SIZE_MAX): as written, one of its respellings, or a name of
+ * the run that spells it, for an acronym. */
 static int word_at(const qy_plan *plan, size_t w, const qy_ptoks *pt, size_t i)
 {
     const qy_word *qw = &plan->words[w];
@@ -119,7 +132,8 @@ static int word_at(const qy_plan *plan, size_t w, const qy_ptoks *pt, size_t i)
     for (size_t k = from; k < to; k++) {
         const char *stem = QY_PSTEM(pt, k);
         if (written_at(qw, pt, k) ||
-            (qw->alts.n && qy_strv_has(&qw->alts, stem, strlen(stem))))
+            (qw->alts.n && qy_strv_has(&qw->alts, stem, strlen(stem))) ||
+            (qw->initials && spelled_at(qw, pt, k)))
             return 1;
     }
     return 0;
@@ -874,8 +888,24 @@ static cs_status mark_respelt(const qy_plan *plan, qy_result *r,
 {
     for (size_t w = 0; w < plan->nwords; w++) {
         const qy_word *qw = &plan->words[w];
-        if (qw->alts.n == 0 || word_at_as_written(plan, w, pt))
+        if ((qw->alts.n == 0 && !qw->initials) || word_at_as_written(plan, w, pt))
             continue;
+        const qy_prun *run = qw->initials ? spelled_at(qw, pt, SIZE_MAX) : NULL;
+        if (run) {
+            /* The acronym spelled out: from the run's first word to its
+             * last. */
+            size_t i = 0, j;
+            while (i < pt->n && pt->v[i].start < run->start)
+                i++;
+            for (j = i; j < pt->n && pt->v[j].end <= run->end; j++)
+                ;
+            if (j > i) {
+                cs_status rc = pair_add(&r->respelt, &r->nrespelt, qw->text, r, pt, i, j);
+                if (rc != CS_OK)
+                    return rc;
+            }
+            continue;
+        }
         for (size_t i = 0; i < pt->n; i++) {
             const char *stem = QY_PSTEM(pt, i);
             if (!qy_strv_has(&qw->alts, stem, strlen(stem)))
@@ -937,6 +967,11 @@ cs_status qy_mark_terms(const qy_plan *plan, qy_cand *c)
                 spans_add(&hl, pt->v[i].start, pt->v[i].end);
         for (size_t i = 0; i < plan->nspellings; i++)
             find_sequence(pt, &plan->spellings[i], &hl);
+        /* An acronym spelled out: the run of names that spells it. */
+        for (size_t w = 0; w < plan->nwords; w++)
+            for (size_t k = 0; plan->words[w].initials && k < pt->nruns; k++)
+                if (strcmp(pt->runs[k].letters, plan->words[w].term) == 0)
+                    spans_add(&hl, pt->runs[k].start, pt->runs[k].end);
     }
     spans_normalize(&hl);
     if (hl.nomem)

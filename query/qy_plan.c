@@ -297,6 +297,18 @@ int qy_acronym(const char *w, size_t len, size_t max)
     return 1;
 }
 
+/* Whether the clause `text` is written in capitals throughout, over more
+ * than one word: its words are no acronyms then (ALBANIA CUT TIES). */
+static int shouted(const char *text, const qtoks *toks)
+{
+    if (toks->n < 2)
+        return 0;
+    for (const char *p = text; *p; p++)
+        if (*p >= 'a' && *p <= 'z')
+            return 0;
+    return 1;
+}
+
 /* ---- Clauses ---- */
 
 typedef struct builder {
@@ -801,10 +813,34 @@ static cs_status add_words(builder *b, const qy_clause *c)
             free(parts[1]);
             q = both;
         }
+        /* An acronym in capitals (NCRI, MEK) finds the passages whose
+         * names spell it out too (the National Council for Resistance in
+         * Iran: tx_initials.h), as much as the ones that write it. */
+        int initials = 0;
+        size_t tlen = strlen(t->term);
+        if (q && c->mod != QY_EXCLUDED && !(t->flags & (TX_PART | TX_JOINED)) &&
+            tlen >= TX_INITIALS_MIN &&
+            qy_acronym(c->text + t->start, t->end - t->start, TX_INITIALS_MAX) &&
+            !shouted(c->text, &toks) &&
+            term_freq(b->e, CS_PREFIX_INITIALS, t->term, tlen) > 0) {
+            /* Only where the passage does not write it: a passage that
+             * spells it out once and writes it after ("Mujahideen-e-Khalq,
+             * or MEK") says it no more than one that writes it. */
+            xs_query *spelled[2] = {prefixed_term(CS_PREFIX_INITIALS, t->term), q};
+            xs_query *only = spelled[0] ? xs_query_combine(XS_OP_AND_NOT, spelled, 2, 0)
+                                        : NULL;
+            xs_query *alt[2] = {q, only};
+            xs_query *either = only ? xs_query_combine(XS_OP_OR, alt, 2, 0) : NULL;
+            xs_query_free(spelled[0]);
+            xs_query_free(only);
+            xs_query_free(q);
+            q = either;
+            initials = q != NULL;
+        }
         /* A word no passage holds: the spellings the index has of it
          * (Mujahedin finds Mojahedin), in its stead. */
         qy_strv alts = {0};
-        if (q && c->mod != QY_EXCLUDED && respellable(b, t) &&
+        if (q && !initials && c->mod != QY_EXCLUDED && respellable(b, t) &&
             word_freq(b->e, t->term, strlen(t->term)) == 0 &&
             qy_stem_freq(b->e, t->stem) == 0)
             rc = respell(b, c->mod, t, &q, &alts);
@@ -848,6 +884,7 @@ static cs_status add_words(builder *b, const qy_clause *c)
                 rc = set_share(b->plan, &toks, i, c->text);
             if (rc == CS_OK) {
                 qy_word *w = &b->plan->words[b->plan->nwords - 1];
+                w->initials = initials;
                 w->alts = alts;
                 memset(&alts, 0, sizeof alts);
                 w->split_head = split_head;

@@ -53,6 +53,10 @@ typedef struct qy_word {
     char *split_head, *split_tail;
     qy_strv alts;      /* stems of the index's spellings of a word that no
                           passage holds as written (qy_spell.h) */
+    /* An acronym written in capitals (NCRI) that runs of names in the
+     * index spell out (tx_initials.h): a passage's run that spells it
+     * supports it. */
+    int initials;
     /* A name's normalized word (albania), for the word of its people or
      * things a passage may say instead (Albanian): see qy_mark.c.  NULL
      * when the word is not written as a name, or is a month or weekday. */

@@ -28,9 +28,42 @@ static int arena_copy(qy_ptoks *p, const char *s, size_t len, size_t *off)
     return 1;
 }
 
+/* What the analysis of a passage reads into: its words, and the
+ * acronyms its runs of names spell, from the text it reads. */
+typedef struct ptoks_reader {
+    qy_ptoks *p;
+    const char *text;
+    tx_initials runs;
+} ptoks_reader;
+
+static void on_run(void *ctx, const char *letters, size_t n, size_t start, size_t end)
+{
+    qy_ptoks *p = ((ptoks_reader *)ctx)->p;
+    if (p->nomem)
+        return;
+    if (p->nruns == p->runs_cap) {
+        size_t cap = p->runs_cap ? p->runs_cap * 2 : 4;
+        qy_prun *v = realloc(p->runs, cap * sizeof *v);
+        if (!v) {
+            p->nomem = 1;
+            return;
+        }
+        p->runs = v;
+        p->runs_cap = cap;
+    }
+    qy_prun *r = &p->runs[p->nruns++];
+    memcpy(r->letters, letters, n);
+    r->letters[n] = '\0';
+    r->start = start;
+    r->end = end;
+}
+
 static int on_ptok(void *ctx, const tx_token *t)
 {
-    qy_ptoks *p = ctx;
+    ptoks_reader *rd = ctx;
+    qy_ptoks *p = rd->p;
+    tx_initials_feed(&rd->runs, rd->text, t->term, t->flags, t->start, t->end,
+                     on_run, rd);
     if (p->n == p->cap) {
         size_t cap = p->cap ? p->cap * 2 : 64;
         qy_ptok *v = realloc(p->v, cap * sizeof *v);
@@ -69,7 +102,11 @@ cs_status qy_ptoks_analyze(tx_analyzer *a, const qy_result *r, qy_ptoks *out,
     }
     size_t read_len;
     const char *read = qy_readable_text(r, words, &read_len);
-    cs_status rc = tx_analyze(a, read, read_len, 1, on_ptok, out, msg);
+    ptoks_reader rd = {.p = out, .text = read};
+    tx_initials_init(&rd.runs);
+    cs_status rc = tx_analyze(a, read, read_len, 1, on_ptok, &rd, msg);
+    if (rc == CS_OK)
+        tx_initials_end(&rd.runs, on_run, &rd);
     if (rc == CS_OK && out->nomem)
         rc = CS_NOMEM;
     /* The currency a sign by a number names ("$5"), read where the
@@ -84,12 +121,18 @@ cs_status qy_ptoks_analyze(tx_analyzer *a, const qy_result *r, qy_ptoks *out,
         k->end = words->end[k->end - 1];
         k->start = words->start[k->start];
     }
+    for (size_t i = 0; rc == CS_OK && words->start && i < out->nruns; i++) {
+        qy_prun *k = &out->runs[i];
+        k->end = words->end[k->end - 1];
+        k->start = words->start[k->start];
+    }
     return rc;
 }
 
 void qy_ptoks_clear(qy_ptoks *p)
 {
     free(p->v);
+    free(p->runs);
     free(p->arena);
     tx_read_clear(&p->words);
     memset(p, 0, sizeof *p);

@@ -1164,6 +1164,40 @@ static void test_respelt_by_consonants(void **state)
 }
 
 
+/* An acronym the corpus never writes finds the passage whose names spell
+ * it out (NCRI: the National Council for Resistance in Iran), says how it
+ * is written there, highlights the names, and counts as supported; a
+ * claim in capitals throughout reads none of its words so. */
+static void test_acronym_spelled_out(void **state)
+{
+    fixture *f = *state;
+    qy_answer a;
+    const char *names = "National Council for Resistance in Iran";
+    ask(f, "NCRI", QY_MODE_AUTO, 3, &a);
+    assert_true(a.n > 0);
+    const qy_result *r = &a.results[0];
+    assert_string_equal(r->cite, "corpus/004_ea823e42dca6d0bc.txt:53");
+    assert_int_equal(r->nrespelt, 1);
+    assert_string_equal(r->respelt[0].query, "NCRI");
+    assert_string_equal(r->respelt[0].source, names);
+    size_t off = (size_t)(strstr(r->text, names) - r->text);
+    assert_int_equal(r->nhighlights, 1);
+    assert_int_equal(r->highlights[0].start, r->byte_start + off);
+    assert_int_equal(r->highlights[0].end, r->byte_start + off + strlen(names));
+    qy_answer_clear(&a);
+
+    ask(f, "The NCRI denied a troll farm in Albania", QY_MODE_CLAIM, 3, &a);
+    assert_true(a.n > 0);
+    assert_string_equal(a.results[0].cite, "corpus/004_ea823e42dca6d0bc.txt:53");
+    assert_false(has_word(&a.results[0], "NCRI"));
+    qy_answer_clear(&a);
+
+    ask(f, "NCRI DENIED A TROLL FARM", QY_MODE_CLAIM, 3, &a);
+    for (size_t i = 0; i < a.n; i++)
+        assert_int_equal(a.results[i].nrespelt, 0);
+    qy_answer_clear(&a);
+}
+
 /* Writes an index as citesearch wrote it in format 1 (schema.h): one
  * passage of "old.txt", its citation as a line of JSON. */
 static void write_former_index(const char *db, const char *text)
@@ -1299,6 +1333,7 @@ int main(void)
         cmocka_unit_test(test_apostrophe_name_typed_apart),
         cmocka_unit_test(test_uncased_query_respelt),
         cmocka_unit_test(test_respelt_by_consonants),
+        cmocka_unit_test(test_acronym_spelled_out),
         cmocka_unit_test(test_compound_splits_only_rare_solid_words),
         cmocka_unit_test(test_near_quote_found_by_word_pairs),
         cmocka_unit_test(test_quote_word_pairs),

@@ -621,6 +621,89 @@ static void test_acronym_point(void **state)
     assert_false(tx_acronym_point("U.S.", 4, 0));
 }
 
+/* What the runs of names in `text` spell, as "letters=bytes" lines. */
+typedef struct spelled {
+    const char *text;
+    char out[2048];
+} spelled;
+
+static void on_spelled(void *ctx, const char *letters, size_t n, size_t start,
+                       size_t end)
+{
+    spelled *sp = ctx;
+    size_t at = strlen(sp->out);
+    assert_int_equal(strlen(letters), n);
+    snprintf(sp->out + at, sizeof sp->out - at, "%s=%.*s\n", letters,
+             (int)(end - start), sp->text + start);
+}
+
+static int feed_spelled(void *ctx, const tx_token *t)
+{
+    spelled *sp = ((void **)ctx)[1];
+    tx_initials_feed(((void **)ctx)[0], sp->text, t->term, t->flags, t->start,
+                     t->end, on_spelled, sp);
+    return 0;
+}
+
+static const char *initials_of(tx_analyzer *a, spelled *sp, const char *text)
+{
+    tx_initials runs;
+    tx_initials_init(&runs);
+    memset(sp->out, 0, sizeof sp->out);
+    sp->text = text;
+    void *ctx[2] = {&runs, sp};
+    char *msg = NULL;
+    assert_int_equal(tx_analyze(a, text, strlen(text), 1, feed_spelled, ctx, &msg), CS_OK);
+    tx_initials_end(&runs, on_spelled, sp);
+    return sp->out;
+}
+
+static void test_initials(void **state)
+{
+    (void)state;
+    tx_analyzer *a = new_analyzer();
+    spelled sp;
+    /* Stop words between names are left out; the run's bytes are its
+     * names' (the "The" before it none of them). */
+    assert_string_equal(initials_of(a, &sp, "The National Council for Resistance in Iran, an "
+                                            "organisation"),
+                        "ncr=National Council for Resistance\n"
+                        "ncri=National Council for Resistance in Iran\n"
+                        "cri=Council for Resistance in Iran\n");
+    /* A compound's later parts count whatever their case. */
+    assert_string_equal(initials_of(a, &sp, "members of Mujahedin-e Khalq live"),
+                        "mek=Mujahedin-e Khalq\n");
+    assert_string_equal(initials_of(a, &sp, "the People\u2019s Mojahedin Organisation of Iran"),
+                        "pmo=People\u2019s Mojahedin Organisation\n"
+                        "pmoi=People\u2019s Mojahedin Organisation of Iran\n"
+                        "moi=Mojahedin Organisation of Iran\n");
+    /* Every stretch of three words or more: the Albanian NSC too. */
+    assert_string_equal(initials_of(a, &sp, "the Albanian National Security Council met"),
+                        "ans=Albanian National Security\n"
+                        "ansc=Albanian National Security Council\n"
+                        "nsc=National Security Council\n");
+    /* Two names spell nothing; a comma, a point or a line between
+     * paragraphs ends a run; a stop word ends none that it does not
+     * join, nor do three. */
+    assert_string_equal(initials_of(a, &sp, "Edi Rama said"), "");
+    assert_string_equal(initials_of(a, &sp, "Tirana, Albania, Iran and Iraq"), "");
+    assert_string_equal(initials_of(a, &sp, "Bank Of New York. Bank of the West"),
+                        "bny=Bank Of New York\n");
+    assert_string_equal(initials_of(a, &sp, "Albania National\n\nSecurity Council"), "");
+    assert_string_equal(initials_of(a, &sp, "Albania National\nSecurity Council"),
+                        "ans=Albania National\nSecurity\n"
+                        "ansc=Albania National\nSecurity Council\n"
+                        "nsc=National\nSecurity Council\n");
+    assert_string_equal(initials_of(a, &sp, "Albania and the Iran of the Iraq"),
+                        "aii=Albania and the Iran of the Iraq\n");
+    assert_string_equal(initials_of(a, &sp, "Albania and of the Iran Iraq"), "");
+    /* A run longer than TX_INITIALS_RUN names (a title in capitals) spells
+     * nothing; digits and lower-case words are no names. */
+    assert_string_equal(initials_of(a, &sp, "One Two Three Four Five Six Seven Eight Nine"), "");
+    assert_string_equal(initials_of(a, &sp, "Area 51 Base Camp"), "");
+    tx_analyzer_free(a);
+}
+
 static void test_positions(void **state)
 {
     (void)state;
@@ -1519,6 +1602,7 @@ int main(void)
         cmocka_unit_test(test_hyphen_compound),
         cmocka_unit_test(test_dotted_acronym),
         cmocka_unit_test(test_acronym_point),
+        cmocka_unit_test(test_initials),
         cmocka_unit_test(test_positions),
         cmocka_unit_test(test_stems),
         cmocka_unit_test(test_stem_keeps_first_byte),

@@ -198,6 +198,52 @@ int tx_wordless(const char *text, size_t len);
  * next day", which ends a sentence). */
 int tx_acronym_point(const char *text, size_t len, size_t p);
 
+/* ================================================================== */
+/* Acronyms spelled out (tx_initials.c)                                */
+/* ================================================================== */
+
+/*
+ * A run of capitalized words spells an acronym by their initials: the
+ * National Council for Resistance in Iran spells NCRI, People's Mojahedin
+ * Organization of Iran PMOI, Mujahedin-e Khalq MEK.  A run's words stand
+ * apart by blanks only (a comma or a point ends it); up to two lower-case
+ * stop words between two of them are left out (of, for, in, the); a
+ * capitalized stop word neither starts nor ends one (The, Of); a
+ * compound's later parts count whatever their case (the e of
+ * Mujahedin-e).  Every stretch of a run of at most TX_INITIALS_RUN words
+ * that spells TX_INITIALS_MIN to TX_INITIALS_MAX letters is reported (a
+ * writer's acronym may leave out a run's first or last words: the
+ * Albanian National Security Council is NSC too): a run of two words
+ * spells nothing, as too many names would spell the same two letters.
+ *
+ * Feed a text's tokens in order (tx_analyze's, or a reader's copy of
+ * them: term, flags and bytes in `text`), then call tx_initials_end.
+ * `fn` gets the letters (lower-case ASCII, NUL-terminated, valid during
+ * the call) and the bytes of `text` from the stretch's first word to its
+ * last.
+ */
+#define TX_INITIALS_MIN 3
+#define TX_INITIALS_MAX 6
+#define TX_INITIALS_RUN 8
+
+typedef void (*tx_initials_fn)(void *ctx, const char *letters, size_t n,
+                               size_t start, size_t end);
+
+typedef struct tx_initials {
+    char letters[TX_INITIALS_RUN];
+    size_t starts[TX_INITIALS_RUN], ends[TX_INITIALS_RUN];
+    size_t n;        /* capitalized words in the run (may exceed the arrays) */
+    size_t stops;    /* stop words since the run's last word */
+    size_t last_end; /* end of the run's last word or stop word */
+    int in_compound; /* the run's last word is a compound's part */
+} tx_initials;
+
+void tx_initials_init(tx_initials *s);
+void tx_initials_feed(tx_initials *s, const char *text, const char *term,
+                      unsigned flags, size_t start, size_t end,
+                      tx_initials_fn fn, void *ctx);
+void tx_initials_end(tx_initials *s, tx_initials_fn fn, void *ctx);
+
 /* Non-zero when UTF-8 `text` has an upper-case or title-case letter: a
  * query written with none says nothing by case of which words are
  * names. */

@@ -53,4 +53,19 @@ cs query --format jsonl -n 10 '"U.S. government"' > out.jsonl
 [ "$(jq_py 'sorted(r["cite"] for r in rs if r["match"] == "exact")' < out.jsonl)" = \
   "['corpus/001_ad6093775fdf0074.txt:26', 'corpus/002_2a02a01db59475ef.txt:17', 'corpus/004_ea823e42dca6d0bc.txt:27', 'corpus/004_ea823e42dca6d0bc.txt:39']" ] ||
     fail "U.S. for US: $(cat out.jsonl)"
+# An acronym that no article writes finds the names that spell it, and
+# says so: NCRI, the National Council for Resistance in Iran.
+cs query --format jsonl -n 1 "NCRI" > out.jsonl
+python3 - out.jsonl <<'PY' || fail "NCRI spelled out: $(cat out.jsonl)"
+import json, sys
+r = json.loads(open(sys.argv[1]).readline())
+assert r["cite"] == "corpus/004_ea823e42dca6d0bc.txt:53", r["cite"]
+names = "National Council for Resistance in Iran"
+assert r["respelt"] == [{"query": "NCRI", "source": names}], r.get("respelt")
+data = open(r["path"], "rb").read()
+assert [data[s:e].decode() for s, e in r["highlights"]] == [names], r["highlights"]
+PY
+cs query --format text -n 1 "NCRI" > out.txt
+grep -q "^   spelt: NCRI -> National Council for Resistance in Iran\$" out.txt ||
+    fail "NCRI spelled out in text: $(cat out.txt)"
 echo ok
