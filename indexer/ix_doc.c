@@ -228,7 +228,7 @@ cs_status ix_doc_build(tx_analyzer *a, ix_article *art,
     body_ctx b = {.doc = doc,
                   .text = own ? words->text : file_text + p->byte_start,
                   .st = CS_OK};
-    tx_initials_init(&b.runs);
+    tx_initials_init(&b.runs, TX_INITIALS_MIN);
     cs_status rc = tx_analyze(a, b.text,
                               own ? words->len : p->byte_end - p->byte_start, 1,
                               on_body_token, &b, msg);

@@ -28,7 +28,7 @@ typedef struct qy_ptok {
     size_t rstart, rend;       /* in the text the word was read from
                                   (words.text when the passage is read
                                   decoded, else as start and end) */
-    unsigned flags;            /* TX_* */
+    unsigned flags;            /* TX_*, and QY_PT_CAPITALS */
     uint32_t currency;         /* a number's: the currency its sign names
                                   (tx_currency_by), 0 none */
     size_t term_off, stem_off; /* into the arena, which may still move */
@@ -55,6 +55,10 @@ typedef struct qy_ptoks {
      * whether it quotes a message); words.text NULL otherwise. */
     tx_read words;
 } qy_ptoks;
+
+/* A word written in capitals A-Z throughout, of TX_INITIALS_MIN to
+ * TX_INITIALS_MAX letters: what an acronym is written as (PMOI). */
+#define QY_PT_CAPITALS 0x10000u
 
 #define QY_PTERM(pt, i) ((pt)->arena + (pt)->v[i].term_off)
 #define QY_PSTEM(pt, i) ((pt)->arena + (pt)->v[i].stem_off)

@@ -97,6 +97,14 @@ static int split_at(const qy_word *qw, const qy_ptoks *pt, size_t k)
            strcmp(QY_PSTEM(pt, k + 1), qw->split_tail) == 0;
 }
 
+/* Whether passage word k is the acronym, in capitals, that claim word
+ * qw's run of names spells (PMOI for Mojahedin). */
+static int acronym_written_at(const qy_word *qw, const qy_ptoks *pt, size_t k)
+{
+    return qw->acronym && (pt->v[k].flags & QY_PT_CAPITALS) &&
+           strcmp(QY_PTERM(pt, k), qw->acronym) == 0;
+}
+
 /* Whether passage word k is claim word qw as the query writes it: the
  * same stem, the stem of its compound's joined form, or its two words. */
 static int written_at(const qy_word *qw, const qy_ptoks *pt, size_t k)
@@ -107,7 +115,7 @@ static int written_at(const qy_word *qw, const qy_ptoks *pt, size_t k)
     return (stem[0] == qw->stem[0] && strcmp(stem, qw->stem) == 0) ||
            (qw->joined_stem && stem[0] == qw->joined_stem[0] &&
             strcmp(stem, qw->joined_stem) == 0) ||
-           split_at(qw, pt, k);
+           split_at(qw, pt, k) || acronym_written_at(qw, pt, k);
 }
 
 /* The run of names in the passage that spells acronym qw (tx_initials.h)
@@ -255,32 +263,14 @@ static int date_at(const qy_word *qw, const qy_ptoks *pt)
 }
 
 /* Whether the passage spells out claim word w, an acronym written in
- * capitals (US, NATO, FBI, MEK): capitalized words whose initials it is,
- * maybe with small words between ("United States", "Federal Bureau of
- * Investigation", the parts of "Mujahideen-e-Khalq"), or its letters
- * one by one ("U.S."). */
+ * capitals (US, NATO, FBI, MEK): a run of names whose initials it is
+ * (tx_initials.h: "United States", "Federal Bureau of Investigation", the
+ * parts of "Mujahideen-e-Khalq"), or its letters one by one ("U.S.",
+ * which the analyzer reads as the word). */
 static int acronym_at(const qy_word *qw, const qy_ptoks *pt)
 {
-    const char *acr = qw->text;
-    size_t len = strlen(acr);
-    if (!qy_acronym(acr, len, 6))
-        return 0;
-    for (size_t k = 0; k < pt->n; k++) {
-        size_t m = 0;
-        for (size_t j = k; j < pt->n && m < len; j++) {
-            unsigned flags = pt->v[j].flags;
-            if (flags & TX_JOINED)
-                continue; /* its parts are the words */
-            if (m > 0 && (flags & TX_STOP) && !(flags & TX_CAPITAL))
-                continue; /* of, and, the */
-            if (!(flags & TX_CAPITAL) || QY_PTERM(pt, j)[0] != (acr[m] | 0x20))
-                break;
-            m++;
-        }
-        if (m == len)
-            return 1;
-    }
-    return 0;
+    return qy_acronym(qw->text, strlen(qw->text), TX_INITIALS_MAX) &&
+           spelled_at(qw, pt, SIZE_MAX);
 }
 
 /* Whether the passage names claim word w's unit otherwise: "km" or
@@ -967,11 +957,16 @@ cs_status qy_mark_terms(const qy_plan *plan, qy_cand *c)
                 spans_add(&hl, pt->v[i].start, pt->v[i].end);
         for (size_t i = 0; i < plan->nspellings; i++)
             find_sequence(pt, &plan->spellings[i], &hl);
-        /* An acronym spelled out: the run of names that spells it. */
-        for (size_t w = 0; w < plan->nwords; w++)
+        /* An acronym spelled out: the run of names that spells it; and
+         * names spelled out: the acronym they spell. */
+        for (size_t w = 0; w < plan->nwords; w++) {
             for (size_t k = 0; plan->words[w].initials && k < pt->nruns; k++)
                 if (strcmp(pt->runs[k].letters, plan->words[w].term) == 0)
                     spans_add(&hl, pt->runs[k].start, pt->runs[k].end);
+            for (size_t k = 0; plan->words[w].acronym && k < pt->n; k++)
+                if (acronym_written_at(&plan->words[w], pt, k))
+                    spans_add(&hl, pt->v[k].start, pt->v[k].end);
+        }
     }
     spans_normalize(&hl);
     if (hl.nomem)

@@ -559,7 +559,8 @@ static char **part_terms(const qtoks *toks, size_t from, size_t joined)
 /* Adds the compound of parts toks[from, joined) and its joined form
  * toks[joined] as one word. */
 static cs_status add_compound(builder *b, const qy_clause *c, const qtoks *toks,
-                              size_t from, size_t joined, qlist *words)
+                              size_t from, size_t joined, const char *acronym,
+                              qlist *words)
 {
     const qtok *jt = &toks->v[joined];
     char **parts = part_terms(toks, from, joined);
@@ -593,6 +594,10 @@ static cs_status add_compound(builder *b, const qy_clause *c, const qtoks *toks,
             !(w->split_tail = strdup(toks->v[from + 1].stem)))
             rc = CS_NOMEM;
     }
+    /* A name of the run of names that spells an acronym (find_spelled). */
+    if (rc == CS_OK && acronym[0] &&
+        !(b->plan->words[b->plan->nwords - 1].acronym = strdup(acronym)))
+        rc = CS_NOMEM;
     free(parts);
     return rc;
 }
@@ -722,6 +727,43 @@ static cs_status compound_held(builder *b, const qy_clause *c, const qtoks *toks
     return rc;
 }
 
+/* What the runs of names of a clause spell (tx_initials.h) that the index
+ * holds as a word: of each token, the longest such acronym whose stretch
+ * holds it, or "". */
+typedef struct spelled_runs {
+    builder *b;
+    const qtoks *toks;
+    char (*acronym)[TX_INITIALS_MAX + 1]; /* one per token */
+} spelled_runs;
+
+static void on_query_run(void *ctx, const char *letters, size_t n, size_t start,
+                         size_t end)
+{
+    spelled_runs *sr = ctx;
+    if (tx_is_stopword(letters, n) || word_freq(sr->b->e, letters, n) == 0)
+        return;
+    for (size_t i = 0; i < sr->toks->n; i++) {
+        const qtok *t = &sr->toks->v[i];
+        if (t->start >= start && t->end <= end && strlen(sr->acronym[i]) < n)
+            memcpy(sr->acronym[i], letters, n + 1);
+    }
+}
+
+static void find_spelled(builder *b, const char *text, const qtoks *toks,
+                         char (*acronym)[TX_INITIALS_MAX + 1])
+{
+    spelled_runs sr = {.b = b, .toks = toks, .acronym = acronym};
+    tx_initials runs;
+    tx_initials_init(&runs, TX_INITIALS_MIN);
+    for (size_t i = 0; i < toks->n; i++) {
+        const qtok *t = &toks->v[i];
+        acronym[i][0] = '\0';
+        tx_initials_feed(&runs, text, t->term, t->flags, t->start, t->end,
+                         on_query_run, &sr);
+    }
+    tx_initials_end(&runs, on_query_run, &sr);
+}
+
 static cs_status add_words(builder *b, const qy_clause *c)
 {
     qtoks toks;
@@ -741,10 +783,16 @@ static cs_status add_words(builder *b, const qy_clause *c)
     const qtok *prev = NULL;
     size_t skip = SIZE_MAX; /* the joined form of a compound read as words */
     double *amounts = malloc((toks.n + 1) * sizeof *amounts);
-    if (!amounts)
+    /* A name spelled out finds the passages that write its acronym too
+     * (People's Mojahedin Organization of Iran: PMOI), in an optional
+     * clause: a required one asks for the words. */
+    char (*acronym)[TX_INITIALS_MAX + 1] = calloc(toks.n + 1, sizeof *acronym);
+    if (!amounts || !acronym)
         rc = CS_NOMEM;
     else
         word_amounts(&toks, amounts);
+    if (rc == CS_OK && c->mod == QY_OPTIONAL && !shouted(c->text, &toks))
+        find_spelled(b, c->text, &toks, acronym);
     for (size_t i = 0; i < toks.n && rc == CS_OK; i++) {
         const qtok *t = &toks.v[i];
         if (tx_is_negation(t->term, strlen(t->term)) || strcmp(t->stem, "deni") == 0)
@@ -767,7 +815,7 @@ static cs_status add_words(builder *b, const qy_clause *c)
                 if (rc != CS_OK)
                     break;
                 if (held) {
-                    rc = add_compound(b, c, &toks, i, j, &words);
+                    rc = add_compound(b, c, &toks, i, j, acronym[i], &words);
                     i = j;
                     prev = NULL;
                     continue;
@@ -885,6 +933,8 @@ static cs_status add_words(builder *b, const qy_clause *c)
             if (rc == CS_OK) {
                 qy_word *w = &b->plan->words[b->plan->nwords - 1];
                 w->initials = initials;
+                if (acronym[i][0] && !(w->acronym = strdup(acronym[i])))
+                    rc = CS_NOMEM;
                 w->alts = alts;
                 memset(&alts, 0, sizeof alts);
                 w->split_head = split_head;
@@ -914,6 +964,17 @@ static cs_status add_words(builder *b, const qy_clause *c)
         }
         prev = (t->flags & TX_JOINED) ? NULL : t;
     }
+    /* Each acronym once, as the word it is written as. */
+    for (size_t i = 0; rc == CS_OK && i < toks.n; i++) {
+        if (!acronym[i][0] || (i > 0 && strcmp(acronym[i], acronym[i - 1]) == 0))
+            continue;
+        char *stem;
+        rc = word_stem(b, acronym[i], &stem);
+        if (rc == CS_OK)
+            qlist_add(&words, prefixed_term(CS_PREFIX_STEM, stem ? stem : acronym[i]));
+        free(stem);
+    }
+    free(acronym);
     if (words.nomem)
         rc = CS_NOMEM;
     if (rc == CS_OK) {
@@ -1370,6 +1431,7 @@ void qy_plan_clear(qy_plan *p)
         free(p->words[i].term);
         free(p->words[i].stem);
         free(p->words[i].joined_stem);
+        free(p->words[i].acronym);
         free(p->words[i].split_head);
         free(p->words[i].split_tail);
         free(p->words[i].name);

@@ -57,6 +57,11 @@ typedef struct qy_word {
      * index spell out (tx_initials.h): a passage's run that spells it
      * supports it. */
     int initials;
+    /* Of a name in a run of names that spells an acronym the index holds
+     * as a word (People's Mojahedin Organization of Iran: pmoi), that
+     * acronym: a passage that writes it in capitals supports the name;
+     * NULL when none. */
+    char *acronym;
     /* A name's normalized word (albania), for the word of its people or
      * things a passage may say instead (Albanian): see qy_mark.c.  NULL
      * when the word is not written as a name, or is a month or weekday. */

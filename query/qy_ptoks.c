@@ -76,6 +76,14 @@ static int on_ptok(void *ctx, const tx_token *t)
     }
     qy_ptok k = {.start = t->start, .end = t->end, .rstart = t->start, .rend = t->end,
                  .flags = t->flags};
+    size_t len = t->end - t->start;
+    if (len >= TX_INITIALS_MIN && len <= TX_INITIALS_MAX && (t->flags & TX_CAPITAL)) {
+        size_t i = 0;
+        while (i < len && rd->text[t->start + i] >= 'A' && rd->text[t->start + i] <= 'Z')
+            i++;
+        if (i == len)
+            k.flags |= QY_PT_CAPITALS;
+    }
     if (!arena_copy(p, t->term, t->term_len, &k.term_off) ||
         !arena_copy(p, t->stem, t->stem_len, &k.stem_off)) {
         p->nomem = 1;
@@ -103,7 +111,7 @@ cs_status qy_ptoks_analyze(tx_analyzer *a, const qy_result *r, qy_ptoks *out,
     size_t read_len;
     const char *read = qy_readable_text(r, words, &read_len);
     ptoks_reader rd = {.p = out, .text = read};
-    tx_initials_init(&rd.runs);
+    tx_initials_init(&rd.runs, 2); /* US: acronym_at in qy_mark.c */
     cs_status rc = tx_analyze(a, read, read_len, 1, on_ptok, &rd, msg);
     if (rc == CS_OK)
         tx_initials_end(&rd.runs, on_run, &rd);

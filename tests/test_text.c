@@ -648,7 +648,7 @@ static int feed_spelled(void *ctx, const tx_token *t)
 static const char *initials_of(tx_analyzer *a, spelled *sp, const char *text)
 {
     tx_initials runs;
-    tx_initials_init(&runs);
+    tx_initials_init(&runs, TX_INITIALS_MIN);
     memset(sp->out, 0, sizeof sp->out);
     sp->text = text;
     void *ctx[2] = {&runs, sp};

@@ -211,13 +211,16 @@ int tx_acronym_point(const char *text, size_t len, size_t p);
  * capitalized stop word neither starts nor ends one (The, Of); a
  * compound's later parts count whatever their case (the e of
  * Mujahedin-e).  Every stretch of a run of at most TX_INITIALS_RUN words
- * that spells TX_INITIALS_MIN to TX_INITIALS_MAX letters is reported (a
- * writer's acronym may leave out a run's first or last words: the
- * Albanian National Security Council is NSC too): a run of two words
- * spells nothing, as too many names would spell the same two letters.
+ * that spells `min` (2 at least) to TX_INITIALS_MAX letters is reported
+ * (a writer's acronym may leave out a run's first or last words: the
+ * Albanian National Security Council is NSC too).  The index holds those
+ * of TX_INITIALS_MIN letters and more: too many names would spell the
+ * same two (Edi Rama, Ernest Renan); a reader asking whether a passage
+ * spells US (United States) reads two.
  *
- * Feed a text's tokens in order (tx_analyze's, or a reader's copy of
- * them: term, flags and bytes in `text`), then call tx_initials_end.
+ * Start with tx_initials_init(s, min), feed a text's tokens in order
+ * (tx_analyze's, or a reader's copy of them: term, flags and bytes in
+ * `text`), then call tx_initials_end.
  * `fn` gets the letters (lower-case ASCII, NUL-terminated, valid during
  * the call) and the bytes of `text` from the stretch's first word to its
  * last.
@@ -236,9 +239,10 @@ typedef struct tx_initials {
     size_t stops;    /* stop words since the run's last word */
     size_t last_end; /* end of the run's last word or stop word */
     int in_compound; /* the run's last word is a compound's part */
+    size_t min;      /* the fewest letters reported */
 } tx_initials;
 
-void tx_initials_init(tx_initials *s);
+void tx_initials_init(tx_initials *s, size_t min);
 void tx_initials_feed(tx_initials *s, const char *text, const char *term,
                       unsigned flags, size_t start, size_t end,
                       tx_initials_fn fn, void *ctx);

@@ -15,9 +15,10 @@
  * "in", "and", "the") at most this many in a row: "Bank of the West". */
 #define RUN_MAX_STOPS 2
 
-void tx_initials_init(tx_initials *s)
+void tx_initials_init(tx_initials *s, size_t min)
 {
     memset(s, 0, sizeof *s);
+    s->min = min < 2 ? 2 : min;
 }
 
 /* Non-zero when text[from, to) is the space between two words of one
@@ -38,19 +39,19 @@ static int blank_gap(const char *text, size_t from, size_t to)
 }
 
 /* Reports every stretch of the run, from one of its words to a later
- * one, that spells TX_INITIALS_MIN to TX_INITIALS_MAX letters: "The
- * Albanian National Security Council" is ANSC, and NSC, and ANS... (a
- * writer's acronym may leave a run's first or last words out). */
+ * one, that spells s->min to TX_INITIALS_MAX letters: "The Albanian
+ * National Security Council" is ANSC, and NSC, and ANS... (a writer's
+ * acronym may leave a run's first or last words out). */
 static void run_end(tx_initials *s, tx_initials_fn fn, void *ctx)
 {
     size_t n = s->n;
     s->n = 0;
     s->stops = 0;
     s->in_compound = 0;
-    if (n < TX_INITIALS_MIN || n > TX_INITIALS_RUN)
+    if (n < s->min || n > TX_INITIALS_RUN)
         return;
-    for (size_t i = 0; i + TX_INITIALS_MIN <= n; i++)
-        for (size_t j = i + TX_INITIALS_MIN; j <= n && j - i <= TX_INITIALS_MAX; j++) {
+    for (size_t i = 0; i + s->min <= n; i++)
+        for (size_t j = i + s->min; j <= n && j - i <= TX_INITIALS_MAX; j++) {
             char letters[TX_INITIALS_MAX + 1];
             memcpy(letters, s->letters + i, j - i);
             letters[j - i] = '\0';

@@ -68,4 +68,16 @@ PY
 cs query --format text -n 1 "NCRI" > out.txt
 grep -q "^   spelt: NCRI -> National Council for Resistance in Iran\$" out.txt ||
     fail "NCRI spelled out in text: $(cat out.txt)"
+# ... and a name spelled out finds the passages that write its acronym
+# (Mujahideen-e-Khalq: MEK), highlighted there.
+cs query --format jsonl -n 5 "Mujahideen-e-Khalq" > out.jsonl
+python3 - out.jsonl <<'PY' || fail "MEK for Mujahideen-e-Khalq: $(cat out.jsonl)"
+import json, sys
+rs = [json.loads(l) for l in open(sys.argv[1])]
+assert rs[0]["cite"] == "corpus/003_7ea479e65bd91aef.txt:13", rs[0]["cite"]
+assert len(rs) > 1, rs
+for r in rs[1:]:
+    data = open(r["path"], "rb").read()
+    assert {data[s:e] for s, e in r["highlights"]} == {b"MEK"}, (r["cite"], r["highlights"])
+PY
 echo ok
