@@ -16,13 +16,29 @@
 static tx_analyzer *analyzer;
 
 typedef struct check {
+    const char *text;
     size_t len, last_start;
     unsigned last_pos;
+    tx_initials runs;
 } check;
+
+/* An acronym a run of names spells: 2 to TX_INITIALS_MAX letters a-z,
+ * its bytes inside the text. */
+static void on_run(void *ctx, const char *letters, size_t n, size_t start, size_t end)
+{
+    check *c = ctx;
+    if (n < 2 || n > TX_INITIALS_MAX || strlen(letters) != n || start >= end ||
+        end > c->len)
+        abort();
+    for (size_t i = 0; i < n; i++)
+        if (letters[i] < 'a' || letters[i] > 'z')
+            abort();
+}
 
 static int on_token(void *ctx, const tx_token *t)
 {
     check *c = ctx;
+    tx_initials_feed(&c->runs, c->text, t->term, t->flags, t->start, t->end, on_run, c);
     if (t->start >= t->end || t->end > c->len || t->term_len == 0 ||
         strlen(t->term) != t->term_len || strlen(t->stem) != t->stem_len)
         abort();
@@ -106,9 +122,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!analyzer && tx_analyzer_new(&analyzer, NULL) != CS_OK)
         abort();
     const char *text = (const char *)data;
-    check c = {.len = size};
+    check c = {.text = text, .len = size};
+    tx_initials_init(&c.runs, 2);
     if (tx_analyze(analyzer, text, size, 1, on_token, &c, NULL) != CS_OK)
         abort();
+    tx_initials_end(&c.runs, on_run, &c);
     pcheck p = {.len = size};
     if (tx_passages(analyzer, text, size, 24, on_passage, &p, NULL) != CS_OK)
         abort();
