@@ -729,7 +729,7 @@ static cs_status compound_held(builder *b, const qy_clause *c, const qtoks *toks
 
 /* What the runs of names of a clause spell (tx_initials.h) that the index
  * holds as a word: of each token, the longest such acronym whose stretch
- * holds it, or "". */
+ * holds it; "" (as calloc'd) when none. */
 typedef struct spelled_runs {
     builder *b;
     const qtoks *toks;
@@ -755,12 +755,9 @@ static void find_spelled(builder *b, const char *text, const qtoks *toks,
     spelled_runs sr = {.b = b, .toks = toks, .acronym = acronym};
     tx_initials runs;
     tx_initials_init(&runs, TX_INITIALS_MIN);
-    for (size_t i = 0; i < toks->n; i++) {
-        const qtok *t = &toks->v[i];
-        acronym[i][0] = '\0';
-        tx_initials_feed(&runs, text, t->term, t->flags, t->start, t->end,
-                         on_query_run, &sr);
-    }
+    for (size_t i = 0; i < toks->n; i++)
+        tx_initials_feed(&runs, text, toks->v[i].term, toks->v[i].flags,
+                         toks->v[i].start, toks->v[i].end, on_query_run, &sr);
     tx_initials_end(&runs, on_query_run, &sr);
 }
 
