@@ -961,14 +961,33 @@ static cs_status add_words(builder *b, const qy_clause *c)
         }
         prev = (t->flags & TX_JOINED) ? NULL : t;
     }
-    /* Each acronym once, as the word it is written as. */
+    /* Each acronym once, as the word it is written as, where the passage
+     * does not name it by the rarest of the names that spell it: one that
+     * writes both ("the People's Mojahedin Organization of Iran (PMOI)")
+     * names it no more than one that spells it out. */
     for (size_t i = 0; rc == CS_OK && i < toks.n; i++) {
         if (!acronym[i][0] || (i > 0 && strcmp(acronym[i], acronym[i - 1]) == 0))
             continue;
+        const char *rarest = NULL;
+        unsigned fewest = 0;
+        for (size_t k = i; k < toks.n && strcmp(acronym[k], acronym[i]) == 0; k++) {
+            const qtok *t = &toks.v[k];
+            unsigned freq = (t->flags & (TX_STOP | TX_JOINED)) ? 0 : qy_stem_freq(b->e, t->stem);
+            if (freq > 0 && (!rarest || freq < fewest)) {
+                rarest = t->stem;
+                fewest = freq;
+            }
+        }
         char *stem;
         rc = word_stem(b, acronym[i], &stem);
+        xs_query *sub[2] = {prefixed_term(CS_PREFIX_STEM, stem ? stem : acronym[i]),
+                            rarest ? prefixed_term(CS_PREFIX_STEM, rarest) : NULL};
         if (rc == CS_OK)
-            qlist_add(&words, prefixed_term(CS_PREFIX_STEM, stem ? stem : acronym[i]));
+            qlist_add(&words, sub[0] && sub[1] ? xs_query_combine(XS_OP_AND_NOT, sub, 2, 0)
+                                               : sub[0]);
+        if (sub[1] || rc != CS_OK)
+            xs_query_free(sub[0]);
+        xs_query_free(sub[1]);
         free(stem);
     }
     free(acronym);
