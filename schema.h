@@ -40,6 +40,12 @@
 
 /* --- Boolean terms (filters, identity) --- */
 
+/* A body word written as an acronym is, in capitals (PMOI: XCpmoi;
+ * tx_acronym_written): names spelled out in a query look for their
+ * acronym only where some passage writes it so, not where it is any word
+ * (a run "Prime Minister Edi Rama" spells "mer" too). */
+#define CS_PREFIX_CAPITALS "XC"
+
 /* The file a passage comes from: "P" PATH.  Deleting by it drops a file. */
 #define CS_PREFIX_PATH "P"
 /* Normalized unstemmed words of the source (source: filter). */
@@ -103,7 +109,8 @@
  * tx_units.c).  11: an acronym written with points (U.S., M.E.K.) is
  * its letters and their joined form, as a compound is (tx_analyze.c).
  * 12: a run of underscores (a rule under a heading) is no word.  13: the
- * acronyms a passage's runs of names spell (CS_PREFIX_INITIALS). */
+ * acronyms a passage's runs of names spell (CS_PREFIX_INITIALS), and its
+ * words written in capitals (CS_PREFIX_CAPITALS). */
 #define CS_READING_VERSION 13
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a

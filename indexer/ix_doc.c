@@ -178,6 +178,13 @@ static int on_body_token(void *ctx, const tx_token *t)
         memcpy(b->buf + plen, t->stem, t->stem_len);
         b->st = xs_doc_add_term(b->doc, b->buf, plen + t->stem_len, 1);
     }
+    if (b->st == CS_OK && !(t->flags & TX_JOINED) &&
+        tx_acronym_written(b->text, t->start, t->end)) {
+        size_t plen = strlen(CS_PREFIX_CAPITALS);
+        memcpy(b->buf, CS_PREFIX_CAPITALS, plen);
+        memcpy(b->buf + plen, t->term, t->term_len);
+        b->st = xs_doc_add_boolean_term(b->doc, b->buf, plen + t->term_len);
+    }
     return b->st != CS_OK;
 }
 

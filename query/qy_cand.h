@@ -56,8 +56,7 @@ typedef struct qy_ptoks {
     tx_read words;
 } qy_ptoks;
 
-/* A word written in capitals A-Z throughout, of TX_INITIALS_MIN to
- * TX_INITIALS_MAX letters: what an acronym is written as (PMOI). */
+/* A word written as an acronym is (tx_acronym_written: PMOI). */
 #define QY_PT_CAPITALS 0x10000u
 
 #define QY_PTERM(pt, i) ((pt)->arena + (pt)->v[i].term_off)

@@ -107,7 +107,7 @@ static int acronym_written_at(const qy_word *qw, const qy_ptoks *pt, size_t k)
 
 /* Whether passage word k is claim word qw as the query writes it: the
  * same stem, the stem of its compound's joined form, or its two words. */
-static int written_at(const qy_word *qw, const qy_ptoks *pt, size_t k)
+static inline int written_at(const qy_word *qw, const qy_ptoks *pt, size_t k)
 {
     /* Every passage word against every claim word: the first byte
      * first, which tells most pairs apart without a call. */
@@ -115,7 +115,7 @@ static int written_at(const qy_word *qw, const qy_ptoks *pt, size_t k)
     return (stem[0] == qw->stem[0] && strcmp(stem, qw->stem) == 0) ||
            (qw->joined_stem && stem[0] == qw->joined_stem[0] &&
             strcmp(stem, qw->joined_stem) == 0) ||
-           split_at(qw, pt, k) || acronym_written_at(qw, pt, k);
+           split_at(qw, pt, k);
 }
 
 /* The run of names in the passage that spells acronym qw (tx_initials.h)
@@ -130,21 +130,46 @@ static const qy_prun *spelled_at(const qy_word *qw, const qy_ptoks *pt, size_t k
     return NULL;
 }
 
+/* Whether passage word i (any word when i is SIZE_MAX) is the acronym
+ * that claim word qw's names spell, or a name of a run that spells qw.
+ * Not inlined: word_at, which few of whose calls get here, is called for
+ * every claim word and passage word, and inlined where it is. */
+__attribute__((noinline)) static int acronym_of_at(const qy_word *qw, const qy_ptoks *pt,
+                                                   size_t i)
+{
+    if (qw->initials && spelled_at(qw, pt, i))
+        return 1;
+    size_t from = i == SIZE_MAX ? 0 : i, to = i == SIZE_MAX ? pt->n : i + 1;
+    for (size_t k = from; qw->acronym && k < to; k++)
+        if (acronym_written_at(qw, pt, k))
+            return 1;
+    return 0;
+}
+
+/* Whether claim word qw is passage word k as written or in one of its
+ * respellings. */
+static inline int written_or_respelt_at(const qy_word *qw, const qy_ptoks *pt, size_t k)
+{
+    const char *stem = QY_PSTEM(pt, k);
+    return written_at(qw, pt, k) ||
+           (qw->alts.n && qy_strv_has(&qw->alts, stem, strlen(stem)));
+}
+
 /* Non-zero when claim word w is supported by passage word i (any word
- * when i is SIZE_MAX): as written, one of its respellings, or a name of
- * the run that spells it, for an acronym. */
-static int word_at(const qy_plan *plan, size_t w, const qy_ptoks *pt, size_t i)
+ * when i is SIZE_MAX): as written, one of its respellings, or by an
+ * acronym (acronym_of_at).  The claim's measure asks it of every claim
+ * word and passage word: the acronyms, which few words have, are looked
+ * at apart. */
+static inline int word_at(const qy_plan *plan, size_t w, const qy_ptoks *pt, size_t i)
 {
     const qy_word *qw = &plan->words[w];
-    size_t from = i == SIZE_MAX ? 0 : i, to = i == SIZE_MAX ? pt->n : i + 1;
-    for (size_t k = from; k < to; k++) {
-        const char *stem = QY_PSTEM(pt, k);
-        if (written_at(qw, pt, k) ||
-            (qw->alts.n && qy_strv_has(&qw->alts, stem, strlen(stem))) ||
-            (qw->initials && spelled_at(qw, pt, k)))
+    if (i != SIZE_MAX)
+        return written_or_respelt_at(qw, pt, i) ||
+               ((qw->initials || qw->acronym) && acronym_of_at(qw, pt, i));
+    for (size_t k = 0; k < pt->n; k++)
+        if (written_or_respelt_at(qw, pt, k))
             return 1;
-    }
-    return 0;
+    return (qw->initials || qw->acronym) && acronym_of_at(qw, pt, SIZE_MAX);
 }
 
 /* Endings that make a place's name the word for its people and things:
@@ -611,7 +636,7 @@ static int word_at_as_written(const qy_plan *plan, size_t w, const qy_ptoks *pt)
 {
     const qy_word *qw = &plan->words[w];
     for (size_t k = 0; k < pt->n; k++)
-        if (written_at(qw, pt, k))
+        if (written_at(qw, pt, k) || acronym_written_at(qw, pt, k))
             return 1;
     return 0;
 }

@@ -727,9 +727,10 @@ static cs_status compound_held(builder *b, const qy_clause *c, const qtoks *toks
     return rc;
 }
 
-/* What the runs of names of a clause spell (tx_initials.h) that the index
- * holds as a word: of each token, the longest such acronym whose stretch
- * holds it; "" (as calloc'd) when none. */
+/* What the runs of names of a clause spell (tx_initials.h) that a passage
+ * of the index writes in capitals (CS_PREFIX_CAPITALS): of each token, the
+ * longest such acronym whose stretch holds it; "" (as calloc'd) when
+ * none. */
 typedef struct spelled_runs {
     builder *b;
     const qtoks *toks;
@@ -740,8 +741,8 @@ static void on_query_run(void *ctx, const char *letters, size_t n, size_t start,
                          size_t end)
 {
     spelled_runs *sr = ctx;
-    if (tx_is_stopword(letters, n) || word_freq(sr->b->e, letters, n) == 0)
-        return;
+    if (tx_is_stopword(letters, n) || term_freq(sr->b->e, CS_PREFIX_CAPITALS, letters, n) == 0)
+        return; /* (THE, AND in capitals: no acronym) */
     for (size_t i = 0; i < sr->toks->n; i++) {
         const qtok *t = &sr->toks->v[i];
         if (t->start >= start && t->end <= end && strlen(sr->acronym[i]) < n)

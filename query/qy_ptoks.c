@@ -76,14 +76,8 @@ static int on_ptok(void *ctx, const tx_token *t)
     }
     qy_ptok k = {.start = t->start, .end = t->end, .rstart = t->start, .rend = t->end,
                  .flags = t->flags};
-    size_t len = t->end - t->start;
-    if (len >= TX_INITIALS_MIN && len <= TX_INITIALS_MAX && (t->flags & TX_CAPITAL)) {
-        size_t i = 0;
-        while (i < len && rd->text[t->start + i] >= 'A' && rd->text[t->start + i] <= 'Z')
-            i++;
-        if (i == len)
-            k.flags |= QY_PT_CAPITALS;
-    }
+    if ((t->flags & TX_CAPITAL) && tx_acronym_written(rd->text, t->start, t->end))
+        k.flags |= QY_PT_CAPITALS;
     if (!arena_copy(p, t->term, t->term_len, &k.term_off) ||
         !arena_copy(p, t->stem, t->stem_len, &k.stem_off)) {
         p->nomem = 1;

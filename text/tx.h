@@ -243,10 +243,23 @@ typedef struct tx_initials {
 } tx_initials;
 
 void tx_initials_init(tx_initials *s, size_t min);
-void tx_initials_feed(tx_initials *s, const char *text, const char *term,
+void tx_initials_word(tx_initials *s, const char *text, const char *term,
                       unsigned flags, size_t start, size_t end,
                       tx_initials_fn fn, void *ctx);
+/* tx_initials_word for a word that may end a run or start one: most words
+ * do neither, and every word of a text is fed. */
+static inline void tx_initials_feed(tx_initials *s, const char *text, const char *term,
+                                    unsigned flags, size_t start, size_t end,
+                                    tx_initials_fn fn, void *ctx)
+{
+    if (s->n > 0 || (flags & TX_CAPITAL))
+        tx_initials_word(s, text, term, flags, start, end, fn, ctx);
+}
 void tx_initials_end(tx_initials *s, tx_initials_fn fn, void *ctx);
+
+/* Non-zero when the word text[start, end) is written as an acronym is:
+ * TX_INITIALS_MIN to TX_INITIALS_MAX capitals A-Z (PMOI, not Pmoi). */
+int tx_acronym_written(const char *text, size_t start, size_t end);
 
 /* Non-zero when UTF-8 `text` has an upper-case or title-case letter: a
  * query written with none says nothing by case of which words are

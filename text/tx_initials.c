@@ -66,7 +66,7 @@ static int initial_of(const char *term, unsigned flags)
     return !(flags & (TX_NUMBER | TX_IDEO)) && term[0] >= 'a' && term[0] <= 'z';
 }
 
-void tx_initials_feed(tx_initials *s, const char *text, const char *term,
+void tx_initials_word(tx_initials *s, const char *text, const char *term,
                       unsigned flags, size_t start, size_t end,
                       tx_initials_fn fn, void *ctx)
 {
@@ -116,4 +116,14 @@ void tx_initials_feed(tx_initials *s, const char *text, const char *term,
 void tx_initials_end(tx_initials *s, tx_initials_fn fn, void *ctx)
 {
     run_end(s, fn, ctx);
+}
+
+int tx_acronym_written(const char *text, size_t start, size_t end)
+{
+    if (end - start < TX_INITIALS_MIN || end - start > TX_INITIALS_MAX)
+        return 0;
+    for (size_t i = start; i < end; i++)
+        if (text[i] < 'A' || text[i] > 'Z')
+            return 0;
+    return 1;
 }
