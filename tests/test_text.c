@@ -702,6 +702,14 @@ static void test_initials(void **state)
     assert_string_equal(initials_of(a, &sp, "One Two Three Four Five Six Seven Eight Nine"), "");
     assert_string_equal(initials_of(a, &sp, "Area 51 Base Camp"), "");
     tx_analyzer_free(a);
+    /* How an acronym is written: three to six capitals A-Z. */
+    const char *w = "PMOI Pmoi NCRIABC US P.M. MEK";
+    assert_true(tx_acronym_written(w, 0, 4));
+    assert_false(tx_acronym_written(w, 5, 9));
+    assert_false(tx_acronym_written(w, 10, 17));
+    assert_false(tx_acronym_written(w, 18, 20));
+    assert_false(tx_acronym_written(w, 21, 25));
+    assert_true(tx_acronym_written(w, 26, 29));
 }
 
 static void test_positions(void **state)
