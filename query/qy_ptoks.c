@@ -142,8 +142,10 @@ void qy_ptoks_clear(qy_ptoks *p)
 
 int qy_one_of(const char *t, const char *const *list, size_t n)
 {
+    /* The first byte first: every passage word is asked of some lists
+     * (a denial's forms), and most part there without a call. */
     for (size_t i = 0; i < n; i++)
-        if (strcmp(t, list[i]) == 0)
+        if (list[i][0] == t[0] && strcmp(t, list[i]) == 0)
             return 1;
     return 0;
 }
