@@ -112,7 +112,8 @@ static inline int written_at(const qy_word *qw, const qy_ptoks *pt, size_t k)
     /* Every passage word against every claim word: the first byte
      * first, which tells most pairs apart without a call. */
     const char *stem = QY_PSTEM(pt, k);
-    return (stem[0] == qw->stem[0] && strcmp(stem, qw->stem) == 0) ||
+    return (stem[0] == qw->stem[0] && strcmp(stem, qw->stem) == 0 &&
+            (!qw->exact || strcmp(QY_PTERM(pt, k), qw->term) == 0)) ||
            (qw->joined_stem && stem[0] == qw->joined_stem[0] &&
             strcmp(stem, qw->joined_stem) == 0) ||
            split_at(qw, pt, k);

@@ -841,7 +841,14 @@ static cs_status add_words(builder *b, const qy_clause *c)
                 }
             }
         }
-        xs_query *q = word_query(b, c->mod, t->stem);
+        /* An acronym in capitals is a name, not a word to stem: TIMS
+         * is no plural of Tim.  It is searched as written. */
+        int exact = strcmp(t->term, t->stem) != 0 &&
+                    !(t->flags & (TX_PART | TX_JOINED)) &&
+                    qy_acronym(c->text + t->start, t->end - t->start, TX_INITIALS_MAX) &&
+                    !shouted(c->text, &toks);
+        xs_query *q = exact ? prefixed_term(CS_PREFIX_WORD, t->term)
+                            : word_query(b, c->mod, t->stem);
         size_t split = q ? best_split(b->e, t) : 0;
         char *split_head = NULL, *split_tail = NULL;
         if (split) {
@@ -916,7 +923,12 @@ static cs_status add_words(builder *b, const qy_clause *c)
             }
         }
         if (rc == CS_OK && c->mod != QY_EXCLUDED) {
-            rc = remember_stem(b->plan, t->stem);
+            if (exact) {
+                char *one[1] = {t->term};
+                rc = remember_spelling(b->plan, one, 1);
+            } else {
+                rc = remember_stem(b->plan, t->stem);
+            }
             if (rc == CS_OK)
                 rc = add_plan_word(b->plan, c->text + t->start, t->end - t->start,
                                    t->term, t->stem);
@@ -931,6 +943,7 @@ static cs_status add_words(builder *b, const qy_clause *c)
             if (rc == CS_OK) {
                 qy_word *w = &b->plan->words[b->plan->nwords - 1];
                 w->initials = initials;
+                w->exact = exact;
                 if (acronym[i][0] && !(w->acronym = strdup(acronym[i])))
                     rc = CS_NOMEM;
                 w->alts = alts;

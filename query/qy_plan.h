@@ -57,6 +57,9 @@ typedef struct qy_word {
      * index spell out (tx_initials.h): a passage's run that spells it
      * supports it. */
     int initials;
+    /* An acronym in capitals whose stem is another word (TIMS: tim): a
+     * passage word of its stem supports it only written as it is. */
+    int exact;
     /* Of a name in a run of names that spells an acronym the index holds
      * as a word (People's Mojahedin Organization of Iran: pmoi), that
      * acronym: a passage that writes it in capitals supports the name;

@@ -80,4 +80,21 @@ for r in rs[1:]:
     data = open(r["path"], "rb").read()
     assert {data[s:e] for s, e in r["highlights"]} == {b"MEK"}, (r["cite"], r["highlights"])
 PY
+# An acronym in capitals is no word to stem: TIMS is not the plural of
+# Tim, nor AIDS of aid.
+printf 'Tim said the border system works again.\n\nThe aid system works.\n' > corpus/tim.txt
+settle corpus/tim.txt
+cs index --quiet corpus
+cs query --format jsonl -n 10 "TIMS system" > out.jsonl
+python3 - out.jsonl <<'PY' || fail "TIMS as Tim: $(cat out.jsonl)"
+import json, sys
+rs = [json.loads(l) for l in open(sys.argv[1])]
+assert rs[0]["cite"] == "corpus/004_ea823e42dca6d0bc.txt:11", rs[0]["cite"]
+for r in rs:
+    data = open(r["path"], "rb").read()
+    assert b"Tim" not in [data[s:e] for s, e in r["highlights"]], r
+PY
+cs query --format jsonl -n 10 --mode claim "TIMS system works" > out.jsonl
+[ "$(jq_py '[r["unsupported"] for r in rs if r["path"] == "corpus/tim.txt"]' < out.jsonl)" = "[['TIMS'], ['TIMS']]" ] ||
+    fail "TIMS supported by Tim or aid: $(cat out.jsonl)"
 echo ok
