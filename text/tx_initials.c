@@ -66,6 +66,18 @@ static int initial_of(const char *term, unsigned flags)
     return !(flags & (TX_NUMBER | TX_IDEO)) && term[0] >= 'a' && term[0] <= 'z';
 }
 
+/* Adds a word of the run, its initial `letter`. */
+static void add_word(tx_initials *s, char letter, size_t start, size_t end)
+{
+    if (s->n < TX_INITIALS_RUN) { /* a longer run is reported not at all */
+        s->letters[s->n] = letter;
+        s->starts[s->n] = start;
+        s->ends[s->n] = end;
+    }
+    s->n++;
+    s->last_end = end;
+}
+
 void tx_initials_word(tx_initials *s, const char *text, const char *term,
                       unsigned flags, size_t start, size_t end,
                       tx_initials_fn fn, void *ctx)
@@ -80,13 +92,7 @@ void tx_initials_word(tx_initials *s, const char *text, const char *term,
     /* A compound's later parts count whatever their case: the "e" of
      * Mujahedin-e Khalq is the E of MEK. */
     if (later_part && initial_of(term, flags)) {
-        if (s->n < TX_INITIALS_RUN) {
-            s->letters[s->n] = term[0];
-            s->starts[s->n] = start;
-            s->ends[s->n] = end;
-        }
-        s->n++;
-        s->last_end = end;
+        add_word(s, term[0], start, end);
         return;
     }
     int joins = s->n > 0 && blank_gap(text, s->last_end, start);
@@ -102,14 +108,8 @@ void tx_initials_word(tx_initials *s, const char *text, const char *term,
     }
     if (!joins)
         run_end(s, fn, ctx);
-    if (s->n < TX_INITIALS_RUN) {
-        s->letters[s->n] = term[0];
-        s->starts[s->n] = start;
-        s->ends[s->n] = end;
-    }
-    s->n++;
+    add_word(s, term[0], start, end);
     s->stops = 0;
-    s->last_end = end;
     s->in_compound = (flags & TX_PART) != 0;
 }
 
