@@ -975,10 +975,11 @@ static cs_status add_words(builder *b, const qy_clause *c)
         }
         prev = (t->flags & TX_JOINED) ? NULL : t;
     }
-    /* Each acronym once, as the word it is written as, where the passage
-     * does not name it by the rarest of the names that spell it: one that
-     * writes both ("the People's Mojahedin Organization of Iran (PMOI)")
-     * names it no more than one that spells it out. */
+    /* Each acronym once, as the word it is written as (not its stem: an
+     * acronym is matched as written), where the passage does not name it
+     * by the rarest of the names that spell it: one that writes both
+     * ("the People's Mojahedin Organization of Iran (PMOI)") names it no
+     * more than one that spells it out. */
     for (size_t i = 0; rc == CS_OK && i < toks.n; i++) {
         if (!acronym[i][0] || (i > 0 && strcmp(acronym[i], acronym[i - 1]) == 0))
             continue;
@@ -992,17 +993,14 @@ static cs_status add_words(builder *b, const qy_clause *c)
                 fewest = freq;
             }
         }
-        char *stem;
-        rc = word_stem(b, acronym[i], &stem);
-        xs_query *sub[2] = {prefixed_term(CS_PREFIX_STEM, stem ? stem : acronym[i]),
+        xs_query *sub[2] = {prefixed_term(CS_PREFIX_WORD, acronym[i]),
                             rarest ? prefixed_term(CS_PREFIX_STEM, rarest) : NULL};
-        if (rc == CS_OK)
-            qlist_add(&words, sub[0] && sub[1] ? xs_query_combine(XS_OP_AND_NOT, sub, 2, 0)
-                                               : sub[0]);
-        if (sub[1] || rc != CS_OK)
+        qlist_add(&words, sub[0] && sub[1] ? xs_query_combine(XS_OP_AND_NOT, sub, 2, 0)
+                                           : sub[0]);
+        if (sub[1]) {
             xs_query_free(sub[0]);
-        xs_query_free(sub[1]);
-        free(stem);
+            xs_query_free(sub[1]);
+        }
     }
     free(acronym);
     if (words.nomem)
