@@ -20,3 +20,6 @@ echo "\$ citesearch query 'Rama \"We are speaking about an abnormal situation\"'
 echo
 echo '$ citesearch query "More than 2,000 Iranian exiles have been sheltered in Albania since 2013"'
 "$bin" query --db "$db" --format text -n 1 "More than 2,000 Iranian exiles have been sheltered in Albania since 2013"
+echo
+echo '$ citesearch query "The NCRI denied running a troll farm in Albania"'
+"$bin" query --db "$db" --format text -n 1 "The NCRI denied running a troll farm in Albania"
