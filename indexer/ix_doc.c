@@ -179,7 +179,8 @@ static int on_body_token(void *ctx, const tx_token *t)
         b->st = xs_doc_add_term(b->doc, b->buf, plen + t->stem_len, 1);
     }
     if (b->st == CS_OK && !(t->flags & TX_JOINED) &&
-        tx_acronym_written(b->text, t->start, t->end)) {
+        tx_acronym_written(b->text + t->start, t->end - t->start, TX_INITIALS_MIN,
+                           TX_INITIALS_MAX)) {
         size_t plen = strlen(CS_PREFIX_CAPITALS);
         memcpy(b->buf, CS_PREFIX_CAPITALS, plen);
         memcpy(b->buf + plen, t->term, t->term_len);

@@ -295,7 +295,7 @@ static int date_at(const qy_word *qw, const qy_ptoks *pt)
  * which the analyzer reads as the word). */
 static int acronym_at(const qy_word *qw, const qy_ptoks *pt)
 {
-    return qy_acronym(qw->text, strlen(qw->text), TX_INITIALS_MAX) &&
+    return tx_acronym_written(qw->text, strlen(qw->text), 2, TX_INITIALS_MAX) &&
            spelled_at(qw, pt, SIZE_MAX);
 }
 

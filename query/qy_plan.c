@@ -287,16 +287,6 @@ int qy_word_capital(const qy_word *w)
     return (first >= 'A' && first <= 'Z') || first >= 0xC0;
 }
 
-int qy_acronym(const char *w, size_t len, size_t max)
-{
-    if (len < 2 || len > max)
-        return 0;
-    for (size_t i = 0; i < len; i++)
-        if (w[i] < 'A' || w[i] > 'Z')
-            return 0;
-    return 1;
-}
-
 /* Whether the clause `text` is written in capitals throughout, over more
  * than one word: its words are no acronyms then (ALBANIA CUT TIES). */
 static int shouted(const char *text, const qtoks *toks)
@@ -845,7 +835,7 @@ static cs_status add_words(builder *b, const qy_clause *c)
          * is no plural of Tim.  It is searched as written. */
         int exact = strcmp(t->term, t->stem) != 0 &&
                     !(t->flags & (TX_PART | TX_JOINED)) &&
-                    qy_acronym(c->text + t->start, t->end - t->start, TX_INITIALS_MAX) &&
+                    tx_acronym_written(c->text + t->start, t->end - t->start, 2, TX_INITIALS_MAX) &&
                     !shouted(c->text, &toks);
         xs_query *q = exact ? prefixed_term(CS_PREFIX_WORD, t->term)
                             : word_query(b, c->mod, t->stem);
@@ -873,7 +863,7 @@ static cs_status add_words(builder *b, const qy_clause *c)
         size_t tlen = strlen(t->term);
         if (q && c->mod != QY_EXCLUDED && !(t->flags & (TX_PART | TX_JOINED)) &&
             tlen >= TX_INITIALS_MIN &&
-            qy_acronym(c->text + t->start, t->end - t->start, TX_INITIALS_MAX) &&
+            tx_acronym_written(c->text + t->start, t->end - t->start, 2, TX_INITIALS_MAX) &&
             !shouted(c->text, &toks) &&
             term_freq(b->e, CS_PREFIX_INITIALS, t->term, tlen) > 0) {
             /* Only where the passage does not write it: a passage that
@@ -1166,7 +1156,7 @@ static cs_status add_phrase(builder *b, const qy_clause *c)
                     rc = qy_strv_add(&s->alt[1], t->term + split,
                                      strlen(t->term) - split);
                 s->nalt = 2;
-            } else if (rc == CS_OK && qy_acronym(c->text + t->start, t->end - t->start, 5)) {
+            } else if (rc == CS_OK && tx_acronym_written(c->text + t->start, t->end - t->start, 2, 5)) {
                 /* US is also U.S., its letters with points (tx_analyze.c
                  * reads those as words, and their joined form). */
                 for (size_t k = 0; rc == CS_OK && k < strlen(t->term); k++)

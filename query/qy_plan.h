@@ -113,9 +113,6 @@ typedef struct qy_word {
 /* Whether a query word as written starts with a capital: A-Z, or a lead
  * byte from 0xC0 (a letter beyond ASCII, as names begin: Çela, Ébène). */
 int qy_word_capital(const qy_word *w);
-/* Whether the `len` bytes at w, as written, are an acronym in capitals
- * (US, MEK, NATO): two to `max` ASCII capital letters. */
-int qy_acronym(const char *w, size_t len, size_t max);
 
 typedef struct qy_plan {
     xs_query *query;     /* the query to run */

@@ -76,7 +76,8 @@ static int on_ptok(void *ctx, const tx_token *t)
     }
     qy_ptok k = {.start = t->start, .end = t->end, .rstart = t->start, .rend = t->end,
                  .flags = t->flags};
-    if ((t->flags & TX_CAPITAL) && tx_acronym_written(rd->text, t->start, t->end))
+    if ((t->flags & TX_CAPITAL) && tx_acronym_written(rd->text + t->start, t->end - t->start,
+                                                      TX_INITIALS_MIN, TX_INITIALS_MAX))
         k.flags |= QY_PT_CAPITALS;
     if (!arena_copy(p, t->term, t->term_len, &k.term_off) ||
         !arena_copy(p, t->stem, t->stem_len, &k.stem_off)) {

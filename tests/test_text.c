@@ -621,6 +621,12 @@ static void test_acronym_point(void **state)
     assert_false(tx_acronym_point("U.S.", 4, 0));
 }
 
+/* tx_acronym_written as the index asks it. */
+static int written_as_acronym(const char *w, size_t len)
+{
+    return tx_acronym_written(w, len, TX_INITIALS_MIN, TX_INITIALS_MAX);
+}
+
 /* What the runs of names in `text` spell, as "letters=bytes" lines. */
 typedef struct spelled {
     const char *text;
@@ -702,14 +708,16 @@ static void test_initials(void **state)
     assert_string_equal(initials_of(a, &sp, "One Two Three Four Five Six Seven Eight Nine"), "");
     assert_string_equal(initials_of(a, &sp, "Area 51 Base Camp"), "");
     tx_analyzer_free(a);
-    /* How an acronym is written: three to six capitals A-Z. */
+    /* How an acronym is written, as the index marks it: three to six
+     * capitals A-Z. */
     const char *w = "PMOI Pmoi NCRIABC US P.M. MEK";
-    assert_true(tx_acronym_written(w, 0, 4));
-    assert_false(tx_acronym_written(w, 5, 9));
-    assert_false(tx_acronym_written(w, 10, 17));
-    assert_false(tx_acronym_written(w, 18, 20));
-    assert_false(tx_acronym_written(w, 21, 25));
-    assert_true(tx_acronym_written(w, 26, 29));
+    assert_true(written_as_acronym(w, 4));
+    assert_false(written_as_acronym(w + 5, 4));
+    assert_false(written_as_acronym(w + 10, 7));
+    assert_false(written_as_acronym(w + 18, 2));
+    assert_false(written_as_acronym(w + 21, 4));
+    assert_true(written_as_acronym(w + 26, 3));
+    assert_true(tx_acronym_written(w + 18, 2, 2, TX_INITIALS_MAX)); /* a query's US */
 }
 
 static void test_positions(void **state)

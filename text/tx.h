@@ -257,9 +257,11 @@ static inline void tx_initials_feed(tx_initials *s, const char *text, const char
 }
 void tx_initials_end(tx_initials *s, tx_initials_fn fn, void *ctx);
 
-/* Non-zero when the word text[start, end) is written as an acronym is:
- * TX_INITIALS_MIN to TX_INITIALS_MAX capitals A-Z (PMOI, not Pmoi). */
-int tx_acronym_written(const char *text, size_t start, size_t end);
+/* Non-zero when the `len` bytes at w, as written, are an acronym in
+ * capitals: `min` to `max` ASCII capital letters (US, MEK, PMOI; not
+ * Pmoi).  The index marks words of TX_INITIALS_MIN to TX_INITIALS_MAX so
+ * (schema.h: CS_PREFIX_CAPITALS); a query reads acronyms from two. */
+int tx_acronym_written(const char *w, size_t len, size_t min, size_t max);
 
 /* Non-zero when UTF-8 `text` has an upper-case or title-case letter: a
  * query written with none says nothing by case of which words are

@@ -118,12 +118,12 @@ void tx_initials_end(tx_initials *s, tx_initials_fn fn, void *ctx)
     run_end(s, fn, ctx);
 }
 
-int tx_acronym_written(const char *text, size_t start, size_t end)
+int tx_acronym_written(const char *w, size_t len, size_t min, size_t max)
 {
-    if (end - start < TX_INITIALS_MIN || end - start > TX_INITIALS_MAX)
+    if (len < min || len > max)
         return 0;
-    for (size_t i = start; i < end; i++)
-        if (text[i] < 'A' || text[i] > 'Z')
+    for (size_t i = 0; i < len; i++)
+        if (w[i] < 'A' || w[i] > 'Z')
             return 0;
     return 1;
 }
