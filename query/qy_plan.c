@@ -779,7 +779,8 @@ static cs_status add_words(builder *b, const qy_clause *c)
         rc = CS_NOMEM;
     else
         word_amounts(&toks, amounts);
-    if (rc == CS_OK && c->mod == QY_OPTIONAL && !shouted(c->text, &toks))
+    int shouting = shouted(c->text, &toks);
+    if (rc == CS_OK && c->mod == QY_OPTIONAL && !shouting)
         find_spelled(b, c->text, &toks, acronym);
     for (size_t i = 0; i < toks.n && rc == CS_OK; i++) {
         const qtok *t = &toks.v[i];
@@ -831,12 +832,14 @@ static cs_status add_words(builder *b, const qy_clause *c)
                 }
             }
         }
+        /* Written as an acronym is, in capitals (NCRI, TIMS), in a query
+         * that is not in capitals throughout. */
+        int capitals = !shouting && !(t->flags & (TX_PART | TX_JOINED)) &&
+                       tx_acronym_written(c->text + t->start, t->end - t->start, 2,
+                                          TX_INITIALS_MAX);
         /* An acronym in capitals is a name, not a word to stem: TIMS
          * is no plural of Tim.  It is searched as written. */
-        int exact = strcmp(t->term, t->stem) != 0 &&
-                    !(t->flags & (TX_PART | TX_JOINED)) &&
-                    tx_acronym_written(c->text + t->start, t->end - t->start, 2, TX_INITIALS_MAX) &&
-                    !shouted(c->text, &toks);
+        int exact = capitals && strcmp(t->term, t->stem) != 0;
         xs_query *q = exact ? prefixed_term(CS_PREFIX_WORD, t->term)
                             : word_query(b, c->mod, t->stem);
         size_t split = q ? best_split(b->e, t) : 0;
@@ -861,10 +864,7 @@ static cs_status add_words(builder *b, const qy_clause *c)
          * Iran: tx_initials.h), as much as the ones that write it. */
         int initials = 0;
         size_t tlen = strlen(t->term);
-        if (q && c->mod != QY_EXCLUDED && !(t->flags & (TX_PART | TX_JOINED)) &&
-            tlen >= TX_INITIALS_MIN &&
-            tx_acronym_written(c->text + t->start, t->end - t->start, 2, TX_INITIALS_MAX) &&
-            !shouted(c->text, &toks) &&
+        if (q && c->mod != QY_EXCLUDED && capitals && tlen >= TX_INITIALS_MIN &&
             term_freq(b->e, CS_PREFIX_INITIALS, t->term, tlen) > 0) {
             /* Only where the passage does not write it: a passage that
              * spells it out once and writes it after ("Mujahideen-e-Khalq,
