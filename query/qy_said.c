@@ -17,31 +17,48 @@
 #define VERB_PHRASE 4  /* a speaker in small letters is read before it
                           (the ministry said; not: the industry added
                           jobs) */
+#define VERB_READS 8   /* it speaks for a text only: "...," it read; a
+                          statement on Twitter reads (not: Rama read) */
+#define VERB_PARTICIPLE 16 /* after a comma, the sentence's subject
+                              speaks: Iran denied the attack, saying */
+#define VERB_DOCUMENT 32 /* a noun for a text: whose it is follows it
+                            (in a statement from the ministry) or was
+                            said before (the statement said) */
 
 /* Verbs that say whose words follow or precede (a noun of the same
  * letters is no verb after a name: "Rama's claims" has no "claims" verb
  * here, as only past forms and "says" and "writes" are read), and
- * "according" (to); sorted, for the binary search. */
+ * "according" (to), participles and nouns for a text; sorted, for the
+ * binary search. */
 typedef struct speech_verb {
     const char *word;
-    unsigned how; /* VERB_INVERTS, VERB_PHRASE */
+    unsigned how; /* VERB_INVERTS, VERB_PHRASE, ... */
 } speech_verb;
 #define INV VERB_INVERTS
 #define PHR VERB_PHRASE
+#define PART VERB_PARTICIPLE
+#define DOC VERB_DOCUMENT
 static const speech_verb speech_verbs[] = {
     {"according", 0},      {"accused", 0},         {"acknowledged", INV},
-    {"added", INV},        {"admitted", INV},      {"announced", INV | PHR},
-    {"argued", INV | PHR}, {"asked", 0},           {"blamed", 0},
+    {"added", INV},        {"adding", PART},       {"admitted", INV},
+    {"announced", INV | PHR}, {"argued", INV | PHR}, {"arguing", PART},
+    {"asked", 0},          {"blamed", 0},          {"claiming", PART},
     {"commented", INV},    {"condemned", 0},       {"confirmed", INV | PHR},
     {"criticized", 0},     {"declared", INV | PHR}, {"denied", PHR},
-    {"denounced", 0},      {"explained", INV | PHR}, {"insisted", INV | PHR},
-    {"noted", INV | PHR},  {"recalled", INV},      {"remarked", INV},
-    {"replied", INV | PHR}, {"said", INV | PHR},   {"says", INV | PHR},
-    {"stated", INV | PHR}, {"stressed", INV | PHR}, {"told", PHR},
-    {"tweeted", INV},      {"urged", 0},           {"warned", PHR},
+    {"denounced", 0},      {"explained", INV | PHR}, {"explaining", PART},
+    {"insisted", INV | PHR}, {"insisting", PART},  {"message", DOC},
+    {"noted", INV | PHR},  {"noting", PART},       {"read", VERB_READS},
+    {"reads", VERB_READS}, {"recalled", INV},      {"release", DOC},
+    {"remarked", INV},     {"replied", INV | PHR}, {"said", INV | PHR},
+    {"saying", PART},      {"says", INV | PHR},    {"stated", INV | PHR},
+    {"statement", DOC},    {"stating", PART},      {"stressed", INV | PHR},
+    {"told", PHR},         {"tweet", DOC},         {"tweeted", INV},
+    {"urged", 0},          {"warned", PHR},        {"warning", PART},
     {"writes", PHR},       {"wrote", INV | PHR}};
 #undef INV
 #undef PHR
+#undef PART
+#undef DOC
 
 static int cmp_verb(const void *key, const void *entry)
 {
@@ -53,9 +70,9 @@ static int cmp_verb(const void *key, const void *entry)
 static unsigned speech_verb_how(const char *t)
 {
     /* (Asked of every word of a passage: most are shorter, or end
-     * otherwise than the verbs do, in d, s, e or g.) */
+     * otherwise than the verbs and nouns do, in d, s, e, g or t.) */
     size_t len = strlen(t);
-    if (len < 4 || len > 12 || !strchr("dseg", t[len - 1]))
+    if (len < 4 || len > 12 || !strchr("dsegt", t[len - 1]))
         return 0;
     const speech_verb *v = bsearch(&t, speech_verbs, sizeof speech_verbs / sizeof *speech_verbs,
                                    sizeof *speech_verbs, cmp_verb);
@@ -301,6 +318,12 @@ static int sentence_ends_before(const said_text *st, size_t i, size_t from)
                 (wend(st, i - 1) - wstart(st, i - 1) == 1 ||
                  QY_ONE_OF(term(st, i - 1), abbreviations)))
                 continue;
+            /* A full stop before a word in small letters ends no
+             * sentence: a slip ("...," it read. in a statement from the
+             * ministry), or an abbreviation's (approx. five). */
+            if (ch == '.' && !(flags(st, i) & (TX_CAPITAL | TX_NUMBER)) &&
+                space_only(st->text, p + 1, to))
+                continue;
             return 1;
         }
     }
@@ -396,9 +419,9 @@ static int phrase_back(const said_text *st, size_t last, size_t verb, size_t *fi
 
 /* The name that starts at word `first` (after "the": said the Prime
  * Minister), or failing one and when `phrase` allows, a speaker named by
- * "the" and up to three words, up to a comma or a full stop (after a
- * quotation: "...," added the ministry, which ...): its first word in
- * *from, its last in *last. */
+ * "the" and up to three words, up to a comma, a full stop or a verb
+ * (after a quotation: "...," added the ministry, which ...): its first
+ * word in *from, its last in *last. */
 static int name_fwd(const said_text *st, size_t first, int phrase, size_t *from,
                     size_t *last)
 {
@@ -425,7 +448,8 @@ static int name_fwd(const said_text *st, size_t first, int phrase, size_t *from,
         return 0;
     size_t l = f;
     while (l + 1 < st->nw && l - f < 3 && spaced(st, l + 1) &&
-           !(flags(st, l + 1) & TX_STOP) && strcmp(term(st, l + 1), "which") != 0)
+           !(flags(st, l + 1) & TX_STOP) && !st->verb[l + 1] &&
+           strcmp(term(st, l + 1), "which") != 0)
         l++;
     if (l == f)
         return 0;
@@ -445,6 +469,147 @@ static size_t sentence_start(const said_text *st, size_t k)
 
 enum { NONE = 0, NAMED = 1, PRONOUN = 2 };
 
+/* Whether a speech verb with its speaker right before it (a name, "the"
+ * and a noun, he or she) stands in the four words before word k: a text
+ * named after it is that speaker's (Rama said in a statement from
+ * Tirana). */
+static int speaker_verb_before(const said_text *st, size_t k)
+{
+    for (size_t i = k; i-- > 1 && k - i <= 4;) {
+        size_t f;
+        if (st->verb[i] && !(st->verb[i] & (VERB_DOCUMENT | VERB_PARTICIPLE)) && spaced(st, i) &&
+            (QY_ONE_OF(term(st, i - 1), pronouns) || name_back(st, i - 1, &f) ||
+             phrase_back(st, i - 1, i, &f)))
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether word k stands in the QUOTE_NEAR_WORDS words after a quotation,
+ * in its sentence: "it" and a text's noun there speak of the quotation
+ * ("...," it read in a statement from the ministry), elsewhere often of
+ * something else (when the FCC approved the merger, it said; a special
+ * message from the Executive). */
+#define QUOTE_NEAR_WORDS 5
+static int near_quotation(const said_text *st, size_t k)
+{
+    for (size_t i = k + 1; i-- > 0 && k - i < QUOTE_NEAR_WORDS;) {
+        if (gap_has(st, i, 0))
+            return 1;
+        if (i < k && sentence_ends_before(st, i + 1, gap_from(st, i + 1)))
+            return 0;
+    }
+    return 0;
+}
+
+/* Whose the text named by the noun at word k is, after "from" or "by": a
+ * name, or "the" and up to three words (in a statement from the Albanian
+ * Interior Ministry; a message by the group).  NAMED with its words in
+ * [*a, *b], or NONE. */
+static int document_source(const said_text *st, size_t k, size_t *a, size_t *b)
+{
+    if (k + 2 >= st->nw || !spaced(st, k + 1) || !spaced(st, k + 2) ||
+        (strcmp(term(st, k + 1), "from") != 0 && strcmp(term(st, k + 1), "by") != 0) ||
+        speaker_verb_before(st, k))
+        return NONE;
+    return name_fwd(st, k + 2, 1, a, b) ? NAMED : NONE;
+}
+
+static const char *const articles[] = {"a", "an", "the"};
+
+/* Whether word i is a noun for a text (statement, message, ...; or
+ * "source" after "same": according to the same source) after an
+ * article, spaced: the article's word in *head. */
+static int text_noun(const said_text *st, size_t i, size_t *head)
+{
+    size_t h = i;
+    if (st->verb[i] & VERB_DOCUMENT)
+        h = i - (i > 0);
+    else if (strcmp(term(st, i), "source") == 0 && i > 1 && strcmp(term(st, i - 1), "same") == 0 &&
+             spaced(st, i))
+        h = i - 2;
+    if (h == i || !spaced(st, h + 1) || !QY_ONE_OF(term(st, h), articles))
+        return 0;
+    *head = h;
+    return 1;
+}
+
+/* A text as the subject of the verb after word `last`: "it" or "they"
+ * next to a quotation ("...," it read; "...," they wrote), or an article
+ * and a noun for a text, maybe a preposition's few
+ * words after it, that start a sentence or follow a comma, a colon or a
+ * quotation (a statement on Twitter reads; the statement said).  NAMED
+ * when the text says whose it is (a statement from the ministry said),
+ * else PRONOUN (its speaker is the one named before): the words in [*a,
+ * *b]; NONE for any other subject. */
+static int document_subject(const said_text *st, size_t last, size_t *a, size_t *b)
+{
+    if (strcmp(term(st, last), "it") == 0 || strcmp(term(st, last), "they") == 0) {
+        if (!near_quotation(st, last))
+            return NONE;
+        *a = *b = last;
+        return PRONOUN;
+    }
+    for (size_t i = last + 1; i-- > 0 && last - i < 4;) {
+        if (in_quote(st, wstart(st, i)) || (i < last && !spaced(st, i + 1)))
+            return NONE;
+        size_t head;
+        if (!text_noun(st, i, &head))
+            continue;
+        if ((i < last && !QY_ONE_OF(term(st, i + 1), prepositions)) ||
+            (head > 0 && !sentence_ends_before(st, head, gap_from(st, head)) &&
+             !gap_has(st, head, ',') && !gap_has(st, head, ':') && !gap_has(st, head, 0)))
+            return NONE;
+        if (document_source(st, i, a, b) == NAMED)
+            return NAMED;
+        *a = *b = i;
+        return PRONOUN;
+    }
+    return NONE;
+}
+
+/* Words after a sentence's first name that show it is the sentence's
+ * subject, besides a verb's past form in -ed. */
+static const char *const subject_verbs[] = {"had", "has", "have"};
+
+/* The speaker of a participle after a comma: the name (or he, she) that
+ * starts its sentence, followed by a verb (Iran denied the attack,
+ * saying ...; The US National Security Council has reacted, stating
+ * ...).  NAMED or PRONOUN with the words in [*a, *b], or NONE. */
+static int sentence_subject(const said_text *st, size_t k, size_t *a, size_t *b)
+{
+    if (!gap_has(st, k, ','))
+        return NONE;
+    size_t f = sentence_start(st, k);
+    if (f + 1 >= k || in_quote(st, wstart(st, f)))
+        return NONE;
+    if (strcmp(term(st, f), "the") == 0 && (flags(st, f + 1) & TX_CAPITAL) && joins_name(st, f + 1))
+        f++;
+    int pronoun = QY_ONE_OF(term(st, f), pronouns);
+    if (!pronoun && (!(flags(st, f) & TX_CAPITAL) || (flags(st, f) & TX_STOP) ||
+                     QY_ONE_OF(term(st, f), no_names) || qy_is_date_word(term(st, f))))
+        return NONE;
+    size_t l = f;
+    while (!pronoun && l + 1 < k && l - f + 1 < NAME_WORDS && (flags(st, l + 1) & TX_CAPITAL) &&
+           joins_name(st, l + 1))
+        l++;
+    if (l + 1 >= k || !spaced(st, l + 1) || (flags(st, l + 1) & TX_CAPITAL))
+        return NONE;
+    /* A sentence's first word alone is a name only if it looks like one
+     * (Iran; not Deeply, Officials). */
+    size_t n = strlen(term(st, f));
+    if (!pronoun && l == f && f == sentence_start(st, k) &&
+        (n < 3 || strcmp(term(st, f) + n - 2, "ly") == 0 || term(st, f)[n - 1] == 's'))
+        return NONE;
+    const char *v = term(st, l + 1);
+    n = strlen(v);
+    if (!QY_ONE_OF(v, subject_verbs) && !(n > 3 && strcmp(v + n - 2, "ed") == 0))
+        return NONE;
+    *a = f;
+    *b = l;
+    return pronoun ? PRONOUN : NAMED;
+}
+
 /* Who speaks by the verb at word k: NAMED with the name's words
  * [*a, *b], PRONOUN (he, she: word *a), or NONE. */
 static int subject_of(const said_text *st, size_t k, size_t *a, size_t *b)
@@ -452,12 +617,25 @@ static int subject_of(const said_text *st, size_t k, size_t *a, size_t *b)
     const char *v = term(st, k);
     if (!st->verb[k] || in_quote(st, wstart(st, k)))
         return NONE;
+    if (st->verb[k] & VERB_DOCUMENT)
+        return near_quotation(st, k) ? document_source(st, k, a, b) : NONE;
+    if (st->verb[k] & VERB_PARTICIPLE)
+        return sentence_subject(st, k, a, b);
     if (strcmp(v, "according") == 0) {
-        if (k + 2 < st->nw && strcmp(term(st, k + 1), "to") == 0 &&
-            spaced(st, k + 1) && spaced(st, k + 2) &&
-            name_fwd(st, k + 2, 0, a, b))
-            return NAMED;
-        return NONE;
+        if (k + 2 >= st->nw || strcmp(term(st, k + 1), "to") != 0 || !spaced(st, k + 1) ||
+            !spaced(st, k + 2))
+            return NONE;
+        /* According to a statement from the ministry; to the same
+         * source (the one named before). */
+        size_t head;
+        for (size_t i = k + 3; i < st->nw && i <= k + 4; i++)
+            if (text_noun(st, i, &head) && head == k + 2) {
+                if (document_source(st, i, a, b) == NAMED)
+                    return NAMED;
+                *a = *b = i;
+                return PRONOUN;
+            }
+        return name_fwd(st, k + 2, 0, a, b) ? NAMED : NONE;
     }
     /* Before the verb: Rama said; he told; Safavi also criticized. */
     size_t j = k;
@@ -465,6 +643,9 @@ static int subject_of(const said_text *st, size_t k, size_t *a, size_t *b)
          skipped++)
         j--;
     if (spaced(st, j)) {
+        int text = document_subject(st, j - 1, a, b);
+        if (text != NONE || (st->verb[k] & VERB_READS))
+            return text;
         if (QY_ONE_OF(term(st, j - 1), pronouns)) {
             *a = *b = j - 1;
             return PRONOUN;
@@ -474,6 +655,8 @@ static int subject_of(const said_text *st, size_t k, size_t *a, size_t *b)
             return NAMED;
         }
     }
+    if (st->verb[k] & VERB_READS)
+        return NONE;
     /* Inverted, after a quotation or a comma: "...," said Rama; "...,"
      * added the ministry. */
     int after_quote = gap_has(st, k, 0);
@@ -521,16 +704,11 @@ static int speaker_at(const said_text *st, size_t k, qy_said_at *out)
 {
     size_t a, b;
     int s = subject_of(st, k, &a, &b);
-    if (s == PRONOUN) {
-        if (!last_named(st, wstart(st, a), &a, &b)) {
-            out->found = PRONOUN;
-            return 1;
-        }
+    if (s == PRONOUN && last_named(st, wstart(st, a), &a, &b))
         s = NAMED;
-    }
-    if (s != NAMED)
+    if (s == NONE)
         return 0;
-    out->found = NAMED;
+    out->found = s;
     out->start = wstart(st, a);
     out->end = wend(st, b);
     return 1;
@@ -563,13 +741,26 @@ static void find_speaker(const said_text *st, size_t start, size_t end, qy_said_
         size_t after = first;
         while (after < st->nw && wstart(st, after) < q->end)
             after++;
+        /* (After "it" or a text's noun, its source may follow: "...,"
+         * it read in a statement from the ministry.) */
+        qy_said_at pronoun = {0};
         for (size_t k = after; k < st->nw && k < after + AFTER_QUOTE_WORDS; k++) {
             if (k > after && sentence_ends_before(st, k, gap_from(st, k)))
                 break;
             if (k == after && sentence_ends_before(st, k, q->end))
                 break;
-            if (speaker_at(st, k, out))
-                return;
+            qy_said_at at = {0};
+            if ((!pronoun.found || (st->verb[k] & VERB_DOCUMENT)) && speaker_at(st, k, &at)) {
+                if (at.found == NAMED) {
+                    *out = at;
+                    return;
+                }
+                pronoun = at;
+            }
+        }
+        if (pronoun.found) {
+            *out = pronoun;
+            return;
         }
         size_t before = first;
         while (before > 0 && wend(st, before - 1) > q->start)
@@ -581,7 +772,9 @@ static void find_speaker(const said_text *st, size_t start, size_t end, qy_said_
             if (speaker_at(st, k, out))
                 return;
         }
-        return;
+        /* Else as any words: a quotation inside a sentence may have its
+         * speaker at the sentence's end ("...", the authorities have
+         * decommissioned the systems, according to the same source). */
     }
     /* In the sentence of their first word: the verb nearest it, before
      * them or among them (Rama said there was no leak), or after them as
@@ -602,7 +795,7 @@ static void find_speaker(const said_text *st, size_t start, size_t end, qy_said_
         size_t dist = k > first ? k - first : first - k;
         qy_said_at at = {0};
         if ((best == NO_WORD || dist < best) && speaker_at(st, k, &at) &&
-            (k <= first || last >= k || (at.found == NAMED && at.start > wstart(st, k)) ||
+            (k <= first || last >= k || at.start > wstart(st, k) ||
              ends_soon(st, k))) {
             best = dist;
             found = at;

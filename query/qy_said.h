@@ -5,10 +5,14 @@
  * beside the quotation ("...," Rama wrote on Twitter; Rama said: "..."),
  * after it inverted ("...," added the ministry; "...," said Interior
  * Minister Bledar Cuci), in an apposition (Ali Safavi, a MEK spokesman,
- * said), after "according to", or as "he" or "she" for a speaker the
- * passage or the paragraph before named ("We are talking about an
- * abnormal situation," he told Euronews, after "Maksim Et'hemaj said the
- * attack was sabotage").  This reads those forms, in English, from a
+ * said), after "according to", as the subject of a sentence a participle
+ * ends (Iran denied the attack, saying ...), as "he" or "she" for a
+ * speaker the passage or the paragraph before named ("We are talking
+ * about an abnormal situation," he told Euronews, after "Maksim Et'hemaj
+ * said the attack was sabotage"), or by a text: the one it says issued it
+ * ("...," it read in a statement from the Interior Ministry) or the one
+ * named before (the statement said; a statement on Twitter reads; "...,"
+ * they wrote; according to the same source).  This reads those forms, in English, from a
  * passage's words (qy_ptoks) and the bytes between them; it names a
  * speaker only where one of them says who, never guesses from the names
  * that merely stand nearby.
@@ -29,7 +33,8 @@
 typedef struct qy_said_at {
     int found;          /* 0 none, 1 a name at [start, end), 2 a pronoun
                            whose speaker the passage before names */
-    size_t start, end;  /* the speaker's words in the text (found == 1) */
+    size_t start, end;  /* the speaker's words in the text (found == 1; the
+                           pronoun's or the text's, found == 2) */
 } qy_said_at;
 
 /* The speaker of the words from byte `start` to the word at byte `end` of

@@ -1,7 +1,8 @@
 /* test_said.c - unit tests of who a passage says spoke its words
  * (qy_said): a speaker after a quotation, before it, inverted, in
- * apposition, after "according to", by a pronoun; and what names no
- * speaker. */
+ * apposition, after "according to", by a pronoun, by a text (a statement
+ * from the ministry; it read), by a participle's sentence; and what names
+ * no speaker. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -168,6 +169,56 @@ static void test_reported_speech(void **state)
     assert_string_equal(speaker("Iran's progress noted in the report was slow.", "slow"), "");
 }
 
+static void test_text_speaks(void **state)
+{
+    (void)state;
+    /* A text's source after "from" or "by", even after a slip's full
+     * stop before a small letter. */
+    assert_string_equal(speaker("\xE2\x80\x9CThe systems were hit on Friday,\xE2\x80\x9D it "
+                                "read. in a statement from the Albanian Interior Ministry.",
+                                "systems"),
+                        "Albanian Interior Ministry");
+    assert_string_equal(speaker("A statement by the ministry said the data was safe.", "safe"),
+                        "the ministry");
+    /* Not when a speaker said it in that text. */
+    assert_string_equal(speaker("Rama said in a statement from Tirana that the data was "
+                                "safe.",
+                                "safe"),
+                        "Rama");
+    /* A text or "it" that does not say whose it is: the speaker named
+     * before, in the passage or the one before it. */
+    assert_string_equal(speaker("Albania's parliament said it was attacked. The statement "
+                                "said the attack \"did not affect system data.\"",
+                                "affect"),
+                        "Albania's parliament");
+    assert_string_equal(speaker("\"The United States condemns the cyberattack.\" a "
+                                "statement on Twitter reads.",
+                                "condemns"),
+                        "(he)");
+    assert_string_equal(speaker("\"Our systems are safe,\" it said.", "systems"), "(he)");
+    assert_string_equal(speaker("\xE2\x80\x9CIn order to secure the systems\xE2\x80\x9D, "
+                                "the authorities have decommissioned the control systems in "
+                                "the seaports, according to the same source.",
+                                "In order"),
+                        "(he)");
+    /* "read" speaks for a text only. */
+    assert_string_equal(speaker("\"Keep calm,\" Rama read from the card.", "calm"), "");
+    /* A participle's speaker starts its sentence. */
+    assert_string_equal(speaker("The US National Security Council has reacted to the news, "
+                                "stating it supports Albania's recovery efforts.",
+                                "supports"),
+                        "US National Security Council");
+    assert_string_equal(speaker("Iran denied the accusations, saying it had no part in the "
+                                "attack.",
+                                "part"),
+                        "Iran");
+    assert_string_equal(speaker("Last year the attacks grew, saying nothing.", "nothing"), "");
+    assert_string_equal(speaker("Deeply impressed with these sentiments, I can not regard "
+                                "them otherwise, warning us of dangers.",
+                                "dangers"),
+                        "");
+}
+
 static void test_no_speaker(void **state)
 {
     (void)state;
@@ -226,7 +277,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_after_quotation), cmocka_unit_test(test_before_quotation),
         cmocka_unit_test(test_pronoun),         cmocka_unit_test(test_reported_speech),
-        cmocka_unit_test(test_no_speaker),
+        cmocka_unit_test(test_text_speaks),     cmocka_unit_test(test_no_speaker),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

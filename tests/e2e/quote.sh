@@ -481,6 +481,36 @@ grep -q "said by: Maksim Et’hemaj (corpus/004_ea823e42dca6d0bc.txt:41)" out.tx
 cs query --format jsonl -n 1 '"Another cyber attack by the same aggressors"' > out.jsonl
 [ "$(jq_py 'rs[0]["said_by"]["name"] + " " + rs[0]["said_by"]["cite"]' < out.jsonl)" = "Rama corpus/004_ea823e42dca6d0bc.txt:11" ] ||
     fail "said by Rama: $(cat out.jsonl)"
+# A text speaks for whoever it says or the paragraph before says issued
+# it: "...," it read. in a statement from the ministry; "...," a statement
+# on Twitter reads (after "The US National Security Council has reacted
+# ..., stating"); The statement said (after "Albania's parliament said");
+# "...," they wrote (after "Facebook said"); "..." according to the same
+# source (the ministry's statement before it).
+for q in '"carried out by the same actors who attacked the country"' \
+         '"The United States condemns the September 9th cyberattack"' \
+         '"did not affect system data"' \
+         '"violated our policy against foreign interference"' \
+         '"In order to neutralize the criminal act"'; do
+    cs query --format jsonl -n 1 "$q"
+done > out.jsonl
+python3 - out.jsonl <<'PY'
+import json, sys
+want = [
+    ("Albanian Interior Ministry", "corpus/001_ad6093775fdf0074.txt:10"),
+    ("US National Security Council", "corpus/004_ea823e42dca6d0bc.txt:37"),
+    ("Albania\u2019s parliament", "corpus/003_7ea479e65bd91aef.txt:7"),
+    ("Facebook", "corpus/004_ea823e42dca6d0bc.txt:49"),
+    ("Albanian Interior Ministry", "corpus/001_ad6093775fdf0074.txt:10"),
+]
+rs = [json.loads(line) for line in open(sys.argv[1])]
+assert len(rs) == len(want), len(rs)
+for r, (name, cite) in zip(rs, want):
+    s = r.get("said_by")
+    assert s and s["name"] == name and s["cite"] == cite, (r["query"], r["cite"], s)
+    path = cite.rsplit(":", 1)[0]
+    assert open(path, "rb").read()[s["byte_start"]:s["byte_end"]].decode() == name, s
+PY
 # A passage that says of no one has no said_by.
 cs query --format jsonl -n 1 '"bringing various systems to a halt for days"' > out.jsonl
 [ "$(jq_py '"said_by" in rs[0]' < out.jsonl)" = "False" ] || fail "said by no one: $(cat out.jsonl)"
