@@ -646,7 +646,7 @@ static cs_status speaker_of(qy_engine *e, qy_cand *c)
         return rc;
     qy_result before = {0};
     int got = passage_before(e, c, &before);
-    rc = got < 0 ? CS_NOMEM : got ? qy_said_mark_before(e->an, c, &before) : CS_OK;
+    rc = got < 0 ? CS_NOMEM : got ? qy_said_mark_before(e->an, c, &before, need_before) : CS_OK;
     qy_result_clear(&before);
     return rc;
 }

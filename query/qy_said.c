@@ -698,17 +698,72 @@ static int last_named(const said_text *st, size_t before, size_t *a, size_t *b)
     return 0;
 }
 
+/* Titles before a person's name: Finance Minister Delina Ibrahimaj,
+ * spokesman Ali Safavi. */
+static const char *const titles[] = {
+    "ambassador", "analyst",  "chairman",  "chairwoman", "chief",      "commander",
+    "commissioner", "director", "dr",      "general",    "governor",   "judge",
+    "mayor",      "minister", "mr",        "mrs",        "ms",         "premier",
+    "president",  "professor", "prosecutor", "secretary", "senator",   "spokesman",
+    "spokesperson", "spokeswoman"};
+
+/* Whether a he or she stands before word f in its sentence: a person
+ * named after it is not whom the sentence is about (He was in the
+ * Bahamas when President John F Kennedy was shot). */
+static int pronoun_before(const said_text *st, size_t f)
+{
+    for (size_t i = f; i-- > 0;) {
+        if (QY_ONE_OF(term(st, i), pronouns))
+            return 1;
+        if (sentence_ends_before(st, i, gap_from(st, i)))
+            return 0;
+    }
+    return 0;
+}
+
+/* The last person the text names with a title before byte `before`, its
+ * name's words in [*a, *b]: for a "she said" whose passage and the one
+ * before name no speaker by a verb (Finance Minister Delina Ibrahimaj
+ * gave some details ... "...," she said).  Not a possessive (Mr. Bush's
+ * language), nor one named after a he or she in its sentence. */
+static int last_titled(const said_text *st, size_t before, size_t *a, size_t *b)
+{
+    for (size_t l = st->nw; l-- > 0;) {
+        size_t f;
+        if (wend(st, l) > before || !(flags(st, l) & TX_CAPITAL) ||
+            QY_ONE_OF(term(st, l), titles) || possessive(st, l) ||
+            (l + 1 < st->nw && (flags(st, l + 1) & TX_CAPITAL) && joins_name(st, l + 1)) ||
+            !name_back(st, l, &f) || pronoun_before(st, f))
+            continue;
+        /* The title in the name, or just before it in small letters. */
+        for (size_t i = f > 0 && spaced(st, f) ? f - 1 : f; i < l; i++)
+            if (QY_ONE_OF(term(st, i), titles)) {
+                *a = f;
+                *b = l;
+                return 1;
+            }
+    }
+    return 0;
+}
+
 /* The speaker by word k's verb, a pronoun read as the last speaker named
- * before it. */
+ * before it (or for he or she, failing one, the last person named with a
+ * title). */
 static int speaker_at(const said_text *st, size_t k, qy_said_at *out)
 {
-    size_t a, b;
+    size_t a, b, na, nb;
     int s = subject_of(st, k, &a, &b);
-    if (s == PRONOUN && last_named(st, wstart(st, a), &a, &b))
+    int person = s == PRONOUN && QY_ONE_OF(term(st, a), pronouns);
+    if (s == PRONOUN && (last_named(st, wstart(st, a), &na, &nb) ||
+                         (person && last_titled(st, wstart(st, a), &na, &nb)))) {
         s = NAMED;
+        a = na;
+        b = nb;
+    }
     if (s == NONE)
         return 0;
     out->found = s;
+    out->person = s == PRONOUN && person;
     out->start = wstart(st, a);
     out->end = wend(st, b);
     return 1;
@@ -808,11 +863,11 @@ static void find_speaker(const said_text *st, size_t start, size_t end, qy_said_
 /* Reads the text for its speakers into *st (said_text_clear), out
  * cleared: 1; 0 when none of its words reports speech (nothing read);
  * -1 when out of memory. */
-static int said_open(const char *text, size_t len, const qy_ptoks *pt, said_text *st,
-                     qy_said_at *out)
+static int said_open(const char *text, size_t len, const qy_ptoks *pt, int always,
+                     said_text *st, qy_said_at *out)
 {
     memset(out, 0, sizeof *out);
-    if (!any_speech_verb(pt, len))
+    if (!always && !any_speech_verb(pt, len))
         return 0;
     return said_text_read(text, len, pt, st) == CS_OK ? 1 : -1;
 }
@@ -821,7 +876,7 @@ cs_status qy_said_find(const char *text, size_t len, const qy_ptoks *pt,
                        size_t start, size_t end, qy_said_at *out)
 {
     said_text st;
-    int got = said_open(text, len, pt, &st, out);
+    int got = said_open(text, len, pt, 0, &st, out);
     if (got <= 0)
         return got < 0 ? CS_NOMEM : CS_OK;
     find_speaker(&st, start, end, out);
@@ -829,15 +884,15 @@ cs_status qy_said_find(const char *text, size_t len, const qy_ptoks *pt,
     return CS_OK;
 }
 
-cs_status qy_said_last(const char *text, size_t len, const qy_ptoks *pt,
+cs_status qy_said_last(const char *text, size_t len, const qy_ptoks *pt, int person,
                        qy_said_at *out)
 {
     said_text st;
-    int got = said_open(text, len, pt, &st, out);
+    int got = said_open(text, len, pt, person, &st, out);
     if (got <= 0)
         return got < 0 ? CS_NOMEM : CS_OK;
     size_t a, b;
-    if (last_named(&st, len, &a, &b)) {
+    if (last_named(&st, len, &a, &b) || (person && last_titled(&st, len, &a, &b))) {
         out->found = NAMED;
         out->start = wstart(&st, a);
         out->end = wend(&st, b);
@@ -917,11 +972,12 @@ cs_status qy_said_mark(qy_cand *c, int *need_before)
                                 &at);
     if (rc != CS_OK)
         return rc;
-    *need_before = at.found == PRONOUN;
+    *need_before = at.found != PRONOUN ? 0 : at.person ? 2 : 1;
     return at.found == NAMED ? set_speaker(r, r, &c->pt, read, &at) : CS_OK;
 }
 
-cs_status qy_said_mark_before(tx_analyzer *a, qy_cand *c, const qy_result *before)
+cs_status qy_said_mark_before(tx_analyzer *a, qy_cand *c, const qy_result *before,
+                              int need_before)
 {
     if (!before->text)
         return CS_OK;
@@ -931,7 +987,7 @@ cs_status qy_said_mark_before(tx_analyzer *a, qy_cand *c, const qy_result *befor
     size_t len;
     const char *read = qy_readable_text(before, &pt.words, &len);
     if (rc == CS_OK)
-        rc = qy_said_last(read, len, &pt, &at);
+        rc = qy_said_last(read, len, &pt, need_before == 2, &at);
     if (rc == CS_OK && at.found == NAMED)
         rc = set_speaker(&c->r, before, &pt, read, &at);
     qy_ptoks_clear(&pt);

@@ -35,6 +35,8 @@ typedef struct qy_said_at {
                            whose speaker the passage before names */
     size_t start, end;  /* the speaker's words in the text (found == 1; the
                            pronoun's or the text's, found == 2) */
+    int person;         /* found == 2 for he or she (not it, they or a
+                           text) */
 } qy_said_at;
 
 /* The speaker of the words from byte `start` to the word at byte `end` of
@@ -50,18 +52,22 @@ cs_status qy_said_find(const char *text, size_t len, const qy_ptoks *pt,
                        size_t start, size_t end, qy_said_at *out);
 
 /* The last speaker `text` names by a name (not a pronoun), for a "he
- * said" in the passage after it. */
-cs_status qy_said_last(const char *text, size_t len, const qy_ptoks *pt,
+ * said" in the passage after it; failing one and for `person` (he or
+ * she, not it or a text), the last person it names with a title
+ * (Finance Minister Delina Ibrahimaj gave some details). */
+cs_status qy_said_last(const char *text, size_t len, const qy_ptoks *pt, int person,
                        qy_said_at *out);
 
 /* Sets c->r.said_by for the words its first highlight starts (nothing for a
  * passage without highlights), read where its words were read from (an
  * e-mail's or a web page's text, decoded: its HTML, quoted-printable or
  * charset), the name's bytes those of the file.  *need_before is set when
- * the passage says "he" or "she" of a speaker it does not name before: then
- * qy_said_mark_before, with the passage before it in its file, names him.
- * CS_NOMEM when out of memory. */
+ * the passage says "he" or "she" (2), or "it" or "the statement" (1), of
+ * a speaker it does not name before: then qy_said_mark_before, with the
+ * passage before it in its file and need_before, names him.  CS_NOMEM
+ * when out of memory. */
 cs_status qy_said_mark(qy_cand *c, int *need_before);
-cs_status qy_said_mark_before(tx_analyzer *a, qy_cand *c, const qy_result *before);
+cs_status qy_said_mark_before(tx_analyzer *a, qy_cand *c, const qy_result *before,
+                              int need_before);
 
 #endif

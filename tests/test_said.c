@@ -114,11 +114,36 @@ static void test_pronoun(void **state)
     qy_ptoks pt;
     assert_int_equal(qy_ptoks_analyze(analyzer(), &r, &pt, NULL), CS_OK);
     qy_said_at s;
-    assert_int_equal(qy_said_last(before, r.text_len, &pt, &s), CS_OK);
+    assert_int_equal(qy_said_last(before, r.text_len, &pt, 1, &s), CS_OK);
     qy_ptoks_clear(&pt);
     assert_int_equal(s.found, 1);
     assert_memory_equal(before + s.start, "Maksim Et\xE2\x80\x99hemaj", s.end - s.start);
     assert_int_equal(s.end - s.start, strlen("Maksim Et\xE2\x80\x99hemaj"));
+    /* For he or she, failing a speaker named by a verb, the last person
+     * named with a title; not a possessive, nor a person named after a he
+     * in its sentence. */
+    assert_string_equal(speaker("Finance Minister Delina Ibrahimaj gave some details. "
+                                "\"We discussed the attacks,\" she said.",
+                                "discussed"),
+                        "Finance Minister Delina Ibrahimaj");
+    assert_string_equal(speaker("President Bush's notes were plain. \"We're at war,\" he "
+                                "said.",
+                                "war"),
+                        "(he)");
+    assert_string_equal(speaker("He was away when President John F Kennedy was shot. \"I "
+                                "was glad,\" he says.",
+                                "glad"),
+                        "(he)");
+    const char *titled = "Little was said, but Finance Minister Delina Ibrahimaj gave "
+                         "some details during a press conference.";
+    r = (qy_result){.text = (char *)titled, .text_len = strlen(titled)};
+    assert_int_equal(qy_ptoks_analyze(analyzer(), &r, &pt, NULL), CS_OK);
+    assert_int_equal(qy_said_last(titled, r.text_len, &pt, 0, &s), CS_OK);
+    assert_int_equal(s.found, 0);
+    assert_int_equal(qy_said_last(titled, r.text_len, &pt, 1, &s), CS_OK);
+    qy_ptoks_clear(&pt);
+    assert_int_equal(s.found, 1);
+    assert_memory_equal(titled + s.start, "Finance Minister Delina Ibrahimaj", s.end - s.start);
 }
 
 static void test_reported_speech(void **state)

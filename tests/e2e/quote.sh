@@ -486,12 +486,15 @@ cs query --format jsonl -n 1 '"Another cyber attack by the same aggressors"' > o
 # on Twitter reads (after "The US National Security Council has reacted
 # ..., stating"); The statement said (after "Albania's parliament said");
 # "...," they wrote (after "Facebook said"); "..." according to the same
-# source (the ministry's statement before it).
+# source (the ministry's statement before it); "...," she said after
+# "Finance Minister Delina Ibrahimaj gave some details" (no verb of
+# speech: the person named with a title).
 for q in '"carried out by the same actors who attacked the country"' \
          '"The United States condemns the September 9th cyberattack"' \
          '"did not affect system data"' \
          '"violated our policy against foreign interference"' \
-         '"In order to neutralize the criminal act"'; do
+         '"In order to neutralize the criminal act"' \
+         '"We discussed the current issues of cyber attacks"'; do
     cs query --format jsonl -n 1 "$q"
 done > out.jsonl
 python3 - out.jsonl <<'PY'
@@ -502,6 +505,7 @@ want = [
     ("Albania\u2019s parliament", "corpus/003_7ea479e65bd91aef.txt:7"),
     ("Facebook", "corpus/004_ea823e42dca6d0bc.txt:49"),
     ("Albanian Interior Ministry", "corpus/001_ad6093775fdf0074.txt:10"),
+    ("Finance Minister Delina Ibrahimaj", "corpus/000_e2b09c51e93f98b0.txt:9"),
 ]
 rs = [json.loads(line) for line in open(sys.argv[1])]
 assert len(rs) == len(want), len(rs)

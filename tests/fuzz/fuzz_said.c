@@ -52,9 +52,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort();
         check(&at, &pt, size);
     }
-    if (qy_said_last(text, size, &pt, &at) != CS_OK)
-        abort();
-    check(&at, &pt, size);
+    for (int person = 0; person <= 1; person++) {
+        if (qy_said_last(text, size, &pt, person, &at) != CS_OK)
+            abort();
+        check(&at, &pt, size);
+    }
     qy_ptoks_clear(&pt);
     free(text);
     return 0;
