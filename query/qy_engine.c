@@ -300,13 +300,27 @@ void qy_cand_clear(qy_cand *c)
     qy_alignment_clear(&c->al);
 }
 
+/* Whether a line of text (n bytes from s) quotes another message: after
+ * any indentation, '>' or a writer's initials and '>' ("> ", "ALB> "). */
+static int reply_line(const char *s, size_t n)
+{
+    size_t i = 0, letters = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    while (i < n && letters < 5 &&
+           ((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z'))) {
+        i++;
+        letters++;
+    }
+    return i < n && s[i] == '>';
+}
+
 /*
  * Whether a passage only quotes another message: every line that is not
- * blank starts with '>' (after any indentation), as a reply quotes what
- * it answers.  Among passages that match alike, the one that says it
- * first comes before the replies that quote it, whatever their paths.
- * Candidate c's lines are read as its words were (base64 decoded: a
- * reply's '>' is in there).
+ * blank quotes it (reply_line), as a reply quotes what it answers.  Among
+ * passages that match alike, the one that says it first comes before the
+ * replies that quote it, whatever their paths.  Candidate c's lines are
+ * read as its words were (base64 decoded: a reply's '>' is in there).
  */
 static int quotes_only(const qy_cand *c)
 {
@@ -317,7 +331,7 @@ static int quotes_only(const qy_cand *c)
         while (i < n && (s[i] == ' ' || s[i] == '\t'))
             i++;
         if (i < n && s[i] != '\n' && s[i] != '\r') {
-            if (s[i] != '>')
+            if (!reply_line(s + i, n - i))
                 return 0;
             lines++;
         }
@@ -326,6 +340,26 @@ static int quotes_only(const qy_cand *c)
         i++;
     }
     return lines > 0;
+}
+
+/* Whether the line of candidate c that holds its first highlight quotes
+ * another message (reply_line), read as its words were. */
+static int match_in_reply(const qy_cand *c)
+{
+    const qy_result *r = &c->r;
+    if (r->nhighlights == 0)
+        return 0;
+    size_t k = 0;
+    while (k < c->pt.n && r->byte_start + c->pt.v[k].start < r->highlights[0].start)
+        k++;
+    size_t n;
+    const char *s = qy_readable_text(r, &c->pt.words, &n);
+    if (k == c->pt.n || c->pt.v[k].rstart > n)
+        return 0;
+    size_t i = c->pt.v[k].rstart;
+    while (i > 0 && s[i - 1] != '\n' && s[i - 1] != '\r')
+        i--;
+    return reply_line(s + i, n - i);
 }
 
 /* Results in the match set's order (equal scores by path): in each run of
@@ -824,6 +858,10 @@ static cs_status rank_as_written(const qy_plan *plan, const char *quotation,
             free(words);
         }
         c[i].rank = rc == CS_OK && same && glen == wlen;
+        /* The message that says it before the replies that quote it, of
+         * passages alike in that. */
+        if (rc == CS_OK && match_in_reply(&c[i]))
+            c[i].rank -= 0.5;
     }
     free(want);
     return rc;

@@ -103,6 +103,18 @@ open('in/a_reply.eml', 'wb').write(
 open('in/b_original.eml', 'wb').write(
     b'From: Eli <eli@example.org>\nSubject: the egret count\n\n'
     b'The egret colony at the weir counted forty-two nests this spring.\n')
+# A reply that quotes a line of another message (its writer's initials
+# before '>') and names its words again: it scores higher than the
+# original.
+open('in/c_reply.eml', 'wb').write(
+    b'From: Al <al@example.org>\nSubject: Re: cormorants\n\n'
+    b'ALB> the black cormorant colony at the old mill had doubled: the mill\n'
+    b'ALB> colony of black cormorants.\n'
+    b'\nInteresting.\n')
+open('in/d_story.eml', 'wb').write(
+    b'From: Bo <bo@example.org>\nSubject: the valley survey\n\n'
+    b'The survey of the valley found that the black cormorant colony at the old mill had '
+    b'doubled since last spring, the warden said.\n')
 # Not an e-mail: header-like lines without a From: address.
 open('in/notes.txt', 'wb').write(
     b'Title: Field notes on the quokka\n'
@@ -254,6 +266,10 @@ for q in 'egret colony forty-two nests' '"egret colony at the weir counted forty
     [ "$(jq_py '[r["path"] for r in rs][:2]' < out.jsonl)" = "['in/b_original.eml', 'in/a_reply.eml']" ] ||
         fail "the quoting reply before the original: $q: $(cat out.jsonl)"
 done
+# Verbatim, the message that says it comes first whatever the scores.
+cs query --format jsonl -n 5 '"the black cormorant colony at the old mill had doubled"' > out.jsonl
+[ "$(jq_py '[(r["path"], r["match"]) for r in rs][:2]' < out.jsonl)" = "[('in/d_story.eml', 'exact'), ('in/c_reply.eml', 'exact')]" ] ||
+    fail "the quoting reply before the original, verbatim: $(cat out.jsonl)"
 cs query --format jsonl -n 5 --mode claim 'the egret colony counted forty-two nests' > out.jsonl
 [ "$(jq_py '[r["path"] for r in rs][:2]' < out.jsonl)" = "['in/b_original.eml', 'in/a_reply.eml']" ] ||
     fail "the quoting reply before the original (claim): $(cat out.jsonl)"
