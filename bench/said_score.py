@@ -1,13 +1,12 @@
 #!/usr/bin/env python3
-"""Who said it: of a quote set with the speaker the article names
-(bench/said-quotes.csv: id,category,query,gold,speaker; gold a shipped
-article's number or a path under the corpus, a colon and a line; speaker "-" when
-the words are the article's own), the share whose rank-1 passage is the
-gold one and whose said_by names that speaker ("-": names no one), and
-the share whose said_by names someone else (a wrong attribution is worse
-than none).  Names
-compare case-folded, NFKC, apostrophes alike, one within the other
-("Rama" for "Edi Rama").
+"""Who said it: of a quote set with the speaker the text names
+(bench/said-quotes.csv, said-mail.csv: id,category,query,gold,speaker;
+gold a shipped article's number or a path under the corpus, a colon and
+a line; speaker "-" when the words are the text's own), the share whose
+rank-1 passage is the gold one and whose said_by names that speaker
+("-": names no one), and the share whose said_by names someone else (a
+wrong attribution is worse than none).  Names compare case-folded, NFKC,
+apostrophes alike, one within the other ("Rama" for "Edi Rama").
 
 usage: said_score.py QUERIES.csv RESULTS.jsonl
 """
@@ -31,7 +30,7 @@ def main(queries, results):
         file, line = q["gold"].rsplit(":", 1)
         # A gold file is a path under the corpus (mail/easy-ham-1/...) or
         # a shipped article's number (001).
-        in_file = r and (r["path"].endswith("/" + file) if "/" in file else
+        in_file = r and (("/" + r["path"]).endswith("/" + file) if "/" in file else
                          r["path"].split("/")[-1].startswith(file + "_"))
         if not in_file or not r["line_start"] <= int(line) <= r["line_end"]:
             print(f"{q['id']}: not at rank 1", file=sys.stderr)
