@@ -113,6 +113,10 @@ typedef struct said_text {
 /* A name is at most this many words (Director General of Police Muhamet
  * Rrumbullaku is cut to its last six). */
 #define NAME_WORDS 6
+/* How long an apposition between a speaker and the verb may be (Mark
+ * Attanasio, a managing director at Trust Company of the West, which has
+ * invested with Texas Pacific, said). */
+#define APPOSITION_WORDS 24
 
 static const char *term(const said_text *st, size_t i)
 {
@@ -187,6 +191,12 @@ static int find_quotes(said_text *st)
     size_t cap = 0, open = NO_WORD, width;
     for (size_t i = 0; i < st->len; i += width) {
         int mark = quote_mark(st->text, st->len, i, &width);
+        /* A straight mark after a sentence's or a clause's end and
+         * before a space closes: a window cut inside a quotation
+         * (... in the service of my country." It is argued). */
+        if (mark == 3 && open == NO_WORD && i > 0 && strchr(".,!?;", st->text[i - 1]) &&
+            (i + 1 == st->len || st->text[i + 1] == ' ' || st->text[i + 1] == '\n'))
+            mark = 2;
         if (mark == 1 || (mark == 3 && open == NO_WORD)) {
             if (open == NO_WORD)
                 open = i + width;
@@ -239,7 +249,7 @@ static const char *const pronouns[] = {"he", "she"};
 /* Words with a capital that name no one (the stop words aside). */
 static const char *const no_names[] = {
     "another", "everyone", "i",   "i'd",  "i'll",    "i'm", "i've",
-    "it",      "many",     "one", "others", "someone", "they", "we", "you"};
+    "it",      "many",     "one", "others", "someone", "they", "we", "who", "you"};
 /* Words between a speaker and the verb: Rama also said. */
 static const char *const between[] = {"also",   "again", "earlier",   "further",
                                       "has",    "had",   "have",      "later",
@@ -249,6 +259,21 @@ static const char *const prepositions[] = {
     "about", "after", "against", "among", "at",   "before", "by",  "for",
     "from",  "in",    "into",    "of",    "on",   "over",   "to",  "under",
     "with",  "within"};
+/* Titles and other words for a person before or after a name: Finance
+ * Minister Delina Ibrahimaj, spokesman Ali Safavi, report author Ronald
+ * Schmelzer, the NCIS spokesman; sorted. */
+static const char *const titles[] = {
+    "ambassador", "analyst",   "attorney",  "author",       "chairman",    "chairwoman",
+    "chief",      "commander", "commissioner", "counsel",   "director",    "dr",
+    "economist",  "editor",    "executive", "founder",      "general",     "governor",
+    "judge",      "lawyer",    "manager",   "mayor",        "minister",    "mr",
+    "mrs",        "ms",        "official",  "premier",      "president",   "professor",
+    "prosecutor", "researcher", "scientist", "secretary",   "senator",     "spokesman",
+    "spokesperson", "spokeswoman"};
+/* Small words inside a name: Helen van Trearum, Charles de Gaulle. */
+static const char *const particles[] = {"al", "bin", "da", "de", "del", "der", "di",
+                                        "du", "el", "la", "le", "van", "von"};
+
 /* Words whose full stop ends no sentence (Mr. Rama said). */
 static const char *const abbreviations[] = {"dr", "gen", "gov", "jr", "mr", "mrs",
                                             "ms", "no", "prof", "rep", "sen", "sr",
@@ -283,9 +308,16 @@ static int joins_name(const said_text *st, size_t i)
         return 1;
     if (to - from == 3 && memcmp(t + from, "\xE2\x80\x99", 3) == 0)
         return 1;
+    /* Initials without a space: N.B. */
+    if (to - from == 1 && t[from] == '.' && wend(st, i - 1) - wstart(st, i - 1) == 1 &&
+        wend(st, i) - wstart(st, i) == 1)
+        return 1;
+    /* (Not an initial's point before a title: West Orange, N.J. Mr.
+     * Waller said.) */
     return t[from] == '.' &&
            (wend(st, i - 1) - wstart(st, i - 1) == 1 || QY_ONE_OF(term(st, i - 1), abbreviations)) &&
-           space_only(t, from + 1, to);
+           space_only(t, from + 1, to) &&
+           !(wend(st, i - 1) - wstart(st, i - 1) == 1 && QY_ONE_OF(term(st, i), titles));
 }
 
 /* Whether a quotation ends at byte p (its closing mark stands there). */
@@ -324,10 +356,39 @@ static int sentence_ends_before(const said_text *st, size_t i, size_t from)
             if (ch == '.' && !(flags(st, i) & (TX_CAPITAL | TX_NUMBER)) &&
                 space_only(st->text, p + 1, to))
                 continue;
+            /* Nor one before a comma or a semicolon: an abbreviation's
+             * (Menlo Park, Calif., and a consultant). */
+            if (ch == '.' && p + 1 < to && (st->text[p + 1] == ',' || st->text[p + 1] == ';'))
+                continue;
             return 1;
         }
     }
     return 0;
+}
+
+/* Whether word i is a name's small word with a name's word after it
+ * (van in Helen van Trearum). */
+static int particle_at(const said_text *st, size_t i)
+{
+    return i + 1 < st->nw && !(flags(st, i) & TX_CAPITAL) && QY_ONE_OF(term(st, i), particles) &&
+           (flags(st, i + 1) & TX_CAPITAL) && spaced(st, i + 1);
+}
+
+/* The last word of the name that starts at word f: capitals joined
+ * (joins_name), and small words inside (particle_at). */
+static size_t name_end(const said_text *st, size_t f)
+{
+    size_t l = f;
+    for (;;) {
+        if (l + 1 < st->nw && l - f + 1 < NAME_WORDS && (flags(st, l + 1) & TX_CAPITAL) &&
+            joins_name(st, l + 1))
+            l++;
+        else if (l + 2 < st->nw && l - f + 2 < NAME_WORDS && spaced(st, l + 1) &&
+                 particle_at(st, l + 1))
+            l += 2;
+        else
+            return l;
+    }
 }
 
 /* The name that ends at word `last`, written with capitals (a sentence's
@@ -338,12 +399,21 @@ static int name_back(const said_text *st, size_t last, size_t *first)
     if (!(flags(st, last) & TX_CAPITAL) || in_quote(st, wstart(st, last)))
         return 0;
     size_t f = last;
-    while (f > 0 && last - f + 1 < NAME_WORDS && (flags(st, f - 1) & TX_CAPITAL) &&
-           joins_name(st, f) && !in_quote(st, wstart(st, f - 1)))
-        f--;
+    for (;;) {
+        if (f > 0 && last - f + 1 < NAME_WORDS && (flags(st, f - 1) & TX_CAPITAL) &&
+            joins_name(st, f) && !in_quote(st, wstart(st, f - 1)))
+            f--;
+        else if (f > 1 && last - f + 2 < NAME_WORDS && particle_at(st, f - 1) &&
+                 (flags(st, f - 2) & TX_CAPITAL) && spaced(st, f - 1) &&
+                 !in_quote(st, wstart(st, f - 2)))
+            f -= 2;
+        else
+            break;
+    }
     while (f <= last && ((flags(st, f) & TX_STOP) || qy_is_date_word(term(st, f))))
         f++;
-    if (f > last || QY_ONE_OF(term(st, last), pronouns) || QY_ONE_OF(term(st, f), no_names))
+    if (f > last || QY_ONE_OF(term(st, last), pronouns) || QY_ONE_OF(term(st, f), no_names) ||
+        QY_ONE_OF(term(st, last), no_names))
         return 0;
     /* A name after a preposition is no speaker: the President of the
      * United States announced, the commander in Iraq declared. */
@@ -429,13 +499,39 @@ static int name_fwd(const said_text *st, size_t first, int phrase, size_t *from,
     int the = strcmp(term(st, f), "the") == 0;
     if (the && f + 1 < st->nw && (flags(st, f + 1) & TX_CAPITAL) && joins_name(st, f + 1))
         f++;
+    /* A person's title in small letters before the name: said report
+     * author Ronald Schmelzer. */
+    for (size_t t = f; !the && t < f + 2 && t + 1 < st->nw && spaced(st, t + 1) &&
+                       !(flags(st, t) & (TX_CAPITAL | TX_STOP | TX_NUMBER));
+         t++)
+        if (QY_ONE_OF(term(st, t), titles) && (flags(st, t + 1) & TX_CAPITAL) &&
+            !(flags(st, t + 1) & TX_STOP)) {
+            f = t + 1;
+            break;
+        }
     if (flags(st, f) & TX_CAPITAL) {
         if ((flags(st, f) & TX_STOP) || QY_ONE_OF(term(st, f), no_names))
             return 0;
-        size_t l = f;
-        while (l + 1 < st->nw && l - f + 1 < NAME_WORDS &&
-               (flags(st, l + 1) & TX_CAPITAL) && joins_name(st, l + 1))
-            l++;
+        size_t l = name_end(st, f);
+        /* A title after the name, and maybe a name after it: the NCIS
+         * spokesman; Ikea spokeswoman Helen van Trearum. */
+        if (l + 1 < st->nw && spaced(st, l + 1) && !(flags(st, l + 1) & TX_CAPITAL) &&
+            QY_ONE_OF(term(st, l + 1), titles)) {
+            size_t t = l + 1;
+            /* (Documentum president and CEO Dave DeWalt.) */
+            if (t + 2 < st->nw && strcmp(term(st, t + 1), "and") == 0 && spaced(st, t + 1) &&
+                spaced(st, t + 2) && (flags(st, t + 2) & TX_CAPITAL))
+                t++;
+            if (t + 1 < st->nw && spaced(st, t + 1) && (flags(st, t + 1) & TX_CAPITAL) &&
+                !(flags(st, t + 1) & TX_STOP) && !QY_ONE_OF(term(st, t + 1), no_names)) {
+                *from = t + 1;
+                *last = name_end(st, t + 1);
+            } else {
+                *from = the ? first : f;
+                *last = t;
+            }
+            return 1;
+        }
         /* A name that qualifies the word after it is no speaker:
          * according to the George Washington documentary. */
         if (l + 1 < st->nw && !(flags(st, l + 1) & (TX_STOP | TX_CAPITAL)) && spaced(st, l + 1))
@@ -610,6 +706,16 @@ static int sentence_subject(const said_text *st, size_t k, size_t *a, size_t *b)
     return pronoun ? PRONOUN : NAMED;
 }
 
+/* Whether word i starts an apposition for sure: an article, a relative
+ * pronoun, a possessive or a title (Mark Attanasio, a managing director
+ * at ...; not Richard in: Monica Gabrielle, who lost her husband,
+ * Richard, when the south tower fell and ..., said). */
+static int apposition_start(const said_text *st, size_t i)
+{
+    static const char *const starts[] = {"a", "an", "one", "the", "who", "whose"};
+    return QY_ONE_OF(term(st, i), starts) || possessive(st, i) || QY_ONE_OF(term(st, i), titles);
+}
+
 /* Who speaks by the verb at word k: NAMED with the name's words
  * [*a, *b], PRONOUN (he, she: word *a), or NONE. */
 static int subject_of(const said_text *st, size_t k, size_t *a, size_t *b)
@@ -654,6 +760,17 @@ static int subject_of(const said_text *st, size_t k, size_t *a, size_t *b)
             *b = j - 1;
             return NAMED;
         }
+        /* A name and where the speaker works: Robert Frederking of
+         * Carnegie Mellon University told the BBC; the CEO of Master Lock
+         * told me. */
+        size_t r = j - 1;
+        while (r > 0 && (flags(st, r) & TX_CAPITAL) && joins_name(st, r))
+            r--;
+        if (r + 1 < j && r > 0 && (flags(st, r + 1) & TX_CAPITAL) &&
+            strcmp(term(st, r), "of") == 0 && spaced(st, r) && spaced(st, r + 1) && name_back(st, r - 1, a)) {
+            *b = j - 1;
+            return NAMED;
+        }
     }
     if (st->verb[k] & VERB_READS)
         return NONE;
@@ -674,12 +791,14 @@ static int subject_of(const said_text *st, size_t k, size_t *a, size_t *b)
     }
     /* In apposition: Ali Safavi, a spokesman for the MEK, said; Angela
      * Tilby, vice-principal of Westcott House, Cambridge, accused.  The
-     * apposition starts with a small letter. */
+     * apposition starts with a small letter or a name's possessive
+     * (Steven Teplitz, AOL's associate general counsel, wrote). */
     if (k > 1 && gap_has(st, k, ',') && !after_quote)
-        for (size_t i = k - 1; i > 0 && k - i < BEFORE_QUOTE_WORDS; i--) {
+        for (size_t i = k - 1; i > 0 && k - i < APPOSITION_WORDS; i--) {
             if (sentence_ends_before(st, i, gap_from(st, i)) || in_quote(st, wstart(st, i)))
                 break;
-            if (gap_has(st, i, ',') && !(flags(st, i) & TX_CAPITAL) &&
+            if (gap_has(st, i, ',') && (!(flags(st, i) & TX_CAPITAL) || possessive(st, i)) &&
+                (k - i < BEFORE_QUOTE_WORDS || apposition_start(st, i)) &&
                 name_back(st, i - 1, a)) {
                 *b = i - 1;
                 return NAMED;
@@ -697,15 +816,6 @@ static int last_named(const said_text *st, size_t before, size_t *a, size_t *b)
             return 1;
     return 0;
 }
-
-/* Titles before a person's name: Finance Minister Delina Ibrahimaj,
- * spokesman Ali Safavi. */
-static const char *const titles[] = {
-    "ambassador", "analyst",  "chairman",  "chairwoman", "chief",      "commander",
-    "commissioner", "director", "dr",      "general",    "governor",   "judge",
-    "mayor",      "minister", "mr",        "mrs",        "ms",         "premier",
-    "president",  "professor", "prosecutor", "secretary", "senator",   "spokesman",
-    "spokesperson", "spokeswoman"};
 
 /* Whether a he or she stands before word f in its sentence: a person
  * named after it is not whom the sentence is about (He was in the
@@ -770,14 +880,74 @@ static int speaker_at(const said_text *st, size_t k, qy_said_at *out)
 }
 
 /* Whether the sentence of word k ends within the SAID_TAIL_WORDS words
- * after it (", Rama said." ", Rama told reporters on Friday."). */
+ * after it (", Rama said." ", Rama told reporters on Friday."), or only
+ * says when and where after it and whom it told (, Rollins told reporters
+ * after Dell's annual shareholder meeting here; said in an interview
+ * Thursday). */
 #define SAID_TAIL_WORDS 3
+static const char *const circumstances[] = {"after", "at", "during", "in", "on"};
+#define CIRCUMSTANCE_WORDS 6
 static int ends_soon(const said_text *st, size_t k)
 {
     for (size_t i = k + 1; i <= k + SAID_TAIL_WORDS + 1; i++)
         if (i >= st->nw || sentence_ends_before(st, i, gap_from(st, i)))
             return 1;
+    size_t i = k + 1;
+    if (strcmp(term(st, k), "told") == 0)
+        i += i < st->nw && strcmp(term(st, i), "the") == 0 ? 2 : 1;
+    if (i >= st->nw || !spaced(st, i) || !QY_ONE_OF(term(st, i), circumstances))
+        return 0;
+    /* (Only that: not the United States announced on Friday new
+     * sanctions against Tehran.) */
+    for (size_t e = i + 1; e <= i + CIRCUMSTANCE_WORDS; e++)
+        if (e >= st->nw || sentence_ends_before(st, e, gap_from(st, e)))
+            return 1;
     return 0;
+}
+
+/* Whether text[from, to) holds a dash ("--", " - ", an em or en dash). */
+static int dash_between(const said_text *st, size_t from, size_t to)
+{
+    for (size_t p = from; p < to; p++)
+        if ((st->text[p] == '-' && p + 1 < to && st->text[p + 1] == '-') ||
+            (st->text[p] == '-' && p > from && st->text[p - 1] == ' ' && p + 1 < to &&
+             st->text[p + 1] == ' ') ||
+            (p + 2 < to && memcmp(st->text + p, "\xE2\x80", 2) == 0 &&
+             (st->text[p + 2] == '\x94' || st->text[p + 2] == '\x93')))
+            return 1;
+    return 0;
+}
+
+/* Whether the quotation q ends a sentence and its line, word `after`
+ * starting the next line. */
+static int signed_below(const said_text *st, const qy_span *q, size_t after)
+{
+    size_t e = q->end;
+    while (e > q->start && (st->text[e - 1] == ' ' || st->text[e - 1] == '\n'))
+        e--;
+    if (e == q->start || !strchr(".!?", st->text[e - 1]))
+        return 0;
+    for (size_t p = q->end; p < wstart(st, after); p++)
+        if (st->text[p] == '\n')
+            return 1;
+    return 0;
+}
+
+/* Whether the name that ends at word b ends its line or the text, or a
+ * parenthesis or a comma follows it (Abraham Lincoln (Nov 21, 1864)). */
+static int name_ends_line(const said_text *st, size_t b)
+{
+    size_t p = wend(st, b);
+    while (p < st->len && st->text[p] == ' ')
+        p++;
+    return p == st->len || st->text[p] == '\n' || st->text[p] == '\r' || st->text[p] == '(' ||
+           st->text[p] == ',';
+}
+
+/* Whether text[from, to) holds a comma. */
+static int comma_between(const said_text *st, size_t from, size_t to)
+{
+    return from < to && memchr(st->text + from, ',', to - from) != NULL;
 }
 
 static void find_speaker(const said_text *st, size_t start, size_t end, qy_said_at *out)
@@ -799,13 +969,41 @@ static void find_speaker(const said_text *st, size_t start, size_t end, qy_said_
         /* (After "it" or a text's noun, its source may follow: "...,"
          * it read in a statement from the ministry.) */
         qy_said_at pronoun = {0};
-        for (size_t k = after; k < st->nw && k < after + AFTER_QUOTE_WORDS; k++) {
+        /* A name after a dash ("..." -- Edward Gibbon), or alone on the
+         * line after a quotation that ends a sentence, as a signature or
+         * an epigraph gives it ("... the Republic is destroyed."
+         * <newline> Abraham Lincoln (Nov 21, 1864, in a letter)). */
+        size_t a, b;
+        if (after < st->nw &&
+            (dash_between(st, q->end, wstart(st, after)) || signed_below(st, q, after)) &&
+            name_fwd(st, after, 0, &a, &b) && (dash_between(st, q->end, wstart(st, after)) ||
+                                               name_ends_line(st, b))) {
+            out->found = NAMED;
+            out->start = wstart(st, a);
+            out->end = wend(st, b);
+            return;
+        }
+        int ended = after < st->nw && sentence_ends_before(st, after, q->end > 0 ? q->end - 1 : 0);
+        for (size_t k = after; k < st->nw && k < after + APPOSITION_WORDS; k++) {
             if (k > after && sentence_ends_before(st, k, gap_from(st, k)))
                 break;
             if (k == after && sentence_ends_before(st, k, q->end))
                 break;
             qy_said_at at = {0};
-            if ((!pronoun.found || (st->verb[k] & VERB_DOCUMENT)) && speaker_at(st, k, &at)) {
+            /* (Further on, only a speaker named right after the
+             * quotation: "...," Niren Hiro, Yahoo's general manager for
+             * Southeast Asia, said.) */
+            int far = k >= after + AFTER_QUOTE_WORDS;
+            /* (After a quotation that ends its sentence before a capital,
+             * only a speaker that ends the sentence: "... data leak!"
+             * Rama wrote on Twitter; not: "... anything good." The
+             * Countryside Alliance said it did not have any part.) */
+            if (ended && st->verb[k] && !ends_soon(st, k))
+                continue;
+            if ((!pronoun.found || (st->verb[k] & VERB_DOCUMENT)) && (!far || st->verb[k]) &&
+                speaker_at(st, k, &at) &&
+                (!far || (at.found == NAMED && after + 2 < st->nw &&
+                          at.start <= wstart(st, after + 2)))) {
                 if (at.found == NAMED) {
                     *out = at;
                     return;
@@ -820,7 +1018,12 @@ static void find_speaker(const said_text *st, size_t start, size_t end, qy_said_
         size_t before = first;
         while (before > 0 && wend(st, before - 1) > q->start)
             before--;
-        for (size_t k = before; k-- > 0 && before - k <= BEFORE_QUOTE_WORDS;) {
+        /* (Further back after a comma: a quotation resumed after its
+         * speaker and his apposition.) */
+        size_t back = before > 0 && comma_between(st, wend(st, before - 1), q->start)
+                          ? APPOSITION_WORDS
+                          : BEFORE_QUOTE_WORDS;
+        for (size_t k = before; k-- > 0 && before - k <= back;) {
             if (in_quote(st, wstart(st, k)) ||
                 (k + 1 < before && sentence_ends_before(st, k + 1, gap_from(st, k + 1))))
                 break;
@@ -858,16 +1061,53 @@ static void find_speaker(const said_text *st, size_t start, size_t end, qy_said_
     }
     if (best != NO_WORD)
         *out = found;
+    /* A quotation that is a sentence or more of its own, and says nobody's:
+     * the last speaker named before it goes on ("...," said Kim Hyun Soo, a
+     * psychiatrist. "Young people are losing ..."), or for a passage it
+     * opens, the passage before's. */
+    if (q && !out->found) {
+        size_t w0 = first, after = first;
+        while (w0 > 0 && wstart(st, w0 - 1) >= q->start)
+            w0--;
+        while (after < st->nw && wstart(st, after) < q->end)
+            after++;
+        size_t a, b;
+        if ((w0 > 0 && !sentence_ends_before(st, w0, gap_from(st, w0))) ||
+            (after < st->nw && !sentence_ends_before(st, after, q->end > 0 ? q->end - 1 : 0)))
+            return;
+        if (last_named(st, q->start, &a, &b)) {
+            out->found = NAMED;
+            out->start = wstart(st, a);
+            out->end = wend(st, b);
+        } else if (w0 == 0) {
+            out->found = PRONOUN;
+            out->start = q->start;
+            out->end = q->start;
+        }
+    }
+}
+
+/* Whether the text holds a quotation mark: a quotation may name its
+ * speaker without a verb (a signature's) or go on from the passage
+ * before. */
+static int any_quote_mark(const char *text, size_t len)
+{
+    size_t width;
+    for (size_t i = 0; i < len; i++)
+        if ((text[i] == '"' || text[i] == '\xC2' || text[i] == '\xE2') &&
+            quote_mark(text, len, i, &width))
+            return 1;
+    return 0;
 }
 
 /* Reads the text for its speakers into *st (said_text_clear), out
- * cleared: 1; 0 when none of its words reports speech (nothing read);
- * -1 when out of memory. */
+ * cleared: 1; 0 when none of its words reports speech and it holds no
+ * quotation (nothing read); -1 when out of memory. */
 static int said_open(const char *text, size_t len, const qy_ptoks *pt, int always,
                      said_text *st, qy_said_at *out)
 {
     memset(out, 0, sizeof *out);
-    if (!always && !any_speech_verb(pt, len))
+    if (!always && !any_speech_verb(pt, len) && !any_quote_mark(text, len))
         return 0;
     return said_text_read(text, len, pt, st) == CS_OK ? 1 : -1;
 }

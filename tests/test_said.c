@@ -1,8 +1,8 @@
 /* test_said.c - unit tests of who a passage says spoke its words
  * (qy_said): a speaker after a quotation, before it, inverted, in
  * apposition, after "according to", by a pronoun, by a text (a statement
- * from the ministry; it read), by a participle's sentence; and what names
- * no speaker. */
+ * from the ministry; it read), by a participle's sentence, by a dash or a
+ * signature's line, a quotation going on; and what names no speaker. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -244,6 +244,86 @@ static void test_text_speaks(void **state)
                         "");
 }
 
+static void test_forms_of_mail_and_news(void **state)
+{
+    (void)state;
+    /* A name after a dash, or alone on the line after a quotation: a
+     * signature's or an epigraph's. */
+    assert_string_equal(speaker("\"The stoical scheme of supplying our wants is like cutting "
+                                "off our feet.\"  -- Jonathan Swift",
+                                "stoical"),
+                        "Jonathan Swift");
+    assert_string_equal(speaker("\"... until the Republic is destroyed.\"\nAbraham Lincoln "
+                                "(Nov 21, 1864, in a letter)",
+                                "Republic"),
+                        "Abraham Lincoln");
+    assert_string_equal(speaker("\"... indigenous peoples of wherever.\"  - Jack, Fight Club",
+                                "peoples"),
+                        "Jack");
+    /* Titles before and after a name. */
+    assert_string_equal(speaker("\"We decided to close the stores,\" said Ikea spokeswoman "
+                                "Helen van Trearum.",
+                                "decided"),
+                        "Helen van Trearum");
+    assert_string_equal(speaker("\"It's very sophisticated,\" said the NCIS spokesman.",
+                                "sophisticated"),
+                        "the NCIS spokesman");
+    assert_string_equal(speaker("Firewalls cannot decipher XML traffic, said report author "
+                                "Ronald Schmelzer, ZapThink senior analyst.",
+                                "decipher"),
+                        "Ronald Schmelzer");
+    assert_string_equal(speaker("ERoom was an easy target, according to Documentum president "
+                                "and CEO Dave DeWalt.",
+                                "target"),
+                        "CEO Dave DeWalt");
+    assert_string_equal(speaker("\"The Army is not just supposed to conquer somebody,\" Robert "
+                                "Frederking of Carnegie Mellon University told the BBC.",
+                                "conquer"),
+                        "Robert Frederking of Carnegie Mellon University");
+    /* A long apposition, or one that starts with a possessive; the
+     * nearest comma is not always where it starts. */
+    assert_string_equal(speaker("\"Advertisers are moving into online ads,\" Niren Hiro, "
+                                "Yahoo's general manager for Southeast Asia, said in an "
+                                "interview Thursday.",
+                                "online"),
+                        "Niren Hiro");
+    assert_string_equal(speaker("Monica Gabrielle, who lost her husband, Richard, when the "
+                                "south tower fell and who is a member of the Skyscraper Safety "
+                                "Campaign, said the information should be disclosed.",
+                                "disclosed"),
+                        "Monica Gabrielle");
+    /* A quotation resumed after its speaker, or going on in a sentence of
+     * its own; one that opens the passage is the passage before's. */
+    assert_string_equal(speaker("\"It's important for this to be published,\" said Dr. John "
+                                "Osteraas, director of engineering at Exponent Failure "
+                                "Analysis in Menlo Park, Calif., and a consultant on the "
+                                "case, \"because then the community can sort it out.\"",
+                                "community"),
+                        "Dr. John Osteraas");
+    assert_string_equal(speaker("\"Game players don't have normal relationships,\" said Kim "
+                                "Hyun Soo, a psychiatrist. \"Young people are losing the "
+                                "ability to relate to others.\"",
+                                "Young people"),
+                        "Kim Hyun Soo");
+    assert_string_equal(speaker("\"Thai women are dissatisfied with life in Thailand.\"",
+                                "dissatisfied"),
+                        "(he)");
+    /* When and where after the verb. */
+    assert_string_equal(speaker("Dell is gaining market share, Rollins told reporters after "
+                                "Dell's annual shareholder meeting here.",
+                                "gaining"),
+                        "Rollins");
+    /* A quotation that ends its sentence: a speaker after it ends the
+     * sentence, or is another sentence's. */
+    assert_string_equal(speaker("\"No serious data leak!\" Rama wrote on Twitter.", "serious"),
+                        "Rama");
+    assert_string_equal(speaker("An RCA spokesman said: \"Marches don't seem to be doing "
+                                "anything good.\" The "
+                                "Countryside Alliance said it did not have any part in it.",
+                                "Marches"),
+                        "");
+}
+
 static void test_no_speaker(void **state)
 {
     (void)state;
@@ -290,6 +370,14 @@ static void test_no_speaker(void **state)
                                 "Government to admit the loan.",
                                 "admit"),
                         "");
+    /* A window cut inside a quotation: its straight mark after a full
+     * stop closes it. */
+    assert_string_equal(speaker("The Government told me I was doing useful work in the "
+                                "service of my country.\" It is argued that we have passed "
+                                "the stage.",
+                                "passed"),
+                        "");
+    assert_string_equal(speaker("P.S. Who said that the US had to be number 1?", "number"), "");
     /* Nor a capital word that names no one. */
     assert_string_equal(speaker("Another said: \"This program has been around for a "
                                 "long time.\"",
@@ -302,7 +390,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_after_quotation), cmocka_unit_test(test_before_quotation),
         cmocka_unit_test(test_pronoun),         cmocka_unit_test(test_reported_speech),
-        cmocka_unit_test(test_text_speaks),     cmocka_unit_test(test_no_speaker),
+        cmocka_unit_test(test_text_speaks),     cmocka_unit_test(test_forms_of_mail_and_news),
+        cmocka_unit_test(test_no_speaker),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -115,6 +115,17 @@ open('in/d_story.eml', 'wb').write(
     b'From: Bo <bo@example.org>\nSubject: the valley survey\n\n'
     b'The survey of the valley found that the black cormorant colony at the old mill had '
     b'doubled since last spring, the warden said.\n')
+# Who said it in a forwarded story and a signature: a title before the
+# name, a quotation going on, one in a paragraph of its own, a dash.
+open('in/e_story.eml', 'wb').write(
+    b'From: Cy <cy@example.org>\nSubject: stores shut\n\n'
+    b'Police closed off a motorway section near a third store.\n\n'
+    b'"We decided together with the police that the stores would be closed today,"\n'
+    b'said Ikea spokeswoman Helen van Trearum. "We don\'t want to take any risks."\n\n'
+    b'"Young shoppers were told to stay home until the weekend."\n\n'
+    b'-- \n'
+    b'"The stoical scheme of supplying our wants is like cutting off our feet\n'
+    b'when we want shoes."  -- Jonathan Swift\n')
 # Not an e-mail: header-like lines without a From: address.
 open('in/notes.txt', 'wb').write(
     b'Title: Field notes on the quokka\n'
@@ -266,6 +277,11 @@ for q in 'egret colony forty-two nests' '"egret colony at the weir counted forty
     [ "$(jq_py '[r["path"] for r in rs][:2]' < out.jsonl)" = "['in/b_original.eml', 'in/a_reply.eml']" ] ||
         fail "the quoting reply before the original: $q: $(cat out.jsonl)"
 done
+for q in '"take any risks"' '"shoppers were told to stay home"' '"cutting off our feet"'; do
+    cs query --format jsonl -n 1 "$q"
+done > out.jsonl
+[ "$(jq_py '[(r["cite"], r["said_by"]["name"], r["said_by"]["cite"]) for r in rs]' < out.jsonl)" = "[('in/e_story.eml:6-7', 'Helen van Trearum', 'in/e_story.eml:7'), ('in/e_story.eml:9', 'Helen van Trearum', 'in/e_story.eml:7'), ('in/e_story.eml:11-13', 'Jonathan Swift', 'in/e_story.eml:13')]" ] ||
+    fail "who said it in mail: $(cat out.jsonl)"
 # Verbatim, the message that says it comes first whatever the scores.
 cs query --format jsonl -n 5 '"the black cormorant colony at the old mill had doubled"' > out.jsonl
 [ "$(jq_py '[(r["path"], r["match"]) for r in rs][:2]' < out.jsonl)" = "[('in/d_story.eml', 'exact'), ('in/c_reply.eml', 'exact')]" ] ||
