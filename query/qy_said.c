@@ -549,6 +549,11 @@ static int name_fwd(const said_text *st, size_t first, int phrase, size_t *from,
         l++;
     if (l == f)
         return 0;
+    /* And the name it is of: the team from Carnegie Mellon University. */
+    if (l + 2 < st->nw && spaced(st, l + 1) && spaced(st, l + 2) &&
+        (strcmp(term(st, l + 1), "from") == 0 || strcmp(term(st, l + 1), "of") == 0) &&
+        (flags(st, l + 2) & TX_CAPITAL) && !(flags(st, l + 2) & TX_STOP))
+        l = name_end(st, l + 2);
     *from = f;
     *last = l;
     return 1;
@@ -706,6 +711,28 @@ static int sentence_subject(const said_text *st, size_t k, size_t *a, size_t *b)
     return pronoun ? PRONOUN : NAMED;
 }
 
+/* A speaker named by an article, a name and a title that end at word
+ * `last` (An RCA spokesman said; a Microsoft spokeswoman told): its first
+ * word in *first. */
+static int titled_back(const said_text *st, size_t last, size_t *first)
+{
+    if (last < 2 || (flags(st, last) & TX_CAPITAL) || !QY_ONE_OF(term(st, last), titles) ||
+        !spaced(st, last) || in_quote(st, wstart(st, last)))
+        return 0;
+    size_t f = last;
+    while (f > 0 && last - f < 3 && (flags(st, f - 1) & TX_CAPITAL) &&
+           !(flags(st, f - 1) & TX_STOP) && spaced(st, f))
+        f--;
+    if (f == last || f == 0 || !spaced(st, f) || !QY_ONE_OF(term(st, f - 1), articles))
+        return 0;
+    size_t head = f - 1;
+    if (head > 0 && !sentence_ends_before(st, head, gap_from(st, head)) &&
+        !gap_has(st, head, ',') && !gap_has(st, head, ':') && !gap_has(st, head, 0))
+        return 0;
+    *first = head;
+    return 1;
+}
+
 /* Whether word i starts an apposition for sure: an article, a relative
  * pronoun, a possessive or a title (Mark Attanasio, a managing director
  * at ...; not Richard in: Monica Gabrielle, who lost her husband,
@@ -756,7 +783,8 @@ static int subject_of(const said_text *st, size_t k, size_t *a, size_t *b)
             *a = *b = j - 1;
             return PRONOUN;
         }
-        if (name_back(st, j - 1, a) || phrase_back(st, j - 1, k, a)) {
+        if (name_back(st, j - 1, a) || phrase_back(st, j - 1, k, a) ||
+            titled_back(st, j - 1, a)) {
             *b = j - 1;
             return NAMED;
         }

@@ -314,14 +314,19 @@ static void test_forms_of_mail_and_news(void **state)
                                 "gaining"),
                         "Rollins");
     /* A quotation that ends its sentence: a speaker after it ends the
-     * sentence, or is another sentence's. */
+     * sentence, or is another sentence's (here the one before it: an
+     * article, a name and a title). */
     assert_string_equal(speaker("\"No serious data leak!\" Rama wrote on Twitter.", "serious"),
                         "Rama");
     assert_string_equal(speaker("An RCA spokesman said: \"Marches don't seem to be doing "
                                 "anything good.\" The "
                                 "Countryside Alliance said it did not have any part in it.",
                                 "Marches"),
-                        "");
+                        "An RCA spokesman");
+    assert_string_equal(speaker("\"This project shows how translation can be deployed,\" said "
+                                "the team from Carnegie Mellon University in a paper.",
+                                "translation"),
+                        "the team from Carnegie Mellon University");
 }
 
 static void test_no_speaker(void **state)
