@@ -410,7 +410,9 @@ static int name_back(const said_text *st, size_t last, size_t *first)
         else
             break;
     }
-    while (f <= last && ((flags(st, f) & TX_STOP) || qy_is_date_word(term(st, f))))
+    /* (A date's short form alone is a name: Sun said.) */
+    while (f <= last && ((flags(st, f) & TX_STOP) ||
+                         (qy_is_date_word(term(st, f)) && (f < last || strlen(term(st, f)) > 3))))
         f++;
     if (f > last || QY_ONE_OF(term(st, last), pronouns) || QY_ONE_OF(term(st, f), no_names) ||
         QY_ONE_OF(term(st, last), no_names))
@@ -884,6 +886,60 @@ static int last_titled(const said_text *st, size_t before, size_t *a, size_t *b)
     return 0;
 }
 
+/* Nouns for a body of people that "the" names again after its name:
+ * the group, the society, the company. */
+static const char *const bodies[] = {
+    "agency",       "association",  "bank",     "commission", "committee",
+    "company",      "council",      "department", "firm",     "group",
+    "ministry",     "organisation", "organization", "party",  "society",
+    "union"};
+
+/* The first word of the capitalized name that ends at word l (its
+ * leading stop words left out), or l + 1 for none. */
+static size_t mention_back(const said_text *st, size_t l)
+{
+    size_t f = l;
+    while (f > 0 && l - f + 1 < NAME_WORDS && (flags(st, f - 1) & TX_CAPITAL) && joins_name(st, f))
+        f--;
+    while (f <= l && (flags(st, f) & TX_STOP))
+        f++;
+    return f;
+}
+
+/* The name a description speaker [a, b] ("the group", "the hacker
+ * group": "the", a noun for a body of people, maybe a word before it)
+ * stands for, said before it in the passage, in [*na, *nb]: a name that
+ * ends in its noun (Church Society for the society), or one the noun
+ * calls so (an Iranian hacker group called Homeland Justice).  Not the
+ * last speaker for "the company": Sun said ..., the company said; but
+ * Rama said ..., the company said. */
+static int described_before(const said_text *st, size_t a, size_t b, size_t *na,
+                            size_t *nb)
+{
+    if (b < a + 1 || b > a + 2 || strcmp(term(st, a), "the") != 0 ||
+        (flags(st, b) & TX_CAPITAL) || !QY_ONE_OF(term(st, b), bodies))
+        return 0;
+    const char *noun = term(st, b);
+    for (size_t i = a; i-- > 0;) {
+        if (in_quote(st, wstart(st, i)) || strcmp(term(st, i), noun) != 0)
+            continue;
+        size_t f;
+        if ((flags(st, i) & TX_CAPITAL) && (f = mention_back(st, i)) < i) {
+            *na = f;
+            *nb = i;
+            return 1;
+        }
+        if (!(flags(st, i) & TX_CAPITAL) && i + 2 < a && spaced(st, i + 1) && spaced(st, i + 2) &&
+            (strcmp(term(st, i + 1), "called") == 0 || strcmp(term(st, i + 1), "named") == 0) &&
+            (flags(st, i + 2) & TX_CAPITAL) && !(flags(st, i + 2) & TX_STOP)) {
+            *na = i + 2;
+            *nb = name_end(st, i + 2);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* The speaker by word k's verb, a pronoun read as the last speaker named
  * before it (or for he or she, failing one, the last person named with a
  * title). */
@@ -895,6 +951,10 @@ static int speaker_at(const said_text *st, size_t k, qy_said_at *out)
     if (s == PRONOUN && (last_named(st, wstart(st, a), &na, &nb) ||
                          (person && last_titled(st, wstart(st, a), &na, &nb)))) {
         s = NAMED;
+        a = na;
+        b = nb;
+    }
+    if (s == NAMED && described_before(st, a, b, &na, &nb)) {
         a = na;
         b = nb;
     }

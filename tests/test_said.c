@@ -323,6 +323,25 @@ static void test_forms_of_mail_and_news(void **state)
                                 "Countryside Alliance said it did not have any part in it.",
                                 "Marches"),
                         "An RCA spokesman");
+    /* A description for a name said before it: one the noun calls so,
+     * one that ends in the noun; not the last speaker, who may be a
+     * person. */
+    assert_string_equal(speaker("An Iranian hacker group called Homeland Justice claimed "
+                                "responsibility. In a message, the group said it is \"back to "
+                                "destroy supporters of terrorists.\"",
+                                "destroy"),
+                        "Homeland Justice");
+    assert_string_equal(speaker("The Church Society wrote to the archbishop. Nevertheless, the "
+                                "society said: \"He prefers his private judgment.\"",
+                                "private"),
+                        "Church Society");
+    assert_string_equal(speaker("Users will allocate resources with a few clicks, Sun said.",
+                                "allocate"),
+                        "Sun");
+    assert_string_equal(speaker("Rama said the talks failed. Networks will change, the company "
+                                "said.",
+                                "Networks"),
+                        "the company");
     assert_string_equal(speaker("\"This project shows how translation can be deployed,\" said "
                                 "the team from Carnegie Mellon University in a paper.",
                                 "translation"),
