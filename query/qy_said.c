@@ -696,7 +696,16 @@ static int sentence_subject(const said_text *st, size_t k, size_t *a, size_t *b)
     while (!pronoun && l + 1 < k && l - f + 1 < NAME_WORDS && (flags(st, l + 1) & TX_CAPITAL) &&
            joins_name(st, l + 1))
         l++;
-    if (l + 1 >= k || !spaced(st, l + 1) || (flags(st, l + 1) & TX_CAPITAL))
+    /* Its verb after the name, or after an apposition between commas
+     * (Target Wireless, a small New Jersey-based wireless media company,
+     * had asked the FEC ..., saying). */
+    size_t v_at = l + 1;
+    if (!pronoun && v_at < k && gap_has(st, v_at, ',') && !(flags(st, v_at) & TX_CAPITAL))
+        while (v_at < k && v_at - l <= APPOSITION_WORDS && !(v_at > l + 1 && gap_has(st, v_at, ',')))
+            v_at++;
+    else if (v_at < k && !spaced(st, v_at))
+        return NONE;
+    if (v_at >= k || (flags(st, v_at) & TX_CAPITAL))
         return NONE;
     /* A sentence's first word alone is a name only if it looks like one
      * (Iran; not Deeply, Officials). */
@@ -704,7 +713,7 @@ static int sentence_subject(const said_text *st, size_t k, size_t *a, size_t *b)
     if (!pronoun && l == f && f == sentence_start(st, k) &&
         (n < 3 || strcmp(term(st, f) + n - 2, "ly") == 0 || term(st, f)[n - 1] == 's'))
         return NONE;
-    const char *v = term(st, l + 1);
+    const char *v = term(st, v_at);
     n = strlen(v);
     if (!QY_ONE_OF(v, subject_verbs) && !(n > 3 && strcmp(v + n - 2, "ed") == 0))
         return NONE;
@@ -807,7 +816,9 @@ static int subject_of(const said_text *st, size_t k, size_t *a, size_t *b)
     /* Inverted, after a quotation or a comma: "...," said Rama; "...,"
      * added the ministry. */
     int after_quote = gap_has(st, k, 0);
-    if (k + 1 < st->nw &&
+    /* (Not "told": the name after it is whom it told: "...," Jose
+     * Sandoval, author of "Mother Aged 5," told Reuters.) */
+    if (k + 1 < st->nw && strcmp(term(st, k), "told") != 0 &&
         (after_quote || (gap_has(st, k, ',') && (st->verb[k] & VERB_INVERTS))) &&
         spaced(st, k + 1)) {
         if (QY_ONE_OF(term(st, k + 1), pronouns)) {

@@ -237,6 +237,11 @@ static void test_text_speaks(void **state)
                                 "attack.",
                                 "part"),
                         "Iran");
+    assert_string_equal(speaker("Target Wireless, a small New Jersey-based wireless media "
+                                "company, had asked the FEC for an opinion, saying that "
+                                "disclosures would use up too much of the message.",
+                                "disclosures"),
+                        "Target Wireless");
     assert_string_equal(speaker("Last year the attacks grew, saying nothing.", "nothing"), "");
     assert_string_equal(speaker("Deeply impressed with these sentiments, I can not regard "
                                 "them otherwise, warning us of dangers.",
@@ -280,6 +285,11 @@ static void test_forms_of_mail_and_news(void **state)
                                 "Frederking of Carnegie Mellon University told the BBC.",
                                 "conquer"),
                         "Robert Frederking of Carnegie Mellon University");
+    /* Whom a speaker told is no speaker. */
+    assert_string_equal(speaker("\"The government condemned them to live in poverty,\" Jose "
+                                "Sandoval, author of \"Mother Aged 5,\" told Reuters.",
+                                "poverty"),
+                        "");
     /* A long apposition, or one that starts with a possessive; the
      * nearest comma is not always where it starts. */
     assert_string_equal(speaker("\"Advertisers are moving into online ads,\" Niren Hiro, "
