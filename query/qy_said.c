@@ -352,9 +352,10 @@ static int sentence_ends_before(const said_text *st, size_t i, size_t from)
                 continue;
             /* A full stop before a word in small letters ends no
              * sentence: a slip ("...," it read. in a statement from the
-             * ministry), or an abbreviation's (approx. five). */
+             * ministry), an abbreviation's (approx. five), an address's
+             * (www.infoshop.org). */
             if (ch == '.' && !(flags(st, i) & (TX_CAPITAL | TX_NUMBER)) &&
-                space_only(st->text, p + 1, to))
+                (p + 1 == to || space_only(st->text, p + 1, to)))
                 continue;
             /* Nor one before a comma or a semicolon: an abbreviation's
              * (Menlo Park, Calif., and a consultant). */
@@ -722,6 +723,32 @@ static int sentence_subject(const said_text *st, size_t k, size_t *a, size_t *b)
     return pronoun ? PRONOUN : NAMED;
 }
 
+/* Whether an e-mail address in <> or () stands right before word k,
+ * after a word (its writer's name's last, in *writer). */
+static int address_before(const said_text *st, size_t k, size_t *writer)
+{
+    size_t p = wstart(st, k);
+    while (p > 0 && (st->text[p - 1] == ' ' || st->text[p - 1] == '\t'))
+        p--;
+    if (p == 0 || (st->text[p - 1] != '>' && st->text[p - 1] != ')'))
+        return 0;
+    char open = st->text[p - 1] == '>' ? '<' : '(';
+    size_t o = p - 1, at = 0;
+    while (o > 0 && p - o < 100 && st->text[o - 1] != open && st->text[o - 1] != '\n')
+        if (st->text[--o] == '@')
+            at = 1;
+    if (o == 0 || st->text[o - 1] != open || !at)
+        return 0;
+    o--; /* the opening mark */
+    size_t w = k;
+    while (w > 0 && wend(st, w - 1) > o)
+        w--;
+    if (w == 0 || !space_only(st->text, wend(st, w - 1), o))
+        return 0;
+    *writer = w - 1;
+    return 1;
+}
+
 /* A speaker named by an article, a name and a title that end at word
  * `last` (An RCA spokesman said; a Microsoft spokeswoman told): its first
  * word in *first. */
@@ -780,6 +807,14 @@ static int subject_of(const said_text *st, size_t k, size_t *a, size_t *b)
                 return PRONOUN;
             }
         return name_fwd(st, k + 2, 0, a, b) ? NAMED : NONE;
+    }
+    /* A writer and his address before the verb, as mail quotes him:
+     * Chris Weyl <cweyl@mindspring.com> wrote:; Matthias Saou
+     * (matthias@rpmforge.net) wrote. */
+    size_t writer;
+    if (address_before(st, k, &writer) && name_back(st, writer, a)) {
+        *b = writer;
+        return NAMED;
     }
     /* Before the verb: Rama said; he told; Safavi also criticized. */
     size_t j = k;

@@ -285,6 +285,18 @@ static void test_forms_of_mail_and_news(void **state)
                                 "Frederking of Carnegie Mellon University told the BBC.",
                                 "conquer"),
                         "Robert Frederking of Carnegie Mellon University");
+    /* A writer and his address, as mail quotes him; an address's full
+     * stops end no sentence. */
+    assert_string_equal(speaker("On Sun, 2002-07-21 at 14:15, Brian Fahrlander wrote:\n> On 20 "
+                                "Jul 2002, Chris Weyl <cweyl@mindspring.com> wrote:\n> > Does "
+                                "anyone know of a public apt repository?",
+                                "repository"),
+                        "Chris Weyl");
+    assert_string_equal(speaker("Chuck, the 37 year-old webmaster of the anarchist site "
+                                "www.infoshop.org who declined to give his last name, told "
+                                "Reuters his scavenger hunt was meant as a joke.",
+                                "scavenger"),
+                        "Chuck");
     /* Whom a speaker told is no speaker. */
     assert_string_equal(speaker("\"The government condemned them to live in poverty,\" Jose "
                                 "Sandoval, author of \"Mother Aged 5,\" told Reuters.",
