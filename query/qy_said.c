@@ -640,12 +640,12 @@ static int text_noun(const said_text *st, size_t i, size_t *head)
 
 /* A text as the subject of the verb after word `last`: "it" or "they"
  * next to a quotation ("...," it read; "...," they wrote), or an article
- * and a noun for a text, maybe a preposition's few
- * words after it, that start a sentence or follow a comma, a colon or a
- * quotation (a statement on Twitter reads; the statement said).  NAMED
- * when the text says whose it is (a statement from the ministry said),
- * else PRONOUN (its speaker is the one named before): the words in [*a,
- * *b]; NONE for any other subject. */
+ * and a noun for a text, maybe a preposition's few words after it, that
+ * start a sentence or follow a comma, a colon or a quotation (a statement
+ * on Twitter reads; the statement said).  NAMED when the text says whose
+ * it is (a statement from the ministry said), else PRONOUN (its speaker
+ * is the one named before): the words in [*a, *b]; NONE for any other
+ * subject. */
 static int document_subject(const said_text *st, size_t last, size_t *a, size_t *b)
 {
     if (strcmp(term(st, last), "it") == 0 || strcmp(term(st, last), "they") == 0) {
