@@ -39,22 +39,19 @@ typedef struct speech_verb {
 #define PART VERB_PARTICIPLE
 #define DOC VERB_DOCUMENT
 static const speech_verb speech_verbs[] = {
-    {"according", 0},      {"accused", 0},         {"acknowledged", INV},
-    {"added", INV},        {"adding", PART},       {"admitted", INV},
-    {"announced", INV | PHR}, {"argued", INV | PHR}, {"arguing", PART},
-    {"asked", 0},          {"blamed", 0},          {"claiming", PART},
-    {"commented", INV},    {"condemned", 0},       {"confirmed", INV | PHR},
-    {"criticized", 0},     {"declared", INV | PHR}, {"denied", PHR},
-    {"denounced", 0},      {"explained", INV | PHR}, {"explaining", PART},
-    {"insisted", INV | PHR}, {"insisting", PART},  {"message", DOC},
-    {"noted", INV | PHR},  {"noting", PART},       {"read", VERB_READS},
-    {"reads", VERB_READS}, {"recalled", INV},      {"release", DOC},
-    {"remarked", INV},     {"replied", INV | PHR}, {"said", INV | PHR},
-    {"saying", PART},      {"says", INV | PHR},    {"stated", INV | PHR},
-    {"statement", DOC},    {"stating", PART},      {"stressed", INV | PHR},
-    {"told", PHR},         {"tweet", DOC},         {"tweeted", INV},
-    {"urged", 0},          {"warned", PHR},        {"warning", PART},
-    {"writes", PHR},       {"wrote", INV | PHR}};
+    {"according", 0}, {"accused", 0}, {"acknowledged", INV}, {"added", INV}, {"adding", PART},
+    {"admitted", INV}, {"announced", INV | PHR}, {"answered", INV | PHR},
+    {"argued", INV | PHR}, {"arguing", PART}, {"asked", 0}, {"blamed", 0}, {"claiming", PART},
+    {"commented", INV}, {"condemned", 0}, {"confirmed", INV | PHR}, {"cried", INV | PHR},
+    {"criticized", 0}, {"declared", INV | PHR}, {"denied", PHR}, {"denounced", 0},
+    {"exclaimed", INV | PHR}, {"explained", INV | PHR}, {"explaining", PART},
+    {"insisted", INV | PHR}, {"insisting", PART}, {"message", DOC}, {"muttered", INV | PHR},
+    {"noted", INV | PHR}, {"noting", PART}, {"read", VERB_READS}, {"reads", VERB_READS},
+    {"recalled", INV}, {"release", DOC}, {"remarked", INV}, {"replied", INV | PHR},
+    {"said", INV | PHR}, {"saying", PART}, {"says", INV | PHR}, {"shouted", INV | PHR},
+    {"stated", INV | PHR}, {"statement", DOC}, {"stating", PART}, {"stressed", INV | PHR},
+    {"told", PHR}, {"tweet", DOC}, {"tweeted", INV}, {"urged", 0}, {"warned", PHR},
+    {"warning", PART}, {"whispered", INV | PHR}, {"writes", PHR}, {"wrote", INV | PHR}};
 #undef INV
 #undef PHR
 #undef PART
@@ -251,9 +248,10 @@ static const char *const no_names[] = {
     "another", "everyone", "i",   "i'd",  "i'll",    "i'm", "i've",
     "it",      "many",     "one", "others", "someone", "they", "we", "who", "you"};
 /* Words between a speaker and the verb: Rama also said. */
-static const char *const between[] = {"also",   "again", "earlier",   "further",
-                                      "has",    "had",   "have",      "later",
-                                      "publicly", "reportedly", "strongly", "then"};
+static const char *const between[] = {"also",     "again",    "earlier",    "further",
+                                      "has",      "had",      "have",       "later",
+                                      "once",     "publicly", "recently",   "reportedly",
+                                      "strongly", "then"};
 /* Words after which a name says where or of what, not who. */
 static const char *const prepositions[] = {
     "about", "after", "against", "among", "at",   "before", "by",  "for",
@@ -263,11 +261,11 @@ static const char *const prepositions[] = {
  * Minister Delina Ibrahimaj, spokesman Ali Safavi, report author Ronald
  * Schmelzer, the NCIS spokesman; sorted. */
 static const char *const titles[] = {
-    "ambassador", "analyst",   "attorney",  "author",       "chairman",    "chairwoman",
+    "ambassador", "analyst",   "attorney",  "author",       "ceo",         "chairman",    "chairwoman",
     "chief",      "commander", "commissioner", "counsel",   "director",    "dr",
     "economist",  "editor",    "executive", "founder",      "general",     "governor",
     "judge",      "lawyer",    "manager",   "mayor",        "minister",    "mr",
-    "mrs",        "ms",        "official",  "premier",      "president",   "professor",
+    "mrs",        "ms",        "officer",   "official",     "premier",     "president",   "professor",
     "prosecutor", "researcher", "scientist", "secretary",   "senator",     "spokesman",
     "spokesperson", "spokeswoman"};
 /* Small words inside a name: Helen van Trearum, Charles de Gaulle. */
@@ -397,7 +395,11 @@ static size_t name_end(const said_text *st, size_t f)
  * word in *first. */
 static int name_back(const said_text *st, size_t last, size_t *first)
 {
-    if (!(flags(st, last) & TX_CAPITAL) || in_quote(st, wstart(st, last)))
+    /* (A name's last part may be in small letters after a hyphen:
+     * Lao-tzu.) */
+    int tail = last > 0 && (flags(st, last - 1) & TX_CAPITAL) &&
+               wstart(st, last) == wend(st, last - 1) + 1 && st->text[wend(st, last - 1)] == '-';
+    if (!((flags(st, last) & TX_CAPITAL) || tail) || in_quote(st, wstart(st, last)))
         return 0;
     size_t f = last;
     for (;;) {
@@ -427,6 +429,18 @@ static int name_back(const said_text *st, size_t last, size_t *first)
         return 0;
     *first = f;
     return 1;
+}
+
+/* The first word of the capitalized name that ends at word l (its
+ * leading stop words left out), or l + 1 for none. */
+static size_t mention_back(const said_text *st, size_t l)
+{
+    size_t f = l;
+    while (f > 0 && l - f + 1 < NAME_WORDS && (flags(st, f - 1) & TX_CAPITAL) && joins_name(st, f))
+        f--;
+    while (f <= l && (flags(st, f) & TX_STOP))
+        f++;
+    return f;
 }
 
 /* Whether the bytes before word k hold `ch`, or a closing quotation mark
@@ -490,6 +504,14 @@ static int phrase_back(const said_text *st, size_t last, size_t verb, size_t *fi
     return 1;
 }
 
+/* Whether a word reads as an adverb in -ly (steadily; not only, family). */
+static int adverb(const char *t)
+{
+    size_t n = strlen(t);
+    return n > 4 && strcmp(t + n - 2, "ly") == 0 && strcmp(t, "family") != 0 &&
+           strcmp(t, "supply") != 0;
+}
+
 /* The name that starts at word `first` (after "the": said the Prime
  * Minister), or failing one and when `phrase` allows, a speaker named by
  * "the" and up to three words, up to a comma, a full stop or a verb
@@ -536,8 +558,10 @@ static int name_fwd(const said_text *st, size_t first, int phrase, size_t *from,
             return 1;
         }
         /* A name that qualifies the word after it is no speaker:
-         * according to the George Washington documentary. */
-        if (l + 1 < st->nw && !(flags(st, l + 1) & (TX_STOP | TX_CAPITAL)) && spaced(st, l + 1))
+         * according to the George Washington documentary (but an
+         * adverb may follow: said Bildad steadily). */
+        if (l + 1 < st->nw && !(flags(st, l + 1) & (TX_STOP | TX_CAPITAL)) && spaced(st, l + 1) &&
+            !adverb(term(st, l + 1)))
             return 0;
         *from = f;
         *last = l;
@@ -834,6 +858,15 @@ static int subject_of(const said_text *st, size_t k, size_t *a, size_t *b)
             *b = j - 1;
             return NAMED;
         }
+        /* A person's full name and "who", wherever it stands: the
+         * example of Andrew Jackson who said (not: a single mom in Texas
+         * who wrote). */
+        if (j > 1 && strcmp(term(st, j - 1), "who") == 0 && spaced(st, j - 1) &&
+            (flags(st, j - 2) & TX_CAPITAL) && !in_quote(st, wstart(st, j - 2)) &&
+            (*a = mention_back(st, j - 2)) < j - 2 && !QY_ONE_OF(term(st, j - 2), no_names)) {
+            *b = j - 2;
+            return NAMED;
+        }
         /* A name and where the speaker works: Robert Frederking of
          * Carnegie Mellon University told the BBC; the CEO of Master Lock
          * told me. */
@@ -848,6 +881,19 @@ static int subject_of(const said_text *st, size_t k, size_t *a, size_t *b)
     }
     if (st->verb[k] & VERB_READS)
         return NONE;
+    /* A name set off by commas right before the verb, after what he is:
+     * an ancient Chinese philosopher, Lao-tzu, said; my predecessor,
+     * President McKinley, said. */
+    if (k > 1 && gap_has(st, k, ',') && !gap_has(st, k, 0) && name_back(st, k - 1, a) &&
+        *a > 0 && gap_has(st, *a, ',') && !(flags(st, *a - 1) & TX_CAPITAL)) {
+        *b = k - 1;
+        return NAMED;
+    }
+    /* Inverted at a sentence's start: Says Pillai: "...". */
+    if (k + 1 < st->nw && (st->verb[k] & VERB_INVERTS) && (flags(st, k) & TX_CAPITAL) &&
+        (k == 0 || sentence_ends_before(st, k, gap_from(st, k))) && spaced(st, k + 1) &&
+        name_fwd(st, k + 1, 0, a, b))
+        return NAMED;
     /* Inverted, after a quotation or a comma: "...," said Rama; "...,"
      * added the ministry. */
     int after_quote = gap_has(st, k, 0);
@@ -939,18 +985,6 @@ static const char *const bodies[] = {
     "company",      "council",      "department", "firm",     "group",
     "ministry",     "organisation", "organization", "party",  "society",
     "union"};
-
-/* The first word of the capitalized name that ends at word l (its
- * leading stop words left out), or l + 1 for none. */
-static size_t mention_back(const said_text *st, size_t l)
-{
-    size_t f = l;
-    while (f > 0 && l - f + 1 < NAME_WORDS && (flags(st, f - 1) & TX_CAPITAL) && joins_name(st, f))
-        f--;
-    while (f <= l && (flags(st, f) & TX_STOP))
-        f++;
-    return f;
-}
 
 /* The name a description speaker [a, b] ("the group", "the hacker
  * group": "the", a noun for a body of people, maybe a word before it)
@@ -1068,14 +1102,15 @@ static int signed_below(const said_text *st, const qy_span *q, size_t after)
 }
 
 /* Whether the name that ends at word b ends its line or the text, or a
- * parenthesis or a comma follows it (Abraham Lincoln (Nov 21, 1864)). */
+ * parenthesis, a comma or a full stop follows it (Abraham Lincoln (Nov
+ * 21, 1864); N.B., CEO). */
 static int name_ends_line(const said_text *st, size_t b)
 {
     size_t p = wend(st, b);
     while (p < st->len && st->text[p] == ' ')
         p++;
     return p == st->len || st->text[p] == '\n' || st->text[p] == '\r' || st->text[p] == '(' ||
-           st->text[p] == ',';
+           st->text[p] == ',' || st->text[p] == '.';
 }
 
 /* Whether text[from, to) holds a comma. */
@@ -1110,8 +1145,7 @@ static void find_speaker(const said_text *st, size_t start, size_t end, qy_said_
         size_t a, b;
         if (after < st->nw &&
             (dash_between(st, q->end, wstart(st, after)) || signed_below(st, q, after)) &&
-            name_fwd(st, after, 0, &a, &b) && (dash_between(st, q->end, wstart(st, after)) ||
-                                               name_ends_line(st, b))) {
+            name_fwd(st, after, 0, &a, &b) && name_ends_line(st, b)) {
             out->found = NAMED;
             out->start = wstart(st, a);
             out->end = wend(st, b);

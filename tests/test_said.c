@@ -297,6 +297,43 @@ static void test_forms_of_mail_and_news(void **state)
                                 "Reuters his scavenger hunt was meant as a joke.",
                                 "scavenger"),
                         "Chuck");
+    /* Speeches and novels: once said, who said, a name set off by
+     * commas before the verb, an inverted verb that starts a sentence,
+     * cried, an adverb after the name. */
+    assert_string_equal(speaker("Yogi Berra once said, \"When you come to a fork in the road, "
+                                "take it.\"",
+                                "fork"),
+                        "Yogi Berra");
+    assert_string_equal(speaker("We shall follow the example of Andrew Jackson who said: \"I "
+                                "intend to ask for nothing that is not clearly right.\"",
+                                "intend"),
+                        "Andrew Jackson");
+    assert_string_equal(speaker("And as an ancient Chinese philosopher, Lao-tzu, said: \"Govern "
+                                "a great nation as you would cook a small fish.\"",
+                                "Govern"),
+                        "Lao-tzu");
+    assert_string_equal(speaker("Says Pillai: \"The most interactive open source community "
+                                "springs from here.\"",
+                                "interactive"),
+                        "Pillai");
+    assert_string_equal(speaker("\"Vengeance on a dumb brute!\" cried Starbuck, \"that simply "
+                                "smote thee from blindest instinct!\"",
+                                "smote"),
+                        "Starbuck");
+    assert_string_equal(speaker("\"Captain Peleg,\" said Bildad steadily, \"thy conscience may "
+                                "be a leaky one.\"",
+                                "conscience"),
+                        "Bildad");
+    /* A dash before words that are no signature's name (the quotation
+     * opens the passage: the passage before's speaker). */
+    assert_string_equal(speaker("\"We must not allow the world's worst leaders to blackmail "
+                                "us.\"  -- Whats truly sad is the repetition.",
+                                "blackmail"),
+                        "(he)");
+    assert_string_equal(speaker("A single mom in Texas who wrote to me said the check saved "
+                                "her.",
+                                "check"),
+                        "");
     /* Whom a speaker told is no speaker. */
     assert_string_equal(speaker("\"The government condemned them to live in poverty,\" Jose "
                                 "Sandoval, author of \"Mother Aged 5,\" told Reuters.",
