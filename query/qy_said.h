@@ -12,10 +12,14 @@
  * said the attack was sabotage"), or by a text: the one it says issued it
  * ("...," it read in a statement from the Interior Ministry) or the one
  * named before (the statement said; a statement on Twitter reads; "...,"
- * they wrote; according to the same source).  This reads those forms, in English, from a
- * passage's words (qy_ptoks) and the bytes between them; it names a
- * speaker only where one of them says who, never guesses from the names
- * that merely stand nearby.
+ * they wrote; according to the same source).  Mail and books add their
+ * own: a signature's name after a dash or on the line below a quotation,
+ * a writer and his address (Chris Weyl <cweyl@mindspring.com> wrote:),
+ * a quotation that goes on from the last speaker named, "cried Ahab".
+ * This reads those forms, in English, from a passage's words (qy_ptoks)
+ * and the bytes between them; it names a speaker only where one of them
+ * says who, never guesses from the names that merely stand nearby (but
+ * for a "he" no verb explains: the last person named with a title).
  *
  * Ownership: qy_said_find and qy_said_last only read the text and words
  * they are given (their scratch memory is their own); qy_said_mark and
@@ -42,10 +46,13 @@ typedef struct qy_said_at {
 /* The speaker of the words from byte `start` to the word at byte `end` of
  * `text` (len bytes: the text pt's words were read from, their rstart and
  * rend offsets into it): when the first lies inside a quotation, the one the
- * words next to the quotation give (after it first, then before it, in its
- * sentence); otherwise the one the sentence holding the first gives by the
- * verb nearest it: before the words or among them, or after them all as the
- * sentence's last words or inverted.  A pronoun is read as the last speaker
+ * words next to the quotation give (a signature's name after it, then a
+ * verb after it, then one before it, in its sentence); otherwise, or
+ * failing those, the one the sentence holding the first gives by the verb
+ * nearest it: before the words or among them, or after them all as the
+ * sentence's last words or inverted; failing all, for a quotation that
+ * is a sentence of its own, the last speaker named before it.  A pronoun,
+ * or such a quotation that opens the text, is read as the last speaker
  * the passage named before it, or left for the passage before (found 2).
  * CS_NOMEM when out of memory. */
 cs_status qy_said_find(const char *text, size_t len, const qy_ptoks *pt,
