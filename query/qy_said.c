@@ -420,6 +420,16 @@ static int name_back(const said_text *st, size_t last, size_t *first)
     if (f > last || QY_ONE_OF(term(st, last), pronouns) || QY_ONE_OF(term(st, f), no_names) ||
         QY_ONE_OF(term(st, last), no_names))
         return 0;
+    /* Nor a word of an address (cwg@DeepEddy.Com said:; D.C. Assistant
+     * Police Chief Terrance Gainer from Assistant on), but an initial's
+     * (Craig R.Hughes). */
+    while (f <= last && wstart(st, f) > 0 && strchr(".@/_", st->text[wstart(st, f) - 1]) &&
+           !(f > 0 && st->text[wstart(st, f) - 1] == '.' && wend(st, f - 1) + 1 == wstart(st, f) &&
+             wend(st, f - 1) - wstart(st, f - 1) == 1 && wstart(st, f - 1) > 0 &&
+             st->text[wstart(st, f - 1) - 1] == ' '))
+        f++;
+    if (f > last)
+        return 0;
     /* A name after a preposition is no speaker: the President of the
      * United States announced, the commander in Iraq declared. */
     size_t p = f;
@@ -1119,6 +1129,67 @@ static int comma_between(const said_text *st, size_t from, size_t to)
     return from < to && memchr(st->text + from, ',', to - from) != NULL;
 }
 
+/* How many messages deep the line at byte `from` quotes: its '>' marks
+ * ("> > ", or a writer's initials before one: "ALB> "). */
+static unsigned reply_depth(const said_text *st, size_t from)
+{
+    unsigned depth = 0;
+    size_t i = from;
+    for (;;) {
+        while (i < st->len && (st->text[i] == ' ' || st->text[i] == '\t'))
+            i++;
+        size_t j = i;
+        while (j < st->len && j - i < 5 &&
+               ((st->text[j] >= 'A' && st->text[j] <= 'Z') || (st->text[j] >= 'a' && st->text[j] <= 'z')))
+            j++;
+        if (j >= st->len || st->text[j] != '>')
+            return depth;
+        depth++;
+        i = j + 1;
+    }
+}
+
+/* The start of the line that holds byte p. */
+static size_t line_start(const said_text *st, size_t p)
+{
+    while (p > 0 && st->text[p - 1] != '\n' && st->text[p - 1] != '\r')
+        p--;
+    return p;
+}
+
+/* Words on reply-quoted lines ("> ..."), with no speaker of their own:
+ * the writer whom the line that introduces the quoted block names (On
+ * Tue, Panu Matilainen wrote:), a line quoted one level less above them
+ * that ends in a verb of speech and a colon; not when the replier's own
+ * words come between. */
+static int reply_writer(const said_text *st, size_t first, qy_said_at *out)
+{
+    size_t from = line_start(st, wstart(st, first));
+    unsigned depth = reply_depth(st, from);
+    if (depth == 0)
+        return 0;
+    size_t k = first;
+    while (from > 0) {
+        size_t end = from - 1; /* the line break ending the line above */
+        from = line_start(st, end);
+        while (k > 0 && wstart(st, k) >= end)
+            k--;
+        if (wstart(st, k) < from || wstart(st, k) >= end)
+            continue; /* a line without words */
+        if (reply_depth(st, from) >= depth)
+            continue;
+        size_t a, b;
+        if (!st->verb[k] || !memchr(st->text + wend(st, k), ':', end - wend(st, k)) ||
+            subject_of(st, k, &a, &b) != NAMED)
+            return 0;
+        out->found = NAMED;
+        out->start = wstart(st, a);
+        out->end = wend(st, b);
+        return 1;
+    }
+    return 0;
+}
+
 static void find_speaker(const said_text *st, size_t start, size_t end, qy_said_at *out)
 {
     size_t first = 0;
@@ -1229,6 +1300,8 @@ static void find_speaker(const said_text *st, size_t start, size_t end, qy_said_
     }
     if (best != NO_WORD)
         *out = found;
+    if (!out->found && reply_writer(st, first, out))
+        return;
     /* A quotation that is a sentence or more of its own, and says nobody's:
      * the last speaker named before it goes on ("...," said Kim Hyun Soo, a
      * psychiatrist. "Young people are losing ..."), or for a passage it

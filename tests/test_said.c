@@ -334,6 +334,19 @@ static void test_forms_of_mail_and_news(void **state)
                                 "her.",
                                 "check"),
                         "");
+    /* Reply-quoted lines: the writer the line one level up names. */
+    const char *thread = "On Mon, Jesse Keating wrote:\n"
+                         "> On Mon, Matthias Saou <m@rpmforge.net> wrote:\n"
+                         "> > I have never heard of a drive having problems with DMA.\n"
+                         "> It happens on older drives.\n"
+                         "My own words here.\n"
+                         "> Another quoted line follows.\n";
+    assert_string_equal(speaker(thread, "drive having"), "Matthias Saou");
+    assert_string_equal(speaker(thread, "older drives"), "Jesse Keating");
+    assert_string_equal(speaker(thread, "Another quoted"), "");
+    assert_string_equal(speaker("cwg@DeepEddy.Com said:\n> I checked in a code cleanup.\n",
+                                "cleanup"),
+                        "");
     /* Whom a speaker told is no speaker. */
     assert_string_equal(speaker("\"The government condemned them to live in poverty,\" Jose "
                                 "Sandoval, author of \"Mother Aged 5,\" told Reuters.",
