@@ -300,24 +300,9 @@ void qy_cand_clear(qy_cand *c)
     qy_alignment_clear(&c->al);
 }
 
-/* Whether a line of text (n bytes from s) quotes another message: after
- * any indentation, '>' or a writer's initials and '>' ("> ", "ALB> "). */
-static int reply_line(const char *s, size_t n)
-{
-    size_t i = 0, letters = 0;
-    while (i < n && (s[i] == ' ' || s[i] == '\t'))
-        i++;
-    while (i < n && letters < 5 &&
-           ((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z'))) {
-        i++;
-        letters++;
-    }
-    return i < n && s[i] == '>';
-}
-
 /*
  * Whether a passage only quotes another message: every line that is not
- * blank quotes it (reply_line), as a reply quotes what it answers.  Among
+ * blank quotes it (qy_reply_depth), as a reply quotes what it answers.  Among
  * passages that match alike, the one that says it first comes before the
  * replies that quote it, whatever their paths.  Candidate c's lines are
  * read as its words were (base64 decoded: a reply's '>' is in there).
@@ -331,7 +316,7 @@ static int quotes_only(const qy_cand *c)
         while (i < n && (s[i] == ' ' || s[i] == '\t'))
             i++;
         if (i < n && s[i] != '\n' && s[i] != '\r') {
-            if (!reply_line(s + i, n - i))
+            if (qy_reply_depth(s, n, i) == 0)
                 return 0;
             lines++;
         }
@@ -343,7 +328,7 @@ static int quotes_only(const qy_cand *c)
 }
 
 /* Whether the line of candidate c that holds its first highlight quotes
- * another message (reply_line), read as its words were. */
+ * another message (qy_reply_depth), read as its words were. */
 static int match_in_reply(const qy_cand *c)
 {
     const qy_result *r = &c->r;
@@ -356,10 +341,7 @@ static int match_in_reply(const qy_cand *c)
     const char *s = qy_readable_text(r, &c->pt.words, &n);
     if (k == c->pt.n || c->pt.v[k].rstart > n)
         return 0;
-    size_t i = c->pt.v[k].rstart;
-    while (i > 0 && s[i - 1] != '\n' && s[i - 1] != '\r')
-        i--;
-    return reply_line(s + i, n - i);
+    return qy_reply_depth(s, n, c->pt.v[k].rstart) > 0;
 }
 
 /* Results in the match set's order (equal scores by path): in each run of

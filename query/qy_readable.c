@@ -112,6 +112,25 @@ size_t qy_readable_end(const tx_read *words, size_t off)
     return words->text ? decoded_end(words->end, words->n, off) : off;
 }
 
+size_t qy_reply_depth(const char *text, size_t len, size_t at)
+{
+    size_t i = at < len ? at : len, depth = 0;
+    while (i > 0 && text[i - 1] != '\n' && text[i - 1] != '\r')
+        i--;
+    for (;;) {
+        while (i < len && (text[i] == ' ' || text[i] == '\t'))
+            i++;
+        size_t j = i;
+        while (j < len && j - i < 5 &&
+               ((text[j] >= 'A' && text[j] <= 'Z') || (text[j] >= 'a' && text[j] <= 'z')))
+            j++;
+        if (j >= len || text[j] != '>')
+            return depth;
+        depth++;
+        i = j + 1;
+    }
+}
+
 const char *qy_readable_text(const qy_result *r, const tx_read *words, size_t *len)
 {
     if (len)

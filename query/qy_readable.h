@@ -50,6 +50,12 @@ char *qy_readable_slice(const qy_result *r, const tx_read *words, size_t from,
  * its length in *len unless len is NULL. */
 const char *qy_readable_text(const qy_result *r, const tx_read *words, size_t *len);
 
+/* How many messages deep the line of `text` (len bytes) that holds byte
+ * `at` quotes, as a reply quotes what it answers: its '>' marks after any
+ * indentation, each maybe after a writer's initials ("> > ", "ALB> ").
+ * 0 for a line of the writer's own. */
+size_t qy_reply_depth(const char *text, size_t len, size_t at);
+
 /* Where the passage's byte `off` falls in `words` (as above): the first
  * byte of words->text whose encoding starts at or after it; `off` itself
  * when words->text is NULL or keeps the bytes' offsets. */

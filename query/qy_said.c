@@ -718,7 +718,7 @@ static int sentence_subject(const said_text *st, size_t k, size_t *a, size_t *b)
 {
     if (!gap_has(st, k, ','))
         return NONE;
-    size_t f = sentence_start(st, k);
+    size_t start = sentence_start(st, k), f = start;
     if (f + 1 >= k || in_quote(st, wstart(st, f)))
         return NONE;
     if (strcmp(term(st, f), "the") == 0 && (flags(st, f + 1) & TX_CAPITAL) && joins_name(st, f + 1))
@@ -745,7 +745,7 @@ static int sentence_subject(const said_text *st, size_t k, size_t *a, size_t *b)
     /* A sentence's first word alone is a name only if it looks like one
      * (Iran; not Deeply, Officials). */
     size_t n = strlen(term(st, f));
-    if (!pronoun && l == f && f == sentence_start(st, k) &&
+    if (!pronoun && l == f && f == start &&
         (n < 3 || strcmp(term(st, f) + n - 2, "ly") == 0 || term(st, f)[n - 1] == 's'))
         return NONE;
     const char *v = term(st, v_at);
@@ -1129,26 +1129,6 @@ static int comma_between(const said_text *st, size_t from, size_t to)
     return from < to && memchr(st->text + from, ',', to - from) != NULL;
 }
 
-/* How many messages deep the line at byte `from` quotes: its '>' marks
- * ("> > ", or a writer's initials before one: "ALB> "). */
-static unsigned reply_depth(const said_text *st, size_t from)
-{
-    unsigned depth = 0;
-    size_t i = from;
-    for (;;) {
-        while (i < st->len && (st->text[i] == ' ' || st->text[i] == '\t'))
-            i++;
-        size_t j = i;
-        while (j < st->len && j - i < 5 &&
-               ((st->text[j] >= 'A' && st->text[j] <= 'Z') || (st->text[j] >= 'a' && st->text[j] <= 'z')))
-            j++;
-        if (j >= st->len || st->text[j] != '>')
-            return depth;
-        depth++;
-        i = j + 1;
-    }
-}
-
 /* The start of the line that holds byte p. */
 static size_t line_start(const said_text *st, size_t p)
 {
@@ -1165,7 +1145,7 @@ static size_t line_start(const said_text *st, size_t p)
 static int reply_writer(const said_text *st, size_t first, qy_said_at *out)
 {
     size_t from = line_start(st, wstart(st, first));
-    unsigned depth = reply_depth(st, from);
+    size_t depth = qy_reply_depth(st->text, st->len, from);
     if (depth == 0)
         return 0;
     size_t k = first;
@@ -1176,7 +1156,7 @@ static int reply_writer(const said_text *st, size_t first, qy_said_at *out)
             k--;
         if (wstart(st, k) < from || wstart(st, k) >= end)
             continue; /* a line without words */
-        if (reply_depth(st, from) >= depth)
+        if (qy_reply_depth(st->text, st->len, from) >= depth)
             continue;
         size_t a, b;
         if (!st->verb[k] || !memchr(st->text + wend(st, k), ':', end - wend(st, k)) ||
