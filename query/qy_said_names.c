@@ -1,0 +1,312 @@
+/* qy_said_names.c - the grammar of names that say who spoke (see
+ * qy_said_text.h). */
+#include <string.h>
+
+#include "qy_said_text.h"
+
+static const char *const pronouns[] = {"he", "she"};
+/* Words with a capital that name no one (the stop words aside). */
+static const char *const no_names[] = {
+    "another", "everyone", "i",   "i'd",  "i'll",    "i'm", "i've",
+    "it",      "many",     "one", "others", "someone", "they", "we", "who", "you"};
+
+/* Words after which a name says where or of what, not who. */
+static const char *const prepositions[] = {
+    "about", "after", "against", "among", "at",   "before", "by",  "for",
+    "from",  "in",    "into",    "of",    "on",   "over",   "to",  "under",
+    "with",  "within"};
+/* Titles and other words for a person before or after a name: Finance
+ * Minister Delina Ibrahimaj, spokesman Ali Safavi, report author Ronald
+ * Schmelzer, the NCIS spokesman; sorted. */
+static const char *const titles[] = {
+    "ambassador", "analyst",   "attorney",  "author",       "ceo",         "chairman",    "chairwoman",
+    "chief",      "commander", "commissioner", "counsel",   "director",    "dr",
+    "economist",  "editor",    "executive", "founder",      "general",     "governor",
+    "judge",      "lawyer",    "manager",   "mayor",        "minister",    "mr",
+    "mrs",        "ms",        "officer",   "official",     "premier",     "president",   "professor",
+    "prosecutor", "researcher", "scientist", "secretary",   "senator",     "spokesman",
+    "spokesperson", "spokeswoman"};
+/* Small words inside a name: Helen van Trearum, Charles de Gaulle. */
+static const char *const particles[] = {"al", "bin", "da", "de", "del", "der", "di",
+                                        "du", "el", "la", "le", "van", "von"};
+
+/* Words whose full stop ends no sentence (Mr. Rama said). */
+static const char *const abbreviations[] = {"dr", "gen", "gov", "jr", "mr", "mrs",
+                                            "ms", "no", "prof", "rep", "sen", "sr",
+                                            "st", "vs"};
+
+static const char *const articles[] = {"a", "an", "the"};
+
+int qy_name_joins(const said_text *st, size_t i)
+{
+    size_t from = wend(st, i - 1), to = wstart(st, i);
+    const char *t = st->text;
+    if (qy_said_space_only(t, from, to))
+        return 1;
+    if (to - from == 1 && (t[from] == '-' || t[from] == '\''))
+        return 1;
+    if (to - from == 3 && memcmp(t + from, "\xE2\x80\x99", 3) == 0)
+        return 1;
+    /* Initials without a space: N.B. */
+    if (to - from == 1 && t[from] == '.' && wend(st, i - 1) - wstart(st, i - 1) == 1 &&
+        wend(st, i) - wstart(st, i) == 1)
+        return 1;
+    /* (Not an initial's point before a title: West Orange, N.J. Mr.
+     * Waller said.) */
+    return t[from] == '.' &&
+           (wend(st, i - 1) - wstart(st, i - 1) == 1 || QY_ONE_OF(term(st, i - 1), abbreviations)) &&
+           qy_said_space_only(t, from + 1, to) &&
+           !(wend(st, i - 1) - wstart(st, i - 1) == 1 && QY_ONE_OF(term(st, i), titles));
+}
+
+/* Whether word i is a name's small word with a name's word after it
+ * (van in Helen van Trearum). */
+static int particle_at(const said_text *st, size_t i)
+{
+    return i + 1 < st->nw && !(flags(st, i) & TX_CAPITAL) && QY_ONE_OF(term(st, i), particles) &&
+           (flags(st, i + 1) & TX_CAPITAL) && qy_said_spaced(st, i + 1);
+}
+
+size_t qy_name_end(const said_text *st, size_t f)
+{
+    size_t l = f;
+    for (;;) {
+        if (l + 1 < st->nw && l - f + 1 < NAME_WORDS && (flags(st, l + 1) & TX_CAPITAL) &&
+            qy_name_joins(st, l + 1))
+            l++;
+        else if (l + 2 < st->nw && l - f + 2 < NAME_WORDS && qy_said_spaced(st, l + 1) &&
+                 particle_at(st, l + 1))
+            l += 2;
+        else
+            return l;
+    }
+}
+
+int qy_name_back(const said_text *st, size_t last, size_t *first)
+{
+    /* (A name's last part may be in small letters after a hyphen:
+     * Lao-tzu.) */
+    int tail = last > 0 && (flags(st, last - 1) & TX_CAPITAL) &&
+               wstart(st, last) == wend(st, last - 1) + 1 && st->text[wend(st, last - 1)] == '-';
+    if (!((flags(st, last) & TX_CAPITAL) || tail) || qy_said_in_quote(st, wstart(st, last)))
+        return 0;
+    size_t f = last;
+    for (;;) {
+        if (f > 0 && last - f + 1 < NAME_WORDS && (flags(st, f - 1) & TX_CAPITAL) &&
+            qy_name_joins(st, f) && !qy_said_in_quote(st, wstart(st, f - 1)))
+            f--;
+        else if (f > 1 && last - f + 2 < NAME_WORDS && particle_at(st, f - 1) &&
+                 (flags(st, f - 2) & TX_CAPITAL) && qy_said_spaced(st, f - 1) &&
+                 !qy_said_in_quote(st, wstart(st, f - 2)))
+            f -= 2;
+        else
+            break;
+    }
+    /* (A date's short form alone is a name: Sun said.) */
+    while (f <= last && ((flags(st, f) & TX_STOP) ||
+                         (qy_is_date_word(term(st, f)) && (f < last || strlen(term(st, f)) > 3))))
+        f++;
+    if (f > last || QY_ONE_OF(term(st, last), pronouns) || QY_ONE_OF(term(st, f), no_names) ||
+        QY_ONE_OF(term(st, last), no_names))
+        return 0;
+    /* Nor a word of an address (cwg@DeepEddy.Com said:; D.C. Assistant
+     * Police Chief Terrance Gainer from Assistant on), but an initial's
+     * (Craig R.Hughes). */
+    while (f <= last && wstart(st, f) > 0 && strchr(".@/_", st->text[wstart(st, f) - 1]) &&
+           !(f > 0 && st->text[wstart(st, f) - 1] == '.' && wend(st, f - 1) + 1 == wstart(st, f) &&
+             wend(st, f - 1) - wstart(st, f - 1) == 1 && wstart(st, f - 1) > 0 &&
+             st->text[wstart(st, f - 1) - 1] == ' '))
+        f++;
+    if (f > last)
+        return 0;
+    /* A name after a preposition is no speaker: the President of the
+     * United States announced, the commander in Iraq declared. */
+    size_t p = f;
+    if (p > 0 && (strcmp(term(st, p - 1), "the") == 0 || strcmp(term(st, p - 1), "a") == 0))
+        p--;
+    if (p > 0 && QY_ONE_OF(term(st, p - 1), prepositions))
+        return 0;
+    *first = f;
+    return 1;
+}
+
+size_t qy_name_mention(const said_text *st, size_t l)
+{
+    size_t f = l;
+    while (f > 0 && l - f + 1 < NAME_WORDS && (flags(st, f - 1) & TX_CAPITAL) && qy_name_joins(st, f))
+        f--;
+    while (f <= l && (flags(st, f) & TX_STOP))
+        f++;
+    return f;
+}
+
+int qy_name_possessive(const said_text *st, size_t k)
+{
+    const char *t = term(st, k);
+    size_t len = strlen(t);
+    return (flags(st, k) & TX_CAPITAL) && !(flags(st, k) & TX_STOP) && len > 3 &&
+           strcmp(t + len - 2, "'s") == 0 && !QY_ONE_OF(t, pronouns);
+}
+
+
+int qy_name_phrase(const said_text *st, size_t last, size_t verb, size_t *first)
+{
+    if (!(st->verb[verb] & VERB_PHRASE) ||
+        (verb + 1 < st->nw && QY_ONE_OF(term(st, verb + 1), prepositions) &&
+         !(verb + 2 < st->nw && qy_is_date_word(term(st, verb + 2)))))
+        return 0;
+    size_t f = last;
+    while (f > 0 && last - f < 3 && !(flags(st, f) & (TX_CAPITAL | TX_STOP | TX_NUMBER)) &&
+           qy_said_spaced(st, f) && !qy_said_in_quote(st, wstart(st, f)))
+        if (strcmp(term(st, --f), "the") == 0)
+            break;
+    if (f == last || qy_said_in_quote(st, wstart(st, f)))
+        return 0;
+    /* Or a name's possessive in place of "the": Albania's parliament
+     * said, Iran's foreign ministry denied. */
+    size_t head = f;
+    if (strcmp(term(st, f), "the") != 0 &&
+        !(qy_name_possessive(st, f) && qy_name_back(st, f, &head)))
+        return 0;
+    for (size_t i = f + 1; i <= last; i++)
+        if ((flags(st, i) & (TX_CAPITAL | TX_STOP | TX_NUMBER)) ||
+            QY_ONE_OF(term(st, i), prepositions) || QY_ONE_OF(term(st, i), no_names))
+            return 0;
+    if (head > 0 && !qy_said_sentence_ends(st, head, gap_from(st, head)) &&
+        !qy_said_gap_has(st, head, ',') && !qy_said_gap_has(st, head, ':') && !qy_said_gap_has(st, head, 0))
+        return 0;
+    *first = head;
+    return 1;
+}
+
+/* Whether a word reads as an adverb in -ly (steadily; not only, family). */
+static int adverb(const char *t)
+{
+    size_t n = strlen(t);
+    return n > 4 && strcmp(t + n - 2, "ly") == 0 && strcmp(t, "family") != 0 &&
+           strcmp(t, "supply") != 0;
+}
+
+int qy_name_fwd(const said_text *st, size_t first, int phrase, size_t *from,
+                size_t *last)
+{
+    size_t f = first;
+    int the = strcmp(term(st, f), "the") == 0;
+    if (the && f + 1 < st->nw && (flags(st, f + 1) & TX_CAPITAL) && qy_name_joins(st, f + 1))
+        f++;
+    /* A person's title in small letters before the name: said report
+     * author Ronald Schmelzer. */
+    for (size_t t = f; !the && t < f + 2 && t + 1 < st->nw && qy_said_spaced(st, t + 1) &&
+                       !(flags(st, t) & (TX_CAPITAL | TX_STOP | TX_NUMBER));
+         t++)
+        if (QY_ONE_OF(term(st, t), titles) && (flags(st, t + 1) & TX_CAPITAL) &&
+            !(flags(st, t + 1) & TX_STOP)) {
+            f = t + 1;
+            break;
+        }
+    if (flags(st, f) & TX_CAPITAL) {
+        if ((flags(st, f) & TX_STOP) || QY_ONE_OF(term(st, f), no_names))
+            return 0;
+        size_t l = qy_name_end(st, f);
+        /* A title after the name, and maybe a name after it: the NCIS
+         * spokesman; Ikea spokeswoman Helen van Trearum. */
+        if (l + 1 < st->nw && qy_said_spaced(st, l + 1) && !(flags(st, l + 1) & TX_CAPITAL) &&
+            QY_ONE_OF(term(st, l + 1), titles)) {
+            size_t t = l + 1;
+            /* (Documentum president and CEO Dave DeWalt.) */
+            if (t + 2 < st->nw && strcmp(term(st, t + 1), "and") == 0 && qy_said_spaced(st, t + 1) &&
+                qy_said_spaced(st, t + 2) && (flags(st, t + 2) & TX_CAPITAL))
+                t++;
+            if (t + 1 < st->nw && qy_said_spaced(st, t + 1) && (flags(st, t + 1) & TX_CAPITAL) &&
+                !(flags(st, t + 1) & TX_STOP) && !QY_ONE_OF(term(st, t + 1), no_names)) {
+                *from = t + 1;
+                *last = qy_name_end(st, t + 1);
+            } else {
+                *from = the ? first : f;
+                *last = t;
+            }
+            return 1;
+        }
+        /* A name that qualifies the word after it is no speaker:
+         * according to the George Washington documentary (but an
+         * adverb may follow: said Bildad steadily). */
+        if (l + 1 < st->nw && !(flags(st, l + 1) & (TX_STOP | TX_CAPITAL)) && qy_said_spaced(st, l + 1) &&
+            !adverb(term(st, l + 1)))
+            return 0;
+        *from = f;
+        *last = l;
+        return 1;
+    }
+    if (!the || !phrase)
+        return 0;
+    size_t l = f;
+    while (l + 1 < st->nw && l - f < 3 && qy_said_spaced(st, l + 1) &&
+           !(flags(st, l + 1) & TX_STOP) && !st->verb[l + 1] &&
+           strcmp(term(st, l + 1), "which") != 0)
+        l++;
+    if (l == f)
+        return 0;
+    /* And the name it is of: the team from Carnegie Mellon University. */
+    if (l + 2 < st->nw && qy_said_spaced(st, l + 1) && qy_said_spaced(st, l + 2) &&
+        (strcmp(term(st, l + 1), "from") == 0 || strcmp(term(st, l + 1), "of") == 0) &&
+        (flags(st, l + 2) & TX_CAPITAL) && !(flags(st, l + 2) & TX_STOP))
+        l = qy_name_end(st, l + 2);
+    *from = f;
+    *last = l;
+    return 1;
+}
+
+int qy_name_titled(const said_text *st, size_t last, size_t *first)
+{
+    if (last < 2 || (flags(st, last) & TX_CAPITAL) || !QY_ONE_OF(term(st, last), titles) ||
+        !qy_said_spaced(st, last) || qy_said_in_quote(st, wstart(st, last)))
+        return 0;
+    size_t f = last;
+    while (f > 0 && last - f < 3 && (flags(st, f - 1) & TX_CAPITAL) &&
+           !(flags(st, f - 1) & TX_STOP) && qy_said_spaced(st, f))
+        f--;
+    if (f == last || f == 0 || !qy_said_spaced(st, f) || !QY_ONE_OF(term(st, f - 1), articles))
+        return 0;
+    size_t head = f - 1;
+    if (head > 0 && !qy_said_sentence_ends(st, head, gap_from(st, head)) &&
+        !qy_said_gap_has(st, head, ',') && !qy_said_gap_has(st, head, ':') && !qy_said_gap_has(st, head, 0))
+        return 0;
+    *first = head;
+    return 1;
+}
+
+int qy_name_apposition(const said_text *st, size_t i)
+{
+    static const char *const starts[] = {"a", "an", "one", "the", "who", "whose"};
+    return QY_ONE_OF(term(st, i), starts) || qy_name_possessive(st, i) || QY_ONE_OF(term(st, i), titles);
+}
+
+int qy_name_pronoun(const char *t)
+{
+    return QY_ONE_OF(t, pronouns);
+}
+
+int qy_name_no_one(const char *t)
+{
+    return QY_ONE_OF(t, no_names);
+}
+
+int qy_name_preposition(const char *t)
+{
+    return QY_ONE_OF(t, prepositions);
+}
+
+int qy_name_title(const char *t)
+{
+    return QY_ONE_OF(t, titles);
+}
+
+int qy_name_article(const char *t)
+{
+    return QY_ONE_OF(t, articles);
+}
+
+int qy_name_abbreviation(const char *t)
+{
+    return QY_ONE_OF(t, abbreviations);
+}

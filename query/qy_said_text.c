@@ -1,0 +1,259 @@
+/* qy_said_text.c - a passage read for its speakers: its words, its verbs
+ * of speech, its quotations and sentences (see qy_said_text.h). */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "qy_said_text.h"
+
+/* Verbs that say whose words follow or precede (a noun of the same
+ * letters is no verb after a name: "Rama's claims" has no "claims" verb
+ * here, as only past forms and "says" and "writes" are read), and
+ * "according" (to), participles and nouns for a text; sorted, for the
+ * binary search. */
+typedef struct speech_verb {
+    const char *word;
+    unsigned how; /* VERB_INVERTS, VERB_PHRASE, ... */
+} speech_verb;
+#define INV VERB_INVERTS
+#define PHR VERB_PHRASE
+#define PART VERB_PARTICIPLE
+#define DOC VERB_DOCUMENT
+static const speech_verb speech_verbs[] = {
+    {"according", 0}, {"accused", 0}, {"acknowledged", INV}, {"added", INV}, {"adding", PART},
+    {"admitted", INV}, {"announced", INV | PHR}, {"answered", INV | PHR},
+    {"argued", INV | PHR}, {"arguing", PART}, {"asked", 0}, {"blamed", 0}, {"claiming", PART},
+    {"commented", INV}, {"condemned", 0}, {"confirmed", INV | PHR}, {"cried", INV | PHR},
+    {"criticized", 0}, {"declared", INV | PHR}, {"denied", PHR}, {"denounced", 0},
+    {"exclaimed", INV | PHR}, {"explained", INV | PHR}, {"explaining", PART},
+    {"insisted", INV | PHR}, {"insisting", PART}, {"message", DOC}, {"muttered", INV | PHR},
+    {"noted", INV | PHR}, {"noting", PART}, {"read", VERB_READS}, {"reads", VERB_READS},
+    {"recalled", INV}, {"release", DOC}, {"remarked", INV}, {"replied", INV | PHR},
+    {"said", INV | PHR}, {"saying", PART}, {"says", INV | PHR}, {"shouted", INV | PHR},
+    {"stated", INV | PHR}, {"statement", DOC}, {"stating", PART}, {"stressed", INV | PHR},
+    {"told", PHR}, {"tweet", DOC}, {"tweeted", INV}, {"urged", 0}, {"warned", PHR},
+    {"warning", PART}, {"whispered", INV | PHR}, {"writes", PHR}, {"wrote", INV | PHR}};
+#undef INV
+#undef PHR
+#undef PART
+#undef DOC
+
+static int cmp_verb(const void *key, const void *entry)
+{
+    return strcmp(*(const char *const *)key, ((const speech_verb *)entry)->word);
+}
+
+/* VERB_SPEECH and how the verb takes its speaker, for a normalized word
+ * that reports speech; 0 for any other. */
+static unsigned speech_verb_how(const char *t)
+{
+    /* (Asked of every word of a passage: most are shorter, or end
+     * otherwise than the verbs and nouns do, in d, s, e, g or t.) */
+    size_t len = strlen(t);
+    if (len < 4 || len > 12 || !strchr("dsegt", t[len - 1]))
+        return 0;
+    const speech_verb *v = bsearch(&t, speech_verbs, sizeof speech_verbs / sizeof *speech_verbs,
+                                   sizeof *speech_verbs, cmp_verb);
+    return v ? VERB_SPEECH | v->how : 0;
+}
+
+int qy_said_any_verb(const qy_ptoks *pt, size_t len)
+{
+    for (size_t k = 0; k < pt->n; k++)
+        if (!(pt->v[k].flags & (TX_JOINED | TX_STOP | TX_NUMBER)) && pt->v[k].rend <= len &&
+            speech_verb_how(QY_PTERM(pt, k)))
+            return 1;
+    return 0;
+}
+
+/* A quotation mark at text[i]: 1 opening (“ « „), 2 closing (” »), 3
+ * either (the straight "), its bytes in *width; 0 none. */
+static int quote_mark(const char *t, size_t len, size_t i, size_t *width)
+{
+    const unsigned char *u = (const unsigned char *)t + i;
+    *width = 1;
+    if (u[0] == '"')
+        return 3;
+    if (u[0] == 0xC2 && i + 1 < len) {
+        *width = 2;
+        return u[1] == 0xAB ? 1 : u[1] == 0xBB ? 2 : 0;
+    }
+    if (u[0] == 0xE2 && i + 2 < len && u[1] == 0x80) {
+        *width = 3;
+        return u[2] == 0x9C || u[2] == 0x9E ? 1 : u[2] == 0x9D ? 2 : 0;
+    }
+    return 0;
+}
+
+static int add_quote(said_text *st, size_t start, size_t end, size_t *cap)
+{
+    if (st->nquotes == *cap) {
+        size_t n = *cap ? *cap * 2 : 8;
+        qy_span *q = realloc(st->quotes, n * sizeof *q);
+        if (!q)
+            return 0;
+        st->quotes = q;
+        *cap = n;
+    }
+    st->quotes[st->nquotes++] = (qy_span){start, end};
+    return 1;
+}
+
+/* The quotations of the text.  A quotation the passage closes but did
+ * not open began before it (a window cut inside it); one it opens and
+ * does not close runs to its end (news opens each paragraph of a long
+ * quotation and closes only the last). */
+static int find_quotes(said_text *st)
+{
+    size_t cap = 0, open = NO_WORD, width;
+    for (size_t i = 0; i < st->len; i += width) {
+        int mark = quote_mark(st->text, st->len, i, &width);
+        /* A straight mark after a sentence's or a clause's end and
+         * before a space closes: a window cut inside a quotation
+         * (... in the service of my country." It is argued). */
+        if (mark == 3 && open == NO_WORD && i > 0 && strchr(".,!?;", st->text[i - 1]) &&
+            (i + 1 == st->len || st->text[i + 1] == ' ' || st->text[i + 1] == '\n'))
+            mark = 2;
+        if (mark == 1 || (mark == 3 && open == NO_WORD)) {
+            if (open == NO_WORD)
+                open = i + width;
+        } else if (mark == 2 || mark == 3) {
+            if (open != NO_WORD) {
+                if (!add_quote(st, open, i, &cap))
+                    return 0;
+                open = NO_WORD;
+            } else if (st->nquotes == 0 && !add_quote(st, 0, i, &cap)) {
+                return 0;
+            }
+        }
+    }
+    return open == NO_WORD || add_quote(st, open, st->len, &cap);
+}
+
+void qy_said_text_clear(said_text *st)
+{
+    free(st->w);
+    free(st->verb);
+    free(st->quotes);
+}
+
+cs_status qy_said_text_read(const char *text, size_t len, const qy_ptoks *pt,
+                            said_text *st)
+{
+    memset(st, 0, sizeof *st);
+    st->text = text;
+    st->len = len;
+    st->pt = pt;
+    st->w = malloc((pt->n + 1) * sizeof *st->w);
+    st->verb = malloc(pt->n + 1);
+    if (!st->w || !st->verb) {
+        qy_said_text_clear(st);
+        return CS_NOMEM;
+    }
+    for (size_t k = 0; k < pt->n; k++)
+        if (!(pt->v[k].flags & TX_JOINED) && pt->v[k].rend <= len) {
+            st->verb[st->nw] = (unsigned char)speech_verb_how(QY_PTERM(pt, k));
+            st->w[st->nw++] = k;
+        }
+    if (!find_quotes(st)) {
+        qy_said_text_clear(st);
+        return CS_NOMEM;
+    }
+    return CS_OK;
+}
+
+int qy_said_in_quote(const said_text *st, size_t pos)
+{
+    for (size_t q = 0; q < st->nquotes; q++)
+        if (pos >= st->quotes[q].start && pos < st->quotes[q].end)
+            return 1;
+    return 0;
+}
+
+/* Whether a quotation ends at byte p (its closing mark stands there). */
+static int ends_quote(const said_text *st, size_t p)
+{
+    for (size_t q = 0; q < st->nquotes; q++)
+        if (st->quotes[q].end == p && p < st->len)
+            return 1;
+    return 0;
+}
+
+int qy_said_space_only(const char *t, size_t from, size_t to)
+{
+    if (from >= to)
+        return 0;
+    for (size_t i = from; i < to; i++)
+        if (t[i] != ' ' && t[i] != '\t' && t[i] != '\n' && t[i] != '\r')
+            return 0;
+    return 1;
+}
+
+int qy_said_spaced(const said_text *st, size_t i)
+{
+    return i > 0 && qy_said_space_only(st->text, wend(st, i - 1), wstart(st, i));
+}
+
+int qy_said_gap_has(const said_text *st, size_t k, char ch)
+{
+    size_t from = gap_from(st, k), to = wstart(st, k), width;
+    for (size_t p = from; p < to; p += width) {
+        int mark = quote_mark(st->text, to, p, &width);
+        if (ch ? st->text[p] == ch : (mark == 2 || mark == 3))
+            return 1;
+    }
+    return 0;
+}
+
+int qy_said_sentence_ends(const said_text *st, size_t i, size_t from)
+{
+    size_t to = wstart(st, i);
+    for (size_t p = from; p < to; p++) {
+        char ch = st->text[p];
+        if ((ch == '.' || ch == '!' || ch == '?') && qy_said_in_quote(st, p)) {
+            /* A quotation that ends a sentence ends it outside too when
+             * a capital starts the next: ... "back to destroy supporters
+             * of terrorists." The hackers ... */
+            if (ends_quote(st, p + 1) && (flags(st, i) & TX_CAPITAL))
+                return 1;
+            continue;
+        }
+        if (ch == '.' || ch == '!' || ch == '?') {
+            if (ch == '.' && i > 0 && p == wend(st, i - 1) &&
+                (wend(st, i - 1) - wstart(st, i - 1) == 1 ||
+                 qy_name_abbreviation(term(st, i - 1))))
+                continue;
+            /* A full stop before a word in small letters ends no
+             * sentence: a slip ("...," it read. in a statement from the
+             * ministry), an abbreviation's (approx. five), an address's
+             * (www.infoshop.org). */
+            if (ch == '.' && !(flags(st, i) & (TX_CAPITAL | TX_NUMBER)) &&
+                (p + 1 == to || qy_said_space_only(st->text, p + 1, to)))
+                continue;
+            /* Nor one before a comma or a semicolon: an abbreviation's
+             * (Menlo Park, Calif., and a consultant). */
+            if (ch == '.' && p + 1 < to && (st->text[p + 1] == ',' || st->text[p + 1] == ';'))
+                continue;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+size_t qy_said_sentence_start(const said_text *st, size_t k)
+{
+    size_t s = k;
+    while (s > 0 && !qy_said_sentence_ends(st, s, gap_from(st, s)))
+        s--;
+    return s;
+}
+
+int qy_said_any_quote_mark(const char *text, size_t len)
+{
+    size_t width;
+    for (size_t i = 0; i < len; i++)
+        if ((text[i] == '"' || text[i] == '\xC2' || text[i] == '\xE2') &&
+            quote_mark(text, len, i, &width))
+            return 1;
+    return 0;
+}

@@ -1,0 +1,189 @@
+/*
+ * qy_said_text.h - the parts of who-said-it (qy_said.h) that its files
+ * share: a passage read for its speakers (qy_said_text.c: its words, which
+ * of them report speech, its quotations, where its sentences end) and the
+ * grammar of the names that say who spoke (qy_said_names.c: a run of
+ * capitals, a title, a particle, "the" and a noun, an apposition).  Only
+ * qy_said.c, qy_said_text.c and qy_said_names.c include it.
+ *
+ * Ownership: a said_text borrows its text and words (qy_said_text_read)
+ * and owns its arrays until qy_said_text_clear; every other function only
+ * reads it.  Words are numbered as said_text.w numbers them; a function
+ * that finds words returns 1 (or the word) and sets its out-parameters,
+ * 0 (or NO_WORD, where said) when it finds none.
+ */
+#ifndef CITESEARCH_QY_SAID_TEXT_H
+#define CITESEARCH_QY_SAID_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "qy_cand.h"
+#include "status.h"
+
+/* How a verb that reports speech takes its speaker (said_text.verb). */
+#define VERB_SPEECH 1  /* it reports speech */
+#define VERB_INVERTS 2 /* after a comma too, the name after it is its
+                          speaker (..., said Steve Halperin); after the
+                          others a name is what they act on (..., urged
+                          the Chinese Government to ...; ..., told
+                          reporters) */
+#define VERB_PHRASE 4  /* a speaker in small letters is read before it
+                          (the ministry said; not: the industry added
+                          jobs) */
+#define VERB_READS 8   /* it speaks for a text only: "...," it read; a
+                          statement on Twitter reads (not: Rama read) */
+#define VERB_PARTICIPLE 16 /* after a comma, the sentence's subject
+                              speaks: Iran denied the attack, saying */
+#define VERB_DOCUMENT 32 /* a noun for a text: whose it is follows it
+                            (in a statement from the ministry) or was
+                            said before (the statement said) */
+
+/* A passage read for its speakers: its words (a compound's joined form
+ * left out: its parts are the words) and its quotations. */
+typedef struct said_text {
+    const char *text;
+    size_t len;
+    const qy_ptoks *pt;
+    size_t *w;          /* indexes into pt->v of the words */
+    unsigned char *verb; /* of each word: VERB_* when it reports speech,
+                            else 0 */
+    size_t nw;
+    qy_span *quotes;    /* inside quotation marks, sorted */
+    size_t nquotes;
+} said_text;
+
+#define NO_WORD SIZE_MAX
+
+/* A name is at most this many words (Director General of Police Muhamet
+ * Rrumbullaku is cut to its last six). */
+#define NAME_WORDS 6
+
+static inline const char *term(const said_text *st, size_t i)
+{
+    return QY_PTERM(st->pt, st->w[i]);
+}
+static inline unsigned flags(const said_text *st, size_t i)
+{
+    return st->pt->v[st->w[i]].flags;
+}
+static inline size_t wstart(const said_text *st, size_t i)
+{
+    return st->pt->v[st->w[i]].rstart;
+}
+static inline size_t wend(const said_text *st, size_t i)
+{
+    return st->pt->v[st->w[i]].rend;
+}
+/* The bytes between word i - 1 and word i (before the first word: from
+ * the text's start). */
+static inline size_t gap_from(const said_text *st, size_t i)
+{
+    return i ? wend(st, i - 1) : 0;
+}
+
+/* --- A passage read for its speakers (qy_said_text.c) --- */
+
+/* Whether any word of the passage reports speech: most passages' words
+ * do not, and need nothing more read. */
+int qy_said_any_verb(const qy_ptoks *pt, size_t len);
+
+/* Reads the text (len bytes; pt's words were read from it, their rstart
+ * and rend offsets into it) into *st: its words, their verbs, its
+ * quotations.  CS_NOMEM when out of memory (nothing to clear then). */
+cs_status qy_said_text_read(const char *text, size_t len, const qy_ptoks *pt,
+                            said_text *st);
+void qy_said_text_clear(said_text *st);
+
+/* Whether byte pos of the text lies inside a quotation. */
+int qy_said_in_quote(const said_text *st, size_t pos);
+
+/* Whether t[from, to) is one or more spaces, tabs or line breaks. */
+int qy_said_space_only(const char *t, size_t from, size_t to);
+
+/* Whether word i follows word i - 1 across spaces only. */
+int qy_said_spaced(const said_text *st, size_t i);
+
+/* Whether the bytes before word k hold `ch`, or a closing quotation mark
+ * (for ch 0). */
+int qy_said_gap_has(const said_text *st, size_t k, char ch);
+
+/* Whether the bytes before word i (from `from`) end a sentence: a full
+ * stop, ! or ? outside a quotation, but not an abbreviation's or an
+ * initial's point; or one that ends a quotation before a capital. */
+int qy_said_sentence_ends(const said_text *st, size_t i, size_t from);
+
+/* The first word of the sentence word k stands in. */
+size_t qy_said_sentence_start(const said_text *st, size_t k);
+
+/* Whether the text holds a quotation mark: a quotation may name its
+ * speaker without a verb (a signature's) or go on from the passage
+ * before. */
+int qy_said_any_quote_mark(const char *text, size_t len);
+
+/* --- The grammar of names (qy_said_names.c) --- */
+
+/* Whether words i - 1 and i are one name: a space between them, a
+ * hyphen or an apostrophe (Jean-Luc, O'Brien read as two), or an
+ * initial's point (George W. Bush). */
+int qy_name_joins(const said_text *st, size_t i);
+
+/* The last word of the name that starts at word f: capitals joined
+ * (qy_name_joins), and small words inside (van in Helen van Trearum). */
+size_t qy_name_end(const said_text *st, size_t f);
+
+/* The name that ends at word `last`, written with capitals (a sentence's
+ * first words that are no name, The, On, Saturday, left out): its first
+ * word in *first. */
+int qy_name_back(const said_text *st, size_t last, size_t *first);
+
+/* The first word of the capitalized name that ends at word l (its
+ * leading stop words left out), or l + 1 for none. */
+size_t qy_name_mention(const said_text *st, size_t l);
+
+/* Whether word k is a name's possessive: written with a capital, its
+ * apostrophe's s a word's own ("Albania's", not "It's" or "Let's"). */
+int qy_name_possessive(const said_text *st, size_t k);
+
+/* A speaker named by "the" or a name's possessive and up to three words
+ * in small letters that end at word `last`, before the verb at word
+ * `verb` (the state police denied, the ministry said, Iran's foreign
+ * ministry denied): it starts a sentence or follows a comma, a colon or a
+ * quotation (not: the head of the ministry said; those who created the
+ * deficits said), and the verb is followed by no preposition but a
+ * date's (not: the progress noted in ...; but: said on Tuesday): its
+ * first word in *first. */
+int qy_name_phrase(const said_text *st, size_t last, size_t verb, size_t *first);
+
+/* The name that starts at word `first` (after "the": said the Prime
+ * Minister), or failing one and when `phrase` allows, a speaker named by
+ * "the" and up to three words, up to a comma, a full stop or a verb
+ * (after a quotation: "...," added the ministry, which ...): its first
+ * word in *from, its last in *last. */
+int qy_name_fwd(const said_text *st, size_t first, int phrase, size_t *from,
+                size_t *last);
+
+/* A speaker named by an article, a name and a title that end at word
+ * `last` (An RCA spokesman said; a Microsoft spokeswoman told): its first
+ * word in *first. */
+int qy_name_titled(const said_text *st, size_t last, size_t *first);
+
+/* Whether word i starts an apposition for sure: an article, a relative
+ * pronoun, a possessive or a title (Mark Attanasio, a managing director
+ * at ...; not Richard in: Monica Gabrielle, who lost her husband,
+ * Richard, when the south tower fell and ..., said). */
+int qy_name_apposition(const said_text *st, size_t i);
+
+/* Whether a normalized word is of the grammar's lists: he or she; a word
+ * with a capital that names no one (I, It, Someone, Who); a preposition
+ * after which a name says where or of what, not who; a title or other
+ * word for a person beside a name (minister, spokesman, author); an
+ * article; an abbreviation whose full stop ends no sentence (Mr., Gen.). */
+int qy_name_pronoun(const char *t);
+int qy_name_no_one(const char *t);
+int qy_name_preposition(const char *t);
+int qy_name_title(const char *t);
+int qy_name_article(const char *t);
+int qy_name_abbreviation(const char *t);
+
+#endif
