@@ -94,9 +94,9 @@ static int text_noun(const said_text *st, size_t i, size_t *head)
  * and a noun for a text, maybe a preposition's few words after it, that
  * start a sentence or follow a comma, a colon or a quotation (a statement
  * on Twitter reads; the statement said).  NAMED when the text says whose
- * it is (a statement from the ministry said), else PRONOUN (its speaker
- * is the one named before): the words in [*a, *b]; NONE for any other
- * subject. */
+ * it is (a statement from the ministry said; a Pentagon statement said),
+ * else PRONOUN (its speaker is the one named before): the words in
+ * [*a, *b]; NONE for any other subject. */
 static int document_subject(const said_text *st, size_t last, size_t *a, size_t *b)
 {
     if (strcmp(term(st, last), "it") == 0 || strcmp(term(st, last), "they") == 0) {
@@ -105,6 +105,15 @@ static int document_subject(const said_text *st, size_t last, size_t *a, size_t 
         *a = *b = last;
         return PRONOUN;
     }
+    /* A name between the article and the noun: a Pentagon statement. */
+    size_t f;
+    if ((st->verb[last] & VERB_DOCUMENT) && last > 1 && qy_said_spaced(st, last) &&
+        qy_name_back(st, last - 1, &f) && f > 0 && qy_said_spaced(st, f) &&
+        qy_name_article(term(st, f - 1)) && qy_said_clause_start(st, f - 1)) {
+        *a = f;
+        *b = last - 1;
+        return NAMED;
+    }
     for (size_t i = last + 1; i-- > 0 && last - i < 4;) {
         if (qy_said_in_quote(st, wstart(st, i)) || (i < last && !qy_said_spaced(st, i + 1)))
             return NONE;
@@ -112,8 +121,7 @@ static int document_subject(const said_text *st, size_t last, size_t *a, size_t 
         if (!text_noun(st, i, &head))
             continue;
         if ((i < last && !qy_name_preposition(term(st, i + 1))) ||
-            (head > 0 && !qy_said_sentence_ends(st, head, gap_from(st, head)) &&
-             !qy_said_gap_has(st, head, ',') && !qy_said_gap_has(st, head, ':') && !qy_said_gap_has(st, head, 0)))
+            !qy_said_clause_start(st, head))
             return NONE;
         if (document_source(st, i, a, b) == NAMED)
             return NAMED;
@@ -142,7 +150,7 @@ static int sentence_subject(const said_text *st, size_t k, size_t *a, size_t *b)
         f++;
     int pronoun = qy_name_pronoun(term(st, f));
     if (!pronoun && (!(flags(st, f) & TX_CAPITAL) || (flags(st, f) & TX_STOP) ||
-                     qy_name_no_one(term(st, f)) || qy_is_date_word(term(st, f))))
+                     qy_name_no_one(term(st, f)) || qy_name_date(term(st, f))))
         return NONE;
     size_t l = f;
     while (!pronoun && l + 1 < k && l - f + 1 < NAME_WORDS && (flags(st, l + 1) & TX_CAPITAL) &&
@@ -200,6 +208,38 @@ static int address_before(const said_text *st, size_t k, size_t *writer)
     return 1;
 }
 
+/* A writer's name in quotation marks before the verb at word k and a
+ * colon, as mailers write it ("George J. Jahchan" wrote:; "Craig
+ * R.Hughes" said:): words with capitals on one line, the whole
+ * quotation; their first in *a, their last in *b. */
+static int quoted_writer(const said_text *st, size_t k, size_t *a, size_t *b)
+{
+    if (k == 0 || wend(st, k) >= st->len || st->text[wend(st, k)] != ':' ||
+        !qy_said_gap_has(st, k, 0))
+        return 0;
+    for (size_t p = wend(st, k - 1); p < wstart(st, k); p++)
+        if (st->text[p] != ' ' && st->text[p] != '"' && st->text[p] != '\'' &&
+            !(st->text[p] & 0x80))
+            return 0;
+    const qy_span *q = NULL;
+    for (size_t i = 0; i < st->nquotes && !q; i++)
+        if (st->quotes[i].end == wend(st, k - 1))
+            q = &st->quotes[i];
+    if (!q || memchr(st->text + q->start, '\n', q->end - q->start))
+        return 0;
+    size_t f = k - 1;
+    while (f > 0 && k - f < NAME_WORDS && wstart(st, f - 1) >= q->start)
+        f--;
+    if (wstart(st, f) != q->start)
+        return 0;
+    for (size_t i = f; i < k; i++)
+        if (!(flags(st, i) & TX_CAPITAL) || (flags(st, i) & TX_STOP) || qy_name_no_one(term(st, i)))
+            return 0;
+    *a = f;
+    *b = k - 1;
+    return 1;
+}
+
 /* Who speaks by the verb at word k: NAMED with the name's words
  * [*a, *b], PRONOUN (he, she: word *a), or NONE. */
 static int subject_of(const said_text *st, size_t k, size_t *a, size_t *b)
@@ -211,6 +251,14 @@ static int subject_of(const said_text *st, size_t k, size_t *a, size_t *b)
         return near_quotation(st, k) ? document_source(st, k, a, b) : NONE;
     if (st->verb[k] & VERB_PARTICIPLE)
         return sentence_subject(st, k, a, b);
+    if (st->verb[k] & VERB_OBJECT)
+        return k + 1 < st->nw && qy_said_spaced(st, k + 1) && qy_name_fwd(st, k + 1, 0, a, b) &&
+                       *b + 1 < st->nw &&
+                       (qy_said_gap_has(st, *b + 1, ':') ||
+                        (*b + 2 < st->nw && strcmp(term(st, *b + 1), "as") == 0 &&
+                         strcmp(term(st, *b + 2), "saying") == 0))
+                   ? NAMED
+                   : NONE;
     if (strcmp(v, "according") == 0) {
         if (k + 2 >= st->nw || strcmp(term(st, k + 1), "to") != 0 || !qy_said_spaced(st, k + 1) ||
             !qy_said_spaced(st, k + 2))
@@ -235,11 +283,20 @@ static int subject_of(const said_text *st, size_t k, size_t *a, size_t *b)
         *b = writer;
         return NAMED;
     }
+    if (quoted_writer(st, k, a, b))
+        return NAMED;
     /* Before the verb: Rama said; he told; Safavi also criticized. */
     size_t j = k;
-    for (int skipped = 0; j > 0 && skipped < 2 && QY_ONE_OF(term(st, j - 1), between) && qy_said_spaced(st, j);
-         skipped++)
+    /* (And an adverb, after a name: Bishop Galloway has finely said; not
+     * the system has fully answered the expectations.) */
+    int adverb = 0;
+    for (int skipped = 0; j > 0 && skipped < 2 && qy_said_spaced(st, j); skipped++) {
+        if (!QY_ONE_OF(term(st, j - 1), between) &&
+            (!qy_name_adverb(term(st, j - 1)) || (flags(st, j - 1) & TX_CAPITAL)))
+            break;
+        adverb |= !QY_ONE_OF(term(st, j - 1), between);
         j--;
+    }
     if (qy_said_spaced(st, j)) {
         int text = document_subject(st, j - 1, a, b);
         if (text != NONE || (st->verb[k] & VERB_READS))
@@ -248,7 +305,7 @@ static int subject_of(const said_text *st, size_t k, size_t *a, size_t *b)
             *a = *b = j - 1;
             return PRONOUN;
         }
-        if (qy_name_back(st, j - 1, a) || qy_name_phrase(st, j - 1, k, a) ||
+        if (qy_name_back(st, j - 1, a) || (!adverb && qy_name_phrase(st, j - 1, k, a)) ||
             qy_name_titled(st, j - 1, a)) {
             *b = j - 1;
             return NAMED;
@@ -309,13 +366,17 @@ static int subject_of(const said_text *st, size_t k, size_t *a, size_t *b)
     /* In apposition: Ali Safavi, a spokesman for the MEK, said; Angela
      * Tilby, vice-principal of Westcott House, Cambridge, accused.  The
      * apposition starts with a small letter or a name's possessive
-     * (Steven Teplitz, AOL's associate general counsel, wrote). */
-    if (k > 1 && qy_said_gap_has(st, k, ',') && !after_quote)
-        for (size_t i = k - 1; i > 0 && k - i < APPOSITION_WORDS; i--) {
-            if (qy_said_sentence_ends(st, i, gap_from(st, i)) || qy_said_in_quote(st, wstart(st, i)))
+     * (Steven Teplitz, AOL's associate general counsel, wrote), and may
+     * stand before the words between a speaker and the verb (Bishop
+     * Galloway, of Mississippi, has finely said). */
+    if (j > 1 && qy_said_gap_has(st, j, ',') && !after_quote)
+        for (size_t i = j - 1; i > 0 && j - i < APPOSITION_WORDS; i--) {
+            if (qy_said_sentence_ends(st, i, gap_from(st, i)) ||
+                qy_said_in_quote(st, wstart(st, i)))
                 break;
-            if (qy_said_gap_has(st, i, ',') && (!(flags(st, i) & TX_CAPITAL) || qy_name_possessive(st, i)) &&
-                (k - i < BEFORE_QUOTE_WORDS || qy_name_apposition(st, i)) &&
+            if (qy_said_gap_has(st, i, ',') &&
+                (!(flags(st, i) & TX_CAPITAL) || qy_name_possessive(st, i)) &&
+                (j - i < BEFORE_QUOTE_WORDS || qy_name_apposition(st, i)) &&
                 qy_name_back(st, i - 1, a)) {
                 *b = i - 1;
                 return NAMED;
@@ -522,37 +583,52 @@ static size_t line_start(const said_text *st, size_t p)
     return p;
 }
 
+/* The writer whom the lines above byte `end` of the text name for words
+ * quoted `depth` deep: the first line above quoted less deep, when it
+ * ends in a verb of speech and a colon (On Tue, Panu Matilainen wrote:),
+ * the lines between quoted as deep or deeper (the quoted block).  1 with
+ * the writer in *out; 0 when that line names none (the replier's own
+ * words come between); 2 when the text has no such line above (the
+ * passage before may). */
+static int writer_above(const said_text *st, size_t end, size_t depth, qy_said_at *out)
+{
+    size_t k = st->nw;
+    for (;;) {
+        size_t from = line_start(st, end);
+        while (k > 0 && wstart(st, k - 1) >= end)
+            k--;
+        /* (Word k - 1, the last before `end`, on the line [from, end).) */
+        if (k > 0 && wstart(st, k - 1) >= from &&
+            qy_reply_depth(st->text, st->len, from) < depth) {
+            size_t w = k - 1, a, b;
+            if (!st->verb[w] || !memchr(st->text + wend(st, w), ':', end - wend(st, w)) ||
+                subject_of(st, w, &a, &b) != NAMED)
+                return 0;
+            out->found = NAMED;
+            out->start = wstart(st, a);
+            out->end = wend(st, b);
+            return 1;
+        }
+        if (from == 0)
+            return 2;
+        end = from - 1; /* the line break ending the line above */
+    }
+}
+
 /* Words on reply-quoted lines ("> ..."), with no speaker of their own:
- * the writer whom the line that introduces the quoted block names (On
- * Tue, Panu Matilainen wrote:), a line quoted one level less above them
- * that ends in a verb of speech and a colon; not when the replier's own
- * words come between. */
+ * the writer whom the line that introduces the quoted block names
+ * (writer_above), in the passage or, failing a line there, in the
+ * passage before (out->reply_depth set for it). */
 static int reply_writer(const said_text *st, size_t first, qy_said_at *out)
 {
     size_t from = line_start(st, wstart(st, first));
     size_t depth = qy_reply_depth(st->text, st->len, from);
     if (depth == 0)
         return 0;
-    size_t k = first;
-    while (from > 0) {
-        size_t end = from - 1; /* the line break ending the line above */
-        from = line_start(st, end);
-        while (k > 0 && wstart(st, k) >= end)
-            k--;
-        if (wstart(st, k) < from || wstart(st, k) >= end)
-            continue; /* a line without words */
-        if (qy_reply_depth(st->text, st->len, from) >= depth)
-            continue;
-        size_t a, b;
-        if (!st->verb[k] || !memchr(st->text + wend(st, k), ':', end - wend(st, k)) ||
-            subject_of(st, k, &a, &b) != NAMED)
-            return 0;
-        out->found = NAMED;
-        out->start = wstart(st, a);
-        out->end = wend(st, b);
-        return 1;
-    }
-    return 0;
+    int got = from > 0 ? writer_above(st, from - 1, depth, out) : 2;
+    if (got == 2)
+        out->reply_depth = depth;
+    return got == 1;
 }
 
 static void find_speaker(const said_text *st, size_t start, size_t end, qy_said_at *out)
@@ -652,7 +728,8 @@ static void find_speaker(const said_text *st, size_t start, size_t end, qy_said_
     for (size_t k = from; k < st->nw; k++) {
         if (k > first && qy_said_sentence_ends(st, k, gap_from(st, k)))
             break;
-        if (!st->verb[k])
+        /* (The name after "quoted" speaks the words after it only.) */
+        if (!st->verb[k] || ((st->verb[k] & VERB_OBJECT) && k >= first))
             continue;
         size_t dist = k > first ? k - first : first - k;
         qy_said_at at = {0};
@@ -705,11 +782,19 @@ static int said_open(const char *text, size_t len, const qy_ptoks *pt, int alway
     return qy_said_text_read(text, len, pt, st) == CS_OK ? 1 : -1;
 }
 
+/* Whether byte p of the text lies on a reply-quoted line ("> ..."). */
+static int reply_quoted(const char *text, size_t len, size_t p)
+{
+    while (p > 0 && text[p - 1] != '\n' && text[p - 1] != '\r')
+        p--;
+    return qy_reply_depth(text, len, p) > 0;
+}
+
 cs_status qy_said_find(const char *text, size_t len, const qy_ptoks *pt,
                        size_t start, size_t end, qy_said_at *out)
 {
     said_text st;
-    int got = said_open(text, len, pt, 0, &st, out);
+    int got = said_open(text, len, pt, start < len && reply_quoted(text, len, start), &st, out);
     if (got <= 0)
         return got < 0 ? CS_NOMEM : CS_OK;
     find_speaker(&st, start, end, out);
@@ -717,15 +802,19 @@ cs_status qy_said_find(const char *text, size_t len, const qy_ptoks *pt,
     return CS_OK;
 }
 
-cs_status qy_said_last(const char *text, size_t len, const qy_ptoks *pt, int person,
+cs_status qy_said_last(const char *text, size_t len, const qy_ptoks *pt, int need,
                        qy_said_at *out)
 {
     said_text st;
-    int got = said_open(text, len, pt, person, &st, out);
+    int person = need == 2;
+    int got = said_open(text, len, pt, need >= 2, &st, out);
     if (got <= 0)
         return got < 0 ? CS_NOMEM : CS_OK;
     size_t a, b;
-    if (last_named(&st, len, &a, &b) || (person && last_titled(&st, len, &a, &b))) {
+    if (need > 2) {
+        writer_above(&st, len, (size_t)need - 2, out);
+        out->reply_depth = 0;
+    } else if (last_named(&st, len, &a, &b) || (person && last_titled(&st, len, &a, &b))) {
         out->found = NAMED;
         out->start = wstart(&st, a);
         out->end = wend(&st, b);
@@ -805,7 +894,9 @@ cs_status qy_said_mark(qy_cand *c, int *need_before)
                                 &at);
     if (rc != CS_OK)
         return rc;
-    *need_before = at.found != PRONOUN ? 0 : at.person ? 2 : 1;
+    *need_before = at.found == PRONOUN ? (at.person ? 2 : 1)
+                   : at.found == NONE && at.reply_depth ? 2 + (int)at.reply_depth
+                                                        : 0;
     return at.found == NAMED ? set_speaker(r, r, &c->pt, read, &at) : CS_OK;
 }
 
@@ -820,7 +911,7 @@ cs_status qy_said_mark_before(tx_analyzer *a, qy_cand *c, const qy_result *befor
     size_t len;
     const char *read = qy_readable_text(before, &pt.words, &len);
     if (rc == CS_OK)
-        rc = qy_said_last(read, len, &pt, need_before == 2, &at);
+        rc = qy_said_last(read, len, &pt, need_before, &at);
     if (rc == CS_OK && at.found == NAMED)
         rc = set_speaker(&c->r, before, &pt, read, &at);
     qy_ptoks_clear(&pt);

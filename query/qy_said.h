@@ -41,6 +41,10 @@ typedef struct qy_said_at {
                            pronoun's or the text's, found == 2) */
     int person;         /* found == 2 for he or she (not it, they or a
                            text) */
+    size_t reply_depth; /* found == 0: the words lie on lines a reply
+                           quotes this deep ("> > ..."), and the passage
+                           names no writer for them (the passage before
+                           may: "On Sun, Bill Stoddard wrote:") */
 } qy_said_at;
 
 /* The speaker of the words from byte `start` to the word at byte `end` of
@@ -58,11 +62,15 @@ typedef struct qy_said_at {
 cs_status qy_said_find(const char *text, size_t len, const qy_ptoks *pt,
                        size_t start, size_t end, qy_said_at *out);
 
-/* The last speaker `text` names by a name (not a pronoun), for a "he
- * said" in the passage after it; failing one and for `person` (he or
- * she, not it or a text), the last person it names with a title
- * (Finance Minister Delina Ibrahimaj gave some details). */
-cs_status qy_said_last(const char *text, size_t len, const qy_ptoks *pt, int person,
+/* The speaker `text` names for the passage after it, as `need` asks
+ * (qy_said_mark's need_before): 1, for "it" or a text, the last speaker it
+ * names by a name (not a pronoun); 2, for "he" or "she", the same, or
+ * failing one, the last person it names with a title (Finance Minister
+ * Delina Ibrahimaj gave some details); 3 or more, for words quoted
+ * need - 2 deep by a reply, the writer its last line quoted less deep
+ * names (On Sun, 1 Sep 2002, Bill Stoddard wrote:), when the lines after
+ * that one are all quoted. */
+cs_status qy_said_last(const char *text, size_t len, const qy_ptoks *pt, int need,
                        qy_said_at *out);
 
 /* Sets c->r.said_by for the words its first highlight starts (nothing for a
@@ -70,9 +78,10 @@ cs_status qy_said_last(const char *text, size_t len, const qy_ptoks *pt, int per
  * e-mail's or a web page's text, decoded: its HTML, quoted-printable or
  * charset), the name's bytes those of the file.  *need_before is set when
  * the passage says "he" or "she" (2), or "it" or "the statement" (1), of
- * a speaker it does not name before: then qy_said_mark_before, with the
- * passage before it in its file and need_before, names him.  CS_NOMEM
- * when out of memory. */
+ * a speaker it does not name before, or when the words are on lines a
+ * reply quotes whose writer it does not name (2 + their depth): then
+ * qy_said_mark_before, with the passage before it in its file and
+ * need_before, names him.  CS_NOMEM when out of memory. */
 cs_status qy_said_mark(qy_cand *c, int *need_before);
 cs_status qy_said_mark_before(tx_analyzer *a, qy_cand *c, const qy_result *before,
                               int need_before);

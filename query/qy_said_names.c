@@ -17,15 +17,16 @@ static const char *const prepositions[] = {
     "with",  "within"};
 /* Titles and other words for a person before or after a name: Finance
  * Minister Delina Ibrahimaj, spokesman Ali Safavi, report author Ronald
- * Schmelzer, the NCIS spokesman; sorted. */
+ * Schmelzer, the NCIS spokesman, reproductive biologist Roger Gosden;
+ * sorted. */
 static const char *const titles[] = {
-    "ambassador", "analyst",   "attorney",  "author",       "ceo",         "chairman",    "chairwoman",
-    "chief",      "commander", "commissioner", "counsel",   "director",    "dr",
-    "economist",  "editor",    "executive", "founder",      "general",     "governor",
-    "judge",      "lawyer",    "manager",   "mayor",        "minister",    "mr",
-    "mrs",        "ms",        "officer",   "official",     "premier",     "president",   "professor",
-    "prosecutor", "researcher", "scientist", "secretary",   "senator",     "spokesman",
-    "spokesperson", "spokeswoman"};
+    "ambassador", "analyst", "astronomer", "attorney", "author", "biologist", "ceo", "chairman",
+    "chairwoman", "chemist", "chief", "columnist", "commander", "commissioner", "counsel",
+    "director", "dr", "economist", "editor", "engineer", "executive", "founder", "general",
+    "geologist", "governor", "historian", "judge", "lawyer", "manager", "mayor", "minister",
+    "mr", "mrs", "ms", "officer", "official", "physician", "physicist", "premier", "president",
+    "professor", "prosecutor", "psychiatrist", "psychologist", "researcher", "scientist",
+    "secretary", "senator", "sociologist", "spokesman", "spokesperson", "spokeswoman"};
 /* Small words inside a name: Helen van Trearum, Charles de Gaulle. */
 static const char *const particles[] = {"al", "bin", "da", "de", "del", "der", "di",
                                         "du", "el", "la", "le", "van", "von"};
@@ -104,7 +105,7 @@ int qy_name_back(const said_text *st, size_t last, size_t *first)
     }
     /* (A date's short form alone is a name: Sun said.) */
     while (f <= last && ((flags(st, f) & TX_STOP) ||
-                         (qy_is_date_word(term(st, f)) && (f < last || strlen(term(st, f)) > 3))))
+                         (qy_name_date(term(st, f)) && (f < last || strlen(term(st, f)) > 3))))
         f++;
     if (f > last || QY_ONE_OF(term(st, last), pronouns) || QY_ONE_OF(term(st, f), no_names) ||
         QY_ONE_OF(term(st, last), no_names))
@@ -172,15 +173,13 @@ int qy_name_phrase(const said_text *st, size_t last, size_t verb, size_t *first)
         if ((flags(st, i) & (TX_CAPITAL | TX_STOP | TX_NUMBER)) ||
             QY_ONE_OF(term(st, i), prepositions) || QY_ONE_OF(term(st, i), no_names))
             return 0;
-    if (head > 0 && !qy_said_sentence_ends(st, head, gap_from(st, head)) &&
-        !qy_said_gap_has(st, head, ',') && !qy_said_gap_has(st, head, ':') && !qy_said_gap_has(st, head, 0))
+    if (!qy_said_clause_start(st, head))
         return 0;
     *first = head;
     return 1;
 }
 
-/* Whether a word reads as an adverb in -ly (steadily; not only, family). */
-static int adverb(const char *t)
+int qy_name_adverb(const char *t)
 {
     size_t n = strlen(t);
     return n > 4 && strcmp(t + n - 2, "ly") == 0 && strcmp(t, "family") != 0 &&
@@ -231,7 +230,7 @@ int qy_name_fwd(const said_text *st, size_t first, int phrase, size_t *from,
          * according to the George Washington documentary (but an
          * adverb may follow: said Bildad steadily). */
         if (l + 1 < st->nw && !(flags(st, l + 1) & (TX_STOP | TX_CAPITAL)) && qy_said_spaced(st, l + 1) &&
-            !adverb(term(st, l + 1)))
+            !qy_name_adverb(term(st, l + 1)))
             return 0;
         *from = f;
         *last = l;
@@ -268,8 +267,7 @@ int qy_name_titled(const said_text *st, size_t last, size_t *first)
     if (f == last || f == 0 || !qy_said_spaced(st, f) || !QY_ONE_OF(term(st, f - 1), articles))
         return 0;
     size_t head = f - 1;
-    if (head > 0 && !qy_said_sentence_ends(st, head, gap_from(st, head)) &&
-        !qy_said_gap_has(st, head, ',') && !qy_said_gap_has(st, head, ':') && !qy_said_gap_has(st, head, 0))
+    if (!qy_said_clause_start(st, head))
         return 0;
     *first = head;
     return 1;
@@ -279,6 +277,18 @@ int qy_name_apposition(const said_text *st, size_t i)
 {
     static const char *const starts[] = {"a", "an", "one", "the", "who", "whose"};
     return QY_ONE_OF(term(st, i), starts) || qy_name_possessive(st, i) || QY_ONE_OF(term(st, i), titles);
+}
+
+int qy_name_date(const char *t)
+{
+    static const char *const short_forms[] = {"sept", "thur", "thurs", "tues"};
+    static const char *const full[] = {
+        "january", "february", "march",  "april",  "may",      "june",     "july",
+        "august",  "september", "october", "november", "december", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday"};
+    size_t n = strlen(t);
+    return qy_is_date_word(t) &&
+           (n == 3 || QY_ONE_OF(t, short_forms) || QY_ONE_OF(t, full));
 }
 
 int qy_name_pronoun(const char *t)

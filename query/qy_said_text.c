@@ -27,8 +27,8 @@ static const speech_verb speech_verbs[] = {
     {"criticized", 0}, {"declared", INV | PHR}, {"denied", PHR}, {"denounced", 0},
     {"exclaimed", INV | PHR}, {"explained", INV | PHR}, {"explaining", PART},
     {"insisted", INV | PHR}, {"insisting", PART}, {"message", DOC}, {"muttered", INV | PHR},
-    {"noted", INV | PHR}, {"noting", PART}, {"read", VERB_READS}, {"reads", VERB_READS},
-    {"recalled", INV}, {"release", DOC}, {"remarked", INV}, {"replied", INV | PHR},
+    {"noted", INV | PHR}, {"noting", PART}, {"quoted", VERB_OBJECT}, {"read", VERB_READS},
+    {"reads", VERB_READS}, {"recalled", INV}, {"release", DOC}, {"remarked", INV}, {"replied", INV | PHR},
     {"said", INV | PHR}, {"saying", PART}, {"says", INV | PHR}, {"shouted", INV | PHR},
     {"stated", INV | PHR}, {"statement", DOC}, {"stating", PART}, {"stressed", INV | PHR},
     {"told", PHR}, {"tweet", DOC}, {"tweeted", INV}, {"urged", 0}, {"warned", PHR},
@@ -66,14 +66,21 @@ int qy_said_any_verb(const qy_ptoks *pt, size_t len)
     return 0;
 }
 
-/* A quotation mark at text[i]: 1 opening (“ « „), 2 closing (” »), 3
- * either (the straight "), its bytes in *width; 0 none. */
+/* A quotation mark at text[i]: 1 opening (“ « „ ``), 2 closing (” »), 3
+ * either (the straight "), 4 closing an open quotation only (''), its
+ * bytes in *width; 0 none.  Two backquotes and two apostrophes are how
+ * text set for TeX, and the wires' news as mail carried it, quote:
+ * ``...,'' said Amit Patel. */
 static int quote_mark(const char *t, size_t len, size_t i, size_t *width)
 {
     const unsigned char *u = (const unsigned char *)t + i;
     *width = 1;
     if (u[0] == '"')
         return 3;
+    if ((u[0] == '`' || u[0] == '\'') && i + 1 < len && u[1] == u[0]) {
+        *width = 2;
+        return u[0] == '`' ? 1 : 4;
+    }
     if (u[0] == 0xC2 && i + 1 < len) {
         *width = 2;
         return u[1] == 0xAB ? 1 : u[1] == 0xBB ? 2 : 0;
@@ -108,6 +115,8 @@ static int find_quotes(said_text *st)
     size_t cap = 0, open = NO_WORD, width;
     for (size_t i = 0; i < st->len; i += width) {
         int mark = quote_mark(st->text, st->len, i, &width);
+        if (mark == 4)
+            mark = open != NO_WORD ? 2 : 0;
         /* A straight mark after a sentence's or a clause's end and
          * before a space closes: a window cut inside a quotation
          * (... in the service of my country." It is argued). */
@@ -199,7 +208,7 @@ int qy_said_gap_has(const said_text *st, size_t k, char ch)
     size_t from = gap_from(st, k), to = wstart(st, k), width;
     for (size_t p = from; p < to; p += width) {
         int mark = quote_mark(st->text, to, p, &width);
-        if (ch ? st->text[p] == ch : (mark == 2 || mark == 3))
+        if (ch ? st->text[p] == ch : (mark == 2 || mark == 3 || mark == 4))
             return 1;
     }
     return 0;
@@ -240,6 +249,13 @@ int qy_said_sentence_ends(const said_text *st, size_t i, size_t from)
     return 0;
 }
 
+int qy_said_clause_start(const said_text *st, size_t i)
+{
+    return i == 0 || qy_said_sentence_ends(st, i, gap_from(st, i)) ||
+           qy_said_gap_has(st, i, ',') || qy_said_gap_has(st, i, ':') ||
+           qy_said_gap_has(st, i, 0);
+}
+
 size_t qy_said_sentence_start(const said_text *st, size_t k)
 {
     size_t s = k;
@@ -252,7 +268,7 @@ int qy_said_any_quote_mark(const char *text, size_t len)
 {
     size_t width;
     for (size_t i = 0; i < len; i++)
-        if ((text[i] == '"' || text[i] == '\xC2' || text[i] == '\xE2') &&
+        if ((text[i] == '"' || text[i] == '`' || text[i] == '\xC2' || text[i] == '\xE2') &&
             quote_mark(text, len, i, &width))
             return 1;
     return 0;

@@ -38,6 +38,9 @@
 #define VERB_DOCUMENT 32 /* a noun for a text: whose it is follows it
                             (in a statement from the ministry) or was
                             said before (the statement said) */
+#define VERB_OBJECT 64 /* the name after it is whose words follow (the
+                          Times quoted Dirksen: "..."; quoted Rama as
+                          saying) */
 
 /* A passage read for its speakers: its words (a compound's joined form
  * left out: its parts are the words) and its quotations. */
@@ -113,6 +116,10 @@ int qy_said_gap_has(const said_text *st, size_t k, char ch);
  * initial's point; or one that ends a quotation before a capital. */
 int qy_said_sentence_ends(const said_text *st, size_t i, size_t from);
 
+/* Whether word i starts a clause: the text's first word, or one after a
+ * sentence's end, a comma, a colon or a closing quotation mark. */
+int qy_said_clause_start(const said_text *st, size_t i);
+
 /* The first word of the sentence word k stands in. */
 size_t qy_said_sentence_start(const said_text *st, size_t k);
 
@@ -173,6 +180,15 @@ int qy_name_titled(const said_text *st, size_t last, size_t *first);
  * at ...; not Richard in: Monica Gabrielle, who lost her husband,
  * Richard, when the south tower fell and ..., said). */
 int qy_name_apposition(const said_text *st, size_t i);
+
+/* Whether a normalized word is a month's or a weekday's name or its
+ * short form (Sat, Sept, Thurs), which a sentence may start with before a
+ * name: not a name's word that merely starts like one (Marc, Augustus). */
+int qy_name_date(const char *t);
+
+/* Whether a normalized word reads as an adverb in -ly (steadily; not
+ * only, family). */
+int qy_name_adverb(const char *t);
 
 /* Whether a normalized word is of the grammar's lists: he or she; a word
  * with a capital that names no one (I, It, Someone, Who); a preposition

@@ -126,6 +126,14 @@ open('in/e_story.eml', 'wb').write(
     b'-- \n'
     b'"The stoical scheme of supplying our wants is like cutting off our feet\n'
     b'when we want shoes."  -- Jonathan Swift\n')
+# A reply whose quoted lines' writer is named in a paragraph of its own
+# above them.
+open('in/f_thread.eml', 'wb').write(
+    b'From: Gus <gus@example.org>\nSubject: Re: grebe survey\n\n'
+    b'On Sunday, Bill Stoddard wrote:\n\n'
+    b'> Can you give a reference for the great crested grebe roost by the quarry?\n'
+    b'> I could find it myself but the ledger is lost.\n\n'
+    b'Well, I saw it in the warden\'s ledger.\n')
 # Not an e-mail: header-like lines without a From: address.
 open('in/notes.txt', 'wb').write(
     b'Title: Field notes on the quokka\n'
@@ -282,6 +290,9 @@ for q in '"take any risks"' '"shoppers were told to stay home"' '"cutting off ou
 done > out.jsonl
 [ "$(jq_py '[(r["cite"], r["said_by"]["name"], r["said_by"]["cite"]) for r in rs]' < out.jsonl)" = "[('in/e_story.eml:6-7', 'Helen van Trearum', 'in/e_story.eml:7'), ('in/e_story.eml:9', 'Helen van Trearum', 'in/e_story.eml:7'), ('in/e_story.eml:11-13', 'Jonathan Swift', 'in/e_story.eml:13')]" ] ||
     fail "who said it in mail: $(cat out.jsonl)"
+cs query --format jsonl -n 1 '"the great crested grebe roost by the quarry"' > out.jsonl
+[ "$(jq_py '[(r["cite"], r["said_by"]["name"], r["said_by"]["cite"]) for r in rs]' < out.jsonl)" = "[('in/f_thread.eml:6-7', 'Bill Stoddard', 'in/f_thread.eml:4')]" ] ||
+    fail "who wrote a reply's quoted lines: $(cat out.jsonl)"
 # Verbatim, the message that says it comes first whatever the scores.
 cs query --format jsonl -n 5 '"the black cormorant colony at the old mill had doubled"' > out.jsonl
 [ "$(jq_py '[(r["path"], r["match"]) for r in rs][:2]' < out.jsonl)" = "[('in/d_story.eml', 'exact'), ('in/c_reply.eml', 'exact')]" ] ||

@@ -52,8 +52,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort();
         check(&at, &pt, size);
     }
-    for (int person = 0; person <= 1; person++) {
-        if (qy_said_last(text, size, &pt, person, &at) != CS_OK)
+    /* It or a text, he or she, and words quoted one or two deep. */
+    for (int need = 1; need <= 4; need++) {
+        if (qy_said_last(text, size, &pt, need, &at) != CS_OK)
             abort();
         check(&at, &pt, size);
     }
