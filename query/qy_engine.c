@@ -652,19 +652,55 @@ static cs_status names_of(qy_engine *e, const qy_plan *plan, qy_cand *c, char **
     return rc;
 }
 
+/* How many passages before a result's are read for the full name of a
+ * speaker it calls by a title and a surname (Dr. Chamie): news names him
+ * in full a few paragraphs before. */
+#define QY_FULLER_PASSAGES 6
+
+/* The full name of a speaker said_by calls by a title and a surname, as
+ * the passage, or one of the passages before it in its file, last gives
+ * it (qy_said_fuller). */
+static cs_status fuller_speaker(qy_engine *e, qy_cand *c)
+{
+    if (!c->r.said_by.name || !qy_said_short(c->r.said_by.name))
+        return CS_OK;
+    int found = 0;
+    cs_status rc = qy_said_fuller(e->an, c, &c->r, &found);
+    xs_docid d = c->docid;
+    for (int i = 0; rc == CS_OK && !found && i < QY_FULLER_PASSAGES; i++) {
+        if ((d = qy_docid_beside(e, d, 1)) == 0)
+            break;
+        qy_result before = {0};
+        cs_status read = qy_doc_read(e, d, &before, NULL);
+        int same = read == CS_OK && before.path && c->r.path &&
+                   strcmp(before.path, c->r.path) == 0 && before.byte_start < c->r.byte_start;
+        if (read == CS_NOMEM)
+            rc = CS_NOMEM;
+        else if (same)
+            rc = qy_said_fuller(e->an, c, &before, &found);
+        qy_result_clear(&before);
+        if (!same)
+            break;
+    }
+    return rc;
+}
+
 /* Who said the words a result matched: the speaker its passage names,
- * or for "he said" the one the passage before names (qy_said.h). */
+ * or for "he said" the one the passage before names (qy_said.h), by his
+ * full name when it calls him Dr. or Mr. */
 static cs_status speaker_of(qy_engine *e, qy_cand *c)
 {
     int need_before;
     cs_status rc = qy_said_mark(c, &need_before);
-    if (rc != CS_OK || !need_before)
-        return rc;
-    qy_result before = {0};
-    int got = passage_before(e, c, &before);
-    rc = got < 0 ? CS_NOMEM : got ? qy_said_mark_before(e->an, c, &before, need_before) : CS_OK;
-    qy_result_clear(&before);
-    return rc;
+    if (rc == CS_OK && need_before) {
+        qy_result before = {0};
+        int got = passage_before(e, c, &before);
+        rc = got < 0   ? CS_NOMEM
+             : got ? qy_said_mark_before(e->an, c, &before, need_before)
+                   : CS_OK;
+        qy_result_clear(&before);
+    }
+    return rc == CS_OK ? fuller_speaker(e, c) : rc;
 }
 
 /* What became of a candidate in find_across. */

@@ -562,13 +562,55 @@ static void test_no_speaker(void **state)
                         "");
 }
 
+/* The full name for a title and a surname: the last the text gives
+ * before, with a given name or an initial, not of the other sex. */
+static const char *fuller(const char *name, const char *text)
+{
+    static char out[256];
+    qy_cand c;
+    memset(&c, 0, sizeof c);
+    c.r.text = (char *)"";
+    c.r.byte_start = strlen(text) + 10;
+    c.r.said_by.name = strdup(name);
+    c.r.said_by.cite = strdup("x:9");
+    c.r.said_by.byte_start = c.r.said_by.byte_end = strlen(text) + 10;
+    qy_result src = {.text = (char *)text, .text_len = strlen(text), .path = (char *)"x",
+                     .line_start = 1};
+    int found;
+    assert_true(qy_said_short(name));
+    assert_int_equal(qy_said_fuller(analyzer(), &c, &src, &found), CS_OK);
+    snprintf(out, sizeof out, "%s", found ? c.r.said_by.name : "");
+    assert_string_equal(c.r.said_by.name, found ? out : name);
+    free(c.r.said_by.name);
+    free(c.r.said_by.cite);
+    return out;
+}
+
+static void test_full_name(void **state)
+{
+    (void)state;
+    assert_string_equal(fuller("Dr. Chamie", "Urbanization is not bad, said Dr. Joseph "
+                                             "Chamie, director of the division."),
+                        "Joseph Chamie");
+    assert_string_equal(fuller("Judge Cooper", "U.S. District Judge Florence-Marie Cooper "
+                                               "ruled on Monday."),
+                        "Florence-Marie Cooper");
+    assert_string_equal(fuller("Mr. Bush", "First Lady Laura Bush spoke first. Then "
+                                           "President George W. Bush arrived."),
+                        "George W. Bush");
+    assert_string_equal(fuller("Mr. Bush", "First Lady Laura Bush spoke first."), "");
+    assert_string_equal(fuller("Mr Morris", "Aid Mr Morris went on."), "");
+    assert_false(qy_said_short("Joseph Chamie"));
+    assert_false(qy_said_short("Chamie"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_after_quotation), cmocka_unit_test(test_before_quotation),
         cmocka_unit_test(test_pronoun),         cmocka_unit_test(test_reported_speech),
         cmocka_unit_test(test_text_speaks),     cmocka_unit_test(test_forms_of_mail_and_news),
-        cmocka_unit_test(test_no_speaker),
+        cmocka_unit_test(test_no_speaker),      cmocka_unit_test(test_full_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
