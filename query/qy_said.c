@@ -35,7 +35,8 @@ static int speaker_verb_before(const said_text *st, size_t k)
 {
     for (size_t i = k; i-- > 1 && k - i <= 4;) {
         size_t f;
-        if (st->verb[i] && !(st->verb[i] & (VERB_DOCUMENT | VERB_PARTICIPLE)) && qy_said_spaced(st, i) &&
+        if (st->verb[i] && !(st->verb[i] & (VERB_DOCUMENT | VERB_PARTICIPLE)) &&
+            qy_said_spaced(st, i) &&
             (qy_name_pronoun(term(st, i - 1)) || qy_name_back(st, i - 1, &f) ||
              qy_name_phrase(st, i - 1, i, &f)))
             return 1;
@@ -147,7 +148,8 @@ static int sentence_subject(const said_text *st, size_t k, size_t *a, size_t *b)
     size_t start = qy_said_sentence_start(st, k), f = start;
     if (f + 1 >= k || qy_said_in_quote(st, wstart(st, f)))
         return NONE;
-    if (strcmp(term(st, f), "the") == 0 && (flags(st, f + 1) & TX_CAPITAL) && qy_name_joins(st, f + 1))
+    if (strcmp(term(st, f), "the") == 0 && (flags(st, f + 1) & TX_CAPITAL) &&
+        qy_name_joins(st, f + 1))
         f++;
     int pronoun = qy_name_pronoun(term(st, f));
     if (!pronoun && (!(flags(st, f) & TX_CAPITAL) || (flags(st, f) & TX_STOP) ||
@@ -162,7 +164,8 @@ static int sentence_subject(const said_text *st, size_t k, size_t *a, size_t *b)
      * had asked the FEC ..., saying). */
     size_t v_at = l + 1;
     if (!pronoun && v_at < k && qy_said_gap_has(st, v_at, ',') && !(flags(st, v_at) & TX_CAPITAL))
-        while (v_at < k && v_at - l <= APPOSITION_WORDS && !(v_at > l + 1 && qy_said_gap_has(st, v_at, ',')))
+        while (v_at < k && v_at - l <= APPOSITION_WORDS &&
+               !(v_at > l + 1 && qy_said_gap_has(st, v_at, ',')))
             v_at++;
     else if (v_at < k && !qy_said_spaced(st, v_at))
         return NONE;
@@ -327,7 +330,8 @@ static int subject_of(const said_text *st, size_t k, size_t *a, size_t *b)
         while (r > 0 && (flags(st, r) & TX_CAPITAL) && qy_name_joins(st, r))
             r--;
         if (r + 1 < j && r > 0 && (flags(st, r + 1) & TX_CAPITAL) &&
-            strcmp(term(st, r), "of") == 0 && qy_said_spaced(st, r) && qy_said_spaced(st, r + 1) && qy_name_back(st, r - 1, a)) {
+            strcmp(term(st, r), "of") == 0 && qy_said_spaced(st, r) && qy_said_spaced(st, r + 1) &&
+            qy_name_back(st, r - 1, a)) {
             *b = j - 1;
             return NAMED;
         }
@@ -337,7 +341,8 @@ static int subject_of(const said_text *st, size_t k, size_t *a, size_t *b)
     /* A name set off by commas right before the verb, after what he is:
      * an ancient Chinese philosopher, Lao-tzu, said; my predecessor,
      * President McKinley, said. */
-    if (k > 1 && qy_said_gap_has(st, k, ',') && !qy_said_gap_has(st, k, 0) && qy_name_back(st, k - 1, a) &&
+    if (k > 1 && qy_said_gap_has(st, k, ',') && !qy_said_gap_has(st, k, 0) &&
+        qy_name_back(st, k - 1, a) &&
         *a > 0 && qy_said_gap_has(st, *a, ',') && !(flags(st, *a - 1) & TX_CAPITAL)) {
         *b = k - 1;
         return NAMED;
@@ -466,7 +471,8 @@ static int described_before(const said_text *st, size_t a, size_t b, size_t *na,
             *nb = i;
             return 1;
         }
-        if (!(flags(st, i) & TX_CAPITAL) && i + 2 < a && qy_said_spaced(st, i + 1) && qy_said_spaced(st, i + 2) &&
+        if (!(flags(st, i) & TX_CAPITAL) && i + 2 < a && qy_said_spaced(st, i + 1) &&
+            qy_said_spaced(st, i + 2) &&
             (strcmp(term(st, i + 1), "called") == 0 || strcmp(term(st, i + 1), "named") == 0) &&
             (flags(st, i + 2) & TX_CAPITAL) && !(flags(st, i + 2) & TX_STOP)) {
             *na = i + 2;

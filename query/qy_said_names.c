@@ -55,7 +55,8 @@ int qy_name_joins(const said_text *st, size_t i)
     /* (Not an initial's point before a title: West Orange, N.J. Mr.
      * Waller said.) */
     return t[from] == '.' &&
-           (wend(st, i - 1) - wstart(st, i - 1) == 1 || QY_ONE_OF(term(st, i - 1), abbreviations)) &&
+           (wend(st, i - 1) - wstart(st, i - 1) == 1 ||
+            QY_ONE_OF(term(st, i - 1), abbreviations)) &&
            qy_said_space_only(t, from + 1, to) &&
            !(wend(st, i - 1) - wstart(st, i - 1) == 1 && QY_ONE_OF(term(st, i), titles));
 }
@@ -134,7 +135,8 @@ int qy_name_back(const said_text *st, size_t last, size_t *first)
 size_t qy_name_mention(const said_text *st, size_t l)
 {
     size_t f = l;
-    while (f > 0 && l - f + 1 < NAME_WORDS && (flags(st, f - 1) & TX_CAPITAL) && qy_name_joins(st, f))
+    while (f > 0 && l - f + 1 < NAME_WORDS && (flags(st, f - 1) & TX_CAPITAL) &&
+           qy_name_joins(st, f))
         f--;
     while (f <= l && (flags(st, f) & TX_STOP))
         f++;
@@ -213,8 +215,9 @@ int qy_name_fwd(const said_text *st, size_t first, int phrase, size_t *from,
             QY_ONE_OF(term(st, l + 1), titles)) {
             size_t t = l + 1;
             /* (Documentum president and CEO Dave DeWalt.) */
-            if (t + 2 < st->nw && strcmp(term(st, t + 1), "and") == 0 && qy_said_spaced(st, t + 1) &&
-                qy_said_spaced(st, t + 2) && (flags(st, t + 2) & TX_CAPITAL))
+            if (t + 2 < st->nw && strcmp(term(st, t + 1), "and") == 0 &&
+                qy_said_spaced(st, t + 1) && qy_said_spaced(st, t + 2) &&
+                (flags(st, t + 2) & TX_CAPITAL))
                 t++;
             if (t + 1 < st->nw && qy_said_spaced(st, t + 1) && (flags(st, t + 1) & TX_CAPITAL) &&
                 !(flags(st, t + 1) & TX_STOP) && !QY_ONE_OF(term(st, t + 1), no_names)) {
@@ -229,7 +232,8 @@ int qy_name_fwd(const said_text *st, size_t first, int phrase, size_t *from,
         /* A name that qualifies the word after it is no speaker:
          * according to the George Washington documentary (but an
          * adverb may follow: said Bildad steadily). */
-        if (l + 1 < st->nw && !(flags(st, l + 1) & (TX_STOP | TX_CAPITAL)) && qy_said_spaced(st, l + 1) &&
+        if (l + 1 < st->nw && !(flags(st, l + 1) & (TX_STOP | TX_CAPITAL)) &&
+            qy_said_spaced(st, l + 1) &&
             !qy_name_adverb(term(st, l + 1)))
             return 0;
         *from = f;
@@ -276,7 +280,8 @@ int qy_name_titled(const said_text *st, size_t last, size_t *first)
 int qy_name_apposition(const said_text *st, size_t i)
 {
     static const char *const starts[] = {"a", "an", "one", "the", "who", "whose"};
-    return QY_ONE_OF(term(st, i), starts) || qy_name_possessive(st, i) || QY_ONE_OF(term(st, i), titles);
+    return QY_ONE_OF(term(st, i), starts) || qy_name_possessive(st, i) ||
+           QY_ONE_OF(term(st, i), titles);
 }
 
 int qy_name_date(const char *t)
