@@ -596,10 +596,11 @@ static size_t line_start(const said_text *st, size_t p)
  * the lines between quoted as deep or deeper (the quoted block).  1 with
  * the writer in *out; 0 when that line names none (the replier's own
  * words come between); 2 when the text has no such line above (the
- * passage before may). */
-static int writer_above(const said_text *st, size_t end, size_t depth, qy_said_at *out)
+ * passage before may).  Word k starts at `end` or after it (or is
+ * st->nw). */
+static int writer_above(const said_text *st, size_t end, size_t k, size_t depth,
+                        qy_said_at *out)
 {
-    size_t k = st->nw;
     for (;;) {
         size_t from = line_start(st, end);
         while (k > 0 && wstart(st, k - 1) >= end)
@@ -632,7 +633,7 @@ static int reply_writer(const said_text *st, size_t first, qy_said_at *out)
     size_t depth = qy_reply_depth(st->text, st->len, from);
     if (depth == 0)
         return 0;
-    int got = from > 0 ? writer_above(st, from - 1, depth, out) : 2;
+    int got = from > 0 ? writer_above(st, from - 1, first, depth, out) : 2;
     if (got == 2)
         out->reply_depth = depth;
     return got == 1;
@@ -819,7 +820,7 @@ cs_status qy_said_last(const char *text, size_t len, const qy_ptoks *pt, int nee
         return got < 0 ? CS_NOMEM : CS_OK;
     size_t a, b;
     if (need > 2) {
-        writer_above(&st, len, (size_t)need - 2, out);
+        writer_above(&st, len, st.nw, (size_t)need - 2, out);
         out->reply_depth = 0;
     } else if (last_named(&st, len, &a, &b) || (person && last_titled(&st, len, &a, &b))) {
         out->found = NAMED;
