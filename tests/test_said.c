@@ -54,6 +54,23 @@ static const char *speaker(const char *text, const char *at)
     return speaker_of(text, at, NULL);
 }
 
+/* The speaker `text`, as the passage before, names for one the passage
+ * after left to it (need: as qy_said_mark's need_before): the name as
+ * written, "" for none. */
+static const char *last_speaker(const char *text, int need)
+{
+    static char out[256];
+    qy_result r = {.text = (char *)text, .text_len = strlen(text)};
+    qy_ptoks pt;
+    assert_int_equal(qy_ptoks_analyze(analyzer(), &r, &pt, NULL), CS_OK);
+    qy_said_at s;
+    assert_int_equal(qy_said_last(text, r.text_len, &pt, need, &s), CS_OK);
+    qy_ptoks_clear(&pt);
+    snprintf(out, sizeof out, "%.*s", s.found == 1 ? (int)(s.end - s.start) : 0,
+             s.found == 1 ? text + s.start : "");
+    return out;
+}
+
 static void test_after_quotation(void **state)
 {
     (void)state;
@@ -108,17 +125,10 @@ static void test_pronoun(void **state)
                                 "situation,\xE2\x80\x9D he told Euronews Albania.",
                                 "abnormal"),
                         "(he)");
-    const char *before = "The Director of the Civil Aviation Authority, Maksim "
-                         "Et\xE2\x80\x99hemaj said the attack was sabotage.";
-    qy_result r = {.text = (char *)before, .text_len = strlen(before)};
-    qy_ptoks pt;
-    assert_int_equal(qy_ptoks_analyze(analyzer(), &r, &pt, NULL), CS_OK);
-    qy_said_at s;
-    assert_int_equal(qy_said_last(before, r.text_len, &pt, 2, &s), CS_OK);
-    qy_ptoks_clear(&pt);
-    assert_int_equal(s.found, 1);
-    assert_memory_equal(before + s.start, "Maksim Et\xE2\x80\x99hemaj", s.end - s.start);
-    assert_int_equal(s.end - s.start, strlen("Maksim Et\xE2\x80\x99hemaj"));
+    assert_string_equal(last_speaker("The Director of the Civil Aviation Authority, Maksim "
+                                     "Et\xE2\x80\x99hemaj said the attack was sabotage.",
+                                     2),
+                        "Maksim Et\xE2\x80\x99hemaj");
     /* For he or she, failing a speaker named by a verb, the last person
      * named with a title; not a possessive, nor a person named after a he
      * in its sentence. */
@@ -136,14 +146,8 @@ static void test_pronoun(void **state)
                         "(he)");
     const char *titled = "Little was said, but Finance Minister Delina Ibrahimaj gave "
                          "some details during a press conference.";
-    r = (qy_result){.text = (char *)titled, .text_len = strlen(titled)};
-    assert_int_equal(qy_ptoks_analyze(analyzer(), &r, &pt, NULL), CS_OK);
-    assert_int_equal(qy_said_last(titled, r.text_len, &pt, 1, &s), CS_OK);
-    assert_int_equal(s.found, 0);
-    assert_int_equal(qy_said_last(titled, r.text_len, &pt, 2, &s), CS_OK);
-    qy_ptoks_clear(&pt);
-    assert_int_equal(s.found, 1);
-    assert_memory_equal(titled + s.start, "Finance Minister Delina Ibrahimaj", s.end - s.start);
+    assert_string_equal(last_speaker(titled, 1), "");
+    assert_string_equal(last_speaker(titled, 2), "Finance Minister Delina Ibrahimaj");
 }
 
 static void test_reported_speech(void **state)
@@ -357,30 +361,18 @@ static void test_forms_of_mail_and_news(void **state)
     qy_ptoks_clear(&qpt);
     assert_int_equal(at.found, 0);
     assert_int_equal(at.reply_depth, 1);
-    const char *intro = "Thanks for the link.\n\nOn Sun, 1 Sep 2002, Bill Stoddard wrote:\n";
-    q = (qy_result){.text = (char *)intro, .text_len = strlen(intro)};
-    assert_int_equal(qy_ptoks_analyze(analyzer(), &q, &qpt, NULL), CS_OK);
-    assert_int_equal(qy_said_last(intro, q.text_len, &qpt, 2 + 1, &at), CS_OK);
-    qy_ptoks_clear(&qpt);
-    assert_int_equal(at.found, 1);
-    assert_memory_equal(intro + at.start, "Bill Stoddard", at.end - at.start);
-    assert_int_equal(at.end - at.start, strlen("Bill Stoddard"));
+    assert_string_equal(last_speaker("Thanks for the link.\n\nOn Sun, 1 Sep 2002, Bill "
+                                     "Stoddard wrote:\n",
+                                     2 + 1),
+                        "Bill Stoddard");
     /* Not past the replier's own words, nor for a deeper line a writer
      * of shallower ones. */
-    const char *own = "On Sun, Bill Stoddard wrote:\nI disagree with that.\n";
-    q = (qy_result){.text = (char *)own, .text_len = strlen(own)};
-    assert_int_equal(qy_ptoks_analyze(analyzer(), &q, &qpt, NULL), CS_OK);
-    assert_int_equal(qy_said_last(own, q.text_len, &qpt, 2 + 1, &at), CS_OK);
-    assert_int_equal(at.found, 0);
-    qy_ptoks_clear(&qpt);
-    const char *deeper = "> On Sun, Bill Stoddard wrote:\n";
-    q = (qy_result){.text = (char *)deeper, .text_len = strlen(deeper)};
-    assert_int_equal(qy_ptoks_analyze(analyzer(), &q, &qpt, NULL), CS_OK);
-    assert_int_equal(qy_said_last(deeper, q.text_len, &qpt, 2 + 1, &at), CS_OK);
-    assert_int_equal(at.found, 0);
-    assert_int_equal(qy_said_last(deeper, q.text_len, &qpt, 2 + 2, &at), CS_OK);
-    assert_int_equal(at.found, 1);
-    qy_ptoks_clear(&qpt);
+    assert_string_equal(last_speaker("On Sun, Bill Stoddard wrote:\nI disagree with that.\n",
+                                     2 + 1),
+                        "");
+    assert_string_equal(last_speaker("> On Sun, Bill Stoddard wrote:\n", 2 + 1), "");
+    assert_string_equal(last_speaker("> On Sun, Bill Stoddard wrote:\n", 2 + 2),
+                        "Bill Stoddard");
     assert_string_equal(speaker("cwg@DeepEddy.Com said:\n> I checked in a code cleanup.\n",
                                 "cleanup"),
                         "");
