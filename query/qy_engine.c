@@ -653,13 +653,13 @@ static cs_status names_of(qy_engine *e, const qy_plan *plan, qy_cand *c, char **
 }
 
 /* How many passages before a result's are read for the full name of a
- * speaker it calls by a title and a surname (Dr. Chamie): news names him
- * in full a few paragraphs before. */
+ * speaker it calls by a title and a surname (Dr. Chamie) or describes
+ * (the company): news names him in full a few paragraphs before. */
 #define QY_FULLER_PASSAGES 6
 
-/* The full name of a speaker said_by calls by a title and a surname, as
- * the passage, or one of the passages before it in its file, last gives
- * it (qy_said_fuller). */
+/* The name of a speaker said_by calls by a title and a surname or by a
+ * description, as the passage, or one of the passages before it in its
+ * file, last gives it (qy_said_fuller). */
 static cs_status fuller_speaker(qy_engine *e, qy_cand *c)
 {
     if (!c->r.said_by.name || !qy_said_short(c->r.said_by.name))
@@ -687,7 +687,7 @@ static cs_status fuller_speaker(qy_engine *e, qy_cand *c)
 
 /* Who said the words a result matched: the speaker its passage names,
  * or for "he said" the one the passage before names (qy_said.h), by his
- * full name when it calls him Dr. or Mr. */
+ * name when it calls him Dr. or Mr., or the company. */
 static cs_status speaker_of(qy_engine *e, qy_cand *c)
 {
     int need_before;

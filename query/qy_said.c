@@ -448,21 +448,17 @@ static const char *const bodies[] = {
     "ministry",     "organisation", "organization", "party",  "society",
     "union"};
 
-/* The name a description speaker [a, b] ("the group", "the hacker
- * group": "the", a noun for a body of people, maybe a word before it)
- * stands for, said before it in the passage, in [*na, *nb]: a name that
- * ends in its noun (Church Society for the society), or one the noun
- * calls so (an Iranian hacker group called Homeland Justice).  Not the
- * last speaker for "the company": Sun said ..., the company said; but
- * Rama said ..., the company said. */
-static int described_before(const said_text *st, size_t a, size_t b, size_t *na,
-                            size_t *nb)
+/* The name a body of people's noun (group, society, ministry: bodies)
+ * stands for, said before word `end`, in [*na, *nb]: a name that ends in
+ * the noun (Church Society for the society), or one the noun calls so (an
+ * Iranian hacker group called Homeland Justice).  Not the last speaker,
+ * nor the last company named, for "the company": Sun said ..., the
+ * company said; but Rama said ..., the company said; and an article on
+ * Sun names its rivals, Hewlett-Packard Co. and IBM. */
+static int described_as(const said_text *st, const char *noun, size_t end, size_t *na,
+                        size_t *nb)
 {
-    if (b < a + 1 || b > a + 2 || strcmp(term(st, a), "the") != 0 ||
-        (flags(st, b) & TX_CAPITAL) || !QY_ONE_OF(term(st, b), bodies))
-        return 0;
-    const char *noun = term(st, b);
-    for (size_t i = a; i-- > 0;) {
+    for (size_t i = end; i-- > 0;) {
         if (qy_said_in_quote(st, wstart(st, i)) || strcmp(term(st, i), noun) != 0)
             continue;
         size_t f;
@@ -471,7 +467,7 @@ static int described_before(const said_text *st, size_t a, size_t b, size_t *na,
             *nb = i;
             return 1;
         }
-        if (!(flags(st, i) & TX_CAPITAL) && i + 2 < a && qy_said_spaced(st, i + 1) &&
+        if (!(flags(st, i) & TX_CAPITAL) && i + 2 < end && qy_said_spaced(st, i + 1) &&
             qy_said_spaced(st, i + 2) &&
             (strcmp(term(st, i + 1), "called") == 0 || strcmp(term(st, i + 1), "named") == 0) &&
             (flags(st, i + 2) & TX_CAPITAL) && !(flags(st, i + 2) & TX_STOP)) {
@@ -481,6 +477,18 @@ static int described_before(const said_text *st, size_t a, size_t b, size_t *na,
         }
     }
     return 0;
+}
+
+/* The name a description speaker [a, b] ("the group", "the hacker
+ * group": "the", a noun for a body of people, maybe a word before it)
+ * stands for, said before it in the passage (described_as). */
+static int described_before(const said_text *st, size_t a, size_t b, size_t *na,
+                            size_t *nb)
+{
+    if (b < a + 1 || b > a + 2 || strcmp(term(st, a), "the") != 0 ||
+        (flags(st, b) & TX_CAPITAL) || !QY_ONE_OF(term(st, b), bodies))
+        return 0;
+    return described_as(st, term(st, b), a, na, nb);
 }
 
 /* The speaker by word k's verb, a pronoun read as the last speaker named
@@ -943,15 +951,35 @@ static void title_of(const char *name, char *title)
     title[n] = '\0';
 }
 
+/* The noun of a description of a body of people (the company, the health
+ * organization: "the", maybe a word, a noun of bodies in small letters)
+ * into noun[16]: 1; 0 for any other name. */
+static int description_of(const char *name, char *noun)
+{
+    const char *last = strrchr(name, ' ');
+    if (!last || strncasecmp(name, "the ", 4) != 0 || strlen(last + 1) >= 16)
+        return 0;
+    const char *second = strchr(name + 4, ' ');
+    if (second && second != last)
+        return 0;
+    for (const char *p = last + 1; *p; p++)
+        if (*p < 'a' || *p > 'z')
+            return 0;
+    strcpy(noun, last + 1);
+    return QY_ONE_OF(noun, bodies);
+}
+
 int qy_said_short(const char *name)
 {
+    char word[16];
+    if (description_of(name, word))
+        return 2;
     const char *space = strchr(name, ' ');
     if (!space || strchr(space + 1, ' ') || space - name > 15)
         return 0;
-    char title[16];
-    title_of(name, title);
-    return qy_name_title(title) || qy_name_abbreviation(title) || QY_ONE_OF(title, womens) ||
-           QY_ONE_OF(title, mens);
+    title_of(name, word);
+    return qy_name_title(word) || qy_name_abbreviation(word) || QY_ONE_OF(word, womens) ||
+           QY_ONE_OF(word, mens);
 }
 
 /* Whether word k of the text spells `word` (ASCII letters in either
@@ -1009,10 +1037,12 @@ cs_status qy_said_fuller(tx_analyzer *a, qy_cand *c, const qy_result *src, int *
     if (!said->name || !src->text)
         return CS_OK;
     const char *surname = strrchr(said->name, ' ');
-    if (!surname)
+    int kind = qy_said_short(said->name);
+    if (!surname || !kind)
         return CS_OK;
-    char title[16];
+    char title[16], noun[16];
     title_of(said->name, title);
+    description_of(said->name, noun);
     surname++;
     qy_ptoks own, *pt = &c->pt;
     cs_status rc = CS_OK;
@@ -1026,7 +1056,11 @@ cs_status qy_said_fuller(tx_analyzer *a, qy_cand *c, const qy_result *src, int *
     const char *read = qy_readable_text(src, &pt->words, &len);
     said_text st;
     int opened = (rc = qy_said_text_read(read, len, pt, &st)) == CS_OK;
-    if (opened && fuller_mention(&st, src, title, surname, said->byte_start, &f, &l)) {
+    size_t end = 0; /* the words before the name */
+    while (opened && end < st.nw && src->byte_start + pt->v[st.w[end]].end <= said->byte_start)
+        end++;
+    if (opened && (kind == 1 ? fuller_mention(&st, src, title, surname, said->byte_start, &f, &l)
+                             : described_as(&st, noun, end, &f, &l))) {
         qy_said_at at = {.found = NAMED, .start = wstart(&st, f), .end = wend(&st, l)};
         qy_speaker old = *said;
         memset(said, 0, sizeof *said);

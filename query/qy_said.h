@@ -86,16 +86,21 @@ cs_status qy_said_mark(qy_cand *c, int *need_before);
 cs_status qy_said_mark_before(tx_analyzer *a, qy_cand *c, const qy_result *before,
                               int need_before);
 
-/* Whether a said_by name is a title and a surname (Dr. Chamie, Mr Eden,
- * Judge Cooper): news names a person in full first, then so. */
+/* Whether a said_by name names its speaker by less than his name: 1 for
+ * a title and a surname (Dr. Chamie, Mr Eden, Judge Cooper: news names a
+ * person in full first, then so), 2 for a description of a body of
+ * people (the company, the health organization); 0 for any other. */
 int qy_said_short(const char *name);
 
 /* Gives c's result's said_by, when its name is short (qy_said_short), the
- * full name the text src (c's result itself, or a passage before it in
- * its file) last calls the same person before it: a name that ends in
- * the same surname and holds a word that is no title (Dr. Joseph Chamie,
- * Gregory S. Berns), its bytes and line src's; *found 1 then.  CS_NOMEM
- * when out of memory (said_by as it was). */
+ * name the text src (c's result itself, or a passage before it in its
+ * file) last gives the same speaker before it: for a title and a surname,
+ * a name that ends in the same surname with a given name or an initial
+ * before it and no title of the other sex (Joseph Chamie, Gregory S.
+ * Berns); for a description, a name that ends in its noun (the Church
+ * Society), or one it calls so (a group called Homeland Justice).  The
+ * name's bytes and line are src's; *found 1 then.  CS_NOMEM when out of
+ * memory (said_by as it was). */
 cs_status qy_said_fuller(tx_analyzer *a, qy_cand *c, const qy_result *src, int *found);
 
 #endif

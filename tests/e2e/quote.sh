@@ -489,14 +489,16 @@ cs query --format jsonl -n 1 '"Another cyber attack by the same aggressors"' > o
 # source (the ministry's statement before it); "...," she said after
 # "Finance Minister Delina Ibrahimaj gave some details" (no verb of
 # speech: the person named with a title); "Mr. Kanani further
-# criticized" is Nasser Kanani, as five paragraphs before name him.
+# criticized" is Nasser Kanani, as five paragraphs before name him;
+# "...," added the ministry, the Albanian Interior Ministry named above.
 for q in '"carried out by the same actors who attacked the country"' \
          '"The United States condemns the September 9th cyberattack"' \
          '"did not affect system data"' \
          '"violated our policy against foreign interference"' \
          '"In order to neutralize the criminal act"' \
          '"We discussed the current issues of cyber attacks"' \
-         '"given full support to a terrorist sect"'; do
+         '"given full support to a terrorist sect"' \
+         '"out of service until the risk is completely removed"'; do
     cs query --format jsonl -n 1 "$q"
 done > out.jsonl
 python3 - out.jsonl <<'PY'
@@ -509,6 +511,7 @@ want = [
     ("Albanian Interior Ministry", "corpus/001_ad6093775fdf0074.txt:10"),
     ("Finance Minister Delina Ibrahimaj", "corpus/000_e2b09c51e93f98b0.txt:9"),
     ("Nasser Kanani", "corpus/001_ad6093775fdf0074.txt:26"),
+    ("Albanian Interior Ministry", "corpus/001_ad6093775fdf0074.txt:10"),
 ]
 rs = [json.loads(line) for line in open(sys.argv[1])]
 assert len(rs) == len(want), len(rs)
