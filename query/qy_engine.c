@@ -654,7 +654,7 @@ static cs_status names_of(qy_engine *e, const qy_plan *plan, qy_cand *c, char **
 
 /* How many passages before a result's are read for the full name of a
  * speaker it calls by a title and a surname (Dr. Chamie) or describes
- * (the company): news names him in full a few paragraphs before. */
+ * (the ministry): news names him in full a few paragraphs before. */
 #define QY_FULLER_PASSAGES 6
 
 /* The name of a speaker said_by calls by a title and a surname or by a
@@ -672,6 +672,8 @@ static cs_status fuller_speaker(qy_engine *e, qy_cand *c)
             break;
         qy_result before = {0};
         cs_status read = qy_doc_read(e, d, &before, NULL);
+        /* (The window before, of a long paragraph, overlaps the result's:
+         * its names before the short one count all the same.) */
         int same = read == CS_OK && before.path && c->r.path &&
                    strcmp(before.path, c->r.path) == 0 && before.byte_start < c->r.byte_start;
         if (read == CS_NOMEM)
@@ -687,7 +689,7 @@ static cs_status fuller_speaker(qy_engine *e, qy_cand *c)
 
 /* Who said the words a result matched: the speaker its passage names,
  * or for "he said" the one the passage before names (qy_said.h), by his
- * name when it calls him Dr. or Mr., or the company. */
+ * name where it calls him Dr. or Mr., or the ministry. */
 static cs_status speaker_of(qy_engine *e, qy_cand *c)
 {
     int need_before;
@@ -695,9 +697,10 @@ static cs_status speaker_of(qy_engine *e, qy_cand *c)
     if (rc == CS_OK && need_before) {
         qy_result before = {0};
         int got = passage_before(e, c, &before);
-        rc = got < 0   ? CS_NOMEM
-             : got ? qy_said_mark_before(e->an, c, &before, need_before)
-                   : CS_OK;
+        if (got < 0)
+            rc = CS_NOMEM;
+        else if (got)
+            rc = qy_said_mark_before(e->an, c, &before, need_before);
         qy_result_clear(&before);
     }
     return rc == CS_OK ? fuller_speaker(e, c) : rc;

@@ -1048,8 +1048,11 @@ cs_status qy_said_fuller(tx_analyzer *a, qy_cand *c, const qy_result *src, int *
     cs_status rc = CS_OK;
     if (src != &c->r) {
         rc = qy_ptoks_analyze(a, src, &own, NULL);
-        if (rc != CS_OK)
+        if (rc != CS_OK) {
+            /* (A passage before that cannot be read leaves the name short.) */
+            qy_ptoks_clear(&own);
             return rc == CS_NOMEM ? rc : CS_OK;
+        }
         pt = &own;
     }
     size_t len, f, l;

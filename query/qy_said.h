@@ -23,7 +23,8 @@
  *
  * Ownership: qy_said_find and qy_said_last only read the text and words
  * they are given (their scratch memory is their own); qy_said_mark and
- * qy_said_mark_before set the candidate's result's said_by, which the
+ * qy_said_mark_before set the candidate's result's said_by, and
+ * qy_said_fuller replaces it (freeing the one it replaces), which the
  * result owns (qy_result_clear).
  */
 #ifndef CITESEARCH_QY_SAID_H
