@@ -183,7 +183,7 @@ int qy_name_apposition(const said_text *st, size_t i);
 
 /* Whether a normalized word is a month's or a weekday's name or its
  * short form (Sat, Sept, Thurs), which a sentence may start with before a
- * name: not a name's word that merely starts like one (Marc, Augustus). */
+ * name: not a name's word that merely starts like one (Marc, as March). */
 int qy_name_date(const char *t);
 
 /* Whether a normalized word reads as an adverb in -ly (steadily; not
