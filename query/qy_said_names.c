@@ -84,6 +84,19 @@ size_t qy_name_end(const said_text *st, size_t f)
     }
 }
 
+/* Whether word i is a time zone written in capitals (CET, EDT), as mail
+ * writes one before the writer's name. */
+static int time_zone(const said_text *st, size_t i)
+{
+    static const char *const zones[] = {"bst", "cdt", "cest", "cet",  "cst", "edt", "eest",
+                                        "eet", "est", "gmt",  "jst",  "mdt", "mest", "met",
+                                        "mst", "pdt", "pst",  "utc"};
+    for (size_t p = wstart(st, i); p < wend(st, i); p++)
+        if (st->text[p] < 'A' || st->text[p] > 'Z')
+            return 0;
+    return QY_ONE_OF(term(st, i), zones);
+}
+
 int qy_name_back(const said_text *st, size_t last, size_t *first)
 {
     /* (A name's last part may be in small letters after a hyphen:
@@ -104,9 +117,12 @@ int qy_name_back(const said_text *st, size_t last, size_t *first)
         else
             break;
     }
-    /* (A date's short form alone is a name: Sun said.) */
+    /* (A date's short form alone is a name: Sun said.  A time zone in
+     * capitals is none: On Sat, 7 Sep 2002 10:41:45 CET John Rudd
+     * wrote:.) */
     while (f <= last && ((flags(st, f) & TX_STOP) ||
-                         (qy_name_date(term(st, f)) && (f < last || strlen(term(st, f)) > 3))))
+                         (qy_name_date(term(st, f)) && (f < last || strlen(term(st, f)) > 3)) ||
+                         (f < last && time_zone(st, f))))
         f++;
     if (f > last || QY_ONE_OF(term(st, last), pronouns) || QY_ONE_OF(term(st, f), no_names) ||
         QY_ONE_OF(term(st, last), no_names))

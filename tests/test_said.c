@@ -491,6 +491,9 @@ static void test_forms_of_mail_and_news(void **state)
     assert_string_equal(speaker("Marc Perkel said the rule was too broad.", "broad"),
                         "Marc Perkel");
     assert_string_equal(speaker("In March Rama said the rule was too broad.", "broad"), "Rama");
+    /* A time zone in capitals before a writer's name is no part of it. */
+    assert_string_equal(last_speaker("On Sat, 7 Sep 2002 10:41:45 CET John Rudd wrote:\n", 2 + 1),
+                        "John Rudd");
 }
 
 static void test_no_speaker(void **state)
