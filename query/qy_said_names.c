@@ -48,9 +48,10 @@ int qy_name_joins(const said_text *st, size_t i)
         return 1;
     if (to - from == 3 && memcmp(t + from, "\xE2\x80\x99", 3) == 0)
         return 1;
-    /* Initials without a space: N.B. */
+    /* Initials without a space, and an initial before a surname so: N.B.,
+     * Craig R.Hughes. */
     if (to - from == 1 && t[from] == '.' && wend(st, i - 1) - wstart(st, i - 1) == 1 &&
-        wend(st, i) - wstart(st, i) == 1)
+        (wend(st, i) - wstart(st, i) == 1 || (flags(st, i) & TX_CAPITAL)))
         return 1;
     /* (Not an initial's point before a title: West Orange, N.J. Mr.
      * Waller said.) */

@@ -494,6 +494,9 @@ static void test_forms_of_mail_and_news(void **state)
     /* A time zone in capitals before a writer's name is no part of it. */
     assert_string_equal(last_speaker("On Sat, 7 Sep 2002 10:41:45 CET John Rudd wrote:\n", 2 + 1),
                         "John Rudd");
+    /* An initial before a surname without a space. */
+    assert_string_equal(last_speaker("Craig R.Hughes <craig@deersoft.com> writes:\n", 2 + 1),
+                        "Craig R.Hughes");
 }
 
 static void test_no_speaker(void **state)
