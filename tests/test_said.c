@@ -2,7 +2,9 @@
  * (qy_said): a speaker after a quotation, before it, inverted, in
  * apposition, after "according to", by a pronoun, by a text (a statement
  * from the ministry; it read), by a participle's sentence, by a dash or a
- * signature's line, a quotation going on; and what names no speaker. */
+ * signature's line, a quotation going on, a reply's writer in the
+ * passage or the one before, a full name for a title and a surname or a
+ * description; and what names no speaker. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
