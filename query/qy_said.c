@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "qy_readable.h"
 #include "qy_said.h"
@@ -24,8 +23,6 @@ static const char *const between[] = {"also",     "again",    "earlier",    "fur
                                       "has",      "had",      "have",       "later",
                                       "once",     "publicly", "recently",   "reportedly",
                                       "strongly", "then"};
-
-enum { NONE = 0, NAMED = 1, PRONOUN = 2 };
 
 /* Whether a speech verb with its speaker right before it (a name, "the"
  * and a noun, he or she) stands in the four words before word k: a text
@@ -440,55 +437,16 @@ static int last_titled(const said_text *st, size_t before, size_t *a, size_t *b)
     return 0;
 }
 
-/* Nouns for a body of people that "the" names again after its name:
- * the group, the society, the company. */
-static const char *const bodies[] = {
-    "agency",       "association",  "bank",     "commission", "committee",
-    "company",      "council",      "department", "firm",     "group",
-    "ministry",     "organisation", "organization", "party",  "society",
-    "union"};
-
-/* The name a body of people's noun (group, society, ministry: bodies)
- * stands for, said before word `end`, in [*na, *nb]: a name that ends in
- * the noun (Church Society for the society), or one the noun calls so (an
- * Iranian hacker group called Homeland Justice).  Not the last speaker,
- * nor the last company named, for "the company": Sun said ..., the
- * company said; but Rama said ..., the company said; and an article on
- * Sun names its rivals, Hewlett-Packard Co. and IBM. */
-static int described_as(const said_text *st, const char *noun, size_t end, size_t *na,
-                        size_t *nb)
-{
-    for (size_t i = end; i-- > 0;) {
-        if (qy_said_in_quote(st, wstart(st, i)) || strcmp(term(st, i), noun) != 0)
-            continue;
-        size_t f;
-        if ((flags(st, i) & TX_CAPITAL) && (f = qy_name_mention(st, i)) < i) {
-            *na = f;
-            *nb = i;
-            return 1;
-        }
-        if (!(flags(st, i) & TX_CAPITAL) && i + 2 < end && qy_said_spaced(st, i + 1) &&
-            qy_said_spaced(st, i + 2) &&
-            (strcmp(term(st, i + 1), "called") == 0 || strcmp(term(st, i + 1), "named") == 0) &&
-            (flags(st, i + 2) & TX_CAPITAL) && !(flags(st, i + 2) & TX_STOP)) {
-            *na = i + 2;
-            *nb = qy_name_end(st, i + 2);
-            return 1;
-        }
-    }
-    return 0;
-}
-
 /* The name a description speaker [a, b] ("the group", "the hacker
  * group": "the", a noun for a body of people, maybe a word before it)
- * stands for, said before it in the passage (described_as). */
+ * stands for, said before it in the passage (qy_name_described). */
 static int described_before(const said_text *st, size_t a, size_t b, size_t *na,
                             size_t *nb)
 {
     if (b < a + 1 || b > a + 2 || strcmp(term(st, a), "the") != 0 ||
-        (flags(st, b) & TX_CAPITAL) || !QY_ONE_OF(term(st, b), bodies))
+        (flags(st, b) & TX_CAPITAL) || !qy_name_body(term(st, b)))
         return 0;
-    return described_as(st, term(st, b), a, na, nb);
+    return qy_name_described(st, term(st, b), a, na, nb);
 }
 
 /* The speaker by word k's verb, a pronoun read as the last speaker named
@@ -839,11 +797,8 @@ cs_status qy_said_last(const char *text, size_t len, const qy_ptoks *pt, int nee
     return CS_OK;
 }
 
-/* The speaker's name at [at->start, at->end) of the text `pt` was read
- * from (`read`: src's bytes, or their decoding), as r's said_by: its
- * spaces as one, its bytes and line in src's file. */
-static cs_status set_speaker(qy_result *r, const qy_result *src, const qy_ptoks *pt,
-                             const char *read, const qy_said_at *at)
+cs_status qy_said_set_speaker(qy_result *r, const qy_result *src, const qy_ptoks *pt,
+                              const char *read, const qy_said_at *at)
 {
     char *name = malloc(at->end - at->start + 1);
     if (!name)
@@ -913,7 +868,7 @@ cs_status qy_said_mark(qy_cand *c, int *need_before)
     *need_before = at.found == PRONOUN ? (at.person ? 2 : 1)
                    : at.found == NONE && at.reply_depth ? 2 + (int)at.reply_depth
                                                         : 0;
-    return at.found == NAMED ? set_speaker(r, r, &c->pt, read, &at) : CS_OK;
+    return at.found == NAMED ? qy_said_set_speaker(r, r, &c->pt, read, &at) : CS_OK;
 }
 
 cs_status qy_said_mark_before(tx_analyzer *a, qy_cand *c, const qy_result *before,
@@ -929,156 +884,8 @@ cs_status qy_said_mark_before(tx_analyzer *a, qy_cand *c, const qy_result *befor
     if (rc == CS_OK)
         rc = qy_said_last(read, len, &pt, need_before, &at);
     if (rc == CS_OK && at.found == NAMED)
-        rc = set_speaker(&c->r, before, &pt, read, &at);
+        rc = qy_said_set_speaker(&c->r, before, &pt, read, &at);
     qy_ptoks_clear(&pt);
     /* (A passage before that cannot be read only leaves "he" unnamed.) */
     return rc == CS_NOMEM ? rc : CS_OK;
-}
-
-/* Titles that say a woman or a man, which a full name must not
- * contradict (Mr. Bush is not First Lady Laura Bush). */
-static const char *const womens[] = {"lady", "madam", "miss", "mrs", "ms"};
-static const char *const mens[] = {"lord", "mr", "sir"};
-
-/* The first word of a name, in small ASCII letters and without its
- * points, into title[16]: its title, if it has one (Dr. Chamie: dr). */
-static void title_of(const char *name, char *title)
-{
-    size_t n = 0;
-    for (const char *p = name; *p && *p != ' ' && n + 1 < 16; p++)
-        if (*p != '.')
-            title[n++] = (char)((*p >= 'A' && *p <= 'Z') ? *p - 'A' + 'a' : *p);
-    title[n] = '\0';
-}
-
-/* The noun of a description of a body of people (the company, the health
- * organization: "the", maybe a word, a noun of bodies in small letters)
- * into noun[16]: 1; 0 for any other name. */
-static int description_of(const char *name, char *noun)
-{
-    const char *last = strrchr(name, ' ');
-    if (!last || strncasecmp(name, "the ", 4) != 0 || strlen(last + 1) >= 16)
-        return 0;
-    const char *second = strchr(name + 4, ' ');
-    if (second && second != last)
-        return 0;
-    for (const char *p = last + 1; *p; p++)
-        if (*p < 'a' || *p > 'z')
-            return 0;
-    strcpy(noun, last + 1);
-    return QY_ONE_OF(noun, bodies);
-}
-
-int qy_said_short(const char *name)
-{
-    char word[16];
-    if (description_of(name, word))
-        return 2;
-    const char *space = strchr(name, ' ');
-    if (!space || strchr(space + 1, ' ') || space - name > 15)
-        return 0;
-    title_of(name, word);
-    return qy_name_title(word) || qy_name_abbreviation(word) || QY_ONE_OF(word, womens) ||
-           QY_ONE_OF(word, mens);
-}
-
-/* Whether word k of the text spells `word` (ASCII letters in either
- * case). */
-static int spells(const said_text *st, size_t k, const char *word)
-{
-    size_t n = strlen(word);
-    return wend(st, k) - wstart(st, k) == n && strncasecmp(st->text + wstart(st, k), word, n) == 0;
-}
-
-/* The last name in st that ends in `surname`, before file byte `limit`,
- * with a given name or an initial before the surname (Dr. Joseph Chamie,
- * Gregory S. Berns; not Dr. Chamie) and no title of the other sex than
- * `title`'s: its words from the one after its last title (Joseph Chamie)
- * in [*a, *b]. */
-static int fuller_mention(const said_text *st, const qy_result *src, const char *title,
-                          const char *surname, size_t limit, size_t *a, size_t *b)
-{
-    const char *const *other = NULL;
-    size_t nother = 0;
-    if (QY_ONE_OF(title, mens)) {
-        other = womens;
-        nother = sizeof womens / sizeof *womens;
-    } else if (QY_ONE_OF(title, womens)) {
-        other = mens;
-        nother = sizeof mens / sizeof *mens;
-    }
-    for (size_t k = st->nw; k-- > 1;) {
-        if (src->byte_start + st->pt->v[st->w[k]].end > limit || !(flags(st, k) & TX_CAPITAL) ||
-            !spells(st, k, surname) ||
-            (k + 1 < st->nw && (flags(st, k + 1) & TX_CAPITAL) && qy_name_joins(st, k + 1)))
-            continue;
-        size_t f = qy_name_mention(st, k), given = f, sex = 0;
-        for (size_t i = f; i < k; i++) {
-            if (qy_name_title(term(st, i)) || qy_name_abbreviation(term(st, i)) ||
-                QY_ONE_OF(term(st, i), womens) || QY_ONE_OF(term(st, i), mens))
-                given = i + 1;
-            sex |= other && qy_one_of(term(st, i), other, nother);
-        }
-        while (given < k && (qy_name_date(term(st, given)) || qy_name_no_one(term(st, given))))
-            given++;
-        if (given < k && !sex) {
-            *a = given;
-            *b = k;
-            return 1;
-        }
-    }
-    return 0;
-}
-
-cs_status qy_said_fuller(tx_analyzer *a, qy_cand *c, const qy_result *src, int *found)
-{
-    *found = 0;
-    qy_speaker *said = &c->r.said_by;
-    if (!said->name || !src->text)
-        return CS_OK;
-    const char *surname = strrchr(said->name, ' ');
-    int kind = qy_said_short(said->name);
-    if (!surname || !kind)
-        return CS_OK;
-    char title[16], noun[16];
-    title_of(said->name, title);
-    description_of(said->name, noun);
-    surname++;
-    qy_ptoks own, *pt = &c->pt;
-    cs_status rc = CS_OK;
-    if (src != &c->r) {
-        rc = qy_ptoks_analyze(a, src, &own, NULL);
-        if (rc != CS_OK) {
-            /* (A passage before that cannot be read leaves the name short.) */
-            qy_ptoks_clear(&own);
-            return rc == CS_NOMEM ? rc : CS_OK;
-        }
-        pt = &own;
-    }
-    size_t len, f, l;
-    const char *read = qy_readable_text(src, &pt->words, &len);
-    said_text st;
-    int opened = (rc = qy_said_text_read(read, len, pt, &st)) == CS_OK;
-    size_t end = 0; /* the words before the name */
-    while (opened && end < st.nw && src->byte_start + pt->v[st.w[end]].end <= said->byte_start)
-        end++;
-    if (opened && (kind == 1 ? fuller_mention(&st, src, title, surname, said->byte_start, &f, &l)
-                             : described_as(&st, noun, end, &f, &l))) {
-        qy_said_at at = {.found = NAMED, .start = wstart(&st, f), .end = wend(&st, l)};
-        qy_speaker old = *said;
-        memset(said, 0, sizeof *said);
-        rc = set_speaker(&c->r, src, pt, read, &at);
-        if (rc == CS_OK) {
-            free(old.name);
-            free(old.cite);
-            *found = 1;
-        } else {
-            *said = old;
-        }
-    }
-    if (opened)
-        qy_said_text_clear(&st);
-    if (pt == &own)
-        qy_ptoks_clear(&own);
-    return rc;
 }

@@ -38,6 +38,14 @@ static const char *const abbreviations[] = {"dr", "gen", "gov", "jr", "mr", "mrs
 
 static const char *const articles[] = {"a", "an", "the"};
 
+/* Nouns for a body of people that "the" names again after its name:
+ * the group, the society, the company. */
+static const char *const bodies[] = {
+    "agency",       "association",  "bank",     "commission", "committee",
+    "company",      "council",      "department", "firm",     "group",
+    "ministry",     "organisation", "organization", "party",  "society",
+    "union"};
+
 int qy_name_joins(const said_text *st, size_t i)
 {
     size_t from = wend(st, i - 1), to = wstart(st, i);
@@ -301,6 +309,30 @@ int qy_name_apposition(const said_text *st, size_t i)
            QY_ONE_OF(term(st, i), titles);
 }
 
+int qy_name_described(const said_text *st, const char *noun, size_t end, size_t *na,
+                      size_t *nb)
+{
+    for (size_t i = end; i-- > 0;) {
+        if (qy_said_in_quote(st, wstart(st, i)) || strcmp(term(st, i), noun) != 0)
+            continue;
+        size_t f;
+        if ((flags(st, i) & TX_CAPITAL) && (f = qy_name_mention(st, i)) < i) {
+            *na = f;
+            *nb = i;
+            return 1;
+        }
+        if (!(flags(st, i) & TX_CAPITAL) && i + 2 < end && qy_said_spaced(st, i + 1) &&
+            qy_said_spaced(st, i + 2) &&
+            (strcmp(term(st, i + 1), "called") == 0 || strcmp(term(st, i + 1), "named") == 0) &&
+            (flags(st, i + 2) & TX_CAPITAL) && !(flags(st, i + 2) & TX_STOP)) {
+            *na = i + 2;
+            *nb = qy_name_end(st, i + 2);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 int qy_name_date(const char *t)
 {
     static const char *const short_forms[] = {"sept", "thur", "thurs", "tues"};
@@ -311,6 +343,11 @@ int qy_name_date(const char *t)
     size_t n = strlen(t);
     return qy_is_date_word(t) &&
            (n == 3 || QY_ONE_OF(t, short_forms) || QY_ONE_OF(t, full));
+}
+
+int qy_name_body(const char *t)
+{
+    return QY_ONE_OF(t, bodies);
 }
 
 int qy_name_pronoun(const char *t)

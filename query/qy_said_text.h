@@ -3,14 +3,17 @@
  * share: a passage read for its speakers (qy_said_text.c: its words, which
  * of them report speech, its quotations, where its sentences end) and the
  * grammar of the names that say who spoke (qy_said_names.c: a run of
- * capitals, a title, a particle, "the" and a noun, an apposition).  Only
- * qy_said.c, qy_said_text.c and qy_said_names.c include it.
+ * capitals, a title, a particle, "the" and a noun, an apposition), and
+ * the said_by a speaker found becomes (qy_said.c), which the full-name
+ * look-back (qy_said_fuller.c) sets too.  Only the qy_said*.c files
+ * include it.
  *
  * Ownership: a said_text borrows its text and words (qy_said_text_read)
  * and owns its arrays until qy_said_text_clear; every other function only
- * reads it.  Words are numbered as said_text.w numbers them; a function
- * that finds words returns 1 (or the word) and sets its out-parameters,
- * 0 (or NO_WORD, where said) when it finds none.
+ * reads it; qy_said_set_speaker's said_by is its result's.  Words are
+ * numbered as said_text.w numbers them; a function that finds words
+ * returns 1 (or the word) and sets its out-parameters, 0 (or NO_WORD,
+ * where said) when it finds none.
  */
 #ifndef CITESEARCH_QY_SAID_TEXT_H
 #define CITESEARCH_QY_SAID_TEXT_H
@@ -19,6 +22,7 @@
 #include <stdint.h>
 
 #include "qy_cand.h"
+#include "qy_said.h"
 #include "status.h"
 
 /* How a verb that reports speech takes its speaker (said_text.verb). */
@@ -57,6 +61,9 @@ typedef struct said_text {
 } said_text;
 
 #define NO_WORD SIZE_MAX
+
+/* What a look for a speaker found (qy_said_at.found). */
+enum { NONE = 0, NAMED = 1, PRONOUN = 2 };
 
 /* A name is at most this many words (Director General of Police Muhamet
  * Rrumbullaku is cut to its last six). */
@@ -190,6 +197,16 @@ int qy_name_date(const char *t);
  * only, family). */
 int qy_name_adverb(const char *t);
 
+/* The name a body of people's noun (group, society, ministry:
+ * qy_name_body) stands for, said before word `end` of st, in [*na, *nb]:
+ * a name that ends in the noun (Church Society for the society), or one
+ * the noun calls so (an Iranian hacker group called Homeland Justice).
+ * Not the last speaker, nor the last company named, for "the company":
+ * Sun said ..., the company said; but Rama said ..., the company said;
+ * and an article on Sun names its rivals, Hewlett-Packard Co. and IBM. */
+int qy_name_described(const said_text *st, const char *noun, size_t end, size_t *na,
+                      size_t *nb);
+
 /* Whether a normalized word is of the grammar's lists: he or she; a word
  * with a capital that names no one (I, It, Someone, Who); a preposition
  * after which a name says where or of what, not who; a title or other
@@ -201,5 +218,18 @@ int qy_name_preposition(const char *t);
 int qy_name_title(const char *t);
 int qy_name_article(const char *t);
 int qy_name_abbreviation(const char *t);
+/* Whether a normalized word is a noun for a body of people that "the"
+ * names again after its name (the group, the society, the company). */
+int qy_name_body(const char *t);
+
+/* --- A speaker found, as a result's said_by (qy_said.c) --- */
+
+/* Sets r's said_by to the speaker's name at [at->start, at->end) of the
+ * text `pt` was read from (`read`: src's bytes, or their decoding): its
+ * spaces as one, its bytes and line in src's file (r owns it; r's
+ * said_by must be empty).  CS_NOMEM when out of memory (said_by left
+ * empty). */
+cs_status qy_said_set_speaker(qy_result *r, const qy_result *src, const qy_ptoks *pt,
+                              const char *read, const qy_said_at *at);
 
 #endif
