@@ -109,6 +109,9 @@ void qy_result_clear(qy_result *r);
 void qy_cand_clear(qy_cand *c);
 /* Whether r's bytes lie within span's, in the same file. */
 int qy_result_within(const qy_result *r, const qy_result *span);
+/* The first of candidate c's words (c->pt) that starts at file byte
+ * `byte` or after it; c->pt.n for none. */
+size_t qy_cand_word_from(const qy_cand *c, size_t byte);
 
 /* ---- Marking (qy_mark.c) ---- */
 

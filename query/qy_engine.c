@@ -293,6 +293,14 @@ int qy_result_within(const qy_result *r, const qy_result *span)
            r->byte_end <= span->byte_end;
 }
 
+size_t qy_cand_word_from(const qy_cand *c, size_t byte)
+{
+    size_t k = 0;
+    while (k < c->pt.n && c->r.byte_start + c->pt.v[k].start < byte)
+        k++;
+    return k;
+}
+
 void qy_cand_clear(qy_cand *c)
 {
     qy_result_clear(&c->r);
@@ -334,10 +342,7 @@ static int match_in_reply(const qy_cand *c)
     const qy_result *r = &c->r;
     if (r->nhighlights == 0)
         return 0;
-    size_t k = 0;
-    while (k < c->pt.n && r->byte_start + c->pt.v[k].start < r->highlights[0].start)
-        k++;
-    size_t n;
+    size_t k = qy_cand_word_from(c, r->highlights[0].start), n;
     const char *s = qy_readable_text(r, &c->pt.words, &n);
     if (k == c->pt.n || c->pt.v[k].rstart > n)
         return 0;
@@ -604,18 +609,27 @@ static cs_status join_windows(qy_engine *e, const qy_plan *plan,
  * most differences of alignment. */
 #define QY_CONTEXT_WEIGHT 0.05
 
-/* Reads the passage before candidate c's in its file into *before:
- * 1 when there is one, 0 when not, -1 when out of memory. */
-static int passage_before(qy_engine *e, const qy_cand *c, qy_result *before)
+/* Reads passage d into *before when it starts before candidate c's in
+ * c's file (a window of the same paragraph overlaps c's): 1 when so, 0
+ * when not (d 0, another file, after c), -1 when out of memory. */
+static int passage_above(qy_engine *e, const qy_cand *c, xs_docid d, qy_result *before)
 {
-    xs_docid d = qy_docid_beside(e, c->docid, 1);
     if (d == 0)
         return 0;
     cs_status read = qy_doc_read(e, d, before, NULL);
     if (read == CS_NOMEM)
         return -1;
     return read == CS_OK && before->path && c->r.path &&
-           strcmp(before->path, c->r.path) == 0 && before->byte_end <= c->r.byte_start;
+           strcmp(before->path, c->r.path) == 0 && before->byte_start < c->r.byte_start;
+}
+
+/* Reads the passage before candidate c's in its file into *before:
+ * 1 when there is one (ending before c starts), 0 when not, -1 when out
+ * of memory. */
+static int passage_before(qy_engine *e, const qy_cand *c, qy_result *before)
+{
+    int got = passage_above(e, c, qy_docid_beside(e, c->docid, 1), before);
+    return got > 0 && before->byte_end > c->r.byte_start ? 0 : got;
 }
 
 /* The words beside a quotation that candidate c's passage, its article's
@@ -667,22 +681,17 @@ static cs_status fuller_speaker(qy_engine *e, qy_cand *c)
     int found = 0;
     cs_status rc = qy_said_fuller(e->an, c, &c->r, &found);
     xs_docid d = c->docid;
-    for (int i = 0; rc == CS_OK && !found && i < QY_FULLER_PASSAGES; i++) {
-        if ((d = qy_docid_beside(e, d, 1)) == 0)
-            break;
+    for (int i = 0, got = 1; rc == CS_OK && !found && got > 0 && i < QY_FULLER_PASSAGES; i++) {
         qy_result before = {0};
-        cs_status read = qy_doc_read(e, d, &before, NULL);
         /* (The window before, of a long paragraph, overlaps the result's:
          * its names before the short one count all the same.) */
-        int same = read == CS_OK && before.path && c->r.path &&
-                   strcmp(before.path, c->r.path) == 0 && before.byte_start < c->r.byte_start;
-        if (read == CS_NOMEM)
+        d = qy_docid_beside(e, d, 1);
+        got = passage_above(e, c, d, &before);
+        if (got < 0)
             rc = CS_NOMEM;
-        else if (same)
+        else if (got)
             rc = qy_said_fuller(e->an, c, &before, &found);
         qy_result_clear(&before);
-        if (!same)
-            break;
     }
     return rc;
 }

@@ -756,19 +756,14 @@ static int said_open(const char *text, size_t len, const qy_ptoks *pt, int alway
     return qy_said_text_read(text, len, pt, st) == CS_OK ? 1 : -1;
 }
 
-/* Whether byte p of the text lies on a reply-quoted line ("> ..."). */
-static int reply_quoted(const char *text, size_t len, size_t p)
-{
-    while (p > 0 && text[p - 1] != '\n' && text[p - 1] != '\r')
-        p--;
-    return qy_reply_depth(text, len, p) > 0;
-}
-
 cs_status qy_said_find(const char *text, size_t len, const qy_ptoks *pt,
                        size_t start, size_t end, qy_said_at *out)
 {
     said_text st;
-    int got = said_open(text, len, pt, start < len && reply_quoted(text, len, start), &st, out);
+    /* (A passage whose words start on a reply-quoted line is read for
+     * its writer, verb or none.) */
+    int got = said_open(text, len, pt, start < len && qy_reply_depth(text, len, start) > 0, &st,
+                        out);
     if (got <= 0)
         return got < 0 ? CS_NOMEM : CS_OK;
     find_speaker(&st, start, end, out);
@@ -848,9 +843,7 @@ cs_status qy_said_mark(qy_cand *c, int *need_before)
     /* Where the words start in the text read: the first word's that
      * starts at the first highlight or after it; and the last word's that
      * a highlight holds. */
-    size_t hl = r->highlights[0].start, k = 0;
-    while (k < c->pt.n && r->byte_start + c->pt.v[k].start < hl)
-        k++;
+    size_t hl = r->highlights[0].start, k = qy_cand_word_from(c, hl);
     if (hl < r->byte_start || k == c->pt.n)
         return CS_OK;
     size_t hl_end = r->highlights[r->nhighlights - 1].end, l = k;

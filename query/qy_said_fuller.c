@@ -43,17 +43,24 @@ static int description_of(const char *name, char *noun)
     return qy_name_body(noun);
 }
 
-int qy_said_short(const char *name)
+/* What a said_by name is (qy_said_short's 1, 2 or 0), its title into
+ * title[16] (kind 1) or its noun into noun[16] (kind 2). */
+static int short_kind(const char *name, char *title, char *noun)
 {
-    char word[16];
-    if (description_of(name, word))
+    if (description_of(name, noun))
         return 2;
     const char *space = strchr(name, ' ');
     if (!space || strchr(space + 1, ' ') || space - name > 15)
         return 0;
-    title_of(name, word);
-    return qy_name_title(word) || qy_name_abbreviation(word) || QY_ONE_OF(word, womens) ||
-           QY_ONE_OF(word, mens);
+    title_of(name, title);
+    return qy_name_title(title) || qy_name_abbreviation(title) || QY_ONE_OF(title, womens) ||
+           QY_ONE_OF(title, mens);
+}
+
+int qy_said_short(const char *name)
+{
+    char title[16], noun[16];
+    return short_kind(name, title, noun);
 }
 
 /* Whether word k of the text spells `word` (ASCII letters in either
@@ -64,13 +71,13 @@ static int spells(const said_text *st, size_t k, const char *word)
     return wend(st, k) - wstart(st, k) == n && strncasecmp(st->text + wstart(st, k), word, n) == 0;
 }
 
-/* The last name in st that ends in `surname`, before file byte `limit`,
- * with a given name or an initial before the surname (Dr. Joseph Chamie,
- * Gregory S. Berns; not Dr. Chamie) and no title of the other sex than
- * `title`'s: its words from the one after its last title (Joseph Chamie)
- * in [*a, *b]. */
-static int fuller_mention(const said_text *st, const qy_result *src, const char *title,
-                          const char *surname, size_t limit, size_t *a, size_t *b)
+/* The last name in st that ends in `surname`, before word `end`, with a
+ * given name or an initial before the surname (Dr. Joseph Chamie, Gregory
+ * S. Berns; not Dr. Chamie) and no title of the other sex than `title`'s:
+ * its words from the one after its last title (Joseph Chamie) in
+ * [*a, *b]. */
+static int fuller_mention(const said_text *st, const char *title, const char *surname,
+                          size_t end, size_t *a, size_t *b)
 {
     const char *const *other = NULL;
     size_t nother = 0;
@@ -81,9 +88,8 @@ static int fuller_mention(const said_text *st, const qy_result *src, const char 
         other = mens;
         nother = sizeof mens / sizeof *mens;
     }
-    for (size_t k = st->nw; k-- > 1;) {
-        if (src->byte_start + st->pt->v[st->w[k]].end > limit || !(flags(st, k) & TX_CAPITAL) ||
-            !spells(st, k, surname) ||
+    for (size_t k = end; k-- > 1;) {
+        if (!(flags(st, k) & TX_CAPITAL) || !spells(st, k, surname) ||
             (k + 1 < st->nw && (flags(st, k + 1) & TX_CAPITAL) && qy_name_joins(st, k + 1)))
             continue;
         size_t f = qy_name_mention(st, k), given = f, sex = 0;
@@ -110,14 +116,11 @@ cs_status qy_said_fuller(tx_analyzer *a, qy_cand *c, const qy_result *src, int *
     qy_speaker *said = &c->r.said_by;
     if (!said->name || !src->text)
         return CS_OK;
-    const char *surname = strrchr(said->name, ' ');
-    int kind = qy_said_short(said->name);
-    if (!surname || !kind)
-        return CS_OK;
     char title[16], noun[16];
-    title_of(said->name, title);
-    description_of(said->name, noun);
-    surname++;
+    int kind = short_kind(said->name, title, noun);
+    if (!kind)
+        return CS_OK;
+    const char *surname = strrchr(said->name, ' ') + 1; /* (kind: a space in it) */
     qy_ptoks own, *pt = &c->pt;
     cs_status rc = CS_OK;
     if (src != &c->r) {
@@ -136,7 +139,7 @@ cs_status qy_said_fuller(tx_analyzer *a, qy_cand *c, const qy_result *src, int *
     size_t end = 0; /* the words before the name */
     while (opened && end < st.nw && src->byte_start + pt->v[st.w[end]].end <= said->byte_start)
         end++;
-    if (opened && (kind == 1 ? fuller_mention(&st, src, title, surname, said->byte_start, &f, &l)
+    if (opened && (kind == 1 ? fuller_mention(&st, title, surname, end, &f, &l)
                              : qy_name_described(&st, noun, end, &f, &l))) {
         qy_said_at at = {.found = NAMED, .start = wstart(&st, f), .end = wend(&st, l)};
         qy_speaker old = *said;
