@@ -667,13 +667,14 @@ static cs_status names_of(qy_engine *e, const qy_plan *plan, qy_cand *c, char **
 }
 
 /* How many passages before a result's are read for the full name of a
- * speaker it calls by a title and a surname (Dr. Chamie) or describes
- * (the ministry): news names him in full a few paragraphs before. */
+ * speaker it calls by a title and a surname (Dr. Chamie), by a surname
+ * alone (Rama) or describes (the ministry): news names him in full a few
+ * paragraphs before. */
 #define QY_FULLER_PASSAGES 6
 
-/* The name of a speaker said_by calls by a title and a surname or by a
- * description, as the passage, or one of the passages before it in its
- * file, last gives it (qy_said_fuller). */
+/* The name of a speaker said_by calls by a title and a surname, a
+ * surname alone or a description, as the passage, or one of the passages
+ * before it in its file, last gives it (qy_said_fuller). */
 static cs_status fuller_speaker(qy_engine *e, qy_cand *c)
 {
     if (!c->r.said_by.name || !qy_said_short(c->r.said_by.name))

@@ -90,15 +90,21 @@ cs_status qy_said_mark_before(tx_analyzer *a, qy_cand *c, const qy_result *befor
 /* Whether a said_by name names its speaker by less than his name: 1 for
  * a title and a surname (Dr. Chamie, Mr Eden, Judge Cooper: news names a
  * person in full first, then so), 2 for a description of a body of
- * people (the company, the health organization); 0 for any other. */
+ * people (the company, the health organization), 3 for one word that may
+ * be a surname (Rama, Safavi; not an acronym, a title or a month); 0 for
+ * any other. */
 int qy_said_short(const char *name);
 
 /* Gives c's result's said_by, when its name is short (qy_said_short), the
  * name the text src (c's result itself, or a passage before it in its
  * file) last gives the same speaker before it: for a title and a surname,
- * a name that ends in the same surname with a given name or an initial
- * before it and no title of the other sex (Joseph Chamie, Gregory S.
- * Berns); for a description, a name that ends in its noun (the Church
+ * or a surname alone, a name that ends in the same surname with a given
+ * name or an initial before it and no title of the other sex (Joseph
+ * Chamie, Gregory S. Berns; Edi Rama for Rama), titles and ranks left out
+ * (Colonel Mark Tillman: Mark Tillman), and after an office or three
+ * capitalized words one given name (Secretary of State Colin Powell,
+ * National Security Advisor Condoleezza Rice: Colin Powell, Condoleezza
+ * Rice); for a description, a name that ends in its noun (the Church
  * Society), or one it calls so (a group called Homeland Justice).  The
  * name's bytes and line are src's; *found 1 then.  CS_NOMEM when out of
  * memory (said_by as it was). */

@@ -1,6 +1,6 @@
 /* qy_said_fuller.c - the name a short said_by stands for: a title and a
- * surname's full name, a description's name, as a passage before gives
- * it (see qy_said.h: qy_said_short, qy_said_fuller). */
+ * surname's full name, or a surname's alone, a description's name, as a
+ * passage before gives it (see qy_said.h: qy_said_short, qy_said_fuller). */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -12,7 +12,11 @@
 /* Titles that say a woman or a man, which a full name must not
  * contradict (Mr. Bush is not First Lady Laura Bush). */
 static const char *const womens[] = {"lady", "madam", "miss", "mrs", "ms"};
-static const char *const mens[] = {"lord", "mr", "sir"};
+static const char *const mens[] = {"lord", "massa", "master", "mister", "mr", "sir"};
+/* Ranks before a name, which a full name leaves out as it does a title
+ * (Colonel Mark Tillman: Mark Tillman). */
+static const char *const ranks[] = {"admiral", "captain", "colonel", "corporal", "lieutenant",
+                                    "major", "private", "sergeant"};
 
 /* The first word of a name, in small ASCII letters and without its
  * points, into title[16]: its title, if it has one (Dr. Chamie: dr). */
@@ -43,12 +47,36 @@ static int description_of(const char *name, char *noun)
     return qy_name_body(noun);
 }
 
-/* What a said_by name is (qy_said_short's 1, 2 or 0), its title into
- * title[16] (kind 1) or its noun into noun[16] (kind 2). */
+/* Whether a said_by name is one word that may be a surname (Rama,
+ * Safavi, Lao-tzu): a capital and small letters, no point; not a title,
+ * an abbreviation, a month, an article or a word that names no one.  An
+ * acronym (AKCESK, IBM) is a body's whole name already. */
+static int surname_alone(const char *name)
+{
+    size_t n = strlen(name);
+    if (n < 2 || n >= 16 || name[0] < 'A' || name[0] > 'Z' || strpbrk(name, ". "))
+        return 0;
+    int small = 0;
+    for (const char *p = name; *p; p++)
+        small |= *p >= 'a' && *p <= 'z';
+    char word[16];
+    title_of(name, word);
+    return small && !qy_name_title(word) && !qy_name_abbreviation(word) &&
+           !QY_ONE_OF(word, womens) && !QY_ONE_OF(word, mens) && !qy_name_date(word) &&
+           !qy_name_no_one(word) && !qy_name_article(word);
+}
+
+/* What a said_by name is (qy_said_short's 1, 2, 3 or 0), its title into
+ * title[16] (kind 1; kind 3's is empty) or its noun into noun[16] (kind
+ * 2). */
 static int short_kind(const char *name, char *title, char *noun)
 {
     if (description_of(name, noun))
         return 2;
+    if (surname_alone(name)) {
+        title[0] = '\0';
+        return 3;
+    }
     const char *space = strchr(name, ' ');
     if (!space || strchr(space + 1, ' ') || space - name > 15)
         return 0;
@@ -95,12 +123,25 @@ static int fuller_mention(const said_text *st, const char *title, const char *su
         size_t f = qy_name_mention(st, k), given = f, sex = 0;
         for (size_t i = f; i < k; i++) {
             if (qy_name_title(term(st, i)) || qy_name_abbreviation(term(st, i)) ||
-                QY_ONE_OF(term(st, i), womens) || QY_ONE_OF(term(st, i), mens))
+                QY_ONE_OF(term(st, i), womens) || QY_ONE_OF(term(st, i), mens) ||
+                QY_ONE_OF(term(st, i), ranks))
                 given = i + 1;
             sex |= other && qy_one_of(term(st, i), other, nother);
         }
         while (given < k && (qy_name_date(term(st, given)) || qy_name_no_one(term(st, given))))
             given++;
+        /* Three words or more before the surname, or a title "of" an
+         * office before them (Secretary of State Colin Powell), are a
+         * title the list does not hold and its name (National Security
+         * Advisor Condoleezza Rice, Vice President Dick Cheney): the name
+         * is one given name, its initials and the surname. */
+        size_t g = k;
+        while (g > given && strlen(term(st, g - 1)) == 1)
+            g--;
+        if (g > given + 2 ||
+            (g > given && f >= 2 && strcmp(term(st, f - 1), "of") == 0 &&
+             qy_name_title(term(st, f - 2))))
+            given = g - 1;
         if (given < k && !sex) {
             *a = given;
             *b = k;
@@ -120,7 +161,8 @@ cs_status qy_said_fuller(tx_analyzer *a, qy_cand *c, const qy_result *src, int *
     int kind = short_kind(said->name, title, noun);
     if (!kind)
         return CS_OK;
-    const char *surname = strrchr(said->name, ' ') + 1; /* (kind: a space in it) */
+    /* (Kinds 1 and 2 have a space in them; kind 3 is the surname.) */
+    const char *surname = kind == 3 ? said->name : strrchr(said->name, ' ') + 1;
     qy_ptoks own, *pt = &c->pt;
     cs_status rc = CS_OK;
     if (src != &c->r) {
@@ -139,7 +181,7 @@ cs_status qy_said_fuller(tx_analyzer *a, qy_cand *c, const qy_result *src, int *
     size_t end = 0; /* the words before the name */
     while (opened && end < st.nw && src->byte_start + pt->v[st.w[end]].end <= said->byte_start)
         end++;
-    if (opened && (kind == 1 ? fuller_mention(&st, title, surname, end, &f, &l)
+    if (opened && (kind != 2 ? fuller_mention(&st, title, surname, end, &f, &l)
                              : qy_name_described(&st, noun, end, &f, &l))) {
         qy_said_at at = {.found = NAMED, .start = wstart(&st, f), .end = wend(&st, l)};
         qy_speaker old = *said;

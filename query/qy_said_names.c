@@ -7,8 +7,8 @@
 static const char *const pronouns[] = {"he", "she"};
 /* Words with a capital that name no one (the stop words aside). */
 static const char *const no_names[] = {
-    "another", "everyone", "i",   "i'd",  "i'll",    "i'm", "i've",
-    "it",      "many",     "one", "others", "someone", "they", "we", "who", "you"};
+    "another", "everyone", "i",       "i'd", "i'll", "i'm", "i've", "it",  "many", "one",
+    "others",  "someone",  "they",    "thou", "we",  "who", "ye",   "you"};
 
 /* Words after which a name says where or of what, not who. */
 static const char *const prepositions[] = {

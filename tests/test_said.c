@@ -612,8 +612,28 @@ static void test_full_name(void **state)
     assert_string_equal(fuller("the company", "Its rivals, Hewlett-Packard Co. and IBM, "
                                               "waited."),
                         "");
+    /* A surname alone: the last full name before that ends in it, by its
+     * given name, initials and surname when a title the lists do not
+     * hold, or an office, runs into it. */
+    assert_string_equal(fuller("Rama", "Prime Minister Edi Rama confirmed there was no "
+                                       "breach."),
+                        "Edi Rama");
+    assert_string_equal(fuller("Powell", "Secretary of State Colin Powell arrived."),
+                        "Colin Powell");
+    assert_string_equal(fuller("Rice", "National Security Advisor Condoleezza Rice called."),
+                        "Condoleezza Rice");
+    assert_string_equal(fuller("Chapman", "Mark David Chapman, 47, was jailed."),
+                        "Mark David Chapman");
+    assert_string_equal(fuller("Tillman", "It passed to Colonel Mark Tillman."), "Mark Tillman");
+    assert_string_equal(fuller("Stubb", "No use, Massa Stubb; dey don't hear."), "");
+    assert_string_equal(fuller("Albania", "The telecoms firm One Albania said so."), "");
+    assert_string_equal(fuller("Bildad", "Thou Bildad, avast."), "");
     assert_false(qy_said_short("Joseph Chamie"));
-    assert_false(qy_said_short("Chamie"));
+    assert_int_equal(qy_said_short("Chamie"), 3);
+    assert_false(qy_said_short("AKCESK"));
+    assert_false(qy_said_short("President"));
+    assert_false(qy_said_short("Everyone"));
+    assert_false(qy_said_short("N.B"));
     assert_int_equal(qy_said_short("the health organization"), 2);
     assert_int_equal(qy_said_short("the Guardian"), 0);
 }
