@@ -449,16 +449,72 @@ static int described_before(const said_text *st, size_t a, size_t b, size_t *na,
     return qy_name_described(st, term(st, b), a, na, nb);
 }
 
-/* The speaker by word k's verb, a pronoun read as the last speaker named
- * before it (or for he or she, failing one, the last person named with a
- * title). */
-static int speaker_at(const said_text *st, size_t k, qy_said_at *out)
+/* Words after a name that show a person is a sentence's subject, besides
+ * a verb's past form in -ed: what a story tells one doing (Michaels stood
+ * up; Orth is trying), which a plural ("Officials") hardly does. */
+static const char *const doings[] = {"frowned", "grinned", "has",    "is",     "laughed",
+                                     "leaned",  "looked",  "nodded", "paused", "rose",
+                                     "sat",     "shook",   "shrugged", "sighed", "smiled",
+                                     "stood",   "turned",  "was"};
+
+/* Words that open a clause and are no name's (Although Judy recovered). */
+static const char *const conjunctions[] = {"although", "because", "though", "unless",
+                                           "until",    "when",    "whereas", "while"};
+
+/* The person a sentence before word p, in the one before p's or in p's
+ * own, has as its subject by a name at a clause's start and a verb after
+ * it, the last such, its words in [*a, *b] (Michaels stood up. "...," he
+ * said; for example, Orth is trying ... "...," she says): for a he or
+ * she, of a quotation, that no speaker named by a verb before stands
+ * nearer to.  (Not for words outside quotation marks: a story's "he told
+ * them" or "she denies" tells what a person, a country or a ship did as
+ * often as what one said.) */
+static int last_subject(const said_text *st, size_t p, size_t *a, size_t *b)
 {
-    size_t a, b, na, nb;
+    size_t from = qy_said_sentence_start(st, p);
+    from = from > 0 ? qy_said_sentence_start(st, from - 1) : 0;
+    for (size_t l = p - 1; l-- > from;) {
+        size_t f;
+        const char *v = term(st, l + 1);
+        size_t nv = strlen(v);
+        int did = QY_ONE_OF(v, doings) || QY_ONE_OF(v, subject_verbs) ||
+                  (nv > 3 && strcmp(v + nv - 2, "ed") == 0);
+        if (!did || !(flags(st, l) & TX_CAPITAL) || (flags(st, l + 1) & TX_CAPITAL) ||
+            !qy_said_spaced(st, l + 1) || qy_name_title(term(st, l)) ||
+            qy_name_possessive(st, l) || !qy_name_back(st, l, &f) ||
+            !qy_said_clause_start(st, f) || qy_name_adverb(term(st, f)) ||
+            QY_ONE_OF(term(st, f), conjunctions))
+            continue;
+        /* A sentence's first word alone is a person only if it looks
+         * like one, and one in -s only with what one person does
+         * (Michaels stood up; not Officials declined). */
+        size_t n = strlen(term(st, f));
+        if (f == l && qy_said_sentence_start(st, f) == f &&
+            (n < 3 || (term(st, f)[n - 1] == 's' && !QY_ONE_OF(v, doings))))
+            continue;
+        *a = f;
+        *b = l;
+        return 1;
+    }
+    return 0;
+}
+
+/* The speaker by word k's verb, a pronoun read as the last speaker named
+ * before it, or for he or she of a quotation (`quoted`) the last person a
+ * sentence before has as its subject when nearer (last_subject), or
+ * failing both the last person named with a title. */
+static int speaker_at(const said_text *st, size_t k, int quoted, qy_said_at *out)
+{
+    size_t a, b, na, nb, sa, sb;
     int s = subject_of(st, k, &a, &b);
     int person = s == PRONOUN && qy_name_pronoun(term(st, a));
-    if (s == PRONOUN && (last_named(st, wstart(st, a), &na, &nb) ||
-                         (person && last_titled(st, wstart(st, a), &na, &nb)))) {
+    int named = s == PRONOUN && last_named(st, wstart(st, a), &na, &nb);
+    if (person && quoted && a > 1 && last_subject(st, a, &sa, &sb) && (!named || sb > nb)) {
+        named = 1;
+        na = sa;
+        nb = sb;
+    }
+    if (named || (person && last_titled(st, wstart(st, a), &na, &nb))) {
         s = NAMED;
         a = na;
         b = nb;
@@ -655,7 +711,7 @@ static void find_speaker(const said_text *st, size_t start, size_t end, qy_said_
             if (ended && st->verb[k] && !ends_soon(st, k))
                 continue;
             if ((!pronoun.found || (st->verb[k] & VERB_DOCUMENT)) && (!far || st->verb[k]) &&
-                speaker_at(st, k, &at) &&
+                speaker_at(st, k, 1, &at) &&
                 (!far || (at.found == NAMED && after + 2 < st->nw &&
                           at.start <= wstart(st, after + 2)))) {
                 if (at.found == NAMED) {
@@ -681,7 +737,7 @@ static void find_speaker(const said_text *st, size_t start, size_t end, qy_said_
             if (qy_said_in_quote(st, wstart(st, k)) ||
                 (k + 1 < before && qy_said_sentence_ends(st, k + 1, gap_from(st, k + 1))))
                 break;
-            if (speaker_at(st, k, out))
+            if (speaker_at(st, k, 1, out))
                 return;
         }
         /* Else as any words: a quotation inside a sentence may have its
@@ -707,7 +763,7 @@ static void find_speaker(const said_text *st, size_t start, size_t end, qy_said_
             continue;
         size_t dist = k > first ? k - first : first - k;
         qy_said_at at = {0};
-        if ((best == NO_WORD || dist < best) && speaker_at(st, k, &at) &&
+        if ((best == NO_WORD || dist < best) && speaker_at(st, k, q != NULL, &at) &&
             (k <= first || last >= k || at.start > wstart(st, k) ||
              ends_soon(st, k))) {
             best = dist;

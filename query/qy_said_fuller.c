@@ -11,8 +11,8 @@
 
 /* Titles that say a woman or a man, which a full name must not
  * contradict (Mr. Bush is not First Lady Laura Bush). */
-static const char *const womens[] = {"lady", "madam", "miss", "mrs", "ms"};
-static const char *const mens[] = {"lord", "massa", "master", "mister", "mr", "sir"};
+static const char *const womens[] = {"frau", "lady", "madam", "miss", "mrs", "ms"};
+static const char *const mens[] = {"herr", "lord", "massa", "master", "mister", "mr", "sir"};
 /* Ranks before a name, which a full name leaves out as it does a title
  * (Colonel Mark Tillman: Mark Tillman). */
 static const char *const ranks[] = {"admiral", "captain", "colonel", "corporal", "lieutenant",

@@ -68,10 +68,11 @@ int qy_said_any_verb(const qy_ptoks *pt, size_t len)
 }
 
 /* A quotation mark at text[i]: 1 opening (“ « „ ``), 2 closing (” »), 3
- * either (the straight "), 4 closing an open quotation only (''), its
- * bytes in *width; 0 none.  Two backquotes and two apostrophes are how
- * text set for TeX, and the wires' news as mail carried it, quote:
- * ``...,'' said Amit Patel. */
+ * either (the straight "), 4 closing an open quotation, or opening one
+ * before a word ('': find_quotes tells), its bytes in *width; 0 none.
+ * Two backquotes and two apostrophes are how text set for TeX, and the
+ * wires' news as mail carried it, quote: ``...,'' said Amit Patel;
+ * ''We believe they are safe there,'' said Som Somphat. */
 static int quote_mark(const char *t, size_t len, size_t i, size_t *width)
 {
     const unsigned char *u = (const unsigned char *)t + i;
@@ -90,6 +91,11 @@ static int quote_mark(const char *t, size_t len, size_t i, size_t *width)
         *width = 3;
         return u[2] == 0x9C || u[2] == 0x9E ? 1 : u[2] == 0x9D ? 2 : 0;
     }
+    /* Windows-1252's “ „ ” in a text that is not UTF-8 (an old mail's:
+     * the analysis reads its bytes so, tx_analyze), a byte no UTF-8 lead
+     * byte comes before. */
+    if ((u[0] == 0x93 || u[0] == 0x84 || u[0] == 0x94) && (i == 0 || u[-1] < 0x80))
+        return u[0] == 0x94 ? 2 : 1;
     return 0;
 }
 
@@ -107,6 +113,17 @@ static int add_quote(said_text *st, size_t start, size_t end, size_t *cap)
     return 1;
 }
 
+/* Whether a mark at text[i], width bytes, stands before a word and not
+ * after one: at the text's or a line's start, or after a space or a
+ * bracket, and before a letter or a digit. */
+static int opens_word(const char *t, size_t len, size_t i, size_t width)
+{
+    unsigned char next = i + width < len ? (unsigned char)t[i + width] : 0;
+    return (i == 0 || strchr(" \t\n(", t[i - 1])) &&
+           (next >= 0x80 || (next >= 'A' && next <= 'Z') || (next >= 'a' && next <= 'z') ||
+            (next >= '0' && next <= '9'));
+}
+
 /* The quotations of the text.  A quotation the passage closes but did
  * not open began before it (a window cut inside it); one it opens and
  * does not close runs to its end (news opens each paragraph of a long
@@ -117,7 +134,7 @@ static int find_quotes(said_text *st)
     for (size_t i = 0; i < st->len; i += width) {
         int mark = quote_mark(st->text, st->len, i, &width);
         if (mark == 4)
-            mark = open != NO_WORD ? 2 : 0;
+            mark = open != NO_WORD ? 2 : opens_word(st->text, st->len, i, width) ? 1 : 0;
         /* A straight mark after a sentence's or a clause's end and
          * before a space closes: a window cut inside a quotation
          * (... in the service of my country." It is argued). */
@@ -269,7 +286,9 @@ int qy_said_any_quote_mark(const char *text, size_t len)
 {
     size_t width;
     for (size_t i = 0; i < len; i++)
-        if ((text[i] == '"' || text[i] == '`' || text[i] == '\xC2' || text[i] == '\xE2') &&
+        if ((text[i] == '"' || text[i] == '`' || text[i] == '\xC2' || text[i] == '\xE2' ||
+             (unsigned char)text[i] == 0x93 || (unsigned char)text[i] == 0x84 ||
+             (unsigned char)text[i] == 0x94) &&
             quote_mark(text, len, i, &width))
             return 1;
     return 0;

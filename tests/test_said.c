@@ -146,6 +146,28 @@ static void test_pronoun(void **state)
                                 "was glad,\" he says.",
                                 "glad"),
                         "(he)");
+    /* For he or she of a quotation, the person a sentence before has as
+     * its subject, when nearer than a speaker named by a verb; not a
+     * conjunction's word, nor for words outside quotation marks (a
+     * river's name, a country's "she denies"). */
+    assert_string_equal(speaker("\"Herb tea?\" Prado said. Michaels stood up. \"Then I will "
+                                "do it, my friend,\" he said formally.",
+                                "friend"),
+                        "Michaels");
+    assert_string_equal(speaker("That is why, for example, Orth is trying to catch the "
+                                "interest of the military. \"The army wants camouflage,\" she "
+                                "says, \"so your clothing looks like bricks.\"",
+                                "bricks"),
+                        "Orth");
+    assert_string_equal(speaker("Although Judy recovered, the bills were too much. \"Mrs. "
+                                "Clinton,\" he wrote, \"no one should lose everything.\"",
+                                "lose"),
+                        "(he)");
+    assert_string_equal(speaker("Lawrence is in glaring inconsistency with her conduct. On "
+                                "the ground that she possesses both banks, she denies us the "
+                                "right of navigation.",
+                                "navigation"),
+                        "");
     const char *titled = "Little was said, but Finance Minister Delina Ibrahimaj gave "
                          "some details during a press conference.";
     assert_string_equal(last_speaker(titled, 1), "");
@@ -455,6 +477,21 @@ static void test_forms_of_mail_and_news(void **state)
                                 "unless you know what else is going on.''",
                                 "interpret"),
                         "Amit Patel");
+    /* Two apostrophes open a quotation before a word, as the wires' news
+     * in mail wrote it: the quotation that goes on in the next sentence
+     * is the same speaker's. */
+    assert_string_equal(speaker("''We believe they are safe there,'' said Som Somphat, deputy "
+                                "governor of the province.\n''The people of Po Pich pledged to "
+                                "treat them with respect.''",
+                                "pledged"),
+                        "Som Somphat");
+    assert_string_equal(speaker("It isn''t so, said Tom. ''Maybe,'' said Ann.", "so"), "Tom");
+    /* Windows-1252's quotation marks in a mail that is not UTF-8. */
+    assert_string_equal(speaker("\x93" "For the first few days I expected two men from the "
+                                "Special Branch. Instead only the postman called \x96 with "
+                                "packets,\x94 Herr Popp said.",
+                                "Special"),
+                        "Herr Popp");
     /* A writer's name in quotation marks, as mailers write it. */
     assert_string_equal(speaker("\"George J. Jahchan\" wrote:\n>\n> The whole purpose of the "
                                 "device is to prevent WAN congestion.\n",
@@ -625,6 +662,9 @@ static void test_full_name(void **state)
     assert_string_equal(fuller("Chapman", "Mark David Chapman, 47, was jailed."),
                         "Mark David Chapman");
     assert_string_equal(fuller("Tillman", "It passed to Colonel Mark Tillman."), "Mark Tillman");
+    assert_string_equal(fuller("Herr Popp", "said the letter-writer, who was in fact the "
+                                            "Cologne novelist Rainer Popp."),
+                        "Rainer Popp");
     assert_string_equal(fuller("Stubb", "No use, Massa Stubb; dey don't hear."), "");
     assert_string_equal(fuller("Albania", "The telecoms firm One Albania said so."), "");
     assert_string_equal(fuller("Bildad", "Thou Bildad, avast."), "");
