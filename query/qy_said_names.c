@@ -147,11 +147,14 @@ int qy_name_back(const said_text *st, size_t last, size_t *first)
     if (f > last)
         return 0;
     /* A name after a preposition is no speaker: the President of the
-     * United States announced, the commander in Iraq declared. */
+     * United States announced, the commander in Iraq declared; but one
+     * after a quotation that ends in one is ("... what it is all about,"
+     * Ms Kenworthy said). */
     size_t p = f;
-    if (p > 0 && (strcmp(term(st, p - 1), "the") == 0 || strcmp(term(st, p - 1), "a") == 0))
+    if (p > 0 && (strcmp(term(st, p - 1), "the") == 0 || strcmp(term(st, p - 1), "a") == 0) &&
+        qy_said_spaced(st, p))
         p--;
-    if (p > 0 && QY_ONE_OF(term(st, p - 1), prepositions))
+    if (p > 0 && QY_ONE_OF(term(st, p - 1), prepositions) && qy_said_spaced(st, p))
         return 0;
     *first = f;
     return 1;

@@ -19,17 +19,20 @@ typedef struct speech_verb {
 #define PHR VERB_PHRASE
 #define PART VERB_PARTICIPLE
 #define DOC VERB_DOCUMENT
+#define QUO VERB_QUOTING
 static const speech_verb speech_verbs[] = {
     {"according", 0}, {"accused", 0}, {"acknowledged", INV}, {"added", INV}, {"adding", PART},
-    {"admitted", INV}, {"announced", INV | PHR}, {"answered", INV | PHR},
-    {"argued", INV | PHR}, {"arguing", PART}, {"asked", 0}, {"blamed", 0}, {"claiming", PART},
-    {"commented", INV}, {"condemned", 0}, {"confirmed", INV | PHR}, {"cried", INV | PHR},
-    {"criticized", 0}, {"declared", INV | PHR}, {"denied", PHR}, {"denounced", 0},
-    {"exclaimed", INV | PHR}, {"explained", INV | PHR}, {"explaining", PART},
-    {"insisted", INV | PHR}, {"insisting", PART}, {"message", DOC}, {"muttered", INV | PHR},
-    {"noted", INV | PHR}, {"noting", PART}, {"quoted", VERB_OBJECT}, {"read", VERB_READS},
-    {"reads", VERB_READS}, {"recalled", INV}, {"release", DOC}, {"remarked", INV},
-    {"replied", INV | PHR},
+    {"admitted", INV}, {"announced", INV | PHR}, {"answered", INV | PHR}, {"argued", INV | PHR},
+    {"arguing", PART}, {"asked", 0}, {"blamed", 0}, {"boasted", INV | PHR | QUO},
+    {"claiming", PART}, {"commented", INV}, {"complained", INV | PHR | QUO},
+    {"conceded", INV | PHR | QUO}, {"condemned", 0}, {"confided", INV | PHR | QUO},
+    {"confirmed", INV | PHR}, {"cried", INV | PHR}, {"criticized", 0}, {"declared", INV | PHR},
+    {"denied", PHR}, {"denounced", 0}, {"exclaimed", INV | PHR}, {"explained", INV | PHR},
+    {"explaining", PART}, {"insisted", INV | PHR}, {"insisting", PART},
+    {"joked", INV | PHR | QUO}, {"message", DOC}, {"muttered", INV | PHR}, {"noted", INV | PHR},
+    {"noting", PART}, {"observed", INV | PHR | QUO}, {"quoted", VERB_OBJECT},
+    {"read", VERB_READS}, {"reads", VERB_READS}, {"recalled", INV}, {"release", DOC},
+    {"remarked", INV}, {"replied", INV | PHR}, {"responded", INV | PHR | QUO},
     {"said", INV | PHR}, {"saying", PART}, {"says", INV | PHR}, {"shouted", INV | PHR},
     {"stated", INV | PHR}, {"statement", DOC}, {"stating", PART}, {"stressed", INV | PHR},
     {"told", PHR}, {"tweet", DOC}, {"tweeted", INV}, {"urged", 0}, {"warned", PHR},
@@ -38,6 +41,7 @@ static const speech_verb speech_verbs[] = {
 #undef PHR
 #undef PART
 #undef DOC
+#undef QUO
 
 static int cmp_verb(const void *key, const void *entry)
 {
@@ -157,6 +161,23 @@ static int find_quotes(said_text *st)
     return open == NO_WORD || add_quote(st, open, st->len, &cap);
 }
 
+/* Whether a quotation mark stands within QUOTING_WORDS words of word k,
+ * or "that" follows it: where a VERB_QUOTING verb reports speech. */
+#define QUOTING_WORDS 3
+static int quoting(const said_text *st, size_t k)
+{
+    if (k + 1 < st->nw && strcmp(term(st, k + 1), "that") == 0)
+        return 1;
+    size_t from = k > QUOTING_WORDS ? k - QUOTING_WORDS : 0, width;
+    for (size_t i = from + 1; i <= k + QUOTING_WORDS + 1 && i <= st->nw; i++) {
+        size_t a = wend(st, i - 1), b = i < st->nw ? wstart(st, i) : st->len;
+        for (size_t p = a; p < b; p += width)
+            if (quote_mark(st->text, b, p, &width))
+                return 1;
+    }
+    return 0;
+}
+
 void qy_said_text_clear(said_text *st)
 {
     free(st->w);
@@ -186,6 +207,9 @@ cs_status qy_said_text_read(const char *text, size_t len, const qy_ptoks *pt,
         qy_said_text_clear(st);
         return CS_NOMEM;
     }
+    for (size_t k = 0; k < st->nw; k++)
+        if ((st->verb[k] & VERB_QUOTING) && !quoting(st, k))
+            st->verb[k] = 0;
     return CS_OK;
 }
 

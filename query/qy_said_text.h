@@ -45,6 +45,11 @@
 #define VERB_OBJECT 64 /* the name after it is whose words follow (the
                           Times quoted Dirksen: "..."; quoted Rama as
                           saying) */
+#define VERB_QUOTING 128 /* it reports speech only next to a quotation or
+                            before "that" (Bush confided in Blair, "...";
+                            Jefferson observed that; not: the board has
+                            observed economy; the Government complained
+                            of it) */
 
 /* A passage read for its speakers: its words (a compound's joined form
  * left out: its parts are the words) and its quotations. */

@@ -486,6 +486,27 @@ static void test_forms_of_mail_and_news(void **state)
                                 "pledged"),
                         "Som Somphat");
     assert_string_equal(speaker("It isn''t so, said Tom. ''Maybe,'' said Ann.", "so"), "Tom");
+    /* A name after a quotation that ends in a preposition speaks it. */
+    assert_string_equal(speaker("\"I hope he sees what it is all about,\" Ms Kenworthy said.",
+                                "hope"),
+                        "Ms Kenworthy");
+    /* Verbs that report speech only next to a quotation or before
+     * "that". */
+    assert_string_equal(speaker("Thomas Jefferson once observed that the price of liberty is "
+                                "eternal vigilance.",
+                                "liberty"),
+                        "Thomas Jefferson");
+    assert_string_equal(speaker("The president responded, \xE2\x80\x9CI can hear you.\xE2\x80\x9D",
+                                "hear"),
+                        "The president");
+    assert_string_equal(speaker("The board has observed commendable economy in the matter of "
+                                "the building.",
+                                "economy"),
+                        "");
+    assert_string_equal(speaker("The Brazilian Government, however, complained of it as a "
+                                "measure for which no cause had been given.",
+                                "measure"),
+                        "");
     /* Windows-1252's quotation marks in a mail that is not UTF-8. */
     assert_string_equal(speaker("\x93" "For the first few days I expected two men from the "
                                 "Special Branch. Instead only the postman called \x96 with "
