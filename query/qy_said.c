@@ -461,8 +461,16 @@ static const char *const doings[] = {"frowned", "grinned", "has",    "is",     "
 static const char *const conjunctions[] = {"although", "because", "though", "unless",
                                            "until",    "when",    "whereas", "while"};
 
-/* The person a sentence before word p, in the one before p's or in p's
- * own, has as its subject by a name at a clause's start and a verb after
+/* Past forms that do not end in -ed, which a person's doing takes. */
+static const char *const past_forms[] = {"began", "came", "felt", "found", "got", "held", "kept",
+                                         "knew", "left", "made", "saw", "thought", "took",
+                                         "went"};
+
+/* How many sentences before a pronoun's last_subject reads. */
+#define SUBJECT_SENTENCES 3
+
+/* The person a sentence before word p, in the SUBJECT_SENTENCES before
+ * p's or in p's own, has as its subject by a name at a clause's start and a verb after
  * it, the last such, its words in [*a, *b] (Michaels stood up. "...," he
  * said; for example, Orth is trying ... "...," she says): for a he or
  * she, of a quotation, that no speaker named by a verb before stands
@@ -472,13 +480,14 @@ static const char *const conjunctions[] = {"although", "because", "though", "unl
 static int last_subject(const said_text *st, size_t p, size_t *a, size_t *b)
 {
     size_t from = qy_said_sentence_start(st, p);
-    from = from > 0 ? qy_said_sentence_start(st, from - 1) : 0;
+    for (int back = 0; back < SUBJECT_SENTENCES && from > 0; back++)
+        from = qy_said_sentence_start(st, from - 1);
     for (size_t l = p - 1; l-- > from;) {
         size_t f;
         const char *v = term(st, l + 1);
         size_t nv = strlen(v);
         int did = QY_ONE_OF(v, doings) || QY_ONE_OF(v, subject_verbs) ||
-                  (nv > 3 && strcmp(v + nv - 2, "ed") == 0);
+                  QY_ONE_OF(v, past_forms) || (nv > 3 && strcmp(v + nv - 2, "ed") == 0);
         if (!did || !(flags(st, l) & TX_CAPITAL) || (flags(st, l + 1) & TX_CAPITAL) ||
             !qy_said_spaced(st, l + 1) || qy_name_title(term(st, l)) ||
             qy_name_possessive(st, l) || !qy_name_back(st, l, &f) ||

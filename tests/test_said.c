@@ -159,6 +159,15 @@ static void test_pronoun(void **state)
                                 "says, \"so your clothing looks like bricks.\"",
                                 "bricks"),
                         "Orth");
+    assert_string_equal(speaker("Bee came back to Bangkok this year. \"I thought I would be "
+                                "happy there,\" she said.",
+                                "happy"),
+                        "Bee");
+    assert_string_equal(speaker("On the larger issue, Haass was still keeping his distance. He "
+                                "had made a speech. But he told me there is a difference. \"We "
+                                "have to be careful,\" he said.",
+                                "careful"),
+                        "Haass");
     assert_string_equal(speaker("Although Judy recovered, the bills were too much. \"Mrs. "
                                 "Clinton,\" he wrote, \"no one should lose everything.\"",
                                 "lose"),
