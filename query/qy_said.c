@@ -670,6 +670,40 @@ static int reply_writer(const said_text *st, size_t first, qy_said_at *out)
     return got == 1;
 }
 
+/* Whether word k starts a line after a dash (" - George Bernard Shaw",
+ * "-- Homer Simpson"). */
+static int dash_line(const said_text *st, size_t k)
+{
+    size_t from = wend(st, k - 1), to = wstart(st, k), p = to;
+    while (p > from && st->text[p - 1] != '\n')
+        p--;
+    return p > from && dash_between(st, p > 0 ? p - 1 : p, to);
+}
+
+/* The name a passage's last line gives after a dash, for the words
+ * before it (an epigraph in a mail's signature: The worst sin towards our
+ * fellow creatures ... <newline> - George Bernard Shaw): the only line
+ * that starts with a dash (not a list's), a name of at most four words
+ * and nothing after it. */
+#define SIGNED_NAME_WORDS 4
+static int signed_last(const said_text *st, size_t first, qy_said_at *out)
+{
+    size_t at = NO_WORD, a, b;
+    for (size_t k = first + 1; k < st->nw; k++)
+        if (dash_line(st, k)) {
+            if (at != NO_WORD)
+                return 0;
+            at = k;
+        }
+    if (at == NO_WORD || !qy_name_fwd(st, at, 0, &a, &b) || a != at || b + 1 != st->nw ||
+        b - a >= SIGNED_NAME_WORDS || !name_ends_line(st, b))
+        return 0;
+    out->found = NAMED;
+    out->start = wstart(st, a);
+    out->end = wend(st, b);
+    return 1;
+}
+
 static void find_speaker(const said_text *st, size_t start, size_t end, qy_said_at *out)
 {
     size_t first = 0;
@@ -781,7 +815,7 @@ static void find_speaker(const said_text *st, size_t start, size_t end, qy_said_
     }
     if (best != NO_WORD)
         *out = found;
-    if (!out->found && reply_writer(st, first, out))
+    if (!out->found && (reply_writer(st, first, out) || signed_last(st, first, out)))
         return;
     /* A quotation that is a sentence or more of its own, and says nobody's:
      * the last speaker named before it goes on ("...," said Kim Hyun Soo, a
@@ -809,6 +843,19 @@ static void find_speaker(const said_text *st, size_t start, size_t end, qy_said_
     }
 }
 
+/* Whether a line of the text after its first starts with a dash (a
+ * signature's name may follow: signed_last). */
+static int any_dash_line(const char *text, size_t len)
+{
+    for (const char *p = memchr(text, '\n', len); p; p = memchr(p, '\n', len - (size_t)(p - text))) {
+        while (++p < text + len && *p == ' ')
+            ;
+        if (p < text + len && (*p == '-' || (unsigned char)*p == 0xE2))
+            return 1;
+    }
+    return 0;
+}
+
 /* Reads the text for its speakers into *st (said_text_clear), out
  * cleared: 1; 0 when none of its words reports speech and it holds no
  * quotation (nothing read); -1 when out of memory. */
@@ -816,7 +863,8 @@ static int said_open(const char *text, size_t len, const qy_ptoks *pt, int alway
                      said_text *st, qy_said_at *out)
 {
     memset(out, 0, sizeof *out);
-    if (!always && !qy_said_any_verb(pt, len) && !qy_said_any_quote_mark(text, len))
+    if (!always && !qy_said_any_verb(pt, len) && !qy_said_any_quote_mark(text, len) &&
+        !any_dash_line(text, len))
         return 0;
     return qy_said_text_read(text, len, pt, st) == CS_OK ? 1 : -1;
 }

@@ -29,14 +29,15 @@ static const speech_verb speech_verbs[] = {
     {"confirmed", INV | PHR}, {"cried", INV | PHR}, {"criticized", 0}, {"declared", INV | PHR},
     {"denied", PHR}, {"denounced", 0}, {"exclaimed", INV | PHR}, {"explained", INV | PHR},
     {"explaining", PART}, {"insisted", INV | PHR}, {"insisting", PART},
-    {"joked", INV | PHR | QUO}, {"message", DOC}, {"muttered", INV | PHR}, {"noted", INV | PHR},
-    {"noting", PART}, {"observed", INV | PHR | QUO}, {"quoted", VERB_OBJECT},
-    {"read", VERB_READS}, {"reads", VERB_READS}, {"recalled", INV}, {"release", DOC},
-    {"remarked", INV}, {"replied", INV | PHR}, {"responded", INV | PHR | QUO},
-    {"said", INV | PHR}, {"saying", PART}, {"says", INV | PHR}, {"shouted", INV | PHR},
-    {"stated", INV | PHR}, {"statement", DOC}, {"stating", PART}, {"stressed", INV | PHR},
-    {"told", PHR}, {"tweet", DOC}, {"tweeted", INV}, {"urged", 0}, {"warned", PHR},
-    {"warning", PART}, {"whispered", INV | PHR}, {"writes", PHR}, {"wrote", INV | PHR}};
+    {"joked", INV | PHR | QUO}, {"laughed", INV | PHR | QUO}, {"message", DOC},
+    {"muttered", INV | PHR}, {"noted", INV | PHR}, {"noting", PART},
+    {"observed", INV | PHR | QUO}, {"quoted", VERB_OBJECT}, {"read", VERB_READS},
+    {"reads", VERB_READS}, {"recalled", INV}, {"release", DOC}, {"remarked", INV},
+    {"replied", INV | PHR}, {"responded", INV | PHR | QUO}, {"said", INV | PHR},
+    {"saying", PART}, {"says", INV | PHR}, {"shouted", INV | PHR}, {"stated", INV | PHR},
+    {"statement", DOC}, {"stating", PART}, {"stressed", INV | PHR}, {"told", PHR},
+    {"tweet", DOC}, {"tweeted", INV}, {"urged", 0}, {"warned", PHR}, {"warning", PART},
+    {"whispered", INV | PHR}, {"writes", PHR}, {"wrote", INV | PHR}};
 #undef INV
 #undef PHR
 #undef PART

@@ -516,6 +516,17 @@ static void test_forms_of_mail_and_news(void **state)
                                 "measure for which no cause had been given.",
                                 "measure"),
                         "");
+    assert_string_equal(speaker("\"You see,\" laughed the bartender, \"every time the fig leaf "
+                                "is lifted, the lights go out.\"",
+                                "fig"),
+                        "the bartender");
+    /* A signature's epigraph: the name on the passage's last line after
+     * a dash; not a list's lines. */
+    assert_string_equal(speaker("Regards,\nAnthony\n-- \nThe worst sin is not to hate them, but "
+                                "to be indifferent.\n - George Bernard Shaw",
+                                "worst"),
+                        "George Bernard Shaw");
+    assert_string_equal(speaker("Things to buy:\n- Milk and bread\n- Call Bob", "Things"), "");
     /* Windows-1252's quotation marks in a mail that is not UTF-8. */
     assert_string_equal(speaker("\x93" "For the first few days I expected two men from the "
                                 "Special Branch. Instead only the postman called \x96 with "
