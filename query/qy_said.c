@@ -595,6 +595,14 @@ static int signed_below(const said_text *st, const qy_span *q, size_t after)
     return 0;
 }
 
+/* Whether a comma follows word b: one word on the line below a
+ * quotation and a comma opens a sentence (Nevertheless, figures ...;
+ * Yes, ok), not a signature. */
+static int comma_after(const said_text *st, size_t b)
+{
+    return wend(st, b) < st->len && st->text[wend(st, b)] == ',';
+}
+
 /* Whether the name that ends at word b ends its line or the text, or a
  * parenthesis, a comma or a full stop follows it (Abraham Lincoln (Nov
  * 21, 1864); N.B., CEO). */
@@ -680,12 +688,45 @@ static int dash_line(const said_text *st, size_t k)
     return p > from && dash_between(st, p > 0 ? p - 1 : p, to);
 }
 
+/* The most words of a signature's name. */
+#define SIGNED_NAME_WORDS 4
+
+/* The name in brackets that ends a passage, for the words before it:
+ * [Martin Hayman] after a reader's question, [Ezra Pound, quoted by David
+ * Crystal in the Guardian] after an epigraph; two words or more (not a
+ * ticket's [TIX106448], an image's [Cleveland]). */
+static int bracket_signed(const said_text *st, size_t first, qy_said_at *out)
+{
+    size_t e = st->len, a, b;
+    while (e > 0 && strchr(" \t\r\n", st->text[e - 1]))
+        e--;
+    if (e == 0 || st->text[e - 1] != ']')
+        return 0;
+    const char *open = NULL;
+    for (const char *p = st->text + e - 1; p > st->text && !open; p--)
+        if (p[-1] == '[')
+            open = p;
+    size_t k = first + 1;
+    while (open && k < st->nw && wstart(st, k) < (size_t)(open - st->text))
+        k++;
+    if (!open || k >= st->nw || !qy_name_fwd(st, k, 0, &a, &b) || a != k || a == b ||
+        b - a >= SIGNED_NAME_WORDS || wend(st, b) >= st->len || st->text[wend(st, b)] == '\0' ||
+        !strchr("],", st->text[wend(st, b)]))
+        return 0;
+    for (const char *p = open; p < st->text + wstart(st, k); p++)
+        if (!strchr(" \t\r\n", *p))
+            return 0;
+    out->found = NAMED;
+    out->start = wstart(st, a);
+    out->end = wend(st, b);
+    return 1;
+}
+
 /* The name a passage's last line gives after a dash, for the words
  * before it (an epigraph in a mail's signature: The worst sin towards our
  * fellow creatures ... <newline> - George Bernard Shaw): the only line
  * that starts with a dash (not a list's), a name of at most four words
  * and nothing after it. */
-#define SIGNED_NAME_WORDS 4
 static int signed_last(const said_text *st, size_t first, qy_said_at *out)
 {
     size_t at = NO_WORD, a, b;
@@ -695,7 +736,9 @@ static int signed_last(const said_text *st, size_t first, qy_said_at *out)
                 return 0;
             at = k;
         }
-    if (at == NO_WORD || !qy_name_fwd(st, at, 0, &a, &b) || a != at || b + 1 != st->nw ||
+    if (at == NO_WORD)
+        return bracket_signed(st, first, out);
+    if (!qy_name_fwd(st, at, 0, &a, &b) || a != at || b + 1 != st->nw ||
         b - a >= SIGNED_NAME_WORDS || !name_ends_line(st, b))
         return 0;
     out->found = NAMED;
@@ -728,9 +771,10 @@ static void find_speaker(const said_text *st, size_t start, size_t end, qy_said_
          * an epigraph gives it ("... the Republic is destroyed."
          * <newline> Abraham Lincoln (Nov 21, 1864, in a letter)). */
         size_t a, b;
-        if (after < st->nw &&
-            (dash_between(st, q->end, wstart(st, after)) || signed_below(st, q, after)) &&
-            qy_name_fwd(st, after, 0, &a, &b) && name_ends_line(st, b)) {
+        int dash = after < st->nw && dash_between(st, q->end, wstart(st, after));
+        if (after < st->nw && (dash || signed_below(st, q, after)) &&
+            qy_name_fwd(st, after, 0, &a, &b) && name_ends_line(st, b) &&
+            (dash || a < b || !comma_after(st, b))) {
             out->found = NAMED;
             out->start = wstart(st, a);
             out->end = wend(st, b);
@@ -843,14 +887,22 @@ static void find_speaker(const said_text *st, size_t start, size_t end, qy_said_
     }
 }
 
-/* Whether a line of the text after its first starts with a dash (a
- * signature's name may follow: signed_last). */
-static int any_dash_line(const char *text, size_t len)
+/* Whether a line of the text after its first starts with a dash, or the
+ * text ends in a bracket: a signature's name may stand there
+ * (signed_last). */
+static int signature_possible(const char *text, size_t len)
 {
-    for (const char *p = memchr(text, '\n', len); p; p = memchr(p, '\n', len - (size_t)(p - text))) {
-        while (++p < text + len && *p == ' ')
+    /* (Or a name in brackets that ends it: bracket_signed.) */
+    size_t e = len;
+    while (e > 0 && strchr(" \t\r\n", text[e - 1]))
+        e--;
+    if (e > 0 && text[e - 1] == ']')
+        return 1;
+    const char *end = text + len;
+    for (const char *p = memchr(text, '\n', len); p; p = memchr(p, '\n', (size_t)(end - p))) {
+        while (++p < end && *p == ' ')
             ;
-        if (p < text + len && (*p == '-' || (unsigned char)*p == 0xE2))
+        if (p < end && (*p == '-' || (unsigned char)*p == 0xE2))
             return 1;
     }
     return 0;
@@ -864,7 +916,7 @@ static int said_open(const char *text, size_t len, const qy_ptoks *pt, int alway
 {
     memset(out, 0, sizeof *out);
     if (!always && !qy_said_any_verb(pt, len) && !qy_said_any_quote_mark(text, len) &&
-        !any_dash_line(text, len))
+        !signature_possible(text, len))
         return 0;
     return qy_said_text_read(text, len, pt, st) == CS_OK ? 1 : -1;
 }

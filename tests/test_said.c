@@ -527,6 +527,29 @@ static void test_forms_of_mail_and_news(void **state)
                                 "worst"),
                         "George Bernard Shaw");
     assert_string_equal(speaker("Things to buy:\n- Milk and bread\n- Call Bob", "Things"), "");
+    /* A name in brackets that ends the passage; two words or more. */
+    assert_string_equal(speaker("I wonder what the derivation is? Can you shed any light? "
+                                "[Martin Hayman]",
+                                "derivation"),
+                        "Martin Hayman");
+    assert_string_equal(speaker("\"The sum of human wisdom is not contained in any one "
+                                "language.\" [Ezra Pound, quoted by David Crystal in the "
+                                "Guardian]",
+                                "wisdom"),
+                        "Ezra Pound");
+    assert_string_equal(speaker("UUnet North American Backbone Problems [TIX106448]", "Backbone"),
+                        "");
+    /* One word and a comma on the line below a quotation open a
+     * sentence: no signature. */
+    assert_string_equal(speaker("Mr Moore said: \"It was very fashionable to have "
+                                "taxidermy.\"\nNevertheless, figures of up to 2m have been "
+                                "discussed.",
+                                "fashionable"),
+                        "Mr Moore");
+    assert_string_equal(speaker("Yecies, of Netscape, said, \"That's true, but the engineer is "
+                                "a Netscape employee.\"\n_\nYes, ok, I suppose that's true.",
+                                "engineer"),
+                        "Yecies");
     /* Windows-1252's quotation marks in a mail that is not UTF-8. */
     assert_string_equal(speaker("\x93" "For the first few days I expected two men from the "
                                 "Special Branch. Instead only the postman called \x96 with "
