@@ -466,8 +466,29 @@ static const char *const past_forms[] = {"began", "came", "felt", "found", "got"
                                          "knew", "left", "made", "saw", "thought", "took",
                                          "went"};
 
-/* How many sentences before a pronoun's last_subject reads. */
+/* How many sentences before a pronoun's last_subject reads, and how
+ * many at most over sentences that speak of the same he or she. */
 #define SUBJECT_SENTENCES 3
+#define SUBJECT_SENTENCES_MOST 8
+
+/* Words that join a clause whose subject a name may be (Judy recovered
+ * and Richard went back to work). */
+static const char *const coordinators[] = {"and", "but"};
+
+/* Whether the sentence that starts at word s holds the he or she that
+ * word p is (she'd, her: the same person spoken of). */
+static int speaks_of(const said_text *st, size_t s, size_t p)
+{
+    const char *who = term(st, p);
+    int she = strcmp(who, "she") == 0;
+    for (size_t i = s; i < p && (i == s || !qy_said_sentence_ends(st, i, gap_from(st, i))); i++) {
+        const char *t = term(st, i);
+        if (strcmp(t, who) == 0 || strncmp(t, she ? "she'" : "he'", she ? 4 : 3) == 0 ||
+            strcmp(t, she ? "her" : "his") == 0 || (!she && strcmp(t, "him") == 0))
+            return 1;
+    }
+    return 0;
+}
 
 /* The person a sentence before word p, in the SUBJECT_SENTENCES before
  * p's or in p's own, has as its subject by a name at a clause's start and a verb after
@@ -479,8 +500,14 @@ static const char *const past_forms[] = {"began", "came", "felt", "found", "got"
  * often as what one said.) */
 static int last_subject(const said_text *st, size_t p, size_t *a, size_t *b)
 {
+    /* Further back, over sentences that speak of the same he or she
+     * (Misty DeMars is a mother of two young boys. She'd been steadily
+     * employed ... she sat down and wrote me a letter. "...," she
+     * wrote). */
     size_t from = qy_said_sentence_start(st, p);
-    for (int back = 0; back < SUBJECT_SENTENCES && from > 0; back++)
+    for (int back = 0; from > 0 && back < SUBJECT_SENTENCES_MOST &&
+                       (back < SUBJECT_SENTENCES || speaks_of(st, from, p));
+         back++)
         from = qy_said_sentence_start(st, from - 1);
     for (size_t l = p - 1; l-- > from;) {
         size_t f;
@@ -491,8 +518,9 @@ static int last_subject(const said_text *st, size_t p, size_t *a, size_t *b)
         if (!did || !(flags(st, l) & TX_CAPITAL) || (flags(st, l + 1) & TX_CAPITAL) ||
             !qy_said_spaced(st, l + 1) || qy_name_title(term(st, l)) ||
             qy_name_possessive(st, l) || !qy_name_back(st, l, &f) ||
-            !qy_said_clause_start(st, f) || qy_name_adverb(term(st, f)) ||
-            QY_ONE_OF(term(st, f), conjunctions))
+            !(qy_said_clause_start(st, f) ||
+              (f > 0 && qy_said_spaced(st, f) && QY_ONE_OF(term(st, f - 1), coordinators))) ||
+            qy_name_adverb(term(st, f)) || QY_ONE_OF(term(st, f), conjunctions))
             continue;
         /* A sentence's first word alone is a person only if it looks
          * like one, and one in -s only with what one person does

@@ -172,6 +172,20 @@ static void test_pronoun(void **state)
                                 "Clinton,\" he wrote, \"no one should lose everything.\"",
                                 "lose"),
                         "(he)");
+    /* A clause after "and" has a subject too; and further back over
+     * sentences that speak of the same she. */
+    assert_string_equal(speaker("Although Judy recovered and Richard went back to work, the "
+                                "bills were too much. \"Mrs. Clinton,\" he wrote, \"no one "
+                                "should lose everything.\"",
+                                "lose"),
+                        "Richard");
+    assert_string_equal(speaker("Misty DeMars is a mother of two young boys. She'd been "
+                                "employed since she was a teenager. She'd never collected "
+                                "benefits. In May, she bought a home. A week later, cuts "
+                                "claimed her job. Last month, she wrote me a letter. \"We are "
+                                "the face of the crisis,\" she wrote.",
+                                "crisis"),
+                        "Misty DeMars");
     assert_string_equal(speaker("Lawrence is in glaring inconsistency with her conduct. On "
                                 "the ground that she possesses both banks, she denies us the "
                                 "right of navigation.",
