@@ -522,6 +522,18 @@ static void test_forms_of_mail_and_news(void **state)
     assert_string_equal(speaker("The president responded, \xE2\x80\x9CI can hear you.\xE2\x80\x9D",
                                 "hear"),
                         "The president");
+    assert_string_equal(speaker("\"Films such as K3G,\" adds Gandhi, \"are examples of films "
+                                "that are half traditional.\"",
+                                "examples"),
+                        "Gandhi");
+    assert_string_equal(speaker("\"It looked a little like sealskin buried in the ice,\" recalls "
+                                "Warren Ward, a teacher.",
+                                "sealskin"),
+                        "Warren Ward");
+    assert_string_equal(speaker("The Act adds 97 million acres of new parks, doubling the size "
+                                "of our parks.",
+                                "doubling"),
+                        "");
     assert_string_equal(speaker("The board has observed commendable economy in the matter of "
                                 "the building.",
                                 "economy"),
