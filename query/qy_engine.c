@@ -697,12 +697,16 @@ static cs_status fuller_speaker(qy_engine *e, qy_cand *c)
     return rc;
 }
 
+/* How many passages a reply's quoted block may run to, read up for the
+ * line that names its writer. */
+#define QY_WRITER_PASSAGES 8
+
 /* Who said the words a result matched: the speaker its passage names,
  * or for "he said" the one the passage before names (qy_said.h), by his
  * name where it calls him Dr. or Mr., or the ministry. */
 static cs_status speaker_of(qy_engine *e, qy_cand *c)
 {
-    int need_before;
+    int need_before, further = 0;
     cs_status rc = qy_said_mark(c, &need_before);
     if (rc == CS_OK && need_before) {
         qy_result before = {0};
@@ -710,8 +714,22 @@ static cs_status speaker_of(qy_engine *e, qy_cand *c)
         if (got < 0)
             rc = CS_NOMEM;
         else if (got)
-            rc = qy_said_mark_before(e->an, c, &before, need_before);
+            rc = qy_said_mark_before(e->an, c, &before, need_before, &further);
+        xs_docid d = qy_docid_beside(e, c->docid, 1); /* (passage_before's) */
         qy_result_clear(&before);
+        /* A reply's quoted block in several paragraphs: its writer's line
+         * stands above the first. */
+        for (int i = 1; rc == CS_OK && further && i < QY_WRITER_PASSAGES; i++) {
+            qy_result above = {0};
+            d = qy_docid_beside(e, d, 1);
+            got = passage_above(e, c, d, &above);
+            if (got < 0)
+                rc = CS_NOMEM;
+            else if (got)
+                rc = qy_said_mark_before(e->an, c, &above, need_before, &further);
+            further = further && got > 0;
+            qy_result_clear(&above);
+        }
     }
     return rc == CS_OK ? fuller_speaker(e, c) : rc;
 }

@@ -662,9 +662,9 @@ static size_t line_start(const said_text *st, size_t p)
  * ends in a verb of speech and a colon (On Tue, Panu Matilainen wrote:),
  * the lines between quoted as deep or deeper (the quoted block).  1 with
  * the writer in *out; 0 when that line names none (the replier's own
- * words come between); 2 when the text has no such line above (the
- * passage before may).  Word k starts at `end` or after it (or is
- * st->nw). */
+ * words come between), 3 when it ends in a colon all the same (Here is
+ * what I said:); 2 when the text has no such line above (the passage
+ * before may).  Word k starts at `end` or after it (or is st->nw). */
 static int writer_above(const said_text *st, size_t end, size_t k, size_t depth,
                         qy_said_at *out)
 {
@@ -676,9 +676,9 @@ static int writer_above(const said_text *st, size_t end, size_t k, size_t depth,
         if (k > 0 && wstart(st, k - 1) >= from &&
             qy_reply_depth(st->text, st->len, from) < depth) {
             size_t w = k - 1, a, b;
-            if (!st->verb[w] || !memchr(st->text + wend(st, w), ':', end - wend(st, w)) ||
-                subject_of(st, w, &a, &b) != NAMED)
-                return 0;
+            int colon = memchr(st->text + wend(st, w), ':', end - wend(st, w)) != NULL;
+            if (!st->verb[w] || !colon || subject_of(st, w, &a, &b) != NAMED)
+                return colon ? 3 : 0;
             out->found = NAMED;
             out->start = wstart(st, a);
             out->end = wend(st, b);
@@ -974,8 +974,10 @@ cs_status qy_said_last(const char *text, size_t len, const qy_ptoks *pt, int nee
         return got < 0 ? CS_NOMEM : CS_OK;
     size_t a, b;
     if (need > 2) {
-        writer_above(&st, len, st.nw, (size_t)need - 2, out);
-        out->reply_depth = 0;
+        /* (All its lines quoted as deep or deeper: the passage above it
+         * may name him, reply_depth says.) */
+        int got = writer_above(&st, len, st.nw, (size_t)need - 2, out);
+        out->reply_depth = got == 0 || got == 2 ? (size_t)need - 2 : 0;
     } else if (last_named(&st, len, &a, &b) || (person && last_titled(&st, len, &a, &b))) {
         out->found = NAMED;
         out->start = wstart(&st, a);
@@ -1058,8 +1060,9 @@ cs_status qy_said_mark(qy_cand *c, int *need_before)
 }
 
 cs_status qy_said_mark_before(tx_analyzer *a, qy_cand *c, const qy_result *before,
-                              int need_before)
+                              int need_before, int *further)
 {
+    *further = 0;
     if (!before->text)
         return CS_OK;
     qy_ptoks pt;
@@ -1071,6 +1074,7 @@ cs_status qy_said_mark_before(tx_analyzer *a, qy_cand *c, const qy_result *befor
         rc = qy_said_last(read, len, &pt, need_before, &at);
     if (rc == CS_OK && at.found == NAMED)
         rc = qy_said_set_speaker(&c->r, before, &pt, read, &at);
+    *further = rc == CS_OK && at.found != NAMED && at.reply_depth > 0;
     qy_ptoks_clear(&pt);
     /* (A passage before that cannot be read only leaves "he" unnamed.) */
     return rc == CS_NOMEM ? rc : CS_OK;

@@ -82,10 +82,12 @@ cs_status qy_said_last(const char *text, size_t len, const qy_ptoks *pt, int nee
  * a speaker it does not name before, or when the words are on lines a
  * reply quotes whose writer it does not name (2 + their depth): then
  * qy_said_mark_before, with the passage before it in its file and
- * need_before, names him.  CS_NOMEM when out of memory. */
+ * need_before, names him; *further is set when it does not and, for a
+ * reply's writer, its lines are all quoted as deep or deeper, so that a
+ * passage above may name him.  CS_NOMEM when out of memory. */
 cs_status qy_said_mark(qy_cand *c, int *need_before);
 cs_status qy_said_mark_before(tx_analyzer *a, qy_cand *c, const qy_result *before,
-                              int need_before);
+                              int need_before, int *further);
 
 /* Whether a said_by name names its speaker by less than his name: 1 for
  * a title and a surname (Dr. Chamie, Mr Eden, Judge Cooper: news names a

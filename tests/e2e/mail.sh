@@ -127,13 +127,19 @@ open('in/e_story.eml', 'wb').write(
     b'"The stoical scheme of supplying our wants is like cutting off our feet\n'
     b'when we want shoes."  -- Jonathan Swift\n')
 # A reply whose quoted lines' writer is named in a paragraph of its own
-# above them.
+# above them, and which answers them in turn (the writer of the second
+# quoted block is named above the first); a block the replier quotes
+# from himself ("Here is what I said:") is no one's named.
 open('in/f_thread.eml', 'wb').write(
     b'From: Gus <gus@example.org>\nSubject: Re: grebe survey\n\n'
     b'On Sunday, Bill Stoddard wrote:\n\n'
     b'> Can you give a reference for the great crested grebe roost by the quarry?\n'
     b'> I could find it myself but the ledger is lost.\n\n'
-    b'Well, I saw it in the warden\'s ledger.\n')
+    b'Well, I saw it in the warden\'s ledger.\n\n'
+    b'> The ledger lists a kingfisher burrow on the east bank as well.\n\n'
+    b'It does; I counted eleven nests.\n\n'
+    b'Here is what I said at the meeting:\n\n'
+    b'> The bat boxes need a new pole before the winter storms.\n')
 # Not an e-mail: header-like lines without a From: address.
 open('in/notes.txt', 'wb').write(
     b'Title: Field notes on the quokka\n'
@@ -293,6 +299,12 @@ done > out.jsonl
 cs query --format jsonl -n 1 '"the great crested grebe roost by the quarry"' > out.jsonl
 [ "$(jq_py '[(r["cite"], r["said_by"]["name"], r["said_by"]["cite"]) for r in rs]' < out.jsonl)" = "[('in/f_thread.eml:6-7', 'Bill Stoddard', 'in/f_thread.eml:4')]" ] ||
     fail "who wrote a reply's quoted lines: $(cat out.jsonl)"
+cs query --format jsonl -n 1 '"a kingfisher burrow on the east bank"' > out.jsonl
+[ "$(jq_py '[(r["cite"], r["said_by"]["name"], r["said_by"]["cite"]) for r in rs]' < out.jsonl)" = "[('in/f_thread.eml:11', 'Bill Stoddard', 'in/f_thread.eml:4')]" ] ||
+    fail "who wrote a reply's second quoted block: $(cat out.jsonl)"
+cs query --format jsonl -n 1 '"The bat boxes need a new pole"' > out.jsonl
+[ "$(jq_py '[(r["cite"], "said_by" in r) for r in rs]' < out.jsonl)" = "[('in/f_thread.eml:17', False)]" ] ||
+    fail "a block the replier quotes from himself: $(cat out.jsonl)"
 # Verbatim, the message that says it comes first whatever the scores.
 cs query --format jsonl -n 5 '"the black cormorant colony at the old mill had doubled"' > out.jsonl
 [ "$(jq_py '[(r["path"], r["match"]) for r in rs][:2]' < out.jsonl)" = "[('in/d_story.eml', 'exact'), ('in/c_reply.eml', 'exact')]" ] ||
