@@ -510,13 +510,14 @@ static int last_subject(const said_text *st, size_t p, size_t *a, size_t *b)
          back++)
         from = qy_said_sentence_start(st, from - 1);
     for (size_t l = p - 1; l-- > from;) {
+        if (!(flags(st, l) & TX_CAPITAL) || (flags(st, l + 1) & TX_CAPITAL))
+            continue;
         size_t f;
         const char *v = term(st, l + 1);
         size_t nv = strlen(v);
         int did = QY_ONE_OF(v, doings) || QY_ONE_OF(v, subject_verbs) ||
                   QY_ONE_OF(v, past_forms) || (nv > 3 && strcmp(v + nv - 2, "ed") == 0);
-        if (!did || !(flags(st, l) & TX_CAPITAL) || (flags(st, l + 1) & TX_CAPITAL) ||
-            !qy_said_spaced(st, l + 1) || qy_name_title(term(st, l)) ||
+        if (!did || !qy_said_spaced(st, l + 1) || qy_name_title(term(st, l)) ||
             qy_name_possessive(st, l) || !qy_name_back(st, l, &f) ||
             !(qy_said_clause_start(st, f) ||
               (f > 0 && qy_said_spaced(st, f) && QY_ONE_OF(term(st, f - 1), coordinators))) ||
@@ -915,9 +916,9 @@ static void find_speaker(const said_text *st, size_t start, size_t end, qy_said_
     }
 }
 
-/* Whether a line of the text after its first starts with a dash, or the
- * text ends in a bracket: a signature's name may stand there
- * (signed_last). */
+/* Whether a line of the text after its first starts with a dash and a
+ * capital, or the text ends in a bracket: a signature's name may stand
+ * there (signed_last). */
 static int signature_possible(const char *text, size_t len)
 {
     /* (Or a name in brackets that ends it: bracket_signed.) */
@@ -928,9 +929,17 @@ static int signature_possible(const char *text, size_t len)
         return 1;
     const char *end = text + len;
     for (const char *p = memchr(text, '\n', len); p; p = memchr(p, '\n', (size_t)(end - p))) {
-        while (++p < end && *p == ' ')
+        while (++p < end && (*p == ' ' || *p == '\t'))
             ;
-        if (p < end && (*p == '-' || (unsigned char)*p == 0xE2))
+        int dashes = 0;
+        for (; p < end && (*p == '-' || (unsigned char)*p == 0xE2 || (unsigned char)*p == 0x80 ||
+                           (unsigned char)*p == 0x93 || (unsigned char)*p == 0x94);
+             p++)
+            dashes = 1;
+        while (dashes && p < end && *p == ' ')
+            p++;
+        /* (A dash, then a capital: - George Bernard Shaw, ---C Dickens.) */
+        if (dashes && p < end && *p >= 'A' && *p <= 'Z')
             return 1;
     }
     return 0;
@@ -1065,6 +1074,12 @@ cs_status qy_said_mark_before(tx_analyzer *a, qy_cand *c, const qy_result *befor
     *further = 0;
     if (!before->text)
         return CS_OK;
+    /* A passage without a colon names no writer for a reply's lines (On
+     * Sunday, X wrote:), nor stops the look up: it is not analyzed. */
+    if (need_before > 2 && !memchr(before->text, ':', before->text_len)) {
+        *further = 1;
+        return CS_OK;
+    }
     qy_ptoks pt;
     cs_status rc = qy_ptoks_analyze(a, before, &pt, NULL);
     qy_said_at at = {0};

@@ -151,6 +151,16 @@ static int fuller_mention(const said_text *st, const char *title, const char *su
     return 0;
 }
 
+/* Whether text (len bytes) holds word, ASCII letters in either case. */
+static int holds(const char *text, size_t len, const char *word)
+{
+    size_t n = strlen(word);
+    for (size_t i = 0; n > 0 && i + n <= len; i++)
+        if (strncasecmp(text + i, word, n) == 0)
+            return 1;
+    return 0;
+}
+
 cs_status qy_said_fuller(tx_analyzer *a, qy_cand *c, const qy_result *src, int *found)
 {
     *found = 0;
@@ -165,6 +175,11 @@ cs_status qy_said_fuller(tx_analyzer *a, qy_cand *c, const qy_result *src, int *
     const char *surname = kind == 3 ? said->name : strrchr(said->name, ' ') + 1;
     qy_ptoks own, *pt = &c->pt;
     cs_status rc = CS_OK;
+    /* A passage before that does not hold the surname or the noun (in
+     * any case) gives no fuller name: it is not analyzed. */
+    const char *word = kind == 2 ? noun : surname;
+    if (src != &c->r && !holds(src->text, src->text_len, word))
+        return CS_OK;
     if (src != &c->r) {
         rc = qy_ptoks_analyze(a, src, &own, NULL);
         if (rc != CS_OK) {
