@@ -672,6 +672,43 @@ static cs_status names_of(qy_engine *e, const qy_plan *plan, qy_cand *c, char **
  * paragraphs before. */
 #define QY_FULLER_PASSAGES 6
 
+/* Calls step with each passage above docid d in c's file, nearest first,
+ * up to n of them, while it asks for more (its *more; arg is its own):
+ * the look-backs of who said it. */
+typedef cs_status (*above_step)(qy_engine *e, qy_cand *c, const qy_result *above, int arg,
+                                int *more);
+static cs_status walk_above(qy_engine *e, qy_cand *c, xs_docid d, int n, above_step step,
+                            int arg)
+{
+    cs_status rc = CS_OK;
+    for (int i = 0, more = 1; rc == CS_OK && more && i < n; i++) {
+        qy_result above = {0};
+        /* (The window before, of a long paragraph, overlaps the result's:
+         * its names before the short one count all the same.) */
+        d = qy_docid_beside(e, d, 1);
+        int got = passage_above(e, c, d, &above);
+        if (got < 0)
+            rc = CS_NOMEM;
+        else if (got)
+            rc = step(e, c, &above, arg, &more);
+        else
+            more = 0;
+        qy_result_clear(&above);
+    }
+    return rc;
+}
+
+/* walk_above's step for a full name: on while none is found. */
+static cs_status fuller_step(qy_engine *e, qy_cand *c, const qy_result *above, int arg,
+                             int *more)
+{
+    (void)arg;
+    int found = 0;
+    cs_status rc = qy_said_fuller(e->an, c, above, &found);
+    *more = !found;
+    return rc;
+}
+
 /* The name of a speaker said_by calls by a title and a surname, a
  * surname alone or a description, as the passage, or one of the passages
  * before it in its file, last gives it (qy_said_fuller). */
@@ -681,25 +718,22 @@ static cs_status fuller_speaker(qy_engine *e, qy_cand *c)
         return CS_OK;
     int found = 0;
     cs_status rc = qy_said_fuller(e->an, c, &c->r, &found);
-    xs_docid d = c->docid;
-    for (int i = 0, got = 1; rc == CS_OK && !found && got > 0 && i < QY_FULLER_PASSAGES; i++) {
-        qy_result before = {0};
-        /* (The window before, of a long paragraph, overlaps the result's:
-         * its names before the short one count all the same.) */
-        d = qy_docid_beside(e, d, 1);
-        got = passage_above(e, c, d, &before);
-        if (got < 0)
-            rc = CS_NOMEM;
-        else if (got)
-            rc = qy_said_fuller(e->an, c, &before, &found);
-        qy_result_clear(&before);
-    }
-    return rc;
+    return rc == CS_OK && !found
+               ? walk_above(e, c, c->docid, QY_FULLER_PASSAGES, fuller_step, 0)
+               : rc;
 }
 
 /* How many passages a reply's quoted block may run to, read up for the
  * line that names its writer. */
 #define QY_WRITER_PASSAGES 8
+
+/* walk_above's step for a reply's writer: on while the passage above
+ * leaves him to the one above it (qy_said_mark_before's *further). */
+static cs_status writer_step(qy_engine *e, qy_cand *c, const qy_result *above, int need,
+                             int *more)
+{
+    return qy_said_mark_before(e->an, c, above, need, more);
+}
 
 /* Who said the words a result matched: the speaker its passage names,
  * or for "he said" the one the passage before names (qy_said.h), by his
@@ -715,21 +749,12 @@ static cs_status speaker_of(qy_engine *e, qy_cand *c)
             rc = CS_NOMEM;
         else if (got)
             rc = qy_said_mark_before(e->an, c, &before, need_before, &further);
-        xs_docid d = qy_docid_beside(e, c->docid, 1); /* (passage_before's) */
         qy_result_clear(&before);
         /* A reply's quoted block in several paragraphs: its writer's line
          * stands above the first. */
-        for (int i = 1; rc == CS_OK && further && i < QY_WRITER_PASSAGES; i++) {
-            qy_result above = {0};
-            d = qy_docid_beside(e, d, 1);
-            got = passage_above(e, c, d, &above);
-            if (got < 0)
-                rc = CS_NOMEM;
-            else if (got)
-                rc = qy_said_mark_before(e->an, c, &above, need_before, &further);
-            further = further && got > 0;
-            qy_result_clear(&above);
-        }
+        if (rc == CS_OK && further)
+            rc = walk_above(e, c, qy_docid_beside(e, c->docid, 1), QY_WRITER_PASSAGES - 1,
+                            writer_step, need_before);
     }
     return rc == CS_OK ? fuller_speaker(e, c) : rc;
 }
