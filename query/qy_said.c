@@ -491,11 +491,11 @@ static int speaks_of(const said_text *st, size_t s, size_t p)
 }
 
 /* The person a sentence before word p, in the SUBJECT_SENTENCES before
- * p's or in p's own, has as its subject by a name at a clause's start and a verb after
- * it, the last such, its words in [*a, *b] (Michaels stood up. "...," he
- * said; for example, Orth is trying ... "...," she says): for a he or
- * she, of a quotation, that no speaker named by a verb before stands
- * nearer to.  (Not for words outside quotation marks: a story's "he told
+ * p's or in p's own, has as its subject by a name at a clause's start
+ * and a verb after it, the last such, its words in [*a, *b] (Michaels
+ * stood up. "...," he said; for example, Orth is trying ... "...," she
+ * says): for a he or she, of a quotation, that no speaker named by a
+ * verb before stands nearer to.  (Not for words outside quotation marks: a story's "he told
  * them" or "she denies" tells what a person, a country or a ship did as
  * often as what one said.) */
 static int last_subject(const said_text *st, size_t p, size_t *a, size_t *b)
@@ -739,8 +739,8 @@ static int bracket_signed(const said_text *st, size_t first, qy_said_at *out)
     while (open && k < st->nw && wstart(st, k) < (size_t)(open - st->text))
         k++;
     if (!open || k >= st->nw || !qy_name_fwd(st, k, 0, &a, &b) || a != k || a == b ||
-        b - a >= SIGNED_NAME_WORDS || wend(st, b) >= st->len || st->text[wend(st, b)] == '\0' ||
-        !strchr("],", st->text[wend(st, b)]))
+        b - a >= SIGNED_NAME_WORDS || wend(st, b) >= st->len ||
+        (st->text[wend(st, b)] != ']' && st->text[wend(st, b)] != ','))
         return 0;
     for (const char *p = open; p < st->text + wstart(st, k); p++)
         if (!strchr(" \t\r\n", *p))
@@ -921,7 +921,6 @@ static void find_speaker(const said_text *st, size_t start, size_t end, qy_said_
  * there (signed_last). */
 static int signature_possible(const char *text, size_t len)
 {
-    /* (Or a name in brackets that ends it: bracket_signed.) */
     size_t e = len;
     while (e > 0 && strchr(" \t\r\n", text[e - 1]))
         e--;

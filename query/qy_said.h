@@ -70,7 +70,10 @@ cs_status qy_said_find(const char *text, size_t len, const qy_ptoks *pt,
  * Delina Ibrahimaj gave some details); 3 or more, for words quoted
  * need - 2 deep by a reply, the writer its last line quoted less deep
  * names (On Sun, 1 Sep 2002, Bill Stoddard wrote:), when the lines after
- * that one are all quoted. */
+ * that one are all quoted; failing him, out->reply_depth is need - 2 when
+ * the text leaves him to a passage above (its lines all quoted as deep or
+ * deeper, or its last line less deep the replier's own, not one that ends
+ * in a colon: Here is what I said:), 0 when it does not. */
 cs_status qy_said_last(const char *text, size_t len, const qy_ptoks *pt, int need,
                        qy_said_at *out);
 

@@ -175,12 +175,11 @@ cs_status qy_said_fuller(tx_analyzer *a, qy_cand *c, const qy_result *src, int *
     const char *surname = kind == 3 ? said->name : strrchr(said->name, ' ') + 1;
     qy_ptoks own, *pt = &c->pt;
     cs_status rc = CS_OK;
-    /* A passage before that does not hold the surname or the noun (in
-     * any case) gives no fuller name: it is not analyzed. */
-    const char *word = kind == 2 ? noun : surname;
-    if (src != &c->r && !holds(src->text, src->text_len, word))
-        return CS_OK;
     if (src != &c->r) {
+        /* (A passage before that does not hold the surname or the noun,
+         * in any case, gives no fuller name: it is not analyzed.) */
+        if (!holds(src->text, src->text_len, kind == 2 ? noun : surname))
+            return CS_OK;
         rc = qy_ptoks_analyze(a, src, &own, NULL);
         if (rc != CS_OK) {
             /* (A passage before that cannot be read leaves the name short.) */

@@ -128,7 +128,7 @@ static int add_quote(said_text *st, size_t start, size_t end, size_t *cap)
 static int opens_word(const char *t, size_t len, size_t i, size_t width)
 {
     unsigned char next = i + width < len ? (unsigned char)t[i + width] : 0;
-    return (i == 0 || strchr(" \t\n(", t[i - 1])) &&
+    return (i == 0 || (t[i - 1] != '\0' && strchr(" \t\n(", t[i - 1]))) &&
            (next >= 0x80 || (next >= 'A' && next <= 'Z') || (next >= 'a' && next <= 'z') ||
             (next >= '0' && next <= '9'));
 }
