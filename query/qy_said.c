@@ -596,54 +596,6 @@ static int ends_soon(const said_text *st, size_t k)
     return 0;
 }
 
-/* Whether text[from, to) holds a dash ("--", " - ", an em or en dash). */
-static int dash_between(const said_text *st, size_t from, size_t to)
-{
-    for (size_t p = from; p < to; p++)
-        if ((st->text[p] == '-' && p + 1 < to && st->text[p + 1] == '-') ||
-            (st->text[p] == '-' && p > from && st->text[p - 1] == ' ' && p + 1 < to &&
-             st->text[p + 1] == ' ') ||
-            (p + 2 < to && memcmp(st->text + p, "\xE2\x80", 2) == 0 &&
-             (st->text[p + 2] == '\x94' || st->text[p + 2] == '\x93')))
-            return 1;
-    return 0;
-}
-
-/* Whether the quotation q ends a sentence and its line, word `after`
- * starting the next line. */
-static int signed_below(const said_text *st, const qy_span *q, size_t after)
-{
-    size_t e = q->end;
-    while (e > q->start && (st->text[e - 1] == ' ' || st->text[e - 1] == '\n'))
-        e--;
-    if (e == q->start || !strchr(".!?", st->text[e - 1]))
-        return 0;
-    for (size_t p = q->end; p < wstart(st, after); p++)
-        if (st->text[p] == '\n')
-            return 1;
-    return 0;
-}
-
-/* Whether a comma follows word b: one word on the line below a
- * quotation and a comma opens a sentence (Nevertheless, figures ...;
- * Yes, ok), not a signature. */
-static int comma_after(const said_text *st, size_t b)
-{
-    return wend(st, b) < st->len && st->text[wend(st, b)] == ',';
-}
-
-/* Whether the name that ends at word b ends its line or the text, or a
- * parenthesis, a comma or a full stop follows it (Abraham Lincoln (Nov
- * 21, 1864); N.B., CEO). */
-static int name_ends_line(const said_text *st, size_t b)
-{
-    size_t p = wend(st, b);
-    while (p < st->len && st->text[p] == ' ')
-        p++;
-    return p == st->len || st->text[p] == '\n' || st->text[p] == '\r' || st->text[p] == '(' ||
-           st->text[p] == ',' || st->text[p] == '.';
-}
-
 /* Whether text[from, to) holds a comma. */
 static int comma_between(const said_text *st, size_t from, size_t to)
 {
@@ -707,75 +659,6 @@ static int reply_writer(const said_text *st, size_t first, qy_said_at *out)
     return got == 1;
 }
 
-/* Whether word k starts a line after a dash (" - George Bernard Shaw",
- * "-- Homer Simpson"). */
-static int dash_line(const said_text *st, size_t k)
-{
-    size_t from = wend(st, k - 1), to = wstart(st, k), p = to;
-    while (p > from && st->text[p - 1] != '\n')
-        p--;
-    return p > from && dash_between(st, p > 0 ? p - 1 : p, to);
-}
-
-/* The most words of a signature's name. */
-#define SIGNED_NAME_WORDS 4
-
-/* The name in brackets that ends a passage, for the words before it:
- * [Martin Hayman] after a reader's question, [Ezra Pound, quoted by David
- * Crystal in the Guardian] after an epigraph; two words or more (not a
- * ticket's [TIX106448], an image's [Cleveland]). */
-static int bracket_signed(const said_text *st, size_t first, qy_said_at *out)
-{
-    size_t e = st->len, a, b;
-    while (e > 0 && strchr(" \t\r\n", st->text[e - 1]))
-        e--;
-    if (e == 0 || st->text[e - 1] != ']')
-        return 0;
-    const char *open = NULL;
-    for (const char *p = st->text + e - 1; p > st->text && !open; p--)
-        if (p[-1] == '[')
-            open = p;
-    size_t k = first + 1;
-    while (open && k < st->nw && wstart(st, k) < (size_t)(open - st->text))
-        k++;
-    if (!open || k >= st->nw || !qy_name_fwd(st, k, 0, &a, &b) || a != k || a == b ||
-        b - a >= SIGNED_NAME_WORDS || wend(st, b) >= st->len ||
-        (st->text[wend(st, b)] != ']' && st->text[wend(st, b)] != ','))
-        return 0;
-    for (const char *p = open; p < st->text + wstart(st, k); p++)
-        if (!strchr(" \t\r\n", *p))
-            return 0;
-    out->found = NAMED;
-    out->start = wstart(st, a);
-    out->end = wend(st, b);
-    return 1;
-}
-
-/* The name a passage's last line gives after a dash, for the words
- * before it (an epigraph in a mail's signature: The worst sin towards our
- * fellow creatures ... <newline> - George Bernard Shaw): the only line
- * that starts with a dash (not a list's), a name of at most four words
- * and nothing after it. */
-static int signed_last(const said_text *st, size_t first, qy_said_at *out)
-{
-    size_t at = NO_WORD, a, b;
-    for (size_t k = first + 1; k < st->nw; k++)
-        if (dash_line(st, k)) {
-            if (at != NO_WORD)
-                return 0;
-            at = k;
-        }
-    if (at == NO_WORD)
-        return bracket_signed(st, first, out);
-    if (!qy_name_fwd(st, at, 0, &a, &b) || a != at || b + 1 != st->nw ||
-        b - a >= SIGNED_NAME_WORDS || !name_ends_line(st, b))
-        return 0;
-    out->found = NAMED;
-    out->start = wstart(st, a);
-    out->end = wend(st, b);
-    return 1;
-}
-
 static void find_speaker(const said_text *st, size_t start, size_t end, qy_said_at *out)
 {
     size_t first = 0;
@@ -800,10 +683,7 @@ static void find_speaker(const said_text *st, size_t start, size_t end, qy_said_
          * an epigraph gives it ("... the Republic is destroyed."
          * <newline> Abraham Lincoln (Nov 21, 1864, in a letter)). */
         size_t a, b;
-        int dash = after < st->nw && dash_between(st, q->end, wstart(st, after));
-        if (after < st->nw && (dash || signed_below(st, q, after)) &&
-            qy_name_fwd(st, after, 0, &a, &b) && name_ends_line(st, b) &&
-            (dash || a < b || !comma_after(st, b))) {
+        if (qy_said_signed_after(st, q, after, &a, &b)) {
             out->found = NAMED;
             out->start = wstart(st, a);
             out->end = wend(st, b);
@@ -888,8 +768,15 @@ static void find_speaker(const said_text *st, size_t start, size_t end, qy_said_
     }
     if (best != NO_WORD)
         *out = found;
-    if (!out->found && (reply_writer(st, first, out) || signed_last(st, first, out)))
+    size_t sa, sb;
+    if (!out->found && reply_writer(st, first, out))
         return;
+    if (!out->found && qy_said_signed_last(st, first, &sa, &sb)) {
+        out->found = NAMED;
+        out->start = wstart(st, sa);
+        out->end = wend(st, sb);
+        return;
+    }
     /* A quotation that is a sentence or more of its own, and says nobody's:
      * the last speaker named before it goes on ("...," said Kim Hyun Soo, a
      * psychiatrist. "Young people are losing ..."), or for a passage it
@@ -916,34 +803,6 @@ static void find_speaker(const said_text *st, size_t start, size_t end, qy_said_
     }
 }
 
-/* Whether a line of the text after its first starts with a dash and a
- * capital, or the text ends in a bracket: a signature's name may stand
- * there (signed_last). */
-static int signature_possible(const char *text, size_t len)
-{
-    size_t e = len;
-    while (e > 0 && strchr(" \t\r\n", text[e - 1]))
-        e--;
-    if (e > 0 && text[e - 1] == ']')
-        return 1;
-    const char *end = text + len;
-    for (const char *p = memchr(text, '\n', len); p; p = memchr(p, '\n', (size_t)(end - p))) {
-        while (++p < end && (*p == ' ' || *p == '\t'))
-            ;
-        int dashes = 0;
-        for (; p < end && (*p == '-' || (unsigned char)*p == 0xE2 || (unsigned char)*p == 0x80 ||
-                           (unsigned char)*p == 0x93 || (unsigned char)*p == 0x94);
-             p++)
-            dashes = 1;
-        while (dashes && p < end && *p == ' ')
-            p++;
-        /* (A dash, then a capital: - George Bernard Shaw, ---C Dickens.) */
-        if (dashes && p < end && *p >= 'A' && *p <= 'Z')
-            return 1;
-    }
-    return 0;
-}
-
 /* Reads the text for its speakers into *st (said_text_clear), out
  * cleared: 1; 0 when none of its words reports speech and it holds no
  * quotation (nothing read); -1 when out of memory. */
@@ -952,7 +811,7 @@ static int said_open(const char *text, size_t len, const qy_ptoks *pt, int alway
 {
     memset(out, 0, sizeof *out);
     if (!always && !qy_said_any_verb(pt, len) && !qy_said_any_quote_mark(text, len) &&
-        !signature_possible(text, len))
+        !qy_said_signature_possible(text, len))
         return 0;
     return qy_said_text_read(text, len, pt, st) == CS_OK ? 1 : -1;
 }

@@ -4,9 +4,9 @@
  * of them report speech, its quotations, where its sentences end) and the
  * grammar of the names that say who spoke (qy_said_names.c: a run of
  * capitals, a title, a particle, "the" and a noun, an apposition), and
- * the said_by a speaker found becomes (qy_said.c), which the full-name
- * look-back (qy_said_fuller.c) sets too.  Only the qy_said*.c files
- * include it.
+ * the names signatures give (qy_said_signed.c), and the said_by a
+ * speaker found becomes (qy_said.c), which the full-name look-back
+ * (qy_said_fuller.c) sets too.  Only the qy_said*.c files include it.
  *
  * Ownership: a said_text borrows its text and words (qy_said_text_read)
  * and owns its arrays until qy_said_text_clear; every other function only
@@ -226,6 +226,31 @@ int qy_name_abbreviation(const char *t);
 /* Whether a normalized word is a noun for a body of people that "the"
  * names again after its name (the group, the society, the company). */
 int qy_name_body(const char *t);
+
+/* --- Signatures (qy_said_signed.c) --- */
+
+/* The name a signature gives the quotation q, word `after` the first
+ * after it, in [*a, *b]: a name after a dash ("..." -- Jonathan Swift),
+ * or alone on the line below a quotation that ends a sentence ("... is
+ * destroyed." <newline> Abraham Lincoln (Nov 21, 1864)), that ends its
+ * line or stands before a parenthesis, a comma or a full stop; one word
+ * and a comma below a quotation open a sentence (Nevertheless, figures
+ * ...), no signature.  1 when so. */
+int qy_said_signed_after(const said_text *st, const qy_span *q, size_t after, size_t *a,
+                         size_t *b);
+/* The name that signs the words from word `first` on in [*a, *b]: on the
+ * passage's last line after a dash and nothing after it (an epigraph in a
+ * mail's signature: The worst sin ... <newline> - George Bernard Shaw),
+ * the only line that starts with a dash (not a list's), at most four
+ * words; or, with no such line, a name of two to four words in brackets
+ * that end the passage ([Martin Hayman] after a reader's question).  1
+ * when so. */
+int qy_said_signed_last(const said_text *st, size_t first, size_t *a, size_t *b);
+/* Whether a line of text (len bytes) after its first starts with a dash
+ * and a capital, or the text ends in a bracket: a signature's name may
+ * stand there (said_open reads a passage that holds no verb of speech and
+ * no quotation mark for it then). */
+int qy_said_signature_possible(const char *text, size_t len);
 
 /* --- A speaker found, as a result's said_by (qy_said.c) --- */
 
