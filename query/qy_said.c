@@ -183,6 +183,33 @@ static int sentence_subject(const said_text *st, size_t k, size_t *a, size_t *b)
     return pronoun ? PRONOUN : NAMED;
 }
 
+/* Words of a passive between its subject and "quoted": was, has been. */
+static const char *const passives[] = {"also", "been", "had", "has", "have",
+                                       "is",   "was",  "were", "widely"};
+
+/* The speaker of a participle after "quoted as", the passive's subject
+ * (Rama was quoted as saying; he was quoted as saying): NAMED or
+ * PRONOUN with the words in [*a, *b], or NONE. */
+static int quoted_as(const said_text *st, size_t k, size_t *a, size_t *b)
+{
+    if (k < 4 || strcmp(term(st, k - 1), "as") != 0 || strcmp(term(st, k - 2), "quoted") != 0 ||
+        !qy_said_spaced(st, k) || !qy_said_spaced(st, k - 1))
+        return NONE;
+    size_t j = k - 2;
+    while (j > 0 && qy_said_spaced(st, j) && QY_ONE_OF(term(st, j - 1), passives))
+        j--;
+    if (j == k - 2 || j == 0 || !qy_said_spaced(st, j))
+        return NONE;
+    if (qy_name_pronoun(term(st, j - 1))) {
+        *a = *b = j - 1;
+        return PRONOUN;
+    }
+    if (!qy_name_back(st, j - 1, a))
+        return NONE;
+    *b = j - 1;
+    return NAMED;
+}
+
 /* Whether an e-mail address in <> or () stands right before word k,
  * after a word (its writer's name's last, in *writer). */
 static int address_before(const said_text *st, size_t k, size_t *writer)
@@ -250,8 +277,10 @@ static int subject_of(const said_text *st, size_t k, size_t *a, size_t *b)
         return NONE;
     if (st->verb[k] & VERB_DOCUMENT)
         return near_quotation(st, k) ? document_source(st, k, a, b) : NONE;
-    if (st->verb[k] & VERB_PARTICIPLE)
-        return sentence_subject(st, k, a, b);
+    if (st->verb[k] & VERB_PARTICIPLE) {
+        int passive = quoted_as(st, k, a, b);
+        return passive != NONE ? passive : sentence_subject(st, k, a, b);
+    }
     if (st->verb[k] & VERB_OBJECT)
         return k + 1 < st->nw && qy_said_spaced(st, k + 1) && qy_name_fwd(st, k + 1, 0, a, b) &&
                        *b + 1 < st->nw &&

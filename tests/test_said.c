@@ -509,6 +509,12 @@ static void test_forms_of_mail_and_news(void **state)
                                 "pledged"),
                         "Som Somphat");
     assert_string_equal(speaker("It isn''t so, said Tom. ''Maybe,'' said Ann.", "so"), "Tom");
+    /* A passive "quoted as saying" speaks for its subject. */
+    assert_string_equal(speaker("Rama was quoted as saying that the attack failed.", "attack"),
+                        "Rama");
+    assert_string_equal(speaker("\"It is a political statement,\" Perens was quoted as saying.",
+                                "political"),
+                        "Perens");
     /* A name after a quotation that ends in a preposition speaks it. */
     assert_string_equal(speaker("\"I hope he sees what it is all about,\" Ms Kenworthy said.",
                                 "hope"),
