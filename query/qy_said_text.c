@@ -133,6 +133,43 @@ static int opens_word(const char *t, size_t len, size_t i, size_t width)
             (next >= '0' && next <= '9'));
 }
 
+/* Where a quotation that opens at byte *open and is not closed ends: at
+ * the text's end (news opens each paragraph of a long quotation and
+ * closes only the last), or at a comma its writer left the closing mark
+ * out after, before an inverted verb of speech and a name ("... will be
+ * available worldwide,<newline>said Gary Shawkey, CEO of ..."): when
+ * what comes before is one sentence, or from a quotation in apostrophes
+ * inside it, which *open moves to (a newsletter quoting an article:
+ * "... bioreactors. 'Organisms have a special talent for that kind of
+ * reaction,' says Siegfried.). */
+static size_t unclosed_end(const said_text *st, size_t *open)
+{
+    for (size_t k = 1; k + 1 < st->nw; k++) {
+        if (wstart(st, k) <= *open || !(st->verb[k] & VERB_INVERTS) ||
+            (flags(st, k) & TX_CAPITAL) || !(flags(st, k + 1) & TX_CAPITAL) ||
+            (flags(st, k + 1) & TX_STOP))
+            continue;
+        size_t from = wend(st, k - 1);
+        const char *comma = memchr(st->text + from, ',', wstart(st, k) - from);
+        if (!comma)
+            continue;
+        size_t end = (size_t)(comma - st->text), inner = NO_WORD, sentences = 0;
+        for (size_t p = *open; p + 2 < end; p++) {
+            const char *t = st->text;
+            if (t[p] == '\'' && (p == *open || strchr(" \n\"", t[p - 1])) && t[p + 1] >= 'A' &&
+                t[p + 1] <= 'Z')
+                inner = p + 1;
+            sentences += strchr(".!?", t[p]) && (t[p + 1] == ' ' || t[p + 1] == '\n');
+        }
+        if (inner == NO_WORD && sentences > 0)
+            return st->len;
+        if (inner != NO_WORD)
+            *open = inner;
+        return end + 1;
+    }
+    return st->len;
+}
+
 /* The quotations of the text.  A quotation the passage closes but did
  * not open began before it (a window cut inside it); one it opens and
  * does not close runs to its end (news opens each paragraph of a long
@@ -163,7 +200,10 @@ static int find_quotes(said_text *st)
             }
         }
     }
-    return open == NO_WORD || add_quote(st, open, st->len, &cap);
+    if (open == NO_WORD)
+        return 1;
+    size_t end = unclosed_end(st, &open);
+    return add_quote(st, open, end, &cap);
 }
 
 /* Whether a quotation mark stands within QUOTING_WORDS words of word k,

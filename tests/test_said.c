@@ -509,6 +509,23 @@ static void test_forms_of_mail_and_news(void **state)
                                 "pledged"),
                         "Som Somphat");
     assert_string_equal(speaker("It isn''t so, said Tom. ''Maybe,'' said Ann.", "so"), "Tom");
+    /* A quotation whose closing mark was left out before ", said X";
+     * from a quotation in apostrophes inside it when more than one
+     * sentence comes before; not across sentences otherwise. */
+    assert_string_equal(speaker("\"The new CD contains everything the entrepreneur needs, and "
+                                "will be available worldwide,\nsaid Gary Shawkey, CEO of the "
+                                "alliance.",
+                                "entrepreneur"),
+                        "Gary Shawkey");
+    assert_string_equal(speaker("\"It will not be much more use than bioreactors. 'Organisms "
+                                "have a special talent for that kind of reaction,' says "
+                                "Siegfried.",
+                                "talent"),
+                        "Siegfried");
+    assert_string_equal(speaker("\"He bubbles the gas into a vessel. The heat is low enough, "
+                                "says Yamasaki, to make it feasible.",
+                                "bubbles"),
+                        "(he)");
     /* A passive "quoted as saying" speaks for its subject. */
     assert_string_equal(speaker("Rama was quoted as saying that the attack failed.", "attack"),
                         "Rama");
