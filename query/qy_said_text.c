@@ -156,10 +156,12 @@ static size_t unclosed_end(const said_text *st, size_t *open)
         size_t end = (size_t)(comma - st->text), inner = NO_WORD, sentences = 0;
         for (size_t p = *open; p + 2 < end; p++) {
             const char *t = st->text;
-            if (t[p] == '\'' && (p == *open || strchr(" \n\"", t[p - 1])) && t[p + 1] >= 'A' &&
-                t[p + 1] <= 'Z')
+            if (t[p] == '\'' && (p == *open || t[p - 1] == ' ' || t[p - 1] == '\n' ||
+                                 t[p - 1] == '"') &&
+                t[p + 1] >= 'A' && t[p + 1] <= 'Z')
                 inner = p + 1;
-            sentences += strchr(".!?", t[p]) && (t[p + 1] == ' ' || t[p + 1] == '\n');
+            sentences += (t[p] == '.' || t[p] == '!' || t[p] == '?') &&
+                         (t[p + 1] == ' ' || t[p + 1] == '\n');
         }
         if (inner == NO_WORD && sentences > 0)
             return st->len;
