@@ -8,6 +8,7 @@
 #include "qy_readable.h"
 #include "qy_said.h"
 #include "qy_said_text.h"
+#include "tx.h"
 
 /* Titles that say a woman or a man, which a full name must not
  * contradict (Mr. Bush is not First Lady Laura Bush). */
@@ -151,16 +152,6 @@ static int fuller_mention(const said_text *st, const char *title, const char *su
     return 0;
 }
 
-/* Whether text (len bytes) holds word, ASCII letters in either case. */
-static int holds(const char *text, size_t len, const char *word)
-{
-    size_t n = strlen(word);
-    for (size_t i = 0; n > 0 && i + n <= len; i++)
-        if (strncasecmp(text + i, word, n) == 0)
-            return 1;
-    return 0;
-}
-
 cs_status qy_said_fuller(tx_analyzer *a, qy_cand *c, const qy_result *src, int *found)
 {
     *found = 0;
@@ -178,7 +169,8 @@ cs_status qy_said_fuller(tx_analyzer *a, qy_cand *c, const qy_result *src, int *
     if (src != &c->r) {
         /* (A passage before that does not hold the surname or the noun,
          * in any case, gives no fuller name: it is not analyzed.) */
-        if (!holds(src->text, src->text_len, kind == 2 ? noun : surname))
+        if (tx_find_nocase(src->text, 0, src->text_len, kind == 2 ? noun : surname) ==
+            src->text_len)
             return CS_OK;
         rc = qy_ptoks_analyze(a, src, &own, NULL);
         if (rc != CS_OK) {

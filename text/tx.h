@@ -357,6 +357,11 @@ char *tx_utf8_latin1(const char *text, size_t len, size_t *out_len);
 /* Markup (tx_markup.c)                                                 */
 /* ================================================================== */
 
+/* Where `needle` (ASCII letters in either case) next starts in
+ * text[from, len), or len: markup's tags and attributes are read so, and
+ * a passage is asked for a name before it is analyzed. */
+size_t tx_find_nocase(const char *text, size_t from, size_t len, const char *needle);
+
 /* How a text is written, for tx_read_form. */
 #define TX_FORM_HTML 1u /* HTML: read for its text */
 #define TX_FORM_QP 2u   /* quoted-printable: read decoded */

@@ -30,9 +30,7 @@ static int is_space(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
-/* Where `needle` (case aside) next starts in text[from, len), or len. */
-static size_t find_ci(const char *text, size_t from, size_t len,
-                      const char *needle)
+size_t tx_find_nocase(const char *text, size_t from, size_t len, const char *needle)
 {
     size_t n = strlen(needle);
     for (size_t i = from; i + n <= len; i++)
@@ -65,7 +63,7 @@ static size_t tag_end(const char *text, size_t i, size_t len)
         return i;
     char c = text[i + 1];
     if (c == '!' && i + 3 < len && text[i + 2] == '-' && text[i + 3] == '-') {
-        size_t close = find_ci(text, i + 4, len, "-->");
+        size_t close = tx_find_nocase(text, i + 4, len, "-->");
         return close < len ? close + 3 : len; /* a comment left open */
     }
     if (!(is_alpha(c) || c == '/' || c == '!' || c == '?'))
@@ -159,12 +157,12 @@ static int notice_name(const char *v, size_t n)
         "banner", "notice", "bar", "popup", "dialog", "law", "message",
         "modal", "overlay", "policy", "alert", "wall", "notification", "info"};
     for (size_t k = 0; k < sizeof any / sizeof any[0]; k++)
-        if (find_ci(v, 0, n, any[k]) < n)
+        if (tx_find_nocase(v, 0, n, any[k]) < n)
             return 1;
-    if (find_ci(v, 0, n, "cookie") == n)
+    if (tx_find_nocase(v, 0, n, "cookie") == n)
         return 0;
     for (size_t k = 0; k < sizeof box / sizeof box[0]; k++)
-        if (find_ci(v, 0, n, box[k]) < n)
+        if (tx_find_nocase(v, 0, n, box[k]) < n)
             return 1;
     return 0;
 }
@@ -344,7 +342,7 @@ static void html_markup(const char *text, size_t len, markup_fn fn, void *ctx)
                 k++;
             size_t skip = end;
             if (end > i && k < sizeof hidden / sizeof hidden[0]) {
-                size_t at = find_ci(text, end, len, hidden[k][1]);
+                size_t at = tx_find_nocase(text, end, len, hidden[k][1]);
                 size_t stop = at < len ? tag_end(text, at, len) : len;
                 end = stop > at ? stop : len;
             } else if (end > i && text[i + 1] != '/' && block_tag(text, i, end) &&
