@@ -73,6 +73,14 @@ static int dash_line(const said_text *st, size_t k)
     return p > from && dash_between(st, p > 0 ? p - 1 : p, to);
 }
 
+/* The length of text (len bytes) without the white space that ends it. */
+static size_t trimmed_len(const char *text, size_t len)
+{
+    while (len > 0 && strchr(" \t\r\n", text[len - 1]))
+        len--;
+    return len;
+}
+
 /* The most words of a signature's name. */
 #define SIGNED_NAME_WORDS 4
 
@@ -82,9 +90,7 @@ static int dash_line(const said_text *st, size_t k)
  * ticket's [TIX106448], an image's [Cleveland]). */
 static int bracket_signed(const said_text *st, size_t first, size_t *a, size_t *b)
 {
-    size_t e = st->len;
-    while (e > 0 && strchr(" \t\r\n", st->text[e - 1]))
-        e--;
+    size_t e = trimmed_len(st->text, st->len);
     if (e == 0 || st->text[e - 1] != ']')
         return 0;
     const char *open = NULL;
@@ -121,9 +127,7 @@ int qy_said_signed_last(const said_text *st, size_t first, size_t *a, size_t *b)
 
 int qy_said_signature_possible(const char *text, size_t len)
 {
-    size_t e = len;
-    while (e > 0 && strchr(" \t\r\n", text[e - 1]))
-        e--;
+    size_t e = trimmed_len(text, len);
     if (e > 0 && text[e - 1] == ']')
         return 1;
     const char *end = text + len;
