@@ -488,17 +488,18 @@ int qy_year_word(const char *w)
            w[2] <= '9' && w[3] >= '0' && w[3] <= '9' && w[4] == '\0';
 }
 
+static const char *const date_names[] = {
+    "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+
 int qy_date_word(const char *w)
 {
-    static const char *const names[] = {
-        "january", "february", "march", "april", "may", "june", "july",
-        "august", "september", "october", "november", "december", "monday",
-        "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
     size_t len = strlen(w);
     if (len > 0 && w[len - 1] == '.')
         len--;
-    for (size_t k = 0; k < sizeof names / sizeof *names; k++)
-        if (len >= 3 && len <= strlen(names[k]) && strncasecmp(w, names[k], len) == 0)
+    for (size_t k = 0; k < sizeof date_names / sizeof *date_names; k++)
+        if (len >= 3 && len <= strlen(date_names[k]) && strncasecmp(w, date_names[k], len) == 0)
             return (int)k;
     return -1;
 }
@@ -506,6 +507,12 @@ int qy_date_word(const char *w)
 int qy_is_date_word(const char *w)
 {
     return qy_date_word(w) >= 0;
+}
+
+int qy_date_word_whole(const char *w)
+{
+    int k = qy_date_word(w);
+    return k >= 0 && strcmp(w, date_names[k]) == 0;
 }
 
 /* The op that moves op i's word, or n: a word only in the query and the

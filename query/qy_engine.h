@@ -206,6 +206,9 @@ int qy_is_date_word(const char *w);
 /* Which month or weekday a date word is (0 January ... 11 December, 12
  * Monday ... 18 Sunday; Sept. and September alike), or -1. */
 int qy_date_word(const char *w);
+/* Whether a normalized word is a month's or a weekday's whole name, in
+ * small letters (september; not sept, Sept. or September). */
+int qy_date_word_whole(const char *w);
 
 /* A claim word the passage holds spelt otherwise (qy_result.respelt). */
 typedef struct qy_respelling {

@@ -339,13 +339,9 @@ int qy_name_described(const said_text *st, const char *noun, size_t end, size_t 
 int qy_name_date(const char *t)
 {
     static const char *const short_forms[] = {"sept", "thur", "thurs", "tues"};
-    static const char *const full[] = {
-        "january", "february", "march",  "april",  "may",      "june",     "july",
-        "august",  "september", "october", "november", "december", "monday", "tuesday",
-        "wednesday", "thursday", "friday", "saturday", "sunday"};
     size_t n = strlen(t);
     return qy_is_date_word(t) &&
-           (n == 3 || QY_ONE_OF(t, short_forms) || QY_ONE_OF(t, full));
+           (n == 3 || QY_ONE_OF(t, short_forms) || qy_date_word_whole(t));
 }
 
 int qy_name_body(const char *t)
