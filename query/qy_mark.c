@@ -7,6 +7,7 @@
 
 #include "qy_cand.h"
 #include "qy_readable.h"
+#include "schema.h"
 
 
 typedef struct spans {
@@ -246,15 +247,31 @@ static int people_of(const char *place, const char *people)
  * and "the government of Albania" says Albanian.  Both must be written as
  * names ("median" is not the people of "media"), and neither a month
  * (Julian is not of July). */
+/* Normalized word `term` without its possessive ending (albania's,
+ * iranians': albania, iranians), in `buf` when it has one; else `term`. */
+static const char *unpossessed(const char *term, char *buf, size_t cap)
+{
+    size_t n = strlen(term);
+    size_t keep = n > 2 && term[n - 2] == '\'' && term[n - 1] == 's' ? n - 2
+                  : n > 2 && term[n - 1] == '\'' && term[n - 2] == 's' ? n - 1
+                                                                       : n;
+    if (keep == n || keep >= cap)
+        return term;
+    memcpy(buf, term, keep);
+    buf[keep] = '\0';
+    return buf;
+}
+
 static int people_at(const qy_plan *plan, size_t w, const qy_ptoks *pt)
 {
-    const char *name = plan->words[w].name;
-    if (!name)
+    if (!plan->words[w].name)
         return 0;
+    char nbuf[CS_MAX_TERM + 1], tbuf[CS_MAX_TERM + 1];
+    const char *name = unpossessed(plan->words[w].name, nbuf, sizeof nbuf);
     for (size_t k = 0; k < pt->n; k++) {
         if (!(pt->v[k].flags & TX_CAPITAL))
             continue;
-        const char *term = QY_PTERM(pt, k);
+        const char *term = unpossessed(QY_PTERM(pt, k), tbuf, sizeof tbuf);
         if ((people_of(name, term) || people_of(term, name)) &&
             !qy_is_date_word(term))
             return 1;

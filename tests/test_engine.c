@@ -437,6 +437,18 @@ static void test_coverage_of_places_and_peoples(void **state)
     assert_false(has_word(r, "Albanian"));
     assert_true(has_word(r, "president"));
     qy_answer_clear(&a);
+    /* A name's possessive is the name: "Albania's president" is what
+     * "The Albanian President" says, and "Iran's" what "Iranian" does. */
+    r = claim_at(f, "Albania's president called a meeting of the National Security Council",
+                 5, &a, "corpus/000_e2b09c51e93f98b0.txt:3");
+    assert_true(strstr(r->text, "The Albanian President") != NULL);
+    assert_false(has_word(r, "Albania's"));
+    qy_answer_clear(&a);
+    r = claim_at(f, "Iran's diplomats were ordered to leave the country",
+                 5, &a, "corpus/004_ea823e42dca6d0bc.txt:9");
+    assert_true(strstr(r->text, "Iranian diplomats") != NULL);
+    assert_false(has_word(r, "Iran's"));
+    qy_answer_clear(&a);
 }
 
 /* A number is supported by the same number written otherwise: a day's
