@@ -58,6 +58,9 @@ typedef struct qy_ptoks {
 
 /* A word written as an acronym is (tx_acronym_written: PMOI). */
 #define QY_PT_CAPITALS 0x10000u
+/* A word of two capital letters (US, UK): shorter than the acronyms the
+ * index marks, told apart from a sentence's "Us" by it. */
+#define QY_PT_TWO_CAPITALS 0x20000u
 
 #define QY_PTERM(pt, i) ((pt)->arena + (pt)->v[i].term_off)
 #define QY_PSTEM(pt, i) ((pt)->arena + (pt)->v[i].stem_off)

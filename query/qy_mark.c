@@ -279,6 +279,75 @@ static int people_at(const qy_plan *plan, size_t w, const qy_ptoks *pt)
     return 0;
 }
 
+/* Whether normalized word `term` (without a possessive) names America
+ * or its people. */
+static int america_word(const char *term)
+{
+    return strcmp(term, "america") == 0 || strcmp(term, "american") == 0 ||
+           strcmp(term, "americans") == 0;
+}
+
+/* The words before America that make it a continent's (South America,
+ * Latin America), not the United States. */
+static const char *const continent_parts[] = {"central", "latin", "north", "south"};
+
+/* Whether `written` is the United States' acronym as written: in
+ * capitals, with or without dots (US, USA, U.S., U.S.A.). */
+static int us_written(const char *written, size_t len)
+{
+    char letters[4];
+    size_t n = 0;
+    for (size_t i = 0; i < len && written[i] != '\''; i++) {
+        if (written[i] == '.')
+            continue;
+        if (written[i] < 'A' || written[i] > 'Z' || n == 3)
+            return 0;
+        letters[n++] = written[i];
+    }
+    return (n == 2 && memcmp(letters, "US", 2) == 0) ||
+           (n == 3 && memcmp(letters, "USA", 3) == 0);
+}
+
+/* Whether passage word k is US or USA in capitals, or written with dots
+ * (U.S.: more bytes than its word), not the pronoun "Us". */
+static int us_at(const qy_ptoks *pt, size_t k)
+{
+    const char *term = QY_PTERM(pt, k);
+    return (strcmp(term, "us") == 0 || strcmp(term, "usa") == 0) &&
+           ((pt->v[k].flags & (QY_PT_CAPITALS | QY_PT_TWO_CAPITALS)) ||
+            pt->v[k].end - pt->v[k].start > strlen(term));
+}
+
+/* Whether the passage names the United States as claim word w does
+ * otherwise: the claim's America or American(s) by "United States" (a
+ * run of names that spells US), or by US, USA or U.S. written so; its
+ * US, USA or U.S. by America or American(s).  Not a continent's
+ * America. */
+static int america_at(const qy_plan *plan, size_t w, const qy_ptoks *pt)
+{
+    const qy_word *qw = &plan->words[w];
+    if (!qw->name || (w > 0 && QY_ONE_OF(plan->words[w - 1].term, continent_parts)))
+        return 0;
+    char buf[CS_MAX_TERM + 1];
+    int america = america_word(unpossessed(qw->name, buf, sizeof buf));
+    int us = !america && us_written(qw->text, strlen(qw->text));
+    if (!america && !us)
+        return 0;
+    for (size_t r = 0; america && r < pt->nruns; r++)
+        if (strcmp(pt->runs[r].letters, "us") == 0 || strcmp(pt->runs[r].letters, "usa") == 0)
+            return 1;
+    for (size_t k = 0; k < pt->n; k++) {
+        if (!(pt->v[k].flags & TX_CAPITAL))
+            continue;
+        if (america && us_at(pt, k))
+            return 1;
+        if (us && america_word(unpossessed(QY_PTERM(pt, k), buf, sizeof buf)) &&
+            !(k > 0 && QY_ONE_OF(QY_PTERM(pt, k - 1), continent_parts)))
+            return 1;
+    }
+    return 0;
+}
+
 /* Which month or weekday (qy_date_word) claim word qw, or passage word
  * k, is, or -1: only one written with a capital, as months and days are
  * ("may" is a verb). */
@@ -625,7 +694,7 @@ static int said_otherwise(const qy_plan *plan, size_t w, const qy_ptoks *pt)
     if (fig && fig->figure_of && strcmp(fig->figure_of, plan->words[w].stem) == 0 &&
         figure_at(fig, pt, NULL, NULL))
         return 1;
-    if (people_at(plan, w, pt))
+    if (people_at(plan, w, pt) || america_at(plan, w, pt))
         return 1;
     if (plan->words[w].has_amount && amount_at(plan->words[w].amount, pt))
         return 1;

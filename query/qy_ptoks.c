@@ -79,6 +79,9 @@ static int on_ptok(void *ctx, const tx_token *t)
     if ((t->flags & TX_CAPITAL) && tx_acronym_written(rd->text + t->start, t->end - t->start,
                                                       TX_INITIALS_MIN, TX_INITIALS_MAX))
         k.flags |= QY_PT_CAPITALS;
+    else if ((t->flags & TX_CAPITAL) && t->end - t->start == 2 &&
+             tx_acronym_written(rd->text + t->start, 2, 2, 2))
+        k.flags |= QY_PT_TWO_CAPITALS;
     if (!arena_copy(p, t->term, t->term_len, &k.term_off) ||
         !arena_copy(p, t->stem, t->stem_len, &k.stem_off)) {
         p->nomem = 1;

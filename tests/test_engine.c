@@ -449,6 +449,17 @@ static void test_coverage_of_places_and_peoples(void **state)
     assert_true(strstr(r->text, "Iranian diplomats") != NULL);
     assert_false(has_word(r, "Iran's"));
     qy_answer_clear(&a);
+    /* America is the United States, and the US America. */
+    r = claim_at(f, "Iran's aggressive cyber activities target America and its allies",
+                 5, &a, "corpus/001_ad6093775fdf0074.txt:22");
+    assert_true(strstr(r->text, "the United States and its allies") != NULL);
+    assert_false(has_word(r, "America"));
+    qy_answer_clear(&a);
+    r = claim_at(f, "American officials condemned the September 9th cyberattack on Albania",
+                 5, &a, "corpus/004_ea823e42dca6d0bc.txt:39");
+    assert_false(has_word(r, "American"));
+    assert_true(has_word(r, "officials"));
+    qy_answer_clear(&a);
 }
 
 /* A number is supported by the same number written otherwise: a day's
