@@ -569,6 +569,29 @@ static int negated_in_passage(const qy_ptoks *pt, size_t k)
     return 0;
 }
 
+/* Whether claim word w, a negation the passage does not write (neither,
+ * nor, never), agrees with a negation of the passage: one that negates a
+ * word the claim holds within two words of w ("was neither affected nor
+ * damaged" by "has not been affected or damaged"; not "did not say the
+ * attack failed" by "said the attack did not fail"). */
+static int negation_agrees_at(const qy_plan *plan, size_t w, const qy_ptoks *pt)
+{
+    const char *t = plan->words[w].term;
+    if (!tx_is_negation(t, strlen(t)))
+        return 0;
+    size_t from = w >= 2 ? w - 2 : 0, to = w + 3 < plan->nwords ? w + 3 : plan->nwords;
+    for (size_t k = 0; k < pt->n; k++) {
+        if ((pt->v[k].flags & TX_JOINED) || !negated_in_passage(pt, k))
+            continue;
+        for (size_t o = from; o < to; o++) {
+            const char *ot = plan->words[o].term;
+            if (o != w && !tx_is_negation(ot, strlen(ot)) && word_at(plan, o, pt, k))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* Verbs that report what someone said, as news writes them in turn: a
  * claim's "said" is the passage's "told" or "announced".  (Only forms
  * that are no noun, "states", "notes", "claims", nor say anything else,
@@ -702,7 +725,8 @@ static int said_otherwise(const qy_plan *plan, size_t w, const qy_ptoks *pt)
         return 1;
     if (date_at(&plan->words[w], pt) || acronym_at(&plan->words[w], pt) ||
         contraction_at(&plan->words[w], pt) || unit_at(&plan->words[w], pt) ||
-        un_negated_at(plan, w, pt) || speech_at(&plan->words[w], pt) ||
+        un_negated_at(plan, w, pt) || negation_agrees_at(plan, w, pt) ||
+        speech_at(&plan->words[w], pt) ||
         spelling_at(&plan->words[w], pt))
         return 1;
     /* Only from two on: one is as often a word as a number ("one of

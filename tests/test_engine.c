@@ -218,6 +218,18 @@ static void test_negated_words(void **state)
     r = claim_at(f, "Sensitive police data was never affected", 3, &a,
                  "corpus/000_e2b09c51e93f98b0.txt:15");
     assert_int_equal(r->nnegated, 0);
+    /* Its "never" is the passage's "has not been affected". */
+    assert_false(has_word(r, "never"));
+    qy_answer_clear(&a);
+    r = claim_at(f, "Sensitive police data was neither affected nor damaged", 3, &a,
+                 "corpus/000_e2b09c51e93f98b0.txt:15");
+    assert_false(has_word(r, "neither"));
+    assert_false(has_word(r, "nor"));
+    qy_answer_clear(&a);
+    /* Not a negation of another word: the police said something. */
+    r = claim_at(f, "The police never said the data was affected", 3, &a,
+                 "corpus/000_e2b09c51e93f98b0.txt:15");
+    assert_true(has_word(r, "never"));
     qy_answer_clear(&a);
     /* A claim that denies agrees with a passage that negates. */
     r = claim_at(f, "State police denied that MEMEX data was affected", 3, &a,
