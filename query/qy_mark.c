@@ -308,6 +308,16 @@ static int us_written(const char *written, size_t len)
            (n == 3 && memcmp(letters, "USA", 3) == 0);
 }
 
+/* Whether a run of the passage's names spells US or USA (United States,
+ * United States of America). */
+static int america_runs(const qy_ptoks *pt)
+{
+    for (size_t r = 0; r < pt->nruns; r++)
+        if (strcmp(pt->runs[r].letters, "us") == 0 || strcmp(pt->runs[r].letters, "usa") == 0)
+            return 1;
+    return 0;
+}
+
 /* Whether passage word k is US or USA in capitals, or written with dots
  * (U.S.: more bytes than its word), not the pronoun "Us". */
 static int us_at(const qy_ptoks *pt, size_t k)
@@ -333,9 +343,8 @@ static int america_at(const qy_plan *plan, size_t w, const qy_ptoks *pt)
     int us = !america && us_written(qw->text, strlen(qw->text));
     if (!america && !us)
         return 0;
-    for (size_t r = 0; america && r < pt->nruns; r++)
-        if (strcmp(pt->runs[r].letters, "us") == 0 || strcmp(pt->runs[r].letters, "usa") == 0)
-            return 1;
+    if (america && america_runs(pt))
+        return 1;
     for (size_t k = 0; k < pt->n; k++) {
         if (!(pt->v[k].flags & TX_CAPITAL))
             continue;
@@ -346,6 +355,105 @@ static int america_at(const qy_plan *plan, size_t w, const qy_ptoks *pt)
             return 1;
     }
     return 0;
+}
+
+/* Capitals that news names for their countries' governments ("Tehran
+ * dismissed the accusations", "Washington imposed sanctions"), with the
+ * country's name as people_of reads it ("america": america_at's). */
+static const struct {
+    const char *capital, *country;
+} capitals[] = {
+    {"ankara", "turkey"},     {"athens", "greece"},      {"baghdad", "iraq"},
+    {"beijing", "china"},     {"belgrade", "serbia"},    {"berlin", "germany"},
+    {"cairo", "egypt"},       {"damascus", "syria"},     {"havana", "cuba"},
+    {"islamabad", "pakistan"}, {"kabul", "afghanistan"}, {"kiev", "ukraine"},
+    {"kyiv", "ukraine"},      {"london", "britain"},     {"madrid", "spain"},
+    {"moscow", "russia"},     {"ottawa", "canada"},      {"paris", "france"},
+    {"podgorica", "montenegro"}, {"pristina", "kosovo"}, {"rome", "italy"},
+    {"skopje", "macedonia"},  {"tehran", "iran"},        {"tirana", "albania"},
+    {"tokyo", "japan"},       {"warsaw", "poland"},      {"washington", "america"}};
+
+/* The country of capital `term`, or NULL. */
+static const char *country_of(const char *term)
+{
+    for (size_t i = 0; i < sizeof capitals / sizeof *capitals; i++)
+        if (term[0] == capitals[i].capital[0] && strcmp(term, capitals[i].capital) == 0)
+            return capitals[i].country;
+    return NULL;
+}
+
+/* Whether normalized word `term` names country `country` or its people
+ * (america: America, American, Americans). */
+static int names_country(const char *country, const char *term)
+{
+    if (strcmp(country, "america") == 0)
+        return america_word(term);
+    return strcmp(country, term) == 0 || people_of(country, term);
+}
+
+/* Whether passage word k is a name alone, no part of a longer one
+ * (Washington, not George Washington or the Washington Post). */
+static int name_alone_at(const qy_ptoks *pt, size_t k)
+{
+    return (pt->v[k].flags & TX_CAPITAL) &&
+           !(k > 0 && (pt->v[k - 1].flags & TX_CAPITAL) && !(pt->v[k - 1].flags & TX_STOP)) &&
+           !(k + 1 < pt->n && (pt->v[k + 1].flags & TX_CAPITAL) && !(pt->v[k + 1].flags & TX_STOP));
+}
+
+/* Whether a place of the capitals' table, a capital or its country. */
+static int capitals_place(const char *term)
+{
+    for (size_t i = 0; i < sizeof capitals / sizeof *capitals; i++)
+        if (strcmp(term, capitals[i].capital) == 0 || strcmp(term, capitals[i].country) == 0)
+            return 1;
+    return 0;
+}
+
+/* Whether the claim word beside claim word w (`side` -1 before, 1 after,
+ * among its content words) is a name that makes w part of a longer one
+ * (George Washington, the Washington Post; not "Iran and Washington"). */
+static int part_of_name(const qy_plan *plan, size_t w, int side)
+{
+    if ((side < 0 && w == 0) || (side > 0 && w + 1 >= plan->nwords))
+        return 0;
+    const qy_word *o = &plan->words[side < 0 ? w - 1 : w + 1];
+    return o->name && !capitals_place(o->name) && !us_written(o->text, strlen(o->text));
+}
+
+/* Whether the passage names claim word w's country by its capital, or
+ * its capital by the country, as news names a government: the claim's
+ * Tehran by Iran or Iranian, its Washington by America, the United
+ * States or US (america_at), its Iran by Tehran.  Names alone only, in
+ * the claim and in the passage, and not a place the claim is in or near
+ * (qy_word.placed). */
+static int capital_at(const qy_plan *plan, size_t w, const qy_ptoks *pt)
+{
+    const qy_word *qw = &plan->words[w];
+    if (!qw->name || part_of_name(plan, w, -1) || part_of_name(plan, w, 1))
+        return 0;
+    char buf[CS_MAX_TERM + 1];
+    /* A name in a place (outside Tirana, near Albania) is a place, no
+     * government, which no other place is. */
+    if (qw->placed)
+        return 0;
+    const char *name = unpossessed(qw->name, buf, sizeof buf);
+    const char *country = country_of(name);
+    for (size_t k = 0; k < pt->n; k++) {
+        if (!(pt->v[k].flags & TX_CAPITAL))
+            continue;
+        char tbuf[CS_MAX_TERM + 1];
+        const char *term = unpossessed(QY_PTERM(pt, k), tbuf, sizeof tbuf);
+        if (country && (names_country(country, term) ||
+                        (strcmp(country, "america") == 0 && us_at(pt, k))))
+            return 1;
+        const char *of = country ? NULL : country_of(term);
+        if (of && name_alone_at(pt, k) &&
+            (names_country(of, name) ||
+             (strcmp(of, "america") == 0 && us_written(qw->text, strlen(qw->text)))))
+            return 1;
+    }
+    return country && strcmp(country, "america") == 0 &&
+           america_runs(pt);
 }
 
 /* Which month or weekday (qy_date_word) claim word qw, or passage word
@@ -717,7 +825,7 @@ static int said_otherwise(const qy_plan *plan, size_t w, const qy_ptoks *pt)
     if (fig && fig->figure_of && strcmp(fig->figure_of, plan->words[w].stem) == 0 &&
         figure_at(fig, pt, NULL, NULL))
         return 1;
-    if (people_at(plan, w, pt) || america_at(plan, w, pt))
+    if (people_at(plan, w, pt) || america_at(plan, w, pt) || capital_at(plan, w, pt))
         return 1;
     if (plan->words[w].has_amount && amount_at(plan->words[w].amount, pt))
         return 1;

@@ -752,6 +752,22 @@ static void find_spelled(builder *b, const char *text, const qtoks *toks,
     tx_initials_end(&runs, on_query_run, &sr);
 }
 
+/* Whether normalized word `term` is a preposition of place, or a verb of
+ * going that a place follows (leave Tehran, visited Tirana), which makes
+ * the name after it a place. */
+static int place_preposition(const char *term)
+{
+    static const char *const words[] = {
+        "across", "around",  "at",     "enter",  "entered", "fled",   "flee",
+        "from",   "in",      "inside", "into",   "leave",   "leaves", "leaving",
+        "left",   "near",    "outside", "reach", "reached", "to",     "toward",
+        "towards", "via",    "visit",  "visited", "visiting", "visits", "within"};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strcmp(term, words[i]) == 0)
+            return 1;
+    return 0;
+}
+
 static cs_status add_words(builder *b, const qy_clause *c)
 {
     qtoks toks;
@@ -922,6 +938,9 @@ static cs_status add_words(builder *b, const qy_clause *c)
             if (rc == CS_OK)
                 rc = add_plan_word(b->plan, c->text + t->start, t->end - t->start,
                                    t->term, t->stem);
+            if (rc == CS_OK && i > 0)
+                b->plan->words[b->plan->nwords - 1].placed =
+                    place_preposition(toks.v[i - 1].term);
             if (rc == CS_OK && amounts[i] >= 0) {
                 b->plan->words[b->plan->nwords - 1].has_amount = 1;
                 b->plan->words[b->plan->nwords - 1].amount = amounts[i];

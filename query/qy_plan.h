@@ -69,6 +69,10 @@ typedef struct qy_word {
      * things a passage may say instead (Albanian): see qy_mark.c.  NULL
      * when the word is not written as a name, or is a month or weekday. */
     char *name;
+    /* Written after a preposition of place or a verb of going (in, near,
+     * outside, leave Tirana): the place, not its government, as a capital
+     * may be (qy_mark.c). */
+    int placed;
     /* Written as a number of two or more (15th, twenty-four, 1,500), which
      * a passage may write otherwise (qy_same_number). */
     int number;

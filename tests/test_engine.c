@@ -472,6 +472,25 @@ static void test_coverage_of_places_and_peoples(void **state)
     assert_false(has_word(r, "American"));
     assert_true(has_word(r, "officials"));
     qy_answer_clear(&a);
+    /* A capital names its country's government, and the country its
+     * capital; not a place one is in or leaves. */
+    r = claim_at(f, "Tehran dismissed the cyberattack accusations as unfounded",
+                 5, &a, "corpus/001_ad6093775fdf0074.txt:24");
+    assert_true(strstr(r->text, "Iran on Saturday") != NULL);
+    assert_false(has_word(r, "Tehran"));
+    qy_answer_clear(&a);
+    r = claim_at(f, "Washington will not tolerate Iran's increasingly aggressive cyber activities",
+                 5, &a, "corpus/001_ad6093775fdf0074.txt:22");
+    assert_false(has_word(r, "Washington"));
+    qy_answer_clear(&a);
+    r = claim_at(f, "George Washington will not tolerate Iran's increasingly aggressive cyber activities",
+                 5, &a, "corpus/001_ad6093775fdf0074.txt:22");
+    assert_true(has_word(r, "Washington"));
+    qy_answer_clear(&a);
+    r = claim_at(f, "The Iranian embassy staff were given 24 hours to leave Tehran",
+                 5, &a, "corpus/001_ad6093775fdf0074.txt:30");
+    assert_true(has_word(r, "Tehran"));
+    qy_answer_clear(&a);
 }
 
 /* A number is supported by the same number written otherwise: a day's
