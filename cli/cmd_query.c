@@ -73,19 +73,34 @@ static const struct option options[] = {
 #define SHORT_OPTIONS "n:j:h"
 
 /* Non-zero when `arg` is an option of query (so "-word", an exclusion, is
- * not); *takes_value tells whether its value is the next argument. */
+ * not); *takes_value tells whether its value is the next argument.  Any
+ * "--name" is one: an option's name or a unique start of it (as
+ * getopt_long takes --form for --format), or else a mistyped option that
+ * getopt_long then reports (--json, --formt), not a query word that would
+ * silently run with the default format or limit.  A query word that
+ * starts with "--" goes after "--". */
 static int is_option(const char *arg, int *takes_value)
 {
     *takes_value = 0;
     if (strncmp(arg, "--", 2) == 0 && arg[2]) {
         const char *name = arg + 2;
         size_t len = strcspn(name, "=");
-        for (const struct option *o = options; o->name; o++)
-            if (strlen(o->name) == len && strncmp(o->name, name, len) == 0) {
-                *takes_value = o->has_arg == required_argument && !name[len];
-                return 1;
+        const struct option *match = NULL;
+        int matches = 0;
+        for (const struct option *o = options; o->name; o++) {
+            if (strncmp(o->name, name, len) != 0)
+                continue;
+            if (strlen(o->name) == len) { /* exact: no other counts */
+                match = o;
+                matches = 1;
+                break;
             }
-        return 0;
+            match = o;
+            matches++;
+        }
+        if (matches == 1)
+            *takes_value = match->has_arg == required_argument && !name[len];
+        return 1;
     }
     if (arg[0] == '-' && arg[1] && strchr(SHORT_OPTIONS, arg[1]) &&
         arg[1] != ':') {

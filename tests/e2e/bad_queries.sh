@@ -72,6 +72,22 @@ for opt in "-n 4000000000" "-n x" "--jobs x"; do
     grep -q "is not a number from 0 to 100000" err.txt || fail "query $opt: $(cat err.txt)"
 done
 
+# A mistyped long option is an error, not query words that would run with
+# the default format or limit; an option's unique start is the option, and
+# a query word that starts with "--" goes after "--".
+for opt in "--json" "--formt csv" "--limt 1"; do
+    # shellcheck disable=SC2086
+    cs query $opt Rama 2> err.txt > out.txt
+    [ "$status" -eq 2 ] || fail "query $opt: status $status"
+    grep -q "unrecognized option '${opt%% *}'" err.txt || fail "query $opt: $(cat err.txt)"
+    [ ! -s out.txt ] || fail "query $opt answered: $(head -c 200 out.txt)"
+done
+cs query --form csv -n 1 Rama > out.csv
+[ "$status" -eq 0 ] || fail "query --form csv: status $status"
+head -1 out.csv | grep -q '^query_id,rank,' || fail "--form csv: $(head -c 200 out.csv)"
+cs query --format jsonl -n 1 -- --json > out.jsonl
+[ "$status" -le 1 ] || fail "query -- --json: status $status"
+
 # 10,000 words: answered, in bounded time.
 python3 -c "
 import random
