@@ -12,7 +12,8 @@
  * text to a CSV reader: those of a charset (UTF-16's NULs, KOI8-R,
  * ISO-2022-JP's escapes) or of base64 give the text they stand for
  * (qy_readable, the JSON's `shown`) in UTF-8, as the rest of the output
- * is.
+ * is, and so do a plain file's bytes that are not UTF-8, read as
+ * Windows-1252 (the JSON's `raw_bytes` keeps them).
  */
 #include <csv.h>
 #include <stdio.h>
@@ -90,10 +91,19 @@ static void csv_print_answer(qy_printer *p, const qy_request *req, const qy_answ
         put_num(p, NULL, (double)r->byte_end, 1);
         put_str(p, 0, r->title);
         qy_readable rd = {0};
-        if ((r->charset || (r->form & TX_FORM_B64)) && qy_readable_of(r, &rd) == CS_OK)
+        char *decoded = NULL;
+        if ((r->charset || (r->form & TX_FORM_B64)) && qy_readable_of(r, &rd) == CS_OK) {
             put_cell(p, 0, rd.text, rd.len);
-        else
+        } else if (tx_utf8_check(r->text, r->text_len) < r->text_len &&
+                   (decoded = qy_readable_slice(r, &(tx_read){0}, 0, r->text_len))) {
+            /* Bytes that are not UTF-8 (a Latin-1 file) as the analyzer
+             * and the text output read them, Windows-1252: a row in one
+             * encoding, as its title is. */
+            put_str(p, 0, decoded);
+        } else {
             put_cell(p, 0, r->text, r->text_len);
+        }
+        free(decoded);
         qy_readable_clear(&rd);
         put_str(p, 0, "");
         fputs("\r\n", p->out);

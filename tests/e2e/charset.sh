@@ -199,6 +199,19 @@ rows = list(csv.DictReader(open('out.csv', newline='', encoding='utf-8')))
 assert rows[0]['text'] == 'Хакеры атаковали правительственные серверы Албании в июле.', rows
 PY
 
+# ... and a Latin-1 file's letters, in UTF-8 as its title is, in CSV and
+# TSV alike (one row in one encoding).
+for fmt in csv tsv; do
+    cs query --format "$fmt" -n 1 café > out.$fmt
+    python3 - "$fmt" <<'PY' || fail "Latin-1 as $fmt: $(cat -v out.$fmt)"
+import csv, sys
+fmt = sys.argv[1]
+rows = list(csv.DictReader(open('out.' + fmt, newline='', encoding='utf-8'),
+                           delimiter=',' if fmt == 'csv' else '\t'))
+assert (rows[0]['path'], rows[0]['text']) == ('in/latin1.txt', 'Le café de Tirana.'), rows
+PY
+done
+
 cs query --format jsonl -n 1 '"第77節の記録です"' > out.jsonl
 python3 - <<'PY' || fail "ISO-2022-JP in base64: $(cat out.jsonl)"
 import json
