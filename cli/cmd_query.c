@@ -169,12 +169,8 @@ static int run_query(int argc, char **argv, char **words, int nwords)
         switch (c) {
         case 'd': db_opt = optarg; break;
         case 'n':
-            if (cli_parse_count("query", "-n", optarg, 0, MAX_COUNT, &req.limit) != 0)
+            if (cli_parse_count("query", "-n", optarg, 1, MAX_COUNT, &req.limit) != 0)
                 return CLI_ERROR;
-            if (req.limit == 0) {
-                fprintf(stderr, "citesearch query: -n must be at least 1\n");
-                return CLI_ERROR;
-            }
             break;
         case 'p':
             if (cli_parse_count("query", "--per-doc", optarg, 0, MAX_COUNT,

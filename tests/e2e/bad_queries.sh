@@ -64,12 +64,13 @@ expect 2 "Rama date:.."
 expect 2 "Rama date:99999999"
 
 # Options out of range: one message that says what is expected.
-for opt in "-n 4000000000" "-n x" "--jobs x"; do
+for opt in "-n 4000000000" "-n x" "-n 0" "--jobs x"; do
     # shellcheck disable=SC2086
     cs query $opt Rama 2> err.txt > /dev/null
     [ "$status" -eq 2 ] || fail "query $opt: status $status"
     [ "$(wc -l < err.txt)" -eq 1 ] || fail "query $opt: $(cat err.txt)"
-    grep -q "is not a number from 0 to 100000" err.txt || fail "query $opt: $(cat err.txt)"
+    case $opt in -n*) range="1 to 100000" ;; *) range="0 to 100000" ;; esac
+    grep -q "is not a number from $range" err.txt || fail "query $opt: $(cat err.txt)"
 done
 
 # A mistyped long option is an error, not query words that would run with
