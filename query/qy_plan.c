@@ -804,11 +804,15 @@ static cs_status add_words(builder *b, const qy_clause *c)
             b->plan->negative = 1; /* not, never, didn't; deny, denied, denies */
         if (i == skip)
             continue;
-        if ((t->flags & TX_STOP) && !all_stop) {
+        /* (A compound's first part may be a stop word: the "under" of
+         * Under-Secretary, which the passage's "Under Secretary" holds;
+         * the compound below decides what becomes of it.) */
+        int part = (t->flags & TX_PART) && c->mod != QY_EXCLUDED;
+        if ((t->flags & TX_STOP) && !all_stop && !part) {
             prev = NULL;
             continue;
         }
-        if ((t->flags & TX_PART) && c->mod != QY_EXCLUDED) {
+        if (part) {
             /* A hyphenated word (T-Mobile, cyber-attack) is one word: its
              * parts as a phrase, or its joined spelling. */
             size_t j = i;

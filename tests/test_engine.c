@@ -187,6 +187,12 @@ static void test_coverage_of_compounds(void **state)
     assert_true(strstr(r->text, "Albanian IP addresses") != NULL);
     assert_int_equal(r->nunsupported, 0);
     qy_answer_clear(&a);
+    /* ... its first part a stop word too ("under"). */
+    r = claim_at(f, "Treasury Under-Secretary Brian Nelson said so in a statement", 3, &a,
+                 "corpus/001_ad6093775fdf0074.txt:22");
+    assert_true(strstr(r->text, "Treasury Under Secretary Brian Nelson") != NULL);
+    assert_int_equal(r->nunsupported, 0);
+    qy_answer_clear(&a);
 }
 
 /* A claim word the passage negates is said so, when the claim negates
