@@ -140,9 +140,8 @@ static const char *field_at(const char *s, size_t *len)
     return NULL;
 }
 
-/* Drops one pair of outer quotes and white space around `s`: the text of
- * a whole-input quotation. */
-static void strip_outer_quotes(const char **s, size_t *len)
+/* Drops the white space around `s`. */
+static void trim_space(const char **s, size_t *len)
 {
     while (*len > 0 && is_space(*s)) {
         size_t n = space_len(*s);
@@ -152,6 +151,13 @@ static void strip_outer_quotes(const char **s, size_t *len)
     while (*len > 0 && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\n' ||
                         (*s)[*len - 1] == '\t' || (*s)[*len - 1] == '\r'))
         (*len)--;
+}
+
+/* Drops one pair of outer quotes and white space around `s`: the text of
+ * a whole-input quotation. */
+static void strip_outer_quotes(const char **s, size_t *len)
+{
+    trim_space(s, len);
     size_t q = quote_len(*s);
     if (q && q < *len) {
         *s += q;
@@ -258,6 +264,18 @@ static size_t count_words(const char *s)
     return n;
 }
 
+/* Whether `s` (len bytes, white space around it trimmed: trim_space) is
+ * a quotation in single curly marks, ‘...’, as British papers print one:
+ * an opening ‘ and a closing ’ that ends it.  (A ’ inside is an
+ * apostrophe, Rama’s.)  Not straight apostrophes, which end a word of
+ * its own as often ('tis, the Kanans'). */
+static int single_quoted(const char *s, size_t len)
+{
+    static const char open[] = "\xE2\x80\x98", close[] = "\xE2\x80\x99";
+    return len > 6 && memcmp(s, open, 3) == 0 && memcmp(s + len - 3, close, 3) == 0 &&
+           !memchr(s + 3, '"', len - 6);
+}
+
 /* Whether the parsed query is a quotation: one optional phrase, maybe
  * with filters, and when it has QY_QUOTE_MIN_WORDS words or more, fewer
  * optional bare words than it has beside it (*context then says there
@@ -305,6 +323,13 @@ cs_status qy_parse(const char *query, qy_mode mode, qy_parsed *out, char **msg)
         out->quote = 1;
         break;
     default:
+        trim_space(&s, &n);
+        if (single_quoted(s, n)) {
+            /* As --mode quote reads it, its marks dropped. */
+            rc = add_clause(out, QY_PHRASE, QY_OPTIONAL, NULL, s + 3, n - 6);
+            out->quote = 1;
+            break;
+        }
         rc = parse_language(query, out, msg);
         /* One optional phrase and nothing else: a quotation as a whole;
          * with bare words beside it, whose it is. */

@@ -63,6 +63,21 @@ static void test_whole_quotation_is_quote_mode(void **state)
     assert_int_equal(p.n, 1);
     assert_string_equal(p.items[0].text, "unclosed quote runs to the end");
     qy_parsed_clear(&p);
+
+    /* In single curly marks, as British papers print one; its inner
+     * apostrophe is one. */
+    parse_ok(" \xE2\x80\x98" "Rama\xE2\x80\x99s aim was not achieved\xE2\x80\x99 ",
+             QY_MODE_AUTO, &p);
+    assert_int_equal(p.n, 1);
+    assert_true(p.quote);
+    assert_int_equal(p.items[0].kind, QY_PHRASE);
+    assert_string_equal(p.items[0].text, "Rama\xE2\x80\x99s aim was not achieved");
+    qy_parsed_clear(&p);
+    /* Straight apostrophes are no quotation marks: 'tis ... ' */
+    parse_ok("'tis the season of the Kanans'", QY_MODE_AUTO, &p);
+    assert_false(p.quote);
+    assert_int_equal(p.items[0].kind, QY_WORDS);
+    qy_parsed_clear(&p);
 }
 
 /* A quotation with words beside it, fewer than its own, says whose it
