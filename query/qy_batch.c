@@ -190,6 +190,14 @@ static void push_row(batch *b)
     memset(&b->row, 0, sizeof b->row);
 }
 
+/* Readies the reader for the next row. */
+static void end_row(batch *b)
+{
+    memset(b->too_long, 0, sizeof b->too_long);
+    b->field = 0;
+    b->row_line = 0;
+}
+
 static void on_row(int terminator, void *ctx)
 {
     batch *b = ctx;
@@ -207,16 +215,94 @@ static void on_row(int terminator, void *ctx)
     } else {
         push_row(b);
     }
-    memset(b->too_long, 0, sizeof b->too_long);
-    b->field = 0;
-    b->row_line = 0;
+    end_row(b);
+}
+
+/* Strict, so that a quoted cell closed and then followed by text, or left
+ * open at the end of the input, is an error libcsv reports where it is;
+ * leniently read, either runs to the end of the input as one cell, and the
+ * rows after it are never answered. */
+#define CSV_OPTIONS (CSV_APPEND_NULL | CSV_STRICT | CSV_STRICT_FINI)
+
+/* Fails the row being parsed with `what` (which names where) and forgets
+ * its partial cell, so that parsing starts afresh on the next line: the
+ * other rows are still answered.  A malformed header has no row to fail,
+ * so it refuses the whole batch. */
+static void fail_row(batch *b, struct csv_parser *parser, const char *what)
+{
+    unsigned long line = b->row_line ? b->row_line : b->line;
+    if (!b->header_done) {
+        b->st = cs_fail(b->msg, CS_BAD_INPUT, "%s: line %lu: %s", b->name, line,
+                        what);
+        return;
+    }
+    cs_fail(&b->row.error, CS_BAD_INPUT, "%s: line %lu: %s", b->name, line,
+            what);
+    if (!b->row.error) {
+        b->st = CS_NOMEM; /* without its message the row would be answered */
+        return;
+    }
+    push_row(b);
+    end_row(b);
+    csv_free(parser);
+    if (csv_init(parser, CSV_OPTIONS) != 0)
+        b->st = CS_NOMEM;
+}
+
+/* Fails the row whose quoted cell is followed by text at byte `at` of the
+ * current line. */
+static void fail_loose_quote(batch *b, struct csv_parser *parser, size_t at)
+{
+    char what[160];
+    if (b->row_line && b->row_line != b->line)
+        snprintf(what, sizeof what, "text after the closing quote of a quoted "
+                 "cell (line %lu, column %zu; a quote inside a quoted cell is "
+                 "written \"\")", b->line, at + 1);
+    else
+        snprintf(what, sizeof what, "text after the closing quote of a quoted "
+                 "cell (column %zu; a quote inside a quoted cell is written "
+                 "\"\")", at + 1);
+    fail_row(b, parser, what);
+}
+
+/* Parses one line of `n` bytes.  A row with a quoted cell followed by text
+ * fails, and the rest of its line is skipped.  A quote inside an unquoted
+ * cell is kept as written, not failed: such a cell cannot run past its
+ * line, and a query may quote a phrase in it (Rama "cyber attack"). */
+static void parse_line(batch *b, struct csv_parser *parser, const char *line,
+                       size_t n)
+{
+    size_t done = 0;
+    while (b->st == CS_OK && done < n) {
+        done += csv_parse(parser, line + done, n - done, on_field, on_row, b);
+        if (done == n || b->st != CS_OK)
+            break;
+        if (csv_error(parser) != CSV_EPARSE) {
+            b->st = cs_fail(b->msg, CS_BAD_INPUT, "%s: line %lu: %s", b->name,
+                            b->line, csv_strerror(csv_error(parser)));
+        } else if (parser->quoted) {
+            fail_loose_quote(b, parser, done);
+            break;
+        } else {
+            /* libcsv has no option for this case alone: the quote is
+             * read leniently, and the rest strictly again. */
+            csv_set_opts(parser, CSV_OPTIONS & ~CSV_STRICT);
+            size_t one = csv_parse(parser, line + done, 1, on_field, on_row, b);
+            csv_set_opts(parser, CSV_OPTIONS);
+            if (one == 0 && b->st == CS_OK)
+                b->st = cs_fail(b->msg, CS_BAD_INPUT, "%s: line %lu: %s",
+                                b->name, b->line,
+                                csv_strerror(csv_error(parser)));
+            done += one;
+        }
+    }
 }
 
 static void *reader_main(void *arg)
 {
     batch *b = arg;
     struct csv_parser parser;
-    if (csv_init(&parser, CSV_APPEND_NULL) != 0) {
+    if (csv_init(&parser, CSV_OPTIONS) != 0) {
         b->st = CS_NOMEM;
     } else {
         /* Line by line, so each row is answered as soon as it is whole. */
@@ -225,16 +311,20 @@ static void *reader_main(void *arg)
         ssize_t n;
         while (b->st == CS_OK && (n = getline(&line, &cap, b->in)) > 0) {
             b->line++;
-            if (csv_parse(&parser, line, (size_t)n, on_field, on_row, b) !=
-                    (size_t)n && b->st == CS_OK)
-                b->st = cs_fail(b->msg, CS_BAD_INPUT, "%s: line %lu: %s",
-                                b->name, b->line,
-                                csv_strerror(csv_error(&parser)));
+            /* A row starts on the first line that is not blank (libcsv
+             * skips those) after the last row. */
+            if (b->row_line == 0 && strspn(line, " \t\r\n") < (size_t)n)
+                b->row_line = b->line;
+            parse_line(b, &parser, line, (size_t)n);
         }
         if (b->st == CS_OK && ferror(b->in))
             b->st = cs_fail(b->msg, CS_IO, "%s: read error", b->name);
-        if (b->st == CS_OK)
-            csv_fini(&parser, on_field, on_row, b);
+        if (b->st == CS_OK && csv_fini(&parser, on_field, on_row, b) != 0) {
+            char what[128];
+            snprintf(what, sizeof what, "a quoted cell is never closed (it "
+                     "runs to the end of the input, line %lu)", b->line);
+            fail_row(b, &parser, what);
+        }
         if (b->st == CS_OK && !b->header_done)
             b->st = cs_fail(b->msg, CS_BAD_INPUT,
                             "%s: empty input (a header with id,query is "

@@ -5,8 +5,10 @@
  * `mode`, `limit` and `filter` optional, in any order; other columns are
  * ignored, so a spreadsheet can be fed as it is.  A bad row (no id, an
  * empty or invalid-UTF-8 query, an unknown mode, a bad limit, a cell over
- * QY_BATCH_MAX_FIELD bytes or holding a NUL) becomes an error record naming
- * its line; the other rows are still answered.
+ * QY_BATCH_MAX_FIELD bytes or holding a NUL, a quoted cell followed by text
+ * or left open at the end of the input) becomes an error record naming its
+ * line; the other rows are still answered, reading on from the line after
+ * the fault of a malformed one.
  *
  * Rows are read by one thread and answered by `njobs` workers (each with
  * its own engine, so its own database handle), which print the answers in
@@ -41,8 +43,8 @@ typedef struct qy_batch_stats {
  * Answers every row of `in` (named `name` in messages) with the `njobs`
  * engines (one per worker thread; njobs >= 1).  `defaults` gives mode,
  * limit, per-doc and filters for rows that do not set them.  CS_BAD_INPUT
- * when the header lacks id or query or the CSV is malformed beyond a row;
- * row errors are counted in stats->failed, not returned.
+ * when the header lacks id or query or is malformed; row errors are
+ * counted in stats->failed, not returned.
  */
 cs_status qy_batch_run(qy_engine *const *engines, unsigned njobs, FILE *in,
                        const char *name, const qy_request *defaults,

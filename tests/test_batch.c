@@ -156,6 +156,111 @@ static void test_header_needs_id_and_query(void **state)
     assert_int_equal(rc, CS_BAD_INPUT);
     free(run_batch(f, "", QY_FORMAT_JSONL, 1, &st, &rc));
     assert_int_equal(rc, CS_BAD_INPUT);
+    /* A malformed header has no row to fail: the batch is refused. */
+    free(run_batch(f, "id,query,\"x\" y\n1,x\n", QY_FORMAT_JSONL, 1, &st, &rc));
+    assert_int_equal(rc, CS_BAD_INPUT);
+    free(run_batch(f, "id,query,\"x\n1,y\n", QY_FORMAT_JSONL, 1, &st, &rc));
+    assert_int_equal(rc, CS_BAD_INPUT);
+}
+
+/* The error records of a jsonl batch output, in order, as "id|error" (id
+ * "-" when null), and the ids of the rows answered without one, each once,
+ * joined by spaces. */
+static void split_output(char *out, char *errors, size_t errlen, char *ids,
+                         size_t idlen)
+{
+    errors[0] = ids[0] = '\0';
+    char *save = NULL;
+    for (char *line = strtok_r(out, "\n", &save); line;
+         line = strtok_r(NULL, "\n", &save)) {
+        json_t *j = json_loads(line, 0, NULL);
+        assert_non_null(j);
+        const char *id = json_string_value(json_object_get(j, "query_id"));
+        const char *err = json_string_value(json_object_get(j, "error"));
+        char item[512];
+        if (err) {
+            snprintf(item, sizeof item, "%s|%s\n", id ? id : "-", err);
+            strncat(errors, item, errlen - strlen(errors) - 1);
+        } else {
+            snprintf(item, sizeof item, " %s ", id);
+            char have[1024];
+            snprintf(have, sizeof have, " %s ", ids);
+            if (!strstr(have, item)) {
+                if (*ids)
+                    strncat(ids, " ", idlen - strlen(ids) - 1);
+                strncat(ids, id, idlen - strlen(ids) - 1);
+            }
+        }
+        json_decref(j);
+    }
+}
+
+/* A quoted cell whose closing quote is followed by text fails its row
+ * only: libcsv's lenient mode read it as a cell running to the end of the
+ * input, so the rows after it were never answered. */
+static void test_loose_quote_fails_its_row_only(void **state)
+{
+    fixture *f = *state;
+    const char *csv = "id,query\r\n"
+                      "a1,\"Kreshnik Spahiu\" said\r\n"     /* 2: loose quote */
+                      "a2,Rama\r\n"                         /* 3 */
+                      "a3,\"MEMEX \"\"system\"\", as\" x\n"   /* 4: after "" */
+                      "a4,\"Kreshnik, \"\"Spahiu\"\"\"\n"   /* 5: commas, "" */
+                      "a5,\"multi\nline MEK\"\n"            /* 6-7 */
+                      "a6,\"multi\nline\" MEK\n"            /* 8-9: loose */
+                      "a7,Kreshnik \"Spahiu\"\n"            /* 10: literal */
+                      "a8,MEMEX system";                    /* 11, no LF */
+    for (unsigned jobs = 1; jobs <= 2; jobs++) {
+        qy_batch_stats st;
+        cs_status rc;
+        char *out = run_batch(f, csv, QY_FORMAT_JSONL, jobs, &st, &rc);
+        assert_int_equal(rc, CS_OK);
+        assert_int_equal(st.rows, 8);
+        assert_int_equal(st.failed, 3);
+        char errors[4096], ids[1024];
+        split_output(out, errors, sizeof errors, ids, sizeof ids);
+        assert_string_equal(ids, "a2 a4 a5 a7 a8");
+        char *a1 = strstr(errors, "a1|test.csv: line 2: text after the closing "
+                                  "quote of a quoted cell (column 22;");
+        char *a3 = strstr(errors, "a3|test.csv: line 4: text after the closing "
+                                  "quote of a quoted cell (column 27;");
+        char *a6 = strstr(errors, "a6|test.csv: line 8: text after the closing "
+                                  "quote of a quoted cell (line 9, column 7;");
+        assert_non_null(a1);
+        assert_non_null(a3);
+        assert_non_null(a6);
+        assert_true(a1 < a3 && a3 < a6);
+        free(out);
+    }
+}
+
+/* A quote left open at the end of the input fails its row: libcsv's
+ * lenient mode answered the rest of the input as its cell. */
+static void test_open_quote_at_end_fails_its_row(void **state)
+{
+    fixture *f = *state;
+    const char *csvs[] = {"id,query\nb1,Rama\nb2,\"Kreshnik Spahiu",
+                          "id,query\nb1,Rama\nb2,\"Kreshnik Spahiu\r\n",
+                          "id,query\nb1,Rama\nb2,\"Kreshnik Spahiu\nb3,MEMEX\n"};
+    const char *want[] = {"b2|test.csv: line 3: a quoted cell is never closed "
+                          "(it runs to the end of the input, line 3)\n",
+                          "b2|test.csv: line 3: a quoted cell is never closed "
+                          "(it runs to the end of the input, line 3)\n",
+                          "b2|test.csv: line 3: a quoted cell is never closed "
+                          "(it runs to the end of the input, line 4)\n"};
+    for (size_t i = 0; i < sizeof csvs / sizeof *csvs; i++) {
+        qy_batch_stats st;
+        cs_status rc;
+        char *out = run_batch(f, csvs[i], QY_FORMAT_JSONL, 1, &st, &rc);
+        assert_int_equal(rc, CS_OK);
+        assert_int_equal(st.rows, 2);
+        assert_int_equal(st.failed, 1);
+        char errors[4096], ids[1024];
+        split_output(out, errors, sizeof errors, ids, sizeof ids);
+        assert_string_equal(ids, "b1");
+        assert_string_equal(errors, want[i]);
+        free(out);
+    }
 }
 
 /* libcsv reader collecting cells into rows. */
@@ -272,6 +377,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_bad_rows_name_their_line),
         cmocka_unit_test(test_header_needs_id_and_query),
+        cmocka_unit_test(test_loose_quote_fails_its_row_only),
+        cmocka_unit_test(test_open_quote_at_end_fails_its_row),
         cmocka_unit_test(test_csv_equals_jsonl),
         cmocka_unit_test(test_formula_cells_are_inert),
         cmocka_unit_test(test_jobs_give_the_same_output),
