@@ -69,9 +69,17 @@
 /* Index root relative to the database directory ("..", "." or a path). */
 #define CS_META_ROOT "root"
 /* Per-file record: key CS_META_FILE PATH, value "SIZE MTIME_NS HASH16
- * NPASSAGES READING" (READING absent, in records written before it: 1;
- * MTIME_NS 0 when the file was read too soon after it was written for its
- * mtime to be trusted: ix_file.c). */
+ * NPASSAGES READING META16" (READING absent, in records written before
+ * it: 1; MTIME_NS 0 when the file was read too soon after it was written
+ * for its mtime to be trusted: ix_file.c).  META16 is the hash of the
+ * manifest metadata the file was indexed with (ix_meta_hash): a run
+ * re-indexes a file whose metadata now hashes otherwise, though its bytes
+ * are the same.  A record without it (written before it) stands for a
+ * file indexed with unknown metadata, re-indexed only when it has
+ * manifest metadata now (ix_record_meta_changed says why).  It is the
+ * last field, so readers of the fields before it (qy_show.c, an older
+ * citesearch) read the record as before, and the index format did not
+ * change. */
 #define CS_META_FILE "file:"
 
 /* How a file's bytes become passages and metadata (text/, ix_file.c,

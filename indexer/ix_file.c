@@ -49,13 +49,17 @@ cs_status ix_record_get(xs_wdb *db, const char *rel, ix_record *r, int *found,
         *found = 1;
         /* An unreadable record stands for a changed file: its passages,
          * if any, are replaced. */
-        int n = sscanf(val, "%" SCNu64 " %" SCNd64 " %" SCNx64 " %u %u",
+        int n = sscanf(val,
+                       "%" SCNu64 " %" SCNd64 " %" SCNx64 " %u %u %" SCNx64,
                        &r->size, &r->mtime_ns, &r->hash, &r->passages,
-                       &r->reading);
+                       &r->reading, &r->meta);
         if (n == 4)
             r->reading = 1; /* written before readings were numbered */
-        else if (n != 5)
+        else if (n < 4)
             memset(r, 0, sizeof *r);
+        /* Fewer than six fields: written before the metadata's hash was
+         * kept (ix_record_meta_changed says what that means). */
+        r->meta_known = n == 6;
     }
     free(val);
     return rc;
@@ -66,10 +70,59 @@ cs_status ix_record_put(xs_wdb *db, const char *rel, const ix_record *r,
 {
     char key[PATH_MAX + 16], val[112];
     record_key(rel, key);
+    /* The metadata's hash goes last, so that an older citesearch, which
+     * reads the fields before it, still reads the record. */
     int n = snprintf(val, sizeof val,
-                     "%" PRIu64 " %" PRId64 " %016" PRIx64 " %u %u", r->size,
-                     r->mtime_ns, r->hash, r->passages, r->reading);
+                     "%" PRIu64 " %" PRId64 " %016" PRIx64 " %u %u %016" PRIx64,
+                     r->size, r->mtime_ns, r->hash, r->passages, r->reading,
+                     r->meta);
     return xs_wdb_set_metadata(db, key, val, (size_t)n, msg);
+}
+
+/* FNV-1a, as ix_hash, continued over `s` and its terminating NUL, which
+ * keeps the fields apart ("ab","c" is not "a","bc"). */
+static uint64_t hash_field(uint64_t h, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    do {
+        h ^= *p;
+        h *= 1099511628211ULL;
+    } while (*p++);
+    return h;
+}
+
+uint64_t ix_meta_hash(const ix_meta *meta)
+{
+    /* Each field as write_article takes it: "" when the file has no
+     * entry, so that an empty entry and none are the same metadata. */
+    const char *fields[5] = {"", "", "", "", ""};
+    if (meta) {
+        fields[0] = meta->title;
+        fields[1] = meta->source;
+        fields[2] = meta->date; /* normalized, as indexed */
+        fields[3] = meta->url;
+        fields[4] = meta->lang;
+    }
+    uint64_t h = 14695981039346656037ULL;
+    for (int i = 0; i < 5; i++)
+        h = hash_field(h, fields[i]);
+    return h;
+}
+
+int ix_record_meta_changed(const ix_record *r, uint64_t meta_hash)
+{
+    if (r->meta_known)
+        return r->meta != meta_hash;
+    /* A record of an older citesearch says nothing of the metadata the
+     * file was indexed with, and that citesearch never applied a changed
+     * manifest row to an unchanged file: a file with metadata now may hold
+     * a stale one, so it is indexed again, once.  A file without any now
+     * is taken to have been indexed without any, as nearly every such
+     * file was: re-indexing them all would make the first run of this
+     * version re-index every corpus that has no manifest.  (The one it
+     * misses, a file whose row was removed before, keeps its old
+     * metadata until its bytes change.) */
+    return meta_hash != ix_meta_hash(NULL);
 }
 
 cs_status ix_file_remove(xs_wdb *db, const char *rel, char **msg)
@@ -757,7 +810,8 @@ cs_status ix_file_index(ix_worker *w, xs_wdb *db, ix_task *t, int in_place,
     t->bytes = len;
     t->now = (ix_record){.size = len, .mtime_ns = recorded_mtime(file->mtime_ns),
                          .hash = ix_hash(text, len),
-                         .reading = CS_READING_VERSION};
+                         .reading = CS_READING_VERSION,
+                         .meta = ix_meta_hash(t->meta), .meta_known = 1};
 
     if (binary) {
         fprintf(log, "citesearch: %s: binary file (skipped)\n", file->abs);
@@ -766,7 +820,8 @@ cs_status ix_file_index(ix_worker *w, xs_wdb *db, ix_task *t, int in_place,
                                        : CS_OK;
     }
     if (t->have_old && t->old.hash == t->now.hash &&
-        t->old.size == t->now.size && t->old.reading == CS_READING_VERSION) {
+        t->old.size == t->now.size && t->old.reading == CS_READING_VERSION &&
+        !ix_record_meta_changed(&t->old, t->now.meta)) {
         /* Touched, not changed: remember the new mtime only. */
         t->now.passages = t->old.passages;
         t->outcome = IX_TOUCHED;

@@ -10,8 +10,11 @@
  * reused.
  *
  * The record of a file, metadata CS_META_FILE PATH = "SIZE MTIME_NS HASH16
- * NPASSAGES", is what tells a later run whether the file changed: same
- * size and mtime, not read; same bytes (hash), not re-indexed.
+ * NPASSAGES READING META16" (schema.h), is what tells a later run whether
+ * the file changed: same size and mtime, not read; same bytes (hash), not
+ * re-indexed.  Either way only when the manifest metadata the run would
+ * index it with hashes as recorded (META16): a corrected manifest row
+ * re-indexes a file whose bytes did not change.
  *
  * Ownership: an ix_worker owns its analyzer and buffer (ix_worker_clear);
  * tasks point into the caller's file list and manifest.
@@ -35,6 +38,9 @@ typedef struct ix_record {
     uint64_t hash;      /* ix_hash of the bytes */
     unsigned passages;
     unsigned reading;   /* CS_READING_VERSION it was read with */
+    uint64_t meta;      /* ix_meta_hash of the manifest metadata it was
+                           indexed with, when meta_known */
+    int meta_known;     /* 0 in a record written before it was kept */
 } ix_record;
 
 /* Non-zero when the record key of `rel` fits Xapian's key length limit;
@@ -46,15 +52,30 @@ cs_status ix_record_get(xs_wdb *db, const char *rel, ix_record *r, int *found,
                         char **msg);
 cs_status ix_record_put(xs_wdb *db, const char *rel, const ix_record *r,
                         char **msg);
+/* The hash of the manifest metadata a file is indexed with: `meta`, its
+ * manifest entry, or NULL for none.  It covers each field written to the
+ * passages (title, source, date, url, lang), so a changed field changes
+ * it; an entry whose fields are all empty hashes as no entry, since the
+ * file indexes alike (its own title, and no source). */
+uint64_t ix_meta_hash(const ix_meta *meta);
+/*
+ * Non-zero when a file recorded as `r` would now be indexed with other
+ * manifest metadata than it was, `meta_hash` (ix_meta_hash) being the
+ * metadata's now: its passages must be written again though its bytes
+ * are the same.  A record without the metadata's hash (an older
+ * citesearch) counts as changed only when the file has metadata now.
+ */
+int ix_record_meta_changed(const ix_record *r, uint64_t meta_hash);
 /* Deletes a file's passages and record from `db`. */
 cs_status ix_file_remove(xs_wdb *db, const char *rel, char **msg);
 
-/* What a run does with one walked file that is new or whose size or
- * mtime changed, and what became of it. */
+/* What a run does with one walked file that is new, whose size or mtime
+ * changed, or whose manifest metadata did, and what became of it. */
 typedef enum ix_outcome {
     IX_PENDING = 0,     /* not looked at yet (an interrupted run) */
     IX_INDEXED,         /* new or changed: its passages were written */
-    IX_TOUCHED,         /* same bytes as recorded: only the mtime changed */
+    IX_TOUCHED,         /* same bytes and metadata as recorded: only the
+                           mtime changed */
     IX_BINARY,          /* a NUL byte: skipped; passages it had must go */
     IX_UNREADABLE       /* could not be read: skipped, the index keeps
                            what it had */

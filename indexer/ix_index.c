@@ -286,8 +286,10 @@ static int cmp_file_rel(const void *a, const void *b)
 
 /*
  * The files of the walk the run must read: new ones, those whose size
- * or mtime differ from their record, and those read the way of an older
- * citesearch (CS_READING_VERSION); the others are counted unchanged.
+ * or mtime differ from their record, those read the way of an older
+ * citesearch (CS_READING_VERSION), and those whose manifest metadata
+ * differs from the one they were indexed with (ix_record_meta_changed);
+ * the others are counted unchanged.
  * A file found twice (overlapping arguments) is read once.  *todo_bytes
  * receives the size of the files to read, *all_bytes that of every file
  * found.
@@ -344,14 +346,17 @@ static cs_status plan(run *r, const ix_filelist *files, ix_task **out,
         if (rc != CS_OK)
             break;
         *all_bytes += file->size;
+        /* The manifests are in memory, and their metadata's hash is a few
+         * short strings: comparing it costs an unchanged file no read. */
+        t->meta = ix_manifest_find(r->manifest, file->rel);
         if (t->have_old && t->old.size == file->size &&
             t->old.mtime_ns == file->mtime_ns &&
-            t->old.reading == CS_READING_VERSION) {
+            t->old.reading == CS_READING_VERSION &&
+            !ix_record_meta_changed(&t->old, ix_meta_hash(t->meta))) {
             r->sum->unchanged++;
             continue;
         }
         t->file = file;
-        t->meta = ix_manifest_find(r->manifest, file->rel);
         *todo_bytes += file->size;
         n++;
     }

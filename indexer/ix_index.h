@@ -4,7 +4,10 @@
  * Incremental: a file whose size and mtime match its record is not read; a
  * file whose bytes hash the same is not re-indexed; a changed file's
  * passages are replaced; a file that vanished from the walked paths loses
- * its passages.  Changes are committed in batches of whole files inside
+ * its passages.  A file whose manifest metadata (title, source, date, url,
+ * lang) is not the one it was indexed with counts as changed, whatever
+ * its bytes: a corrected, added or removed manifest row is applied.
+ * Changes are committed in batches of whole files inside
  * Xapian transactions, so an interrupted run leaves the last committed
  * state: never half a file.  A sharded index (ix_shards.h) commits each
  * shard in turn; what a crash between two of them leaves is described
@@ -43,10 +46,11 @@ typedef struct ix_options {
 
 typedef struct ix_summary {
     unsigned files;       /* text files found */
-    unsigned read;        /* files whose bytes were read (new, or size or
-                             mtime changed) */
-    unsigned indexed;     /* new or changed, (re)indexed */
-    unsigned unchanged;   /* skipped: same size and mtime, or same hash */
+    unsigned read;        /* files whose bytes were read (new, or size,
+                             mtime or manifest metadata changed) */
+    unsigned indexed;     /* new or changed (bytes or metadata), (re)indexed */
+    unsigned unchanged;   /* skipped: same size and mtime, or same hash,
+                             and the metadata indexed with */
     unsigned removed;     /* vanished: passages deleted */
     unsigned skipped;     /* not .txt/.md, binary, or unreadable */
     unsigned long passages; /* passages written this run */

@@ -183,6 +183,48 @@ static cs_status walk_dir(const char *abs, const char *rel, dir_stack *stack,
     return rc;
 }
 
+/* Loads the manifest.csv of folder `dir_rel` (relative to `root`; "."
+ * for the root) when it has one. */
+static cs_status load_manifest_of(const char *root, const char *dir_rel,
+                                  ix_manifest *manifest, char **msg)
+{
+    char *path = NULL;
+    int n = strcmp(dir_rel, ".") == 0
+                ? asprintf(&path, "%s/manifest.csv", root)
+                : asprintf(&path, "%s/%s/manifest.csv", root, dir_rel);
+    if (n < 0)
+        return CS_NOMEM;
+    struct stat st;
+    cs_status rc = CS_OK;
+    if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+        rc = ix_manifest_load(manifest, path, dir_rel, msg);
+    free(path);
+    return rc;
+}
+
+/* Loads the manifests of the folders above `arg_rel`, from the index root
+ * down (a folder argument's own is its walk's).  A run given a file or a
+ * subfolder so reads the metadata a run given the whole folder does: an
+ * unchanged file whose metadata seemed gone would be indexed again without
+ * its title and source (ix_record_meta_changed). */
+static cs_status load_manifests_above(const char *root, const char *arg_rel,
+                                      ix_manifest *manifest, char **msg)
+{
+    if (strcmp(arg_rel, ".") == 0 || strncmp(arg_rel, "../", 3) == 0 ||
+        strcmp(arg_rel, "..") == 0)
+        return CS_OK;
+    cs_status rc = load_manifest_of(root, ".", manifest, msg);
+    for (const char *slash = strchr(arg_rel, '/'); rc == CS_OK && slash;
+         slash = strchr(slash + 1, '/')) {
+        char *dir = strndup(arg_rel, (size_t)(slash - arg_rel));
+        if (!dir)
+            return CS_NOMEM;
+        rc = load_manifest_of(root, dir, manifest, msg);
+        free(dir);
+    }
+    return rc;
+}
+
 cs_status ix_walk(const char *root, const char *arg, ix_manifest *manifest,
                   ix_filelist *out, char **arg_rel, FILE *log, char **msg)
 {
@@ -208,6 +250,8 @@ cs_status ix_walk(const char *root, const char *arg, ix_manifest *manifest,
                        arg, strerror(err));
     }
     cs_status rc = ix_relative_path(root, arg, arg_rel, msg);
+    if (rc == CS_OK)
+        rc = load_manifests_above(root, *arg_rel, manifest, msg);
     if (rc != CS_OK)
         return rc;
     dir_stack stack = {.depth = 0};

@@ -2,7 +2,8 @@
  * ix_walk.h - the files an index run looks at.
  *
  * Walks the paths given on the command line: plain-text files (.txt, .md)
- * are collected; a directory's `manifest.csv` is loaded into the manifest;
+ * are collected; a directory's `manifest.csv` is loaded into the manifest,
+ * and so are those of the folders above a path, up to the index root;
  * other files are counted as skipped (and named when given explicitly).
  * Hidden entries (a name starting with '.') are not entered, so the index
  * itself and version-control folders are never walked.  Directory loops

@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -259,6 +261,199 @@ static void test_reading_version(void **state)
     assert_int_equal(sum.unchanged, 1);
     assert_int_equal(index_docs(dir, db, &sum), CS_OK);
     assert_int_equal(sum.indexed, 0);
+    assert_int_equal(sum.unchanged, 2);
+    rm_rf(dir);
+    free(db);
+    free(docs);
+}
+
+/* Dates the file `dir`/`name` an hour back, as a file usually is when it
+ * is indexed: a file read less than a second after it was written is read
+ * again by the next run (ix_file.c), which a test that counts what a run
+ * reads must not see. */
+static void settle(const char *dir, const char *name)
+{
+    char *path = NULL;
+    assert_true(asprintf(&path, "%s/%s", dir, name) > 0);
+    struct timespec t[2];
+    assert_int_equal(clock_gettime(CLOCK_REALTIME, &t[0]), 0);
+    t[0].tv_sec -= 3600;
+    t[1] = t[0];
+    assert_int_equal(utimensat(AT_FDCWD, path, t, 0), 0);
+    free(path);
+}
+
+/* The title, source and date (each at most 63 bytes) of the passages of
+ * `rel` in the index `db`, which must have some, all alike. */
+typedef struct article_meta {
+    char title[64], source[64], date[64];
+} article_meta;
+
+static article_meta meta_of(const char *db, const char *rel)
+{
+    article_meta m;
+    memset(&m, 0, sizeof m);
+    xs_db *x = NULL;
+    assert_int_equal(xs_db_open(db, &x, NULL), CS_OK);
+    unsigned docs = xs_db_doccount(x), seen = 0, found = 0;
+    /* Docids of replaced passages are not reused: look until every
+     * document was seen. */
+    for (xs_docid id = 1; seen < docs; id++) {
+        char *data = NULL;
+        size_t len = 0;
+        if (xs_db_get_data(x, id, &data, &len, NULL) != CS_OK)
+            continue;
+        seen++;
+        ix_docdata d;
+        assert_int_equal(ix_docdata_decode(data, len, &d, NULL), CS_OK);
+        if (strcmp(d.path, rel) == 0) {
+            article_meta n;
+            memset(&n, 0, sizeof n);
+            assert_true(strlen(d.title) < sizeof n.title &&
+                        strlen(d.source) < sizeof n.source &&
+                        strlen(d.date) < sizeof n.date);
+            strcpy(n.title, d.title);
+            strcpy(n.source, d.source);
+            strcpy(n.date, d.date);
+            if (found++)
+                assert_memory_equal(&n, &m, sizeof m);
+            m = n;
+        }
+        ix_docdata_release(&d);
+        free(data);
+    }
+    xs_db_close(x);
+    assert_true(found > 0);
+    return m;
+}
+
+/* A manifest row changed, added or removed is applied to a file whose
+ * bytes did not change (its passages written again); a manifest that did
+ * not change costs no file a read. */
+static void test_manifest_reindex(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/cs-ix-XXXXXX";
+    char *db = NULL, *docs = NULL;
+    make_workdir(dir, &db, &docs);
+    free(write_file(docs, "a.txt", "First line\n\nThe okapi was seen.\n"));
+    free(write_file(docs, "b.txt", "Other notes\n\nNo row names this.\n"));
+    free(write_file(docs, "manifest.csv", "path,title,source,date\n"
+                                          "a.txt,Okapi report,Reuters,2022-07-15\n"));
+    settle(docs, "a.txt");
+    settle(docs, "b.txt");
+    ix_summary sum;
+    assert_int_equal(index_docs(dir, db, &sum), CS_OK);
+    assert_int_equal(sum.indexed, 2);
+    article_meta m = meta_of(db, "docs/a.txt");
+    assert_string_equal(m.title, "Okapi report");
+    assert_string_equal(m.source, "Reuters");
+    assert_string_equal(m.date, "2022-07-15");
+
+    /* Unchanged files, unchanged manifest: nothing read. */
+    assert_int_equal(index_docs(dir, db, &sum), CS_OK);
+    assert_int_equal(sum.read, 0);
+    assert_int_equal(sum.bytes, 0);
+    assert_int_equal(sum.indexed, 0);
+    assert_int_equal(sum.unchanged, 2);
+
+    /* The row corrected: that file only is indexed again, with it. */
+    free(write_file(docs, "manifest.csv",
+                    "path,title,source,date\n"
+                    "a.txt,Okapi report (corrected),AP,2023-01-02\n"));
+    assert_int_equal(index_docs(dir, db, &sum), CS_OK);
+    assert_int_equal(sum.read, 1);
+    assert_int_equal(sum.indexed, 1);
+    assert_int_equal(sum.unchanged, 1);
+    m = meta_of(db, "docs/a.txt");
+    assert_string_equal(m.title, "Okapi report (corrected)");
+    assert_string_equal(m.source, "AP");
+    assert_string_equal(m.date, "2023-01-02");
+    assert_int_equal(index_docs(dir, db, &sum), CS_OK);
+    assert_int_equal(sum.read, 0);
+    assert_int_equal(sum.unchanged, 2);
+
+    /* A row added for a file indexed without one. */
+    free(write_file(docs, "manifest.csv",
+                    "path,title,source,date\n"
+                    "a.txt,Okapi report (corrected),AP,2023-01-02\n"
+                    "b.txt,Notes,Desk,2021\n"));
+    assert_int_equal(index_docs(dir, db, &sum), CS_OK);
+    assert_int_equal(sum.indexed, 1);
+    m = meta_of(db, "docs/b.txt");
+    assert_string_equal(m.title, "Notes");
+    assert_string_equal(m.source, "Desk");
+
+    /* The rows removed: the titles are the files' first lines again. */
+    free(write_file(docs, "manifest.csv", "path,title,source,date\n"));
+    assert_int_equal(index_docs(dir, db, &sum), CS_OK);
+    assert_int_equal(sum.indexed, 2);
+    m = meta_of(db, "docs/a.txt");
+    assert_string_equal(m.title, "First line");
+    assert_string_equal(m.source, "");
+    assert_string_equal(m.date, "");
+    m = meta_of(db, "docs/b.txt");
+    assert_string_equal(m.title, "Other notes");
+    /* An empty manifest is the same as none. */
+    char *manifest = NULL;
+    assert_true(asprintf(&manifest, "%s/manifest.csv", docs) > 0);
+    assert_int_equal(unlink(manifest), 0);
+    free(manifest);
+    assert_int_equal(index_docs(dir, db, &sum), CS_OK);
+    assert_int_equal(sum.read, 0);
+    assert_int_equal(sum.unchanged, 2);
+    rm_rf(dir);
+    free(db);
+    free(docs);
+}
+
+/* A record written before the metadata's hash was kept (five fields): its
+ * file is indexed again when it has manifest metadata now (which it may
+ * never have been given), not when it has none. */
+static void test_record_without_meta_hash(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/cs-ix-XXXXXX";
+    char *db = NULL, *docs = NULL;
+    make_workdir(dir, &db, &docs);
+    free(write_file(docs, "a.txt", "First line\n\nThe okapi was seen.\n"));
+    free(write_file(docs, "b.txt", "Other notes\n\nNo row names this.\n"));
+    free(write_file(docs, "manifest.csv", "path,title\na.txt,Okapi report\n"));
+    settle(docs, "a.txt");
+    settle(docs, "b.txt");
+    ix_summary sum;
+    assert_int_equal(index_docs(dir, db, &sum), CS_OK);
+    assert_int_equal(sum.indexed, 2);
+
+    xs_wdb *w = NULL;
+    assert_int_equal(xs_wdb_open(db, 0, &w, NULL), CS_OK);
+    const char *rels[] = {"docs/a.txt", "docs/b.txt"};
+    for (int i = 0; i < 2; i++) {
+        ix_record r;
+        int found = 0;
+        assert_int_equal(ix_record_get(w, rels[i], &r, &found, NULL), CS_OK);
+        assert_true(found && r.meta_known);
+        char key[64], old[128];
+        snprintf(key, sizeof key, "file:%s", rels[i]);
+        int n = snprintf(old, sizeof old, "%llu %lld %016llx %u %u",
+                         (unsigned long long)r.size, (long long)r.mtime_ns,
+                         (unsigned long long)r.hash, r.passages, r.reading);
+        assert_int_equal(xs_wdb_set_metadata(w, key, old, (size_t)n, NULL),
+                         CS_OK);
+        assert_int_equal(ix_record_get(w, rels[i], &r, &found, NULL), CS_OK);
+        assert_true(found && !r.meta_known);
+        assert_int_equal(r.reading, CS_READING_VERSION);
+    }
+    assert_int_equal(xs_wdb_commit(w, NULL), CS_OK);
+    xs_wdb_close(w);
+
+    assert_int_equal(index_docs(dir, db, &sum), CS_OK);
+    assert_int_equal(sum.read, 1);
+    assert_int_equal(sum.indexed, 1);
+    assert_int_equal(sum.unchanged, 1);
+    assert_string_equal(meta_of(db, "docs/a.txt").title, "Okapi report");
+    assert_int_equal(index_docs(dir, db, &sum), CS_OK);
+    assert_int_equal(sum.read, 0);
     assert_int_equal(sum.unchanged, 2);
     rm_rf(dir);
     free(db);
@@ -1111,6 +1306,8 @@ int main(void)
         cmocka_unit_test(test_mail_text_parts),
         cmocka_unit_test(test_mail_encoded_words),
         cmocka_unit_test(test_reading_version),
+        cmocka_unit_test(test_manifest_reindex),
+        cmocka_unit_test(test_record_without_meta_hash),
         cmocka_unit_test(test_missing_path_is_an_error),
         cmocka_unit_test(test_shard_routing),
         cmocka_unit_test(test_sharded_run),

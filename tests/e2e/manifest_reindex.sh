@@ -1,0 +1,71 @@
+# A manifest row corrected, added or removed is applied to a file whose
+# bytes did not change: the next run indexes that file again, and only it;
+# a run with nothing changed reads nothing.
+. "$(dirname "$0")/lib.sh"
+mkdir corp
+printf 'First line\n\nThe okapi was seen.\n' > corp/a.txt
+printf 'Other notes\n\nA bongo was seen too.\n' > corp/b.txt
+printf 'path,title,source,date\na.txt,Okapi report,Reuters,2022-07-15\n' > corp/manifest.csv
+settle corp
+
+# meta QUERY: "title|source|date" of the first result of QUERY.
+meta() {
+    cs query --format jsonl -n 1 "$1" > out.jsonl
+    [ "$status" -eq 0 ] || fail "$1: no result"
+    jq_py '"|".join([rs[0]["title"], rs[0]["source"], rs[0]["date"] or ""])' < out.jsonl
+}
+
+"$CITESEARCH" index corp 2> first.txt
+grep -q "2 files: 2 read, 2 indexed" first.txt || fail "first run: $(cat first.txt)"
+[ "$(meta okapi)" = "Okapi report|Reuters|2022-07-15" ] || fail "first: $(meta okapi)"
+cs query --format jsonl okapi source:Reuters > out.jsonl
+[ "$status" -eq 0 ] || fail "source:Reuters before the correction"
+cs query --format jsonl okapi source:AP > out.jsonl
+[ "$status" -eq 1 ] || fail "source:AP before the correction: $(cat out.jsonl)"
+
+"$CITESEARCH" index corp 2> same.txt
+grep -q "2 files: 0 read, 0 indexed .* 2 unchanged" same.txt || fail "no change: $(cat same.txt)"
+
+# The row corrected, the file untouched: indexed again with it.
+printf 'path,title,source,date\na.txt,Okapi report (corrected),AP,2023-01-02\n' > corp/manifest.csv
+"$CITESEARCH" index --verbose corp 2> corrected.txt
+grep -q "2 files: 1 read, 1 indexed .* 1 unchanged" corrected.txt || fail "correction: $(cat corrected.txt)"
+grep -q "indexed corp/a.txt" corrected.txt || fail "which file: $(cat corrected.txt)"
+[ "$(meta okapi)" = "Okapi report (corrected)|AP|2023-01-02" ] || fail "corrected: $(meta okapi)"
+cs query --format jsonl okapi source:AP > out.jsonl
+[ "$status" -eq 0 ] || fail "source:AP after the correction"
+cs query --format jsonl okapi source:Reuters > out.jsonl
+[ "$status" -eq 1 ] || fail "source:Reuters after the correction: $(cat out.jsonl)"
+"$CITESEARCH" index corp 2> same.txt
+grep -q "2 files: 0 read, 0 indexed .* 2 unchanged" same.txt || fail "no change after: $(cat same.txt)"
+
+# A run given the file, or a folder below the manifest's, reads the
+# manifest above it: the file keeps its metadata, unchanged.
+mkdir -p corp/sub
+printf 'Sub first line\n\nThe heron was seen.\n' > corp/sub/c.txt
+printf 'path,title,source,date\na.txt,Okapi report (corrected),AP,2023-01-02\nsub/c.txt,Heron report,Desk,\n' > corp/manifest.csv
+settle corp
+"$CITESEARCH" index corp 2> sub.txt
+[ "$(meta heron)" = "Heron report|Desk|" ] || fail "sub: $(meta heron)"
+"$CITESEARCH" index corp/a.txt 2> one.txt
+grep -q "0 indexed .* 1 unchanged" one.txt || fail "a file alone: $(cat one.txt)"
+"$CITESEARCH" index corp/sub 2> one.txt
+grep -q "0 indexed .* 1 unchanged" one.txt || fail "a folder below: $(cat one.txt)"
+[ "$(meta okapi)" = "Okapi report (corrected)|AP|2023-01-02" ] || fail "a file alone: $(meta okapi)"
+[ "$(meta heron)" = "Heron report|Desk|" ] || fail "a folder below: $(meta heron)"
+rm -r corp/sub
+
+# The row removed: the title is the file's first line again.
+printf 'path,title,source,date\n' > corp/manifest.csv
+"$CITESEARCH" index corp 2> removed.txt
+grep -q "2 files: 1 read, 1 indexed" removed.txt || fail "row removed: $(cat removed.txt)"
+[ "$(meta okapi)" = "First line||" ] || fail "row removed: $(meta okapi)"
+
+# --manifest names a file indexed without metadata.
+printf 'path,title,source\ncorp/b.txt,Bongo sighting,Desk\n' > meta.csv
+"$CITESEARCH" index --manifest meta.csv corp 2> given.txt
+grep -q "2 files: 1 read, 1 indexed" given.txt || fail "--manifest: $(cat given.txt)"
+[ "$(meta bongo)" = "Bongo sighting|Desk|" ] || fail "--manifest: $(meta bongo)"
+"$CITESEARCH" index --manifest meta.csv corp 2> same.txt
+grep -q "2 files: 0 read, 0 indexed .* 2 unchanged" same.txt || fail "--manifest again: $(cat same.txt)"
+echo ok
