@@ -62,11 +62,29 @@ static cs_status add_clause(qy_parsed *p, qy_kind kind, qy_modifier mod,
     return CS_OK;
 }
 
-int qy_date_range(const char *value, char lo[9], char hi[10])
+/* How many days month m (1-12) of year y has. */
+static int month_days(int y, int m)
+{
+    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return days[m - 1] + (m == 2 && leap);
+}
+
+/* The day a normalized index date (YYYY, YYYYMM, YYYYMMDD) starts on, or
+ * with `last` the day it ends on, as YYYYMMDD. */
+static void period_end(const char *d, int last, char out[9])
+{
+    int y = 0, m = last ? 12 : 1, day = 0;
+    if (sscanf(d, "%4d%2d%2d", &y, &m, &day) < 3)
+        day = last ? month_days(y, m) : 1;
+    snprintf(out, 9, "%04d%02d%02d", y, m, day);
+}
+
+int qy_date_range(const char *value, char first[9], char last[9])
 {
     const char *dots = strstr(value, "..");
-    char a[16] = "", b[16] = "";
-    lo[0] = hi[0] = '\0';
+    char a[16] = "", b[16] = "", d[9];
+    first[0] = last[0] = '\0';
     if (dots) {
         size_t alen = (size_t)(dots - value);
         if (alen >= sizeof a || strlen(dots + 2) >= sizeof b)
@@ -82,25 +100,141 @@ int qy_date_range(const char *value, char lo[9], char hi[10])
         strcpy(a, value);
         strcpy(b, value);
     }
-    if (*a && ix_date_normalize(a, lo) != 0)
-        return -1;
+    if (*a) {
+        if (ix_date_normalize(a, d) != 0)
+            return -1;
+        period_end(d, 0, first);
+    }
     if (*b) {
-        char d[9];
         if (ix_date_normalize(b, d) != 0)
             return -1;
-        /* Everything that starts with the upper bound is inside it. */
-        snprintf(hi, 10, "%s\xFF", d);
+        period_end(d, 1, last);
     }
-    return 0;
+    return *first && *last && strcmp(first, last) > 0 ? -2 : 0;
+}
+
+/* Appends the span lo..hi to out[*n]: `hi` ends in \xFF when it stands
+ * for everything that starts with it (a year's or a month's dates). */
+static void add_span(qy_date_span *out, size_t *n, const char *lo, const char *hi)
+{
+    snprintf(out[*n].lo, sizeof out[*n].lo, "%s", lo);
+    snprintf(out[*n].hi, sizeof out[*n].hi, "%s", hi);
+    (*n)++;
+}
+
+/* Appends the months y-m0 .. y-m1 (one year) with their days. */
+static void add_months(qy_date_span *out, size_t *n, int y, int m0, int m1)
+{
+    char lo[7], hi[8];
+    /* (Years are 0000-9999 and months 1-12 here; the modulos tell the
+     * compiler so.) */
+    snprintf(lo, sizeof lo, "%04u%02u", (unsigned)y % 10000u, (unsigned)m0 % 100u);
+    snprintf(hi, sizeof hi, "%04u%02u\xFF", (unsigned)y % 10000u, (unsigned)m1 % 100u);
+    add_span(out, n, lo, hi);
+}
+
+/* Appends the days y-m-d0 .. y-m-d1 (one month), days only. */
+static void add_days(qy_date_span *out, size_t *n, int y, int m, int d0, int d1)
+{
+    char lo[9], hi[9];
+    snprintf(lo, sizeof lo, "%04u%02u%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+             (unsigned)d0 % 100u);
+    snprintf(hi, sizeof hi, "%04u%02u%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+             (unsigned)d1 % 100u);
+    add_span(out, n, lo, hi);
+}
+
+/*
+ * The index holds a date at the precision it was written with, and string
+ * order puts "2021" before "20210101" and "202106" before "20210601": one
+ * value range, as date: filters once were ("20210101".."20211231\xFF"),
+ * misses the years and months that lie wholly inside it (2021 there) and
+ * takes in those that only start in it (2021 and 2021-06 in
+ * "".."20210620\xFF").  So the range is cut where string order and the
+ * calendar agree: the days of a month it holds in part ("20210615" ..
+ * "20210630" holds no shorter string), the months of a year it holds in
+ * part ("202107".."202112\xFF" holds their days but not "2021"), and the
+ * whole years ("2022".."2023\xFF" holds every date they start).  An open
+ * end reaches year 0000 or 9999, and stays open in the span of whole
+ * years that reaches it: the index holds nothing beyond them.
+ */
+size_t qy_date_spans(const char *first, const char *last, qy_date_span out[QY_DATE_SPANS])
+{
+    int fy = 0, fm = 1, fd = 1, ly = 9999, lm = 12, ld = 31;
+    if (*first)
+        sscanf(first, "%4d%2d%2d", &fy, &fm, &fd);
+    if (*last)
+        sscanf(last, "%4d%2d%2d", &ly, &lm, &ld);
+    size_t n = 0;
+
+    /* Both ends in one month, not the whole of it: days only. */
+    if (fy == ly && fm == lm && (fd > 1 || ld < month_days(ly, lm))) {
+        add_days(out, &n, fy, fm, fd, ld);
+        return n;
+    }
+    /* The days before the first whole month, and the whole months as a
+     * count of months from year 0 (y * 12 + m - 1). */
+    int m0 = fy * 12 + fm - 1, m1 = ly * 12 + lm - 1;
+    if (fd > 1) {
+        add_days(out, &n, fy, fm, fd, month_days(fy, fm));
+        m0++;
+    }
+    int trailing = ld < month_days(ly, lm);
+    if (trailing)
+        m1--;
+    if (m0 <= m1) {
+        int y0 = m0 / 12, y1 = m1 / 12;
+        /* The whole years among the whole months. */
+        int wy0 = m0 % 12 == 0 ? y0 : y0 + 1, wy1 = m1 % 12 == 11 ? y1 : y1 - 1;
+        if (wy0 > wy1) {
+            /* No whole year: the months of one year, or of two in a row
+             * (each year's apart, so that neither year matches). */
+            add_months(out, &n, y0, m0 % 12 + 1, y0 == y1 ? m1 % 12 + 1 : 12);
+            if (y1 != y0)
+                add_months(out, &n, y1, 1, m1 % 12 + 1);
+        } else {
+            if (wy0 != y0)
+                add_months(out, &n, y0, m0 % 12 + 1, 12);
+            char lo[16] = "", hi[16] = "";
+            if (*first)
+                snprintf(lo, sizeof lo, "%04d", wy0);
+            if (*last)
+                snprintf(hi, sizeof hi, "%04d\xFF", wy1);
+            add_span(out, &n, lo, hi);
+            if (wy1 != y1)
+                add_months(out, &n, y1, 1, m1 % 12 + 1);
+        }
+    }
+    if (trailing)
+        add_days(out, &n, ly, lm, 1, ld);
+    return n;
+}
+
+cs_status qy_date_filter(const char *value, qy_date_span out[QY_DATE_SPANS], size_t *n,
+                         char **msg)
+{
+    char first[9], last[9];
+    *n = 0;
+    switch (qy_date_range(value, first, last)) {
+    case 0:
+        *n = qy_date_spans(first, last, out);
+        return CS_OK;
+    case -2:
+        return cs_fail(msg, CS_BAD_INPUT, "date:%s: the range ends before it starts", value);
+    default:
+        return cs_fail(msg, CS_BAD_INPUT, "date:%s: expected YYYY[-MM[-DD]] or FROM..TO",
+                       value);
+    }
 }
 
 static cs_status check_filter(const char *field, const char *value, char **msg)
 {
     if (strcmp(field, "date") == 0) {
-        char lo[9], hi[10];
-        if (qy_date_range(value, lo, hi) != 0)
-            return cs_fail(msg, CS_BAD_INPUT,
-                           "date:%s: expected YYYY[-MM[-DD]] or FROM..TO", value);
+        qy_date_span spans[QY_DATE_SPANS];
+        size_t n;
+        cs_status rc = qy_date_filter(value, spans, &n, msg);
+        if (rc != CS_OK)
+            return rc;
     }
     if (!*value)
         return cs_fail(msg, CS_BAD_INPUT, "%s: needs a value", field);

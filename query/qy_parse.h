@@ -66,9 +66,52 @@ cs_status qy_parse_add_filter(qy_parsed *p, const char *filter, char **msg);
 
 void qy_parsed_clear(qy_parsed *p);
 
-/* Parses a date: filter value into an inclusive range of index date
- * strings (schema.h CS_SLOT_DATE); an open end is "" (lo) or NULL-like ""
- * (hi).  Returns 0, or -1 when malformed. */
-int qy_date_range(const char *value, char lo[9], char hi[10]);
+/*
+ * What a date: filter holds.  The index keeps each article's date at the
+ * precision it was written with (schema.h CS_SLOT_DATE).  A filter holds
+ * the full dates from its first day to its last, and the months and years
+ * whose every day lies among them.  Of articles dated 2021, 2021-06 and
+ * 2021-06-15:
+ *
+ *   date:2021  date:2021..2022  date:2021..  date:..2021     all three
+ *   date:2021-01..2021-12  date:2021-01-01..2021-12-31
+ *   date:2021-01-01..  date:..2021-12-31
+ *   date:2021-06  date:2021-06..2021-08  date:2021-06..      2021-06 and
+ *   date:..2021-06  date:2021-06-01..2021-06-30              2021-06-15
+ *   date:2021-06-15  date:2021-06-10..2021-06-20             2021-06-15
+ *   date:..2021-06-20  date:2021-06-01..2021-06-20
+ *   date:2021-05-01..2021-06-10  date:2021-07..              none
+ */
+
+/* Parses a date: filter value (YYYY[-MM[-DD]] or FROM..TO, either end
+ * open) into its first and last day, as YYYYMMDD, "" for an open end:
+ * date:2021-06 is 20210601..20210630, date:2020..2020-02 is 20200101..
+ * 20200229.  Returns 0; -1 when malformed; -2 when the range ends before
+ * it starts (date:2023..2022). */
+int qy_date_range(const char *value, char first[9], char last[9]);
+
+/* The most value ranges one date: filter becomes: the days before its
+ * first whole month, the months before its first whole year, the whole
+ * years, the months after them and the days after those. */
+#define QY_DATE_SPANS 5
+
+/* An inclusive range of CS_SLOT_DATE values, for xs_query_value_range
+ * ("" is an open end; a `hi` ending in \xFF takes in every date it
+ * starts). */
+typedef struct qy_date_span {
+    char lo[10], hi[10];
+} qy_date_span;
+
+/* Fills out[] with the value ranges that together match exactly the
+ * index dates the days first..last hold (as qy_date_range gives them,
+ * first <= last, at most one of them ""), and returns how many, 1 to
+ * QY_DATE_SPANS. */
+size_t qy_date_spans(const char *first, const char *last,
+                     qy_date_span out[QY_DATE_SPANS]);
+
+/* qy_date_range then qy_date_spans: CS_OK with *n spans in out[], or
+ * CS_BAD_INPUT with a message naming the filter (date:VALUE: ...). */
+cs_status qy_date_filter(const char *value, qy_date_span out[QY_DATE_SPANS],
+                         size_t *n, char **msg);
 
 #endif

@@ -1287,12 +1287,18 @@ static cs_status add_filter(builder *b, const qy_clause *c)
     xs_query *q = NULL;
     const char *f = c->field;
     if (strcmp(f, "date") == 0) {
-        char lo[9], hi[10];
-        if (qy_date_range(c->text, lo, hi) != 0)
-            return cs_fail(b->msg, CS_BAD_INPUT,
-                           "date:%s: expected YYYY[-MM[-DD]] or FROM..TO",
-                           c->text);
-        q = xs_query_value_range(CS_SLOT_DATE, *lo ? lo : NULL, *hi ? hi : NULL);
+        qy_date_span spans[QY_DATE_SPANS];
+        size_t n;
+        cs_status rc = qy_date_filter(c->text, spans, &n, b->msg);
+        if (rc != CS_OK)
+            return rc;
+        qlist any = {0};
+        for (size_t i = 0; i < n; i++)
+            qlist_add(&any, xs_query_value_range(CS_SLOT_DATE,
+                                                 *spans[i].lo ? spans[i].lo : NULL,
+                                                 *spans[i].hi ? spans[i].hi : NULL));
+        q = any.nomem ? NULL : qlist_take(&any, XS_OP_OR);
+        qlist_clear(&any);
     } else if (strcmp(f, "path") == 0) {
         const char *v = c->text;
         while (strncmp(v, "./", 2) == 0)

@@ -1041,6 +1041,92 @@ static void test_compound_splits_only_rare_solid_words(void **state)
     remove_tree(dir);
 }
 
+/* The dates of the articles `q` finds in e (a filter in it), sorted
+ * and comma-separated: "" when none. */
+static const char *dates_of(qy_engine *e, const char *q)
+{
+    static char out[256];
+    qy_request req = {.query = q, .mode = QY_MODE_AUTO, .limit = 10};
+    qy_answer a;
+    assert_int_equal(qy_engine_query(e, &req, &a, NULL), CS_OK);
+    out[0] = '\0';
+    /* Of the dates ever found, each in order: dates sort as strings. */
+    static const char *const all[] = {"2020-02", "2021", "2021-02", "2021-06",
+                                      "2021-06-15"};
+    for (size_t k = 0; k < sizeof all / sizeof *all; k++)
+        for (size_t i = 0; i < a.n; i++)
+            if (strcmp(a.results[i].date, all[k]) == 0) {
+                snprintf(out + strlen(out), sizeof out - strlen(out), "%s%s",
+                         *out ? "," : "", all[k]);
+                break;
+            }
+    qy_answer_clear(&a);
+    return out;
+}
+
+/*
+ * An article dated by its year or month alone matches a date: range that
+ * holds the whole year or month: full-date bounds (2021-01-01..2021-12-31)
+ * once left "2021" out, as string order puts it before "20210101".  What
+ * worked before works as it did: date:2021 holds all three, date:2021-06
+ * the month and its day, not the year.
+ */
+static void test_date_filter_holds_whole_periods(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/cs-dates-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    const char *names[] = {"y", "m", "d", "f", "l"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        char name[8];
+        snprintf(name, sizeof name, "%s.txt", names[i]);
+        FILE *fp = file_in(dir, name);
+        fprintf(fp, "Art %s\n\nThe heron story %s.\n", names[i], names[i]);
+        fclose(fp);
+    }
+    FILE *fp = file_in(dir, "manifest.csv");
+    fputs("path,date\ny.txt,2021\nm.txt,2021-06\nd.txt,2021-06-15\n"
+          "f.txt,2021-02\nl.txt,2020-02\n", fp);
+    fclose(fp);
+    qy_engine *e = engine_of(dir);
+
+    const char *all = "2020-02,2021,2021-02,2021-06,2021-06-15";
+    assert_string_equal(dates_of(e, "heron"), all);
+    assert_string_equal(dates_of(e, "heron date:2021"), "2021,2021-02,2021-06,2021-06-15");
+    assert_string_equal(dates_of(e, "heron date:2021-06"), "2021-06,2021-06-15");
+    assert_string_equal(dates_of(e, "heron date:2021-06-15"), "2021-06-15");
+    assert_string_equal(dates_of(e, "heron date:2021..2022"), "2021,2021-02,2021-06,2021-06-15");
+
+    assert_string_equal(dates_of(e, "heron date:2021-01-01..2021-12-31"),
+                        "2021,2021-02,2021-06,2021-06-15");
+    assert_string_equal(dates_of(e, "heron date:2021-01-01.."),
+                        "2021,2021-02,2021-06,2021-06-15");
+    assert_string_equal(dates_of(e, "heron date:2021-01..2021-12"),
+                        "2021,2021-02,2021-06,2021-06-15");
+    assert_string_equal(dates_of(e, "heron date:2021-06-01..2021-06-30"), "2021-06,2021-06-15");
+    assert_string_equal(dates_of(e, "heron date:2021-06-01.."), "2021-06,2021-06-15");
+    /* Periods that only start or end in the range are not in it. */
+    assert_string_equal(dates_of(e, "heron date:..2021-06-20"), "2020-02,2021-02,2021-06-15");
+    assert_string_equal(dates_of(e, "heron date:2021-05-01..2021-06-10"), "");
+    assert_string_equal(dates_of(e, "heron date:2020..2021-06"),
+                        "2020-02,2021-02,2021-06,2021-06-15");
+    /* February ends on the 28th in 2021, on the 29th in 2020. */
+    assert_string_equal(dates_of(e, "heron date:2020-02-01..2021-02-28"), "2020-02,2021-02");
+    assert_string_equal(dates_of(e, "heron date:2020-02-01..2020-02-28"), "");
+    assert_string_equal(dates_of(e, "heron date:2020-02-01..2020-02-29"), "2020-02");
+
+    /* A reversed range is an error, as a date that is not one is. */
+    qy_request req = {.query = "heron date:2023..2022", .mode = QY_MODE_AUTO, .limit = 10};
+    qy_answer a;
+    char *msg = NULL;
+    assert_int_equal(qy_engine_query(e, &req, &a, &msg), CS_BAD_INPUT);
+    assert_non_null(strstr(msg, "date:2023..2022"));
+    free(msg);
+
+    qy_engine_close(e);
+    remove_tree(dir);
+}
+
 /* A misremembered quotation of common words: "development" alone is in
  * every passage, so the passage it comes from is found by the pairs of
  * words it keeps ("the development", "development of"), not lost among
@@ -1426,6 +1512,7 @@ int main(void)
         cmocka_unit_test(test_names_written_as_acronym),
         cmocka_unit_test(test_compound_splits_only_rare_solid_words),
         cmocka_unit_test(test_near_quote_found_by_word_pairs),
+        cmocka_unit_test(test_date_filter_holds_whole_periods),
         cmocka_unit_test(test_quote_word_pairs),
         cmocka_unit_test(test_shared_window_words_answered_once),
         cmocka_unit_test(test_reads_an_index_of_the_former_format),

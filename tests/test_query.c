@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -152,19 +153,130 @@ static void test_filters(void **state)
 static void test_date_ranges(void **state)
 {
     (void)state;
-    char lo[9], hi[10];
-    assert_int_equal(qy_date_range("2023", lo, hi), 0);
-    assert_string_equal(lo, "2023");
-    assert_string_equal(hi, "2023\xFF");
-    assert_int_equal(qy_date_range("..2023-06", lo, hi), 0);
-    assert_string_equal(lo, "");
-    assert_string_equal(hi, "202306\xFF");
-    assert_int_equal(qy_date_range("2022-01-05..", lo, hi), 0);
-    assert_string_equal(lo, "20220105");
-    assert_string_equal(hi, "");
-    assert_int_equal(qy_date_range("..", lo, hi), -1);
-    assert_int_equal(qy_date_range("2023-02-30x", lo, hi), -1);
-    assert_int_equal(qy_date_range("yesterday", lo, hi), -1);
+    char first[9], last[9];
+    assert_int_equal(qy_date_range("2023", first, last), 0);
+    assert_string_equal(first, "20230101");
+    assert_string_equal(last, "20231231");
+    assert_int_equal(qy_date_range("..2023-06", first, last), 0);
+    assert_string_equal(first, "");
+    assert_string_equal(last, "20230630");
+    assert_int_equal(qy_date_range("2022-01-05..", first, last), 0);
+    assert_string_equal(first, "20220105");
+    assert_string_equal(last, "");
+    /* A month's last day, leap years included. */
+    assert_int_equal(qy_date_range("2020..2020-02", first, last), 0);
+    assert_string_equal(last, "20200229");
+    assert_int_equal(qy_date_range("2100-02", first, last), 0);
+    assert_string_equal(last, "21000228");
+    assert_int_equal(qy_date_range("2021-06..2021", first, last), 0);
+    assert_string_equal(first, "20210601");
+    assert_string_equal(last, "20211231");
+    assert_int_equal(qy_date_range("..", first, last), -1);
+    assert_int_equal(qy_date_range("2023-02-30x", first, last), -1);
+    assert_int_equal(qy_date_range("yesterday", first, last), -1);
+    /* A range that ends before it starts is no range. */
+    assert_int_equal(qy_date_range("2023..2022", first, last), -2);
+    assert_int_equal(qy_date_range("2021-06-15..2021-06", first, last), 0);
+    assert_int_equal(qy_date_range("2021-06-15..2021-06-14", first, last), -2);
+}
+
+/* The value ranges of a date: filter, written "lo-hi" each, space
+ * separated: "*" an open end, "+" the \xFF that takes in every date a
+ * bound starts. */
+static const char *spans_of(const char *value)
+{
+    static char out[256];
+    qy_date_span spans[QY_DATE_SPANS];
+    size_t n = 0;
+    char *msg = NULL;
+    assert_int_equal(qy_date_filter(value, spans, &n, &msg), CS_OK);
+    assert_null(msg);
+    assert_true(n >= 1 && n <= QY_DATE_SPANS);
+    out[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        char hi[16];
+        snprintf(hi, sizeof hi, "%s", spans[i].hi);
+        char *ff = strchr(hi, '\xFF');
+        if (ff)
+            *ff = '+';
+        snprintf(out + strlen(out), sizeof out - strlen(out), "%s%s-%s", i ? " " : "",
+                 *spans[i].lo ? spans[i].lo : "*", *hi ? hi : "*");
+    }
+    return out;
+}
+
+/* A date: filter holds the full dates in it and the months and years that
+ * lie wholly inside it, which string order alone gets wrong ("2021" sorts
+ * before "20210101", "202106" before "20210601"). */
+static void test_date_spans(void **state)
+{
+    (void)state;
+    /* The filters whose one value range was right stay one. */
+    assert_string_equal(spans_of("2021"), "2021-2021+");
+    assert_string_equal(spans_of("2021-06"), "202106-202106+");
+    assert_string_equal(spans_of("2021-06-15"), "20210615-20210615");
+    assert_string_equal(spans_of("2021..2022"), "2021-2022+");
+    assert_string_equal(spans_of("2021-06..2021-08"), "202106-202108+");
+    assert_string_equal(spans_of("2023.."), "2023-*");
+    assert_string_equal(spans_of("..2022"), "*-2022+");
+
+    /* Full-date bounds that span whole years and months. */
+    assert_string_equal(spans_of("2021-01-01..2021-12-31"), "2021-2021+");
+    assert_string_equal(spans_of("2021-01..2021-12"), "2021-2021+");
+    assert_string_equal(spans_of("2021-01-01.."), "2021-*");
+    assert_string_equal(spans_of("..2021-12-31"), "*-2021+");
+    assert_string_equal(spans_of("2021-06-01..2021-06-30"), "202106-202106+");
+    assert_string_equal(spans_of("2021-06-01.."), "202106-202112+ 2022-*");
+    /* A year not whole is its months, a month not whole its days. */
+    assert_string_equal(spans_of("..2021-06-20"),
+                        "*-2020+ 202101-202105+ 20210601-20210620");
+    assert_string_equal(spans_of("2020..2021-06"), "2020-2020+ 202101-202106+");
+    assert_string_equal(spans_of("2021-01-15..2023-03-10"),
+                        "20210115-20210131 202102-202112+ 2022-2022+ "
+                        "202301-202302+ 20230301-20230310");
+    /* Two years in part: each year's months apart, so neither year is
+     * taken in. */
+    assert_string_equal(spans_of("2020-03-15..2021-06-10"),
+                        "20200315-20200331 202004-202012+ 202101-202105+ "
+                        "20210601-20210610");
+    assert_string_equal(spans_of("2021-06-15..2021-07-10"),
+                        "20210615-20210630 20210701-20210710");
+    assert_string_equal(spans_of("2021-06-10..2021-06-20"), "20210610-20210620");
+
+    /* The last day of February: 2021-02-28 ends the month, 2020-02-28
+     * does not; 1900 was no leap year, 2000 was. */
+    assert_string_equal(spans_of("2021-02-01..2021-02-28"), "202102-202102+");
+    assert_string_equal(spans_of("2020-02-01..2020-02-28"), "20200201-20200228");
+    assert_string_equal(spans_of("2020-02-01..2020-02-29"), "202002-202002+");
+    assert_string_equal(spans_of("1900-02-01..1900-02-28"), "190002-190002+");
+    assert_string_equal(spans_of("2000-02-01..2000-02-28"), "20000201-20000228");
+    assert_string_equal(spans_of("2021-01-01..2021-11-30"), "202101-202111+");
+    assert_string_equal(spans_of("2021-01-01..2021-04-30"), "202101-202104+");
+    assert_string_equal(spans_of("2021-01-01..2021-04-29"),
+                        "202101-202103+ 20210401-20210429");
+
+    /* The calendar's ends. */
+    assert_string_equal(spans_of("..0000-06-15"), "000001-000005+ 00000601-00000615");
+    assert_string_equal(spans_of("9999-12-31.."), "99991231-99991231");
+    assert_string_equal(spans_of("9999-12.."), "999912-999912+");
+
+    /* A reversed range is an error naming the filter, as a bad date is. */
+    qy_date_span spans[QY_DATE_SPANS];
+    size_t n = 7;
+    char *msg = NULL;
+    assert_int_equal(qy_date_filter("2023..2022", spans, &n, &msg), CS_BAD_INPUT);
+    assert_int_equal(n, 0);
+    assert_non_null(strstr(msg, "date:2023..2022"));
+    free(msg);
+    msg = NULL;
+    assert_int_equal(qy_date_filter("2023-13", spans, &n, &msg), CS_BAD_INPUT);
+    assert_non_null(strstr(msg, "date:2023-13: expected YYYY"));
+    free(msg);
+    qy_parsed p;
+    msg = NULL;
+    assert_int_equal(qy_parse("x date:2024..2023", QY_MODE_AUTO, &p, &msg), CS_BAD_INPUT);
+    assert_non_null(strstr(msg, "date:2024..2023: the range ends before it starts"));
+    free(msg);
 }
 
 static void test_invalid_utf8_names_the_byte(void **state)
@@ -187,6 +299,7 @@ int main(void)
         cmocka_unit_test(test_modes_take_input_as_text),
         cmocka_unit_test(test_filters),
         cmocka_unit_test(test_date_ranges),
+        cmocka_unit_test(test_date_spans),
         cmocka_unit_test(test_invalid_utf8_names_the_byte),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -52,9 +52,12 @@ expect 0 "$(python3 -c "print('Rama ' * 20000)")"
 limit=60
 
 # Dates out of range: a range no article falls in answers nothing; a date
-# that is not one is an error naming it.
+# that is not one, or a range that ends before it starts, is an error
+# naming it.
 expect 1 "Rama date:9000..9999"
-expect 1 "Rama date:2024..2023"                # reversed
+expect 2 "Rama date:2024..2023"                # reversed
+grep -q "date:2024..2023: the range ends before it starts" err.txt ||
+    fail "reversed range: $(cat err.txt)"
 expect 2 "Rama date:2023-13"
 grep -q "date:2023-13: expected YYYY" err.txt || fail "month 13: $(cat err.txt)"
 expect 2 "Rama date:2023-02-29"              # not a leap year

@@ -30,8 +30,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         free(msg);
     }
-    char lo[9], hi[10];
-    (void)qy_date_range(q, lo, hi);
+    qy_date_span spans[QY_DATE_SPANS];
+    size_t n = 0;
+    char *msg = NULL;
+    cs_status st = qy_date_filter(q, spans, &n, &msg);
+    if ((st == CS_OK) != (n >= 1 && n <= QY_DATE_SPANS) || (st != CS_OK && !msg))
+        abort();
+    free(msg);
     free(q);
     return 0;
 }
