@@ -366,8 +366,8 @@ static const struct {
     {"ankara", "turkey"},     {"athens", "greece"},      {"baghdad", "iraq"},
     {"beijing", "china"},     {"belgrade", "serbia"},    {"berlin", "germany"},
     {"cairo", "egypt"},       {"damascus", "syria"},     {"havana", "cuba"},
-    {"islamabad", "pakistan"}, {"kabul", "afghanistan"}, {"kiev", "ukraine"},
-    {"kyiv", "ukraine"},      {"london", "britain"},     {"madrid", "spain"},
+    {"islamabad", "pakistan"}, {"kabul", "afghanistan"}, {"kyiv", "ukraine"},
+    {"kiev", "ukraine"},      {"london", "britain"},     {"madrid", "spain"},
     {"moscow", "russia"},     {"ottawa", "canada"},      {"paris", "france"},
     {"podgorica", "montenegro"}, {"pristina", "kosovo"}, {"rome", "italy"},
     {"skopje", "macedonia"},  {"tehran", "iran"},        {"tirana", "albania"},
@@ -400,13 +400,20 @@ static int name_alone_at(const qy_ptoks *pt, size_t k)
            !(k + 1 < pt->n && (pt->v[k + 1].flags & TX_CAPITAL) && !(pt->v[k + 1].flags & TX_STOP));
 }
 
-/* Whether a place of the capitals' table, a capital or its country. */
-static int capitals_place(const char *term)
+void qy_word_place(qy_word *w)
 {
-    for (size_t i = 0; i < sizeof capitals / sizeof *capitals; i++)
-        if (strcmp(term, capitals[i].capital) == 0 || strcmp(term, capitals[i].country) == 0)
-            return 1;
-    return 0;
+    w->country_of = w->capital_of = NULL;
+    if (!w->name)
+        return;
+    char buf[CS_MAX_TERM + 1];
+    const char *name = unpossessed(w->name, buf, sizeof buf);
+    if ((w->country_of = country_of(name)))
+        return;
+    for (size_t i = 0; i < sizeof capitals / sizeof *capitals && !w->capital_of; i++)
+        if (names_country(capitals[i].country, name))
+            w->capital_of = capitals[i].capital;
+    if (!w->capital_of && us_written(w->text, strlen(w->text)))
+        w->capital_of = "washington";
 }
 
 /* Whether the claim word beside claim word w (`side` -1 before, 1 after,
@@ -417,7 +424,7 @@ static int part_of_name(const qy_plan *plan, size_t w, int side)
     if ((side < 0 && w == 0) || (side > 0 && w + 1 >= plan->nwords))
         return 0;
     const qy_word *o = &plan->words[side < 0 ? w - 1 : w + 1];
-    return o->name && !capitals_place(o->name) && !us_written(o->text, strlen(o->text));
+    return o->name && !o->country_of && !o->capital_of;
 }
 
 /* Whether the passage names claim word w's country by its capital, or
@@ -425,35 +432,26 @@ static int part_of_name(const qy_plan *plan, size_t w, int side)
  * Tehran by Iran or Iranian, its Washington by America, the United
  * States or US (america_at), its Iran by Tehran.  Names alone only, in
  * the claim and in the passage, and not a place the claim is in or near
- * (qy_word.placed). */
+ * (qy_word.placed: which no other place is). */
 static int capital_at(const qy_plan *plan, size_t w, const qy_ptoks *pt)
 {
     const qy_word *qw = &plan->words[w];
-    if (!qw->name || part_of_name(plan, w, -1) || part_of_name(plan, w, 1))
+    if ((!qw->country_of && !qw->capital_of) || qw->placed ||
+        part_of_name(plan, w, -1) || part_of_name(plan, w, 1))
         return 0;
-    char buf[CS_MAX_TERM + 1];
-    /* A name in a place (outside Tirana, near Albania) is a place, no
-     * government, which no other place is. */
-    if (qw->placed)
-        return 0;
-    const char *name = unpossessed(qw->name, buf, sizeof buf);
-    const char *country = country_of(name);
+    int america = qw->country_of && strcmp(qw->country_of, "america") == 0;
     for (size_t k = 0; k < pt->n; k++) {
         if (!(pt->v[k].flags & TX_CAPITAL))
             continue;
         char tbuf[CS_MAX_TERM + 1];
         const char *term = unpossessed(QY_PTERM(pt, k), tbuf, sizeof tbuf);
-        if (country && (names_country(country, term) ||
-                        (strcmp(country, "america") == 0 && us_at(pt, k))))
+        if (qw->country_of &&
+            (names_country(qw->country_of, term) || (america && us_at(pt, k))))
             return 1;
-        const char *of = country ? NULL : country_of(term);
-        if (of && name_alone_at(pt, k) &&
-            (names_country(of, name) ||
-             (strcmp(of, "america") == 0 && us_written(qw->text, strlen(qw->text)))))
+        if (qw->capital_of && strcmp(term, qw->capital_of) == 0 && name_alone_at(pt, k))
             return 1;
     }
-    return country && strcmp(country, "america") == 0 &&
-           america_runs(pt);
+    return america && america_runs(pt);
 }
 
 /* Which month or weekday (qy_date_word) claim word qw, or passage word

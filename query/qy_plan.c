@@ -967,6 +967,7 @@ static cs_status add_words(builder *b, const qy_clause *c)
                 if (written_as_name(b, t) && !qy_is_date_word(t->term) &&
                     !(w->name = strdup(t->term)))
                     rc = CS_NOMEM;
+                qy_word_place(w);
             }
         }
         qy_strv_clear(&alts);

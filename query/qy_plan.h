@@ -73,6 +73,11 @@ typedef struct qy_word {
      * outside, leave Tirana): the place, not its government, as a capital
      * may be (qy_mark.c). */
     int placed;
+    /* A name that is a capital of qy_mark.c's table: its country
+     * (tehran: "iran"); a country, its people or the US: its capital
+     * (iranian: "tehran").  Static strings, set by qy_word_place; NULL
+     * otherwise. */
+    const char *country_of, *capital_of;
     /* Written as a number of two or more (15th, twenty-four, 1,500), which
      * a passage may write otherwise (qy_same_number). */
     int number;
@@ -117,6 +122,12 @@ typedef struct qy_word {
 /* Whether a query word as written starts with a capital: A-Z, or a lead
  * byte from 0xC0 (a letter beyond ASCII, as names begin: Çela, Ébène). */
 int qy_word_capital(const qy_word *w);
+
+/* Sets w->country_of or w->capital_of from its name and how it is
+ * written, once per claim word, so that the coverage of each candidate
+ * asks only a place's words about capitals (in qy_mark.c, beside the
+ * table of capitals it reads). */
+void qy_word_place(qy_word *w);
 
 typedef struct qy_plan {
     xs_query *query;     /* the query to run */
