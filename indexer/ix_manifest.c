@@ -56,9 +56,15 @@ static int digits(const char *s, int n)
     return v;
 }
 
-int ix_date_normalize(const char *in, char out[9])
+int ix_month_days(int y, int m)
 {
     static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return days[m - 1] + (m == 2 && leap);
+}
+
+int ix_date_normalize(const char *in, char out[9])
+{
     size_t n = strlen(in);
     if (n != 4 && n != 7 && n != 10)
         return -1;
@@ -67,12 +73,9 @@ int ix_date_normalize(const char *in, char out[9])
         return -1;
     if (n >= 7 && (in[4] != '-' || (mo = digits(in + 5, 2)) < 1 || mo > 12))
         return -1;
-    if (n == 10) {
-        int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-        int last = days[mo - 1] + (mo == 2 && leap);
-        if (in[7] != '-' || (d = digits(in + 8, 2)) < 1 || d > last)
-            return -1;
-    }
+    if (n == 10 &&
+        (in[7] != '-' || (d = digits(in + 8, 2)) < 1 || d > ix_month_days(y, mo)))
+        return -1;
     /* The digits as written, without the dashes. */
     memcpy(out, in, 4);
     if (n >= 7)

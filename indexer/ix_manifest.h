@@ -49,6 +49,10 @@ const ix_meta *ix_manifest_find(ix_manifest *m, const char *path);
  */
 int ix_date_normalize(const char *in, char out[9]);
 
+/* How many days month m (1-12) of year y has (leap years by the
+ * Gregorian rule). */
+int ix_month_days(int y, int m);
+
 /* Lexically joins a relative directory and a relative path, dropping "./"
  * and resolving "dir/.." pairs: malloc'd, or NULL when out of memory. */
 char *ix_path_join(const char *dir, const char *path);

@@ -62,21 +62,13 @@ static cs_status add_clause(qy_parsed *p, qy_kind kind, qy_modifier mod,
     return CS_OK;
 }
 
-/* How many days month m (1-12) of year y has. */
-static int month_days(int y, int m)
-{
-    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return days[m - 1] + (m == 2 && leap);
-}
-
 /* The day a normalized index date (YYYY, YYYYMM, YYYYMMDD) starts on, or
  * with `last` the day it ends on, as YYYYMMDD. */
 static void period_end(const char *d, int last, char out[9])
 {
     int y = 0, m = last ? 12 : 1, day = 0;
     if (sscanf(d, "%4d%2d%2d", &y, &m, &day) < 3)
-        day = last ? month_days(y, m) : 1;
+        day = last ? ix_month_days(y, m) : 1;
     snprintf(out, 9, "%04d%02d%02d", y, m, day);
 }
 
@@ -168,7 +160,7 @@ size_t qy_date_spans(const char *first, const char *last, qy_date_span out[QY_DA
     size_t n = 0;
 
     /* Both ends in one month, not the whole of it: days only. */
-    if (fy == ly && fm == lm && (fd > 1 || ld < month_days(ly, lm))) {
+    if (fy == ly && fm == lm && (fd > 1 || ld < ix_month_days(ly, lm))) {
         add_days(out, &n, fy, fm, fd, ld);
         return n;
     }
@@ -176,10 +168,10 @@ size_t qy_date_spans(const char *first, const char *last, qy_date_span out[QY_DA
      * count of months from year 0 (y * 12 + m - 1). */
     int m0 = fy * 12 + fm - 1, m1 = ly * 12 + lm - 1;
     if (fd > 1) {
-        add_days(out, &n, fy, fm, fd, month_days(fy, fm));
+        add_days(out, &n, fy, fm, fd, ix_month_days(fy, fm));
         m0++;
     }
-    int trailing = ld < month_days(ly, lm);
+    int trailing = ld < ix_month_days(ly, lm);
     if (trailing)
         m1--;
     if (m0 <= m1) {
