@@ -82,7 +82,7 @@ static void usage(FILE *out)
             "                       stub DIR/XAPIANDB), each file in one shard; an\n"
             "                       existing index keeps its count\n"
             "  -q, --quiet          no progress and no summary\n"
-            "  -v, --verbose        name each file indexed or removed\n"
+            "  -v, --verbose        name each file indexed, removed or skipped\n"
             "  -h, --help           this help\n");
 }
 

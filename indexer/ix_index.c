@@ -539,7 +539,7 @@ cs_status ix_run(const ix_options *opts, char *const *paths, size_t npaths,
     for (size_t i = 0; rc == CS_OK && i < npaths; i++) {
         char *walk_msg = NULL;
         cs_status w = ix_walk(root, paths[i], r.manifest, &files, &scopes[i],
-                              opts->log, &walk_msg);
+                              opts->log, opts->verbose, &walk_msg);
         if (w == CS_NOT_FOUND) {
             /* Gone: its recorded files are removed below; a path that was
              * never indexed is an error. */

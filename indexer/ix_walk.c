@@ -60,11 +60,13 @@ static cs_status add_file(ix_filelist *l, const char *abs, const char *rel,
     return CS_OK;
 }
 
-/* Directories on the current descent, to break symbolic-link loops. */
+/* Directories on the current descent, to break symbolic-link loops, and
+ * how the walk reports what it skips. */
 typedef struct dir_stack {
     dev_t dev[64];
     ino_t ino[64];
     int depth;
+    int name_skipped; /* name every file skipped, not only one given */
 } dir_stack;
 
 static int cmp_names(const void *a, const void *b)
@@ -108,13 +110,13 @@ static cs_status walk_entry(const char *abs, const char *rel, int explicit_arg,
         return rc;
     }
     if (!S_ISREG(st.st_mode)) {
-        if (explicit_arg)
+        if (explicit_arg || stack->name_skipped)
             fprintf(log, "citesearch: %s: not a regular file (skipped)\n", abs);
         out->skipped++;
         return CS_OK;
     }
     if (!ix_is_text_file(abs)) {
-        if (explicit_arg)
+        if (explicit_arg || stack->name_skipped)
             fprintf(log,
                     "citesearch: %s: not a .txt, .md, .eml, .mbox, .html or "
                     ".mhtml file (skipped)\n",
@@ -226,7 +228,8 @@ static cs_status load_manifests_above(const char *root, const char *arg_rel,
 }
 
 cs_status ix_walk(const char *root, const char *arg, ix_manifest *manifest,
-                  ix_filelist *out, char **arg_rel, FILE *log, char **msg)
+                  ix_filelist *out, char **arg_rel, FILE *log, int verbose,
+                  char **msg)
 {
     *arg_rel = NULL;
     struct stat st;
@@ -254,6 +257,6 @@ cs_status ix_walk(const char *root, const char *arg, ix_manifest *manifest,
         rc = load_manifests_above(root, *arg_rel, manifest, msg);
     if (rc != CS_OK)
         return rc;
-    dir_stack stack = {.depth = 0};
+    dir_stack stack = {.depth = 0, .name_skipped = verbose};
     return walk_entry(arg, *arg_rel, 1, &stack, manifest, out, log, msg);
 }

@@ -41,12 +41,15 @@ void ix_filelist_clear(ix_filelist *l);
  * Adds the files under `arg` to `out`, paths relative to `root` (an
  * absolute, resolved directory).  *arg_rel receives `arg` relative to the
  * root (malloc'd), which bounds the files a run may find vanished.
- * Unreadable entries are reported on `log` and counted, not fatal.
+ * Unreadable entries are reported on `log` and counted, not fatal; a
+ * file of another type is named there when given as `arg`, or with
+ * `verbose` wherever the walk finds it, and counted.
  * CS_NOT_FOUND when `arg` does not exist (*arg_rel is still set when it
  * can be computed lexically).
  */
 cs_status ix_walk(const char *root, const char *arg, ix_manifest *manifest,
-                  ix_filelist *out, char **arg_rel, FILE *log, char **msg);
+                  ix_filelist *out, char **arg_rel, FILE *log, int verbose,
+                  char **msg);
 
 /* Non-zero when `name` ends in an indexed extension (.txt, .md, .eml,
  * .mbox, .html, .htm). */

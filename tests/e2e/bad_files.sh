@@ -271,6 +271,17 @@ set -e
 [ "$status" -eq 0 ] || fail "named files: status $status"
 grep -q "in/fifo.txt: not a regular file (skipped)" named.txt || fail "fifo: $(cat named.txt)"
 
+# A file of another type in a walked folder is counted; --verbose names it.
+mkdir -p other
+printf 'Notes\n\nA marmot was seen.\n' > other/a.txt
+printf '%%PDF-1.4\n' > other/report.pdf
+"$CITESEARCH" index other 2> walked.txt
+grep -q "1 skipped" walked.txt || fail "skipped count: $(cat walked.txt)"
+! grep -q "report.pdf" walked.txt || fail "named without --verbose: $(cat walked.txt)"
+"$CITESEARCH" index --verbose other 2> walked.txt
+grep -q "other/report.pdf: not a .txt, .md, .eml, .mbox, .html or .mhtml file (skipped)" walked.txt ||
+    fail "--verbose names a skipped file: $(cat walked.txt)"
+
 # A binary file is told by its first 8 KB and only those are read: a
 # 4 GB one saved as .txt (sparse, so it costs no disk) neither fills
 # memory nor takes the time to read it.  Reading it whole took 4 GB.
