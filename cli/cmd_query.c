@@ -198,7 +198,15 @@ static int run_query(int argc, char **argv, char **words, int nwords)
             }
             filters[req.nfilters++] = optarg;
             break;
-        case 'b': batch = optarg; break;
+        case 'b':
+            /* One batch a run: a second would be left unanswered. */
+            if (batch) {
+                fprintf(stderr, "citesearch query: --batch given twice ('%s', '%s')\n",
+                        batch, optarg);
+                return CLI_ERROR;
+            }
+            batch = optarg;
+            break;
         case 'j':
             if (cli_parse_count("query", "--jobs", optarg, 0, MAX_COUNT, &jobs) != 0)
                 return CLI_ERROR;

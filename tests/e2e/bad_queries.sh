@@ -86,6 +86,9 @@ for opt in "--json" "--formt csv" "--limt 1"; do
     grep -q "unrecognized option '${opt%% *}'" err.txt || fail "query $opt: $(cat err.txt)"
     [ ! -s out.txt ] || fail "query $opt answered: $(head -c 200 out.txt)"
 done
+cs query --batch a.csv --batch b.csv 2> err.txt > out.txt
+[ "$status" -eq 2 ] || fail "--batch twice: status $status"
+grep -q "batch given twice ('a.csv', 'b.csv')" err.txt || fail "--batch twice: $(cat err.txt)"
 cs query --form csv -n 1 Rama > out.csv
 [ "$status" -eq 0 ] || fail "query --form csv: status $status"
 head -1 out.csv | grep -q '^query_id,rank,' || fail "--form csv: $(head -c 200 out.csv)"
