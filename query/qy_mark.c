@@ -242,11 +242,6 @@ static int people_of(const char *place, const char *people)
     return 0;
 }
 
-/* Whether the passage names claim word w's place by its people, or its
- * people by their place: "Albanian government" says Albania to a reader,
- * and "the government of Albania" says Albanian.  Both must be written as
- * names ("median" is not the people of "media"), and neither a month
- * (Julian is not of July). */
 /* Normalized word `term` without its possessive ending (albania's,
  * iranians': albania, iranians), in `buf` when it has one; else `term`. */
 static const char *unpossessed(const char *term, char *buf, size_t cap)
@@ -262,6 +257,11 @@ static const char *unpossessed(const char *term, char *buf, size_t cap)
     return buf;
 }
 
+/* Whether the passage names claim word w's place by its people, or its
+ * people by their place: "Albanian government" says Albania to a reader,
+ * and "the government of Albania" says Albanian.  Both must be written as
+ * names ("median" is not the people of "media"), and neither a month
+ * (Julian is not of July). */
 static int people_at(const qy_plan *plan, size_t w, const qy_ptoks *pt)
 {
     if (!plan->words[w].name)
@@ -328,33 +328,34 @@ static int us_at(const qy_ptoks *pt, size_t k)
             pt->v[k].end - pt->v[k].start > strlen(term));
 }
 
+/* Whether the passage names the United States: "United States" (a run
+ * of names that spells US or USA), US, USA or U.S. written so, or
+ * America or American(s), not a continent's. */
+static int united_states_at(const qy_ptoks *pt)
+{
+    if (america_runs(pt))
+        return 1;
+    char buf[CS_MAX_TERM + 1];
+    for (size_t k = 0; k < pt->n; k++)
+        if ((pt->v[k].flags & TX_CAPITAL) &&
+            (us_at(pt, k) ||
+             (america_word(unpossessed(QY_PTERM(pt, k), buf, sizeof buf)) &&
+              !(k > 0 && QY_ONE_OF(QY_PTERM(pt, k - 1), continent_parts)))))
+            return 1;
+    return 0;
+}
+
 /* Whether the passage names the United States as claim word w does
- * otherwise: the claim's America or American(s) by "United States" (a
- * run of names that spells US), or by US, USA or U.S. written so; its
- * US, USA or U.S. by America or American(s).  Not a continent's
- * America. */
+ * otherwise: the claim's America, American(s), US, USA or U.S.
+ * (qy_word_place gives each Washington for its capital) by any other of
+ * those names (united_states_at).  Not a continent's America. */
 static int america_at(const qy_plan *plan, size_t w, const qy_ptoks *pt)
 {
     const qy_word *qw = &plan->words[w];
-    if (!qw->name || (w > 0 && QY_ONE_OF(plan->words[w - 1].term, continent_parts)))
+    if (!qw->capital_of || strcmp(qw->capital_of, "washington") != 0 ||
+        (w > 0 && QY_ONE_OF(plan->words[w - 1].term, continent_parts)))
         return 0;
-    char buf[CS_MAX_TERM + 1];
-    int america = america_word(unpossessed(qw->name, buf, sizeof buf));
-    int us = !america && us_written(qw->text, strlen(qw->text));
-    if (!america && !us)
-        return 0;
-    if (america && america_runs(pt))
-        return 1;
-    for (size_t k = 0; k < pt->n; k++) {
-        if (!(pt->v[k].flags & TX_CAPITAL))
-            continue;
-        if (america && us_at(pt, k))
-            return 1;
-        if (us && america_word(unpossessed(QY_PTERM(pt, k), buf, sizeof buf)) &&
-            !(k > 0 && QY_ONE_OF(QY_PTERM(pt, k - 1), continent_parts)))
-            return 1;
-    }
-    return 0;
+    return united_states_at(pt);
 }
 
 /* Capitals that news names for their countries' governments ("Tehran
@@ -439,19 +440,20 @@ static int capital_at(const qy_plan *plan, size_t w, const qy_ptoks *pt)
     if ((!qw->country_of && !qw->capital_of) || qw->placed ||
         part_of_name(plan, w, -1) || part_of_name(plan, w, 1))
         return 0;
-    int america = qw->country_of && strcmp(qw->country_of, "america") == 0;
+    /* Washington's country by any of its names (united_states_at). */
+    if (qw->country_of && strcmp(qw->country_of, "america") == 0)
+        return united_states_at(pt);
     for (size_t k = 0; k < pt->n; k++) {
         if (!(pt->v[k].flags & TX_CAPITAL))
             continue;
         char tbuf[CS_MAX_TERM + 1];
         const char *term = unpossessed(QY_PTERM(pt, k), tbuf, sizeof tbuf);
-        if (qw->country_of &&
-            (names_country(qw->country_of, term) || (america && us_at(pt, k))))
+        if (qw->country_of && names_country(qw->country_of, term))
             return 1;
         if (qw->capital_of && strcmp(term, qw->capital_of) == 0 && name_alone_at(pt, k))
             return 1;
     }
-    return america && america_runs(pt);
+    return 0;
 }
 
 /* Which month or weekday (qy_date_word) claim word qw, or passage word
