@@ -6,15 +6,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-uint64_t ix_hash(const void *data, size_t len)
+uint64_t ix_hash_more(uint64_t h, const void *data, size_t len)
 {
     const unsigned char *p = data;
-    uint64_t h = 14695981039346656037ULL;
     for (size_t i = 0; i < len; i++) {
         h ^= p[i];
         h *= 1099511628211ULL;
     }
     return h;
+}
+
+uint64_t ix_hash(const void *data, size_t len)
+{
+    return ix_hash_more(14695981039346656037ULL, data, len);
 }
 
 void ix_path_term(const char *path, char out[CS_MAX_TERM + 1])

@@ -86,5 +86,8 @@ void ix_path_term(const char *path, char out[CS_MAX_TERM + 1]);
 
 /* 64-bit FNV-1a of `len` bytes: the content hash of the incremental index. */
 uint64_t ix_hash(const void *data, size_t len);
+/* The same hash `h` continued over `len` more bytes (ix_hash is it from
+ * FNV's offset basis), to hash several strings as one. */
+uint64_t ix_hash_more(uint64_t h, const void *data, size_t len);
 
 #endif

@@ -79,18 +79,6 @@ cs_status ix_record_put(xs_wdb *db, const char *rel, const ix_record *r,
     return xs_wdb_set_metadata(db, key, val, (size_t)n, msg);
 }
 
-/* FNV-1a, as ix_hash, continued over `s` and its terminating NUL, which
- * keeps the fields apart ("ab","c" is not "a","bc"). */
-static uint64_t hash_field(uint64_t h, const char *s)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    do {
-        h ^= *p;
-        h *= 1099511628211ULL;
-    } while (*p++);
-    return h;
-}
-
 uint64_t ix_meta_hash(const ix_meta *meta)
 {
     /* Each field as write_article takes it: "" when the file has no
@@ -103,9 +91,11 @@ uint64_t ix_meta_hash(const ix_meta *meta)
         fields[3] = meta->url;
         fields[4] = meta->lang;
     }
-    uint64_t h = 14695981039346656037ULL;
-    for (int i = 0; i < 5; i++)
-        h = hash_field(h, fields[i]);
+    /* Each field with its terminating NUL, which keeps the fields apart
+     * ("ab","c" is not "a","bc"). */
+    uint64_t h = ix_hash(fields[0], strlen(fields[0]) + 1);
+    for (int i = 1; i < 5; i++)
+        h = ix_hash_more(h, fields[i], strlen(fields[i]) + 1);
     return h;
 }
 
