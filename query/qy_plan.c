@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "qy_cand.h"
 #include "schema.h"
 #include "qy_spell.h"
 #include "tx.h"
@@ -762,10 +763,7 @@ static int place_preposition(const char *term)
         "from",   "in",      "inside", "into",   "leave",   "leaves", "leaving",
         "left",   "near",    "outside", "reach", "reached", "to",     "toward",
         "towards", "via",    "visit",  "visited", "visiting", "visits", "within"};
-    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-        if (strcmp(term, words[i]) == 0)
-            return 1;
-    return 0;
+    return QY_ONE_OF(term, words);
 }
 
 static cs_status add_words(builder *b, const qy_clause *c)
