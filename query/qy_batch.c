@@ -253,15 +253,14 @@ static void fail_row(batch *b, struct csv_parser *parser, const char *what)
  * current line. */
 static void fail_loose_quote(batch *b, struct csv_parser *parser, size_t at)
 {
-    char what[160];
+    /* The line too when the row started on an earlier one. */
+    char where[64], what[160];
     if (b->row_line && b->row_line != b->line)
-        snprintf(what, sizeof what, "text after the closing quote of a quoted "
-                 "cell (line %lu, column %zu; a quote inside a quoted cell is "
-                 "written \"\")", b->line, at + 1);
+        snprintf(where, sizeof where, "line %lu, column %zu", b->line, at + 1);
     else
-        snprintf(what, sizeof what, "text after the closing quote of a quoted "
-                 "cell (column %zu; a quote inside a quoted cell is written "
-                 "\"\")", at + 1);
+        snprintf(where, sizeof where, "column %zu", at + 1);
+    snprintf(what, sizeof what, "text after the closing quote of a quoted cell "
+             "(%s; a quote inside a quoted cell is written \"\")", where);
     fail_row(b, parser, what);
 }
 
