@@ -1,6 +1,10 @@
 /* fuzz_batch.c - fuzz target: the CSV batch reader on arbitrary input,
  * answered against a small index built once.  Every row must end in an
- * answer or an error record; nothing may crash, hang or leak. */
+ * answer or an error record; nothing may crash, hang or leak.
+ *
+ * The index is built on the first input, in a new directory under
+ * $TMPDIR (else /tmp), removed at exit: each fuzzing run used to leave
+ * its directory behind. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,13 +17,27 @@
 #include "qy_output.h"
 
 static qy_engine *engine;
+static char dir[4096];
+
+static void remove_dir(void)
+{
+    if (engine)
+        qy_engine_close(engine);
+    engine = NULL;
+    char cmd[4200];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "fuzz_batch: could not remove %s\n", dir);
+}
 
 static void build_index(void)
 {
-    char dir[] = "/tmp/cs-fuzz-batch-XXXXXX";
+    const char *tmp = getenv("TMPDIR");
+    snprintf(dir, sizeof dir, "%s/cs-fuzz-batch-XXXXXX", tmp && *tmp ? tmp : "/tmp");
     if (!mkdtemp(dir))
         abort();
-    char path[256], db[256], cwd[4096];
+    atexit(remove_dir);
+    char path[4200], db[4200], cwd[4096];
     snprintf(path, sizeof path, "%s/a.txt", dir);
     snprintf(db, sizeof db, "%s/db", dir);
     FILE *f = fopen(path, "w");
