@@ -68,6 +68,11 @@
 #define CS_META_SCHEMA "schema"
 /* Index root relative to the database directory ("..", "." or a path). */
 #define CS_META_ROOT "root"
+/* The manifests given with --manifest, to this run or an earlier one:
+ * their paths relative to the index root, one per line, in the order
+ * given.  Every run reads those that still exist, so a later run without
+ * the option keeps their metadata (ix_index.c, load_given_manifests). */
+#define CS_META_MANIFESTS "manifests"
 /* Per-file record: key CS_META_FILE PATH, value "SIZE MTIME_NS HASH16
  * NPASSAGES READING META16" (READING absent, in records written before
  * it: 1; MTIME_NS 0 when the file was read too soon after it was written

@@ -476,7 +476,8 @@ static cs_status run_serial(run *r, ix_task *tasks, size_t ntasks,
 
 /* Several writers, merged and swapped in (ix_parallel.h). */
 static cs_status run_parallel(run *r, ix_swap *swap, unsigned jobs,
-                              const char *root_rel, ix_task *tasks,
+                              const char *root_rel, const char *manifests,
+                              ix_task *tasks,
                               size_t ntasks, const gone_file *gone,
                               size_t ngone)
 {
@@ -489,13 +490,118 @@ static cs_status run_parallel(run *r, ix_swap *swap, unsigned jobs,
                            .part_bytes = r->opts->part_bytes,
                            .log = r->opts->log, .verbose = r->opts->verbose,
                            .stop = r->opts->stop, .progress = &r->progress,
-                           .root = root_rel};
+                           .root = root_rel, .manifests = manifests};
     cs_status rc = ix_parallel_run(&po, swap, r->shards.db[0], tasks, ntasks,
                                    rels, ngone, r->msg);
     r->shards.db[0] = NULL; /* closed by ix_parallel_run */
     if (rc == CS_OK)
         r->sum->removed += (unsigned)ngone;
     free(rels);
+    return rc;
+}
+
+/* Appends `line` and a newline to the malloc'd list *list. */
+static cs_status list_add(char **list, const char *line)
+{
+    size_t had = *list ? strlen(*list) : 0, len = strlen(line);
+    char *grown = realloc(*list, had + len + 2);
+    if (!grown)
+        return CS_NOMEM;
+    memcpy(grown + had, line, len);
+    memcpy(grown + had + len, "\n", 2);
+    *list = grown;
+    return CS_OK;
+}
+
+/* Loads the manifest at root-relative `rel`, whose rows name paths
+ * relative to its own folder. */
+static cs_status load_manifest_at(run *r, const char *root, const char *rel)
+{
+    char *path = NULL, *dir = strdup(rel);
+    if (!dir || asprintf(&path, "%s/%s", root, rel) < 0) {
+        free(dir);
+        return CS_NOMEM;
+    }
+    char *slash = strrchr(dir, '/');
+    cs_status rc = ix_manifest_load(r->manifest, path, slash ? (*slash = '\0', dir) : ".",
+                                    r->msg);
+    free(path);
+    free(dir);
+    return rc;
+}
+
+/* The root-relative path of the manifest given as `given` (a path from
+ * the current directory). */
+static cs_status given_manifest_rel(const char *root, const char *given,
+                                    char **out, char **msg)
+{
+    char *dir = strdup(given), *dir_rel = NULL;
+    if (!dir)
+        return CS_NOMEM;
+    char *slash = strrchr(dir, '/');
+    const char *base = slash ? given + (slash - dir) + 1 : given;
+    if (slash && slash != dir)
+        *slash = '\0';
+    cs_status rc = ix_relative_path(root, slash ? (slash == dir ? "/" : dir) : ".",
+                                    &dir_rel, msg);
+    if (rc == CS_OK && (strcmp(dir_rel, ".") == 0
+                            ? asprintf(out, "%s", base)
+                            : asprintf(out, "%s/%s", dir_rel, base)) < 0) {
+        *out = NULL;
+        rc = CS_NOMEM;
+    }
+    free(dir);
+    free(dir_rel);
+    return rc;
+}
+
+/*
+ * The manifests given with --manifest, to this run or an earlier one
+ * (CS_META_MANIFESTS), loaded after the walk's folder manifests, whose
+ * rows they override.  Without the record a run given the option once
+ * kept its metadata only until the next run without it, which re-indexed
+ * those files with their first lines for titles and no source.  A
+ * recorded manifest that is gone no longer applies, as the log says; the
+ * run's own comes last, so its rows win.  *record is the list to record
+ * when it differs from the index's, else NULL.
+ */
+static cs_status load_given_manifests(run *r, const char *root, char **record)
+{
+    char *had = NULL, *lines = NULL, *own = NULL, *keep = NULL;
+    cs_status rc = xs_wdb_get_metadata(r->shards.db[0], CS_META_MANIFESTS, &had,
+                                       NULL, r->msg);
+    if (rc == CS_OK && r->opts->manifest_path)
+        rc = given_manifest_rel(root, r->opts->manifest_path, &own, r->msg);
+    if (rc == CS_OK && !(lines = strdup(had)))
+        rc = CS_NOMEM;
+    char *save = NULL;
+    for (char *line = lines ? strtok_r(lines, "\n", &save) : NULL;
+         rc == CS_OK && line; line = strtok_r(NULL, "\n", &save)) {
+        if (own && strcmp(line, own) == 0)
+            continue;
+        char *path = NULL;
+        if (asprintf(&path, "%s/%s", root, line) < 0)
+            rc = CS_NOMEM;
+        else if (access(path, F_OK) != 0)
+            fprintf(r->opts->log,
+                    "%s: a manifest an earlier run was given (--manifest) is "
+                    "gone: its metadata no longer applies\n", line);
+        else if ((rc = load_manifest_at(r, root, line)) == CS_OK)
+            rc = list_add(&keep, line);
+        free(path);
+    }
+    if (rc == CS_OK && own && (rc = load_manifest_at(r, root, own)) == CS_OK)
+        rc = list_add(&keep, own);
+    if (rc == CS_OK && strcmp(had, keep ? keep : "") != 0) {
+        *record = keep ? keep : strdup("");
+        keep = NULL;
+        if (!*record)
+            rc = CS_NOMEM;
+    }
+    free(had);
+    free(lines);
+    free(own);
+    free(keep);
     return rc;
 }
 
@@ -519,7 +625,7 @@ cs_status ix_run(const ix_options *opts, char *const *paths, size_t npaths,
                  IX_SHARD_PREFIX, k);
         rc = ix_swap_cleanup(shard, msg);
     }
-    char *root = NULL, *root_rel = NULL, *manifest_dir = NULL;
+    char *root = NULL, *root_rel = NULL, *manifests = NULL;
     char **scopes = calloc(npaths + 1, sizeof *scopes);
     ix_filelist files = {0};
     ix_task *tasks = NULL;
@@ -556,22 +662,8 @@ cs_status ix_run(const ix_options *opts, char *const *paths, size_t npaths,
                 free(walk_msg);
         }
     }
-    if (rc == CS_OK && opts->manifest_path) {
-        char *dir = strdup(opts->manifest_path);
-        if (!dir) {
-            rc = CS_NOMEM;
-        } else {
-            char *slash = strrchr(dir, '/');
-            const char *d = slash ? (slash == dir ? "/" : dir) : ".";
-            if (slash && slash != dir)
-                *slash = '\0';
-            rc = ix_relative_path(root, d, &manifest_dir, msg);
-            if (rc == CS_OK)
-                rc = ix_manifest_load(r.manifest, opts->manifest_path,
-                                      manifest_dir, msg);
-            free(dir);
-        }
-    }
+    if (rc == CS_OK)
+        rc = load_given_manifests(&r, root, &manifests);
     sum->files = (unsigned)files.n;
     sum->skipped = files.skipped + files.errors;
 
@@ -602,9 +694,14 @@ cs_status ix_run(const ix_options *opts, char *const *paths, size_t npaths,
                       !opts->quiet && isatty(fileno(opts->log)), ntasks,
                       todo_bytes);
     sum->writers = jobs < ntasks ? jobs : ntasks > 0 ? (unsigned)ntasks : 1;
+    /* In place, the list is committed with the run's first batch; a
+     * parallel run records it in the merged database (ix_parallel.h). */
+    for (unsigned k = 0; rc == CS_OK && manifests && jobs == 1 && k < r.shards.n; k++)
+        rc = xs_wdb_set_metadata(r.shards.db[k], CS_META_MANIFESTS, manifests,
+                                 strlen(manifests), msg);
     if (rc == CS_OK && jobs > 1)
-        rc = run_parallel(&r, &swap, jobs, root_rel, tasks, ntasks, gone,
-                          ngone);
+        rc = run_parallel(&r, &swap, jobs, root_rel, manifests, tasks, ntasks,
+                          gone, ngone);
     else if (rc == CS_OK)
         rc = run_serial(&r, tasks, ntasks, gone, ngone);
     if (jobs > 1)
@@ -621,6 +718,6 @@ cs_status ix_run(const ix_options *opts, char *const *paths, size_t npaths,
     free(scopes);
     free(root);
     free(root_rel);
-    free(manifest_dir);
+    free(manifests);
     return rc;
 }

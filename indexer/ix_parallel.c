@@ -221,6 +221,9 @@ static cs_status apply_changes(const ix_parallel_opts *o, xs_wdb *m,
                                char **msg)
 {
     cs_status rc = CS_OK;
+    if (o->manifests)
+        rc = xs_wdb_set_metadata(m, CS_META_MANIFESTS, o->manifests,
+                                 strlen(o->manifests), msg);
     for (size_t i = 0; rc == CS_OK && i < ngone; i++) {
         rc = ix_file_remove(m, gone[i], msg);
         if (rc == CS_OK && o->verbose)

@@ -31,7 +31,8 @@
  *  3. on the new database, which nobody reads yet: the old passages of
  *     changed, now-binary and vanished files (docids above P) are deleted,
  *     and the records of the files the index had are rewritten or
- *     removed (nothing to do for a new index);
+ *     removed (nothing to do for a new index), and the manifests the
+ *     run was given recorded;
  *  4. the new database is exchanged with the index directory.
  * A record is written in a part only for a file the index has no record
  * of, and the schema and root are the index's, so the merge never sees
@@ -62,6 +63,8 @@ typedef struct ix_parallel_opts {
     volatile sig_atomic_t *stop; /* raised by a signal: stop (may be NULL) */
     ix_progress *progress;       /* counts the files done (may be off) */
     const char *root;            /* the index root, as recorded */
+    const char *manifests;       /* CS_META_MANIFESTS to record (schema.h),
+                                    or NULL: as the index has it */
 } ix_parallel_opts;
 
 /*

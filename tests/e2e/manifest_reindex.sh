@@ -68,4 +68,43 @@ grep -q "2 files: 1 read, 1 indexed" given.txt || fail "--manifest: $(cat given.
 [ "$(meta bongo)" = "Bongo sighting|Desk|" ] || fail "--manifest: $(meta bongo)"
 "$CITESEARCH" index --manifest meta.csv corp 2> same.txt
 grep -q "2 files: 0 read, 0 indexed .* 2 unchanged" same.txt || fail "--manifest again: $(cat same.txt)"
+
+# The index remembers a manifest given once: a later run without the
+# option keeps its metadata (it re-indexed the file without it), reads
+# its corrections, and drops it, saying so, once the file is gone.
+"$CITESEARCH" index corp 2> later.txt
+grep -q "2 files: 0 read, 0 indexed .* 2 unchanged" later.txt || fail "without --manifest: $(cat later.txt)"
+[ "$(meta bongo)" = "Bongo sighting|Desk|" ] || fail "without --manifest: $(meta bongo)"
+printf 'path,title,source\ncorp/b.txt,Bongo sighting (corrected),Desk\n' > meta.csv
+"$CITESEARCH" index corp 2> later.txt
+grep -q "2 files: 1 read, 1 indexed" later.txt || fail "recorded manifest corrected: $(cat later.txt)"
+[ "$(meta bongo)" = "Bongo sighting (corrected)|Desk|" ] || fail "recorded manifest corrected: $(meta bongo)"
+
+# A second manifest given: both apply, the last given winning a path
+# both name, in a run of two writers (which records them in the merged
+# database) as in place.
+printf 'path,title,source\ncorp/a.txt,Okapi notes,Wire\ncorp/b.txt,Bongo notes,Wire\n' > more.csv
+echo "More on it." >> corp/a.txt
+echo "More on it." >> corp/b.txt
+settle corp
+"$CITESEARCH" index --jobs 2 --manifest more.csv corp 2> two.txt
+grep -q "(2 writers)" two.txt || fail "two writers: $(cat two.txt)"
+[ "$(meta okapi)" = "Okapi notes|Wire|" ] || fail "second manifest: $(meta okapi)"
+[ "$(meta bongo)" = "Bongo notes|Wire|" ] || fail "second manifest wins: $(meta bongo)"
+echo "Still more." >> corp/a.txt
+echo "Still more." >> corp/b.txt
+settle corp
+"$CITESEARCH" index --jobs 2 corp 2> two.txt
+grep -q "(2 writers)" two.txt || fail "two writers again: $(cat two.txt)"
+[ "$(meta bongo)" = "Bongo notes|Wire|" ] || fail "two writers, remembered: $(meta bongo)"
+rm more.csv
+"$CITESEARCH" index corp 2> gone.txt
+grep -q "more.csv: a manifest an earlier run was given (--manifest) is gone" gone.txt \
+    || fail "gone manifest not said: $(cat gone.txt)"
+grep -q "2 files: 2 read, 2 indexed" gone.txt || fail "gone manifest: $(cat gone.txt)"
+[ "$(meta okapi)" = "First line||" ] || fail "gone manifest: $(meta okapi)"
+[ "$(meta bongo)" = "Bongo sighting (corrected)|Desk|" ] || fail "the first one stays: $(meta bongo)"
+"$CITESEARCH" index corp 2> same.txt
+grep -q "2 files: 0 read, 0 indexed .* 2 unchanged" same.txt || fail "after the gone one: $(cat same.txt)"
+if grep -q "is gone" same.txt; then fail "said twice: $(cat same.txt)"; fi
 echo ok
