@@ -1,42 +1,32 @@
 /* fuzz_batch.c - fuzz target: the CSV batch reader on arbitrary input,
  * answered against a small index built once.  Every row must end in an
  * answer or an error record; nothing may crash, hang or leak.
- *
- * The index is built on the first input, in a new directory under
- * $TMPDIR (else /tmp), removed at exit: each fuzzing run used to leave
- * its directory behind. */
+ * The index is built on the first input, in fuzz_scratch.h's directory. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "fuzz_scratch.h"
 #include "ix_index.h"
 #include "qy_batch.h"
 #include "qy_engine.h"
 #include "qy_output.h"
 
 static qy_engine *engine;
-static char dir[4096];
 
-static void remove_dir(void)
+static void close_engine(void)
 {
     if (engine)
         qy_engine_close(engine);
     engine = NULL;
-    char cmd[4200];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "fuzz_batch: could not remove %s\n", dir);
 }
 
 static void build_index(void)
 {
-    const char *tmp = getenv("TMPDIR");
-    snprintf(dir, sizeof dir, "%s/cs-fuzz-batch-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    if (!mkdtemp(dir))
-        abort();
-    atexit(remove_dir);
+    fuzz_scratch_make("batch", close_engine);
+    const char *dir = fuzz_scratch;
     char path[4200], db[4200], cwd[4096];
     snprintf(path, sizeof path, "%s/a.txt", dir);
     snprintf(db, sizeof db, "%s/db", dir);

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fuzz_scratch.h"
 #include "ix_index.h"
 #include "qy_engine.h"
 
@@ -22,7 +23,6 @@
 #define MAX_QUERY 1024
 
 static qy_engine *engine;
-static char dir[4096];
 
 /* Files of other forms than the corpus's, beside it. */
 static const struct {
@@ -59,24 +59,17 @@ static const struct {
      "spent. ____ ---- The end.\n"},
 };
 
-static void remove_dir(void)
+static void close_engine(void)
 {
     if (engine)
         qy_engine_close(engine);
     engine = NULL;
-    char cmd[4200];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "fuzz_engine: could not remove %s\n", dir);
 }
 
 static void build_index(void)
 {
-    const char *tmp = getenv("TMPDIR");
-    snprintf(dir, sizeof dir, "%s/cs-fuzz-engine-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-    if (!mkdtemp(dir))
-        abort();
-    atexit(remove_dir);
+    fuzz_scratch_make("engine", close_engine);
+    const char *dir = fuzz_scratch;
     char cmd[8400];
     snprintf(cmd, sizeof cmd, "cp -r '%s/corpus' '%s/corpus' && mkdir '%s/more'",
              CS_SOURCE_DIR, dir, dir);
@@ -110,7 +103,7 @@ static void build_index(void)
 static void check_bytes(const char *path, size_t start, size_t end, const char *want)
 {
     char full[8400];
-    snprintf(full, sizeof full, "%s/%s", dir, path);
+    snprintf(full, sizeof full, "%s/%s", fuzz_scratch, path);
     FILE *f = fopen(full, "rb");
     if (!f || fseek(f, (long)start, SEEK_SET) != 0)
         abort();
