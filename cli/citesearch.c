@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include <csv.h>
 
@@ -41,8 +42,22 @@ static void usage(FILE *out)
                  ".citesearch/ here or above.\n");
 }
 
+/* A sharded index holds every shard open at once (two or three files
+ * each, times the engines of a batch or of the server's requests), past
+ * the soft limit of 1024 open files many systems start with: raise it to
+ * the hard limit, as far as it goes (no error when it cannot). */
+static void raise_file_limit(void)
+{
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
+        rl.rlim_cur = rl.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &rl);
+    }
+}
+
 int main(int argc, char **argv)
 {
+    raise_file_limit();
     if (argc < 2) {
         usage(stderr);
         return CLI_ERROR;
