@@ -53,6 +53,7 @@
 struct qy_engine {
     char *db_path;
     char *root;
+    char *schema; /* the index's format, as recorded */
     xs_db *db;
     tx_analyzer *an;
     unsigned tie_ranks; /* xs_search_opts.tie_ranks */
@@ -109,7 +110,7 @@ cs_status qy_engine_open_with(const char *db_path,
     if (rc == CS_OK)
         rc = tx_analyzer_new(&e->an, msg);
     free(root);
-    free(schema);
+    e->schema = schema;
     if (rc != CS_OK) {
         qy_engine_close(e);
         return rc;
@@ -126,10 +127,12 @@ void qy_engine_close(qy_engine *e)
     tx_analyzer_free(e->an);
     free(e->db_path);
     free(e->root);
+    free(e->schema);
     free(e);
 }
 
 const char *qy_engine_root(const qy_engine *e) { return e->root; }
+const char *qy_engine_schema(const qy_engine *e) { return e->schema; }
 const char *qy_engine_db_path(const qy_engine *e) { return e->db_path; }
 struct xs_db *qy_engine_db(qy_engine *e) { return e->db; }
 struct tx_analyzer *qy_engine_analyzer(qy_engine *e) { return e->an; }

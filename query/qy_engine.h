@@ -39,6 +39,9 @@ void qy_engine_expect_many(qy_engine *e);
 /* The index root (stored paths are relative to it): absolute, or as
  * recorded when it is not on this machine (shards served from elsewhere). */
 const char *qy_engine_root(const qy_engine *e);
+/* The format of the index, as it records it (CS_SCHEMA_VERSION, or
+ * CS_SCHEMA_FORMER for an index no run of this citesearch wrote to). */
+const char *qy_engine_schema(const qy_engine *e);
 /* The database path given to qy_engine_open. */
 const char *qy_engine_db_path(const qy_engine *e);
 struct xs_db *qy_engine_db(qy_engine *e);

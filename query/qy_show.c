@@ -430,17 +430,23 @@ static cs_status shards_json(xs_db *db, json_t **out, char **msg)
         xs_db *shard = xs_db_shard(db, i);
         stats_ctx s = {0};
         rc = xs_db_metadata_each(shard, CS_META_FILE, on_file_record, &s, msg);
+        const char *name = xs_db_name(shard);
         if (rc == CS_OK &&
-            json_array_append_new(arr, json_pack("{s:s, s:I, s:I}", "shard",
-                                                 xs_db_name(shard), "files",
+            json_array_append_new(arr, json_pack("{s:o, s:I, s:I}", "shard",
+                                                 qy_json_bytes(name, strlen(name)),
+                                                 "files",
                                                  (json_int_t)s.files, "passages",
                                                  (json_int_t)xs_db_doccount(shard))))
             rc = CS_NOMEM;
     }
     for (size_t i = 0; rc == CS_OK && i < xs_db_missing_count(db); i++) {
         const char *why = NULL, *name = xs_db_missing(db, i, &why);
-        if (json_array_append_new(arr, json_pack("{s:s, s:s}", "shard", name,
-                                                 "missing", why)))
+        if (!why)
+            why = "";
+        if (json_array_append_new(arr, json_pack("{s:o, s:o}", "shard",
+                                                 qy_json_bytes(name, strlen(name)),
+                                                 "missing",
+                                                 qy_json_bytes(why, strlen(why)))))
             rc = CS_NOMEM;
     }
     if (rc != CS_OK) {
@@ -461,8 +467,12 @@ cs_status qy_stats_json(qy_engine *e, json_t **out, char **msg)
         rc = shards_json(db, &shards, msg);
     if (rc != CS_OK)
         return rc;
-    *out = json_pack("{s:s, s:s, s:s, s:I, s:I, s:I, s:o}", "db", qy_engine_db_path(e),
-                     "root", qy_engine_root(e), "schema", CS_SCHEMA_VERSION,
+    /* Paths are bytes: JSON holds only UTF-8, so one that is not (an
+     * index in a folder named in Latin-1) gets U+FFFD for its bad bytes. */
+    const char *db_path = qy_engine_db_path(e), *root = qy_engine_root(e);
+    *out = json_pack("{s:o, s:o, s:s, s:I, s:I, s:I, s:o}", "db",
+                     qy_json_bytes(db_path, strlen(db_path)), "root",
+                     qy_json_bytes(root, strlen(root)), "schema", qy_engine_schema(e),
                      "files", (json_int_t)s.files, "passages",
                      (json_int_t)xs_db_doccount(db), "bytes", (json_int_t)s.bytes,
                      "shards", shards);
@@ -492,11 +502,18 @@ cs_status qy_stats(qy_engine *e, int json, FILE *out, char **msg)
         if (json_array_size(shards) > 1 ||
             json_object_get(json_array_get(shards, 0), "missing"))
             json_array_foreach(shards, i, sh) {
-                const char *name = json_string_value(json_object_get(sh, "shard"));
-                json_t *why = json_object_get(sh, "missing");
-                if (why)
+                /* The text gives names as they are, bytes and all: the
+                 * shards in the order of the array, then the missing. */
+                xs_db *db = qy_engine_db(e);
+                size_t n = xs_db_shard_count(db);
+                const char *why = NULL,
+                           *name = i < n ? xs_db_name(xs_db_shard(db, i))
+                                         : xs_db_missing(db, i - n, &why);
+                if (!name)
+                    name = json_string_value(json_object_get(sh, "shard"));
+                if (json_object_get(sh, "missing"))
                     fprintf(out, "shard:    %s: missing (%s)\n", name,
-                            json_string_value(why));
+                            why ? why : json_string_value(json_object_get(sh, "missing")));
                 else
                     fprintf(out, "shard:    %s: %" JSON_INTEGER_FORMAT
                                  " files, %" JSON_INTEGER_FORMAT " passages\n",

@@ -11,10 +11,12 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <jansson.h>
 
 #include "ix_index.h"
 #include "qy_engine.h"
 #include "qy_plan.h"
+#include "qy_show.h"
 #include "schema.h"
 #include "xs.h"
 
@@ -1437,6 +1439,12 @@ static void test_reads_an_index_of_the_former_format(void **state)
     assert_int_equal(r->nhighlights, 1);
     assert_int_equal(r->highlights[0].start, 14);
     qy_answer_clear(&a);
+    /* stats gives the format the index is in, not this citesearch's. */
+    json_t *st = NULL;
+    assert_int_equal(qy_stats_json(e, &st, NULL), CS_OK);
+    assert_string_equal(json_string_value(json_object_get(st, "schema")),
+                        CS_SCHEMA_FORMER);
+    json_decref(st);
     qy_engine_close(e);
 
     FILE *fp = file_in(dir, "new.txt");
@@ -1460,6 +1468,10 @@ static void test_reads_an_index_of_the_former_format(void **state)
     assert_non_null(result_at(&a, "old.txt:3"));
     assert_non_null(result_at(&a, "new.txt:3"));
     qy_answer_clear(&a);
+    assert_int_equal(qy_stats_json(e, &st, NULL), CS_OK);
+    assert_string_equal(json_string_value(json_object_get(st, "schema")),
+                        CS_SCHEMA_VERSION);
+    json_decref(st);
     qy_engine_close(e);
 
     xs_wdb *w = NULL;
