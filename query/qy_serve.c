@@ -317,14 +317,14 @@ static const char *request_options(const args *a, qy_request *req)
  * the response's result in *ret. */
 static int bad_text_arg(struct MHD_Connection *c, const char *name,
                         const char *hint, const char *val, size_t len,
-                        enum MHD_Result *ret)
+                        int utf8, enum MHD_Result *ret)
 {
     if (!val || len == 0)
         *ret = send_error(c, MHD_HTTP_BAD_REQUEST, "no %s: %s", name, hint);
     else if (len > QY_SERVE_MAX_QUERY)
         *ret = send_error(c, MHD_HTTP_URI_TOO_LONG, "%s is over %u bytes", name,
                           QY_SERVE_MAX_QUERY);
-    else if (!valid_utf8(val, len))
+    else if (utf8 && !valid_utf8(val, len))
         *ret = send_error(c, MHD_HTTP_BAD_REQUEST,
                           "%s is not valid UTF-8 (byte %zu)", name,
                           tx_utf8_check(val, len));
@@ -342,7 +342,7 @@ static enum MHD_Result api_query(qy_server *s, struct MHD_Connection *c)
     if (a.bad)
         return send_error(c, MHD_HTTP_BAD_REQUEST, "%s", a.bad);
     enum MHD_Result ret = MHD_NO;
-    if (bad_text_arg(c, "q", "/api/query?q=...", a.q, a.q_len, &ret))
+    if (bad_text_arg(c, "q", "/api/query?q=...", a.q, a.q_len, 1, &ret))
         return ret;
     qy_request req;
     const char *bad = request_options(&a, &req);
@@ -380,8 +380,10 @@ static enum MHD_Result api_show(qy_server *s, struct MHD_Connection *c)
     if (a.bad)
         return send_error(c, MHD_HTTP_BAD_REQUEST, "%s", a.bad);
     enum MHD_Result text_ret;
+    /* A cite's path is bytes, as the file's name is: one that is not
+     * UTF-8 (a Latin-1 name, given by its raw_path) is looked up as it is. */
     if (bad_text_arg(c, "cite", "/api/show?cite=PATH:LINE", a.cite, a.cite_len,
-                     &text_ret))
+                     0, &text_ret))
         return text_ret;
     unsigned context = 0;
     if (a.context && *a.context &&
@@ -433,6 +435,7 @@ typedef struct stream {
     int started, joined;
     atomic_int cancel;
     cs_status rc;        /* the batch's status, once joined */
+    int open_failed;     /* the index did not open (rc, msg say why) */
     char *msg;
     char first[4096];    /* the bytes read before answering */
     size_t first_len, first_pos;
@@ -468,6 +471,8 @@ static void *stream_main(void *arg)
         rc = qy_engine_open(st->s->db_path, &engines[i], &st->msg);
         if (rc == CS_OK)
             qy_engine_expect_many(engines[i]);
+        else
+            st->open_failed = 1;
     }
     cookie_io_functions_t io = {.read = body_read};
     FILE *in = rc == CS_OK ? fopencookie(st, "r", io) : NULL;
@@ -597,7 +602,13 @@ static enum MHD_Result api_batch(qy_server *s, struct MHD_Connection *c,
         pthread_join(st->thread, NULL);
         st->joined = 1;
         enum MHD_Result ret;
-        if (st->rc != CS_OK) {
+        if (st->open_failed) {
+            /* As the other requests answer it: the index, not the
+             * request, is at fault. */
+            ret = send_error(c, MHD_HTTP_SERVICE_UNAVAILABLE,
+                             "the index cannot be opened: %s",
+                             st->msg ? st->msg : cs_status_to_string(st->rc));
+        } else if (st->rc != CS_OK) {
             ret = send_status(c, st->rc, st->msg);
             st->msg = NULL;
         } else {

@@ -166,6 +166,15 @@ async function main() {
     await page.keyboard.press("Escape");
     await page.waitForSelector("#context", { state: "hidden" });
 
+    // A file whose name is not UTF-8: its passage opens in its article
+    // too (the cite asked for by the name's own bytes).
+    await search(page, "ocelotquartz", "auto");
+    await firstResult(page).locator("button.cite").click();
+    await page.waitForSelector("#context .cited");
+    assert.match(await page.locator("#context .ctx-block.has-cited").textContent(), /ocelotquartz memo/);
+    await page.keyboard.press("Escape");
+    await page.waitForSelector("#context", { state: "hidden" });
+
     // An e-mail's HTML part, quoted-printable in windows-1251: shown as a
     // mail reader shows it (letters, not escapes; no markup), the word
     // marked; the JSON keeps the bytes.

@@ -35,6 +35,8 @@ TXT
 mkdir latin1
 printf 'Note\n\nBonjour, the d\351l\351gation meets in Gen\350ve \223today\224, not in Bern.\n' \
     > latin1/note.txt
+# A file whose name is Latin-1, not UTF-8.
+printf 'Memo\n\nThe ocelotquartz memo was filed in Vlore.\n' > "latin1/$(printf 'r\351sum\351').txt"
 # An e-mail whose only part is HTML in quoted-printable windows-1251.
 mkdir mail
 cat > mail/html1251.eml <<'EML'
