@@ -2,15 +2,19 @@
 #include "qy_show.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <jansson.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "ix_doc.h"
 #include "ix_docdata.h"
+#include "ix_location.h"
+#include "ix_manifest.h"
 #include "qy_output.h"
 #include "qy_readable.h"
 #include "schema.h"
@@ -51,12 +55,25 @@ static int parse_cite(const char *cite, char **path, unsigned *l1, unsigned *l2)
     return *path ? 0 : -1;
 }
 
-/* Reads the file's current bytes; NULL when it cannot be read. */
+/* Reads the file's current bytes; NULL when it cannot be read, or is no
+ * longer a regular file (a FIFO put in its place would block open(2) and
+ * read(2) for ever, a device such as /dev/zero never end: opened
+ * non-blocking and checked first, as the indexer does). */
 static char *read_all(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0)
         return NULL;
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return NULL;
+    }
+    FILE *f = fdopen(fd, "rb");
+    if (!f) {
+        close(fd);
+        return NULL;
+    }
     char *buf = NULL;
     size_t cap = 0, n = 0;
     for (;;) {
