@@ -295,11 +295,67 @@ static void show_cite(const show_view *v, unsigned i, char *buf, size_t size)
         snprintf(buf, size, "%s:%u", v->path, p->line_start);
 }
 
+/*
+ * The citation `cite` with its path, as given from the current directory
+ * (an absolute path, or one relative to a subfolder of the index root,
+ * as a shell completes it), made relative to the index root as the index
+ * stores it; NULL when it names no folder that exists, or is the same.
+ * The file itself need not exist (show prints a vanished file's indexed
+ * text), and a symbolic link keeps its name.
+ */
+static char *cite_from_cwd(const char *cite, const char *root)
+{
+    const char *colon = strrchr(cite, ':');
+    if (!colon || colon == cite)
+        return NULL;
+    char *path = strndup(cite, (size_t)(colon - cite));
+    if (!path)
+        return NULL;
+    char *slash = strrchr(path, '/'), *dir_rel = NULL, *out = NULL;
+    const char *base = slash ? slash + 1 : path;
+    const char *dir = slash ? (slash == path ? "/" : path) : ".";
+    if (slash && slash != path)
+        *slash = '\0';
+    if (*base && ix_relative_path(root, dir, &dir_rel, NULL) == CS_OK) {
+        char *rel = ix_path_join(dir_rel, base);
+        if (rel && asprintf(&out, "%s%s", rel, colon) < 0)
+            out = NULL;
+        free(rel);
+    }
+    if (out && strcmp(out, cite) == 0) {
+        free(out);
+        out = NULL;
+    }
+    free(dir_rel);
+    free(path);
+    return out;
+}
+
 cs_status qy_show(qy_engine *e, const char *cite, unsigned context, FILE *out,
                   char **msg)
 {
     show_view v;
     cs_status rc = show_lookup(e, cite, context, &v, msg);
+    /* Not a path from the index root: perhaps one from here. */
+    char *again = rc == CS_NOT_FOUND ? cite_from_cwd(cite, qy_engine_root(e)) : NULL;
+    if (again) {
+        char *msg2 = NULL;
+        cs_status rc2 = show_lookup(e, again, context, &v, &msg2);
+        if (rc2 == CS_OK || (rc2 == CS_NOT_FOUND && msg2 &&
+                             !strstr(msg2, "not in the index"))) {
+            /* Found so, or indexed so: its message says more. */
+            if (msg) {
+                free(*msg);
+                *msg = msg2;
+            } else {
+                free(msg2);
+            }
+            rc = rc2;
+        } else {
+            free(msg2);
+        }
+        free(again);
+    }
     if (rc != CS_OK)
         return rc;
     if (v.changed)

@@ -20,6 +20,8 @@ struct json_t;
 
 /*
  * Prints the passage(s) that `cite` (PATH:LINE or PATH:LINE-LINE) names,
+ * its PATH from the index root or, when no file is indexed so, as written
+ * from the current directory (an absolute path, or one from a subfolder),
  * with `context` passages before and after, to `out`; the cited passages
  * are marked with '>' in the margin.  CS_NOT_FOUND (message names the
  * cite) when no indexed passage is there; CS_BAD_INPUT when `cite` is not
