@@ -1,5 +1,6 @@
 /* ix_manifest.c - loading manifest CSV files with libcsv (see ix_manifest.h). */
 #include "ix_manifest.h"
+#include "ix_location.h"
 
 #include <csv.h>
 #include <ctype.h>
@@ -162,6 +163,43 @@ static void on_field(void *data, size_t len, void *ctx)
     s->field++;
 }
 
+/*
+ * A manifest's path as the index stores it: a relative one joined to the
+ * folder of the manifest (`dir_rel`, from the index root), an absolute
+ * one (a list made by `find "$PWD"` or a script) made relative to that
+ * folder first, through its own folder's real path (the file's name kept,
+ * a symbolic link's too).  Joined as it was, an absolute path named no
+ * indexed file, and its row was silently of no use.
+ */
+static char *entry_path(const load_state *s, const char *path)
+{
+    if (path[0] != '/')
+        return ix_path_join(s->dir_rel, path);
+    char *csv_dir = strdup(s->csv_path), *file_dir = strdup(path);
+    char *out = NULL, *rel = NULL;
+    if (csv_dir && file_dir) {
+        char *slash = strrchr(csv_dir, '/');
+        const char *cd = slash ? (slash == csv_dir ? "/" : csv_dir) : ".";
+        if (slash && slash != csv_dir)
+            *slash = '\0';
+        slash = strrchr(file_dir, '/'); /* not NULL: the path is absolute */
+        const char *base = slash + 1;
+        const char *fd = slash == file_dir ? "/" : file_dir;
+        *slash = '\0';
+        if (*base && ix_relative_path(cd, fd, &rel, NULL) == CS_OK) {
+            char *in_dir = ix_path_join(rel, base);
+            out = in_dir ? ix_path_join(s->dir_rel, in_dir) : NULL;
+            free(in_dir);
+        } else {
+            out = strdup(path); /* its folder does not exist: no file */
+        }
+    }
+    free(rel);
+    free(csv_dir);
+    free(file_dir);
+    return out;
+}
+
 static cs_status add_entry(load_state *s)
 {
     ix_manifest *m = s->m;
@@ -185,7 +223,7 @@ static cs_status add_entry(load_state *s)
         m->cap = cap;
     }
     ix_meta e = {0};
-    e.path = ix_path_join(s->dir_rel, path);
+    e.path = entry_path(s, path);
 #define CELL(c) strdup(s->cells[c] ? s->cells[c] : "")
     e.title = CELL(COL_TITLE);
     e.source = CELL(COL_SOURCE);
@@ -242,11 +280,23 @@ cs_status ix_manifest_load(ix_manifest *m, const char *csv_path,
 
     char buf[65536];
     size_t n;
-    while (s.st == CS_OK && (n = fread(buf, 1, sizeof buf, f)) > 0)
-        if (csv_parse(&parser, buf, n, on_field, on_row, &s) != n &&
+    int first = 1;
+    while (s.st == CS_OK && (n = fread(buf, 1, sizeof buf, f)) > 0) {
+        /* A UTF-8 byte order mark (Excel's "CSV UTF-8", Python's
+         * utf-8-sig) is no part of the header: left to libcsv, it would
+         * stand before a quoted first name ("path"), which would then not
+         * be read as quoted. */
+        const char *p = buf;
+        if (first && n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+            p += 3;
+            n -= 3;
+        }
+        first = 0;
+        if (csv_parse(&parser, p, n, on_field, on_row, &s) != n &&
             s.st == CS_OK)
             s.st = cs_fail(msg, CS_BAD_INPUT, "%s: row %zu: %s", csv_path,
                            s.row + 1, csv_strerror(csv_error(&parser)));
+    }
     if (s.st == CS_OK && ferror(f))
         s.st = cs_fail(msg, CS_IO, "%s: read error", csv_path);
     if (s.st == CS_OK)

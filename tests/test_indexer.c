@@ -169,6 +169,41 @@ static void test_manifest(void **state)
     unlink(path);
     free(path);
 
+    /* A byte order mark before a quoted header (Python's utf-8-sig with
+     * QUOTE_ALL, a spreadsheet that quotes every cell). */
+    path = write_file(dir, "bomquoted.csv",
+                      "\xEF\xBB\xBF\"path\",\"title\"\r\n"
+                      "\"a.txt\",\"Quoted title\"\r\n");
+    m = ix_manifest_new();
+    assert_int_equal(ix_manifest_load(m, path, ".", &msg), CS_OK);
+    a = ix_manifest_find(m, "a.txt");
+    assert_non_null(a);
+    assert_string_equal(a->title, "Quoted title");
+    ix_manifest_free(m);
+    unlink(path);
+    free(path);
+
+    /* An absolute path names the same file as a relative one: made
+     * relative to the manifest's folder, then joined to dir_rel. */
+    char *sub = NULL, *abs_csv = NULL;
+    assert_true(asprintf(&sub, "%s/sub", dir) > 0);
+    assert_int_equal(mkdir(sub, 0777), 0);
+    assert_true(asprintf(&abs_csv, "path,title\n%s/sub/c.txt,Absolute\n"
+                                   "/no/such/folder/d.txt,Nowhere\n",
+                         dir) > 0);
+    path = write_file(dir, "absolute.csv", abs_csv);
+    m = ix_manifest_new();
+    assert_int_equal(ix_manifest_load(m, path, "corpus", &msg), CS_OK);
+    a = ix_manifest_find(m, "corpus/sub/c.txt");
+    assert_non_null(a);
+    assert_string_equal(a->title, "Absolute");
+    ix_manifest_free(m);
+    unlink(path);
+    free(path);
+    free(abs_csv);
+    rmdir(sub);
+    free(sub);
+
     /* A bad date names the file and row. */
     path = write_file(dir, "bad.csv", "path,date\nx.txt,2023-02\ny.txt,soon\n");
     m = ix_manifest_new();
