@@ -123,8 +123,10 @@
  * its letters and their joined form, as a compound is (tx_analyze.c).
  * 12: a run of underscores (a rule under a heading) is no word.  13: the
  * acronyms a passage's runs of names spell (CS_PREFIX_INITIALS), and its
- * words written in capitals (CS_PREFIX_CAPITALS). */
-#define CS_READING_VERSION 13
+ * words written in capitals (CS_PREFIX_CAPITALS).  14: a Markdown file's
+ * title from its front matter, or its first line without a heading's #
+ * marks (ix_file.c). */
+#define CS_READING_VERSION 14
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a
  * prefix plus a hash by the indexer (ix_path_term). */

@@ -7,6 +7,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -192,6 +193,104 @@ static char *first_line_title(const char *text, size_t len, const char *charset)
         }
         i = end;
     }
+}
+
+/* Non-zero when `rel` names a Markdown file. */
+static int is_markdown(const char *rel)
+{
+    size_t n = strlen(rel);
+    return n > 3 && strcasecmp(rel + n - 3, ".md") == 0;
+}
+
+/* The end of the line that starts at text[i] (its LF, CR or len). */
+static size_t line_end(const char *text, size_t len, size_t i)
+{
+    while (i < len && text[i] != '\n' && text[i] != '\r')
+        i++;
+    return i;
+}
+
+/* The start of the line after the one that ends at text[e]. */
+static size_t next_line(const char *text, size_t len, size_t e)
+{
+    if (e < len && text[e] == '\r' && e + 1 < len && text[e + 1] == '\n')
+        return e + 2;
+    return e < len ? e + 1 : len;
+}
+
+/* Non-zero when text[s, e) is `mark` and white space after it. */
+static int line_is(const char *text, size_t s, size_t e, const char *mark)
+{
+    size_t n = strlen(mark);
+    if (e - s < n || memcmp(text + s, mark, n) != 0)
+        return 0;
+    for (s += n; s < e; s++)
+        if (text[s] != ' ' && text[s] != '\t')
+            return 0;
+    return 1;
+}
+
+/*
+ * A Markdown file's title: the `title:` of its YAML front matter (a
+ * block between two `---` lines at its start, as Jekyll, Hugo and
+ * Pandoc write it), else its first non-empty line after that block,
+ * without the `#` marks of a heading (`# Title` is "Title").  Without
+ * this, a file with front matter was titled "---", and a heading kept
+ * its marks.
+ */
+static char *markdown_title(const char *text, size_t len, const char *charset)
+{
+    size_t i = 0;
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    size_t e = line_end(text, len, i);
+    if (line_is(text, i, e, "---")) {
+        for (size_t ls = next_line(text, len, e); ls < len;) {
+            size_t le = line_end(text, len, ls);
+            if (line_is(text, ls, le, "---") || line_is(text, ls, le, "...")) {
+                i = next_line(text, len, le);
+                break;
+            }
+            if (le - ls > 6 && strncasecmp(text + ls, "title:", 6) == 0) {
+                size_t vs = ls + 6, ve = le;
+                while (vs < ve && (text[vs] == ' ' || text[vs] == '\t'))
+                    vs++;
+                while (ve > vs && (text[ve - 1] == ' ' || text[ve - 1] == '\t'))
+                    ve--;
+                if (ve - vs >= 2 && (text[vs] == '"' || text[vs] == '\'') &&
+                    text[ve - 1] == text[vs]) {
+                    vs++;
+                    ve--;
+                }
+                if (ve > vs)
+                    return first_line_title(text + vs, ve - vs, charset);
+            }
+            ls = next_line(text, len, le);
+        }
+    }
+    char *title = first_line_title(text + i, len - i, charset);
+    if (!title)
+        return NULL;
+    /* An ATX heading: up to six #, then a space; a closing run of # too. */
+    size_t n = strlen(title), h = 0;
+    while (h < n && h < 7 && title[h] == '#')
+        h++;
+    if (h >= 1 && h <= 6 && (title[h] == ' ' || title[h] == '\t')) {
+        size_t te = n;
+        while (te > h && title[te - 1] == '#')
+            te--;
+        if (te < n && te > h && title[te - 1] != ' ' && title[te - 1] != '\t')
+            te = n; /* "# C#": the # is the word's */
+        while (te > h && (title[te - 1] == ' ' || title[te - 1] == '\t'))
+            te--;
+        while (h < te && (title[h] == ' ' || title[h] == '\t'))
+            h++;
+        if (te > h) {
+            memmove(title, title + h, te - h);
+            title[te - h] = '\0';
+        }
+    }
+    return title;
 }
 
 /* Makes room for `need` bytes in the worker's buffer.  It only grows: the
@@ -652,7 +751,9 @@ static cs_status write_article(ix_worker *w, const ix_task *t, file_ctx *f,
     else if (is_page || snapshot) /* its first line is markup, a delimiter */
         title = strdup(page.title ? page.title : "");
     else
-        title = first_line_title(text + body, len - body, charset);
+        title = !is_mail && !wide && is_markdown(t->file->rel)
+                    ? markdown_title(text + body, len - body, charset)
+                    : first_line_title(text + body, len - body, charset);
     /* (A page's strings are NULL when it has none: no page was read.) */
     const char *page_url = page.url && *page.url ? page.url
                            : location            ? location

@@ -1,0 +1,27 @@
+# A Markdown file's title: its front matter's title:, else its first line
+# without a heading's # marks.
+. "$(dirname "$0")/lib.sh"
+
+mkdir docs
+printf '# The Lemur Report\n\nLemurs live on Madagascar.\n' > docs/heading.md
+printf -- '---\nlayout: post\ntitle: "Lemurs at night"\ndate: 2023-01-01\n---\n\nLemurs sleep by day.\n' > docs/front.md
+printf -- '---\r\nlayout: post\r\n---\r\n\r\n## Lemur diets ##\r\n\r\nLemurs eat fruit.\r\n' > docs/crlf.md
+printf '# A text file keeps its line\n\nLemurs in text.\n' > docs/plain.txt
+cs index docs 2> log.txt
+[ "$status" -eq 0 ] || fail "index: status $status: $(cat log.txt)"
+cs query --format jsonl -n 20 lemurs > out.jsonl
+python3 - out.jsonl <<'PY' || fail "titles: $(cat out.jsonl)"
+import json, sys
+titles = {}
+for line in open(sys.argv[1]):
+    r = json.loads(line)
+    titles[r["path"]] = r["title"]
+want = {"docs/heading.md": "The Lemur Report",
+        "docs/front.md": "Lemurs at night",
+        "docs/crlf.md": "Lemur diets",
+        "docs/plain.txt": "# A text file keeps its line"}
+for path, title in want.items():
+    if titles.get(path) != title:
+        sys.exit("%s: title %r, expected %r" % (path, titles.get(path), title))
+PY
+echo ok
