@@ -79,10 +79,6 @@ static void on_field(void *data, size_t len, void *ctx)
     if (b->field == 0 && b->row_line == 0)
         b->row_line = b->line;
     if (!b->header_done) {
-        if (b->field == 0 && len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
-            text += 3; /* a UTF-8 byte order mark */
-            len -= 3;
-        }
         for (int c = 0; c < NCOLS; c++)
             if (strlen(column_names[c]) == len &&
                 strncasecmp(text, column_names[c], len) == 0 && b->col_of[c] < 0)
@@ -314,7 +310,12 @@ static void *reader_main(void *arg)
              * skips those) after the last row. */
             if (b->row_line == 0 && strspn(line, " \t\r\n") < (size_t)n)
                 b->row_line = b->line;
-            parse_line(b, &parser, line, (size_t)n);
+            /* A UTF-8 byte order mark is no part of the header: left
+             * to libcsv, it would stand before a quoted first name
+             * ("id"), which would then not be read as quoted. */
+            size_t bom = b->line == 1 && n >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0
+                             ? 3 : 0;
+            parse_line(b, &parser, line + bom, (size_t)n - bom);
         }
         if (b->st == CS_OK && ferror(b->in))
             b->st = cs_fail(b->msg, CS_IO, "%s: read error", b->name);

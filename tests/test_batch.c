@@ -163,6 +163,23 @@ static void test_header_needs_id_and_query(void **state)
     assert_int_equal(rc, CS_BAD_INPUT);
 }
 
+/* A byte order mark before a quoted header ("id","query", as Python's
+ * utf-8-sig with QUOTE_ALL or a spreadsheet quoting every cell writes
+ * it) is no part of the first name: the batch is answered. */
+static void test_bom_before_quoted_header(void **state)
+{
+    fixture *f = *state;
+    qy_batch_stats st;
+    cs_status rc;
+    char *out = run_batch(f, "\xEF\xBB\xBF\"id\",\"query\"\r\n\"q1\",\"Kreshnik Spahiu\"\r\n",
+                          QY_FORMAT_JSONL, 1, &st, &rc);
+    assert_int_equal(rc, CS_OK);
+    assert_int_equal(st.rows, 1);
+    assert_int_equal(st.failed, 0);
+    assert_non_null(strstr(out, "\"q1\""));
+    free(out);
+}
+
 /* The error records of a jsonl batch output, in order, as "id|error" (id
  * "-" when null), and the ids of the rows answered without one, each once,
  * joined by spaces. */
@@ -377,6 +394,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_bad_rows_name_their_line),
         cmocka_unit_test(test_header_needs_id_and_query),
+        cmocka_unit_test(test_bom_before_quoted_header),
         cmocka_unit_test(test_loose_quote_fails_its_row_only),
         cmocka_unit_test(test_open_quote_at_end_fails_its_row),
         cmocka_unit_test(test_csv_equals_jsonl),
