@@ -125,8 +125,12 @@
  * acronyms a passage's runs of names spell (CS_PREFIX_INITIALS), and its
  * words written in capitals (CS_PREFIX_CAPITALS).  14: a Markdown file's
  * title from its front matter, or its first line without a heading's #
- * marks (ix_file.c). */
-#define CS_READING_VERSION 14
+ * marks (ix_file.c).  15: a letter with a stroke, and the dotless i, is
+ * its base letter (Wałęsa: walesa, Diyarbakır: diyarbakir), Arabic's
+ * harakat and tatweel and Hebrew's points are left out as diacritics are,
+ * and a digit group's apostrophe, as Switzerland writes one (7'500), as
+ * its comma is (tx_normalize.c). */
+#define CS_READING_VERSION 15
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a
  * prefix plus a hash by the indexer (ix_path_term). */

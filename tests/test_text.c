@@ -133,6 +133,23 @@ static void test_diacritics_and_case(void **state)
     assert_string_equal(one(a, "\xEF\xAC\x81nance").term, "finance");
     assert_string_equal(one(a, "\xEF\xBC\xA1\xEF\xBC\xA2\xEF\xBC\xA3").term,
                         "abc");
+    /* Letters with a stroke, and the dotless i, are their base letters:
+     * Wałęsa, Łódź, Søren, Đoković, Diyarbakır. */
+    assert_string_equal(one(a, "Wa\xC5\x82\xC4\x99sa").term, "walesa");
+    assert_string_equal(one(a, "\xC5\x81\xC3\xB3" "d\xC5\xBA").term, "lodz");
+    assert_string_equal(one(a, "S\xC3\xB8ren").term, "soren");
+    assert_string_equal(one(a, "\xC3\x98RSTED").term, "orsted");
+    assert_string_equal(one(a, "\xC4\x90okovi\xC4\x87").term, "dokovic");
+    assert_string_equal(one(a, "Diyarbak\xC4\xB1r").term, "diyarbakir");
+    assert_string_equal(one(a, "\xC4\xA6" "amrun").term, "hamrun");
+    /* Arabic's harakat and tatweel, Hebrew's points: وَزِير, الخـارجية,
+     * שָׁלוֹם. */
+    assert_string_equal(one(a, "\xD9\x88\xD9\x8E\xD8\xB2\xD9\x90\xD9\x8A\xD8\xB1").term,
+                        "\xD9\x88\xD8\xB2\xD9\x8A\xD8\xB1");
+    assert_string_equal(one(a, "\xD8\xA7\xD9\x84\xD8\xAE\xD9\x80\xD8\xA7\xD8\xB1").term,
+                        "\xD8\xA7\xD9\x84\xD8\xAE\xD8\xA7\xD8\xB1");
+    assert_string_equal(one(a, "\xD7\xA9\xD7\x81\xD6\xB8\xD7\x9C\xD7\x95\xD6\xB9\xD7\x9D").term,
+                        "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D");
     /* A soft hyphen inside a word is invisible: it does not split it. */
     assert_string_equal(one(a, "cyber\xC2\xAD" "attack").term, "cyberattack");
     /* Thai vowel signs are not diacritics to drop. */
@@ -263,6 +280,10 @@ static void test_digit_groups(void **state)
     assert_int_equal(g.end, 5);
     assert_string_equal(one(a, "1,234,567").term, "1234567");
     assert_string_equal(one(a, "2,500.75").term, "2500.75");
+    /* Swiss digit groups, straight or curly: 7'500 and 7’500 are 7500. */
+    assert_string_equal(one(a, "7'500").term, "7500");
+    assert_string_equal(one(a, "7\xE2\x80\x99" "500").term, "7500");
+    assert_string_equal(one(a, "1'234'567").term, "1234567");
     /* Not a digit group: the comma stays. */
     assert_string_equal(one(a, "12,34").term, "12,34");
     assert_string_equal(one(a, "1,2345").term, "1,2345");

@@ -4,9 +4,11 @@
  *
  * A token becomes its term by: apostrophe-like characters -> ASCII ',
  * NFKC, full case folding, NFD, dropping combining diacritics
- * (U+0300..U+036F) and default-ignorable characters, NFC, dropping
+ * (U+0300..U+036F), Arabic's and Hebrew's vowel points and
+ * default-ignorable characters, letters with a
+ * stroke as their base letter (ł: l, ı: i), NFC, dropping
  * leading and trailing apostrophes, and removing digit-group commas
- * (2,500 -> 2500).  Pure-ASCII tokens, the bulk of English text, skip ICU:
+ * and apostrophes (2,500 and 2'500 -> 2500).  Pure-ASCII tokens, the bulk of English text, skip ICU:
  * for ASCII the whole chain reduces to lower-casing.
  */
 #include "tx_internal.h"
@@ -104,10 +106,52 @@ static void map_apostrophes(UChar *u, int32_t len)
             u[i] = '\'';
 }
 
+/* The base letter of a (case-folded) Latin letter whose diacritic is
+ * part of it, a stroke or a missing dot, which NFD does not take apart:
+ * Wałęsa is Walesa, Łódź Lodz, Søren Soren, Đoković Dokovic, Diyarbakır
+ * Diyarbakir.  0 for any other character. */
+static UChar stroke_base(UChar32 c)
+{
+    switch (c) {
+    case 0x0142: return 'l'; /* ł */
+    case 0x019A: return 'l'; /* ƚ */
+    case 0x00F8: return 'o'; /* ø */
+    case 0x0111: return 'd'; /* đ */
+    case 0x0127: return 'h'; /* ħ */
+    case 0x0131: return 'i'; /* ı */
+    case 0x0268: return 'i'; /* ɨ */
+    case 0x0167: return 't'; /* ŧ */
+    case 0x0180: return 'b'; /* ƀ */
+    case 0x01B6: return 'z'; /* ƶ */
+    case 0x023C: return 'c'; /* ȼ */
+    case 0x0247: return 'e'; /* ɇ */
+    case 0x01E5: return 'g'; /* ǥ */
+    default: return 0;
+    }
+}
+
+/* Whether c is a mark that Arabic and Hebrew write or leave out at will,
+ * as diacritics are: Arabic's harakat (U+064B..U+065F, the superscript
+ * alef U+0670) and its tatweel (U+0640, a stretch in justified text);
+ * Hebrew's points and cantillation marks (U+0591..U+05C7, its marks
+ * only).  وَزِير is وزير, שָׁלוֹם is שלום. */
+static int pointing(UChar32 c)
+{
+    if (c >= 0x064B && c <= 0x065F)
+        return 1;
+    if (c == 0x0640 || c == 0x0670)
+        return 1;
+    if (c >= 0x0591 && c <= 0x05C7)
+        return u_charType(c) == U_NON_SPACING_MARK;
+    return 0;
+}
+
 /* In place over NFD text: drops the combining diacritics U+0300..U+036F
- * (only those, so Thai and Indic vowel signs survive), default-ignorable
+ * (only those, so Thai and Indic vowel signs survive) and Arabic's and
+ * Hebrew's pointing (pointing()), default-ignorable
  * characters (soft hyphen, ZWJ, variation selectors: invisible, so a
- * reader cannot type them) and spaces a compatibility mapping may bring. */
+ * reader cannot type them) and spaces a compatibility mapping may bring;
+ * a letter with a stroke becomes its base letter (stroke_base). */
 static int32_t drop_marks(UChar *u, int32_t len)
 {
     int32_t r = 0, w = 0;
@@ -115,9 +159,14 @@ static int32_t drop_marks(UChar *u, int32_t len)
         int32_t from = r;
         UChar32 c;
         U16_NEXT(u, r, len, c);
-        if ((c >= 0x300 && c <= 0x36F) || c == ' ' ||
+        if ((c >= 0x300 && c <= 0x36F) || pointing(c) || c == ' ' ||
             u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT))
             continue;
+        UChar base = stroke_base(c);
+        if (base) {
+            u[w++] = base;
+            continue;
+        }
         while (from < r)
             u[w++] = u[from++];
     }
@@ -202,7 +251,8 @@ static int is_digit(char c)
 
 /* In place on a->term: drops leading and trailing apostrophes and the
  * commas of digit groups (a comma after a digit and before exactly three
- * digits), then NUL-terminates. */
+ * digits), and their apostrophes as Switzerland writes them (1'000,
+ * 2’500: the apostrophe is ' by now), then NUL-terminates. */
 static void finish_term(tx_analyzer *a, tx_norm *out)
 {
     char *t = a->term;
@@ -214,7 +264,7 @@ static void finish_term(tx_analyzer *a, tx_norm *out)
     size_t w = 0;
     for (size_t r = b; r < len; r++) {
         char c = t[r];
-        if (c == ',' && w > 0 && is_digit(t[w - 1]) && r + 3 < len &&
+        if ((c == ',' || c == '\'') && w > 0 && is_digit(t[w - 1]) && r + 3 < len &&
             is_digit(t[r + 1]) && is_digit(t[r + 2]) && is_digit(t[r + 3]) &&
             (r + 4 == len || !is_digit(t[r + 4])))
             continue;
