@@ -1132,6 +1132,23 @@ static cs_status add_word_pairs(qlist *l, const qtoks *toks)
     return l->nomem ? CS_NOMEM : CS_OK;
 }
 
+/* Whether toks[i] and toks[i + 1] are two plain adjacent words of a
+ * phrase (no stop word, number or compound part) that the index also
+ * holds written as one word ("cyber attack": cyberattack). */
+static int phrase_pair_joined(builder *b, const qtoks *toks, size_t i)
+{
+    if (i + 1 >= toks->n)
+        return 0;
+    const qtok *t = &toks->v[i], *u = &toks->v[i + 1];
+    unsigned no = TX_JOINED | TX_PART | TX_STOP | TX_NUMBER | TX_IDEO;
+    if ((t->flags & no) || (u->flags & no) || u->pos != t->pos + 1)
+        return 0;
+    char joined[2 * 64 + 1];
+    int n = snprintf(joined, sizeof joined, "%s%s", t->term, u->term);
+    return n > 0 && (size_t)n < sizeof joined &&
+           word_freq(b->e, joined, (size_t)n) > 0;
+}
+
 /*
  * A phrase, or a quotation: its words in order, each in any of its
  * spellings.  An ellipsis in it ("we will respond ... at a time of our
@@ -1167,6 +1184,28 @@ static cs_status add_phrase(builder *b, const qy_clause *c)
             i = j - 1;
         } else if (t->flags & TX_JOINED) {
             continue;
+        } else if (phrase_pair_joined(b, &toks, i)) {
+            /* Two words the index also has joined: "cyber attack" finds
+             * "cyberattack" as well, as the words of a claim do. */
+            const qtok *u = &toks.v[i + 1];
+            rc = qy_strv_add(&s->alt[0], t->term, strlen(t->term));
+            if (rc == CS_OK)
+                rc = qy_strv_add(&s->alt[0], u->term, strlen(u->term));
+            if (rc == CS_OK) {
+                size_t n = strlen(t->term), m = strlen(u->term);
+                char *j = malloc(n + m + 1);
+                if (!j) {
+                    rc = CS_NOMEM;
+                } else {
+                    memcpy(j, t->term, n);
+                    memcpy(j + n, u->term, m + 1);
+                    rc = qy_strv_add(&s->alt[1], j, n + m);
+                    free(j);
+                }
+            }
+            s->nalt = 2;
+            s->end = u->end;
+            i++;
         } else {
             s->end = t->end;
             rc = qy_strv_add(&s->alt[0], t->term, strlen(t->term));
