@@ -805,6 +805,32 @@ static cs_status add_words(builder *b, const qy_clause *c)
         /* (A compound's first part may be a stop word: the "under" of
          * Under-Secretary, which the passage's "Under Secretary" holds;
          * the compound below decides what becomes of it.) */
+        if ((t->flags & TX_PART) && c->mod == QY_EXCLUDED) {
+            /* -cyber-attack excludes the compound, written in any of
+             * its ways, as -cyberattack does: not every passage that
+             * says "attack" or "cyber". */
+            size_t j = i;
+            while (j < toks.n && (toks.v[j].flags & TX_PART))
+                j++;
+            if (j < toks.n && (toks.v[j].flags & TX_JOINED)) {
+                char **parts = part_terms(&toks, i, j);
+                if (!parts) {
+                    rc = CS_NOMEM;
+                    break;
+                }
+                xs_query *alt[2] = {qy_phrase_query(parts, j - i),
+                                    word_query(b, c->mod, toks.v[j].stem)};
+                qlist_add(&words, alt[0] && alt[1]
+                                      ? xs_query_combine(XS_OP_OR, alt, 2, 0)
+                                      : NULL);
+                xs_query_free(alt[0]);
+                xs_query_free(alt[1]);
+                free(parts);
+                i = j;
+                prev = NULL;
+                continue;
+            }
+        }
         int part = (t->flags & TX_PART) && c->mod != QY_EXCLUDED;
         if ((t->flags & TX_STOP) && !all_stop && !part) {
             prev = NULL;
