@@ -183,5 +183,13 @@ int cmd_index(int argc, char **argv)
                     (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
                 shard_note(&sum, note, sizeof note));
     free(db_path);
+    /* As a batch with a bad row: the rest is done, the run still fails. */
+    if (sum.bad_manifest_rows) {
+        fprintf(stderr, "citesearch: %u manifest row%s skipped (said above): "
+                        "correct %s and index again\n",
+                sum.bad_manifest_rows, sum.bad_manifest_rows == 1 ? "" : "s",
+                sum.bad_manifest_rows == 1 ? "it" : "them");
+        return CLI_ERROR;
+    }
     return CLI_OK;
 }

@@ -635,6 +635,8 @@ cs_status ix_run(const ix_options *opts, char *const *paths, size_t npaths,
     r.manifest = ix_manifest_new();
     if (rc == CS_OK && (!scopes || !r.manifest))
         rc = CS_NOMEM;
+    if (r.manifest)
+        ix_manifest_set_log(r.manifest, opts->log);
     if (rc == CS_OK)
         rc = ix_shards_begin(&r.shards, msg);
     if (rc == CS_OK)
@@ -707,6 +709,8 @@ cs_status ix_run(const ix_options *opts, char *const *paths, size_t npaths,
     if (jobs > 1)
         ix_swap_finish(&swap);
     count_outcomes(sum, tasks, ntasks);
+    if (r.manifest)
+        sum->bad_manifest_rows = ix_manifest_bad_rows(r.manifest);
     /* Closing without a commit discards the unfinished batch. */
     ix_shards_close(&r.shards);
     ix_manifest_free(r.manifest);

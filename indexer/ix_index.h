@@ -53,6 +53,9 @@ typedef struct ix_summary {
                              and the metadata indexed with */
     unsigned removed;     /* vanished: passages deleted */
     unsigned skipped;     /* not .txt/.md, binary, or unreadable */
+    unsigned bad_manifest_rows; /* manifest rows skipped (an empty path, a
+                                   bad date), said on the log: the files
+                                   are indexed without them */
     unsigned long passages; /* passages written this run */
     unsigned long long bytes; /* bytes of text read */
     unsigned shards;      /* shards written (1: one database) */

@@ -14,6 +14,8 @@ struct ix_manifest {
     size_t n, cap;
     unsigned long next_seq;
     int sorted;
+    FILE *log;          /* where a skipped row is said, or NULL */
+    unsigned bad_rows;  /* rows skipped: an empty path, a bad date */
 };
 
 enum { COL_PATH, COL_TITLE, COL_SOURCE, COL_DATE, COL_URL, COL_LANG, NCOLS };
@@ -24,6 +26,9 @@ ix_manifest *ix_manifest_new(void)
 {
     return calloc(1, sizeof(ix_manifest));
 }
+
+void ix_manifest_set_log(ix_manifest *m, FILE *log) { m->log = log; }
+unsigned ix_manifest_bad_rows(const ix_manifest *m) { return m->bad_rows; }
 
 static void meta_clear(ix_meta *e)
 {
@@ -142,11 +147,7 @@ static void on_field(void *data, size_t len, void *ctx)
     if (s->st != CS_OK)
         return;
     if (s->row == 0) {
-        /* Header: a UTF-8 BOM may precede the first name. */
-        if (s->field == 0 && len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
-            text += 3;
-            len -= 3;
-        }
+        /* Header (its byte order mark is gone: ix_manifest_load). */
         for (int c = 0; c < NCOLS; c++)
             if (strlen(column_names[c]) == len &&
                 strncasecmp(text, column_names[c], len) == 0)
@@ -200,20 +201,30 @@ static char *entry_path(const load_state *s, const char *path)
     return out;
 }
 
+/* A row that cannot be used is skipped, said on the log, and counted:
+ * one mistyped date among thousands of rows does not hold back the run
+ * (its file is indexed without the row's metadata, and again once the
+ * row is corrected); the run ends in an error after the work. */
+static cs_status skip_row(load_state *s, const char *why, const char *value)
+{
+    s->m->bad_rows++;
+    if (s->m->log)
+        fprintf(s->m->log, "%s: row %zu: %s%s%s%s: the row is skipped\n",
+                s->csv_path, s->row + 1, why, value ? " '" : "",
+                value ? value : "", value ? "'" : "");
+    return CS_OK;
+}
+
 static cs_status add_entry(load_state *s)
 {
     ix_manifest *m = s->m;
     const char *path = s->cells[COL_PATH];
     if (!path || !*path)
-        return cs_fail(s->msg, CS_BAD_INPUT, "%s: row %zu: empty path",
-                       s->csv_path, s->row + 1);
+        return skip_row(s, "empty path", NULL);
     char date[9] = "";
     const char *d = s->cells[COL_DATE];
     if (d && *d && ix_date_normalize(d, date) != 0)
-        return cs_fail(s->msg, CS_BAD_INPUT,
-                       "%s: row %zu: date '%s' is not YYYY, YYYY-MM or "
-                       "YYYY-MM-DD",
-                       s->csv_path, s->row + 1, d);
+        return skip_row(s, "the date is not YYYY, YYYY-MM or YYYY-MM-DD:", d);
     if (m->n == m->cap) {
         size_t cap = m->cap ? m->cap * 2 : 16;
         ix_meta *items = realloc(m->items, cap * sizeof *items);

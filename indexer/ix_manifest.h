@@ -13,6 +13,7 @@
 #define CITESEARCH_IX_MANIFEST_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "status.h"
 
@@ -32,11 +33,18 @@ void ix_manifest_free(ix_manifest *m);
  * Reads the manifest at `csv_path` into `m`; `dir_rel` is the manifest's
  * directory relative to the index root ("." for the root itself).  Later
  * entries for the same path replace earlier ones.  A malformed manifest
- * (no `path` column, bad CSV, a bad date) is CS_BAD_INPUT with a message
- * naming the file and row.
+ * (no `path` column, bad CSV) is CS_BAD_INPUT with a message naming the
+ * file and row.  A row that cannot be used (an empty path, a bad date) is
+ * skipped, counted (ix_manifest_bad_rows) and said on the log, naming the
+ * file and row.
  */
 cs_status ix_manifest_load(ix_manifest *m, const char *csv_path,
                            const char *dir_rel, char **msg);
+
+/* Where a skipped row is said (NULL: nowhere, the default). */
+void ix_manifest_set_log(ix_manifest *m, FILE *log);
+/* The rows skipped so far, of every manifest loaded into `m`. */
+unsigned ix_manifest_bad_rows(const ix_manifest *m);
 
 /* The entry for a root-relative path, or NULL. */
 const ix_meta *ix_manifest_find(ix_manifest *m, const char *path);

@@ -204,14 +204,25 @@ static void test_manifest(void **state)
     rmdir(sub);
     free(sub);
 
-    /* A bad date names the file and row. */
-    path = write_file(dir, "bad.csv", "path,date\nx.txt,2023-02\ny.txt,soon\n");
+    /* A row with a bad date or no path is skipped, counted and said on
+     * the log, naming the file and row; the other rows are read. */
+    path = write_file(dir, "bad.csv",
+                      "path,date\nx.txt,2023-02\ny.txt,soon\n,2021\nz.txt,2020\n");
     m = ix_manifest_new();
-    assert_int_equal(ix_manifest_load(m, path, ".", &msg), CS_BAD_INPUT);
-    assert_non_null(strstr(msg, "bad.csv"));
-    assert_non_null(strstr(msg, "row 3"));
-    free(msg);
-    msg = NULL;
+    char *said = NULL;
+    size_t said_len = 0;
+    FILE *log = open_memstream(&said, &said_len);
+    ix_manifest_set_log(m, log);
+    assert_int_equal(ix_manifest_load(m, path, ".", &msg), CS_OK);
+    fclose(log);
+    assert_int_equal(ix_manifest_bad_rows(m), 2);
+    assert_non_null(ix_manifest_find(m, "x.txt"));
+    assert_null(ix_manifest_find(m, "y.txt"));
+    assert_non_null(ix_manifest_find(m, "z.txt"));
+    assert_non_null(strstr(said, "bad.csv: row 3: the date is not YYYY, YYYY-MM "
+                                 "or YYYY-MM-DD: 'soon': the row is skipped"));
+    assert_non_null(strstr(said, "bad.csv: row 4: empty path"));
+    free(said);
     ix_manifest_free(m);
     unlink(path);
     free(path);

@@ -107,4 +107,24 @@ grep -q "2 files: 2 read, 2 indexed" gone.txt || fail "gone manifest: $(cat gone
 "$CITESEARCH" index corp 2> same.txt
 grep -q "2 files: 0 read, 0 indexed .* 2 unchanged" same.txt || fail "after the gone one: $(cat same.txt)"
 if grep -q "is gone" same.txt; then fail "said twice: $(cat same.txt)"; fi
+
+# A row with a bad date is skipped, naming the file and row, and does not
+# hold back the run: the other rows apply, every file is indexed, and the
+# run exits 2 after the work, as a batch with a bad row does.
+printf 'Third notes\n\nA tapir was seen.\n' > corp/c.txt
+printf 'path,title,date\na.txt,Okapi dated,29/12/2023\nc.txt,Tapir report,2023-12-29\n' > corp/manifest.csv
+settle corp/c.txt
+cs index corp 2> bad.txt
+[ "$status" -eq 2 ] || fail "a bad row: exit $status: $(cat bad.txt)"
+grep -q "corp/manifest.csv: row 2: the date is not YYYY, YYYY-MM or YYYY-MM-DD: '29/12/2023': the row is skipped" bad.txt \
+    || fail "the bad row not named: $(cat bad.txt)"
+grep -q "3 files: 1 read, 1 indexed .* 2 unchanged" bad.txt || fail "a bad row: $(cat bad.txt)"
+grep -q "1 manifest row skipped" bad.txt || fail "a bad row: $(cat bad.txt)"
+[ "$(meta tapir)" = "Tapir report||2023-12-29" ] || fail "the good row: $(meta tapir)"
+[ "$(meta okapi)" = "First line||" ] || fail "the bad row's file: $(meta okapi)"
+printf 'path,title,date\na.txt,Okapi dated,2023-12-29\nc.txt,Tapir report,2023-12-29\n' > corp/manifest.csv
+cs index corp 2> fixed.txt
+[ "$status" -eq 0 ] || fail "the row corrected: exit $status: $(cat fixed.txt)"
+grep -q "3 files: 1 read, 1 indexed .* 2 unchanged" fixed.txt || fail "the row corrected: $(cat fixed.txt)"
+[ "$(meta okapi)" = "Okapi dated||2023-12-29" ] || fail "the row corrected: $(meta okapi)"
 echo ok
