@@ -285,6 +285,32 @@ static size_t b64_resume(const char *text, size_t from, unsigned prev_trail,
     return i;
 }
 
+/* Where passage i's new bytes start in its `text`: the windows of a long
+ * paragraph overlap, and a reader is shown what each adds to the ones
+ * before it, the bytes up to *cursor listed already.  *form is the
+ * passage's form for text[from...] (a base64 passage resumes at a whole
+ * group); *cursor and *trail (the bytes of base64 the last one did not
+ * show) move past the passage. */
+static size_t new_part(const show_view *v, unsigned i, const char *text,
+                       size_t tlen, size_t *cursor, unsigned *trail,
+                       unsigned *form)
+{
+    const passage_ref *p = &v->ps[i];
+    size_t from = *cursor > p->byte_start ? *cursor - p->byte_start : 0;
+    *form = p->form;
+    if (from > 0 && (p->form & TX_FORM_B64)) {
+        unsigned lead;
+        from = b64_resume(text, from, *trail, &lead);
+        *form = (p->form & ~TX_FORM_CUT_BITS) |
+                TX_FORM_CUT(lead, TX_FORM_TRAIL(p->form));
+    }
+    if (p->byte_start + tlen > *cursor) {
+        *cursor = p->byte_start + tlen;
+        *trail = p->form & TX_FORM_B64 ? TX_FORM_TRAIL(p->form) : 0;
+    }
+    return from;
+}
+
 /* Writes passage i's citation into buf. */
 static void show_cite(const show_view *v, unsigned i, char *buf, size_t size)
 {
@@ -363,6 +389,8 @@ cs_status qy_show(qy_engine *e, const char *cite, unsigned context, FILE *out,
                      "indexed text\n",
                 v.path, v.file ? "changed" : "is missing");
     char where[PATH_MAX + 32];
+    size_t cursor = 0; /* the end of the bytes printed so far */
+    unsigned trail = 0; /* bytes of base64 the last one did not show */
     for (unsigned i = v.from; i <= v.to; i++) {
         int cited = i >= v.first && i <= v.last;
         show_cite(&v, i, where, sizeof where);
@@ -372,14 +400,26 @@ cs_status qy_show(qy_engine *e, const char *cite, unsigned context, FILE *out,
         const char *text;
         size_t tlen;
         show_text(&v, i, &text, &tlen);
-        qy_readable rd;
-        if (show_readable(&v, i, text, 0, tlen, v.ps[i].form, &rd) > 0) {
+        /* A window of a long paragraph: only what it adds to the ones
+         * printed before it, after an ellipsis; nothing when it adds
+         * nothing. */
+        unsigned form;
+        size_t from = new_part(&v, i, text, tlen, &cursor, &trail, &form);
+        qy_readable rd = {0};
+        if (from < tlen && show_readable(&v, i, text, from, tlen, form, &rd) > 0) {
             text = rd.text;
             tlen = rd.len;
         } else {
             rd.text = NULL; /* the bytes as they are */
+            text += from < tlen ? from : tlen;
+            tlen -= from < tlen ? from : tlen;
         }
         fputs(cited ? "> " : "  ", out);
+        if (from > 0) {
+            fputs("... ", out);
+            while (tlen > 0 && (*text == ' ' || *text == '\t'))
+                text++, tlen--;
+        }
         qy_put_text(out, text, tlen, '\0', cited ? "> " : "  ");
         fputs("\n\n", out);
         if (rd.text)
@@ -416,20 +456,11 @@ cs_status qy_show_json(qy_engine *e, const char *cite, unsigned context,
         size_t tlen;
         show_text(&v, i, &text, &tlen);
         /* What a reader sees of the bytes it adds to those before it. */
-        size_t from = cursor > p->byte_start ? cursor - p->byte_start : 0;
-        unsigned form = p->form;
-        if (from > 0 && (form & TX_FORM_B64)) {
-            unsigned lead;
-            from = b64_resume(text, from, trail, &lead);
-            form = (form & ~TX_FORM_CUT_BITS) | TX_FORM_CUT(lead, TX_FORM_TRAIL(form));
-        }
+        unsigned form;
+        size_t from = new_part(&v, i, text, tlen, &cursor, &trail, &form);
         qy_readable rd = {0};
         int readable = from < tlen ? show_readable(&v, i, text, from, tlen, form, &rd)
                                    : 0;
-        if (p->byte_start + tlen > cursor) {
-            cursor = p->byte_start + tlen;
-            trail = p->form & TX_FORM_B64 ? TX_FORM_TRAIL(p->form) : 0;
-        }
         show_cite(&v, i, where, sizeof where);
         json_t *pj = json_pack("{s:o, s:b, s:I, s:I, s:I, s:I, s:I, s:o}",
                                "cite", qy_json_bytes(where, strlen(where)),

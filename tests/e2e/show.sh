@@ -26,4 +26,26 @@ cs stats --format json > stats.json
 python3 -c "
 import json; s = json.load(open('stats.json'))
 assert s['files'] == 5 and s['passages'] > 100, s" || fail "stats"
+
+# A paragraph of 800 words on one line is cut into overlapping windows,
+# every one on line 3: show prints what each adds to those before it
+# (after "..."), so the paragraph's words come out once, in order, as in
+# the file, and not some of them twice.
+mkdir long
+python3 - > long/one.txt <<'PY'
+words = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu".split()
+print("Title\n")
+print(" ".join(w + ("%d." % i if i % 9 == 8 else "%d" % i)
+               for i, w in ((i, words[i * 7 % 12]) for i in range(800))))
+PY
+"$CITESEARCH" index --quiet long
+cs show long/one.txt:3 > shown.txt
+[ "$status" -eq 0 ] || fail "show of a long paragraph: status $status"
+[ "$(grep -c '^> long/one.txt:3$' shown.txt)" -gt 2 ] || fail "not cut into windows: $(head -c 300 shown.txt)"
+python3 - shown.txt long/one.txt <<'PY' || fail "a long paragraph shown with repeats: $(head -c 600 shown.txt)"
+import sys
+lines = [l[2:] for l in open(sys.argv[1]) if l.startswith("> ") and not l.startswith("> long/")]
+shown = " ".join(l[4:] if l.startswith("... ") else l for l in lines).split()
+assert shown == open(sys.argv[2]).read().split("\n")[2].split(), (len(shown), shown[:5])
+PY
 echo ok
