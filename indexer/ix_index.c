@@ -137,9 +137,12 @@ static cs_status find_vanished(run *r, const ix_filelist *files, char **scopes,
     char **found = malloc((files->n + 1) * sizeof *found);
     if (!found)
         return CS_NOMEM;
+    /* An alias is not found: what an earlier run indexed under it goes. */
+    size_t nfound = 0;
     for (size_t i = 0; i < files->n; i++)
-        found[i] = files->items[i].rel;
-    qsort(found, files->n, sizeof *found, cmp_str);
+        if (!files->items[i].alias)
+            found[nfound++] = files->items[i].rel;
+    qsort(found, nfound, sizeof *found, cmp_str);
 
     cs_status rc = CS_OK;
     size_t n = 0, cap = 0;
@@ -147,7 +150,7 @@ static cs_status find_vanished(run *r, const ix_filelist *files, char **scopes,
     for (size_t s = 0; s < nscopes && rc == CS_OK; s++) {
         for (unsigned k = 0; scopes[s] && rc == CS_OK && k < r->shards.n; k++) {
             vanish_ctx v = {.scope = scopes[s], .found = found,
-                            .nfound = files->n};
+                            .nfound = nfound};
             char prefix[PATH_MAX + 16];
             snprintf(prefix, sizeof prefix, "%s%s", CS_META_FILE,
                      strcmp(scopes[s], ".") ? scopes[s] : "");
@@ -284,6 +287,47 @@ static int cmp_file_rel(const void *a, const void *b)
     return c ? c : (x < y ? -1 : x > y);
 }
 
+static int cmp_file_inode(const void *a, const void *b)
+{
+    const ix_file *x = *(const ix_file *const *)a, *y = *(const ix_file *const *)b;
+    if (x->dev != y->dev)
+        return x->dev < y->dev ? -1 : 1;
+    if (x->ino != y->ino)
+        return x->ino < y->ino ? -1 : 1;
+    return strcmp(x->rel, y->rel);
+}
+
+/*
+ * Marks the aliases among the files: one file reached under several paths
+ * (a symbolic link to it, a linked folder, a hard link) is indexed once,
+ * under the path that sorts first, whatever the walk's order; before, each
+ * path was a copy of its passages, and a query answered each twice.  The
+ * same path found twice (overlapping arguments) is no alias: plan() reads
+ * it once.
+ */
+static cs_status mark_aliases(run *r, ix_filelist *files)
+{
+    ix_file **byino = malloc((files->n + 1) * sizeof *byino);
+    if (!byino)
+        return CS_NOMEM;
+    for (size_t i = 0; i < files->n; i++)
+        byino[i] = &files->items[i];
+    qsort(byino, files->n, sizeof *byino, cmp_file_inode);
+    for (size_t i = 1, first = 0; i < files->n; i++) {
+        if (byino[i]->dev != byino[first]->dev || byino[i]->ino != byino[first]->ino) {
+            first = i;
+        } else if (strcmp(byino[i]->rel, byino[first]->rel) != 0) {
+            byino[i]->alias = 1;
+            if (r->opts->verbose)
+                fprintf(r->opts->log,
+                        "citesearch: %s: the same file as %s (skipped)\n",
+                        byino[i]->abs, byino[first]->rel);
+        }
+    }
+    free(byino);
+    return CS_OK;
+}
+
 /*
  * The files of the walk the run must read: new ones, those whose size
  * or mtime differ from their record, those read the way of an older
@@ -331,6 +375,10 @@ static cs_status plan(run *r, const ix_filelist *files, ix_task **out,
         const ix_file *file = &files->items[i];
         if (dup[i / 8] & (1u << (i % 8))) {
             r->sum->unchanged++;
+            continue;
+        }
+        if (file->alias) {
+            r->sum->skipped++;
             continue;
         }
         if (!ix_record_key_fits(file->rel)) {
@@ -670,6 +718,8 @@ cs_status ix_run(const ix_options *opts, char *const *paths, size_t npaths,
     sum->skipped = files.skipped + files.errors;
 
     uint64_t todo_bytes = 0, all_bytes = 0;
+    if (rc == CS_OK)
+        rc = mark_aliases(&r, &files);
     if (rc == CS_OK)
         rc = plan(&r, &files, &tasks, &ntasks, &todo_bytes, &all_bytes);
     if (rc == CS_OK)

@@ -50,7 +50,8 @@ static cs_status add_file(ix_filelist *l, const char *abs, const char *rel,
     ix_file f = {.abs = strdup(abs), .rel = strdup(rel),
                  .size = (uint64_t)st->st_size,
                  .mtime_ns = (int64_t)st->st_mtim.tv_sec * 1000000000 +
-                             st->st_mtim.tv_nsec};
+                             st->st_mtim.tv_nsec,
+                 .dev = st->st_dev, .ino = st->st_ino};
     if (!f.abs || !f.rel) {
         free(f.abs);
         free(f.rel);

@@ -26,6 +26,11 @@ typedef struct ix_file {
     char *rel;          /* path relative to the index root: stored, cited */
     uint64_t size;
     int64_t mtime_ns;
+    dev_t dev;          /* the file itself, however it was reached */
+    ino_t ino;
+    int alias;          /* another path (a symbolic or hard link) to a file
+                           the walk found under a path sorting first: not
+                           indexed under this one (set by ix_index.c) */
 } ix_file;
 
 typedef struct ix_filelist {
