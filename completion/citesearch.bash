@@ -14,7 +14,7 @@ _citesearch_options_query="--db --limit --per-doc --mode --format --filter
 _citesearch_options_show="--db --context --help"
 _citesearch_options_stats="--db --format --allow-partial --remote-timeout
 --help"
-_citesearch_options_serve="--db --listen --jobs --help"
+_citesearch_options_serve="--db --listen --jobs --allow-partial --remote-timeout --help"
 _citesearch_options_compact="--db --quiet --help"
 
 # Appends compgen's words to COMPREPLY, one a line (file names may hold

@@ -25,6 +25,7 @@
 #include "qy_output.h"
 #include "qy_show.h"
 #include "tx.h"
+#include "xs.h"
 
 /* The page, embedded at build time from query/serve_page.html (a
  * NUL-terminated copy of the file's bytes). */
@@ -44,6 +45,7 @@ extern const size_t qy_serve_page_len;
 struct qy_server {
     struct MHD_Daemon *daemon;
     char *db_path;
+    xs_open_opts open;   /* how every request opens the shards */
     char *host;          /* the numeric address listened on */
     char *url;
     unsigned jobs;
@@ -148,7 +150,7 @@ static qy_engine *open_engine(const qy_server *s, struct MHD_Connection *c,
 {
     qy_engine *e = NULL;
     char *msg = NULL;
-    cs_status rc = qy_engine_open(s->db_path, &e, &msg);
+    cs_status rc = qy_engine_open_with(s->db_path, &s->open, &e, &msg);
     if (rc != CS_OK) {
         *ret = send_error(c, MHD_HTTP_SERVICE_UNAVAILABLE,
                           "the index cannot be opened: %s",
@@ -468,7 +470,7 @@ static void *stream_main(void *arg)
     qy_engine **engines = calloc(jobs, sizeof *engines);
     cs_status rc = engines ? CS_OK : CS_NOMEM;
     for (unsigned i = 0; rc == CS_OK && i < jobs; i++) {
-        rc = qy_engine_open(st->s->db_path, &engines[i], &st->msg);
+        rc = qy_engine_open_with(st->s->db_path, &st->s->open, &engines[i], &st->msg);
         if (rc == CS_OK)
             qy_engine_expect_many(engines[i]);
         else
@@ -910,13 +912,15 @@ cs_status qy_serve_start(const qy_serve_opts *opts, qy_server **out, char **msg)
         return CS_NOMEM;
     }
     s->jobs = opts->jobs;
+    s->open = (xs_open_opts){.allow_partial = opts->allow_partial,
+                             .timeout_ms = opts->timeout_ms};
     if (s->jobs == 0) {
         long cores = sysconf(_SC_NPROCESSORS_ONLN);
         s->jobs = cores < 1 ? 1 : cores > 4 ? 4 : (unsigned)cores;
     }
     /* The index must open now, not at the first request. */
     qy_engine *e = NULL;
-    cs_status rc = qy_engine_open(s->db_path, &e, msg);
+    cs_status rc = qy_engine_open_with(s->db_path, &s->open, &e, msg);
     qy_engine_close(e);
     int fd = rc == CS_OK ? open_socket(opts->listen, s, &rc, msg) : -1;
     if (rc == CS_OK) {

@@ -46,6 +46,9 @@ typedef struct qy_serve_opts {
     const char *listen;    /* "HOST:PORT", "[V6]:PORT" or "PORT"; port 0
                               picks a free one */
     unsigned jobs;         /* workers of one batch; 0: up to 4 cores */
+    int allow_partial;     /* a sharded index answers from the shards that
+                              open (xs.h: xs_open_opts) */
+    unsigned timeout_ms;   /* remote shards' timeout; 0: Xapian's */
 } qy_serve_opts;
 
 /*

@@ -200,6 +200,37 @@ cs query --db sharded/shard-0 --format jsonl -n 10 "$claim" > alone.jsonl
     fail "--allow-partial: not the answer of the other shard"
 cs stats --db sharded/remote.stub --allow-partial > stats.txt
 grep -q "shard:    remote 127.0.0.1:$port1: missing" stats.txt || fail "stats --allow-partial: $(cat stats.txt)"
+# serve refuses to start on it (every request would answer 503), and
+# with --allow-partial answers from the other shard, as query does.
+set +e
+timeout 20 "$CITESEARCH" serve --db sharded/remote.stub --listen 127.0.0.1:0 > /dev/null 2> err.txt
+status=$?
+set -e
+[ "$status" -eq 2 ] && grep -q "remote 127.0.0.1:$port1" err.txt ||
+    fail "serve on a shard down: status $status, $(cat err.txt)"
+: > partial.out
+"$CITESEARCH" serve --db sharded/remote.stub --allow-partial --remote-timeout 5 \
+    --listen 127.0.0.1:0 > partial.out 2> partial.err &
+spid=$!
+pids="$pids $spid"
+surl=""
+for _ in $(seq 300); do
+    surl=$(sed -n 's/^serving //p' partial.out)
+    [ -n "$surl" ] && break
+    kill -0 "$spid" 2>/dev/null || fail "serve --allow-partial exited: $(cat partial.err)"
+    sleep 0.1
+done
+grep -q "warning: shard 'remote 127.0.0.1:$port1' is missing" partial.err ||
+    fail "serve --allow-partial: no warning naming the shard: $(cat partial.err)"
+python3 - "$surl" "$claim" alone.jsonl <<'PY' || fail "serve --allow-partial: not the answer of the other shard"
+import json, sys, urllib.parse, urllib.request
+url, claim, alone = sys.argv[1:4]
+with urllib.request.urlopen(url + "api/query?n=10&q=" + urllib.parse.quote(claim), timeout=30) as r:
+    got = [x["cite"] for x in json.load(r)]
+want = [json.loads(l)["cite"] for l in open(alone)]
+assert got == want, (got, want)
+PY
+stop "$spid"
 # No shard at all is an error even so.
 stop "$pid0"
 cs query --db sharded/remote.stub --allow-partial "$claim" > /dev/null 2> err.txt
