@@ -129,8 +129,10 @@
  * its base letter (Wałęsa: walesa, Diyarbakır: diyarbakir), Arabic's
  * harakat and tatweel and Hebrew's points are left out as diacritics are,
  * and a digit group's apostrophe, as Switzerland writes one (7'500), as
- * its comma is (tx_normalize.c). */
-#define CS_READING_VERSION 15
+ * its comma is (tx_normalize.c).  16: digit groups set apart by a
+ * no-break or thin space (8 500) are the number joined, as a compound is
+ * (tx_analyze.c). */
+#define CS_READING_VERSION 16
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a
  * prefix plus a hash by the indexer (ix_path_term). */

@@ -284,6 +284,35 @@ static void test_digit_groups(void **state)
     assert_string_equal(one(a, "7'500").term, "7500");
     assert_string_equal(one(a, "7\xE2\x80\x99" "500").term, "7500");
     assert_string_equal(one(a, "1'234'567").term, "1234567");
+    /* Groups set apart by a no-break, thin or narrow no-break space, as
+     * French and SI texts write them: the groups, then the number joined
+     * as a compound is (8 500: 8, 500, 8500), a number still; a plain
+     * space is two numbers, so is a group of other than three digits. */
+    toks gs = run(a, "8\xC2\xA0" "500 euros");
+    assert_int_equal(gs.n, 4);
+    assert_string_equal(gs.v[0].term, "8");
+    assert_true(gs.v[0].flags & TX_PART);
+    assert_string_equal(gs.v[1].term, "500");
+    assert_string_equal(gs.v[2].term, "8500");
+    assert_true(gs.v[2].flags & TX_JOINED);
+    assert_true(gs.v[2].flags & TX_NUMBER);
+    assert_int_equal(gs.v[2].start, 0);
+    assert_int_equal(gs.v[2].end, 6);
+    assert_string_equal(gs.v[3].term, "euros");
+    free(gs.v);
+    gs = run(a, "10\xE2\x80\x89" "000\xE2\x80\x89" "000 people");
+    assert_int_equal(gs.n, 5);
+    assert_string_equal(gs.v[3].term, "10000000");
+    free(gs.v);
+    assert_string_equal(terms(a, "in 2019 500 people"), "in 2019 500 people");
+    gs = run(a, "in 2019\xC2\xA0" "500 people");
+    for (size_t i = 0; i < gs.n; i++)
+        assert_false(gs.v[i].flags & TX_JOINED);
+    free(gs.v);
+    gs = run(a, "8\xC2\xA0" "50 euros");
+    for (size_t i = 0; i < gs.n; i++)
+        assert_false(gs.v[i].flags & TX_JOINED);
+    free(gs.v);
     /* Not a digit group: the comma stays. */
     assert_string_equal(one(a, "12,34").term, "12,34");
     assert_string_equal(one(a, "1,2345").term, "1,2345");

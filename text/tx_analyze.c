@@ -128,6 +128,31 @@ static unsigned hyphen_at(const char *text, size_t len, size_t i)
     return 0;
 }
 
+/* Length of a space that French and SI typography put between digit
+ * groups (8 500, 10 000) at text[i]: a no-break space U+00A0, a thin
+ * space U+2009 or a narrow no-break space U+202F; or 0.  A plain space is
+ * none: "in 2019 500 people" is two numbers. */
+static unsigned group_space_at(const char *text, size_t len, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)text + i;
+    if (i + 1 < len && u[0] == 0xC2 && u[1] == 0xA0)
+        return 2;
+    if (i + 2 < len && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x89 || u[2] == 0xAF))
+        return 3;
+    return 0;
+}
+
+/* Whether term[0, n) is 1 to `most` ASCII digits and nothing else. */
+static int digits_only(const char *term, size_t n, size_t most)
+{
+    if (n == 0 || n > most)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (term[i] < '0' || term[i] > '9')
+            return 0;
+    return 1;
+}
+
 /* Whether a percent sign (% or the full-width U+FF05) stands at text[i],
  * maybe after one space ("50 %"): its bytes in [*start, *end). */
 static int percent_at(const char *text, size_t len, size_t i, size_t *start,
@@ -322,8 +347,12 @@ static cs_status flush_chain(struct run *r)
                            &stem_len, r->msg);
     if (st)
         return st;
+    int all_numbers = 1;
+    for (unsigned i = 0; i < n; i++)
+        all_numbers &= (c[i].flags & TX_NUMBER) != 0;
+    /* Digit groups (8 500) join into a number; a range never joins. */
     unsigned flags = TX_JOINED | (c[0].flags & TX_CAPITAL) |
-                     (any_ideo ? TX_IDEO : 0);
+                     (any_ideo ? TX_IDEO : 0) | (all_numbers ? TX_NUMBER : 0);
     emit(r, term, total, stem, stem_len, c[0].start, c[n - 1].end, c[0].pos,
          flags);
     a->chain_len = 0;
@@ -355,24 +384,33 @@ static cs_status add_one_word(struct run *r, size_t s, size_t e, int status)
     unsigned pos = r->pos++;
 
     /* Linked: the previous word ends in exactly one hyphen that this word
-     * follows.  Two numbers are a range (15-20), not a compound. */
+     * follows.  Two numbers are a range (15-20), not a compound; but a
+     * number of three digits after a group space (8 500) is the group of
+     * the number before it, joined as a compound is (8500). */
     int linked = 0;
+    int group = (flags & TX_NUMBER) && digits_only(a->term, nm.len, 3);
     if (a->nchain) {
         struct tx_chain_part *last = &a->chain[a->nchain - 1];
         unsigned h = hyphen_at(r->text, r->len, last->end);
         if (!h && (per_cent_at(r->text, r->len, last->start, last->end) ||
                    initial_at(r->text, r->len, last->start, last->end)))
             h = 1;
-        linked = h && last->end + h == s &&
-                 !((last->flags & TX_NUMBER) && (flags & TX_NUMBER)) &&
+        unsigned g = group_space_at(r->text, r->len, last->end);
+        linked = ((h && last->end + h == s &&
+                   !((last->flags & TX_NUMBER) && (flags & TX_NUMBER))) ||
+                  (g && last->end + g == s && group && nm.len == 3 &&
+                   (last->flags & TX_NUMBER))) &&
                  a->nchain < TX_CHAIN_MAX;
         if (!linked) {
             if ((st = flush_chain(r)) || r->stopped)
                 return st;
         }
     }
+    unsigned g = group ? group_space_at(r->text, r->len, e) : 0;
     int more = hyphen_at(r->text, r->len, e) != 0 || per_cent_at(r->text, r->len, s, e) ||
-               initial_at(r->text, r->len, s, e);
+               initial_at(r->text, r->len, s, e) ||
+               (g && (linked || a->nchain == 0) && e + g < r->len &&
+                r->text[e + g] >= '0' && r->text[e + g] <= '9');
 
     const char *stem;
     size_t stem_len;
