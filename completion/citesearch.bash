@@ -115,9 +115,17 @@ _citesearch()
 
     case $cmd in
     index)
+        # The types index reads (its --help lists them), in either case.
+        local ext glob ch c
         _citesearch_files -d -- "$cur"
-        _citesearch_compgen -f -X '!*.[tT][xX][tT]' -- "$cur"
-        _citesearch_compgen -f -X '!*.[mM][dD]' -- "$cur"
+        for ext in txt md eml mbox html htm mhtml mht; do
+            glob=""
+            for ((c = 0; c < ${#ext}; c++)); do
+                ch=${ext:c:1}
+                glob+="[$ch${ch^}]"
+            done
+            _citesearch_compgen -f -X "!*.$glob" -- "$cur"
+        done
         ;;
     show)
         _citesearch_files -f -- "$cur"

@@ -86,14 +86,26 @@ done
 
 # Files: index offers text files and directories, --batch CSV files and -.
 mkdir -p files/sub
-touch files/a.txt files/b.md files/c.pdf files/q.csv
+touch files/a.txt files/b.md files/c.pdf files/q.csv files/d.eml files/e.mbox \
+    files/f.html files/g.htm files/h.mhtml files/i.mht files/J.HTML
 (
     cd files || exit
-    expect "citesearch index " a.txt b.md sub
+    # Every type index reads (its --help lists them), in either case.
+    expect "citesearch index " a.txt b.md d.eml e.mbox f.html g.htm h.mhtml i.mht J.HTML sub
     expect "citesearch query --batch " q.csv sub -
     expect "citesearch index --manifest " q.csv sub
     expect "citesearch query --db " sub
 )
+
+# The filter fields are those of query --help, in both completions.
+# (the line "... +required, -excluded, title: source: ..." and date:).
+fields=$(sed -n 's/.*-excluded, //p' help-query.txt | tr ' ' '\n' | grep -x '[a-z]*:')
+[ -n "$fields" ] || fail "no filter field in citesearch query --help"
+got=$(complete_line "citesearch query --filter ")
+for f in $fields date:; do
+    echo "$got" | grep -qx -- "$f" || fail "citesearch query --filter <TAB> lacks $f: $(echo "$got" | flat)"
+    grep -q "'$f" "$COMPLETION/_citesearch" || fail "_citesearch: --filter lacks $f"
+done
 
 # zsh: the completion parses and names every option of every command.
 if command -v zsh > /dev/null 2>&1; then
