@@ -76,8 +76,14 @@ int main(int argc, char **argv)
         return CLI_OK;
     }
     for (size_t i = 0; i < sizeof subcommands / sizeof *subcommands; i++)
-        if (strcmp(argv[1], subcommands[i].name) == 0)
+        if (strcmp(argv[1], subcommands[i].name) == 0) {
+            /* getopt_long names argv[0] in its messages: "citesearch
+             * query: unrecognized option '--formt'", as our own say. */
+            static char name[32];
+            snprintf(name, sizeof name, "citesearch %s", subcommands[i].name);
+            argv[1] = name;
             return subcommands[i].run(argc - 1, argv + 1);
+        }
     fprintf(stderr, "citesearch: unknown command '%s'\n\n", argv[1]);
     usage(stderr);
     return CLI_ERROR;

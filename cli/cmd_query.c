@@ -169,7 +169,8 @@ static int run_query(int argc, char **argv, char **words, int nwords)
         switch (c) {
         case 'd': db_opt = optarg; break;
         case 'n':
-            if (cli_parse_count("query", "-n", optarg, 1, MAX_COUNT, &req.limit) != 0)
+            if (cli_parse_count("query", "-n/--limit", optarg, 1, MAX_COUNT,
+                                &req.limit) != 0)
                 return CLI_ERROR;
             break;
         case 'p':

@@ -14,9 +14,9 @@ static void usage(FILE *out)
                  "Prints the passage CITE (PATH:LINE or PATH:LINE-LINE, as query\n"
                  "prints it) from its file, with N passages around it, and warns\n"
                  "when the file changed since it was indexed.\n\n"
-                 "  --db DIR       the index\n"
-                 "  -C, --context N  passages before and after (default 0)\n"
-                 "  -h, --help     this help\n");
+                 "  --db DIR           the index\n"
+                 "  -C, --context N    passages before and after (default 0)\n"
+                 "  -h, --help         this help\n");
 }
 
 int cmd_show(int argc, char **argv)

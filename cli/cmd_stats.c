@@ -15,8 +15,14 @@ static void usage(FILE *out)
                  "[--allow-partial]\n"
                  "                       [--remote-timeout S]\n\n"
                  "Describes the index: where it is, its root, files, passages,\n"
-                 "and each shard of a sharded one (--allow-partial: also those\n"
-                 "that cannot be reached, and why).\n");
+                 "and each shard of a sharded one.\n\n"
+                 "  --db DIR              the index\n"
+                 "  --format text|json    text for people (default), json for scripts\n"
+                 "  --allow-partial       a sharded index: also the shards that cannot\n"
+                 "                        be reached, and why\n"
+                 "  --remote-timeout S    seconds a remote shard may take to connect or\n"
+                 "                        to answer (default 10)\n"
+                 "  -h, --help            this help\n");
 }
 
 int cmd_stats(int argc, char **argv)

@@ -119,8 +119,8 @@ static cs_status walk_entry(const char *abs, const char *rel, int explicit_arg,
     if (!ix_is_text_file(abs)) {
         if (explicit_arg || stack->name_skipped)
             fprintf(log,
-                    "citesearch: %s: not a .txt, .md, .eml, .mbox, .html or "
-                    ".mhtml file (skipped)\n",
+                    "citesearch: %s: not a .txt, .md, .eml, .mbox, .html, "
+                    ".htm, .mhtml or .mht file (skipped)\n",
                     abs);
         out->skipped++;
         return CS_OK;

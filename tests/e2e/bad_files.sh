@@ -279,7 +279,7 @@ printf '%%PDF-1.4\n' > other/report.pdf
 grep -q "1 skipped" walked.txt || fail "skipped count: $(cat walked.txt)"
 ! grep -q "report.pdf" walked.txt || fail "named without --verbose: $(cat walked.txt)"
 "$CITESEARCH" index --verbose other 2> walked.txt
-grep -q "other/report.pdf: not a .txt, .md, .eml, .mbox, .html or .mhtml file (skipped)" walked.txt ||
+grep -q "other/report.pdf: not a .txt, .md, .eml, .mbox, .html, .htm, .mhtml or .mht file (skipped)" walked.txt ||
     fail "--verbose names a skipped file: $(cat walked.txt)"
 
 # A binary file is told by its first 8 KB and only those are read: a

@@ -83,7 +83,7 @@ for opt in "--json" "--formt csv" "--limt 1"; do
     # shellcheck disable=SC2086
     cs query $opt Rama 2> err.txt > out.txt
     [ "$status" -eq 2 ] || fail "query $opt: status $status"
-    grep -q "unrecognized option '${opt%% *}'" err.txt || fail "query $opt: $(cat err.txt)"
+    grep -q "^citesearch query: unrecognized option '${opt%% *}'" err.txt || fail "query $opt: $(cat err.txt)"
     [ ! -s out.txt ] || fail "query $opt answered: $(head -c 200 out.txt)"
 done
 cs query --batch a.csv --batch b.csv 2> err.txt > out.txt

@@ -217,7 +217,7 @@ cs query --format jsonl -n 5 kestrel > out.jsonl
 [ "$(jq_py '[(r["path"], r["title"], r["line_start"]) for r in rs]' < out.jsonl)" = "[('in/saved.eml', 'Kestrel count', 5)]" ] ||
     fail ".eml: $(cat out.jsonl)"
 cs index in/scan.pdf 2> err.txt
-grep -q "in/scan.pdf: not a .txt, .md, .eml, .mbox, .html or .mhtml file (skipped)" err.txt ||
+grep -q "in/scan.pdf: not a .txt, .md, .eml, .mbox, .html, .htm, .mhtml or .mht file (skipped)" err.txt ||
     fail "a .pdf named: $(cat err.txt)"
 
 # The MIME message: its plain text once, cited by the file's line; no

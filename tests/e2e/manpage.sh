@@ -59,6 +59,12 @@ for cmd in $commands; do
 (< only in --help, > only in the man page):
 $diff_out"
     fi
+    # Each option has a line of its own in --help ("  -j, --jobs N  ..."),
+    # as it has a tag in the page, not only a mention in the usage line.
+    for opt in $(cat "page-$cmd.opts"); do
+        grep -Eq -- "^  (-[a-zA-Z], )?$opt( |\$)" "help-$cmd.txt" ||
+            fail "citesearch $cmd --help has no line describing $opt"
+    done
     if [ -f "$CLI/cmd_$cmd.c" ]; then
         table_options "$CLI/cmd_$cmd.c" > "table-$cmd.opts"
         if [ -s "table-$cmd.opts" ] &&
