@@ -136,6 +136,7 @@ typedef struct load_state {
     int col_of[NCOLS];      /* column index of each known field, or -1 */
     char *cells[NCOLS];     /* the current row's known cells */
     size_t field, row;      /* position in the CSV */
+    size_t line, row_line;  /* the file's line read, and where the row began */
     cs_status st;
     char **msg;
 } load_state;
@@ -209,8 +210,8 @@ static cs_status skip_row(load_state *s, const char *why, const char *value)
 {
     s->m->bad_rows++;
     if (s->m->log)
-        fprintf(s->m->log, "%s: row %zu: %s%s%s%s: the row is skipped\n",
-                s->csv_path, s->row + 1, why, value ? " '" : "",
+        fprintf(s->m->log, "%s: line %zu: %s%s%s%s: the row is skipped\n",
+                s->csv_path, s->row_line, why, value ? " '" : "",
                 value ? value : "", value ? "'" : "");
     return CS_OK;
 }
@@ -271,6 +272,7 @@ static void on_row(int terminator, void *ctx)
     }
     s->field = 0;
     s->row++;
+    s->row_line = 0;
 }
 
 cs_status ix_manifest_load(ix_manifest *m, const char *csv_path,
@@ -289,25 +291,33 @@ cs_status ix_manifest_load(ix_manifest *m, const char *csv_path,
     for (int c = 0; c < NCOLS; c++)
         s.col_of[c] = -1;
 
-    char buf[65536];
-    size_t n;
-    int first = 1;
-    while (s.st == CS_OK && (n = fread(buf, 1, sizeof buf, f)) > 0) {
+    /* Line by line, so that a message names the line a row starts on, as
+     * an editor numbers it (a cell may hold line breaks, and libcsv skips
+     * blank lines: a row's number is not its line's), as the batch
+     * reader does. */
+    char *buf = NULL;
+    size_t cap = 0;
+    ssize_t got;
+    while (s.st == CS_OK && (got = getline(&buf, &cap, f)) > 0) {
+        size_t n = (size_t)got;
         /* A UTF-8 byte order mark (Excel's "CSV UTF-8", Python's
          * utf-8-sig) is no part of the header: left to libcsv, it would
          * stand before a quoted first name ("path"), which would then not
          * be read as quoted. */
         const char *p = buf;
-        if (first && n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+        if (s.line == 0 && n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
             p += 3;
             n -= 3;
         }
-        first = 0;
+        s.line++;
+        if (s.row_line == 0 && strspn(p, " \t\r\n") < n)
+            s.row_line = s.line;
         if (csv_parse(&parser, p, n, on_field, on_row, &s) != n &&
             s.st == CS_OK)
-            s.st = cs_fail(msg, CS_BAD_INPUT, "%s: row %zu: %s", csv_path,
-                           s.row + 1, csv_strerror(csv_error(&parser)));
+            s.st = cs_fail(msg, CS_BAD_INPUT, "%s: line %zu: %s", csv_path,
+                           s.line, csv_strerror(csv_error(&parser)));
     }
+    free(buf);
     if (s.st == CS_OK && ferror(f))
         s.st = cs_fail(msg, CS_IO, "%s: read error", csv_path);
     if (s.st == CS_OK)

@@ -34,9 +34,9 @@ void ix_manifest_free(ix_manifest *m);
  * directory relative to the index root ("." for the root itself).  Later
  * entries for the same path replace earlier ones.  A malformed manifest
  * (no `path` column, bad CSV) is CS_BAD_INPUT with a message naming the
- * file and row.  A row that cannot be used (an empty path, a bad date) is
+ * file and line.  A row that cannot be used (an empty path, a bad date) is
  * skipped, counted (ix_manifest_bad_rows) and said on the log, naming the
- * file and row.
+ * file and the line the row starts on.
  */
 cs_status ix_manifest_load(ix_manifest *m, const char *csv_path,
                            const char *dir_rel, char **msg);

@@ -219,9 +219,28 @@ static void test_manifest(void **state)
     assert_non_null(ix_manifest_find(m, "x.txt"));
     assert_null(ix_manifest_find(m, "y.txt"));
     assert_non_null(ix_manifest_find(m, "z.txt"));
-    assert_non_null(strstr(said, "bad.csv: row 3: the date is not YYYY, YYYY-MM "
+    assert_non_null(strstr(said, "bad.csv: line 3: the date is not YYYY, YYYY-MM "
                                  "or YYYY-MM-DD: 'soon': the row is skipped"));
-    assert_non_null(strstr(said, "bad.csv: row 4: empty path"));
+    assert_non_null(strstr(said, "bad.csv: line 4: empty path"));
+    free(said);
+    ix_manifest_free(m);
+    unlink(path);
+    free(path);
+
+    /* The line the row starts on, as an editor numbers it, past a blank
+     * line and a cell that holds line breaks (it was "row 3": line 3 is
+     * inside the title), CR LF or not. */
+    path = write_file(dir, "lines.csv", "path,title,date\n\nx.txt,\"Two\nlines\","
+                                        "2023\r\ny.txt,,soon\r\n\n,Y\n");
+    m = ix_manifest_new();
+    said = NULL;
+    log = open_memstream(&said, &said_len);
+    ix_manifest_set_log(m, log);
+    assert_int_equal(ix_manifest_load(m, path, ".", &msg), CS_OK);
+    fclose(log);
+    assert_non_null(strstr(said, "lines.csv: line 5: the date is not"));
+    assert_non_null(strstr(said, "lines.csv: line 7: empty path"));
+    assert_int_equal(ix_manifest_bad_rows(m), 2);
     free(said);
     ix_manifest_free(m);
     unlink(path);

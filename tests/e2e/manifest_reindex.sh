@@ -116,7 +116,7 @@ printf 'path,title,date\na.txt,Okapi dated,29/12/2023\nc.txt,Tapir report,2023-1
 settle corp/c.txt
 cs index corp 2> bad.txt
 [ "$status" -eq 2 ] || fail "a bad row: exit $status: $(cat bad.txt)"
-grep -q "corp/manifest.csv: row 2: the date is not YYYY, YYYY-MM or YYYY-MM-DD: '29/12/2023': the row is skipped" bad.txt \
+grep -q "corp/manifest.csv: line 2: the date is not YYYY, YYYY-MM or YYYY-MM-DD: '29/12/2023': the row is skipped" bad.txt \
     || fail "the bad row not named: $(cat bad.txt)"
 grep -q "3 files: 1 read, 1 indexed .* 2 unchanged" bad.txt || fail "a bad row: $(cat bad.txt)"
 grep -q "1 manifest row skipped" bad.txt || fail "a bad row: $(cat bad.txt)"
