@@ -1079,8 +1079,14 @@ static int elided(const char *text, size_t from, size_t to)
 
 /* The phrase of slots [from, to): every combination of their spellings
  * (capped) in `pp`, and the query matching any of them in *out. */
+/* A phrase of more words than `max_words` (the index's longest passage,
+ * xs_db_doclength_upper_bound) matches no passage: its query is one that
+ * matches nothing, which Xapian answers without opening a posting list
+ * per word (a pasted article's quotation of 4,000 words took 1 GB and a
+ * second so).  Its variants stay in the plan, for the highlights. */
 static cs_status phrase_of_slots(const slot *slots, size_t from, size_t to,
-                                 qy_phrase_plan *pp, xs_query **out)
+                                 uint64_t max_words, qy_phrase_plan *pp,
+                                 xs_query **out)
 {
     *out = NULL;
     size_t total = 1;
@@ -1104,7 +1110,9 @@ static cs_status phrase_of_slots(const slot *slots, size_t from, size_t to,
     }
     qlist alts = {0};
     for (size_t v = 0; rc == CS_OK && v < pp->nvariants; v++)
-        qlist_add(&alts, qy_phrase_query(pp->variants[v].v, pp->variants[v].n));
+        qlist_add(&alts, pp->variants[v].n > max_words
+                             ? xs_query_match_nothing()
+                             : qy_phrase_query(pp->variants[v].v, pp->variants[v].n));
     if (alts.nomem)
         rc = CS_NOMEM;
     if (rc == CS_OK)
@@ -1257,6 +1265,7 @@ static cs_status add_phrase(builder *b, const qy_clause *c)
     /* Each part between ellipses: its phrase plan (for the highlights and
      * the match kind) and its query; the clause asks for all parts. */
     qlist parts = {0};
+    uint64_t max_words = xs_db_doclength_upper_bound(qy_engine_db(b->e));
     for (size_t from = 0; rc == CS_OK && from < nslots;) {
         size_t to = from + 1;
         while (to < nslots &&
@@ -1264,7 +1273,7 @@ static cs_status add_phrase(builder *b, const qy_clause *c)
             to++;
         qy_phrase_plan pp = {.mod = c->mod};
         xs_query *q = NULL;
-        rc = phrase_of_slots(slots, from, to, &pp, &q);
+        rc = phrase_of_slots(slots, from, to, max_words, &pp, &q);
         if (rc == CS_OK && q)
             qlist_add(&parts, q);
         if (rc == CS_OK && pp.nvariants > 0) {

@@ -198,6 +198,10 @@ unsigned xs_db_doccount(xs_db *db);
 unsigned xs_db_termfreq(xs_db *db, const char *term, size_t len);
 /* Total number of terms (sum of document lengths). */
 uint64_t xs_db_total_length(xs_db *db);
+/* An upper bound on any document's length (its terms' wdf summed; every
+ * positional term counts at least 1, so no phrase of more words than this
+ * can match); UINT64_MAX when it cannot be read. */
+uint64_t xs_db_doclength_upper_bound(xs_db *db);
 
 /* User metadata.  Over several shards (where Xapian 1.4 would read the
  * first shard's only) the value is the first shard's that is not empty,

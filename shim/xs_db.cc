@@ -473,6 +473,17 @@ uint64_t xs_db_total_length(xs_db *db)
     }
 }
 
+uint64_t xs_db_doclength_upper_bound(xs_db *db)
+{
+    if (!db)
+        return UINT64_MAX;
+    try {
+        return db->db.get_doclength_upper_bound();
+    } catch (...) {
+        return UINT64_MAX;
+    }
+}
+
 cs_status xs_db_get_metadata(xs_db *db, const char *key, char **val,
                              size_t *len, char **msg)
 {

@@ -1043,6 +1043,49 @@ static void test_compound_splits_only_rare_solid_words(void **state)
     remove_tree(dir);
 }
 
+/* A phrase of more words than the index's longest passage matches no
+ * passage, so it is not asked of Xapian (which would open a posting list
+ * a word, 16 times over with its spellings: a pasted article's quotation
+ * of 4,000 words took 1 GB); a quotation so long is still answered, as a
+ * near match, and a phrase a passage can hold is asked as before. */
+static void test_phrase_longer_than_any_passage(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/cs-longphrase-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    FILE *fp = file_in(dir, "a.txt");
+    for (int i = 0; i < 6; i++)
+        fprintf(fp, "The harbour pilots of port %d met at dawn.\n\n", i);
+    fclose(fp);
+    qy_engine *e = engine_of(dir);
+
+    char *d = plan_of(e, "\"the harbour pilots of port 3 met at dawn\"");
+    assert_non_null(strstr(d, "PHRASE 9"));
+    free(d);
+
+    char q[4096] = "\"";
+    for (int i = 0; i < 6; i++)
+        snprintf(q + strlen(q), sizeof q - strlen(q),
+                 "the harbour pilots of port %d met at dawn ", i);
+    strcat(q, "\"");
+    d = plan_of(e, q);
+    assert_null(strstr(d, "PHRASE 54"));
+    free(d);
+    qy_request req = {.query = q, .mode = QY_MODE_AUTO, .limit = 3};
+    qy_answer a;
+    assert_int_equal(qy_engine_query(e, &req, &a, NULL), CS_OK);
+    qy_answer_clear(&a);
+    /* The short one is still found verbatim. */
+    req.query = "\"the harbour pilots of port 3 met at dawn\"";
+    assert_int_equal(qy_engine_query(e, &req, &a, NULL), CS_OK);
+    assert_int_equal(a.n, 1);
+    assert_int_equal(a.results[0].match, QY_MATCH_EXACT);
+    qy_answer_clear(&a);
+
+    qy_engine_close(e);
+    remove_tree(dir);
+}
+
 /* The dates of the articles `q` finds in e (a filter in it), sorted
  * and comma-separated: "" when none. */
 static const char *dates_of(qy_engine *e, const char *q)
@@ -1523,6 +1566,7 @@ int main(void)
         cmocka_unit_test(test_acronym_spelled_out),
         cmocka_unit_test(test_names_written_as_acronym),
         cmocka_unit_test(test_compound_splits_only_rare_solid_words),
+        cmocka_unit_test(test_phrase_longer_than_any_passage),
         cmocka_unit_test(test_near_quote_found_by_word_pairs),
         cmocka_unit_test(test_date_filter_holds_whole_periods),
         cmocka_unit_test(test_quote_word_pairs),
