@@ -57,36 +57,70 @@ static void spans_normalize(spans *s)
 
 /* Finds the occurrences of one phrase variant among the positional
  * tokens; returns how many were added to `out`. */
+/* Whether `seq` stands in the passage from word i on (i a word of its
+ * own, not a compound's joined form); *last its last word. */
+static int sequence_at(const qy_ptoks *pt, const qy_strv *seq, size_t i,
+                       size_t *last)
+{
+    if (seq->n == 0 || (pt->v[i].flags & TX_JOINED))
+        return 0;
+    size_t j = i, k = 0;
+    while (j < pt->n && k < seq->n) {
+        if (pt->v[j].flags & TX_JOINED) {
+            j++;
+            continue;
+        }
+        if (strcmp(QY_PTERM(pt, j), seq->v[k]) != 0)
+            break;
+        j++;
+        k++;
+    }
+    if (k < seq->n)
+        return 0;
+    *last = j - 1;
+    while (pt->v[*last].flags & TX_JOINED)
+        (*last)--;
+    return 1;
+}
+
 static size_t find_sequence(const qy_ptoks *pt, const qy_strv *seq, spans *out)
 {
-    size_t found = 0;
-    if (seq->n == 0)
-        return 0;
-    for (size_t i = 0; i < pt->n; i++) {
-        /* A compound's joined form spans its parts: a match starts at a
-         * word of its own. */
-        if (pt->v[i].flags & TX_JOINED)
-            continue;
-        size_t j = i, k = 0;
-        while (j < pt->n && k < seq->n) {
-            if (pt->v[j].flags & TX_JOINED) {
-                j++;
-                continue;
-            }
-            if (strcmp(QY_PTERM(pt, j), seq->v[k]) != 0)
-                break;
-            j++;
-            k++;
-        }
-        if (k == seq->n) {
-            size_t last = j - 1;
-            while (pt->v[last].flags & TX_JOINED)
-                last--;
+    size_t found = 0, last;
+    for (size_t i = 0; i < pt->n; i++)
+        if (sequence_at(pt, seq, i, &last)) {
+            /* A compound's joined form spans its parts: a match starts
+             * at a word of its own. */
             spans_add(out, pt->v[i].start, pt->v[last].end);
             found++;
         }
-    }
     return found;
+}
+
+/* Whether a quotation's parts between ellipses stand in the passage in
+ * their order, each after the one before: "before the winter comes ...
+ * we will rebuild" is no verbatim quote of "We will rebuild ... before
+ * the winter comes". */
+static int parts_in_order(const qy_plan *plan, const qy_ptoks *pt)
+{
+    size_t from = 0;
+    for (size_t p = 0; p < plan->nphrases; p++) {
+        const qy_phrase_plan *pp = &plan->phrases[p];
+        if (pp->mod == QY_EXCLUDED)
+            continue;
+        /* The occurrence that ends first leaves the most to the rest. */
+        size_t next = SIZE_MAX, last;
+        for (size_t v = 0; v < pp->nvariants; v++)
+            for (size_t i = from; i < pt->n; i++)
+                if (sequence_at(pt, &pp->variants[v], i, &last)) {
+                    if (last + 1 < next)
+                        next = last + 1;
+                    break;
+                }
+        if (next == SIZE_MAX)
+            return 0;
+        from = next;
+    }
+    return 1;
 }
 
 /* Whether passage words k and k+1 are claim word qw written as two
@@ -1189,7 +1223,8 @@ cs_status qy_mark_terms(const qy_plan *plan, qy_cand *c)
             found += find_sequence(pt, &pp->variants[v], &hl);
         phrases_found += found > 0;
     }
-    r->match = phrases_wanted > 0 && phrases_found == phrases_wanted
+    r->match = phrases_wanted > 0 && phrases_found == phrases_wanted &&
+                       (!plan->quote || phrases_wanted < 2 || parts_in_order(plan, pt))
                    ? QY_MATCH_EXACT
                    : QY_MATCH_TERMS;
     /* A verbatim quote is highlighted alone, so its first highlight is
