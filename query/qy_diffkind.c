@@ -293,6 +293,70 @@ static int word_is(const char *w, size_t len, const char *lit)
     return strlen(lit) == len && strncasecmp(w, lit, len) == 0;
 }
 
+/*
+ * A cardinal written out in several words, as English says it: "three
+ * hundred and twelve", "two thousand five hundred", "twenty-five
+ * thousand", "one million two hundred thousand".  Words under a hundred
+ * (a tens word may be followed by a unit: "twenty five"), "hundred" after
+ * one of them, the larger scale words each after a smaller group and in
+ * falling order, "and" only after a scale word and before more.  Words
+ * w[0, n); 0 when they are no such number.
+ */
+static int cardinal_in_words(const char *const *w, const size_t *len, size_t n,
+                             double *amount)
+{
+    double total = 0, group = 0, last_scale = 0;
+    long last_small = -1; /* the word before, when a number under 100 */
+    int after_scale = 0, words = 0;
+    for (size_t i = 0; i < n; i++) {
+        double scale;
+        if (word_is(w[i], len[i], "and")) {
+            if (!after_scale || i + 1 == n)
+                return 0;
+            after_scale = 0;
+            last_small = -1;
+            continue;
+        }
+        if (qy_scale_of(w[i], len[i], &scale)) {
+            if (scale == 100) {
+                if (group <= 0 || group >= 100 || (long)group % 100 == 0)
+                    return 0;
+                group *= 100;
+            } else {
+                if (group <= 0 || (last_scale > 0 && scale >= last_scale))
+                    return 0;
+                total += group * scale;
+                group = 0;
+                last_scale = scale;
+            }
+            after_scale = 1;
+            last_small = -1;
+            words++;
+            continue;
+        }
+        char word[48];
+        long value;
+        if (len[i] >= sizeof word)
+            return 0;
+        memcpy(word, w[i], len[i]);
+        word[len[i]] = '\0';
+        if (!number_written_out(word, &value) || value <= 0 || value >= 100 ||
+            ordinal(word) || word_is(w[i], len[i], "dozen"))
+            return 0;
+        if (last_small >= 0 ? !(last_small >= 20 && last_small % 10 == 0 && value < 10)
+                            : (long)group % 100 != 0)
+            return 0;
+        group += (double)value;
+        last_small = value;
+        after_scale = 0;
+        words++;
+    }
+    if (words < 2)
+        return 0;
+    *amount = total + group;
+    return 1;
+}
+
 int qy_amount_of_words(const char *text, double *amount)
 {
     /* Split at white space, and at the hyphen before a scale word
@@ -322,6 +386,8 @@ int qy_amount_of_words(const char *text, double *amount)
     }
     if (n == 0)
         return 0;
+    if (n >= 2 && cardinal_in_words(w, len, n, amount))
+        return 1;
     /* The scale word that ends it, if any: 1.5 million. */
     double scale = 1, value;
     if (n > 1 && qy_scale_of(w[n - 1], len[n - 1], &scale))

@@ -400,6 +400,52 @@ static int word_next(const qtoks *toks, size_t from, size_t i, const char *w)
            (i == from || toks->v[i].pos == toks->v[i - 1].pos + 1);
 }
 
+/* A cardinal written out in three words or more from toks[i] on, each
+ * after the one before ("three hundred and twelve", "two thousand five
+ * hundred"): the token after its last, its value in *amount; i when none
+ * starts there. */
+static size_t cardinal_end(const qtoks *toks, size_t i, double *amount)
+{
+    const char *t = toks->v[i].term;
+    if (!(t[0] >= 'a' && t[0] <= 'z'))
+        return i;
+    size_t most = 1;
+    while (most < 8 && i + most < toks->n &&
+           word_next(toks, i, i + most, toks->v[i + most].term))
+        most++;
+    for (size_t m = most; m >= 3; m--) {
+        char joined[8 * 24];
+        size_t len = 0;
+        int fits = 1;
+        for (size_t k = i; k < i + m && fits; k++) {
+            size_t tl = strlen(toks->v[k].term);
+            fits = len + tl + 2 <= sizeof joined;
+            if (fits) {
+                if (k > i)
+                    joined[len++] = ' ';
+                memcpy(joined + len, toks->v[k].term, tl);
+                len += tl;
+            }
+        }
+        joined[len] = '\0';
+        if (fits && qy_amount_of_words(joined, amount))
+            return i + m;
+    }
+    return i;
+}
+
+/* Whether toks[i] is a verb that negates the verb after it, as "not"
+ * does: "refused to concede", "failed to report", "declined to comment"
+ * say what "did not concede" says. */
+static int negating_verb(const qtoks *toks, size_t i)
+{
+    static const char *const stems[] = {"refus", "fail", "declin"};
+    for (size_t k = 0; k < sizeof stems / sizeof *stems; k++)
+        if (strcmp(toks->v[i].stem, stems[k]) == 0)
+            return word_next(toks, i, i + 1, "to");
+    return 0;
+}
+
 /* The amount of a number written over several words, for each token it
  * spans (amounts[i] < 0 where none): a number and a scale word ("1.5
  * million", "two thousand", "one million"), or with "a half" ("one and a
@@ -412,8 +458,10 @@ static void word_amounts(const qtoks *toks, double *amounts)
     for (size_t i = 0; i < toks->n; i++) {
         const char *term = toks->v[i].term;
         double n, scale = 1;
-        size_t end;
-        if (qy_amount_of(term, strlen(term), &n) && word_next(toks, i, i + 1, "and") &&
+        size_t end = cardinal_end(toks, i, &n);
+        if (end > i) {
+            /* three hundred and twelve, two thousand five hundred */
+        } else if (qy_amount_of(term, strlen(term), &n) && word_next(toks, i, i + 1, "and") &&
             word_next(toks, i, i + 2, "a") && word_next(toks, i, i + 3, "half")) {
             n += 0.5; /* N and a half [scale] */
             end = i + 4;
@@ -798,8 +846,10 @@ static cs_status add_words(builder *b, const qy_clause *c)
         find_spelled(b, c->text, &toks, acronym);
     for (size_t i = 0; i < toks.n && rc == CS_OK; i++) {
         const qtok *t = &toks.v[i];
-        if (tx_is_negation(t->term, strlen(t->term)) || strcmp(t->stem, "deni") == 0)
-            b->plan->negative = 1; /* not, never, didn't; deny, denied, denies */
+        if (tx_is_negation(t->term, strlen(t->term)) || strcmp(t->stem, "deni") == 0 ||
+            negating_verb(&toks, i))
+            b->plan->negative = 1; /* not, never, didn't; deny, denied, denies;
+                                    * refused to */
         if (i == skip)
             continue;
         /* (A compound's first part may be a stop word: the "under" of
