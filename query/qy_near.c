@@ -10,20 +10,27 @@
 #include "tx.h"
 
 /* Non-zero when the text between two words of the passage `r` ends no
- * sentence or line (nor holds a NUL; an acronym's point, tx_acronym_point,
- * ends none): the second goes on what the first says.  `words` is the
- * passage as read (qy_readable_slice), so that the bytes between are
- * looked at as the characters they stand for. */
+ * sentence, line or quotation (nor holds a NUL; an acronym's point,
+ * tx_acronym_point, ends none): the second goes on what the first says.
+ * `words` is the passage as read (qy_readable_slice), so that the bytes
+ * between are looked at as the characters they stand for. */
 static int same_sentence(const qy_result *r, const tx_read *words,
                          const qy_align_tok *a, const qy_align_tok *b)
 {
     size_t len;
     const char *text = qy_readable_text(r, words, &len);
     size_t to = qy_readable_at(words, b->start);
-    for (size_t k = qy_readable_end(words, a->end); k < to; k++)
-        if (text[k] == '\0' ||
+    for (size_t k = qy_readable_end(words, a->end); k < to; k++) {
+        if (text[k] == '\0' || text[k] == '"' ||
             (strchr(".!?;:\n\r", text[k]) && !tx_acronym_point(text, len, k)))
             return 0;
+        /* A quotation mark ends or starts a quotation: “ ” « » too. */
+        const unsigned char *u = (const unsigned char *)text + k;
+        if (k + 2 < len && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x9C || u[2] == 0x9D))
+            return 0;
+        if (k + 1 < len && u[0] == 0xC2 && (u[1] == 0xAB || u[1] == 0xBB))
+            return 0;
+    }
     return 1;
 }
 
@@ -42,6 +49,32 @@ static void replace_end_drops(qy_alignment *al, const qy_align_tok *p,
 {
     if (al->first < 0)
         return;
+    /* The other way round: a word the alignment replaced at either end
+     * across the end of a sentence or a quotation from the rest of the
+     * span is the quotation's own, dropped ("Yesterday" is not the
+     * "comes" that closes the quotation before "the mayor told"). */
+    for (size_t k = 0; k < al->nops && al->first < al->last; k++) {
+        qy_align_op *o = &al->ops[k];
+        if (o->op == '-')
+            continue;
+        if (o->op != '~' || o->pn != 1 || o->p != al->first ||
+            same_sentence(r, words, &p[al->first], &p[al->first + 1]))
+            break;
+        o->op = '-';
+        o->pn = 0;
+        al->first++;
+    }
+    for (size_t k = al->nops; k > 0 && al->first < al->last; k--) {
+        qy_align_op *o = &al->ops[k - 1];
+        if (o->op == '-')
+            continue;
+        if (o->op != '~' || o->pn != 1 || o->p != al->last ||
+            same_sentence(r, words, &p[al->last - 1], &p[al->last]))
+            break;
+        o->op = '-';
+        o->pn = 0;
+        al->last--;
+    }
     size_t lead, trail;
     qy_alignment_end_drops(al, &lead, &trail);
     /* Trailing, nearest the span first. */

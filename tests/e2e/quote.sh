@@ -526,3 +526,13 @@ PY
 # A passage that says of no one has no said_by.
 cs query --format jsonl -n 1 '"bringing various systems to a halt for days"' > out.jsonl
 [ "$(jq_py '"said_by" in rs[0]' < out.jsonl)" = "False" ] || fail "said by no one: $(cat out.jsonl)"
+
+# A quotation's first word the source does not say, where the source's
+# word before the span closes a quotation: dropped, not replaced by the
+# quotation's last word ("Yesterday -> comes").
+mkdir bound
+printf 'Harbor\n\n"We will rebuild before the winter comes," the mayor told reporters at the town hall on Friday.\n' > bound/a.txt
+"$CITESEARCH" index --quiet bound
+cs query --format jsonl -n 1 --mode quote 'Yesterday the mayor told reporters at the town hall' > out.jsonl
+[ "$(jq_py '[(d["op"], d["query"], d["source"]) for d in rs[0]["diff"] if d["op"] != "="]' < out.jsonl)" = \
+  "[('-', 'Yesterday', '')]" ] || fail "across a closing quotation mark: $(cat out.jsonl)"
