@@ -131,8 +131,10 @@
  * and a digit group's apostrophe, as Switzerland writes one (7'500), as
  * its comma is (tx_normalize.c).  16: digit groups set apart by a
  * no-break or thin space (8 500) are the number joined, as a compound is
- * (tx_analyze.c). */
-#define CS_READING_VERSION 16
+ * (tx_analyze.c).  17: a text with one byte that is not ASCII is read
+ * as Windows-1252, whatever Latin charset ICU ranks first
+ * (tx_charset_detect). */
+#define CS_READING_VERSION 17
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a
  * prefix plus a hash by the indexer (ix_path_term). */

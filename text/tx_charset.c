@@ -195,6 +195,12 @@ done:
 /* A Latin charset other than Western European is taken when ICU finds it
  * likelier than every other, and at least this sure. */
 #define TX_DETECT_LATIN_CONFIDENCE 20
+/* ... and when the text has this many bytes that are not ASCII at least:
+ * on one, ICU's guess between Latin charsets is a coin's toss ("Gen\xE8ve
+ * is a city." in Latin-1 ranked ISO-8859-2 first, 50 to 37, and read
+ * "Genčve"), and Western European text, a loanword's accent in English,
+ * is the likelier.  (A paragraph of Slovenian news has three.) */
+#define TX_DETECT_LATIN_BYTES 2
 
 int tx_charset_detect(const char *text, size_t len, char *out)
 {
@@ -220,6 +226,9 @@ int tx_charset_detect(const char *text, size_t len, char *out)
     if (U_FAILURE(err))
         return 0;
     int32_t n = len < TX_DETECT_BYTES ? (int32_t)len : TX_DETECT_BYTES;
+    size_t high = 0;
+    for (int32_t i = 0; i < n && high < TX_DETECT_LATIN_BYTES; i++)
+        high += (unsigned char)text[i] >= 0x80;
     ucsdet_setText(d, text, n, &err);
     const UCharsetMatch *m = U_SUCCESS(err) ? ucsdet_detect(d, &err) : NULL;
     const char *name = m && U_SUCCESS(err) ? ucsdet_getName(m, &err) : NULL;
@@ -227,7 +236,7 @@ int tx_charset_detect(const char *text, size_t len, char *out)
     if (name && U_SUCCESS(err) && tx_charset_readable(name) &&
         ((sure >= TX_DETECT_CONFIDENCE &&
           listed(name, scripts, sizeof scripts / sizeof scripts[0])) ||
-         (sure >= TX_DETECT_LATIN_CONFIDENCE &&
+         (sure >= TX_DETECT_LATIN_CONFIDENCE && high >= TX_DETECT_LATIN_BYTES &&
           listed(name, latin, sizeof latin / sizeof latin[0]))))
         strcpy(out, name);
     ucsdet_close(d);
