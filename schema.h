@@ -133,8 +133,9 @@
  * no-break or thin space (8 500) are the number joined, as a compound is
  * (tx_analyze.c).  17: a text with one byte that is not ASCII is read
  * as Windows-1252, whatever Latin charset ICU ranks first
- * (tx_charset_detect). */
-#define CS_READING_VERSION 17
+ * (tx_charset_detect).  18: a number's minus sign is the number's (-15;
+ * tx_analyze.c). */
+#define CS_READING_VERSION 18
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a
  * prefix plus a hash by the indexer (ix_path_term). */

@@ -313,6 +313,16 @@ static void test_digit_groups(void **state)
     for (size_t i = 0; i < gs.n; i++)
         assert_false(gs.v[i].flags & TX_JOINED);
     free(gs.v);
+    /* A number's minus sign is the number's, its bytes the token's; not
+     * a hyphen after a letter, a digit or another hyphen. */
+    gs = run(a, "fell by -2.1 and (\xE2\x88\x92" "15)");
+    assert_string_equal(gs.v[2].term, "-2.1");
+    assert_true(gs.v[2].flags & TX_NUMBER);
+    assert_int_equal(gs.v[2].start, 8);
+    assert_string_equal(gs.v[4].term, "-15");
+    assert_int_equal(gs.v[4].start, 18);
+    free(gs.v);
+    assert_string_equal(terms(a, "COVID-19 in 2019-20 --1 +5"), "covid 19 in 2019 20 1 5");
     /* Not a digit group: the comma stays. */
     assert_string_equal(one(a, "12,34").term, "12,34");
     assert_string_equal(one(a, "1,2345").term, "1,2345");

@@ -142,6 +142,24 @@ static unsigned group_space_at(const char *text, size_t len, size_t i)
     return 0;
 }
 
+/* Length of a minus sign (- or U+2212) just before a number at text[s],
+ * set off from what comes before it by the start of the text, a space or
+ * an opening bracket (-2.1%, (−15)); 0 for none, and for a hyphen after a
+ * letter, a digit or another hyphen (COVID-19, 2019-20, --1). */
+static unsigned minus_before(const char *text, size_t s)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    unsigned n = 0;
+    if (s >= 1 && u[s - 1] == '-')
+        n = 1;
+    else if (s >= 3 && u[s - 3] == 0xE2 && u[s - 2] == 0x88 && u[s - 1] == 0x92)
+        n = 3;
+    if (n == 0 || s == n)
+        return n;
+    unsigned char b = u[s - n - 1];
+    return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '(' || b == '[' ? n : 0;
+}
+
 /* Whether term[0, n) is 1 to `most` ASCII digits and nothing else. */
 static int digits_only(const char *term, size_t n, size_t most)
 {
@@ -379,6 +397,18 @@ static cs_status add_one_word(struct run *r, size_t s, size_t e, int status)
         flags |= TX_IDEO;
     if (nm.capital)
         flags |= TX_CAPITAL;
+    /* A number's minus sign is the number's: -15 is not 15, and a
+     * quotation or a claim that leaves it out says otherwise (a plus
+     * sign says nothing more than none). */
+    unsigned minus = (flags & TX_NUMBER) ? minus_before(r->text, s) : 0;
+    if (minus) {
+        if (tx_grow((void **)&a->term, &a->term_cap, nm.len + 2, 1))
+            return cs_fail(r->msg, CS_NOMEM, "out of memory reading a number");
+        memmove(a->term + 1, a->term, nm.len + 1);
+        a->term[0] = '-';
+        nm.len++;
+        s -= minus;
+    }
     if (!(flags & (TX_NUMBER | TX_IDEO)) && tx_is_stopword(a->term, nm.len))
         flags |= TX_STOP;
     unsigned pos = r->pos++;

@@ -1,0 +1,25 @@
+# A number's minus sign is the number's: a quotation that leaves it out
+# is no verbatim quote and its diff names the change; a claim that says 15
+# of a source's -15 lists 15 unsupported; a hyphen in a name or a range
+# is no minus.
+. "$(dirname "$0")/lib.sh"
+mkdir docs
+printf 'Figures\n\nOutput fell by -2.1%% in the first quarter of the year.\n\nTemperatures dropped to \342\210\22215 degrees in the mountain villages.\n\nCOVID-19 cases rose in 2019-20 to 15 a day.\n' > docs/a.txt
+"$CITESEARCH" index --quiet docs
+
+# diff QUERY: the changes of the first result of QUERY, as op:query>source.
+diff_of() {
+    cs query --format jsonl -n 1 "$1" > out.jsonl
+    [ "$status" -eq 0 ] || fail "$1: no result"
+    jq_py '" ".join(r["match"] for r in rs[:1]) + " " + " ".join(d["op"] + ":" + d["query"] + ">" + d["source"] for d in rs[0].get("diff", []) if d["op"] != "=")' < out.jsonl
+}
+[ "$(diff_of '"Output fell by 2.1% in the first quarter"')" = "near ~:2.1>-2.1" ] ||
+    fail "a minus left out: $(cat out.jsonl)"
+[ "$(diff_of '"Temperatures dropped to 15 degrees in the mountain villages"')" = "near ~:15>−15" ] ||
+    fail "a minus sign left out: $(cat out.jsonl)"
+[ "$(diff_of '"Temperatures dropped to -15 degrees in the mountain villages"')" = "exact " ] ||
+    fail "a hyphen for the minus sign: $(cat out.jsonl)"
+[ "$(diff_of '"COVID-19 cases rose in 2019-20"')" = "exact " ] || fail "a name's hyphen: $(cat out.jsonl)"
+cs query --format jsonl -n 1 --mode claim 'Temperatures dropped to 15 degrees in the villages' > out.jsonl
+[ "$(jq_py 'rs[0]["unsupported"]' < out.jsonl)" = "['15']" ] || fail "a claim's 15: $(cat out.jsonl)"
+echo ok
