@@ -66,6 +66,7 @@ typedef struct run {
  * not find. */
 typedef struct vanish_ctx {
     const char *scope;   /* root-relative argument, "." for the root */
+    const ix_filelist *files; /* the walk's, for what it could not read */
     char **found;        /* sorted rel paths of the files found */
     size_t nfound;
     char **gone;
@@ -94,6 +95,9 @@ static int on_record(void *ctx, const char *key, const char *val, size_t len)
     const char *rel = key + strlen(CS_META_FILE);
     if (!in_scope(v->scope, rel))
         return 0;
+    for (size_t i = 0; i < v->files->nunread; i++)
+        if (in_scope(v->files->unread[i], rel))
+            return 0; /* there, but not readable now: kept */
     if (bsearch(&rel, v->found, v->nfound, sizeof *v->found, cmp_str))
         return 0;
     if (v->ngone == v->cap) {
@@ -149,8 +153,8 @@ static cs_status find_vanished(run *r, const ix_filelist *files, char **scopes,
     gone_file *list = NULL;
     for (size_t s = 0; s < nscopes && rc == CS_OK; s++) {
         for (unsigned k = 0; scopes[s] && rc == CS_OK && k < r->shards.n; k++) {
-            vanish_ctx v = {.scope = scopes[s], .found = found,
-                            .nfound = nfound};
+            vanish_ctx v = {.scope = scopes[s], .files = files,
+                            .found = found, .nfound = nfound};
             char prefix[PATH_MAX + 16];
             snprintf(prefix, sizeof prefix, "%s%s", CS_META_FILE,
                      strcmp(scopes[s], ".") ? scopes[s] : "");

@@ -18,7 +18,27 @@ void ix_filelist_clear(ix_filelist *l)
         free(l->items[i].rel);
     }
     free(l->items);
+    for (size_t i = 0; i < l->nunread; i++)
+        free(l->unread[i]);
+    free(l->unread);
     memset(l, 0, sizeof *l);
+}
+
+/* Counts an entry that could not be read, and notes it when it exists
+ * (any error but ENOENT: a vanished one is gone). */
+static cs_status unread(ix_filelist *l, const char *rel, int err)
+{
+    l->errors++;
+    if (err == ENOENT || err == ENOTDIR)
+        return CS_OK;
+    char **grown = realloc(l->unread, (l->nunread + 1) * sizeof *grown);
+    if (!grown)
+        return CS_NOMEM;
+    l->unread = grown;
+    if (!(l->unread[l->nunread] = strdup(rel)))
+        return CS_NOMEM;
+    l->nunread++;
+    return CS_OK;
 }
 
 int ix_is_text_file(const char *name)
@@ -88,9 +108,9 @@ static cs_status walk_entry(const char *abs, const char *rel, int explicit_arg,
         if (explicit_arg)
             return cs_fail(msg, errno == ENOENT ? CS_NOT_FOUND : CS_IO,
                            "%s: %s", abs, strerror(errno));
-        fprintf(log, "citesearch: %s: %s (skipped)\n", abs, strerror(errno));
-        out->errors++;
-        return CS_OK;
+        int err = errno;
+        fprintf(log, "citesearch: %s: %s (skipped)\n", abs, strerror(err));
+        return unread(out, rel, err);
     }
     if (S_ISDIR(st.st_mode)) {
         for (int i = 0; i < stack->depth; i++)
@@ -134,9 +154,9 @@ static cs_status walk_dir(const char *abs, const char *rel, dir_stack *stack,
 {
     DIR *d = opendir(abs);
     if (!d) {
-        fprintf(log, "citesearch: %s: %s (skipped)\n", abs, strerror(errno));
-        out->errors++;
-        return CS_OK;
+        int err = errno;
+        fprintf(log, "citesearch: %s: %s (skipped)\n", abs, strerror(err));
+        return unread(out, rel, err);
     }
     char **names = NULL;
     size_t n = 0, cap = 0;

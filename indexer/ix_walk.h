@@ -38,6 +38,13 @@ typedef struct ix_filelist {
     size_t n, cap;
     unsigned skipped;   /* files that are not .txt/.md */
     unsigned errors;    /* entries that could not be read */
+    char **unread;      /* those of them that exist (a folder that cannot
+                           be listed, an entry that cannot be looked at:
+                           EACCES, EIO), paths relative to the root: what
+                           the index holds under them is kept, as of a
+                           file that cannot be read, not removed as if it
+                           had vanished */
+    size_t nunread;
 } ix_filelist;
 
 void ix_filelist_clear(ix_filelist *l);
