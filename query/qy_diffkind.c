@@ -639,6 +639,25 @@ static int inflecting(const char *tail, char last)
            (strcmp(tail + 1, "ed") == 0 || strcmp(tail + 1, "ing") == 0);
 }
 
+/* The ending `w` in small letters into out[size], its apostrophe (’ or
+ * ') as '; 0 when it does not fit. */
+static int lower_ending(const char *w, char *out, size_t size)
+{
+    size_t n = 0;
+    for (size_t i = 0; w[i]; n++) {
+        if (n + 1 >= size)
+            return 0;
+        if (memcmp(w + i, "\xE2\x80\x99", 3) == 0) {
+            out[n] = '\'';
+            i += 3;
+        } else {
+            out[n] = (char)tolower((unsigned char)w[i++]);
+        }
+    }
+    out[n] = '\0';
+    return 1;
+}
+
 int qy_inflected(const char *a, const char *b)
 {
     size_t k = 0;
@@ -647,13 +666,8 @@ int qy_inflected(const char *a, const char *b)
     if (k < 3 || (a[k] == '\0' && b[k] == '\0'))
         return 0;
     char ta[8], tb[8];
-    size_t na = strlen(a + k), nb = strlen(b + k);
-    if (na >= sizeof ta || nb >= sizeof tb)
+    if (!lower_ending(a + k, ta, sizeof ta) || !lower_ending(b + k, tb, sizeof tb))
         return 0;
-    for (size_t i = 0; i <= na; i++)
-        ta[i] = (char)tolower((unsigned char)a[k + i]);
-    for (size_t i = 0; i <= nb; i++)
-        tb[i] = (char)tolower((unsigned char)b[k + i]);
     char last = (char)tolower((unsigned char)a[k - 1]);
     return inflecting(ta, last) && inflecting(tb, last);
 }
