@@ -196,14 +196,22 @@ static inline int written_or_respelt_at(const qy_word *qw, const qy_ptoks *pt, s
  * acronym (acronym_of_at).  The claim's measure asks it of every claim
  * word and passage word: the acronyms, which few words have, are looked
  * at apart. */
+/* Whether passage word k's currency sign, if any, is claim word qw's,
+ * if it has one: "$3 million" is not supported by "€3 million". */
+static inline int same_currency(const qy_word *qw, const qy_ptoks *pt, size_t k)
+{
+    return !qw->sign_currency || !pt->v[k].currency ||
+           (qw->sign_currency & pt->v[k].currency);
+}
+
 static inline int word_at(const qy_plan *plan, size_t w, const qy_ptoks *pt, size_t i)
 {
     const qy_word *qw = &plan->words[w];
     if (i != SIZE_MAX)
-        return written_or_respelt_at(qw, pt, i) ||
+        return (written_or_respelt_at(qw, pt, i) && same_currency(qw, pt, i)) ||
                ((qw->initials || qw->acronym) && acronym_of_at(qw, pt, i));
     for (size_t k = 0; k < pt->n; k++)
-        if (written_or_respelt_at(qw, pt, k))
+        if (written_or_respelt_at(qw, pt, k) && same_currency(qw, pt, k))
             return 1;
     return (qw->initials || qw->acronym) && acronym_of_at(qw, pt, SIZE_MAX);
 }
@@ -571,19 +579,20 @@ static int contraction_at(const qy_word *qw, const qy_ptoks *pt)
     return 0;
 }
 
-/* Whether the passage holds a number of this amount: a number alone
- * (1,500,000) or with the scale word after it (1.5 million). */
-static int amount_at(double amount, const qy_ptoks *pt)
+/* Whether the passage holds a number of claim word qw's amount: a number
+ * alone (1,500,000) or with the scale word after it (1.5 million), not by
+ * another currency's sign than the claim's (same_currency). */
+static int amount_at(const qy_word *qw, const qy_ptoks *pt)
 {
     for (size_t k = 0; k < pt->n; k++) {
         const char *term = QY_PTERM(pt, k);
         double a, scale;
-        if (!qy_amount_of(term, strlen(term), &a))
+        if (!qy_amount_of(term, strlen(term), &a) || !same_currency(qw, pt, k))
             continue;
         if (k + 1 < pt->n &&
             qy_scale_of(QY_PTERM(pt, k + 1), strlen(QY_PTERM(pt, k + 1)), &scale))
             a *= scale;
-        if (qy_same_amount(a, amount))
+        if (qy_same_amount(a, qw->amount))
             return 1;
     }
     return 0;
@@ -861,7 +870,7 @@ static int said_otherwise(const qy_plan *plan, size_t w, const qy_ptoks *pt)
         return 1;
     if (people_at(plan, w, pt) || america_at(plan, w, pt) || capital_at(plan, w, pt))
         return 1;
-    if (plan->words[w].has_amount && amount_at(plan->words[w].amount, pt))
+    if (plan->words[w].has_amount && amount_at(&plan->words[w], pt))
         return 1;
     if (figure_at(&plan->words[w], pt, NULL, NULL))
         return 1;
@@ -878,7 +887,7 @@ static int said_otherwise(const qy_plan *plan, size_t w, const qy_ptoks *pt)
     if (!qw->number)
         return 0;
     for (size_t k = 0; k < pt->n; k++)
-        if (qy_same_number(qw->text, QY_PTERM(pt, k), &value))
+        if (qy_same_number(qw->text, QY_PTERM(pt, k), &value) && same_currency(qw, pt, k))
             return 1;
     return 0;
 }
@@ -1196,7 +1205,7 @@ static cs_status mark_figures(const qy_plan *plan, qy_result *r, const qy_ptoks 
         const qy_word *qw = &plan->words[w];
         size_t from, to;
         if (!qw->figure_text || word_at(plan, w, pt, SIZE_MAX) ||
-            (qw->has_amount && amount_at(qw->amount, pt)) ||
+            (qw->has_amount && amount_at(qw, pt)) ||
             !figure_at(qw, pt, &from, &to))
             continue;
         cs_status rc = pair_add(&r->figures, &r->nfigures, qw->figure_text, r, pt, from, to);

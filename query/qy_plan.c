@@ -1016,6 +1016,9 @@ static cs_status add_words(builder *b, const qy_clause *c)
             if (rc == CS_OK)
                 rc = add_plan_word(b->plan, c->text + t->start, t->end - t->start,
                                    t->term, t->stem);
+            if (rc == CS_OK && (t->flags & TX_NUMBER))
+                b->plan->words[b->plan->nwords - 1].sign_currency =
+                    tx_currency_by(c->text, strlen(c->text), t->start, t->end);
             if (rc == CS_OK && i > 0)
                 b->plan->words[b->plan->nwords - 1].placed =
                     place_preposition(toks.v[i - 1].term);

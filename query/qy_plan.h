@@ -111,6 +111,10 @@ typedef struct qy_word {
     /* The units or currencies it names (tx_unit_groups: km, dollars,
      * USD), which a passage may name otherwise; 0 none. */
     uint32_t units;
+    /* For a number, the currency a sign by it names ($3: tx_currency_by);
+     * a passage's same number by another currency's sign (€3) does not
+     * support it.  0 none. */
+    uint32_t sign_currency;
     /* Its American spelling (tx_us_spelling), which a passage's British
      * one shares; "" under four letters. */
     char spelling[TX_SPELLING_MAX];

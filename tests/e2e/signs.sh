@@ -22,4 +22,20 @@ diff_of() {
 [ "$(diff_of '"COVID-19 cases rose in 2019-20"')" = "exact " ] || fail "a name's hyphen: $(cat out.jsonl)"
 cs query --format jsonl -n 1 --mode claim 'Temperatures dropped to 15 degrees in the villages' > out.jsonl
 [ "$(jq_py 'rs[0]["unsupported"]' < out.jsonl)" = "['15']" ] || fail "a claim's 15: $(cat out.jsonl)"
+
+# A claim's figure by a currency sign is not supported by the same figure
+# by another's: "$3 million" of "€3 million" lists 3; without a sign, or
+# with the source's, nothing.
+mkdir money
+printf 'Firm\n\nThe firm reported a loss of \342\202\2543 million this year.\n' > money/a.txt
+"$CITESEARCH" index --quiet money
+for claim in 'firm reported a loss of $3 million' 'firm reported a loss of 3 million' \
+             'firm reported a loss of €3 million'; do
+    cs query --format jsonl -n 1 --mode claim "$claim" > out.jsonl
+    case $claim in
+    *\$*) want="['3']" ;;
+    *) want="[]" ;;
+    esac
+    [ "$(jq_py 'rs[0].get("unsupported", [])' < out.jsonl)" = "$want" ] || fail "$claim: $(cat out.jsonl)"
+done
 echo ok
