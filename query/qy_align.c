@@ -62,7 +62,8 @@ static void key_toks(const qy_align_tok *t, size_t n, int amounts, tok_key *out)
 static int same_term(const qy_align_tok *a, const tok_key *ka,
                      const qy_align_tok *b, const tok_key *kb)
 {
-    return ka->term_hash == kb->term_hash && strcmp(a->term, b->term) == 0;
+    return ka->term_hash == kb->term_hash && strcmp(a->term, b->term) == 0 &&
+           (!a->currency || !b->currency || (a->currency & b->currency));
 }
 
 static double pair_score(const qy_align_tok *a, const tok_key *ka,
@@ -306,8 +307,8 @@ cs_status qy_align(const qy_align_tok *q, size_t nq, const qy_align_tok *p,
             /* Quoted x y against the source's y x, in text order: y only
              * in the source, x in both, y only in the quotation (ops
              * collect backwards). */
-            ops[n++] = (qy_align_op){'-', (int)i - 1, 1, (int)j, 0, 0, 0};
-            ops[n++] = (qy_align_op){'=', (int)i - 2, 1, (int)j - 1, 1, 0, 0};
+            ops[n++] = (qy_align_op){.op = '-', .q = (int)i - 1, .qn = 1, .p = (int)j};
+            ops[n++] = (qy_align_op){.op = '=', .q = (int)i - 2, .qn = 1, .p = (int)j - 1, .pn = 1};
             o.op = '+', o.q = (int)i - 2, o.qn = 0, o.p = (int)j - 2, o.pn = 1;
             i -= 2, j -= 2;
             break;

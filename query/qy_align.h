@@ -17,6 +17,7 @@
 #define CITESEARCH_QY_ALIGN_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "status.h"
 
@@ -25,6 +26,9 @@ typedef struct qy_align_tok {
     const char *stem;  /* its stem */
     size_t start, end; /* bytes of the word in its text */
     int stop;          /* a stop word (the, by, of: TX_STOP) */
+    uint32_t currency; /* a number's currency sign (tx_currency_by), or 0:
+                          the same number by another currency's is
+                          another word */
 } qy_align_tok;
 
 /* One step of the alignment, in order. */
@@ -37,6 +41,8 @@ typedef struct qy_align_op {
                       (didn't: "did not") */
     int same_stem; /* '~': one word each side, of one stem (aggressor,
                       aggressors) */
+    uint32_t qcurrency, pcurrency; /* '~': one number each side, by two
+                                      currencies' signs ($3, €3) */
 } qy_align_op;
 
 typedef struct qy_alignment {

@@ -1215,6 +1215,56 @@ static cs_status mark_figures(const qy_plan *plan, qy_result *r, const qy_ptoks 
     return CS_OK;
 }
 
+/* Whether the passage's words [from, last] give each number of the
+ * quotation that has a currency sign ($3) with no other currency's sign
+ * (not €3): one of its kind there that is by no sign, or by the same. */
+static int currencies_at(const qy_plan *plan, const qy_ptoks *pt, size_t from,
+                         size_t last)
+{
+    for (size_t i = plan->ncontext; i < plan->quote_terms.n; i++) {
+        uint32_t want = plan->quote_currency[i];
+        if (!want)
+            continue;
+        int other = 0, same = 0;
+        for (size_t k = from; k <= last; k++) {
+            if (!(pt->v[k].flags & TX_NUMBER) || (pt->v[k].flags & TX_JOINED) ||
+                strcmp(QY_PTERM(pt, k), plan->quote_terms.v[i]) != 0)
+                continue;
+            if (pt->v[k].currency && !(pt->v[k].currency & want))
+                other = 1;
+            else
+                same = 1;
+        }
+        if (other && !same)
+            return 0;
+    }
+    return 1;
+}
+
+/* Whether a quotation of one part stands in the passage verbatim with
+ * its currencies: "$3 million" is not quoted by "€3 million", though the
+ * words, the signs aside, are the same (a sign is no word: tx_units.c). */
+static int verbatim_with_currencies(const qy_plan *plan, const qy_ptoks *pt)
+{
+    int any = 0;
+    for (size_t i = plan->ncontext; plan->quote_currency && i < plan->quote_terms.n; i++)
+        any |= plan->quote_currency[i] != 0;
+    if (!any)
+        return 1;
+    for (size_t p = 0; p < plan->nphrases; p++) {
+        const qy_phrase_plan *pp = &plan->phrases[p];
+        if (pp->mod == QY_EXCLUDED)
+            continue;
+        for (size_t v = 0; v < pp->nvariants; v++)
+            for (size_t i = 0, last; i < pt->n; i++)
+                if (sequence_at(pt, &pp->variants[v], i, &last) &&
+                    currencies_at(plan, pt, i, last))
+                    return 1;
+        return 0; /* (one part: the caller asks only then) */
+    }
+    return 1;
+}
+
 cs_status qy_mark_terms(const qy_plan *plan, qy_cand *c)
 {
     qy_result *r = &c->r;
@@ -1231,6 +1281,14 @@ cs_status qy_mark_terms(const qy_plan *plan, qy_cand *c)
         for (size_t v = 0; v < pp->nvariants; v++)
             found += find_sequence(pt, &pp->variants[v], &hl);
         phrases_found += found > 0;
+    }
+    /* Its words verbatim but a number by another currency's sign: no
+     * verbatim quote, aligned as a near one, whose diff says $3 -> €3. */
+    if (plan->quote && phrases_wanted == 1 && phrases_found == 1 &&
+        !verbatim_with_currencies(plan, pt)) {
+        free(hl.v);
+        cs_status rc2 = qy_near_align(plan, c);
+        return rc2 == CS_OK ? qy_mark_near(plan, c) : rc2;
     }
     r->match = phrases_wanted > 0 && phrases_found == phrases_wanted &&
                        (!plan->quote || phrases_wanted < 2 || parts_in_order(plan, pt))

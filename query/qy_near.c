@@ -1,6 +1,7 @@
 /* qy_near.c - a quotation not found verbatim: the candidate's alignment
  * with it, its span and its diff (see qy_cand.h, qy_align.h). */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -165,15 +166,20 @@ cs_status qy_near_align(const qy_plan *plan, qy_cand *c)
     if (!q || !p)
         rc = CS_NOMEM;
     for (size_t i = 0; rc == CS_OK && i < nq; i++)
-        q[i] = (qy_align_tok){plan->quote_terms.v[i], plan->quote_stems.v[i], 0, 0,
-                              tx_is_stopword(plan->quote_terms.v[i],
-                                             strlen(plan->quote_terms.v[i]))};
+        q[i] = (qy_align_tok){.term = plan->quote_terms.v[i],
+                              .stem = plan->quote_stems.v[i],
+                              .stop = tx_is_stopword(plan->quote_terms.v[i],
+                                                     strlen(plan->quote_terms.v[i])),
+                              .currency = plan->quote_currency
+                                              ? plan->quote_currency[i] : 0};
     for (size_t i = 0; rc == CS_OK && i < c->pt.n; i++) {
         if (c->pt.v[i].flags & TX_JOINED)
             continue;
-        p[np++] = (qy_align_tok){QY_PTERM(&c->pt, i), QY_PSTEM(&c->pt, i),
-                                 c->pt.v[i].start, c->pt.v[i].end,
-                                 (c->pt.v[i].flags & TX_STOP) != 0};
+        p[np++] = (qy_align_tok){.term = QY_PTERM(&c->pt, i),
+                                 .stem = QY_PSTEM(&c->pt, i),
+                                 .start = c->pt.v[i].start, .end = c->pt.v[i].end,
+                                 .stop = (c->pt.v[i].flags & TX_STOP) != 0,
+                                 .currency = c->pt.v[i].currency};
     }
     if (rc == CS_OK)
         rc = qy_align(q, nq, p, np, &c->al);
@@ -186,6 +192,13 @@ cs_status qy_near_align(const qy_plan *plan, qy_cand *c)
     if (rc == CS_OK) {
         for (size_t k = 0; k < c->al.nops; k++) {
             qy_align_op *o = &c->al.ops[k];
+            /* One number each side by two currencies' signs: said so in
+             * the diff ($3 -> €3). */
+            if (o->op == '~' && o->qn == 1 && o->pn == 1 && q[o->q].currency &&
+                p[o->p].currency && !(q[o->q].currency & p[o->p].currency)) {
+                o->qcurrency = q[o->q].currency;
+                o->pcurrency = p[o->p].currency;
+            }
             if (o->pn > 0) {
                 size_t first = (size_t)o->p, last = (size_t)(o->p + o->pn - 1);
                 o->p = (int)p[first].start;
@@ -242,6 +255,27 @@ static char *join_words(const qy_plan *plan, int from, int n)
     return s;
 }
 
+/* Puts each side's currency sign before its number in diff op d: the
+ * words alone ("3 -> 3") would not say what differs. */
+static cs_status with_signs(qy_diff_op *d, uint32_t qcurrency, uint32_t pcurrency)
+{
+    char *q = NULL, *p = NULL;
+    if (asprintf(&q, "%s%s", tx_currency_sign(qcurrency), d->query) < 0)
+        q = NULL;
+    if (asprintf(&p, "%s%s", tx_currency_sign(pcurrency), d->source) < 0)
+        p = NULL;
+    if (!q || !p) {
+        free(q);
+        free(p);
+        return CS_NOMEM;
+    }
+    free(d->query);
+    free(d->source);
+    d->query = q;
+    d->source = p;
+    return CS_OK;
+}
+
 /* The alignment's ops k and k + 1 as one replacement, when they are the
  * two parts of a quoted compound, one replaced by a source word and the
  * other left out: "twenty-four" against "24" is the one change
@@ -261,7 +295,7 @@ static int compound_replaced(const qy_plan *plan, const qy_alignment *al,
                                                             : NULL;
     if (!rep)
         return 0;
-    *out = (qy_align_op){'~', a->q, 2, rep->p, rep->pn, 0, 0};
+    *out = (qy_align_op){.op = '~', .q = a->q, .qn = 2, .p = rep->p, .pn = rep->pn};
     return 1;
 }
 
@@ -318,7 +352,7 @@ static size_t amount_replaced(const qy_plan *plan, const qy_cand *c, size_t k,
         free(qt);
         free(st);
         if (one) {
-            *out = (qy_align_op){'~', q0, qn, p0, pend - p0, 0, 0};
+            *out = (qy_align_op){.op = '~', .q = q0, .qn = qn, .p = p0, .pn = pend - p0};
             return m;
         }
     }
@@ -380,6 +414,8 @@ cs_status qy_mark_near(const qy_plan *plan, qy_cand *c)
                           : strdup("");
         if (!d->query || !d->source)
             rc = CS_NOMEM;
+        else if (o->qcurrency)
+            rc = with_signs(d, o->qcurrency, o->pcurrency);
     }
     if (rc == CS_OK)
         qy_diff_kinds(r->diff, r->ndiff);

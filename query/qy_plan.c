@@ -1367,7 +1367,12 @@ static cs_status add_phrase(builder *b, const qy_clause *c)
                                (p->quote_terms.n + toks.n + 1) * sizeof *cv);
         if (cv)
             p->quote_compound = cv;
-        else
+        uint32_t *cur = cv ? realloc(p->quote_currency,
+                                     (p->quote_terms.n + toks.n + 1) * sizeof *cur)
+                           : NULL;
+        if (cur)
+            p->quote_currency = cur;
+        if (!cv || !cur)
             rc = CS_NOMEM;
     }
     unsigned compound = 0; /* compounds passed: a joined form ends one */
@@ -1379,6 +1384,10 @@ static cs_status add_phrase(builder *b, const qy_clause *c)
         }
         p->quote_compound[p->quote_terms.n] =
             (t->flags & TX_PART) ? compound + 1 : 0;
+        p->quote_currency[p->quote_terms.n] =
+            (t->flags & TX_NUMBER)
+                ? tx_currency_by(c->text, strlen(c->text), t->start, t->end)
+                : 0;
         rc = qy_strv_add(&b->plan->quote_terms, t->term, strlen(t->term));
         if (rc == CS_OK)
             rc = qy_strv_add(&b->plan->quote_stems, t->stem, strlen(t->stem));
@@ -1592,6 +1601,7 @@ void qy_plan_clear(qy_plan *p)
     qy_strv_clear(&p->quote_stems);
     qy_strv_clear(&p->quote_texts);
     free(p->quote_compound);
+    free(p->quote_currency);
     free(p->quote_unknown);
     for (size_t i = 0; i < p->nphrases; i++)
         phrase_plan_clear(&p->phrases[i]);

@@ -170,6 +170,10 @@ typedef struct qy_plan {
      * ...; 0 for a word of its own), so "twenty-four" is told as one. */
     qy_strv quote_terms, quote_stems, quote_texts;
     unsigned *quote_compound;
+    /* For each, the currency a sign by it names when it is a number ($3:
+     * tx_currency_by), else 0: a source's same number by another
+     * currency's sign (€3) is no verbatim quote of it. */
+    uint32_t *quote_currency;
     /* For a quotation not found verbatim (qy_plan_quote_unknown), what
      * the index knows of each of its words: QY_UNKNOWN_WORD when no
      * passage writes it (misspelt: "completly"), and QY_UNKNOWN_STEM too

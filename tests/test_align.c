@@ -27,8 +27,9 @@ static int on_tok(void *ctx, const tx_token *t)
         return 0;
     snprintf(k->store[k->n][0], 64, "%s", t->term);
     snprintf(k->store[k->n][1], 64, "%s", t->stem);
-    k->v[k->n] = (qy_align_tok){k->store[k->n][0], k->store[k->n][1], t->start, t->end,
-                                (t->flags & TX_STOP) != 0};
+    k->v[k->n] = (qy_align_tok){.term = k->store[k->n][0], .stem = k->store[k->n][1],
+                                .start = t->start, .end = t->end,
+                                .stop = (t->flags & TX_STOP) != 0};
     k->n++;
     return 0;
 }

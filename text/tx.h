@@ -113,6 +113,9 @@ int tx_is_negation(const char *term, size_t len);
 uint32_t tx_unit_groups(const char *term, size_t len);
 int tx_unit_glued(const char *word, size_t len);
 uint32_t tx_currency_by(const char *text, size_t len, size_t start, size_t end);
+/* The sign of a currency in `groups` (tx_currency_by's), as a reader
+ * writes it ("$", "€", "£", "¥", "₹"); "" for none. */
+const char *tx_currency_sign(uint32_t groups);
 
 /* British and American spellings (tx_spelling.c): the American form of a
  * normalized word by the regular patterns (organisation -> organization,

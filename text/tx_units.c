@@ -126,6 +126,16 @@ uint32_t tx_currency_by(const char *text, size_t len, size_t start, size_t end)
     return 0;
 }
 
+const char *tx_currency_sign(uint32_t groups)
+{
+    /* The first sign of each currency is its own (the full-width ones come
+     * last). */
+    for (size_t k = 0; k < sizeof signs / sizeof *signs; k++)
+        if (groups & (UINT32_C(1) << signs[k].group))
+            return signs[k].sign;
+    return "";
+}
+
 uint32_t tx_unit_groups(const char *term, size_t len)
 {
     /* (Asked of claim and passage words alike: most are no unit, and

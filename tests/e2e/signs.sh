@@ -38,4 +38,16 @@ for claim in 'firm reported a loss of $3 million' 'firm reported a loss of 3 mil
     esac
     [ "$(jq_py 'rs[0].get("unsupported", [])' < out.jsonl)" = "$want" ] || fail "$claim: $(cat out.jsonl)"
 done
+
+# A quotation's number by a currency's sign against the source's by
+# another's: near, its diff says so with the signs; without a sign, or
+# with the source's, verbatim.
+printf 'Dividend\n\nThe board paid a dividend of $0.50 per share in March.\n' > money/b.txt
+"$CITESEARCH" index --quiet money
+[ "$(diff_of '"reported a loss of $3 million this year"')" = "near ~:\$3>€3" ] ||
+    fail "\$3 of €3: $(cat out.jsonl)"
+[ "$(diff_of '"paid a dividend of €0.50 per share"')" = "near ~:€0.50>\$0.50" ] ||
+    fail "€0.50 of \$0.50: $(cat out.jsonl)"
+[ "$(diff_of '"reported a loss of 3 million this year"')" = "exact " ] || fail "3 of €3: $(cat out.jsonl)"
+[ "$(diff_of '"paid a dividend of $0.50 per share"')" = "exact " ] || fail "\$0.50 of \$0.50: $(cat out.jsonl)"
 echo ok

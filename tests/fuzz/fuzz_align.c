@@ -39,7 +39,8 @@ static int on_token(void *ctx, const tx_token *t)
         abort();
     k->strings[k->ns++] = term;
     k->strings[k->ns++] = stem;
-    k->v[k->n++] = (qy_align_tok){term, stem, t->start, t->end, (t->flags & TX_STOP) != 0};
+    k->v[k->n++] = (qy_align_tok){.term = term, .stem = stem, .start = t->start,
+                                  .end = t->end, .stop = (t->flags & TX_STOP) != 0};
     return 0;
 }
 
