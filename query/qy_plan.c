@@ -407,7 +407,9 @@ static int word_next(const qtoks *toks, size_t from, size_t i, const char *w)
 static size_t cardinal_end(const qtoks *toks, size_t i, double *amount)
 {
     const char *t = toks->v[i].term;
-    if (!(t[0] >= 'a' && t[0] <= 'z'))
+    long value;
+    /* (Asked of every word of a claim: most are no number word.) */
+    if (!(t[0] >= 'a' && t[0] <= 'z') || !qy_number_of(t, &value))
         return i;
     size_t most = 1;
     while (most < 8 && i + most < toks->n &&
