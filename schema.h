@@ -134,8 +134,14 @@
  * (tx_analyze.c).  17: a text with one byte that is not ASCII is read
  * as Windows-1252, whatever Latin charset ICU ranks first
  * (tx_charset_detect).  18: a number's minus sign is the number's (-15;
- * tx_analyze.c). */
-#define CS_READING_VERSION 18
+ * tx_analyze.c).  19: an HTML reference to &#128;-&#159; is Windows-1252's
+ * character (&#146;: U+2019), and <ins>, <del>, <nobr>, <label> and
+ * <acronym> run on in their line (tx_markup.c); of an e-mail's
+ * multipart/alternative with a plain text part, only that part is read,
+ * not its HTML within a multipart/related, nor text/watch-html or
+ * text/calendar (ix_mail.c); a UTF-16 web page's passages are cited by
+ * its own lines, not those its blocks make of its text (ix_file.c). */
+#define CS_READING_VERSION 19
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a
  * prefix plus a hash by the indexer (ix_path_term). */

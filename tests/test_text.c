@@ -1222,6 +1222,14 @@ static void test_read_html(void **state)
         {"<script type=x>if (a<b) go();</script>ok", "                                      ok"},
         {"AT&amp;T don&#8217;t caf&eacute; &Eacute;&#x1F600; &nosuch; &nosuch x&y",
          "AT&T don\xE2\x80\x99t caf\xC3\xA9 \xC3\x89\xF0\x9F\x98\x80          &nosuch x&y"},
+        /* &#128;-&#159; are Windows-1252's characters, as browsers read
+         * them (old pages' apostrophes and quotes); one it has none for
+         * stays. */
+        {"didn&#146;t &#x93;no&#148; &#150; &#129;",
+         "didn\xE2\x80\x99t \xE2\x80\x9Cno\xE2\x80\x9D \xE2\x80\x93 \xC2\x81"},
+        /* Edits and labels run on in their line: a word across them is one. */
+        {"re<ins>de</ins>velop com<NOBR>mittee</nobr> <del>x</del>y <label>z</label>w",
+         "redevelop committee xy zw"},
         {"<br\r\n/>line", "\n  \r\n  line"},
         {"<b>kiber</b>netik <A HREF=x>link</a><Span>ed</span>", "kibernetik linked"},
         {"open <a href=\"x", "open <a href=\"x"},

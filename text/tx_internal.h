@@ -56,6 +56,11 @@ struct tx_span {
     size_t start, end;
 };
 
+/* A code point of C1 controls (U+0080-U+009F) as the character of
+ * Windows-1252's byte of that value (0x92: U+2019), as HTML reads a
+ * character reference to one (&#146;); any other unchanged. */
+uint32_t tx_cp1252_c1(uint32_t cp);
+
 /* A byte of a text read as Windows-1252 (tx_legacy_decode): its character
  * starts at byte `to` of the decoded copy; the byte is `from` of the text. */
 struct tx_offset_pair {

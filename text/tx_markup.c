@@ -109,10 +109,10 @@ enum {
 static int inline_tag(const char *text, size_t i, size_t end)
 {
     static const char *const names[] = {
-        "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data",
-        "dfn", "em", "font", "i", "kbd", "mark", "q", "s", "samp", "small",
-        "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
-        "wbr"};
+        "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code",
+        "data", "del", "dfn", "em", "font", "i", "ins", "kbd", "label", "mark",
+        "nobr", "q", "s", "samp", "small", "span", "strike", "strong", "sub",
+        "sup", "time", "tt", "u", "var", "wbr"};
     if (i + 1 < end && text[i + 1] == '/')
         i++; /* an end tag: "</b" as "<b" */
     for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
@@ -388,7 +388,11 @@ static int32_t reference_char(const char *text, size_t n)
                 return -1;
             cp = cp * (hex ? 16 : 10) + d;
         }
-        return cp > 0 && cp <= 0x10FFFF && !U_IS_SURROGATE(cp) ? cp : -1;
+        /* HTML reads &#128;-&#159; (old pages' &#146; for an
+         * apostrophe) as the Windows-1252 characters of those bytes. */
+        return cp > 0 && cp <= 0x10FFFF && !U_IS_SURROGATE(cp)
+                   ? (int32_t)tx_cp1252_c1((uint32_t)cp)
+                   : -1;
     }
     memcpy(name, text + 1, n - 2);
     name[n - 2] = '\0';

@@ -192,6 +192,12 @@ static const uint16_t cp1252_c1[32] = {
     0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
 
+uint32_t tx_cp1252_c1(uint32_t cp)
+{
+    return cp >= 0x80 && cp <= 0x9F && cp1252_c1[cp - 0x80] ? cp1252_c1[cp - 0x80]
+                                                            : cp;
+}
+
 static size_t put_utf8(char *o, uint32_t cp)
 {
     if (cp < 0x800) {
