@@ -550,11 +550,12 @@ static int walk_multipart(mime_walk *w, const char *start, const char *end,
     }
     ix_span types[MAX_PARTS], encodings[MAX_PARTS];
     const char *bodies[MAX_PARTS];
-    int plain = 0, ok[MAX_PARTS];
+    int plain = 0, ok[MAX_PARTS], is_plain[MAX_PARTS];
     for (size_t i = 0; i < nparts; i++) {
         ok[i] = part_head(from[i], to[i], &types[i], &encodings[i], &bodies[i]);
         /* A plain text part, which is read (in base64 too). */
-        plain |= ok[i] && (!types[i].text || media_is(types[i], "text/plain"));
+        is_plain[i] = ok[i] && (!types[i].text || media_is(types[i], "text/plain"));
+        plain |= is_plain[i];
     }
     int alternative = media_is(type, "multipart/alternative");
     for (size_t i = 0; i < nparts && !w->stop; i++) {
@@ -562,8 +563,11 @@ static int walk_multipart(mime_walk *w, const char *start, const char *end,
             walk_part(w, from[i], to[i], (ix_span){0}, (ix_span){0}, depth + 1);
             continue;
         }
-        if (alternative && plain && types[i].text &&
-            media_is(types[i], "text/html"))
+        /* The other forms of what a plain text alternative says are not
+         * read again: its HTML, also when it comes with its images
+         * (multipart/related) or attachments, Apple's text/watch-html, a
+         * meeting's text/calendar. */
+        if (alternative && plain && !is_plain[i])
             continue;
         walk_part(w, bodies[i], to[i], types[i], encodings[i], depth + 1);
     }
