@@ -424,6 +424,32 @@ typedef struct file_ctx {
     char **msg;
 } file_ctx;
 
+/* The 1-based line of byte `off` of the UTF-16 text the cursor *c walks
+ * (`be`: big-endian), counted by its characters' line breaks as
+ * tx_line_of counts bytes' (a lone CR, or LF): its bytes 0A are as often
+ * halves of other characters, and the text read from it may have more
+ * (HTML's blocks are paragraphs).  c->off is the next character to
+ * count. */
+static unsigned wide_line_of(tx_lines *c, int be, size_t off)
+{
+    const unsigned char *b = (const unsigned char *)c->text;
+    if (off < c->off) { /* behind the cursor: count from the start */
+        c->off = 0;
+        c->line = 1;
+    }
+    size_t i = c->off;
+    for (; i + 1 < c->len && i < off; i += 2) {
+        unsigned u = be ? (unsigned)b[i] << 8 | b[i + 1]
+                        : (unsigned)b[i + 1] << 8 | b[i];
+        unsigned next = i + 3 < c->len ? be ? (unsigned)b[i + 2] << 8 | b[i + 3]
+                                            : (unsigned)b[i + 3] << 8 | b[i + 2]
+                                       : 0;
+        c->line += u == '\n' || (u == '\r' && next != '\n');
+    }
+    c->off = i;
+    return c->line;
+}
+
 /* A passage found in decoded text, in the bytes and lines of the text
  * it was decoded from (f->text + f->body_off); *cut receives the cut of a
  * passage of base64 (TX_FORM_CUT), whose bytes are whole groups of four. */
@@ -438,10 +464,14 @@ static tx_passage undecoded(file_ctx *f, const tx_passage *d, unsigned *cut)
     if (f->b64_phase)
         *cut |= tx_b64_align(f->text + f->body_off, f->run_len, f->b64_phase,
                              &p.byte_start, &p.byte_end);
-    /* UTF-16 breaks lines where its text does (its bytes 0A are as often
-     * halves of other characters); any other text where its bytes do
-     * (decoding quoted-printable joins lines). */
-    if (!tx_charset_wide(f->charset)) {
+    /* UTF-16 breaks lines where its characters do (wide_line_of); any
+     * other text where its bytes do (decoding quoted-printable joins
+     * lines). */
+    if (tx_charset_wide(f->charset)) {
+        int be = strcmp(f->charset, "UTF-16BE") == 0;
+        p.line_start = wide_line_of(&f->starts, be, p.byte_start);
+        p.line_end = wide_line_of(&f->ends, be, p.byte_end - 1);
+    } else {
         p.line_start = tx_line_of(&f->starts, p.byte_start);
         p.line_end = tx_line_of(&f->ends, p.byte_end - 1);
     }

@@ -70,6 +70,20 @@ assert rows[0]['text'] == 'Paragrafi i tretë flet për Zerbinettën.', rows
 assert rows[0]['title'] == 'Raporti për sulmin', rows
 PY
 
+# A web page saved as UTF-16 is cited by its own lines: its blocks are
+# paragraphs of its text, not lines of the file (the page below is two
+# lines; its second paragraph was cited as line 24).
+python3 - <<'PY'
+page = ('<html><head><title>Vala</title></head><body><h1>Vala</h1><p>One.</p>\r\n'
+        '<p>The flotilla of kayaks reached the reef.</p></body></html>\r\n')
+open('in/page.html', 'wb').write(b'\xff\xfe' + page.encode('utf-16-le'))
+PY
+cs index in 2> index.err
+[ "$status" -eq 0 ] || fail "index: status $status: $(cat index.err)"
+cs query --format jsonl -n 1 flotilla > out.jsonl
+[ "$(jq_py '(rs[0]["cite"], rs[0]["shown"]["text"])' < out.jsonl)" = "('in/page.html:2', 'The flotilla of kayaks reached the reef.')" ] ||
+    fail "a UTF-16 page's lines: $(cat out.jsonl)"
+
 cs query --format jsonl -n 1 portal > out.jsonl
 [ "$(jq_py 'rs[0]["title"]' < out.jsonl)" = "Notes on the outage" ] ||
     fail "title with a UTF-8 byte order mark: $(cat out.jsonl)"
