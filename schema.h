@@ -140,8 +140,10 @@
  * multipart/alternative with a plain text part, only that part is read,
  * not its HTML within a multipart/related, nor text/watch-html or
  * text/calendar (ix_mail.c); a UTF-16 web page's passages are cited by
- * its own lines, not those its blocks make of its text (ix_file.c). */
-#define CS_READING_VERSION 19
+ * its own lines, not those its blocks make of its text (ix_file.c).
+ * 20: HTML a browser hides (the hidden attribute, aria-hidden="true", a
+ * style of display none or visibility hidden) is no text (tx_markup.c). */
+#define CS_READING_VERSION 20
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a
  * prefix plus a hash by the indexer (ix_path_term). */

@@ -1230,6 +1230,15 @@ static void test_read_html(void **state)
         /* Edits and labels run on in their line: a word across them is one. */
         {"re<ins>de</ins>velop com<NOBR>mittee</nobr> <del>x</del>y <label>z</label>w",
          "redevelop committee xy zw"},
+        /* What a browser hides is no text: a newsletter's preview text,
+         * a page's spacer, to the element's end tag (nested ones of its
+         * name counted). */
+        {"<div style=\"color:red; Display : None\">Hidden</div>Text",
+         "\n\n                                                 Text"},
+        {"<span hidden>x</span>Seen <p aria-hidden=\"true\">y</p>ok",
+         "                     Seen \n\n                         ok"},
+        {"<p style=\"display:block\">Shown</p>", "\n\n                       Shown\n\n  "},
+        {"<div style=\"display:none\"><div>a</div>b</div>c", "\n\n                                           c"},
         {"<br\r\n/>line", "\n  \r\n  line"},
         {"<b>kiber</b>netik <A HREF=x>link</a><Span>ed</span>", "kibernetik linked"},
         {"open <a href=\"x", "open <a href=\"x"},

@@ -184,47 +184,115 @@ static int names_notice(const char *v, size_t n)
     return 0;
 }
 
+/* The start tag text[i, end)'s next attribute from *j on: its name
+ * text[*name, *name + *name_len) and its value text[*v, *v + *v_len)
+ * (empty for none; without its quotes).  0 after the last. */
+static int next_attribute(const char *text, size_t *j, size_t end, size_t *name,
+                          size_t *name_len, size_t *v, size_t *v_len)
+{
+    size_t at = *j;
+    while (at < end && (is_space(text[at]) || text[at] == '/'))
+        at++;
+    *name = at;
+    while (at < end && !is_space(text[at]) && text[at] != '=' && text[at] != '>' &&
+           text[at] != '/')
+        at++;
+    *name_len = at - *name;
+    if (*name_len == 0)
+        return 0; /* its '>' */
+    while (at < end && is_space(text[at]))
+        at++;
+    *v = at;
+    *v_len = 0;
+    if (at < end && text[at] == '=') {
+        at++;
+        while (at < end && is_space(text[at]))
+            at++;
+        if (at < end && (text[at] == '"' || text[at] == '\'')) {
+            char quote = text[at++];
+            *v = at;
+            while (at < end && text[at] != quote)
+                at++;
+            *v_len = at - *v;
+            at += at < end;
+        } else {
+            *v = at;
+            while (at < end && !is_space(text[at]) && text[at] != '>')
+                at++;
+            *v_len = at - *v;
+        }
+    }
+    *j = at;
+    return 1;
+}
+
+/* Where the start tag text[i, end)'s attributes begin: past its name. */
+static size_t attributes_at(const char *text, size_t i, size_t end)
+{
+    size_t j = i + 1;
+    while (j < end && is_alnum(text[j]))
+        j++;
+    return j;
+}
+
 /* Whether the start tag text[i, end) has an id or a class that names a
  * cookie or consent notice. */
 static int notice_tag(const char *text, size_t i, size_t end)
 {
-    size_t j = i + 1;
-    while (j < end && is_alnum(text[j]))
-        j++; /* its name */
-    while (j < end) {
-        while (j < end && (is_space(text[j]) || text[j] == '/'))
-            j++;
-        size_t name = j;
-        while (j < end && !is_space(text[j]) && text[j] != '=' && text[j] != '>' &&
-               text[j] != '/')
-            j++;
-        size_t name_len = j - name;
-        if (name_len == 0)
-            break; /* its '>' */
-        while (j < end && is_space(text[j]))
-            j++;
-        size_t v = j, v_len = 0;
-        if (j < end && text[j] == '=') {
-            j++;
-            while (j < end && is_space(text[j]))
-                j++;
-            if (j < end && (text[j] == '"' || text[j] == '\'')) {
-                char quote = text[j++];
-                v = j;
-                while (j < end && text[j] != quote)
-                    j++;
-                v_len = j - v;
-                j += j < end;
-            } else {
-                v = j;
-                while (j < end && !is_space(text[j]) && text[j] != '>')
-                    j++;
-                v_len = j - v;
-            }
-        }
+    size_t j = attributes_at(text, i, end), name, name_len, v, v_len;
+    while (next_attribute(text, &j, end, &name, &name_len, &v, &v_len)) {
         int id = name_len == 2 && strncasecmp(text + name, "id", 2) == 0;
         int cls = name_len == 5 && strncasecmp(text + name, "class", 5) == 0;
         if ((id || cls) && names_notice(text + v, v_len))
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether `want` (small letters, no space) stands in text[v, v + n),
+ * spaces between its characters and case aside. */
+static int has_squeezed(const char *v, size_t n, const char *want)
+{
+    for (size_t k = 0; k < n; k++) {
+        size_t at = k, w = 0;
+        while (want[w] && at < n) {
+            if (is_space(v[at]) && w > 0) {
+                at++;
+                continue;
+            }
+            if ((v[at] | 0x20) != want[w] && v[at] != want[w])
+                break;
+            at++;
+            w++;
+        }
+        if (!want[w])
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether text[v, v + n), a style attribute, hides its element: display
+ * none or visibility hidden, spaces and case aside. */
+static int hiding_style(const char *v, size_t n)
+{
+    return has_squeezed(v, n, "display:none") || has_squeezed(v, n, "visibility:hidden");
+}
+
+/* Whether the start tag text[i, end) hides its element from a reader, as
+ * a browser does: the hidden attribute, aria-hidden="true", or a style
+ * of display none or visibility hidden (a newsletter's preview text, a
+ * page's spacer text). */
+static int hidden_tag(const char *text, size_t i, size_t end)
+{
+    size_t j = attributes_at(text, i, end), name, name_len, v, v_len;
+    while (next_attribute(text, &j, end, &name, &name_len, &v, &v_len)) {
+        if (name_len == 6 && strncasecmp(text + name, "hidden", 6) == 0)
+            return 1;
+        if (name_len == 11 && strncasecmp(text + name, "aria-hidden", 11) == 0 &&
+            v_len == 4 && strncasecmp(text + v, "true", 4) == 0)
+            return 1;
+        if (name_len == 5 && strncasecmp(text + name, "style", 5) == 0 &&
+            hiding_style(text + v, v_len))
             return 1;
     }
     return 0;
@@ -345,10 +413,11 @@ static void html_markup(const char *text, size_t len, markup_fn fn, void *ctx)
                 size_t at = tx_find_nocase(text, end, len, hidden[k][1]);
                 size_t stop = at < len ? tag_end(text, at, len) : len;
                 end = stop > at ? stop : len;
-            } else if (end > i && text[i + 1] != '/' && block_tag(text, i, end) &&
-                       notice_tag(text, i, end) &&
+            } else if (end > i && text[i + 1] != '/' &&
+                       ((block_tag(text, i, end) && notice_tag(text, i, end)) ||
+                        hidden_tag(text, i, end)) &&
                        (skip = element_end(text, i, end, len, &scan_budget)) > i) {
-                end = skip; /* a cookie or consent notice */
+                end = skip; /* a cookie or consent notice, a hidden element */
             } else if (end > i && text[i + 1] != '/' &&
                        (skip = link_list_end(text, i, end, len, &scan_budget)) > i) {
                 end = skip; /* a list of links */
