@@ -184,15 +184,28 @@ static cs_status walk_dir(const char *abs, const char *rel, dir_stack *stack,
     /* Sorted, so runs and their reports are repeatable. */
     qsort(names, n, sizeof *names, cmp_names);
 
+    /* The folder's manifest first, before its subfolders' (a later one
+     * wins a path both name): the deeper folder's row wins, whatever the
+     * subfolder's name, as in a run given the subfolder or a file in it,
+     * which loads the manifests above it first (load_manifests_above). */
+    for (size_t i = 0; i < n && rc == CS_OK; i++)
+        if (strcmp(names[i], "manifest.csv") == 0) {
+            char *child_abs = NULL;
+            if (asprintf(&child_abs, "%s/%s", abs, names[i]) < 0)
+                rc = CS_NOMEM;
+            else
+                rc = ix_manifest_load(manifest, child_abs, rel, msg);
+            free(child_abs);
+        }
     for (size_t i = 0; i < n && rc == CS_OK; i++) {
         char *child_abs = NULL, *child_rel = NULL;
+        if (strcmp(names[i], "manifest.csv") == 0)
+            continue;
         if (asprintf(&child_abs, "%s/%s", abs, names[i]) < 0)
             child_abs = NULL;
         child_rel = ix_path_join(rel, names[i]);
         if (!child_abs || !child_rel) {
             rc = CS_NOMEM;
-        } else if (strcmp(names[i], "manifest.csv") == 0) {
-            rc = ix_manifest_load(manifest, child_abs, rel, msg);
         } else {
             rc = walk_entry(child_abs, child_rel, 0, stack, manifest, out, log,
                             msg);
