@@ -74,17 +74,19 @@
  * the option keeps their metadata (ix_index.c, load_given_manifests). */
 #define CS_META_MANIFESTS "manifests"
 /* Per-file record: key CS_META_FILE PATH, value "SIZE MTIME_NS HASH16
- * NPASSAGES READING META16" (READING absent, in records written before
- * it: 1; MTIME_NS 0 when the file was read too soon after it was written
- * for its mtime to be trusted: ix_file.c).  META16 is the hash of the
- * manifest metadata the file was indexed with (ix_meta_hash): a run
+ * NPASSAGES READING META16 INO" (READING absent, in records written
+ * before it: 1; MTIME_NS 0 when the file was read too soon after it was
+ * written for its mtime to be trusted: ix_file.c).  META16 is the hash of
+ * the manifest metadata the file was indexed with (ix_meta_hash): a run
  * re-indexes a file whose metadata now hashes otherwise, though its bytes
  * are the same.  A record without it (written before it) stands for a
  * file indexed with unknown metadata, re-indexed only when it has
- * manifest metadata now (ix_record_meta_changed says why).  It is the
- * last field, so readers of the fields before it (qy_show.c, an older
- * citesearch) read the record as before, and the index format did not
- * change. */
+ * manifest metadata now (ix_record_meta_changed says why).  INO is the
+ * file's inode number: another file put in its place with its size and
+ * time (mv, cp -p) is read again; a record without it is trusted as
+ * before.  The fields after the fourth were each added last, so readers
+ * of the fields before them (qy_show.c, an older citesearch) read the
+ * record as before, and the index format did not change. */
 #define CS_META_FILE "file:"
 
 /* How a file's bytes become passages and metadata (text/, ix_file.c,

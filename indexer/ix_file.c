@@ -51,16 +51,16 @@ cs_status ix_record_get(xs_wdb *db, const char *rel, ix_record *r, int *found,
         /* An unreadable record stands for a changed file: its passages,
          * if any, are replaced. */
         int n = sscanf(val,
-                       "%" SCNu64 " %" SCNd64 " %" SCNx64 " %u %u %" SCNx64,
+                       "%" SCNu64 " %" SCNd64 " %" SCNx64 " %u %u %" SCNx64 " %" SCNu64,
                        &r->size, &r->mtime_ns, &r->hash, &r->passages,
-                       &r->reading, &r->meta);
+                       &r->reading, &r->meta, &r->ino);
         if (n == 4)
             r->reading = 1; /* written before readings were numbered */
         else if (n < 4)
             memset(r, 0, sizeof *r);
         /* Fewer than six fields: written before the metadata's hash was
          * kept (ix_record_meta_changed says what that means). */
-        r->meta_known = n == 6;
+        r->meta_known = n >= 6;
     }
     free(val);
     return rc;
@@ -69,14 +69,15 @@ cs_status ix_record_get(xs_wdb *db, const char *rel, ix_record *r, int *found,
 cs_status ix_record_put(xs_wdb *db, const char *rel, const ix_record *r,
                         char **msg)
 {
-    char key[PATH_MAX + 16], val[112];
+    char key[PATH_MAX + 16], val[160];
     record_key(rel, key);
-    /* The metadata's hash goes last, so that an older citesearch, which
-     * reads the fields before it, still reads the record. */
+    /* The metadata's hash and the inode go last, so that an older
+     * citesearch, which reads the fields before them, still reads the
+     * record. */
     int n = snprintf(val, sizeof val,
-                     "%" PRIu64 " %" PRId64 " %016" PRIx64 " %u %u %016" PRIx64,
+                     "%" PRIu64 " %" PRId64 " %016" PRIx64 " %u %u %016" PRIx64 " %" PRIu64,
                      r->size, r->mtime_ns, r->hash, r->passages, r->reading,
-                     r->meta);
+                     r->meta, r->ino);
     return xs_wdb_set_metadata(db, key, val, (size_t)n, msg);
 }
 
@@ -932,7 +933,8 @@ cs_status ix_file_index(ix_worker *w, xs_wdb *db, ix_task *t, int in_place,
     t->now = (ix_record){.size = len, .mtime_ns = recorded_mtime(file->mtime_ns),
                          .hash = ix_hash(text, len),
                          .reading = CS_READING_VERSION,
-                         .meta = ix_meta_hash(t->meta), .meta_known = 1};
+                         .meta = ix_meta_hash(t->meta), .meta_known = 1,
+                         .ino = (uint64_t)file->ino};
 
     if (binary) {
         fprintf(log, "citesearch: %s: binary file (skipped)\n", file->abs);

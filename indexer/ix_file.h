@@ -41,6 +41,8 @@ typedef struct ix_record {
     uint64_t meta;      /* ix_meta_hash of the manifest metadata it was
                            indexed with, when meta_known */
     int meta_known;     /* 0 in a record written before it was kept */
+    uint64_t ino;       /* the file's inode number; 0 in a record written
+                           before it was kept */
 } ix_record;
 
 /* Non-zero when the record key of `rel` fits Xapian's key length limit;

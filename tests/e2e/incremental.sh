@@ -56,4 +56,19 @@ touch -d "@$stamp" corpus/racy.txt
 grep -q "1 read, 1 indexed" racy2.txt || fail "racy file: $(cat racy2.txt)"
 cs query --format jsonl wombat > out.jsonl
 [ "$(jq_py 'rs[0]["path"]' < out.jsonl)" = "corpus/racy.txt" ] || fail "racy file's new text: $(cat out.jsonl)"
+# Another file moved into a file's place with the same size and time (mv,
+# cp -p, rsync -t) is read again: its record's inode differs.  Its text is
+# what the index holds, not the old file's.
+mkdir swap
+printf 'Swap notes\n\nThe quokka was seen.\n' > swap/a.txt
+printf 'Swap notes\n\nThe numbat was seen.\n' > swap/b.txt
+touch -d '2020-01-01 00:00:00' swap/a.txt swap/b.txt
+"$CITESEARCH" index swap 2> swap.txt
+mv swap/b.txt swap/a.txt
+"$CITESEARCH" index swap 2> swap.txt
+grep -q "1 files: 1 read, 1 indexed .* 1 removed" swap.txt || fail "a file moved in its place: $(cat swap.txt)"
+cs query --format jsonl numbat > out.jsonl
+[ "$(jq_py 'rs[0]["cite"]' < out.jsonl)" = "swap/a.txt:3" ] || fail "the new text: $(cat out.jsonl)"
+cs query --format jsonl quokka > out.jsonl
+[ "$status" -eq 1 ] || fail "the old text stayed: $(cat out.jsonl)"
 echo ok
