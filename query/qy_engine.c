@@ -596,8 +596,9 @@ static cs_status join_windows(qy_engine *e, const qy_plan *plan,
 
 /*
  * A quotation not found verbatim may run across a paragraph break: the best
- * aligned candidates are tried for that (qy_across.c), each in turn until
- * QY_ACROSS_TRIES of them join nothing or `limit` spans are joined, so
+ * aligned candidates that leave out words at an end are tried for that
+ * (qy_across.c), each in turn until QY_ACROSS_TRIES of them join nothing
+ * or `limit` spans are joined, so
  * that every copy of an article (a wire story in several papers) is
  * answered whole, not only the first.
  * Spans that hold the quotation so verbatim come first, in their order,
@@ -799,6 +800,15 @@ static cs_status find_across(qy_engine *e, const qy_plan *plan, qy_cand *c,
     for (unsigned i = 0; i < *n && misses < QY_ACROSS_TRIES && njoined < limit;
          i++) {
         if (within_joined(c, state, i, i))
+            continue;
+        /* A candidate whose alignment leaves out no word at its start or
+         * its end has none to find beside it: no try, and no miss (six
+         * files that each hold the quotation nearly, in a paragraph of
+         * their own, kept the try from the file that holds it verbatim
+         * across two paragraphs). */
+        size_t head, tail;
+        qy_alignment_end_drops(&c[i].al, &head, &tail);
+        if (head + tail == 0 || head + tail >= plan->quote_terms.n)
             continue;
         int found = 0;
         cs_status rc = qy_across_try(e, plan, &c[i], &found, NULL);
