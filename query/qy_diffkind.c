@@ -647,7 +647,7 @@ static int lower_ending(const char *w, char *out, size_t size)
     for (size_t i = 0; w[i]; n++) {
         if (n + 1 >= size)
             return 0;
-        if (memcmp(w + i, "\xE2\x80\x99", 3) == 0) {
+        if (w[i] == '\xE2' && w[i + 1] == '\x80' && w[i + 2] == '\x99') {
             out[n] = '\'';
             i += 3;
         } else {
