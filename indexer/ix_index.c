@@ -586,31 +586,6 @@ static cs_status load_manifest_at(run *r, const char *root, const char *rel)
     return rc;
 }
 
-/* The root-relative path of the manifest given as `given` (a path from
- * the current directory). */
-static cs_status given_manifest_rel(const char *root, const char *given,
-                                    char **out, char **msg)
-{
-    char *dir = strdup(given), *dir_rel = NULL;
-    if (!dir)
-        return CS_NOMEM;
-    char *slash = strrchr(dir, '/');
-    const char *base = slash ? given + (slash - dir) + 1 : given;
-    if (slash && slash != dir)
-        *slash = '\0';
-    cs_status rc = ix_relative_path(root, slash ? (slash == dir ? "/" : dir) : ".",
-                                    &dir_rel, msg);
-    if (rc == CS_OK && (strcmp(dir_rel, ".") == 0
-                            ? asprintf(out, "%s", base)
-                            : asprintf(out, "%s/%s", dir_rel, base)) < 0) {
-        *out = NULL;
-        rc = CS_NOMEM;
-    }
-    free(dir);
-    free(dir_rel);
-    return rc;
-}
-
 /*
  * The manifests given with --manifest, to this run or an earlier one
  * (CS_META_MANIFESTS), loaded after the walk's folder manifests, whose
@@ -627,7 +602,7 @@ static cs_status load_given_manifests(run *r, const char *root, char **record)
     cs_status rc = xs_wdb_get_metadata(r->shards.db[0], CS_META_MANIFESTS, &had,
                                        NULL, r->msg);
     if (rc == CS_OK && r->opts->manifest_path)
-        rc = given_manifest_rel(root, r->opts->manifest_path, &own, r->msg);
+        rc = ix_relative_file(root, r->opts->manifest_path, &own, r->msg);
     if (rc == CS_OK && !(lines = strdup(had)))
         rc = CS_NOMEM;
     char *save = NULL;

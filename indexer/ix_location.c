@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "ix_manifest.h"
+
 static int is_dir(const char *path)
 {
     struct stat st;
@@ -157,4 +159,24 @@ cs_status ix_root_path_for_reading(const char *db_path, const char *stored_root,
     if (!(*out = strdup(joined)))
         return cs_fail(msg, CS_NOMEM, "out of memory");
     return CS_OK;
+}
+
+cs_status ix_relative_file(const char *base, const char *path, char **out,
+                           char **msg)
+{
+    *out = NULL;
+    char *dir = strdup(path), *dir_rel = NULL;
+    if (!dir)
+        return CS_NOMEM;
+    char *slash = strrchr(dir, '/');
+    const char *name = slash ? path + (slash - dir) + 1 : path;
+    if (slash && slash != dir)
+        *slash = '\0';
+    cs_status rc = ix_relative_path(base, slash ? (slash == dir ? "/" : dir) : ".",
+                                    &dir_rel, msg);
+    if (rc == CS_OK && !(*out = ix_path_join(dir_rel, name)))
+        rc = CS_NOMEM;
+    free(dir);
+    free(dir_rel);
+    return rc;
 }

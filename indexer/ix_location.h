@@ -32,6 +32,13 @@ cs_status ix_find_db(const char *db_opt, int for_create, char **db_path,
 cs_status ix_relative_path(const char *base, const char *target, char **out,
                            char **msg);
 
+/* The path of the file `path` (from the current directory; it need not
+ * exist, its folder must) relative to directory `base`: its folder's path
+ * made relative (ix_relative_path), its own name kept as written, a
+ * symbolic link's too.  *out is malloc'd. */
+cs_status ix_relative_file(const char *base, const char *path, char **out,
+                           char **msg);
+
 /* Joins the database directory and the stored root into the absolute index
  * root. */
 cs_status ix_root_path(const char *db_path, const char *stored_root,

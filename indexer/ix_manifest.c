@@ -177,28 +177,20 @@ static char *entry_path(const load_state *s, const char *path)
 {
     if (path[0] != '/')
         return ix_path_join(s->dir_rel, path);
-    char *csv_dir = strdup(s->csv_path), *file_dir = strdup(path);
-    char *out = NULL, *rel = NULL;
-    if (csv_dir && file_dir) {
-        char *slash = strrchr(csv_dir, '/');
-        const char *cd = slash ? (slash == csv_dir ? "/" : csv_dir) : ".";
-        if (slash && slash != csv_dir)
-            *slash = '\0';
-        slash = strrchr(file_dir, '/'); /* not NULL: the path is absolute */
-        const char *base = slash + 1;
-        const char *fd = slash == file_dir ? "/" : file_dir;
+    char *csv_dir = strdup(s->csv_path), *in_dir = NULL, *out = NULL;
+    if (!csv_dir)
+        return NULL;
+    char *slash = strrchr(csv_dir, '/');
+    const char *cd = slash ? (slash == csv_dir ? "/" : csv_dir) : ".";
+    if (slash && slash != csv_dir)
         *slash = '\0';
-        if (*base && ix_relative_path(cd, fd, &rel, NULL) == CS_OK) {
-            char *in_dir = ix_path_join(rel, base);
-            out = in_dir ? ix_path_join(s->dir_rel, in_dir) : NULL;
-            free(in_dir);
-        } else {
-            out = strdup(path); /* its folder does not exist: no file */
-        }
-    }
-    free(rel);
+    if (path[strlen(path) - 1] != '/' &&
+        ix_relative_file(cd, path, &in_dir, NULL) == CS_OK)
+        out = ix_path_join(s->dir_rel, in_dir);
+    else
+        out = strdup(path); /* its folder does not exist: no file */
+    free(in_dir);
     free(csv_dir);
-    free(file_dir);
     return out;
 }
 

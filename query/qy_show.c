@@ -14,7 +14,6 @@
 #include "ix_doc.h"
 #include "ix_docdata.h"
 #include "ix_location.h"
-#include "ix_manifest.h"
 #include "qy_output.h"
 #include "qy_readable.h"
 #include "schema.h"
@@ -332,27 +331,17 @@ static void show_cite(const show_view *v, unsigned i, char *buf, size_t size)
 static char *cite_from_cwd(const char *cite, const char *root)
 {
     const char *colon = strrchr(cite, ':');
-    if (!colon || colon == cite)
+    if (!colon || colon == cite || colon[-1] == '/')
         return NULL;
-    char *path = strndup(cite, (size_t)(colon - cite));
-    if (!path)
-        return NULL;
-    char *slash = strrchr(path, '/'), *dir_rel = NULL, *out = NULL;
-    const char *base = slash ? slash + 1 : path;
-    const char *dir = slash ? (slash == path ? "/" : path) : ".";
-    if (slash && slash != path)
-        *slash = '\0';
-    if (*base && ix_relative_path(root, dir, &dir_rel, NULL) == CS_OK) {
-        char *rel = ix_path_join(dir_rel, base);
-        if (rel && asprintf(&out, "%s%s", rel, colon) < 0)
-            out = NULL;
-        free(rel);
-    }
+    char *path = strndup(cite, (size_t)(colon - cite)), *rel = NULL, *out = NULL;
+    if (path && ix_relative_file(root, path, &rel, NULL) == CS_OK &&
+        asprintf(&out, "%s%s", rel, colon) < 0)
+        out = NULL;
     if (out && strcmp(out, cite) == 0) {
         free(out);
         out = NULL;
     }
-    free(dir_rel);
+    free(rel);
     free(path);
     return out;
 }
