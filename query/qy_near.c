@@ -8,6 +8,7 @@
 
 #include "qy_cand.h"
 #include "qy_readable.h"
+#include "qy_said_text.h"
 #include "tx.h"
 
 /* Non-zero when the text between two words of the passage `r` ends no
@@ -21,18 +22,14 @@ static int same_sentence(const qy_result *r, const tx_read *words,
     size_t len;
     const char *text = qy_readable_text(r, words, &len);
     size_t to = qy_readable_at(words, b->start);
-    for (size_t k = qy_readable_end(words, a->end); k < to; k++) {
-        if (text[k] == '\0' || text[k] == '"' ||
+    size_t from = qy_readable_end(words, a->end);
+    for (size_t k = from; k < to; k++)
+        if (text[k] == '\0' ||
             (strchr(".!?;:\n\r", text[k]) && !tx_acronym_point(text, len, k)))
             return 0;
-        /* A quotation mark ends or starts a quotation: “ ” « » too. */
-        const unsigned char *u = (const unsigned char *)text + k;
-        if (k + 2 < len && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x9C || u[2] == 0x9D))
-            return 0;
-        if (k + 1 < len && u[0] == 0xC2 && (u[1] == 0xAB || u[1] == 0xBB))
-            return 0;
-    }
-    return 1;
+    /* A quotation mark (the one the speaker reading knows) ends or starts
+     * a quotation. */
+    return to <= from || !qy_said_any_quote_mark(text + from, to - from);
 }
 
 /*
