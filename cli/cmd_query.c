@@ -266,7 +266,10 @@ static int run_query(int argc, char **argv, char **words, int nwords)
     /* Every engine opened the same stub; the first speaks for them. */
     cli_warn_missing(e);
 
-    int color = fmt == QY_FORMAT_TEXT && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+    /* no-color.org: NO_COLOR counts when set to something, not when empty. */
+    const char *no_color = getenv("NO_COLOR");
+    int color = fmt == QY_FORMAT_TEXT && isatty(STDOUT_FILENO) &&
+                !(no_color && *no_color);
     qy_printer *printer = qy_printer_new(fmt, stdout, color, batch != NULL);
     if (!printer) {
         close_engines(engines, jobs);
