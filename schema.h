@@ -144,8 +144,10 @@
  * text/calendar (ix_mail.c); a UTF-16 web page's passages are cited by
  * its own lines, not those its blocks make of its text (ix_file.c).
  * 20: HTML a browser hides (the hidden attribute, aria-hidden="true", a
- * style of display none or visibility hidden) is no text (tx_markup.c). */
-#define CS_READING_VERSION 20
+ * style of display none or visibility hidden) is no text (tx_markup.c).
+ * 21: of an e-mail's multipart/alternative whose plain text part is a
+ * stub (half of what its HTML says or less), the HTML is read (ix_mail.c). */
+#define CS_READING_VERSION 21
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a
  * prefix plus a hash by the indexer (ix_path_term). */

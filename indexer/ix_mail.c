@@ -491,6 +491,8 @@ typedef struct mime_walk {
     ix_mail_text_fn fn;
     void *ctx;
     int stop;
+    int weighing; /* a walk that weighs parts: it looks for no stub (each
+                     level would weigh its parts again: 2^depth walks) */
 } mime_walk;
 
 static void walk_part(mime_walk *w, const char *start, const char *end,
@@ -512,9 +514,116 @@ static int delimiter(const char *p, size_t n, const char *b, size_t blen)
     return i < n ? 0 : 1 + closing;
 }
 
+/* ---- Which alternative says the most ----
+ *
+ * Many newsletters send a plain text part that is only a stub ("This
+ * message is best viewed in HTML: view it in your browser"), the article
+ * being in the HTML alone: that HTML is read instead.  A part's weight is
+ * the bytes of its text that are not white space nor an address (a
+ * stub's one long tracking link would outweigh a short article), so
+ * that text without spaces between its words (Chinese, Japanese) weighs
+ * as much in either part. */
+
+/* Whether the word s[0, n) is a link's address, not text. */
+static int address_word(const char *s, size_t n)
+{
+    return tx_find_nocase(s, 0, n, "://") < n ||
+           tx_find_nocase(s, 0, n, "www.") < n ||
+           tx_find_nocase(s, 0, n, "mailto:") < n;
+}
+
+/* The bytes of text[0, n) in words that are not addresses. */
+static size_t text_weight(const char *text, size_t n)
+{
+    size_t weight = 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && (is_space(text[i]) || text[i] == '\f'))
+            i++;
+        size_t start = i;
+        while (i < n && !is_space(text[i]) && text[i] != '\f')
+            i++;
+        if (!address_word(text + start, i - start))
+            weight += i - start;
+    }
+    return weight;
+}
+
+/* A part being weighed: its runs' weight (of HTML ones only, `html`);
+ * `failed` when one could not be read (out of memory). */
+typedef struct weighing {
+    const char *text;
+    int html, failed;
+    size_t weight;
+} weighing;
+
+static int weigh_run(void *ctx, size_t off, size_t len, unsigned form,
+                     const char *charset)
+{
+    (void)charset; /* white space is ASCII in any charset a part uses */
+    weighing *g = ctx;
+    if (g->html && !(form & TX_FORM_HTML))
+        return 0;
+    tx_read r;
+    if (form && tx_read_form(g->text + off, len, form, NULL, &r) != CS_OK) {
+        g->failed = 1;
+        return 1;
+    }
+    g->weight += form ? text_weight(r.text, r.n) : text_weight(g->text + off, len);
+    if (form)
+        tx_read_clear(&r);
+    return 0;
+}
+
+/* The weight of the text part text[start, end) (`type`, `encoding`) gives,
+ * of its HTML only when `html`; SIZE_MAX when it cannot be read. */
+static size_t part_weight(const mime_walk *w, const char *start, const char *end,
+                          ix_span type, ix_span encoding, int html, int depth)
+{
+    weighing g = {.text = w->text, .html = html};
+    mime_walk m = {.text = w->text, .fn = weigh_run, .ctx = &g, .weighing = 1};
+    walk_part(&m, start, end, type, encoding, depth);
+    return g.failed ? SIZE_MAX : g.weight;
+}
+
+/* A plain text alternative this much lighter than an HTML one is a stub:
+ * it lacks more than half of what the HTML says.  (Reading the HTML of a
+ * plain part that was real loses nothing: it says the same, and more;
+ * keeping a stub loses the article.) */
+#define IX_MAIL_STUB_RATIO 2
+
+/*
+ * Of an alternative's parts (nparts, their bodies, types and encodings;
+ * ok and is_plain as walk_multipart found them), the one whose HTML is to
+ * be read rather than its plain text parts, which are a stub beside it;
+ * nparts when the plain text is what to read.
+ */
+static size_t stub_alternative(const mime_walk *w, size_t nparts,
+                               const char *const *bodies, const char *const *to,
+                               const ix_span *types, const ix_span *encodings,
+                               const int *ok, const int *is_plain, int depth)
+{
+    size_t plain = 0, rich = 0, best = nparts;
+    for (size_t i = 0; i < nparts; i++) {
+        if (!ok[i])
+            continue;
+        size_t g = part_weight(w, bodies[i], to[i], types[i], encodings[i],
+                               !is_plain[i], depth + 1);
+        if (g == SIZE_MAX)
+            return nparts; /* as the sender's plain text says */
+        if (is_plain[i]) {
+            plain += g;
+        } else if (g > rich) {
+            rich = g;
+            best = i;
+        }
+    }
+    return rich / IX_MAIL_STUB_RATIO > plain ? best : nparts;
+}
+
 /* The parts of a multipart body, each walked in turn; the preamble and
  * epilogue (text for readers without MIME) are left out.  In an
- * alternative, HTML is left out when a plain text part says the same.
+ * alternative, HTML is left out when a plain text part says the same,
+ * and read instead of it when that part is a stub (stub_alternative).
  * 0 when no delimiter line is found: the body is then read as text. */
 static int walk_multipart(mime_walk *w, const char *start, const char *end,
                           ix_span type, int depth)
@@ -558,7 +667,13 @@ static int walk_multipart(mime_walk *w, const char *start, const char *end,
         plain |= is_plain[i];
     }
     int alternative = media_is(type, "multipart/alternative");
+    size_t rich = alternative && plain && !w->weighing
+                      ? stub_alternative(w, nparts, bodies, to, types, encodings,
+                                         ok, is_plain, depth)
+                      : nparts;
     for (size_t i = 0; i < nparts && !w->stop; i++) {
+        if (rich < nparts && i != rich)
+            continue; /* a stub, or another form of the same */
         if (!ok[i]) { /* no header block: the part is read as text */
             walk_part(w, from[i], to[i], (ix_span){0}, (ix_span){0}, depth + 1);
             continue;
@@ -567,7 +682,7 @@ static int walk_multipart(mime_walk *w, const char *start, const char *end,
          * read again: its HTML, also when it comes with its images
          * (multipart/related) or attachments, Apple's text/watch-html, a
          * meeting's text/calendar. */
-        if (alternative && plain && !is_plain[i])
+        if (alternative && plain && !is_plain[i] && rich == nparts)
             continue;
         walk_part(w, bodies[i], to[i], types[i], encodings[i], depth + 1);
     }

@@ -82,7 +82,9 @@ size_t ix_mail_next(const char *text, size_t len, const ix_mail_head *head);
  * unless it is not text.  Of a multipart body, the parts' header blocks,
  * the delimiter lines, the preamble and the epilogue are left out, and so
  * are parts that are not text (images, attachments), and an HTML part
- * that has a plain text alternative saying the same (in any encoding).  A forwarded
+ * that has a plain text alternative saying the same (in any encoding);
+ * when that says half of what the HTML does or less (a "best viewed in
+ * HTML" stub), the HTML is read instead of it.  A forwarded
  * message (message/rfc822) is read as a part: its body by its own
  * fields, not its header block.  A multipart body without its delimiters
  * is read as text.

@@ -873,6 +873,56 @@ static void test_mail_text_parts(void **state)
     one_run(lost, "Text.\n", 0);
 }
 
+/* A plain text alternative that is only a stub ("best viewed in HTML")
+ * gives way to the HTML that has the article, also when that comes with
+ * its images (multipart/related) in quoted-printable; its link's address
+ * does not count as text.  A plain part that says what the HTML does,
+ * less its footer, is still the one read. */
+static void test_mail_stub_alternative(void **state)
+{
+    (void)state;
+    runs r;
+    const char *stub =
+        "From: news@wire.example\nSubject: Digest\n"
+        "Content-Type: multipart/alternative; boundary=alt\n\n"
+        "--alt\nContent-Type: text/plain; charset=utf-8\n\n"
+        "This newsletter is best viewed in HTML. View it in your browser:\n"
+        "https://wire.example/t/c/eyJ1cmwiOiJodHRwczovL3dpcmUuZXhhbXBsZS9kaWdlc3QvMjAyMi0zNiJ9\n"
+        "--alt\nContent-Type: multipart/related; boundary=rel\n\n"
+        "--rel\nContent-Type: text/html; charset=utf-8\n"
+        "Content-Transfer-Encoding: quoted-printable\n\n"
+        "<table><tr><td style=3D\"padding:0\"><h1>Albania cuts ties with Iran</h1>\n"
+        "<p>Prime Minister Edi Rama announced that Albania was severing diplom=\n"
+        "atic relations with Iran over a cyberattack in July that crippled gov=\n"
+        "ernment services; Iranian diplomats were given 24 hours to leave.</p>\n"
+        "</td></tr></table>\n"
+        "--rel\nContent-Type: image/png\nContent-Transfer-Encoding: base64\n\n"
+        "iVBORw0KGgo=\n--rel--\n--alt--\n";
+    texts_of(stub, &r);
+    assert_int_equal(r.n, 1);
+    assert_int_equal(r.form[0], TX_FORM_HTML | TX_FORM_QP);
+    assert_non_null(strstr(r.got[0], "severing diplom="));
+    runs_clear(&r);
+
+    const char *real =
+        "From: news@wire.example\nSubject: Digest\n"
+        "Content-Type: multipart/alternative; boundary=alt\n\n"
+        "--alt\nContent-Type: text/plain\n\n"
+        "Albania cuts ties with Iran [https://wire.example/a/1]\n\n"
+        "Prime Minister Edi Rama announced that Albania was severing\n"
+        "diplomatic relations with Iran over a cyberattack in July.\n"
+        "--alt\nContent-Type: text/html\n\n"
+        "<h1><a href=\"https://wire.example/a/1\">Albania cuts ties with Iran</a></h1>"
+        "<p>Prime Minister Edi Rama announced that Albania was severing "
+        "diplomatic relations with Iran over a cyberattack in July.</p>"
+        "<p>You receive this because you subscribed. Unsubscribe.</p>"
+        "<p>Balkan Wire, 1 Main Street, Tirana.</p>\n--alt--\n";
+    texts_of(real, &r);
+    assert_int_equal(r.n, 1);
+    assert_int_equal(r.form[0], 0);
+    runs_clear(&r);
+}
+
 /* Encoded words (RFC 2047) in a field read as the text they stand for:
  * Q and B, any charset ICU knows, the space between two of them dropped,
  * one that cannot be decoded left as written. */
@@ -1369,6 +1419,7 @@ int main(void)
         cmocka_unit_test(test_html_meta),
         cmocka_unit_test(test_snapshot_head),
         cmocka_unit_test(test_mail_text_parts),
+        cmocka_unit_test(test_mail_stub_alternative),
         cmocka_unit_test(test_mail_encoded_words),
         cmocka_unit_test(test_reading_version),
         cmocka_unit_test(test_manifest_reindex),
