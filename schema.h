@@ -146,8 +146,11 @@
  * 20: HTML a browser hides (the hidden attribute, aria-hidden="true", a
  * style of display none or visibility hidden) is no text (tx_markup.c).
  * 21: of an e-mail's multipart/alternative whose plain text part is a
- * stub (half of what its HTML says or less), the HTML is read (ix_mail.c). */
-#define CS_READING_VERSION 21
+ * stub (half of what its HTML says or less), the HTML is read (ix_mail.c).
+ * 22: an HTML reference without its ';' (&nbsp, &#8217, &copy2023) is
+ * the character, as browsers read it: a number, or a Latin-1 name
+ * (tx_markup.c). */
+#define CS_READING_VERSION 22
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a
  * prefix plus a hash by the indexer (ix_path_term). */

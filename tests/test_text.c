@@ -1222,6 +1222,12 @@ static void test_read_html(void **state)
         {"<script type=x>if (a<b) go();</script>ok", "                                      ok"},
         {"AT&amp;T don&#8217;t caf&eacute; &Eacute;&#x1F600; &nosuch; &nosuch x&y",
          "AT&T don\xE2\x80\x99t caf\xC3\xA9 \xC3\x89\xF0\x9F\x98\x80          &nosuch x&y"},
+        /* Without their ';', as browsers read them: numbers, and the
+         * names of Latin-1's characters, the longest that starts the
+         * letters (&notit: "¬it"); other names are text. */
+        {"24&nbsp;h&nbspleft&nbsp &copy2023 &notit &ampx &AMP; &LT &#8217s &#x41B AT&T &lang",
+         "24\xC2\xA0h\xC2\xA0left\xC2\xA0 \xC2\xA9" "2023 \xC2\xACit &x & < "
+         "\xE2\x80\x99s \xD0\x9B AT&T &lang"},
         /* &#128;-&#159; are Windows-1252's characters, as browsers read
          * them (old pages' apostrophes and quotes); one it has none for
          * stays. */

@@ -416,7 +416,9 @@ typedef struct tx_read {
  * tags within a line of text (<b>, <a>, <span>, ...) and comments left
  * out, so that a word across them is one word, as a browser shows it;
  * character references the character (numeric ones, HTML 4's named ones
- * by libxml2's table, &apos;); any other markup (tags that end a line,
+ * by libxml2's table, &apos;; without their ';' as browsers read them:
+ * numbers, and the names of ISO-8859-1's characters, &nbsp &copy); any
+ * other markup (tags that end a line,
  * style sheets, scripts, declarations, a reference to no character)
  * blanked with spaces, its line breaks kept, so that lines and
  * paragraphs stay where they were; a '<' that opens no tag ("a < b") is

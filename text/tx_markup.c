@@ -39,12 +39,43 @@ size_t tx_find_nocase(const char *text, size_t from, size_t len, const char *nee
     return len;
 }
 
+/* HTML 4's named reference (libxml2's table, which has them in lower
+ * case only), also &AMP; &LT; &GT; &QUOT; &COPY; &REG; as HTML reads
+ * them; NULL for none. */
+static const htmlEntityDesc *named_reference(const char *name)
+{
+    static const char *const upper[][2] = {{"AMP", "amp"},   {"LT", "lt"},
+                                           {"GT", "gt"},     {"QUOT", "quot"},
+                                           {"COPY", "copy"}, {"REG", "reg"}};
+    for (size_t k = 0; k < sizeof upper / sizeof upper[0]; k++)
+        if (strcmp(name, upper[k][0]) == 0)
+            name = upper[k][1];
+    return htmlEntityLookup((const xmlChar *)name);
+}
+
+/* Whether text[0, n) names one of the references HTML reads without
+ * its ';' (&nbsp &copy &eacute, as pages written for old browsers have
+ * them): those for ISO-8859-1's characters. */
+static int legacy_reference(const char *text, size_t n)
+{
+    char name[8];
+    if (n == 0 || n >= sizeof name)
+        return 0;
+    memcpy(name, text, n);
+    name[n] = '\0';
+    const htmlEntityDesc *e = named_reference(name);
+    return e && e->value <= 0xFF;
+}
+
 /* The end (one past) of the character reference at text[i] ('&'), or i
- * when it is none: &name; &#123; &#x1F;. */
+ * when it is none: &name; &#123; &#x1F;.  Without its ';', as a browser
+ * reads them: a number, or the longest name legacy_reference knows that
+ * starts the letters ("&nbspx" is a no-break space and "x"). */
 static size_t reference_end(const char *text, size_t i, size_t len)
 {
     size_t j = i + 1;
-    if (j < len && text[j] == '#') {
+    int numeric = j < len && text[j] == '#';
+    if (numeric) {
         j++;
         if (j < len && (text[j] == 'x' || text[j] == 'X'))
             j++;
@@ -52,7 +83,20 @@ static size_t reference_end(const char *text, size_t i, size_t len)
     size_t start = j;
     while (j < len && j - start < 32 && is_alnum(text[j]))
         j++;
-    return j > start && j < len && text[j] == ';' ? j + 1 : i;
+    if (j > start && j < len && text[j] == ';')
+        return j + 1;
+    if (numeric) { /* its digits */
+        int hex = text[start - 1] == 'x' || text[start - 1] == 'X';
+        for (j = start; j < len && j - start < 8 &&
+                        (hex ? tx_hex_digit(text[j]) >= 0
+                             : text[j] >= '0' && text[j] <= '9');)
+            j++;
+        return j > start ? j : i;
+    }
+    for (size_t n = j - start < 6 ? j - start : 6; n >= 2; n--)
+        if (legacy_reference(text + start, n))
+            return start + n;
+    return i;
 }
 
 /* The end (one past) of the tag, comment or declaration opening at
@@ -439,18 +483,21 @@ static void html_markup(const char *text, size_t len, markup_fn fn, void *ctx)
     }
 }
 
-/* The character a reference stands for (text[0, n): "&...;"), or -1 for
- * none: numeric ones, and the named ones of HTML 4 (libxml2's table:
- * &eacute; &rsquo; &nbsp; ...) and XML (&apos;). */
+/* The character a reference stands for (text[0, n): "&...;", or one
+ * reference_end found without its ';'), or -1 for none: numeric ones, and
+ * the named ones of HTML 4 (libxml2's table: &eacute; &rsquo; &nbsp; ...)
+ * and XML (&apos;). */
 static int32_t reference_char(const char *text, size_t n)
 {
     char name[40];
-    if (n < 4 || n - 2 >= sizeof name)
+    if (n > 0 && text[n - 1] == ';')
+        n--; /* text[0, n): '&' and the name */
+    if (n < 2 || n - 1 >= sizeof name)
         return -1;
     if (text[1] == '#') {
-        int hex = text[2] == 'x' || text[2] == 'X';
+        int hex = n > 2 && (text[2] == 'x' || text[2] == 'X');
         int32_t cp = 0;
-        for (size_t i = hex ? 3 : 2; i + 1 < n; i++) {
+        for (size_t i = hex ? 3 : 2; i < n; i++) {
             int d = hex ? tx_hex_digit(text[i])
                         : text[i] >= '0' && text[i] <= '9' ? text[i] - '0' : -1;
             if (d < 0 || cp > 0x10FFFF)
@@ -463,11 +510,11 @@ static int32_t reference_char(const char *text, size_t n)
                    ? (int32_t)tx_cp1252_c1((uint32_t)cp)
                    : -1;
     }
-    memcpy(name, text + 1, n - 2);
-    name[n - 2] = '\0';
+    memcpy(name, text + 1, n - 1);
+    name[n - 1] = '\0';
     if (strcmp(name, "apos") == 0)
         return '\'';
-    const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
+    const htmlEntityDesc *e = named_reference(name);
     return e ? (int32_t)e->value : -1;
 }
 
