@@ -149,8 +149,9 @@
  * stub (half of what its HTML says or less), the HTML is read (ix_mail.c).
  * 22: an HTML reference without its ';' (&nbsp, &#8217, &copy2023) is
  * the character, as browsers read it: a number, or a Latin-1 name
- * (tx_markup.c). */
-#define CS_READING_VERSION 22
+ * (tx_markup.c).  23: an HTML <title> is no text (tx_markup.c): the
+ * article's title, not a passage. */
+#define CS_READING_VERSION 23
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a
  * prefix plus a hash by the indexer (ix_path_term). */

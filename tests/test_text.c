@@ -1222,6 +1222,11 @@ static void test_read_html(void **state)
         {"<script type=x>if (a<b) go();</script>ok", "                                      ok"},
         {"AT&amp;T don&#8217;t caf&eacute; &Eacute;&#x1F600; &nosuch; &nosuch x&y",
          "AT&T don\xE2\x80\x99t caf\xC3\xA9 \xC3\x89\xF0\x9F\x98\x80          &nosuch x&y"},
+        /* The page's title is its tab's, not its text; one left open
+         * is no title. */
+        {"<TITLE>Ties cut | Wire</title><h1>Ties cut</h1>",
+         "\n\n                            \n\n  Ties cut\n\n   "},
+        {"<title>Open\nText", "\n\n     Open\nText"},
         /* Without their ';', as browsers read them: numbers, and the
          * names of Latin-1's characters, the longest that starts the
          * letters (&notit: "¬it"); other names are text. */

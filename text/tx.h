@@ -419,7 +419,7 @@ typedef struct tx_read {
  * by libxml2's table, &apos;; without their ';' as browsers read them:
  * numbers, and the names of ISO-8859-1's characters, &nbsp &copy); any
  * other markup (tags that end a line,
- * style sheets, scripts, declarations, a reference to no character)
+ * style sheets, scripts, a <title>, declarations, a reference to no character)
  * blanked with spaces, its line breaks kept, so that lines and
  * paragraphs stay where they were; a '<' that opens no tag ("a < b") is
  * text.  The indexer and the query side both read e-mail parts through

@@ -443,18 +443,24 @@ static void html_markup(const char *text, size_t len, markup_fn fn, void *ctx)
              * tag; nor is a site's menu, a list to pick from or a
              * template, which no reader reads as the page's text; nor a
              * cookie notice (names_notice), nor a list of links
-             * (links_only). */
+             * (links_only); nor the page's <title>, which a browser
+             * shows on its tab, not in the page: it is the article's
+             * title already, and as a passage it was the first hit of
+             * every claim its headline supports, beside the <h1> that
+             * says it (an SVG's title is a tooltip).  A title left open
+             * is no title: the text after its tag stays. */
             static const char *const hidden[][2] = {
                 {"style", "</style"}, {"script", "</script"},
                 {"nav", "</nav"}, {"select", "</select"},
-                {"template", "</template"}};
+                {"template", "</template"}, {"title", "</title"}};
             size_t k = 0;
             while (end > i && k < sizeof hidden / sizeof hidden[0] &&
                    !opens(text, i, end, hidden[k][0]))
                 k++;
-            size_t skip = end;
-            if (end > i && k < sizeof hidden / sizeof hidden[0]) {
-                size_t at = tx_find_nocase(text, end, len, hidden[k][1]);
+            size_t skip = end, at = len;
+            if (end > i && k < sizeof hidden / sizeof hidden[0] &&
+                ((at = tx_find_nocase(text, end, len, hidden[k][1])) < len ||
+                 !opens(text, i, end, "title"))) {
                 size_t stop = at < len ? tag_end(text, at, len) : len;
                 end = stop > at ? stop : len;
             } else if (end > i && text[i + 1] != '/' &&
