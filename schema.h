@@ -150,8 +150,10 @@
  * 22: an HTML reference without its ';' (&nbsp, &#8217, &copy2023) is
  * the character, as browsers read it: a number, or a Latin-1 name
  * (tx_markup.c).  23: an HTML <title> is no text (tx_markup.c): the
- * article's title, not a passage. */
-#define CS_READING_VERSION 23
+ * article's title, not a passage.  24: an e-mail's text/calendar,
+ * text/vcard, text/css or text/javascript part is no text, attached
+ * beside the body too, not only as an alternative (ix_mail.c). */
+#define CS_READING_VERSION 24
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a
  * prefix plus a hash by the indexer (ix_path_term). */

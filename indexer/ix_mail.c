@@ -705,10 +705,21 @@ static void walk_part(mime_walk *w, const char *start, const char *end,
         return;
     }
     /* Text is read, decoded when encoded (its passages cite the bytes
-     * that encode them); other media (images, attachments) are not text. */
+     * that encode them), attached text too (a CSV, a log: cited by its
+     * lines); other media (images, attachments) are not text, nor are
+     * the text types that are data or code: a meeting's iCalendar, a
+     * signature's vCard (BEGIN:VCARD would be a passage of every mail
+     * that sender writes), an HTML part's style sheet or script. */
     if (type.text && !media_is(type, "text/") && !media_is(type, "multipart/") &&
         !media_is(type, "message/"))
         return;
+    static const char *const data[] = {"text/calendar", "text/vcard",
+                                       "text/x-vcard", "text/directory",
+                                       "text/css", "text/javascript",
+                                       "text/ecmascript"};
+    for (size_t k = 0; type.text && k < sizeof data / sizeof data[0]; k++)
+        if (media_is(type, data[k]))
+            return;
     unsigned form = 0;
     if (type.text && media_is(type, "text/html"))
         form |= TX_FORM_HTML;

@@ -81,7 +81,8 @@ size_t ix_mail_next(const char *text, size_t len, const ix_mail_head *head);
  * function, then returning 1).  A body that is not multipart is one run,
  * unless it is not text.  Of a multipart body, the parts' header blocks,
  * the delimiter lines, the preamble and the epilogue are left out, and so
- * are parts that are not text (images, attachments), and an HTML part
+ * are parts that are not text (images, attachments; a vCard, an
+ * iCalendar invite, a style sheet, a script), and an HTML part
  * that has a plain text alternative saying the same (in any encoding);
  * when that says half of what the HTML does or less (a "best viewed in
  * HTML" stub), the HTML is read instead of it.  A forwarded

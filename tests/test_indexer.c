@@ -923,6 +923,33 @@ static void test_mail_stub_alternative(void **state)
     runs_clear(&r);
 }
 
+/* Attached text is read (a CSV, a log); a vCard, an iCalendar invite, a
+ * style sheet or a script attached beside the body is data or code, not
+ * text to cite. */
+static void test_mail_attached_text(void **state)
+{
+    (void)state;
+    runs r;
+    const char *mixed =
+        "From: a@b.c\nSubject: s\nContent-Type: multipart/mixed; boundary=b\n\n"
+        "--b\nContent-Type: text/plain\n\nSee attached.\n"
+        "--b\nContent-Type: text/csv; name=o.csv\n\ndate,hours\n2022-09-09,72\n"
+        "--b\nContent-Type: text/x-vcard; name=me.vcf\n\nBEGIN:VCARD\nEND:VCARD\n"
+        "--b\nContent-Type: text/calendar; method=REQUEST\n\nBEGIN:VCALENDAR\n"
+        "--b\nContent-Type: text/vcard\n\nBEGIN:VCARD\n"
+        "--b\nContent-Type: multipart/related; boundary=r\n\n"
+        "--r\nContent-Type: text/html\n\n<p>Page.</p>\n"
+        "--r\nContent-Type: text/css\n\np { color: teal }\n--r--\n"
+        "--b\nContent-Type: text/x-log\n\nwiper deleted 1200 files\n--b--\n";
+    texts_of(mixed, &r);
+    assert_int_equal(r.n, 4);
+    assert_string_equal(r.got[0], "See attached.\n");
+    assert_string_equal(r.got[1], "date,hours\n2022-09-09,72\n");
+    assert_string_equal(r.got[2], "<p>Page.</p>\n");
+    assert_string_equal(r.got[3], "wiper deleted 1200 files\n");
+    runs_clear(&r);
+}
+
 /* Encoded words (RFC 2047) in a field read as the text they stand for:
  * Q and B, any charset ICU knows, the space between two of them dropped,
  * one that cannot be decoded left as written. */
@@ -1420,6 +1447,7 @@ int main(void)
         cmocka_unit_test(test_snapshot_head),
         cmocka_unit_test(test_mail_text_parts),
         cmocka_unit_test(test_mail_stub_alternative),
+        cmocka_unit_test(test_mail_attached_text),
         cmocka_unit_test(test_mail_encoded_words),
         cmocka_unit_test(test_reading_version),
         cmocka_unit_test(test_manifest_reindex),
