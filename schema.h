@@ -152,8 +152,10 @@
  * (tx_markup.c).  23: an HTML <title> is no text (tx_markup.c): the
  * article's title, not a passage.  24: an e-mail's text/calendar,
  * text/vcard, text/css or text/javascript part is no text, attached
- * beside the body too, not only as an alternative (ix_mail.c). */
-#define CS_READING_VERSION 24
+ * beside the body too, not only as an alternative (ix_mail.c).  25: a
+ * multipart/digest's part that declares no type is a message (RFC 2046
+ * 5.1.5): its body read, not its header block (ix_mail.c). */
+#define CS_READING_VERSION 25
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a
  * prefix plus a hash by the indexer (ix_path_term). */

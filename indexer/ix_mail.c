@@ -660,8 +660,15 @@ static int walk_multipart(mime_walk *w, const char *start, const char *end,
     ix_span types[MAX_PARTS], encodings[MAX_PARTS];
     const char *bodies[MAX_PARTS];
     int plain = 0, ok[MAX_PARTS], is_plain[MAX_PARTS];
+    /* A digest's parts are messages unless they say otherwise (RFC 2046
+     * 5.1.5): a mailing list's digest, whose messages' header blocks
+     * (Received: hops, ids) would otherwise be read as text. */
+    static const char rfc822[] = "message/rfc822";
+    int digest = media_is(type, "multipart/digest");
     for (size_t i = 0; i < nparts; i++) {
         ok[i] = part_head(from[i], to[i], &types[i], &encodings[i], &bodies[i]);
+        if (ok[i] && digest && !types[i].text)
+            types[i] = (ix_span){rfc822, sizeof rfc822 - 1};
         /* A plain text part, which is read (in base64 too). */
         is_plain[i] = ok[i] && (!types[i].text || media_is(types[i], "text/plain"));
         plain |= is_plain[i];

@@ -86,8 +86,9 @@ size_t ix_mail_next(const char *text, size_t len, const ix_mail_head *head);
  * that has a plain text alternative saying the same (in any encoding);
  * when that says half of what the HTML does or less (a "best viewed in
  * HTML" stub), the HTML is read instead of it.  A forwarded
- * message (message/rfc822) is read as a part: its body by its own
- * fields, not its header block.  A multipart body without its delimiters
+ * message (message/rfc822, and a part of a multipart/digest that
+ * declares no type) is read as a part: its body by its own fields, not
+ * its header block.  A multipart body without its delimiters
  * is read as text.
  */
 typedef int (*ix_mail_text_fn)(void *ctx, size_t off, size_t len,

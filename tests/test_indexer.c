@@ -950,6 +950,26 @@ static void test_mail_attached_text(void **state)
     runs_clear(&r);
 }
 
+/* A digest's parts are messages unless they say otherwise: a mailing
+ * list's digest is read for its messages' bodies, not their header
+ * blocks; a part that says it is text is text. */
+static void test_mail_digest(void **state)
+{
+    (void)state;
+    runs r;
+    const char *digest =
+        "From: list-request@l.example\nSubject: Digest\n"
+        "Content-Type: multipart/digest; boundary=d\n\n"
+        "--d\n\nReceived: from mx1 by relay7\nFrom: Jon <jon@o.example>\n"
+        "Subject: wiper\n\nThe wiper deletes shadow copies.\n"
+        "--d\nContent-Type: text/plain\n\nEnd of digest.\n--d--\n";
+    texts_of(digest, &r);
+    assert_int_equal(r.n, 2);
+    assert_string_equal(r.got[0], "The wiper deletes shadow copies.\n");
+    assert_string_equal(r.got[1], "End of digest.\n");
+    runs_clear(&r);
+}
+
 /* Encoded words (RFC 2047) in a field read as the text they stand for:
  * Q and B, any charset ICU knows, the space between two of them dropped,
  * one that cannot be decoded left as written. */
@@ -1448,6 +1468,7 @@ int main(void)
         cmocka_unit_test(test_mail_text_parts),
         cmocka_unit_test(test_mail_stub_alternative),
         cmocka_unit_test(test_mail_attached_text),
+        cmocka_unit_test(test_mail_digest),
         cmocka_unit_test(test_mail_encoded_words),
         cmocka_unit_test(test_reading_version),
         cmocka_unit_test(test_manifest_reindex),
