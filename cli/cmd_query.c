@@ -291,7 +291,7 @@ static int run_query(int argc, char **argv, char **words, int nwords)
             fclose(in);
         if (rc != CS_OK)
             status = cli_error(rc, msg);
-        else if (stats.failed > 0) {
+        else if (stats.failed > 0 && !printer->write_errno) {
             fprintf(stderr, "citesearch: %lu of %lu rows failed\n",
                     stats.failed, stats.rows);
             status = CLI_ERROR;
@@ -325,7 +325,13 @@ static int run_query(int argc, char **argv, char **words, int nwords)
             free(query);
         }
     }
-    qy_printer_free(printer);
+    /* Answers lost on the way out (a full disk, a pipe closed while
+     * SIGPIPE is ignored) are no answers. */
+    int write_errno = qy_printer_free(printer);
+    if (write_errno) {
+        fprintf(stderr, "citesearch: standard output: %s\n", strerror(write_errno));
+        status = CLI_ERROR;
+    }
     close_engines(engines, jobs);
     return status;
 }

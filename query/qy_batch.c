@@ -43,7 +43,8 @@ typedef struct batch {
     unsigned long read, claimed, written;
     int eof;              /* the reader has finished */
     int writing;          /* a worker is writing rows [written, ...) */
-    int cancel;           /* no worker runs: the reader drops its rows */
+    int cancel;           /* no worker runs, or the answers cannot be
+                           * written: the reader drops its rows and stops */
     cs_status st;         /* a fatal error of the reader */
     pthread_mutex_t lock;
     pthread_cond_t space, work, done;
@@ -59,6 +60,7 @@ typedef struct batch {
     unsigned long line, row_line;
     task row;             /* the row being parsed */
     int too_long[NCOLS];
+    int stopped;          /* rows are no longer answered: read no more */
 } batch;
 
 static void task_clear(task *t)
@@ -169,6 +171,7 @@ static void push_row(batch *b)
     if (b->inline_engine) {
         answer_task(b, b->inline_engine, &b->row);
         write_task(b, &b->row);
+        b->stopped = b->printer->write_errno != 0;
         return;
     }
     pthread_mutex_lock(&b->lock);
@@ -177,6 +180,7 @@ static void push_row(batch *b)
     if (b->cancel) {
         pthread_mutex_unlock(&b->lock);
         task_clear(&b->row);
+        b->stopped = 1;
         return;
     }
     b->slots[b->read % b->size] = b->row;
@@ -304,7 +308,8 @@ static void *reader_main(void *arg)
         char *line = NULL;
         size_t cap = 0;
         ssize_t n;
-        while (b->st == CS_OK && (n = getline(&line, &cap, b->in)) > 0) {
+        while (b->st == CS_OK && !b->stopped &&
+               (n = getline(&line, &cap, b->in)) > 0) {
             b->line++;
             /* A row starts on the first line that is not blank (libcsv
              * skips those) after the last row. */
@@ -319,13 +324,14 @@ static void *reader_main(void *arg)
         }
         if (b->st == CS_OK && ferror(b->in))
             b->st = cs_fail(b->msg, CS_IO, "%s: read error", b->name);
-        if (b->st == CS_OK && csv_fini(&parser, on_field, on_row, b) != 0) {
+        if (b->st == CS_OK && !b->stopped &&
+            csv_fini(&parser, on_field, on_row, b) != 0) {
             char what[128];
             snprintf(what, sizeof what, "a quoted cell is never closed (it "
                      "runs to the end of the input, line %lu)", b->line);
             fail_row(b, &parser, what);
         }
-        if (b->st == CS_OK && !b->header_done)
+        if (b->st == CS_OK && !b->stopped && !b->header_done)
             b->st = cs_fail(b->msg, CS_BAD_INPUT,
                             "%s: empty input (a header with id,query is "
                             "required)",
@@ -414,15 +420,17 @@ static void *worker_main(void *arg)
 
 /* ---- Printing in order ---- */
 
-/* Prints a task's answer, counts it, and clears it. */
+/* Prints a task's answer, counts it, and clears it.  Once a write has
+ * failed, answers are dropped: no one will read them. */
 static void write_task(batch *b, task *t)
 {
     b->stats->rows++;
     b->stats->failed += t->error != NULL;
     b->stats->answered += t->answered;
-    if (t->out)
-        qy_printer_write(b->printer, t->out, t->outlen);
-    else if (b->st == CS_OK)
+    if (t->out) {
+        if (!b->printer->write_errno)
+            qy_printer_write(b->printer, t->out, t->outlen);
+    } else if (b->st == CS_OK)
         b->st = cs_fail(b->msg, CS_NOMEM, "out of memory formatting line %lu",
                         t->line);
     task_clear(t);
@@ -445,6 +453,12 @@ static void write_run(batch *b)
         pthread_mutex_lock(&b->lock);
         b->writing = 0;
         b->written++;
+        /* Answers that cannot be written stop the reader, rather than
+         * have every row of a long input answered for no one. */
+        if (b->printer->write_errno && !b->cancel) {
+            b->cancel = 1;
+            pthread_cond_signal(&b->space);
+        }
         /* A full window lets the reader go on when half of it is
          * written, so that it reads rows in runs rather than waking for
          * each (a row read from a pipe is never held back: the window is

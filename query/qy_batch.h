@@ -44,7 +44,9 @@ typedef struct qy_batch_stats {
  * engines (one per worker thread; njobs >= 1).  `defaults` gives mode,
  * limit, per-doc and filters for rows that do not set them.  CS_BAD_INPUT
  * when the header lacks id or query or is malformed; row errors are
- * counted in stats->failed, not returned.
+ * counted in stats->failed, not returned.  When the printer cannot write
+ * (its write_errno: a full disk, a closed pipe), no more rows are read;
+ * the caller reports it.
  */
 cs_status qy_batch_run(qy_engine *const *engines, unsigned njobs, FILE *in,
                        const char *name, const qy_request *defaults,

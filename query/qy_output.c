@@ -3,6 +3,7 @@
 #include "qy_output.h"
 #include "qy_readable.h"
 
+#include <errno.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -325,8 +326,20 @@ qy_printer *qy_printer_new(qy_format fmt, FILE *out, int color, int batch)
     return p;
 }
 
+/* Flushes the output, keeping the errno of the first write that failed
+ * since `errno` was cleared before the writing began (a write stdio made
+ * for a long string fails there, and shows in ferror only). */
+static int flush(qy_printer *p)
+{
+    if ((fflush(p->out) != 0 || ferror(p->out)) && !p->write_errno)
+        p->write_errno = errno ? errno : EIO;
+    return p->write_errno;
+}
+
+/* Readies the output for an answer: errno cleared for flush. */
 static void begin(qy_printer *p)
 {
+    errno = 0;
     if (p->count == 0 && p->ops->begin)
         p->ops->begin(p);
 }
@@ -337,7 +350,7 @@ void qy_printer_answer(qy_printer *p, const qy_request *req, const qy_answer *a)
     p->ops->answer(p, req, a);
     p->count++;
     /* Each answer is complete when written: a pipe reader sees it now. */
-    fflush(p->out);
+    flush(p);
 }
 
 void qy_printer_error(qy_printer *p, const qy_request *req, const char *message)
@@ -345,7 +358,7 @@ void qy_printer_error(qy_printer *p, const qy_request *req, const char *message)
     begin(p);
     p->ops->error(p, req, message);
     p->count++;
-    fflush(p->out);
+    flush(p);
 }
 
 char *qy_printer_render(const qy_printer *p, const qy_request *req,
@@ -373,22 +386,23 @@ char *qy_printer_render(const qy_printer *p, const qy_request *req,
     return buf;
 }
 
-void qy_printer_write(qy_printer *p, const char *buf, size_t len)
+int qy_printer_write(qy_printer *p, const char *buf, size_t len)
 {
     begin(p);
     fwrite(buf, 1, len, p->out);
     p->count++;
-    fflush(p->out);
+    return flush(p);
 }
 
-void qy_printer_free(qy_printer *p)
+int qy_printer_free(qy_printer *p)
 {
     if (!p)
-        return;
+        return 0;
     begin(p);
     p->ops->finish(p);
-    fflush(p->out);
+    int err = flush(p);
     free(p);
+    return err;
 }
 
 #define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD in UTF-8 */

@@ -45,6 +45,7 @@ struct qy_printer {
     int batch;     /* answers of a batch, not of one query */
     unsigned count;/* answers and errors printed so far */
     char separator;/* csv ',' or tsv '\t' */
+    int write_errno;/* errno of the first write to `out` that failed, or 0 */
 };
 
 /* A printer for `fmt` on `out`; NULL when out of memory. */
@@ -60,11 +61,14 @@ void qy_printer_error(qy_printer *p, const qy_request *req, const char *message)
  */
 char *qy_printer_render(const qy_printer *p, const qy_request *req,
                         const qy_answer *a, const char *error, size_t *len);
-/* Prints a rendered answer and flushes. */
-void qy_printer_write(qy_printer *p, const char *buf, size_t len);
+/* Prints a rendered answer and flushes; 0, or the errno of the first
+ * write that failed (then and ever after: a full disk, a closed pipe). */
+int qy_printer_write(qy_printer *p, const char *buf, size_t len);
 
-/* Finishes the output (closing a JSON array) and frees the printer. */
-void qy_printer_free(qy_printer *p);
+/* Finishes the output (closing a JSON array) and frees the printer; 0, or
+ * the errno of the first write that failed, so that answers lost on the
+ * way out are not taken for answers given. */
+int qy_printer_free(qy_printer *p);
 
 /* The SPEC jsonl object of one result (json_t *, a new reference). */
 struct json_t *qy_result_json(const qy_request *req, const qy_answer *a,
