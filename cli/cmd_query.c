@@ -279,9 +279,11 @@ static int run_query(int argc, char **argv, char **words, int nwords)
     if (batch) {
         FILE *in = strcmp(batch, "-") == 0 ? stdin : fopen(batch, "rb");
         if (!in) {
+            /* Saved: freeing the printer and engines may change errno. */
+            int open_errno = errno;
             qy_printer_free(printer);
             close_engines(engines, jobs);
-            fprintf(stderr, "citesearch: %s: %s\n", batch, strerror(errno));
+            fprintf(stderr, "citesearch: %s: %s\n", batch, strerror(open_errno));
             return CLI_ERROR;
         }
         qy_batch_stats stats;

@@ -323,7 +323,8 @@ static void *reader_main(void *arg)
             parse_line(b, &parser, line + bom, (size_t)n - bom);
         }
         if (b->st == CS_OK && ferror(b->in))
-            b->st = cs_fail(b->msg, CS_IO, "%s: read error", b->name);
+            b->st = cs_fail(b->msg, CS_IO, "%s: read error: %s", b->name,
+                            strerror(errno));
         if (b->st == CS_OK && !b->stopped &&
             csv_fini(&parser, on_field, on_row, b) != 0) {
             char what[128];
