@@ -124,12 +124,24 @@ static void print_pairs(FILE *out, const char *label, const qy_respelling *pairs
     }
 }
 
+/* A batch row's heading, "== ID: WHAT", on one line: the CSV's cells may
+ * hold line ends (a quoted query over two lines) or control characters,
+ * which are no more to act on the terminal than a file's. */
+static void print_heading(FILE *out, const char *id, const char *what)
+{
+    fputs("== ", out);
+    qy_put_field(out, id ? id : "");
+    fputs(": ", out);
+    qy_put_field(out, what);
+    fputc('\n', out);
+}
+
 static void text_answer(qy_printer *p, const qy_request *req,
                         const qy_answer *a)
 {
     FILE *out = p->out;
     if (p->batch)
-        fprintf(out, "== %s: %s\n", req->id ? req->id : "", req->query);
+        print_heading(out, req->id, req->query);
     if (a->n == 0)
         fprintf(out, "no result\n");
     for (size_t i = 0; i < a->n; i++) {
@@ -181,10 +193,15 @@ static void text_answer(qy_printer *p, const qy_request *req,
 
 static void text_error(qy_printer *p, const qy_request *req, const char *message)
 {
-    if (req->id)
-        fprintf(p->out, "== %s: error: %s\n", req->id, message);
-    else
-        fprintf(p->out, "error: %s\n", message);
+    if (req->id) {
+        fputs("== ", p->out);
+        qy_put_field(p->out, req->id);
+        fputs(": error: ", p->out);
+    } else {
+        fputs("error: ", p->out);
+    }
+    qy_put_field(p->out, message);
+    fputc('\n', p->out);
 }
 
 static void text_finish(qy_printer *p)

@@ -389,6 +389,27 @@ static void test_jobs_give_the_same_output(void **state)
     free(csv);
 }
 
+/* In text, each row's heading ("== id: query") is one line, and a CSV's
+ * control characters do not reach the terminal: a query quoted over two
+ * lines, an id holding an escape sequence, an error's id. */
+static void test_text_headings_are_one_line(void **state)
+{
+    fixture *f = *state;
+    const char *csv = "id,query\n"
+                      "\x1b[31mr1,\"Kreshnik\nSpahiu\"\n"
+                      "r2\x07,\n";
+    qy_batch_stats st;
+    cs_status rc;
+    char *out = run_batch(f, csv, QY_FORMAT_TEXT, 1, &st, &rc);
+    assert_int_equal(rc, CS_OK);
+    assert_int_equal(st.rows, 2);
+    assert_non_null(strstr(out, "== \xEF\xBF\xBD[31mr1: Kreshnik\xEF\xBF\xBDSpahiu\n"));
+    assert_non_null(strstr(out, "== r2\xEF\xBF\xBD: error: test.csv: line 4: empty query\n"));
+    assert_null(strchr(out, '\x1b'));
+    assert_null(strchr(out, '\x07'));
+    free(out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -400,6 +421,7 @@ int main(void)
         cmocka_unit_test(test_csv_equals_jsonl),
         cmocka_unit_test(test_formula_cells_are_inert),
         cmocka_unit_test(test_jobs_give_the_same_output),
+        cmocka_unit_test(test_text_headings_are_one_line),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
