@@ -297,6 +297,33 @@ static void parse_line(batch *b, struct csv_parser *parser, const char *line,
     }
 }
 
+/* The length of the line at s[0, n): up to its LF, or to a CR that no LF
+ * follows, or n. */
+static size_t line_length(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == '\n' || (s[i] == '\r' && (i + 1 == n || s[i + 1] != '\n')))
+            return i + 1;
+    return n;
+}
+
+/* Counts and parses one line of n bytes. */
+static void feed_line(batch *b, struct csv_parser *parser, const char *line,
+                      size_t n)
+{
+    b->line++;
+    /* A row starts on the first line that is not blank (libcsv skips
+     * those) after the last row. */
+    if (b->row_line == 0) {
+        size_t blank = 0;
+        while (blank < n && memchr(" \t\r\n", line[blank], 4))
+            blank++;
+        if (blank < n)
+            b->row_line = b->line;
+    }
+    parse_line(b, parser, line, n);
+}
+
 static void *reader_main(void *arg)
 {
     batch *b = arg;
@@ -310,17 +337,19 @@ static void *reader_main(void *arg)
         ssize_t n;
         while (b->st == CS_OK && !b->stopped &&
                (n = getline(&line, &cap, b->in)) > 0) {
-            b->line++;
-            /* A row starts on the first line that is not blank (libcsv
-             * skips those) after the last row. */
-            if (b->row_line == 0 && strspn(line, " \t\r\n") < (size_t)n)
-                b->row_line = b->line;
             /* A UTF-8 byte order mark is no part of the header: left
              * to libcsv, it would stand before a quoted first name
              * ("id"), which would then not be read as quoted. */
-            size_t bom = b->line == 1 && n >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0
+            size_t bom = b->line == 0 && n >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0
                              ? 3 : 0;
-            parse_line(b, &parser, line + bom, (size_t)n - bom);
+            /* A CR not before LF ends a line too, as it ends a row for
+             * libcsv: a file whose lines end in CR alone is one line to
+             * getline. */
+            for (size_t at = bom; at < (size_t)n && b->st == CS_OK;) {
+                size_t len = line_length(line + at, (size_t)n - at);
+                feed_line(b, &parser, line + at, len);
+                at += len;
+            }
         }
         if (b->st == CS_OK && ferror(b->in))
             b->st = cs_fail(b->msg, CS_IO, "%s: read error: %s", b->name,

@@ -280,6 +280,34 @@ static void test_open_quote_at_end_fails_its_row(void **state)
     }
 }
 
+/* A file whose lines end in CR alone (as Excel for the Mac wrote "CSV
+ * (Macintosh)") names the lines of its bad rows as one whose lines end in
+ * LF, and a malformed row skips the rest of its line only, not of the
+ * file: each CR is a line end, there as libcsv reads it. */
+static void test_lines_ending_in_cr_are_counted(void **state)
+{
+    fixture *f = *state;
+    for (unsigned jobs = 1; jobs <= 2; jobs++) {
+        qy_batch_stats st;
+        cs_status rc;
+        char *out = run_batch(f, "\xEF\xBB\xBFid,query\rc1,Kreshnik Spahiu\rc2,\r\r"
+                              "c3,\"MEMEX\rsystem\"\rc4,Rama,mode\r,Rama\r"
+                              "c5,\"Rama\" x\rc6,Rama\r",
+                              QY_FORMAT_JSONL, jobs, &st, &rc);
+        assert_int_equal(rc, CS_OK);
+        assert_int_equal(st.rows, 7);
+        char errors[4096], ids[1024];
+        split_output(out, errors, sizeof errors, ids, sizeof ids);
+        assert_string_equal(ids, "c1 c3 c4 c6");
+        assert_string_equal(errors, "c2|test.csv: line 3: empty query\n"
+                                    "-|test.csv: line 8: no id\n"
+                                    "c5|test.csv: line 9: text after the closing "
+                                    "quote of a quoted cell (column 11; a quote "
+                                    "inside a quoted cell is written \"\")\n");
+        free(out);
+    }
+}
+
 /* libcsv reader collecting cells into rows. */
 typedef struct table {
     char *cells[64][16];
@@ -416,6 +444,7 @@ int main(void)
         cmocka_unit_test(test_bad_rows_name_their_line),
         cmocka_unit_test(test_header_needs_id_and_query),
         cmocka_unit_test(test_bom_before_quoted_header),
+        cmocka_unit_test(test_lines_ending_in_cr_are_counted),
         cmocka_unit_test(test_loose_quote_fails_its_row_only),
         cmocka_unit_test(test_open_quote_at_end_fails_its_row),
         cmocka_unit_test(test_csv_equals_jsonl),
