@@ -58,6 +58,22 @@ static void put_str(qy_printer *p, int first, const char *s)
     put_cell(p, first, s ? s : "", s ? strlen(s) : 0);
 }
 
+/* A cell of the batch's input (an id, or an error message that quotes a
+ * mode, limit or filter) may not be UTF-8 (a Latin-1 cell): its bad bytes
+ * as U+FFFD, as the JSON has them, so the output stays UTF-8. */
+static void put_utf8(qy_printer *p, int first, const char *s)
+{
+    size_t len = s ? strlen(s) : 0;
+    if (tx_utf8_check(s ? s : "", len) == len) {
+        put_str(p, first, s);
+        return;
+    }
+    size_t n = 0;
+    char *clean = tx_utf8_sanitize(s, len, &n);
+    put_cell(p, first, clean ? clean : "", clean ? n : 0);
+    free(clean);
+}
+
 static void put_num(qy_printer *p, const char *fmt, double v, int integer)
 {
     char buf[64];
@@ -112,10 +128,10 @@ static void csv_print_answer(qy_printer *p, const qy_request *req, const qy_answ
 
 static void csv_print_error(qy_printer *p, const qy_request *req, const char *message)
 {
-    put_str(p, 1, req->id ? req->id : "");
+    put_utf8(p, 1, req->id);
     for (size_t i = 1; i + 1 < NCOLUMNS; i++)
         put_str(p, 0, "");
-    put_str(p, 0, message);
+    put_utf8(p, 0, message);
     fputs("\r\n", p->out);
 }
 

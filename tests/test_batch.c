@@ -17,6 +17,7 @@
 #include "qy_batch.h"
 #include "qy_engine.h"
 #include "qy_output.h"
+#include "tx.h"
 
 typedef struct fixture {
     char dir[64];
@@ -308,6 +309,31 @@ static void test_lines_ending_in_cr_are_counted(void **state)
     }
 }
 
+/* The error rows of a csv or tsv output are UTF-8, as the rest is: an id,
+ * mode, limit or filter that is not (a Latin-1 cell) is written with
+ * U+FFFD for its bad bytes, as the jsonl's error records have it, so a
+ * reader decoding the whole output as UTF-8 does not fail on it. */
+static void test_csv_error_rows_are_utf8(void **state)
+{
+    fixture *f = *state;
+    const char *csv = "id,query,mode,limit,filter\n"
+                      "caf\xE9,Rama,,,\n"
+                      "e2,Rama,\xFF,,\n"
+                      "e3,Rama,,\xE9,\n"
+                      "e4,Rama,,,to:\xE9\n";
+    for (qy_format fmt = QY_FORMAT_CSV; fmt <= QY_FORMAT_TSV; fmt++) {
+        qy_batch_stats st;
+        cs_status rc;
+        char *out = run_batch(f, csv, fmt, 1, &st, &rc);
+        assert_int_equal(rc, CS_OK);
+        assert_int_equal(st.rows, 4);
+        assert_int_equal(tx_utf8_check(out, strlen(out)), strlen(out));
+        assert_non_null(strstr(out, "caf\xEF\xBF\xBD"));
+        assert_non_null(strstr(out, "unknown mode '\xEF\xBF\xBD'"));
+        free(out);
+    }
+}
+
 /* libcsv reader collecting cells into rows. */
 typedef struct table {
     char *cells[64][16];
@@ -451,6 +477,7 @@ int main(void)
         cmocka_unit_test(test_formula_cells_are_inert),
         cmocka_unit_test(test_jobs_give_the_same_output),
         cmocka_unit_test(test_text_headings_are_one_line),
+        cmocka_unit_test(test_csv_error_rows_are_utf8),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
