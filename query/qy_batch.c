@@ -6,6 +6,7 @@
 #include <csv.h>
 #include <errno.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -61,6 +62,18 @@ typedef struct batch {
     task row;             /* the row being parsed */
     int too_long[NCOLS];
     int stopped;          /* rows are no longer answered: read no more */
+    char *chunk;          /* getline's buffer: chunk[chunk_at, chunk_len) */
+    size_t chunk_cap, chunk_len, chunk_at; /* is still to be parsed */
+
+    /* A row whose quote opened on its first line and was never closed
+     * there would take the rows after it into its cell: when that quote
+     * fails the row, the row's other lines are read again as rows.  Its
+     * lines are held (held[0, held_first) its first) while it is parsed;
+     * those to read again come before the rest of the input. */
+    char *held, *replay;
+    size_t held_len, held_cap, held_first, replay_len, replay_at;
+    unsigned long replay_line; /* the line before the replay's first */
+    int reread;           /* the row failed: read its lines after the first again */
 } batch;
 
 static void task_clear(task *t)
@@ -226,11 +239,17 @@ static void on_row(int terminator, void *ctx)
 
 /* Fails the row being parsed with `what` (which names where) and forgets
  * its partial cell, so that parsing starts afresh on the next line: the
- * other rows are still answered.  A malformed header has no row to fail,
- * so it refuses the whole batch. */
-static void fail_row(batch *b, struct csv_parser *parser, const char *what)
+ * other rows are still answered; with `reread`, the row's lines after its
+ * first are read again as rows (reread_lines).  A malformed header has no
+ * row to fail, so it refuses the whole batch. */
+static void fail_row(batch *b, struct csv_parser *parser, const char *what,
+                     int reread)
 {
     unsigned long line = b->row_line ? b->row_line : b->line;
+    if (reread && b->row_line && b->held_len > b->held_first) {
+        b->reread = 1;
+        b->replay_line = b->row_line;
+    }
     if (!b->header_done) {
         b->st = cs_fail(b->msg, CS_BAD_INPUT, "%s: line %lu: %s", b->name, line,
                         what);
@@ -249,19 +268,47 @@ static void fail_row(batch *b, struct csv_parser *parser, const char *what)
         b->st = CS_NOMEM;
 }
 
-/* Fails the row whose quoted cell is followed by text at byte `at` of the
- * current line. */
-static void fail_loose_quote(batch *b, struct csv_parser *parser, size_t at)
+/* Where the quote that ends line[0, at) (spaces aside) stands, when it
+ * opens a cell (it starts the line or follows a comma); SIZE_MAX if not. */
+static size_t quote_opening_cell(const char *line, size_t at)
 {
+    while (at > 0 && (line[at - 1] == ' ' || line[at - 1] == '\t'))
+        at--;
+    if (at == 0 || line[at - 1] != '"')
+        return SIZE_MAX;
+    size_t quote = --at;
+    while (at > 0 && (line[at - 1] == ' ' || line[at - 1] == '\t'))
+        at--;
+    return at == 0 || line[at - 1] == ',' ? quote : SIZE_MAX;
+}
+
+/* Fails the row whose quoted cell is followed by text at byte `at` of the
+ * current line.  When the row started on an earlier line and the quote
+ * that closed its cell is one that opens a cell here ('q9,"Rama" said'),
+ * the row's own quote was never closed ('q7,"We will win'): the lines
+ * after its first are read again as rows, not lost in its cell. */
+static void fail_loose_quote(batch *b, struct csv_parser *parser,
+                             const char *line, size_t at)
+{
+    char what[200];
+    size_t quote = b->row_line && b->row_line != b->line
+                       ? quote_opening_cell(line, at) : SIZE_MAX;
+    if (quote != SIZE_MAX) {
+        snprintf(what, sizeof what, "a quoted cell is not closed on its line "
+                 "(its quote runs on to line %lu, column %zu; a quote inside a "
+                 "quoted cell is written \"\")", b->line, quote + 1);
+        fail_row(b, parser, what, 1);
+        return;
+    }
     /* The line too when the row started on an earlier one. */
-    char where[64], what[160];
+    char where[64];
     if (b->row_line && b->row_line != b->line)
         snprintf(where, sizeof where, "line %lu, column %zu", b->line, at + 1);
     else
         snprintf(where, sizeof where, "column %zu", at + 1);
     snprintf(what, sizeof what, "text after the closing quote of a quoted cell "
              "(%s; a quote inside a quoted cell is written \"\")", where);
-    fail_row(b, parser, what);
+    fail_row(b, parser, what, 0);
 }
 
 /* Parses one line of `n` bytes.  A row with a quoted cell followed by text
@@ -280,7 +327,7 @@ static void parse_line(batch *b, struct csv_parser *parser, const char *line,
             b->st = cs_fail(b->msg, CS_BAD_INPUT, "%s: line %lu: %s", b->name,
                             b->line, csv_strerror(csv_error(parser)));
         } else if (parser->quoted) {
-            fail_loose_quote(b, parser, done);
+            fail_loose_quote(b, parser, line, done);
             break;
         } else {
             /* libcsv has no option for this case alone: the quote is
@@ -307,6 +354,24 @@ static size_t line_length(const char *s, size_t n)
     return n;
 }
 
+/* Keeps line[0, n) among the held lines of the row being parsed. */
+static cs_status hold_line(batch *b, const char *line, size_t n)
+{
+    if (b->held_len + n > b->held_cap) {
+        size_t cap = b->held_cap ? b->held_cap : 256;
+        while (cap < b->held_len + n)
+            cap *= 2;
+        char *grown = realloc(b->held, cap);
+        if (!grown)
+            return CS_NOMEM;
+        b->held = grown;
+        b->held_cap = cap;
+    }
+    memcpy(b->held + b->held_len, line, n);
+    b->held_len += n;
+    return CS_OK;
+}
+
 /* Counts and parses one line of n bytes. */
 static void feed_line(batch *b, struct csv_parser *parser, const char *line,
                       size_t n)
@@ -318,10 +383,69 @@ static void feed_line(batch *b, struct csv_parser *parser, const char *line,
         size_t blank = 0;
         while (blank < n && memchr(" \t\r\n", line[blank], 4))
             blank++;
-        if (blank < n)
+        if (blank < n) {
             b->row_line = b->line;
+            b->held_len = 0;
+            b->held_first = n;
+        }
+    }
+    if (b->row_line && hold_line(b, line, n) != CS_OK) {
+        b->st = CS_NOMEM;
+        return;
     }
     parse_line(b, parser, line, n);
+}
+
+/* After a row failed with its lines to read again (b->reread): its held
+ * lines after the first go before the rest of the replay, counted from
+ * the line after its first. */
+static void reread_lines(batch *b)
+{
+    size_t again = b->held_len - b->held_first,
+           rest = b->replay_len - b->replay_at;
+    char *replay = malloc(again + rest);
+    if (!replay) {
+        b->st = CS_NOMEM;
+        return;
+    }
+    memcpy(replay, b->held + b->held_first, again);
+    if (rest)
+        memcpy(replay + again, b->replay + b->replay_at, rest);
+    free(b->replay);
+    b->replay = replay;
+    b->replay_len = again + rest;
+    b->replay_at = 0;
+    b->line = b->replay_line;
+    b->held_len = 0;
+    b->reread = 0;
+}
+
+/* The next line to parse (*line, *n bytes: up to its LF, or a CR that no
+ * LF follows), those to read again first; 0 at the end of the input. */
+static int next_line(batch *b, const char **line, size_t *n)
+{
+    while (b->replay_at == b->replay_len && b->chunk_at == b->chunk_len) {
+        ssize_t got = getline(&b->chunk, &b->chunk_cap, b->in);
+        if (got <= 0)
+            return 0;
+        b->chunk_len = (size_t)got;
+        /* A UTF-8 byte order mark is no part of the header: left to
+         * libcsv, it would stand before a quoted first name ("id"),
+         * which would then not be read as quoted. */
+        b->chunk_at = b->line == 0 && got >= 3 &&
+                              memcmp(b->chunk, "\xEF\xBB\xBF", 3) == 0
+                          ? 3 : 0;
+    }
+    int replaying = b->replay_at < b->replay_len;
+    char *buf = replaying ? b->replay : b->chunk;
+    size_t *at = replaying ? &b->replay_at : &b->chunk_at,
+           len = replaying ? b->replay_len : b->chunk_len;
+    /* A CR not before LF ends a line too, as it ends a row for libcsv: a
+     * file whose lines end in CR alone is one line to getline. */
+    *line = buf + *at;
+    *n = line_length(*line, len - *at);
+    *at += *n;
+    return 1;
 }
 
 static void *reader_main(void *arg)
@@ -332,43 +456,41 @@ static void *reader_main(void *arg)
         b->st = CS_NOMEM;
     } else {
         /* Line by line, so each row is answered as soon as it is whole. */
-        char *line = NULL;
-        size_t cap = 0;
-        ssize_t n;
-        while (b->st == CS_OK && !b->stopped &&
-               (n = getline(&line, &cap, b->in)) > 0) {
-            /* A UTF-8 byte order mark is no part of the header: left
-             * to libcsv, it would stand before a quoted first name
-             * ("id"), which would then not be read as quoted. */
-            size_t bom = b->line == 0 && n >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0
-                             ? 3 : 0;
-            /* A CR not before LF ends a line too, as it ends a row for
-             * libcsv: a file whose lines end in CR alone is one line to
-             * getline. */
-            for (size_t at = bom; at < (size_t)n && b->st == CS_OK;) {
-                size_t len = line_length(line + at, (size_t)n - at);
-                feed_line(b, &parser, line + at, len);
-                at += len;
+        const char *line;
+        size_t n;
+        for (;;) {
+            while (b->st == CS_OK && !b->stopped && next_line(b, &line, &n)) {
+                feed_line(b, &parser, line, n);
+                if (b->reread)
+                    reread_lines(b);
             }
-        }
-        if (b->st == CS_OK && ferror(b->in))
-            b->st = cs_fail(b->msg, CS_IO, "%s: read error: %s", b->name,
-                            strerror(errno));
-        if (b->st == CS_OK && !b->stopped &&
-            csv_fini(&parser, on_field, on_row, b) != 0) {
+            if (b->st != CS_OK || b->stopped)
+                break;
+            if (ferror(b->in)) {
+                b->st = cs_fail(b->msg, CS_IO, "%s: read error: %s", b->name,
+                                strerror(errno));
+                break;
+            }
+            if (csv_fini(&parser, on_field, on_row, b) == 0)
+                break;
             char what[128];
             snprintf(what, sizeof what, "a quoted cell is never closed (it "
                      "runs to the end of the input, line %lu)", b->line);
-            fail_row(b, &parser, what);
+            fail_row(b, &parser, what, 1);
+            if (!b->reread)
+                break;
+            reread_lines(b); /* and parse them, then end again */
         }
         if (b->st == CS_OK && !b->stopped && !b->header_done)
             b->st = cs_fail(b->msg, CS_BAD_INPUT,
                             "%s: empty input (a header with id,query is "
                             "required)",
                             b->name);
-        free(line);
         csv_free(&parser);
     }
+    free(b->chunk);
+    free(b->held);
+    free(b->replay);
     task_clear(&b->row);
     pthread_mutex_lock(&b->lock);
     b->eof = 1;

@@ -253,7 +253,9 @@ static void test_loose_quote_fails_its_row_only(void **state)
 }
 
 /* A quote left open at the end of the input fails its row: libcsv's
- * lenient mode answered the rest of the input as its cell. */
+ * lenient mode answered the rest of the input as its cell.  The lines
+ * after the row's first are then read again as rows: they are the rows
+ * the file was meant to have, not one cell. */
 static void test_open_quote_at_end_fails_its_row(void **state)
 {
     fixture *f = *state;
@@ -266,17 +268,61 @@ static void test_open_quote_at_end_fails_its_row(void **state)
                           "(it runs to the end of the input, line 3)\n",
                           "b2|test.csv: line 3: a quoted cell is never closed "
                           "(it runs to the end of the input, line 4)\n"};
+    const char *want_ids[] = {"b1", "b1", "b1 b3"};
     for (size_t i = 0; i < sizeof csvs / sizeof *csvs; i++) {
         qy_batch_stats st;
         cs_status rc;
         char *out = run_batch(f, csvs[i], QY_FORMAT_JSONL, 1, &st, &rc);
         assert_int_equal(rc, CS_OK);
-        assert_int_equal(st.rows, 2);
+        assert_int_equal(st.rows, i == 2 ? 3 : 2);
         assert_int_equal(st.failed, 1);
         char errors[4096], ids[1024];
         split_output(out, errors, sizeof errors, ids, sizeof ids);
-        assert_string_equal(ids, "b1");
+        assert_string_equal(ids, want_ids[i]);
         assert_string_equal(errors, want[i]);
+        free(out);
+    }
+}
+
+/* A quote that opens a cell and is not closed on its line ('c1,"We will
+ * win') is closed by the next quote of the input, one that opens another
+ * row's cell: that row fails, naming both lines, and the lines after its
+ * first are read again as rows, so that one unbalanced quote loses no
+ * other row; a quote left open to the end so too, however many. */
+static void test_unbalanced_quote_loses_no_rows(void **state)
+{
+    fixture *f = *state;
+    const char *csv = "id,query\n"
+                      "c1,\"We will win\n"          /* 2: never closed */
+                      "c2,Rama\n"                   /* 3 */
+                      "c3, \"MEMEX\" system\n"       /* 4: closes c1's */
+                      "c4,Kreshnik Spahiu\n"        /* 5 */
+                      "c5,\"open\n"                  /* 6: closed by 7 */
+                      "c6,\"open too\n"              /* 7: to the end */
+                      "\n"
+                      "c7,Rama\n";                  /* 9 */
+    for (unsigned jobs = 1; jobs <= 2; jobs++) {
+        qy_batch_stats st;
+        cs_status rc;
+        char *out = run_batch(f, csv, QY_FORMAT_JSONL, jobs, &st, &rc);
+        assert_int_equal(rc, CS_OK);
+        assert_int_equal(st.rows, 7);
+        assert_int_equal(st.failed, 4);
+        char errors[4096], ids[1024];
+        split_output(out, errors, sizeof errors, ids, sizeof ids);
+        assert_string_equal(ids, "c2 c4 c7");
+        assert_string_equal(
+            errors,
+            "c1|test.csv: line 2: a quoted cell is not closed on its line (its "
+            "quote runs on to line 4, column 5; a quote inside a quoted cell is "
+            "written \"\")\n"
+            "c3|test.csv: line 4: text after the closing quote of a quoted cell "
+            "(column 13; a quote inside a quoted cell is written \"\")\n"
+            "c5|test.csv: line 6: a quoted cell is not closed on its line (its "
+            "quote runs on to line 7, column 4; a quote inside a quoted cell is "
+            "written \"\")\n"
+            "c6|test.csv: line 7: a quoted cell is never closed (it runs to the "
+            "end of the input, line 9)\n");
         free(out);
     }
 }
@@ -473,6 +519,7 @@ int main(void)
         cmocka_unit_test(test_lines_ending_in_cr_are_counted),
         cmocka_unit_test(test_loose_quote_fails_its_row_only),
         cmocka_unit_test(test_open_quote_at_end_fails_its_row),
+        cmocka_unit_test(test_unbalanced_quote_loses_no_rows),
         cmocka_unit_test(test_csv_equals_jsonl),
         cmocka_unit_test(test_formula_cells_are_inert),
         cmocka_unit_test(test_jobs_give_the_same_output),

@@ -54,14 +54,16 @@ for r in rows:
         assert not r["error"] and r["rank"] == "1" and r["cite"], r
 PY
 
-# A quote left open before the end swallows the lines after it into its
-# cell, as RFC 4180 allows; the error names where the row starts and where
-# the input ends.
+# A quote left open to the end fails its row, the error naming where the
+# row starts and where the input ends, and the lines after it are read as
+# rows, not as its cell (RFC 4180 would have them all one cell).
 printf 'id,query\nq1,"Kreshnik Spahiu\nq2,Rama\n' > open.csv
 cs query --format jsonl -n 1 --batch open.csv > out.jsonl 2> err.txt
 [ "$status" -eq 2 ] || fail "open quote: exit status $status"
 grep -qF '"error":"open.csv: line 2: a quoted cell is never closed (it runs to the end of the input, line 3)"' out.jsonl ||
     fail "open quote: $(cat out.jsonl)"
+grep -q '"query_id":"q2","query":"Rama","rank":1' out.jsonl ||
+    fail "open quote: the row after it: $(cat out.jsonl)"
 
 # From a pipe, the bad row's error comes as soon as its line is read, and
 # the rows after it are answered while the pipe stays open.
