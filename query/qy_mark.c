@@ -1481,9 +1481,8 @@ static size_t unlist(const qy_plan *plan, size_t n, qy_cand *c,
     qy_result *r = &c->r;
     size_t kept = 0, taken = 0;
     for (size_t u = 0; u < r->nunsupported; u++) {
-        size_t w = 0;
-        while (w < n && strcmp(plan->words[w].text, r->unsupported[u]) != 0)
-            w++;
+        /* The first word written so; a later one is the same word. */
+        size_t w = qy_wordmap_first(&plan->words_by_text, r->unsupported[u]);
         if (w < n && held(plan, w, arg)) {
             free(r->unsupported[u]);
             taken++;
@@ -1570,12 +1569,8 @@ int qy_claim_names_missing(const qy_plan *plan, const qy_cand *c)
      * queries are, every word counts as a name for its spellings, and
      * none says whose the words are.) */
     for (size_t u = 0; u < c->r.nunsupported; u++)
-        for (size_t w = 0; w < plan->nwords; w++) {
-            const qy_word *qw = &plan->words[w];
-            if (qw->name && qy_word_capital(qw) &&
-                strcmp(qw->text, c->r.unsupported[u]) == 0)
-                return 1;
-        }
+        if (qy_wordmap_first(&plan->names_by_text, c->r.unsupported[u]) != SIZE_MAX)
+            return 1;
     return 0;
 }
 

@@ -1481,6 +1481,21 @@ static cs_status add_filter(builder *b, const qy_clause *c)
     return CS_OK;
 }
 
+/* Fills p->words_by_text and p->names_by_text from p->words. */
+static cs_status map_words(qy_plan *p)
+{
+    cs_status rc = CS_OK;
+    for (size_t w = 0; rc == CS_OK && w < p->nwords; w++) {
+        const qy_word *qw = &p->words[w];
+        rc = qy_wordmap_add(&p->words_by_text, qw->text, w);
+        if (rc == CS_OK && qw->name && qy_word_capital(qw))
+            rc = qy_wordmap_add(&p->names_by_text, qw->text, w);
+    }
+    qy_wordmap_sort(&p->words_by_text);
+    qy_wordmap_sort(&p->names_by_text);
+    return rc;
+}
+
 cs_status qy_plan_build(qy_engine *e, const qy_parsed *parsed, qy_plan *out,
                         char **msg)
 {
@@ -1583,6 +1598,8 @@ cs_status qy_plan_build(qy_engine *e, const qy_parsed *parsed, qy_plan *out,
         if (!base)
             rc = CS_NOMEM;
     }
+    if (rc == CS_OK)
+        rc = map_words(out);
     xs_query_free(beside);
     qlist_clear(&b.optional);
     qlist_clear(&b.required);
@@ -1625,5 +1642,7 @@ void qy_plan_clear(qy_plan *p)
         qy_strv_clear(&p->words[i].alts);
     }
     free(p->words);
+    qy_wordmap_clear(&p->words_by_text);
+    qy_wordmap_clear(&p->names_by_text);
     memset(p, 0, sizeof *p);
 }

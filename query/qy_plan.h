@@ -23,6 +23,7 @@
 
 #include "qy_engine.h"
 #include "qy_parse.h"
+#include "qy_wordmap.h"
 #include "tx.h"
 #include "xs.h"
 
@@ -148,6 +149,11 @@ typedef struct qy_plan {
     size_t nspellings;
     qy_word *words;      /* content words (not stop words, not excluded) */
     size_t nwords;
+    /* The words by their text as written (qy_wordmap.h), for which word a
+     * word of a result's lists is; and of them, the names written with a
+     * capital (qy_word_capital), which a claim's speaker may be
+     * (qy_claim_names_missing).  Built last, with every word. */
+    qy_wordmap words_by_text, names_by_text;
     int quote;
     size_t ncontext;     /* quote mode: the first ncontext words are the
                             bare words beside the quotation, saying whose

@@ -17,6 +17,7 @@
 #include "qy_engine.h"
 #include "qy_plan.h"
 #include "qy_show.h"
+#include "qy_wordmap.h"
 #include "schema.h"
 #include "xs.h"
 
@@ -1531,6 +1532,64 @@ static void test_reads_an_index_of_the_former_format(void **state)
     remove_tree(dir);
 }
 
+/* A word map answers the first place a text was added at, whatever the
+ * order of the adds, the same text added again and again, and SIZE_MAX
+ * for a text never added; bytes compared, as strcmp does. */
+static void test_wordmap_first_place(void **state)
+{
+    (void)state;
+    qy_wordmap m = {0};
+    assert_int_equal(qy_wordmap_first(&m, "Rama"), SIZE_MAX);
+    static const char *const texts[] = {"Rama", "said", "Tirana", "Rama",
+                                        "rama", "\xE4\xB8\x80", "said"};
+    for (size_t i = 7; i > 0; i--) /* later places first */
+        assert_int_equal(qy_wordmap_add(&m, texts[i - 1], i - 1), CS_OK);
+    /* One text thousands of times: looked up at once, its first place. */
+    for (size_t i = 0; i < 5000; i++)
+        assert_int_equal(qy_wordmap_add(&m, "Rama", 100 + i), CS_OK);
+    qy_wordmap_sort(&m);
+    assert_int_equal(qy_wordmap_first(&m, "Rama"), 0);
+    assert_int_equal(qy_wordmap_first(&m, "said"), 1);
+    assert_int_equal(qy_wordmap_first(&m, "Tirana"), 2);
+    assert_int_equal(qy_wordmap_first(&m, "rama"), 4);
+    assert_int_equal(qy_wordmap_first(&m, "\xE4\xB8\x80"), 5);
+    assert_int_equal(qy_wordmap_first(&m, "Ram"), SIZE_MAX);
+    assert_int_equal(qy_wordmap_first(&m, ""), SIZE_MAX);
+    qy_wordmap_clear(&m);
+    assert_int_equal(qy_wordmap_first(&m, "Rama"), SIZE_MAX);
+}
+
+/* A claim's plan maps each of its words' texts to the first word written
+ * so, and the names written with a capital apart: what the report's
+ * revisions (a name its article gives, taken off the unsupported list)
+ * look its words up in. */
+static void test_plan_maps_words_by_text(void **state)
+{
+    fixture *f = *state;
+    qy_parsed parsed;
+    qy_plan plan;
+    assert_int_equal(qy_parse("Rama told reporters that Rama and Tirana denied the reporters claims",
+                              QY_MODE_CLAIM, &parsed, NULL), CS_OK);
+    assert_int_equal(qy_plan_build(f->e, &parsed, &plan, NULL), CS_OK);
+    qy_parsed_clear(&parsed);
+    for (size_t w = 0; w < plan.nwords; w++) {
+        size_t first = 0;
+        while (strcmp(plan.words[first].text, plan.words[w].text) != 0)
+            first++;
+        assert_int_equal(qy_wordmap_first(&plan.words_by_text, plan.words[w].text), first);
+        int name = plan.words[w].name && qy_word_capital(&plan.words[w]);
+        if (name)
+            assert_int_not_equal(qy_wordmap_first(&plan.names_by_text, plan.words[w].text),
+                                 SIZE_MAX);
+    }
+    assert_int_not_equal(qy_wordmap_first(&plan.names_by_text, "Rama"), SIZE_MAX);
+    assert_int_not_equal(qy_wordmap_first(&plan.names_by_text, "Tirana"), SIZE_MAX);
+    assert_int_equal(qy_wordmap_first(&plan.names_by_text, "reporters"), SIZE_MAX);
+    assert_int_not_equal(qy_wordmap_first(&plan.words_by_text, "reporters"), SIZE_MAX);
+    assert_int_equal(qy_wordmap_first(&plan.words_by_text, "the"), SIZE_MAX); /* a stop word */
+    qy_plan_clear(&plan);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1572,6 +1631,8 @@ int main(void)
         cmocka_unit_test(test_quote_word_pairs),
         cmocka_unit_test(test_shared_window_words_answered_once),
         cmocka_unit_test(test_reads_an_index_of_the_former_format),
+        cmocka_unit_test(test_wordmap_first_place),
+        cmocka_unit_test(test_plan_maps_words_by_text),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
