@@ -1132,16 +1132,51 @@ static int elided(const char *text, size_t from, size_t to)
     return 0;
 }
 
+static int cmp_strp(const void *x, const void *y)
+{
+    return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+/* Whether the phrase of the words `v` has a word more times than any
+ * passage holds it (xs_db_wdf_reaches): it matches no passage then.
+ * Xapian would take the phrase's length times the passages that hold its
+ * words to find that out ("the the the ..." of 200 words, 0.5 s over
+ * 40,000 passages; a word repeats in no passage as often).  Not known
+ * when out of memory: 0. */
+static int repeats_beyond_passages(xs_db *db, const qy_strv *v)
+{
+    if (v->n < 2)
+        return 0;
+    char **sorted = malloc(v->n * sizeof *sorted);
+    if (!sorted)
+        return 0;
+    memcpy(sorted, v->v, v->n * sizeof *sorted);
+    qsort(sorted, v->n, sizeof *sorted, cmp_strp);
+    int beyond = 0;
+    for (size_t i = 0, j; i < v->n && !beyond; i = j) {
+        for (j = i + 1; j < v->n && strcmp(sorted[j], sorted[i]) == 0;)
+            j++;
+        char buf[CS_MAX_TERM + 8];
+        int n = snprintf(buf, sizeof buf, "%s%s", CS_PREFIX_WORD, sorted[i]);
+        beyond = j - i > 1 && n > 0 && (size_t)n < sizeof buf &&
+                 !xs_db_wdf_reaches(db, buf, (size_t)n, (unsigned)(j - i));
+    }
+    free(sorted);
+    return beyond;
+}
+
 /* The phrase of slots [from, to): every combination of their spellings
  * (capped) in `pp`, and the query matching any of them in *out. */
 /* A phrase of more words than `max_words` (the index's longest passage,
  * xs_db_doclength_upper_bound) matches no passage: its query is one that
  * matches nothing, which Xapian answers without opening a posting list
  * per word (a pasted article's quotation of 4,000 words took 1 GB and a
- * second so).  Its variants stay in the plan, for the highlights. */
-static cs_status phrase_of_slots(const slot *slots, size_t from, size_t to,
-                                 uint64_t max_words, qy_phrase_plan *pp,
-                                 xs_query **out)
+ * second so), and so is one that has a word more times than any passage
+ * holds it (repeats_beyond_passages).  Its variants stay in the plan, for
+ * the highlights. */
+static cs_status phrase_of_slots(xs_db *db, const slot *slots, size_t from,
+                                 size_t to, uint64_t max_words,
+                                 qy_phrase_plan *pp, xs_query **out)
 {
     *out = NULL;
     size_t total = 1;
@@ -1165,7 +1200,8 @@ static cs_status phrase_of_slots(const slot *slots, size_t from, size_t to,
     }
     qlist alts = {0};
     for (size_t v = 0; rc == CS_OK && v < pp->nvariants; v++)
-        qlist_add(&alts, pp->variants[v].n > max_words
+        qlist_add(&alts, pp->variants[v].n > max_words ||
+                                 repeats_beyond_passages(db, &pp->variants[v])
                              ? xs_query_match_nothing()
                              : qy_phrase_query(pp->variants[v].v, pp->variants[v].n));
     if (alts.nomem)
@@ -1328,7 +1364,7 @@ static cs_status add_phrase(builder *b, const qy_clause *c)
             to++;
         qy_phrase_plan pp = {.mod = c->mod};
         xs_query *q = NULL;
-        rc = phrase_of_slots(slots, from, to, max_words, &pp, &q);
+        rc = phrase_of_slots(qy_engine_db(b->e), slots, from, to, max_words, &pp, &q);
         if (rc == CS_OK && q)
             qlist_add(&parts, q);
         if (rc == CS_OK && pp.nvariants > 0) {

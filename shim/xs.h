@@ -202,6 +202,14 @@ uint64_t xs_db_total_length(xs_db *db);
  * positional term counts at least 1, so no phrase of more words than this
  * can match); UINT64_MAX when it cannot be read. */
 uint64_t xs_db_doclength_upper_bound(xs_db *db);
+/* Whether some document may hold `term` k times or more (its wdf: every
+ * position counts 1, so no phrase that has the word more times can match
+ * a document where this is 0).  0 when Xapian's upper bound on the term's
+ * wdf is under k, or when no document of its posting list reaches k (read
+ * until one does, at most the term's documents; not over a remote shard,
+ * which would send the whole list: its bound alone).  1 when one may, or
+ * when it cannot be read. */
+int xs_db_wdf_reaches(xs_db *db, const char *term, size_t len, unsigned k);
 
 /* User metadata.  Over several shards (where Xapian 1.4 would read the
  * first shard's only) the value is the first shard's that is not empty,

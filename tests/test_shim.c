@@ -1379,6 +1379,34 @@ static void test_compact(void **state)
     assert_int_equal(xs_wdb_delete_by_term_from(NULL, "P", 1, NULL), CS_USAGE);
 }
 
+/* Whether some document may hold a word k times: no when Xapian's bound
+ * on its wdf says so, or when no document of its posting list holds it
+ * that often (the bound is the index's largest wdf, "ha" five times
+ * here); what a phrase repeating a word is first checked against. */
+static void test_wdf_reaches(void **state)
+{
+    fixture *f = *state;
+    xs_wdb *w = NULL;
+    char *msg = NULL;
+    assert_int_equal(xs_wdb_open(f->db, 1, &w, &msg), CS_OK);
+    assert_int_equal(xs_wdb_begin(w, &msg), CS_OK);
+    add_doc(w, "the cat saw the dog and the bird", "a.txt", "a.txt#1", "2020", "a1", 1);
+    add_doc(w, "the fox", "a.txt", "a.txt#2", "2020", "a2", 2);
+    add_doc(w, "ha ha ha ha ha", "b.txt", "b.txt#1", "2020", "b1", 3);
+    assert_int_equal(xs_wdb_commit(w, &msg), CS_OK);
+    xs_wdb_close(w);
+
+    xs_db *db = open_db(f->db);
+    assert_int_equal(xs_db_wdf_reaches(db, "the", 3, 1), 1);
+    assert_int_equal(xs_db_wdf_reaches(db, "the", 3, 3), 1);
+    assert_int_equal(xs_db_wdf_reaches(db, "the", 3, 4), 0); /* its postings */
+    assert_int_equal(xs_db_wdf_reaches(db, "ha", 2, 5), 1);
+    assert_int_equal(xs_db_wdf_reaches(db, "ha", 2, 6), 0);  /* the bound */
+    assert_int_equal(xs_db_wdf_reaches(db, "cat", 3, 2), 0);
+    assert_int_equal(xs_db_wdf_reaches(db, "zebra", 5, 1), 0);
+    xs_db_close(db);
+}
+
 int main(void)
 {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
@@ -1392,6 +1420,7 @@ int main(void)
         T(test_or_copies),      T(test_compact),
         T(test_tiebreak),
         T(test_score_key),
+        T(test_wdf_reaches),
         cmocka_unit_test(test_queries),
     };
 #undef T
