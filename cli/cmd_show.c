@@ -1,5 +1,4 @@
 /* cmd_show.c - `citesearch show [--db DIR] [--context N] CITE` */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,6 +6,9 @@
 #include "cli.h"
 #include "ix_location.h"
 #include "qy_show.h"
+
+/* The most passages --context asks for on each side. */
+#define MAX_CONTEXT 10000
 
 static void usage(FILE *out)
 {
@@ -33,18 +35,12 @@ int cmd_show(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "C:h", options, NULL)) != -1) {
         switch (c) {
         case 'd': db_opt = optarg; break;
-        case 'C': {
-            char *end;
-            errno = 0;
-            long v = strtol(optarg, &end, 10);
-            if (errno || *end || v < 0 || v > 10000) {
-                fprintf(stderr, "citesearch show: --context '%s' is not a number\n",
-                        optarg);
+        case 'C':
+            /* Said with its range: 30000 is a number, only too many. */
+            if (cli_parse_count("show", "--context", optarg, 0, MAX_CONTEXT,
+                                &context) != 0)
                 return CLI_ERROR;
-            }
-            context = (unsigned)v;
             break;
-        }
         case 'h': usage(stdout); return CLI_OK;
         default: usage(stderr); return CLI_ERROR;
         }

@@ -14,6 +14,12 @@ grep -qF "> $text" shown.txt || fail "show does not print the passage: $(cat sho
 cs show --context 1 "$cite" > shown.txt
 [ "$(grep -c '^  corpus/' shown.txt)" -eq 2 ] || fail "--context 1: $(cat shown.txt)"
 
+# A context over the most says so, with the range, not that 30000 is no
+# number.
+cs show --context 30000 "$cite" > shown.txt 2> err.txt
+[ "$status" -eq 2 ] || fail "--context 30000: status $status"
+grep -q "'30000' is not a number from 0 to 10000" err.txt || fail "--context 30000: $(cat err.txt)"
+
 cs show corpus/000_e2b09c51e93f98b0.txt:99999 2> err.txt
 [ "$status" -eq 2 ] || fail "missing line: status $status"
 grep -q "no indexed passage" err.txt || fail "message: $(cat err.txt)"
