@@ -1020,8 +1020,17 @@ cs_status qy_engine_query(qy_engine *e, const qy_request *req, qy_answer *out,
     if (rc == CS_OK)
         rc = qy_plan_build(e, &parsed, &plan, msg);
     qy_parsed_clear(&parsed);
-    if (rc != CS_OK)
+    if (rc != CS_OK) {
+        xs_db_take_failure(e->db, NULL);
         return rc;
+    }
+    /* The plan read the frequencies of its words: a shard lost meanwhile
+     * made them 0 (xs_db_termfreq), a plan that is not the index's. */
+    rc = xs_db_take_failure(e->db, msg);
+    if (rc != CS_OK) {
+        qy_plan_clear(&plan);
+        return rc;
+    }
     out->quote = plan.quote;
     unsigned limit = req->limit ? req->limit : 10;
     if (getenv("CITESEARCH_DEBUG_QUERY")) {
@@ -1052,6 +1061,8 @@ cs_status qy_engine_query(qy_engine *e, const qy_request *req, qy_answer *out,
         near = 1;
         want = with_spare(limit, QY_NEAR_CANDIDATES);
         rc = qy_plan_quote_unknown(e, &plan);
+        if (rc == CS_OK)
+            rc = xs_db_take_failure(e->db, msg);
         if (rc == CS_OK)
             rc = run_search(e, plan.loose, want, req, &mset, msg);
     }

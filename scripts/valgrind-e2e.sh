@@ -17,11 +17,12 @@
 #                  (2 s natively)
 #   e2e_repeated_word_quote  1,000 batch rows over 15,000 passages under a
 #                  CPU limit of 20 s (5 s natively)
+#   e2e_shard_hang a shard hung mid-batch, timed against --remote-timeout
 set -eu
 cd "$(dirname "$0")/.."
 build=${BUILD:-build}
 jobs=$(nproc 2>/dev/null || echo 2)
-exclude='^e2e_(big_file|batch_memory|browser|serve_api|shards|shard_fds|long_claim|repeated_word_quote)$'
+exclude='^e2e_(big_file|batch_memory|browser|serve_api|shards|shard_fds|long_claim|repeated_word_quote|shard_hang)$'
 
 command -v valgrind > /dev/null || {
     echo "valgrind is missing: scripts/install-deps.sh installs it" >&2

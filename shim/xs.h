@@ -194,8 +194,14 @@ size_t xs_db_missing_count(const xs_db *db);
 const char *xs_db_missing(const xs_db *db, size_t i, const char **why);
 
 unsigned xs_db_doccount(xs_db *db);
-/* Number of documents indexed by `term` (0 on error). */
+/* Number of documents indexed by `term` (0 on error).  An error (a remote
+ * shard lost or silent) is kept for xs_db_take_failure, and until then
+ * every call answers 0 without asking the shards again. */
 unsigned xs_db_termfreq(xs_db *db, const char *term, size_t len);
+/* The error that xs_db_termfreq kept since the last call, naming the shard,
+ * or CS_OK; *msg malloc'd (the caller frees it).  Clears it, so the next
+ * query asks the shards again. */
+cs_status xs_db_take_failure(xs_db *db, char **msg);
 /* Total number of terms (sum of document lengths). */
 uint64_t xs_db_total_length(xs_db *db);
 /* An upper bound on any document's length (its terms' wdf summed; every

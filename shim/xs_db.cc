@@ -451,15 +451,51 @@ unsigned xs_db_doccount(xs_db *db)
     }
 }
 
+/* Called from a catch block: keeps the error for xs_db_take_failure,
+ * naming the remote shard it came from when it is one. */
+static void keep_failure(xs_db *db) noexcept
+{
+    char *why = nullptr;
+    const xs_db *lost = nullptr;
+    try {
+        throw;
+    } catch (const Xapian::NetworkError &e) {
+        lost = xs_shard_of_error(db, e);
+    } catch (...) {
+    }
+    db->failed = lost ? xs_fail_current(&why, "cannot read the index: lost shard",
+                                        lost->path.c_str())
+                      : xs_fail_current(&why, "cannot read the index",
+                                        db->path.c_str());
+    try {
+        db->failed_msg = why ? why : cs_status_to_string(db->failed);
+    } catch (...) {
+        db->failed_msg.clear();
+    }
+    std::free(why);
+}
+
 unsigned xs_db_termfreq(xs_db *db, const char *term, size_t len)
 {
-    if (!db || !term)
+    if (!db || !term || db->failed != CS_OK)
         return 0;
     try {
         return db->db.get_termfreq(std::string(term, len));
     } catch (...) {
+        keep_failure(db);
         return 0;
     }
+}
+
+cs_status xs_db_take_failure(xs_db *db, char **msg)
+{
+    if (!db || db->failed == CS_OK)
+        return CS_OK;
+    const cs_status st = db->failed;
+    db->failed = CS_OK;
+    cs_fail(msg, st, "%s", db->failed_msg.c_str());
+    db->failed_msg.clear();
+    return st;
 }
 
 uint64_t xs_db_total_length(xs_db *db)

@@ -66,6 +66,13 @@ struct xs_db {
     Xapian::valueno rank_slot = 0;
     Xapian::rev rank_revision = 0;
     unsigned tiebroken = 0;
+    /* The first failure of a read that returns no status (xs_db_termfreq),
+     * until xs_db_take_failure: a query's plan asks for many terms'
+     * frequencies, and a remote shard that stopped answering would make
+     * each wait the whole timeout; after one failure the others answer 0
+     * at once and the caller, told by xs_db_take_failure, fails. */
+    cs_status failed = CS_OK;
+    std::string failed_msg;
 };
 
 struct xs_query {

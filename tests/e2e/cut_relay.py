@@ -3,7 +3,9 @@ client talks to the server through it until SIGUSR1, when the relay stops
 listening and half-closes the client's connection (FIN, never RST).  The
 client's next answer then ends in end-of-file, the one way a lost server
 shows up without naming its connection, every time rather than when the
-timing happens to be so.
+timing happens to be so.  On SIGUSR2 it freezes instead: it keeps every
+connection open and relays nothing more, as a server that hangs (an
+overloaded machine, a network that drops packets) looks to the client.
 
 usage: cut_relay.py SERVER_PORT  (prints the relay's port, then serves)
 """
@@ -19,6 +21,7 @@ listener.listen(8)
 print(listener.getsockname()[1], flush=True)
 
 cut = False
+frozen = False
 
 
 def on_cut(signum, frame):
@@ -26,13 +29,22 @@ def on_cut(signum, frame):
     cut = True
 
 
+def on_freeze(signum, frame):
+    global frozen
+    frozen = True
+
+
 signal.signal(signal.SIGUSR1, on_cut)
+signal.signal(signal.SIGUSR2, on_freeze)
 
 pairs = {}  # socket -> the socket it relays to
 from_clients = set()
 while True:
     if cut:
         break
+    if frozen:
+        signal.pause()
+        continue
     try:
         ready, _, _ = select.select([listener, *pairs], [], [], 0.1)
     except InterruptedError:
