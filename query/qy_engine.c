@@ -986,15 +986,19 @@ static cs_status load_cand(qy_engine *e, const qy_plan *plan, xs_mset *mset,
  * match in the shared words is found in two passages.  The second shows
  * nothing the first does not (its highlights all lie within the first's
  * bytes), and listing one quotation twice hides another place it stands:
- * such a passage is left out.  One without highlights is kept.
+ * such a passage is left out.  One without highlights is kept, unless it
+ * is the very passage above: a stub whose shards hold the same file (two
+ * indexes of one folder listed together) finds each passage once in each.
  */
 static int shown_above(const qy_answer *out, const qy_result *r)
 {
-    if (r->nhighlights == 0)
-        return 0;
     for (size_t k = 0; k < out->n; k++) {
         const qy_result *a = &out->results[k];
         if (strcmp(a->path, r->path) != 0)
+            continue;
+        if (a->byte_start == r->byte_start && a->byte_end == r->byte_end)
+            return 1;
+        if (r->nhighlights == 0)
             continue;
         size_t h = 0;
         while (h < r->nhighlights && r->highlights[h].start >= a->byte_start &&
