@@ -599,6 +599,27 @@ static size_t moved_partner(const qy_diff_op *ops, size_t n, size_t i)
     return n;
 }
 
+/* The op after op i that swaps words with it, or n: op i replaces x by
+ * y and that one y by x, elsewhere ("the attackers ... the government"
+ * of "the government ... the attackers"), neither paired yet nor said to
+ * be one number, unit or word written otherwise. */
+static size_t swapped_partner(const qy_diff_op *ops, size_t n, size_t i)
+{
+    const qy_diff_op *a = &ops[i];
+    if (a->op != '~' || !(a->kind == QY_DIFF_PLAIN || a->kind == QY_DIFF_NUMBER ||
+                          a->kind == QY_DIFF_DATE))
+        return n;
+    for (size_t k = i + 1; k < n; k++) {
+        const qy_diff_op *b = &ops[k];
+        if (b->op == '~' &&
+            (b->kind == QY_DIFF_PLAIN || b->kind == QY_DIFF_NUMBER ||
+             b->kind == QY_DIFF_DATE) &&
+            strcasecmp(a->query, b->source) == 0 && strcasecmp(a->source, b->query) == 0)
+            return k;
+    }
+    return n;
+}
+
 /* Whether two written words are one in its British and American
  * spellings (Organisation, organization), case aside. */
 static int spelled_otherwise(const char *a, const char *b)
@@ -737,6 +758,16 @@ void qy_diff_kinds(qy_diff_op *ops, size_t n)
         if (k < n) {
             o->kind = ops[k].kind = QY_DIFF_MOVED;
             o->partner = k;
+            ops[k].partner = i;
+        }
+    }
+    /* Two words that changed places with words between them are each the
+     * other's replacement: moved both, once each kind above is known. */
+    for (size_t i = 0; i < n; i++) {
+        size_t k = swapped_partner(ops, n, i);
+        if (k < n) {
+            ops[i].kind = ops[k].kind = QY_DIFF_MOVED;
+            ops[i].partner = k;
             ops[k].partner = i;
         }
     }

@@ -73,7 +73,10 @@ typedef enum qy_diff_kind {
                               -> 24, 1,500 -> 1500, 15th -> 15) */
     QY_DIFF_DATE,          /* '~': a month or weekday replaced by another */
     QY_DIFF_MOVED,         /* '-' or '+': the same word stands elsewhere on
-                              the other side (its op is `partner`) */
+                              the other side (its op is `partner`); '~':
+                              two words swapped with words between them,
+                              each op replacing its word by the other's
+                              (`partner`) */
     QY_DIFF_CONTRACTION,   /* '~': the same words, one side contracting
                               them (didn't -> did not); set by the
                               alignment, which knows */
@@ -105,7 +108,8 @@ typedef struct qy_diff_op {
 /* Sets the kind of each op of a diff: replaced numbers and dates, units
  * named otherwise (tx_unit_groups), and words moved (a word only in the
  * query paired with the same word, case aside, only in the source; each
- * op pairs once).  Lexical: a number is
+ * op pairs once; or two replacements each of the other's word, swapped).
+ * Lexical: a number is
  * digits (1,500  2.5  7th) or written out (fifteen, third), and two of
  * one value are the same number (qy_same_number).  An op whose kind is
  * QY_DIFF_CONTRACTION keeps it; one proposed QY_DIFF_FORM keeps it when

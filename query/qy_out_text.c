@@ -58,15 +58,15 @@ static void print_passage(qy_printer *p, const qy_result *r)
 
 /* What differs, word by word, for a person: replaced words (changed
  * numbers and dates said so, as they are what a checker looks for
- * first), moved words (said once, where the first of the two stands), and
- * words left out or added. */
+ * first), moved words (said once, where the first of the two stands; two
+ * swapped words each where it is quoted), and words left out or added. */
 static void print_diff(FILE *out, const qy_result *r)
 {
     const char *sep = " ";
     fputs("   differs:", out);
     for (size_t d = 0; d < r->ndiff; d++) {
         const qy_diff_op *op = &r->diff[d];
-        if (op->op == '=' || (op->kind == QY_DIFF_MOVED && op->partner < d))
+        if (op->op == '=' || (op->kind == QY_DIFF_MOVED && op->op != '~' && op->partner < d))
             continue;
         const char *kind = qy_diff_kind_name(op->kind);
         fputs(sep, out);

@@ -167,6 +167,22 @@ static void test_a_moved_word_is_said_once(void **state)
     expect(b, 3, "the (moved); -the");
 }
 
+/* Two words that change places with words between them: each is a
+ * replacement by the other, read as the two moved, not as two
+ * replacements. */
+static void test_swapped_words_apart_are_moved(void **state)
+{
+    (void)state;
+    const char *const a[] = {"= the|the", "~ attackers|government", "= would|would",
+                             "= never|never", "= negotiate|negotiate", "= with|with",
+                             "= the|the", "~ government|Attackers", "= under|under"};
+    expect(a, 9, "attackers (moved); government (moved)");
+    /* Not when only one way round, nor a word with itself twice. */
+    const char *const b[] = {"~ attackers|government", "= with|with",
+                             "~ government|rebels", "~ rebels|police"};
+    expect(b, 4, "attackers -> government; government -> rebels; rebels -> police");
+}
+
 static void test_dropped_and_added_words(void **state)
 {
     (void)state;
@@ -449,6 +465,7 @@ int main(void)
         cmocka_unit_test(test_replaced_numbers_and_dates_are_said_so),
         cmocka_unit_test(test_a_moved_word_is_said_once),
         cmocka_unit_test(test_dropped_and_added_words),
+        cmocka_unit_test(test_swapped_words_apart_are_moved),
         cmocka_unit_test(test_json_ops_carry_their_kind),
         cmocka_unit_test(test_inflected_words),
         cmocka_unit_test(test_rounded_figures),
