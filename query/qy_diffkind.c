@@ -620,6 +620,35 @@ static size_t swapped_partner(const qy_diff_op *ops, size_t n, size_t i)
     return n;
 }
 
+/* Whether a written word is a day of a month in digits: 1 to 31, maybe
+ * an ordinal (15th). */
+static int day_word(const char *w)
+{
+    long v;
+    return w[0] >= '0' && w[0] <= '9' && qy_number_of(w, &v) && v >= 1 && v <= 31;
+}
+
+/* The op two after op i when op i drops a day and that one adds one (or
+ * the reverse) on either side of the same month, or n: a date quoted in
+ * the other order with another day ("14 March" of "March 15"), whose
+ * month alone aligns.  Neither is paired yet. */
+static size_t reordered_day(const qy_diff_op *ops, size_t n, size_t i)
+{
+    if (i + 2 >= n)
+        return n;
+    const qy_diff_op *a = &ops[i], *m = &ops[i + 1], *b = &ops[i + 2];
+    if ((a->op != '-' && a->op != '+') || b->op != (a->op == '-' ? '+' : '-') ||
+        a->kind != QY_DIFF_PLAIN || b->kind != QY_DIFF_PLAIN || m->op != '=')
+        return n;
+    int month = qy_date_word(m->query);
+    if (month < 0 || month >= 12)
+        return n;
+    return day_word(a->op == '-' ? a->query : a->source) &&
+                   day_word(b->op == '-' ? b->query : b->source)
+               ? i + 2
+               : n;
+}
+
 /* Whether two written words are one in its British and American
  * spellings (Organisation, organization), case aside. */
 static int spelled_otherwise(const char *a, const char *b)
@@ -758,6 +787,15 @@ void qy_diff_kinds(qy_diff_op *ops, size_t n)
         if (k < n) {
             o->kind = ops[k].kind = QY_DIFF_MOVED;
             o->partner = k;
+            ops[k].partner = i;
+        }
+    }
+    /* A day that changed in a date quoted in the other order. */
+    for (size_t i = 0; i < n; i++) {
+        size_t k = reordered_day(ops, n, i);
+        if (k < n) {
+            ops[i].kind = ops[k].kind = QY_DIFF_DATE;
+            ops[i].partner = k;
             ops[k].partner = i;
         }
     }

@@ -71,7 +71,11 @@ typedef enum qy_diff_kind {
     QY_DIFF_NUMBER,        /* '~': a number replaced by another */
     QY_DIFF_SAME_NUMBER,   /* '~': a number written otherwise (twenty-four
                               -> 24, 1,500 -> 1500, 15th -> 15) */
-    QY_DIFF_DATE,          /* '~': a month or weekday replaced by another */
+    QY_DIFF_DATE,          /* '~': a month or weekday replaced by another;
+                              '-' and '+': a day dropped and another added
+                              on either side of one month (a date quoted
+                              in the other order: 14 March, March 15),
+                              each the other's `partner` */
     QY_DIFF_MOVED,         /* '-' or '+': the same word stands elsewhere on
                               the other side (its op is `partner`); '~':
                               two words swapped with words between them,
@@ -102,7 +106,8 @@ typedef struct qy_diff_op {
                               UTF-8 (source bytes that are not UTF-8 read
                               as Windows-1252) */
     qy_diff_kind kind;
-    size_t partner;        /* QY_DIFF_MOVED: index of the other op */
+    size_t partner;        /* QY_DIFF_MOVED, and QY_DIFF_DATE on '-' or
+                              '+': index of the other op */
 } qy_diff_op;
 
 /* Sets the kind of each op of a diff: replaced numbers and dates, units

@@ -59,18 +59,28 @@ static void print_passage(qy_printer *p, const qy_result *r)
 /* What differs, word by word, for a person: replaced words (changed
  * numbers and dates said so, as they are what a checker looks for
  * first), moved words (said once, where the first of the two stands; two
- * swapped words each where it is quoted), and words left out or added. */
+ * swapped words each where it is quoted), a date's day dropped and
+ * another added (said once as one replaced), and words left out or
+ * added. */
 static void print_diff(FILE *out, const qy_result *r)
 {
     const char *sep = " ";
     fputs("   differs:", out);
     for (size_t d = 0; d < r->ndiff; d++) {
         const qy_diff_op *op = &r->diff[d];
-        if (op->op == '=' || (op->kind == QY_DIFF_MOVED && op->op != '~' && op->partner < d))
+        int paired = (op->kind == QY_DIFF_MOVED || op->kind == QY_DIFF_DATE) && op->op != '~';
+        if (op->op == '=' || (paired && op->partner < d))
             continue;
         const char *kind = qy_diff_kind_name(op->kind);
         fputs(sep, out);
-        if (op->kind == QY_DIFF_MOVED) {
+        if (paired && op->kind == QY_DIFF_DATE) {
+            /* A date's day, dropped here and another added there. */
+            const qy_diff_op *other = &r->diff[op->partner];
+            qy_put_field(out, op->op == '-' ? op->query : other->query);
+            fputs(" -> ", out);
+            qy_put_field(out, op->op == '+' ? op->source : other->source);
+            fprintf(out, " (%s)", kind);
+        } else if (op->kind == QY_DIFF_MOVED) {
             qy_put_field(out, op->op == '+' ? op->source : op->query);
             fputs(" (moved)", out);
         } else if (op->op == '~') {

@@ -183,6 +183,33 @@ static void test_swapped_words_apart_are_moved(void **state)
     expect(b, 4, "attackers -> government; government -> rebels; rebels -> police");
 }
 
+/* A date quoted in the other order (14 March for March 15) aligns its
+ * month and leaves each day unmatched on its side: the day changed,
+ * said once; the same day is a word moved. */
+static void test_day_of_a_reordered_date(void **state)
+{
+    (void)state;
+    const char *const a[] = {"= on|on", "- 14|", "= March|March", "+ |15",
+                             "= 2020|2020", "= that|that"};
+    expect(a, 6, "14 -> 15 (date)");
+    const char *const b[] = {"+ |14th", "= Sept.|Sept.", "- 15|", "= 2020|2020"};
+    expect(b, 4, "15 -> 14th (date)");
+    const char *const c[] = {"- 15|", "= March|March", "+ |15", "= 2020|2020"};
+    expect(c, 4, "15 (moved)");
+    /* Not around another word, nor a number that is no day. */
+    const char *const d[] = {"- 14|", "= people|people", "+ |15"};
+    expect(d, 3, "-14; +15");
+    const char *const e[] = {"- 1500|", "= March|March", "+ |15"};
+    expect(e, 3, "-1500; +15");
+    qy_diff_op diff[] = {{'-', "14", "", 0, 0}, {'=', "March", "March", 0, 0},
+                         {'+', "", "15", 0, 0}};
+    qy_diff_kinds(diff, 3);
+    char *buf = printed(QY_FORMAT_JSONL, diff, 3);
+    assert_non_null(strstr(buf, "{\"op\":\"-\",\"query\":\"14\",\"source\":\"\",\"kind\":\"date\"}"));
+    assert_non_null(strstr(buf, "{\"op\":\"+\",\"query\":\"\",\"source\":\"15\",\"kind\":\"date\"}"));
+    free(buf);
+}
+
 static void test_dropped_and_added_words(void **state)
 {
     (void)state;
@@ -466,6 +493,7 @@ int main(void)
         cmocka_unit_test(test_a_moved_word_is_said_once),
         cmocka_unit_test(test_dropped_and_added_words),
         cmocka_unit_test(test_swapped_words_apart_are_moved),
+        cmocka_unit_test(test_day_of_a_reordered_date),
         cmocka_unit_test(test_json_ops_carry_their_kind),
         cmocka_unit_test(test_inflected_words),
         cmocka_unit_test(test_rounded_figures),
