@@ -628,25 +628,125 @@ static int day_word(const char *w)
     return w[0] >= '0' && w[0] <= '9' && qy_number_of(w, &v) && v >= 1 && v <= 31;
 }
 
-/* The op two after op i when op i drops a day and that one adds one (or
- * the reverse) on either side of the same month, or n: a date quoted in
- * the other order with another day ("14 March" of "March 15"), whose
- * month alone aligns.  Neither is paired yet. */
-static size_t reordered_day(const qy_diff_op *ops, size_t n, size_t i)
+/* A month's number, 1 to 12, when a written word is one in digits (03,
+ * 12), else 0. */
+static int month_in_digits(const char *w)
+{
+    long v;
+    size_t len = strlen(w);
+    if (len == 0 || len > 2 || !isdigit((unsigned char)w[0]) ||
+        !isdigit((unsigned char)w[len - 1]) || !qy_number_of(w, &v) || v < 1 || v > 12)
+        return 0;
+    return (int)v;
+}
+
+/* Whether op i is a month in digits against one named (03 -> March),
+ * by a number on either side (14/03/2020, read 14 03 2020, against 14
+ * March 2020), and if so in *same whether they are one month. */
+static int month_named_otherwise(const qy_diff_op *ops, size_t n, size_t i, int *same)
+{
+    const qy_diff_op *o = &ops[i];
+    int digits = month_in_digits(o->query), named = qy_date_word(o->source);
+    if (!digits) {
+        digits = month_in_digits(o->source);
+        named = qy_date_word(o->query);
+    }
+    if (!digits || named < 0 || named >= 12)
+        return 0;
+    /* The date is the same when the numbers by it are. */
+    int by_number = 0, changed = 0;
+    for (size_t k = i > 0 ? i - 1 : i + 1; k <= i + 1 && k < n; k += 2) {
+        int number = isdigit((unsigned char)ops[k].query[0]) ||
+                     isdigit((unsigned char)ops[k].source[0]);
+        by_number |= number;
+        changed |= number && ops[k].op != '=';
+    }
+    *same = digits == named + 1 && !changed;
+    return by_number;
+}
+
+/* Whether written words w1 w2 are a day and a named month, either way
+ * round (15 March, March 15th): *day and *month (1 to 12). */
+static int day_and_month_named(const char *w1, const char *w2, long *day, int *month)
+{
+    int m = qy_date_word(w1);
+    const char *d = w2;
+    if (m < 0 || m >= 12) {
+        m = qy_date_word(w2);
+        d = w1;
+    }
+    if (m < 0 || m >= 12 || !day_word(d) || !qy_number_of(d, day))
+        return 0;
+    *month = m + 1;
+    return 1;
+}
+
+/* Whether written words w1 w2 are a day and a month in digits, either
+ * way round (14 03 of 14/03, 03 15 of 03/15), and whether one of the ways
+ * they read is day `day` of month `month`: *same. */
+static int day_and_month_digits(const char *w1, const char *w2, long day, int month,
+                                int *same)
+{
+    long a, b;
+    if (!day_word(w1) || !day_word(w2) || !qy_number_of(w1, &a) || !qy_number_of(w2, &b))
+        return 0;
+    int day_first = b <= 12, month_first = a <= 12;
+    if (!day_first && !month_first)
+        return 0;
+    *same = (day_first && a == day && b == month) || (month_first && b == day && a == month);
+    return 1;
+}
+
+/* Whether ops i and i + 1 replace a day and a month in digits by a day
+ * and a named month, or the reverse, word against word crossed (14/03
+ * against March 15): one date each side, and *same whether one. */
+static int crossed_date(const qy_diff_op *ops, size_t n, size_t i, int *same)
+{
+    if (i + 1 >= n)
+        return 0;
+    const qy_diff_op *a = &ops[i], *b = &ops[i + 1];
+    if (a->op != '~' || b->op != '~' || a->kind == QY_DIFF_CONTRACTION ||
+        b->kind == QY_DIFF_CONTRACTION)
+        return 0;
+    long day;
+    int month;
+    if (day_and_month_named(a->source, b->source, &day, &month))
+        return day_and_month_digits(a->query, b->query, day, month, same);
+    if (day_and_month_named(a->query, b->query, &day, &month))
+        return day_and_month_digits(a->source, b->source, day, month, same);
+    return 0;
+}
+
+/* The kind of ops i and i + 2 when op i drops a word of a date and op
+ * i + 2 adds one (or the reverse) on either side of one aligned word of
+ * it, a date quoted in the other order: a day each side of the same
+ * month ("14 March" of "March 15"), QY_DIFF_DATE; or a month, in digits
+ * one side and named the other, each side of the same day ("15/03" of
+ * "March 15"), QY_DIFF_SAME_DATE or QY_DIFF_DATE.  Else QY_DIFF_PLAIN;
+ * so too when either is paired already. */
+static qy_diff_kind reordered_date(const qy_diff_op *ops, size_t n, size_t i)
 {
     if (i + 2 >= n)
-        return n;
+        return QY_DIFF_PLAIN;
     const qy_diff_op *a = &ops[i], *m = &ops[i + 1], *b = &ops[i + 2];
     if ((a->op != '-' && a->op != '+') || b->op != (a->op == '-' ? '+' : '-') ||
         a->kind != QY_DIFF_PLAIN || b->kind != QY_DIFF_PLAIN || m->op != '=')
-        return n;
+        return QY_DIFF_PLAIN;
+    const char *x = a->op == '-' ? a->query : a->source;
+    const char *y = b->op == '-' ? b->query : b->source;
     int month = qy_date_word(m->query);
-    if (month < 0 || month >= 12)
-        return n;
-    return day_word(a->op == '-' ? a->query : a->source) &&
-                   day_word(b->op == '-' ? b->query : b->source)
-               ? i + 2
-               : n;
+    if (month >= 0 && month < 12)
+        return day_word(x) && day_word(y) ? QY_DIFF_DATE : QY_DIFF_PLAIN;
+    if (!day_word(m->query))
+        return QY_DIFF_PLAIN;
+    int digits = month_in_digits(x), named = qy_date_word(y);
+    if (!digits) {
+        digits = month_in_digits(y);
+        named = qy_date_word(x);
+    }
+    if (!digits || named < 0 || named >= 12)
+        return QY_DIFF_PLAIN;
+    return digits == named + 1 ? QY_DIFF_SAME_DATE : QY_DIFF_DATE;
 }
 
 /* Whether two written words are one in its British and American
@@ -751,6 +851,8 @@ int qy_one_edit(const char *a, const char *b)
 void qy_diff_kinds(qy_diff_op *ops, size_t n)
 {
     for (size_t i = 0; i < n; i++)
+        ops[i].partner = i; /* none */
+    for (size_t i = 0; i < n; i++)
         if (ops[i].kind != QY_DIFF_CONTRACTION &&
             !(ops[i].kind == QY_DIFF_FORM && ops[i].op == '~' &&
               qy_inflected(ops[i].query, ops[i].source)))
@@ -766,7 +868,10 @@ void qy_diff_kinds(qy_diff_op *ops, size_t n)
              * 1,500,000 -> 1.5 million, two-million -> 2,000,000.) */
             int amounts = qy_amount_of_words(o->query, &x) &&
                           qy_amount_of_words(o->source, &y);
-            if (amounts && qy_same_amount(x, y))
+            int same_month;
+            if (month_named_otherwise(ops, n, i, &same_month))
+                o->kind = same_month ? QY_DIFF_SAME_DATE : QY_DIFF_DATE;
+            else if (amounts && qy_same_amount(x, y))
                 o->kind = QY_DIFF_SAME_NUMBER;
             else if (qy_number_of(o->query, &a) && qy_number_of(o->source, &b))
                 o->kind = qy_same_number(o->query, o->source, &a)
@@ -790,13 +895,25 @@ void qy_diff_kinds(qy_diff_op *ops, size_t n)
             ops[k].partner = i;
         }
     }
-    /* A day that changed in a date quoted in the other order. */
+    /* A date in digits against one whose month is named, the two words
+     * each side crossed. */
+    for (size_t i = 0; i + 1 < n; i++) {
+        int same;
+        if (crossed_date(ops, n, i, &same)) {
+            ops[i].kind = ops[i + 1].kind = same ? QY_DIFF_SAME_DATE : QY_DIFF_DATE;
+            ops[i].partner = i + 1;
+            ops[i + 1].partner = i;
+            i++;
+        }
+    }
+    /* A date quoted in the other order, a word of it on either side of
+     * one that aligns. */
     for (size_t i = 0; i < n; i++) {
-        size_t k = reordered_day(ops, n, i);
-        if (k < n) {
-            ops[i].kind = ops[k].kind = QY_DIFF_DATE;
-            ops[i].partner = k;
-            ops[k].partner = i;
+        qy_diff_kind kind = reordered_date(ops, n, i);
+        if (kind != QY_DIFF_PLAIN) {
+            ops[i].kind = ops[i + 2].kind = kind;
+            ops[i].partner = i + 2;
+            ops[i + 2].partner = i;
         }
     }
     /* Two words that changed places with words between them are each the
@@ -823,6 +940,7 @@ const char *qy_diff_kind_name(qy_diff_kind k)
     case QY_DIFF_SPELLING: return "spelling";
     case QY_DIFF_FORM: return "form";
     case QY_DIFF_TYPO: return "typo";
+    case QY_DIFF_SAME_DATE: return "same date";
     default: return NULL;
     }
 }

@@ -71,7 +71,9 @@ typedef enum qy_diff_kind {
     QY_DIFF_NUMBER,        /* '~': a number replaced by another */
     QY_DIFF_SAME_NUMBER,   /* '~': a number written otherwise (twenty-four
                               -> 24, 1,500 -> 1500, 15th -> 15) */
-    QY_DIFF_DATE,          /* '~': a month or weekday replaced by another;
+    QY_DIFF_DATE,          /* '~': a month or weekday replaced by another
+                              (two, partners, of a date whose day and
+                              month are crossed, as QY_DIFF_SAME_DATE's);
                               '-' and '+': a day dropped and another added
                               on either side of one month (a date quoted
                               in the other order: 14 March, March 15),
@@ -92,10 +94,16 @@ typedef enum qy_diff_kind {
                               added or changed (aggressor -> aggressors,
                               attack -> attacked); the alignment, which
                               has the stems, proposes it */
-    QY_DIFF_TYPO           /* '~': a quoted word misspelt: one letter
+    QY_DIFF_TYPO,          /* '~': a quoted word misspelt: one letter
                               added, dropped or replaced, or two swapped,
                               and no word of the index (completly ->
                               completely); set where the diff is made */
+    QY_DIFF_SAME_DATE      /* '~': a month in digits and its name, by a
+                              number (14/03/2020 against 14 March 2020:
+                              03 -> March), or two '~' ops, partners,
+                              of a day and a month each side crossed
+                              (03/15 against 15 March); another date is
+                              QY_DIFF_DATE */
 } qy_diff_kind;
 
 /* One word of a quote diff (SPEC: diff). */
@@ -106,8 +114,10 @@ typedef struct qy_diff_op {
                               UTF-8 (source bytes that are not UTF-8 read
                               as Windows-1252) */
     qy_diff_kind kind;
-    size_t partner;        /* QY_DIFF_MOVED, and QY_DIFF_DATE on '-' or
-                              '+': index of the other op */
+    size_t partner;        /* The index of the op this one is said with:
+                              QY_DIFF_MOVED's other op; QY_DIFF_DATE's
+                              or QY_DIFF_SAME_DATE's other half of a
+                              date.  Its own index when none */
 } qy_diff_op;
 
 /* Sets the kind of each op of a diff: replaced numbers and dates, units

@@ -56,11 +56,22 @@ static void print_passage(qy_printer *p, const qy_result *r)
     fputc('\n', out);
 }
 
+/* Words a then b, when there is b, with a space between. */
+static void print_both(FILE *out, const char *a, const char *b)
+{
+    qy_put_field(out, a);
+    if (b[0]) {
+        fputc(' ', out);
+        qy_put_field(out, b);
+    }
+}
+
 /* What differs, word by word, for a person: replaced words (changed
  * numbers and dates said so, as they are what a checker looks for
  * first), moved words (said once, where the first of the two stands; two
  * swapped words each where it is quoted), a date's day dropped and
- * another added (said once as one replaced), and words left out or
+ * another added, or its day and month crossed (said once as one
+ * replaced), and words left out or
  * added. */
 static void print_diff(FILE *out, const qy_result *r)
 {
@@ -68,17 +79,23 @@ static void print_diff(FILE *out, const qy_result *r)
     fputs("   differs:", out);
     for (size_t d = 0; d < r->ndiff; d++) {
         const qy_diff_op *op = &r->diff[d];
-        int paired = (op->kind == QY_DIFF_MOVED || op->kind == QY_DIFF_DATE) && op->op != '~';
-        if (op->op == '=' || (paired && op->partner < d))
+        /* (Two swapped words are each said where it is quoted.) */
+        int swapped = op->kind == QY_DIFF_MOVED && op->op == '~';
+        int paired = (op->kind == QY_DIFF_MOVED || op->kind == QY_DIFF_DATE ||
+                      op->kind == QY_DIFF_SAME_DATE) && op->partner != d;
+        if (op->op == '=' || (paired && op->partner < d && !swapped))
             continue;
         const char *kind = qy_diff_kind_name(op->kind);
         fputs(sep, out);
-        if (paired && op->kind == QY_DIFF_DATE) {
-            /* A date's day, dropped here and another added there. */
+        if (paired && op->kind != QY_DIFF_MOVED) {
+            /* A date's day and month replaced crossed (two '~'), or its
+             * day dropped here and another added there. */
             const qy_diff_op *other = &r->diff[op->partner];
-            qy_put_field(out, op->op == '-' ? op->query : other->query);
+            print_both(out, op->op == '+' ? other->query : op->query,
+                       op->op == '~' ? other->query : "");
             fputs(" -> ", out);
-            qy_put_field(out, op->op == '+' ? op->source : other->source);
+            print_both(out, op->op == '-' ? other->source : op->source,
+                       op->op == '~' ? other->source : "");
             fprintf(out, " (%s)", kind);
         } else if (op->kind == QY_DIFF_MOVED) {
             qy_put_field(out, op->op == '+' ? op->source : op->query);

@@ -210,6 +210,47 @@ static void test_day_of_a_reordered_date(void **state)
     free(buf);
 }
 
+/* A date in digits (14/03/2020, read as 14 03 2020) against one whose
+ * month is written: its month's number against the month's name, by a
+ * number (its day or year), is the same date or another month. */
+static void test_month_in_digits(void **state)
+{
+    (void)state;
+    const char *const a[] = {"= On|On", "= 14|14", "~ 03|March", "= 2020|2020"};
+    expect(a, 4, "03 -> March (same date)");
+    const char *const b[] = {"~ 3|Apr.", "= 2020|2020"};
+    expect(b, 2, "3 -> Apr. (date)");
+    const char *const c[] = {"= 14|14", "~ December|12", "= 2020|2020"};
+    expect(c, 3, "December -> 12 (same date)");
+    /* Not with no number by it, nor a number that is no month. */
+    const char *const d[] = {"= the|the", "~ 3|March", "= people|people"};
+    expect(d, 3, "3 -> March");
+    const char *const e[] = {"= 14|14", "~ 13|March", "= 2020|2020"};
+    expect(e, 3, "13 -> March");
+    /* The same month by another day is another date. */
+    const char *const f[] = {"- 14|", "+ |15", "~ 03|March", "= 2020|2020"};
+    expect(f, 4, "-14; +15; 03 -> March (date)");
+    /* Day and month in the other order each side (14/03 against March
+     * 15, 03/15 against 15 March): the two words each side are one date,
+     * said once. */
+    const char *const g[] = {"~ 14|March", "~ 03|15", "= 2020|2020"};
+    expect(g, 3, "14 03 -> March 15 (date)");
+    const char *const h[] = {"~ 03|15", "~ 15|March", "= 2020|2020"};
+    expect(h, 3, "03 15 -> 15 March (same date)");
+    const char *const i[] = {"~ March|03", "~ 4th|04", "= 2020|2020"};
+    expect(i, 3, "March 4th -> 03 04 (same date)");
+    const char *const k[] = {"~ 14|15", "~ 03|March", "= 2020|2020"};
+    expect(k, 3, "14 03 -> 15 March (date)");
+    /* Or the day alone aligns, its month dropped on one side of it and
+     * added on the other (15/03 against March 15). */
+    const char *const l[] = {"+ |March", "= 15|15", "- 03|", "= 2020|2020"};
+    expect(l, 4, "03 -> March (same date)");
+    const char *const m[] = {"- Apr|", "= 15th|15", "+ |03"};
+    expect(m, 3, "Apr -> 03 (date)");
+    const char *const j[] = {"~ 14|March", "~ 13|15", "= 2020|2020"};
+    expect(j, 3, "14 -> March; 13 -> 15 (number)");
+}
+
 static void test_dropped_and_added_words(void **state)
 {
     (void)state;
@@ -494,6 +535,7 @@ int main(void)
         cmocka_unit_test(test_dropped_and_added_words),
         cmocka_unit_test(test_swapped_words_apart_are_moved),
         cmocka_unit_test(test_day_of_a_reordered_date),
+        cmocka_unit_test(test_month_in_digits),
         cmocka_unit_test(test_json_ops_carry_their_kind),
         cmocka_unit_test(test_inflected_words),
         cmocka_unit_test(test_rounded_figures),
