@@ -42,7 +42,10 @@ typedef struct qy_align_op {
     int same_stem; /* '~': one word each side, of one stem (aggressor,
                       aggressors) */
     uint32_t qcurrency, pcurrency; /* '~': one number each side, by two
-                                      currencies' signs ($3, €3) */
+                                      currencies' signs ($3, €3); '=':
+                                      one number, by a sign one side
+                                      only (0 the other); set by the
+                                      caller (qy_near.c) */
 } qy_align_op;
 
 typedef struct qy_alignment {

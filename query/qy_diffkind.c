@@ -620,6 +620,58 @@ static size_t swapped_partner(const qy_diff_op *ops, size_t n, size_t i)
     return n;
 }
 
+/* The currency whose sign begins written word w (tx_currency_by), and in
+ * *len the sign's bytes; 0 when none. */
+static uint32_t leading_sign(const char *w, size_t *len)
+{
+    size_t n = strlen(w);
+    /* A sign that ends at byte k and begins at the first (signs are one
+     * to three bytes). */
+    for (size_t k = 1; k <= 3 && k <= n; k++) {
+        uint32_t c = tx_currency_by(w, k, k, k);
+        if (c && !(k > 1 && tx_currency_by(w + 1, k - 1, k - 1, k - 1))) {
+            *len = k;
+            return c;
+        }
+    }
+    return 0;
+}
+
+/* The kind of a '~' op between a currency and another, or QY_DIFF_PLAIN:
+ * a currency's name against a sign alone (euros -> $: the name after a
+ * number, the sign by it) or another name, two signs alone, or one
+ * number by two
+ * currencies' signs ($3 -> €3); QY_DIFF_CURRENCY when the two are
+ * other currencies, QY_DIFF_SAME_UNIT for a name against its own sign
+ * (dollars -> $).  Another number by another sign is QY_DIFF_NUMBER. */
+static qy_diff_kind currency_kind(const char *a, const char *b)
+{
+    size_t la = 0, lb = 0;
+    uint32_t ca = leading_sign(a, &la), cb = leading_sign(b, &lb);
+    if (ca && cb && (a[la] || b[lb])) {
+        long x, y;
+        if (ca & cb)
+            return QY_DIFF_PLAIN;
+        if (qy_same_number(a + la, b + lb, &x))
+            return QY_DIFF_CURRENCY;
+        return qy_number_of(a + la, &x) && qy_number_of(b + lb, &y) ? QY_DIFF_NUMBER
+                                                                    : QY_DIFF_PLAIN;
+    }
+    /* A sign alone or a currency's name against either.  (Two names of
+     * one currency are the same unit, said below.) */
+    if ((ca && a[la]) || (cb && b[lb]))
+        return QY_DIFF_PLAIN;
+    int names = !ca && !cb;
+    if (!ca)
+        ca = tx_unit_groups(a, strlen(a));
+    if (!cb)
+        cb = tx_unit_groups(b, strlen(b));
+    /* (A name's groups may hold a unit besides: pounds.) */
+    if (!tx_currency_sign(ca)[0] || !tx_currency_sign(cb)[0])
+        return QY_DIFF_PLAIN;
+    return !(ca & cb) ? QY_DIFF_CURRENCY : names ? QY_DIFF_PLAIN : QY_DIFF_SAME_UNIT;
+}
+
 /* Whether a written word is a day of a month in digits: 1 to 31, maybe
  * an ordinal (15th). */
 static int day_word(const char *w)
@@ -869,7 +921,10 @@ void qy_diff_kinds(qy_diff_op *ops, size_t n)
             int amounts = qy_amount_of_words(o->query, &x) &&
                           qy_amount_of_words(o->source, &y);
             int same_month;
-            if (month_named_otherwise(ops, n, i, &same_month))
+            qy_diff_kind currency = currency_kind(o->query, o->source);
+            if (currency != QY_DIFF_PLAIN)
+                o->kind = currency;
+            else if (month_named_otherwise(ops, n, i, &same_month))
                 o->kind = same_month ? QY_DIFF_SAME_DATE : QY_DIFF_DATE;
             else if (amounts && qy_same_amount(x, y))
                 o->kind = QY_DIFF_SAME_NUMBER;
@@ -941,6 +996,7 @@ const char *qy_diff_kind_name(qy_diff_kind k)
     case QY_DIFF_FORM: return "form";
     case QY_DIFF_TYPO: return "typo";
     case QY_DIFF_SAME_DATE: return "same date";
+    case QY_DIFF_CURRENCY: return "currency";
     default: return NULL;
     }
 }

@@ -98,12 +98,17 @@ typedef enum qy_diff_kind {
                               added, dropped or replaced, or two swapped,
                               and no word of the index (completly ->
                               completely); set where the diff is made */
-    QY_DIFF_SAME_DATE      /* '~': a month in digits and its name, by a
+    QY_DIFF_SAME_DATE,     /* '~': a month in digits and its name, by a
                               number (14/03/2020 against 14 March 2020:
                               03 -> March), or two '~' ops, partners,
                               of a day and a month each side crossed
                               (03/15 against 15 March); another date is
                               QY_DIFF_DATE */
+    QY_DIFF_CURRENCY       /* '~': one number by two currencies' signs
+                              ($3 -> €3), or a currency's name against
+                              another's sign (euros -> $: "5 million
+                              euros" of "$5 million"; its own sign is
+                              QY_DIFF_SAME_UNIT) */
 } qy_diff_kind;
 
 /* One word of a quote diff (SPEC: diff). */

@@ -196,6 +196,14 @@ cs_status qy_near_align(const qy_plan *plan, qy_cand *c)
                 o->qcurrency = q[o->q].currency;
                 o->pcurrency = p[o->p].currency;
             }
+            /* One number, by a sign one side only: a currency named
+             * after it on the other may be another ("5 million euros"
+             * of "$5 million"; qy_mark_near). */
+            if (o->op == '=' && o->qn == 1 && o->pn == 1 &&
+                !q[o->q].currency != !p[o->p].currency) {
+                o->qcurrency = q[o->q].currency;
+                o->pcurrency = p[o->p].currency;
+            }
             if (o->pn > 0) {
                 size_t first = (size_t)o->p, last = (size_t)(o->p + o->pn - 1);
                 o->p = (int)p[first].start;
@@ -356,6 +364,46 @@ static size_t amount_replaced(const qy_plan *plan, const qy_cand *c, size_t k,
     return 0;
 }
 
+/* Whether written word w names a currency (euros, USD). */
+static int names_currency(const char *w)
+{
+    return tx_currency_sign(tx_unit_groups(w, strlen(w)))[0] != '\0';
+}
+
+/* A currency named after a number, dropped or added, where the other
+ * side's number has a sign ("5 million euros" of "$5 million", "$7
+ * million" of "7 million euros"): made a replacement of the name by the
+ * sign, "euros -> $", that the kinds say is the currency changed or the
+ * same (qy_diff_kinds).  qsign and psign: the currency of the sign by
+ * each diff op's number on each side, when the op is one number and one
+ * side has a sign. */
+static cs_status currency_by_sign(qy_result *r, const uint32_t *qsign,
+                                  const uint32_t *psign)
+{
+    for (size_t k = 0; k < r->ndiff; k++) {
+        qy_diff_op *d = &r->diff[k];
+        if ((d->op != '-' && d->op != '+') ||
+            !names_currency(d->op == '-' ? d->query : d->source))
+            continue;
+        /* The number just before, or before one word more (its scale:
+         * million), both alike each side. */
+        for (size_t j = k; j-- > 0 && j + 2 >= k && r->diff[j].op == '=';) {
+            uint32_t sign = d->op == '-' ? psign[j] : qsign[j];
+            if (!sign)
+                continue;
+            char *s = strdup(tx_currency_sign(sign));
+            if (!s)
+                return CS_NOMEM;
+            char **side = d->op == '-' ? &d->source : &d->query;
+            free(*side);
+            *side = s;
+            d->op = '~';
+            break;
+        }
+    }
+    return CS_OK;
+}
+
 /* Fills a near result: the aligned span as its highlight, and the diff. */
 cs_status qy_mark_near(const qy_plan *plan, qy_cand *c)
 {
@@ -381,8 +429,13 @@ cs_status qy_mark_near(const qy_plan *plan, qy_cand *c)
     r->diff = calloc(c->al.nops + 1, sizeof *r->diff);
     /* Each diff op's quoted word, when it replaces one word by one. */
     int *word = malloc((c->al.nops + 1) * sizeof *word);
-    if (!r->diff || !word) {
+    /* Each diff op's number's currency signs (currency_by_sign). */
+    uint32_t *qsign = calloc(c->al.nops + 1, sizeof *qsign);
+    uint32_t *psign = calloc(c->al.nops + 1, sizeof *psign);
+    if (!r->diff || !word || !qsign || !psign) {
         free(word);
+        free(qsign);
+        free(psign);
         return CS_NOMEM;
     }
     /* The source's words as a person reads them: an HTML, quoted-printable,
@@ -400,6 +453,10 @@ cs_status qy_mark_near(const qy_plan *plan, qy_cand *c)
             k++;
         }
         word[r->ndiff] = o->op == '~' && o->qn == 1 && o->pn > 0 ? o->q : -1;
+        if (o->op == '=') {
+            qsign[r->ndiff] = o->qcurrency;
+            psign[r->ndiff] = o->pcurrency;
+        }
         qy_diff_op *d = &r->diff[r->ndiff++];
         d->op = o->op;
         d->kind = o->contracted ? QY_DIFF_CONTRACTION
@@ -411,9 +468,13 @@ cs_status qy_mark_near(const qy_plan *plan, qy_cand *c)
                           : strdup("");
         if (!d->query || !d->source)
             rc = CS_NOMEM;
-        else if (o->qcurrency)
+        else if (o->op == '~' && o->qcurrency)
             rc = with_signs(d, o->qcurrency, o->pcurrency);
     }
+    if (rc == CS_OK)
+        rc = currency_by_sign(r, qsign, psign);
+    free(qsign);
+    free(psign);
     if (rc == CS_OK)
         qy_diff_kinds(r->diff, r->ndiff);
     /* A word replaced by one a letter away, the quoted one no word of the

@@ -251,6 +251,28 @@ static void test_month_in_digits(void **state)
     expect(j, 3, "14 -> March; 13 -> 15 (number)");
 }
 
+/* A currency named against another's sign (5 million euros quoted for
+ * $5 million: "euros -> $"), or two numbers by two currencies' signs, is
+ * a currency changed; a currency's name against its own sign is the same
+ * unit. */
+static void test_currency_changed(void **state)
+{
+    (void)state;
+    const char *const a[] = {"= 5|5", "= million|million", "~ euros|$", "= in|in"};
+    expect(a, 4, "euros -> $ (currency)");
+    const char *const b[] = {"~ \xE2\x82\xAC|dollars", "~ dollars|$", "~ $3|\xE2\x82\xAC" "3",
+                             "~ \xC2\xA3" "0.50|$0.5", "~ $3|\xE2\x82\xAC" "4"};
+    expect(b, 5, "\xE2\x82\xAC -> dollars (currency); dollars -> $ (same unit); "
+                 "$3 -> \xE2\x82\xAC" "3 (currency); \xC2\xA3" "0.50 -> $0.5 (currency); "
+                 "$3 -> \xE2\x82\xAC" "4 (number)");
+    /* Not a sign against a word that names no currency. */
+    const char *const c[] = {"~ percent|$", "~ $|3", "~ pounds|kg"};
+    expect(c, 3, "percent -> $; $ -> 3; pounds -> kg");
+    const char *const d[] = {"~ dollars|euros", "~ USD|dollars", "~ pounds|EUR"};
+    expect(d, 3, "dollars -> euros (currency); USD -> dollars (same unit); "
+                 "pounds -> EUR (currency)");
+}
+
 static void test_dropped_and_added_words(void **state)
 {
     (void)state;
@@ -536,6 +558,7 @@ int main(void)
         cmocka_unit_test(test_swapped_words_apart_are_moved),
         cmocka_unit_test(test_day_of_a_reordered_date),
         cmocka_unit_test(test_month_in_digits),
+        cmocka_unit_test(test_currency_changed),
         cmocka_unit_test(test_json_ops_carry_their_kind),
         cmocka_unit_test(test_inflected_words),
         cmocka_unit_test(test_rounded_figures),

@@ -50,4 +50,23 @@ printf 'Dividend\n\nThe board paid a dividend of $0.50 per share in March.\n' > 
     fail "€0.50 of \$0.50: $(cat out.jsonl)"
 [ "$(diff_of '"reported a loss of 3 million this year"')" = "exact " ] || fail "3 of €3: $(cat out.jsonl)"
 [ "$(diff_of '"paid a dividend of $0.50 per share"')" = "exact " ] || fail "\$0.50 of \$0.50: $(cat out.jsonl)"
+
+# A currency named after the number against the source's sign by it
+# ("5 million euros" of "$5 million"), or the reverse: the currency
+# changed, said as the name against the sign; its own sign is the same
+# unit.
+printf 'Aid\n\nThe agency approved $5 million in emergency aid for the towns.\n\nThe ministry paid 7 million euros to the contractor last year.\n' > money/c.txt
+"$CITESEARCH" index --quiet money
+kinds_of() {
+    diff_of "$1" > /dev/null
+    jq_py '" ".join(d["op"] + ":" + d["query"] + ">" + d["source"] + ":" + d.get("kind", "") for d in rs[0].get("diff", []) if d["op"] != "=")' < out.jsonl
+}
+[ "$(kinds_of '"approved 5 million euros in emergency aid"')" = "~:euros>\$:currency" ] ||
+    fail "euros of \$5: $(cat out.jsonl)"
+[ "$(kinds_of '"approved 5 million dollars in emergency aid"')" = "~:dollars>\$:same unit" ] ||
+    fail "dollars of \$5: $(cat out.jsonl)"
+[ "$(kinds_of '"paid $7 million to the contractor"')" = "~:\$>euros:currency" ] ||
+    fail "\$7 of 7 million euros: $(cat out.jsonl)"
+[ "$(kinds_of '"approved 5 million in emergency aid for the towns"')" = "" ] ||
+    fail "no currency named: $(cat out.jsonl)"
 echo ok
