@@ -769,36 +769,93 @@ static int crossed_date(const qy_diff_op *ops, size_t n, size_t i, int *same)
     return 0;
 }
 
-/* The kind of ops i and i + 2 when op i drops a word of a date and op
- * i + 2 adds one (or the reverse) on either side of one aligned word of
- * it, a date quoted in the other order: a day each side of the same
- * month ("14 March" of "March 15"), QY_DIFF_DATE; or a month, in digits
- * one side and named the other, each side of the same day ("15/03" of
- * "March 15"), QY_DIFF_SAME_DATE or QY_DIFF_DATE.  Else QY_DIFF_PLAIN;
- * so too when either is paired already. */
-static qy_diff_kind reordered_date(const qy_diff_op *ops, size_t n, size_t i)
+/* The word of a '-' or '+' op: its side's. */
+static const char *dropped_or_added(const qy_diff_op *o)
 {
-    if (i + 2 >= n)
-        return QY_DIFF_PLAIN;
-    const qy_diff_op *a = &ops[i], *m = &ops[i + 1], *b = &ops[i + 2];
-    if ((a->op != '-' && a->op != '+') || b->op != (a->op == '-' ? '+' : '-') ||
-        a->kind != QY_DIFF_PLAIN || b->kind != QY_DIFF_PLAIN || m->op != '=')
-        return QY_DIFF_PLAIN;
-    const char *x = a->op == '-' ? a->query : a->source;
-    const char *y = b->op == '-' ? b->query : b->source;
-    int month = qy_date_word(m->query);
-    if (month >= 0 && month < 12)
-        return day_word(x) && day_word(y) ? QY_DIFF_DATE : QY_DIFF_PLAIN;
-    if (!day_word(m->query))
-        return QY_DIFF_PLAIN;
-    int digits = month_in_digits(x), named = qy_date_word(y);
-    if (!digits) {
-        digits = month_in_digits(y);
-        named = qy_date_word(x);
+    return o->op == '-' ? o->query : o->source;
+}
+
+/* Whether a written word is a month named (March, Sept.). */
+static int month_named(const char *w)
+{
+    int k = qy_date_word(w);
+    return k >= 0 && k < 12;
+}
+
+/* Whether a written word may be part of a date: a day, a month named or
+ * in digits, a year. */
+static int date_part(const char *w)
+{
+    return day_word(w) || month_named(w) || qy_year_word(w);
+}
+
+/* The most ops between two halves of a changed date ("+14 +February =2022
+ * -02 -15": three). */
+#define DATE_OPS_BETWEEN 3
+
+/* Whether op i replaces a day by a day next to a month aligned (16 July
+ * of 15 July, July 16 of July 15). */
+static int day_by_month(const qy_diff_op *ops, size_t n, size_t i)
+{
+    if (!day_word(ops[i].query) || !day_word(ops[i].source))
+        return 0;
+    return (i > 0 && ops[i - 1].op == '=' && month_named(ops[i - 1].query)) ||
+           (i + 1 < n && ops[i + 1].op == '=' && month_named(ops[i + 1].query));
+}
+
+/* The op after op i that is the other half of a date's part op i drops
+ * or adds, quoted in another order or form, or n; *kind what they say.
+ * Op j adds what op i drops (or the reverse), neither is paired yet, and
+ * the ops between are parts of the date, one of them aligned: for
+ * `months`, a month in digits against one named ("15/03" of "March 15",
+ * "2022-02-14" of "14 February 2022"), QY_DIFF_SAME_DATE when they are
+ * one month and the date's other numbers there are aligned or moved,
+ * QY_DIFF_DATE when not; else a day each side of a month ("14 March" of
+ * "March 15"), QY_DIFF_DATE, or QY_DIFF_SAME_DATE for one day written
+ * otherwise (9 and 9th). */
+static size_t date_partner(const qy_diff_op *ops, size_t n, size_t i, int months,
+                           qy_diff_kind *kind)
+{
+    const qy_diff_op *a = &ops[i];
+    if ((a->op != '-' && a->op != '+') || a->kind != QY_DIFF_PLAIN)
+        return n;
+    const char *x = dropped_or_added(a);
+    if (months ? !month_in_digits(x) && !month_named(x) : !day_word(x))
+        return n;
+    int aligned = 0, month_between = 0;
+    for (size_t j = i + 1; j < n && j <= i + DATE_OPS_BETWEEN + 1; j++) {
+        const qy_diff_op *b = &ops[j];
+        const char *y = b->op == '+' ? b->source : b->query;
+        if (b->op == (a->op == '-' ? '+' : '-') && b->kind == QY_DIFF_PLAIN) {
+            long dx, dy;
+            if (months && aligned &&
+                ((month_in_digits(x) && month_named(y)) ||
+                 (month_named(x) && month_in_digits(y)))) {
+                int digits = month_in_digits(x) ? month_in_digits(x) : month_in_digits(y);
+                int named = qy_date_word(month_named(x) ? x : y) + 1;
+                int changed = 0;
+                /* The date's other numbers, between and by the two. */
+                for (size_t k = i > 0 ? i - 1 : i; k <= j + 1 && k < n; k++)
+                    if (k != i && k != j && ops[k].op != '=' && ops[k].kind != QY_DIFF_MOVED &&
+                        (day_word(ops[k].query) || day_word(ops[k].source) ||
+                         qy_year_word(ops[k].query) || qy_year_word(ops[k].source)))
+                        changed = 1;
+                *kind = digits == named && !changed ? QY_DIFF_SAME_DATE : QY_DIFF_DATE;
+                return j;
+            }
+            if (!months && aligned && month_between && day_word(y) && !month_named(y)) {
+                *kind = qy_number_of(x, &dx) && qy_number_of(y, &dy) && dx == dy
+                            ? QY_DIFF_SAME_DATE
+                            : QY_DIFF_DATE;
+                return j;
+            }
+        }
+        if (!date_part(y))
+            return n;
+        aligned |= b->op == '=';
+        month_between |= month_named(y) || month_in_digits(y);
     }
-    if (!digits || named < 0 || named >= 12)
-        return QY_DIFF_PLAIN;
-    return digits == named + 1 ? QY_DIFF_SAME_DATE : QY_DIFF_DATE;
+    return n;
 }
 
 /* Whether two written words are one in its British and American
@@ -929,9 +986,9 @@ void qy_diff_kinds(qy_diff_op *ops, size_t n)
             else if (amounts && qy_same_amount(x, y))
                 o->kind = QY_DIFF_SAME_NUMBER;
             else if (qy_number_of(o->query, &a) && qy_number_of(o->source, &b))
-                o->kind = qy_same_number(o->query, o->source, &a)
-                              ? QY_DIFF_SAME_NUMBER
-                              : QY_DIFF_NUMBER;
+                o->kind = qy_same_number(o->query, o->source, &a) ? QY_DIFF_SAME_NUMBER
+                          : day_by_month(ops, n, i)                ? QY_DIFF_DATE
+                                                                   : QY_DIFF_NUMBER;
             else if (qy_is_date_word(o->query) && qy_is_date_word(o->source))
                 o->kind = QY_DIFF_DATE;
             else if (tx_unit_groups(o->query, strlen(o->query)) &
@@ -961,16 +1018,19 @@ void qy_diff_kinds(qy_diff_op *ops, size_t n)
             i++;
         }
     }
-    /* A date quoted in the other order, a word of it on either side of
-     * one that aligns. */
-    for (size_t i = 0; i < n; i++) {
-        qy_diff_kind kind = reordered_date(ops, n, i);
-        if (kind != QY_DIFF_PLAIN) {
-            ops[i].kind = ops[i + 2].kind = kind;
-            ops[i].partner = i + 2;
-            ops[i + 2].partner = i;
+    /* A date quoted in another order or form, a part of it on either
+     * side of one that aligns: its months first, which a day's number may
+     * be. */
+    for (int months = 1; months >= 0; months--)
+        for (size_t i = 0; i < n; i++) {
+            qy_diff_kind kind;
+            size_t k = date_partner(ops, n, i, months, &kind);
+            if (k < n) {
+                ops[i].kind = ops[k].kind = kind;
+                ops[i].partner = k;
+                ops[k].partner = i;
+            }
         }
-    }
     /* Two words that changed places with words between them are each the
      * other's replacement: moved both, once each kind above is known. */
     for (size_t i = 0; i < n; i++) {

@@ -273,6 +273,33 @@ static void test_currency_changed(void **state)
                  "pounds -> EUR (currency)");
 }
 
+/* A date's words as the hunt of misquotes found them: a day replaced by
+ * a month is a date's (16 July for 15 July), as it is quoted in the other
+ * order; a date in ISO order (2022-02-14) against the same written out;
+ * a day the same in another form in the other order (9 September of
+ * September 9th). */
+static void test_dates_in_other_forms(void **state)
+{
+    (void)state;
+    const char *const a[] = {"= on|on", "~ 15|14", "= February|February", "= 2022|2022"};
+    expect(a, 4, "15 -> 14 (date)");
+    const char *const b[] = {"= July|July", "~ 16|15th", "= it|it"};
+    expect(b, 3, "16 -> 15th (date)");
+    const char *const c[] = {"= the|the", "~ 16|15", "= people|people"};
+    expect(c, 3, "16 -> 15 (number)");
+    const char *const d[] = {"= on|on", "+ |14", "+ |February", "= 2022|2022", "- 02|",
+                             "- 14|", "= due|due"};
+    expect(d, 7, "14 (moved); 02 -> February (same date)");
+    const char *const e[] = {"= on|on", "+ |14", "+ |February", "= 2022|2022", "- 02|",
+                             "- 15|", "= due|due"};
+    expect(e, 7, "15 -> 14 (date); 02 -> February (date)");
+    const char *const f[] = {"= the|the", "- 9|", "= September|September", "+ |9th"};
+    expect(f, 4, "9 -> 9th (same date)");
+    /* Not across a word that is no date's. */
+    const char *const g[] = {"+ |February", "= was|was", "- 02|"};
+    expect(g, 3, "+February; -02");
+}
+
 static void test_dropped_and_added_words(void **state)
 {
     (void)state;
@@ -559,6 +586,7 @@ int main(void)
         cmocka_unit_test(test_day_of_a_reordered_date),
         cmocka_unit_test(test_month_in_digits),
         cmocka_unit_test(test_currency_changed),
+        cmocka_unit_test(test_dates_in_other_forms),
         cmocka_unit_test(test_json_ops_carry_their_kind),
         cmocka_unit_test(test_inflected_words),
         cmocka_unit_test(test_rounded_figures),

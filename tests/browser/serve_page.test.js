@@ -114,7 +114,8 @@ async function main() {
       assert.equal(match, "near");
       assert.equal(await mis.locator(".diff .sub").first().textContent(), "17 -> 15");
       assert.ok(await mis.locator(".diff .sub").first().isVisible(), "the diff is not visible");
-      assert.equal(await mis.locator(".diff .kind").first().textContent(), " (number)");
+      // (A day by its month: a date's.)
+      assert.equal(await mis.locator(".diff .kind").first().textContent(), " (date)");
     } else {
       assert.ok(["near", "terms"].includes(match), match);
       assert.match(await mis.locator(".passage").textContent(), /on July 15 it had suffered/);

@@ -59,7 +59,8 @@ cs query --format jsonl -n 1 '"Another cyberattack by the same aggressor"' > out
     fail "form: $(cat out.jsonl)"
 
 # A misquote with a changed number: the right passage, match near, and a
-# diff that names the number and says it is one; the words the quote has
+# diff that names the number and says it is a date's (a day by its
+# month); the words the quote has
 # as the source does carry no kind.
 cs query --format jsonl -n 3 '"Albania said on Wednesday that on July 17 it had suffered a heavy cyberattack"' > out.jsonl
 [ "$status" -eq 0 ] || fail "misquote: exit status $status"
@@ -69,7 +70,7 @@ r = json.loads(open(sys.argv[1]).readline())
 assert r["cite"] == "corpus/001_ad6093775fdf0074.txt:28", r["cite"]
 assert r["match"] == "near", r["match"]
 changed = [d for d in r["diff"] if d["op"] != "="]
-assert changed == [{"op": "~", "query": "17", "source": "15", "kind": "number"}], changed
+assert changed == [{"op": "~", "query": "17", "source": "15", "kind": "date"}], changed
 assert all(set(d) == {"op", "query", "source"} for d in r["diff"] if d["op"] == "="), r["diff"]
 data = open(r["path"], "rb").read()
 assert r["highlights"][0][0] == data.index(b"Albania said on Wednesday"), r["highlights"]
