@@ -599,6 +599,14 @@ static size_t moved_partner(const qy_diff_op *ops, size_t n, size_t i)
     return n;
 }
 
+/* Whether a replaced word of kind k may be one of two swapped: one
+ * that another word replaces, not one written otherwise. */
+static int swappable(qy_diff_kind k)
+{
+    return k == QY_DIFF_PLAIN || k == QY_DIFF_NUMBER || k == QY_DIFF_DATE ||
+           k == QY_DIFF_NEGATION;
+}
+
 /* The op after op i that swaps words with it, or n: op i replaces x by
  * y and that one y by x, elsewhere ("the attackers ... the government"
  * of "the government ... the attackers"), neither paired yet nor said to
@@ -606,14 +614,11 @@ static size_t moved_partner(const qy_diff_op *ops, size_t n, size_t i)
 static size_t swapped_partner(const qy_diff_op *ops, size_t n, size_t i)
 {
     const qy_diff_op *a = &ops[i];
-    if (a->op != '~' || !(a->kind == QY_DIFF_PLAIN || a->kind == QY_DIFF_NUMBER ||
-                          a->kind == QY_DIFF_DATE))
+    if (a->op != '~' || !swappable(a->kind))
         return n;
     for (size_t k = i + 1; k < n; k++) {
         const qy_diff_op *b = &ops[k];
-        if (b->op == '~' &&
-            (b->kind == QY_DIFF_PLAIN || b->kind == QY_DIFF_NUMBER ||
-             b->kind == QY_DIFF_DATE) &&
+        if (b->op == '~' && swappable(b->kind) &&
             strcasecmp(a->query, b->source) == 0 && strcasecmp(a->source, b->query) == 0)
             return k;
     }
@@ -917,6 +922,26 @@ static int lower_ending(const char *w, char *out, size_t size)
     return 1;
 }
 
+/* Whether written words w (one or more, apart by spaces) hold one that
+ * negates (tx_is_negation: not, never, isn't, didn’t), case aside. */
+static int negates(const char *w)
+{
+    while (*w) {
+        size_t len = strcspn(w, " ");
+        char word[32];
+        if (len > 0 && len < sizeof word) {
+            memcpy(word, w, len);
+            word[len] = '\0';
+            char low[32];
+            if (lower_ending(word, low, sizeof low) && tx_is_negation(low, strlen(low)))
+                return 1;
+        }
+        w += len;
+        w += strspn(w, " ");
+    }
+    return 0;
+}
+
 int qy_inflected(const char *a, const char *b)
 {
     size_t k = 0;
@@ -1031,6 +1056,16 @@ void qy_diff_kinds(qy_diff_op *ops, size_t n)
                 ops[k].partner = i;
             }
         }
+    /* A negation dropped, added, or replaced by a word that does not
+     * negate: the quotation says the opposite (of what is left unpaired
+     * above; two not swapped are moved, below). */
+    for (size_t i = 0; i < n; i++) {
+        qy_diff_op *o = &ops[i];
+        if (o->kind == QY_DIFF_PLAIN &&
+            (o->op == '~' ? negates(o->query) != negates(o->source)
+                          : o->op != '=' && negates(o->op == '-' ? o->query : o->source)))
+            o->kind = QY_DIFF_NEGATION;
+    }
     /* Two words that changed places with words between them are each the
      * other's replacement: moved both, once each kind above is known. */
     for (size_t i = 0; i < n; i++) {
@@ -1057,6 +1092,7 @@ const char *qy_diff_kind_name(qy_diff_kind k)
     case QY_DIFF_TYPO: return "typo";
     case QY_DIFF_SAME_DATE: return "same date";
     case QY_DIFF_CURRENCY: return "currency";
+    case QY_DIFF_NEGATION: return "negation";
     default: return NULL;
     }
 }

@@ -104,11 +104,15 @@ typedef enum qy_diff_kind {
                               of a day and a month each side crossed
                               (03/15 against 15 March); another date is
                               QY_DIFF_DATE */
-    QY_DIFF_CURRENCY       /* '~': one number by two currencies' signs
+    QY_DIFF_CURRENCY,      /* '~': one number by two currencies' signs
                               ($3 -> €3), or a currency's name against
                               another's sign (euros -> $: "5 million
                               euros" of "$5 million"; its own sign is
                               QY_DIFF_SAME_UNIT) */
+    QY_DIFF_NEGATION       /* '-' or '+': a word that negates (not,
+                              never, isn't) dropped or added; '~': one
+                              side's words negate and the other's not
+                              (isn't -> is, always -> never) */
 } qy_diff_kind;
 
 /* One word of a quote diff (SPEC: diff). */

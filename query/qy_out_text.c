@@ -106,12 +106,11 @@ static void print_diff(FILE *out, const qy_result *r)
             qy_put_field(out, op->source);
             if (kind)
                 fprintf(out, " (%s)", kind);
-        } else if (op->op == '-') {
-            fputc('-', out);
-            qy_put_field(out, op->query);
-        } else if (op->op == '+') {
-            fputc('+', out);
-            qy_put_field(out, op->source);
+        } else if (op->op == '-' || op->op == '+') {
+            fputc(op->op, out);
+            qy_put_field(out, op->op == '-' ? op->query : op->source);
+            if (kind)
+                fprintf(out, " (%s)", kind); /* a negation */
         }
         sep = "; ";
     }

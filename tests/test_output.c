@@ -300,6 +300,24 @@ static void test_dates_in_other_forms(void **state)
     expect(g, 3, "+February; -02");
 }
 
+/* A word that negates, dropped, added or replaced by one that does not
+ * (has been affected of "has not been affected", isn't of is, never of
+ * always): the quotation says the opposite, said so. */
+static void test_negation_changed(void **state)
+{
+    (void)state;
+    const char *const a[] = {"= has|has", "+ |not", "= been|been", "- never|",
+                             "~ isn\xE2\x80\x99t|is", "~ always|never", "~ Didn't|did",
+                             "~ not|no"};
+    expect(a, 8, "+not (negation); -never (negation); isn\xE2\x80\x99t -> is (negation); "
+                 "always -> never (negation); Didn't -> did (negation); not -> no");
+    /* A negation moved, or contracted, is none changed. */
+    const char *const b[] = {"- not|", "= only|only", "+ |not", "~ hasn't|has not"};
+    expect(b, 4, "not (moved); hasn't -> has not");
+    const char *const c[] = {"~ never|always", "= said|said", "~ always|never"};
+    expect(c, 3, "never (moved); always (moved)");
+}
+
 static void test_dropped_and_added_words(void **state)
 {
     (void)state;
@@ -587,6 +605,7 @@ int main(void)
         cmocka_unit_test(test_month_in_digits),
         cmocka_unit_test(test_currency_changed),
         cmocka_unit_test(test_dates_in_other_forms),
+        cmocka_unit_test(test_negation_changed),
         cmocka_unit_test(test_json_ops_carry_their_kind),
         cmocka_unit_test(test_inflected_words),
         cmocka_unit_test(test_rounded_figures),
