@@ -685,6 +685,14 @@ static int day_word(const char *w)
     return w[0] >= '0' && w[0] <= '9' && qy_number_of(w, &v) && v >= 1 && v <= 31;
 }
 
+/* A month's number, 1 to 12, when a written word names one with a
+ * capital (March, Sept.: not the verb may, nor mar), else 0. */
+static int month_of(const char *w)
+{
+    int k = qy_date_word(w);
+    return k >= 0 && k < 12 && isupper((unsigned char)w[0]) ? k + 1 : 0;
+}
+
 /* A month's number, 1 to 12, when a written word is one in digits (03,
  * 12), else 0. */
 static int month_in_digits(const char *w)
@@ -703,12 +711,12 @@ static int month_in_digits(const char *w)
 static int month_named_otherwise(const qy_diff_op *ops, size_t n, size_t i, int *same)
 {
     const qy_diff_op *o = &ops[i];
-    int digits = month_in_digits(o->query), named = qy_date_word(o->source);
+    int digits = month_in_digits(o->query), named = month_of(o->source);
     if (!digits) {
         digits = month_in_digits(o->source);
-        named = qy_date_word(o->query);
+        named = month_of(o->query);
     }
-    if (!digits || named < 0 || named >= 12)
+    if (!digits || !named)
         return 0;
     /* The date is the same when the numbers by it are. */
     int by_number = 0, changed = 0;
@@ -718,7 +726,7 @@ static int month_named_otherwise(const qy_diff_op *ops, size_t n, size_t i, int 
         by_number |= number;
         changed |= number && ops[k].op != '=';
     }
-    *same = digits == named + 1 && !changed;
+    *same = digits == named && !changed;
     return by_number;
 }
 
@@ -726,15 +734,15 @@ static int month_named_otherwise(const qy_diff_op *ops, size_t n, size_t i, int 
  * round (15 March, March 15th): *day and *month (1 to 12). */
 static int day_and_month_named(const char *w1, const char *w2, long *day, int *month)
 {
-    int m = qy_date_word(w1);
+    int m = month_of(w1);
     const char *d = w2;
-    if (m < 0 || m >= 12) {
-        m = qy_date_word(w2);
+    if (!m) {
+        m = month_of(w2);
         d = w1;
     }
-    if (m < 0 || m >= 12 || !day_word(d) || !qy_number_of(d, day))
+    if (!m || !day_word(d) || !qy_number_of(d, day))
         return 0;
-    *month = m + 1;
+    *month = m;
     return 1;
 }
 
@@ -783,8 +791,7 @@ static const char *dropped_or_added(const qy_diff_op *o)
 /* Whether a written word is a month named (March, Sept.). */
 static int month_named(const char *w)
 {
-    int k = qy_date_word(w);
-    return k >= 0 && k < 12;
+    return month_of(w) > 0;
 }
 
 /* Whether a written word may be part of a date: a day, a month named or
@@ -837,7 +844,7 @@ static size_t date_partner(const qy_diff_op *ops, size_t n, size_t i, int months
                 ((month_in_digits(x) && month_named(y)) ||
                  (month_named(x) && month_in_digits(y)))) {
                 int digits = month_in_digits(x) ? month_in_digits(x) : month_in_digits(y);
-                int named = qy_date_word(month_named(x) ? x : y) + 1;
+                int named = month_of(month_named(x) ? x : y);
                 int changed = 0;
                 /* The date's other numbers, between and by the two. */
                 for (size_t k = i > 0 ? i - 1 : i; k <= j + 1 && k < n; k++)

@@ -285,8 +285,12 @@ static void test_dates_in_other_forms(void **state)
     expect(a, 4, "15 -> 14 (date)");
     const char *const b[] = {"= July|July", "~ 16|15th", "= it|it"};
     expect(b, 3, "16 -> 15th (date)");
-    const char *const c[] = {"= the|the", "~ 16|15", "= people|people"};
-    expect(c, 3, "16 -> 15 (number)");
+    /* (Nor by the verb may: a month is written with a capital.) */
+    const char *const c[] = {"= the|the", "~ 16|15", "= people|people", "~ 3|4",
+                             "= may|may", "- 3|", "= may|may", "+ |4"};
+    expect(c, 8, "16 -> 15 (number); 3 -> 4 (number); -3; +4");
+    const char *const h[] = {"= 3|3", "~ 05|May", "= 2021|2021", "~ 05|may", "= 3|3"};
+    expect(h, 5, "05 -> May (same date); 05 -> may");
     const char *const d[] = {"= on|on", "+ |14", "+ |February", "= 2022|2022", "- 02|",
                              "- 14|", "= due|due"};
     expect(d, 7, "14 (moved); 02 -> February (same date)");
