@@ -625,6 +625,12 @@ static size_t swapped_partner(const qy_diff_op *ops, size_t n, size_t i)
     return n;
 }
 
+/* Whether a written word is the indefinite article, a or an. */
+static int article(const char *w)
+{
+    return strcasecmp(w, "a") == 0 || strcasecmp(w, "an") == 0;
+}
+
 /* The currency whose sign begins written word w (tx_currency_by), and in
  * *len the sign's bytes; 0 when none. */
 static uint32_t leading_sign(const char *w, size_t *len)
@@ -1011,7 +1017,9 @@ void qy_diff_kinds(qy_diff_op *ops, size_t n)
                           qy_amount_of_words(o->source, &y);
             int same_month;
             qy_diff_kind currency = currency_kind(o->query, o->source);
-            if (currency != QY_DIFF_PLAIN)
+            if (article(o->query) && article(o->source))
+                o->kind = QY_DIFF_FORM; /* a, an: agreeing with the next word */
+            else if (currency != QY_DIFF_PLAIN)
                 o->kind = currency;
             else if (month_named_otherwise(ops, n, i, &same_month))
                 o->kind = same_month ? QY_DIFF_SAME_DATE : QY_DIFF_DATE;

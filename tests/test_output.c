@@ -322,6 +322,17 @@ static void test_negation_changed(void **state)
     expect(c, 3, "never (moved); always (moved)");
 }
 
+/* A word added or dropped after an article makes it the other form ("an
+ * urgent meeting" of "a meeting"): the article is one word in another
+ * form, not another word. */
+static void test_article_agrees(void **state)
+{
+    (void)state;
+    const char *const a[] = {"= called|called", "~ an|a", "- urgent|", "= meeting|meeting",
+                             "~ A|An", "~ a|the"};
+    expect(a, 6, "an -> a (form); -urgent; A -> An (form); a -> the");
+}
+
 static void test_dropped_and_added_words(void **state)
 {
     (void)state;
@@ -610,6 +621,7 @@ int main(void)
         cmocka_unit_test(test_currency_changed),
         cmocka_unit_test(test_dates_in_other_forms),
         cmocka_unit_test(test_negation_changed),
+        cmocka_unit_test(test_article_agrees),
         cmocka_unit_test(test_json_ops_carry_their_kind),
         cmocka_unit_test(test_inflected_words),
         cmocka_unit_test(test_rounded_figures),
