@@ -10,6 +10,9 @@
  * the quotation has and the source has not, the reverse, and words
  * replaced (`7th -> 9th`).
  *
+ * The ops' currencies are set by the caller, who has the signs
+ * (qy_near.c).
+ *
  * Ownership: qy_alignment owns its ops; qy_alignment_clear frees them.
  * The tokens are the caller's and must outlive the call.
  */
@@ -42,10 +45,10 @@ typedef struct qy_align_op {
     int same_stem; /* '~': one word each side, of one stem (aggressor,
                       aggressors) */
     uint32_t qcurrency, pcurrency; /* '~': one number each side, by two
-                                      currencies' signs ($3, €3); '=':
-                                      one number, by a sign one side
-                                      only (0 the other); set by the
-                                      caller (qy_near.c) */
+                                      currencies' signs ($3, €3) */
+    uint32_t qsign, psign; /* '=' or '~': one number each side, by a
+                              sign one side only: its currency (0 the
+                              other side) */
 } qy_align_op;
 
 typedef struct qy_alignment {

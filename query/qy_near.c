@@ -196,13 +196,13 @@ cs_status qy_near_align(const qy_plan *plan, qy_cand *c)
                 o->qcurrency = q[o->q].currency;
                 o->pcurrency = p[o->p].currency;
             }
-            /* One number, by a sign one side only: a currency named
-             * after it on the other may be another ("5 million euros"
-             * of "$5 million"; qy_mark_near). */
-            if (o->op == '=' && o->qn == 1 && o->pn == 1 &&
+            /* A number each side, by a sign one side only: a currency
+             * named after it on the other may be another ("5 million
+             * euros" of "$5 million"; qy_mark_near). */
+            if ((o->op == '=' || o->op == '~') && o->qn == 1 && o->pn == 1 &&
                 !q[o->q].currency != !p[o->p].currency) {
-                o->qcurrency = q[o->q].currency;
-                o->pcurrency = p[o->p].currency;
+                o->qsign = q[o->q].currency;
+                o->psign = p[o->p].currency;
             }
             if (o->pn > 0) {
                 size_t first = (size_t)o->p, last = (size_t)(o->p + o->pn - 1);
@@ -386,11 +386,14 @@ static cs_status currency_by_sign(qy_result *r, const uint32_t *qsign,
             !names_currency(d->op == '-' ? d->query : d->source))
             continue;
         /* The number just before, or before one word more (its scale:
-         * million), both alike each side. */
-        for (size_t j = k; j-- > 0 && j + 2 >= k && r->diff[j].op == '=';) {
+         * million) alike each side; the number the same or replaced. */
+        for (size_t j = k; j-- > 0 && j + 2 >= k;) {
             uint32_t sign = d->op == '-' ? psign[j] : qsign[j];
-            if (!sign)
+            if (!sign) {
+                if (r->diff[j].op != '=')
+                    break;
                 continue;
+            }
             char *s = strdup(tx_currency_sign(sign));
             if (!s)
                 return CS_NOMEM;
@@ -453,10 +456,8 @@ cs_status qy_mark_near(const qy_plan *plan, qy_cand *c)
             k++;
         }
         word[r->ndiff] = o->op == '~' && o->qn == 1 && o->pn > 0 ? o->q : -1;
-        if (o->op == '=') {
-            qsign[r->ndiff] = o->qcurrency;
-            psign[r->ndiff] = o->pcurrency;
-        }
+        qsign[r->ndiff] = o->qsign;
+        psign[r->ndiff] = o->psign;
         qy_diff_op *d = &r->diff[r->ndiff++];
         d->op = o->op;
         d->kind = o->contracted ? QY_DIFF_CONTRACTION
@@ -468,7 +469,7 @@ cs_status qy_mark_near(const qy_plan *plan, qy_cand *c)
                           : strdup("");
         if (!d->query || !d->source)
             rc = CS_NOMEM;
-        else if (o->op == '~' && o->qcurrency)
+        else if (o->qcurrency)
             rc = with_signs(d, o->qcurrency, o->pcurrency);
     }
     if (rc == CS_OK)

@@ -67,6 +67,8 @@ kinds_of() {
     fail "dollars of \$5: $(cat out.jsonl)"
 [ "$(kinds_of '"paid $7 million to the contractor"')" = "~:\$>euros:currency" ] ||
     fail "\$7 of 7 million euros: $(cat out.jsonl)"
+[ "$(kinds_of '"approved 6 million euros in emergency aid"')" = "~:6>5:number ~:euros>\$:currency" ] ||
+    fail "6 million euros of \$5 million: $(cat out.jsonl)"
 [ "$(kinds_of '"approved 5 million in emergency aid for the towns"')" = "" ] ||
     fail "no currency named: $(cat out.jsonl)"
 echo ok
