@@ -154,8 +154,10 @@
  * text/vcard, text/css or text/javascript part is no text, attached
  * beside the body too, not only as an alternative (ix_mail.c).  25: a
  * multipart/digest's part that declares no type is a message (RFC 2046
- * 5.1.5): its body read, not its header block (ix_mail.c). */
-#define CS_READING_VERSION 25
+ * 5.1.5): its body read, not its header block (ix_mail.c).
+ * 26: an elided article (l'État, qu'il, dell'arte) is a stop word of its
+ * own, apart from the word it is elided before (tx_analyze.c). */
+#define CS_READING_VERSION 26
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a
  * prefix plus a hash by the indexer (ix_path_term). */

@@ -183,6 +183,36 @@ static void test_apostrophes(void **state)
     tx_analyzer_free(a);
 }
 
+/* An elided article (l'État, qu'il, dell'arte) is a stop word of its own,
+ * so État, etat and l'État meet; an apostrophe elsewhere is the word's. */
+static void test_elision(void **state)
+{
+    (void)state;
+    tx_analyzer *a = new_analyzer();
+    toks ts = run(a, "L\xE2\x80\x99\xC3\x89tat");
+    assert_int_equal(ts.n, 2);
+    assert_string_equal(ts.v[0].term, "l");
+    assert_true(ts.v[0].flags & TX_STOP);
+    assert_int_equal(ts.v[0].start, 0);
+    assert_int_equal(ts.v[0].end, 4);
+    assert_string_equal(ts.v[1].term, "etat");
+    assert_false(ts.v[1].flags & TX_STOP);
+    assert_int_equal(ts.v[1].start, 4);
+    assert_int_equal(ts.v[1].end, 9);
+    assert_int_equal(ts.v[1].pos, 2);
+    free(ts.v);
+    assert_string_equal(terms(a, "l'administration qu'il s'est"),
+                        "l administration qu il s est");
+    assert_string_equal(terms(a, "dell'arte jusqu'ici"), "dell arte jusqu ici");
+    /* Not an article, or nothing after it: one word. */
+    assert_string_equal(terms(a, "aujourd'hui O'Brien Iran's l'"),
+                        "aujourd'hui o'brien iran's l");
+    /* An English ending after a name or letter like an article. */
+    assert_string_equal(terms(a, "Dell's Nell\xE2\x80\x99ll the t's all've"),
+                        "dell's nell'll the t's all've");
+    tx_analyzer_free(a);
+}
+
 /* ------------------------------------------------------------------ */
 /* Segmentation                                                        */
 /* ------------------------------------------------------------------ */
@@ -1701,6 +1731,7 @@ int main(void)
         cmocka_unit_test(test_dot_between_letters_splits),
         cmocka_unit_test(test_connector_runs),
         cmocka_unit_test(test_digit_groups),
+        cmocka_unit_test(test_elision),
         cmocka_unit_test(test_percent),
         cmocka_unit_test(test_currency),
         cmocka_unit_test(test_glued_units),

@@ -378,8 +378,10 @@ static cs_status flush_chain(struct run *r)
 }
 
 /* Normalizes, flags and numbers the word text[s, e) and reports it, or
- * holds it when a hyphen may make it part of a compound. */
-static cs_status add_one_word(struct run *r, size_t s, size_t e, int status)
+ * holds it when a hyphen may make it part of a compound; `stop` makes it
+ * a stop word whatever the English list says (an elided article). */
+static cs_status add_one_word(struct run *r, size_t s, size_t e, int status,
+                              int stop)
 {
     tx_analyzer *a = r->a;
     tx_norm nm;
@@ -409,7 +411,8 @@ static cs_status add_one_word(struct run *r, size_t s, size_t e, int status)
         nm.len++;
         s -= minus;
     }
-    if (!(flags & (TX_NUMBER | TX_IDEO)) && tx_is_stopword(a->term, nm.len))
+    if (stop ||
+        (!(flags & (TX_NUMBER | TX_IDEO)) && tx_is_stopword(a->term, nm.len)))
         flags |= TX_STOP;
     unsigned pos = r->pos++;
 
@@ -468,7 +471,7 @@ static cs_status add_one_word(struct run *r, size_t s, size_t e, int status)
  * is read as "3.5 percent" is, so either finds the other, verbatim. */
 static cs_status add_word(struct run *r, size_t s, size_t e, int status)
 {
-    cs_status st = add_one_word(r, s, e, status);
+    cs_status st = add_one_word(r, s, e, status, 0);
     size_t ss, se;
     if (st || r->stopped || !(status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT) ||
         !percent_at(r->text, r->len, e, &ss, &se))
@@ -542,11 +545,59 @@ static int connectors_only(const char *t, size_t s, size_t e)
            tx_wordless(t + s, e - s);
 }
 
+/* The articles and conjunctions French, Italian and Catalan elide before
+ * a vowel (l'État, qu'il, dell'arte), lower case. */
+static const char *const elided[] = {
+    "c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu",
+    "puisqu", "quoiqu", "presqu", "quelqu", "all", "dall", "dell", "nell",
+    "sull", "coll", "un", "quest", "quell",
+};
+
+/* Where the word after an elided article at the start of the letter word
+ * t[s, e) begins ("l'État": after the apostrophe), or 0.  ICU keeps a
+ * letter, an apostrophe and a letter as one word, so without this split
+ * "l'état" would be a word of its own that État, etat and "l'État" as the
+ * query writes it could not meet. */
+static size_t elision_split(const char *t, size_t s, size_t e)
+{
+    size_t i = s;
+    char low[8];
+    while (i < e && i - s < sizeof low &&
+           ((t[i] | 0x20) >= 'a' && (t[i] | 0x20) <= 'z')) {
+        low[i - s] = (char)(t[i] | 0x20);
+        i++;
+    }
+    if (i == s || i - s == sizeof low || i >= e)
+        return 0;
+    uint32_t c;
+    unsigned n = tx_utf8_next(t, e, i, &c);
+    if (c != '\'' && c != 0x2019 && c != 0x02BC && c != 0xFF07)
+        return 0;
+    size_t rest = i + n;
+    if (rest >= e)
+        return 0;
+    tx_utf8_next(t, e, rest, &c);
+    if (!is_letter(c))
+        return 0;
+    /* English's endings after an apostrophe (Dell's, Nell'll, the t's)
+     * begin no word French or Italian elides before. */
+    static const char *const clitics[] = {"s", "t", "d", "m", "ll", "re", "ve"};
+    for (size_t k = 0; k < sizeof clitics / sizeof *clitics; k++)
+        if (e - rest == strlen(clitics[k]) &&
+            strncasecmp(t + rest, clitics[k], e - rest) == 0)
+            return 0;
+    for (size_t k = 0; k < sizeof elided / sizeof *elided; k++)
+        if (strlen(elided[k]) == i - s && !memcmp(elided[k], low, i - s))
+            return rest;
+    return 0;
+}
+
 /* One ICU word segment text[s, e): a letter word is split at '.' and ':'
  * between letters (ICU joins "sabotage.In" and "U.S" as MidNumLet/MidLetter
- * would have it); digits keep their '.', as in "1.5" or "v1.5"; a number
- * and a unit glued to it are two words, as they are with a space between
- * ("40km" is "40 km"); connecting marks alone are no word. */
+ * would have it) and after an elided article (l'État); digits keep their
+ * '.', as in "1.5" or "v1.5"; a number and a unit glued to it are two
+ * words, as they are with a space between ("40km" is "40 km"); connecting
+ * marks alone are no word. */
 static cs_status add_segment(struct run *r, size_t s, size_t e, int status)
 {
     if (status < UBRK_WORD_LETTER || status >= UBRK_WORD_LETTER_LIMIT)
@@ -561,8 +612,15 @@ static cs_status add_segment(struct run *r, size_t s, size_t e, int status)
             return st;
         return add_word(r, unit, e, status);
     }
-    size_t b = s;
-    for (size_t i = s + 1; i + 1 < e; i++) {
+    size_t b = elision_split(t, s, e);
+    if (b) { /* the article, which a query need not hold (le, la, l') */
+        cs_status st = add_one_word(r, s, b, status, 1);
+        if (st || r->stopped)
+            return st;
+    } else {
+        b = s;
+    }
+    for (size_t i = b + 1; i + 1 < e; i++) {
         unsigned char c = (unsigned char)t[i];
         if (c != '.' && c != ':' && c != 0xE2 && c != 0xEF)
             continue;
