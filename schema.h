@@ -156,8 +156,12 @@
  * multipart/digest's part that declares no type is a message (RFC 2046
  * 5.1.5): its body read, not its header block (ix_mail.c).
  * 26: an elided article (l'État, qu'il, dell'arte) is a stop word of its
- * own, apart from the word it is elided before (tx_analyze.c). */
-#define CS_READING_VERSION 26
+ * own, apart from the word it is elided before (tx_analyze.c).
+ * 27: an elided article (l'État, qu'il, dell'arte) is a stop word of its
+ * own, apart from the word it is elided before (tx_analyze.c).  22: a
+ * zero width space inside a word of an alphabet links its parts, as a
+ * hyphen does (tx_analyze.c). */
+#define CS_READING_VERSION 27
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a
  * prefix plus a hash by the indexer (ix_path_term). */

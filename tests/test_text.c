@@ -213,6 +213,32 @@ static void test_elision(void **state)
     tx_analyzer_free(a);
 }
 
+/* A zero width space inside a word of an alphabet (a web page's hint
+ * where a long word may break) links its parts as a hyphen does, so the
+ * word a reader sees is found; between Thai words it only ends one. */
+static void test_zero_width_space(void **state)
+{
+    (void)state;
+    tx_analyzer *a = new_analyzer();
+    toks ts = run(a, "con\xE2\x80\x8B" "fidential report");
+    assert_int_equal(ts.n, 4);
+    assert_string_equal(ts.v[0].term, "con");
+    assert_true(ts.v[0].flags & TX_PART);
+    assert_string_equal(ts.v[1].term, "fidential");
+    assert_string_equal(ts.v[2].term, "confidential");
+    assert_true(ts.v[2].flags & TX_JOINED);
+    assert_int_equal(ts.v[2].start, 0);
+    assert_int_equal(ts.v[2].end, 15);
+    assert_string_equal(ts.v[3].term, "report");
+    free(ts.v);
+    ts = run(a, "\xE0\xB8\xA0\xE0\xB8\xB2\xE0\xB8\xA9\xE0\xB8\xB2\xE2\x80\x8B"
+                "\xE0\xB9\x84\xE0\xB8\x97\xE0\xB8\xA2"); /* Thai: language, Thai */
+    for (size_t i = 0; i < ts.n; i++)
+        assert_false(ts.v[i].flags & (TX_JOINED | TX_PART));
+    free(ts.v);
+    tx_analyzer_free(a);
+}
+
 /* ------------------------------------------------------------------ */
 /* Segmentation                                                        */
 /* ------------------------------------------------------------------ */
@@ -1732,6 +1758,7 @@ int main(void)
         cmocka_unit_test(test_connector_runs),
         cmocka_unit_test(test_digit_groups),
         cmocka_unit_test(test_elision),
+        cmocka_unit_test(test_zero_width_space),
         cmocka_unit_test(test_percent),
         cmocka_unit_test(test_currency),
         cmocka_unit_test(test_glued_units),

@@ -128,6 +128,22 @@ static unsigned hyphen_at(const char *text, size_t len, size_t i)
     return 0;
 }
 
+/* Length of what links two words as a compound's parts at text[i]: a
+ * hyphen, or a zero width space before a letter of an alphabet
+ * ("con\u200Bfidential", as web pages break long words): invisible, so a
+ * reader sees one word where ICU breaks two, and either is found, as
+ * cyber-attack's are.  Between Thai or CJK words the space ends a word,
+ * as ICU's dictionaries do; or 0. */
+static unsigned link_at(const char *text, size_t len, size_t i)
+{
+    unsigned h = hyphen_at(text, len, i);
+    if (h || i + 3 >= len || memcmp(text + i, "\xE2\x80\x8B", 3) != 0)
+        return h;
+    uint32_t c;
+    tx_utf8_next(text, len, i + 3, &c);
+    return u_getIntPropertyValue((UChar32)c, UCHAR_LINE_BREAK) == U_LB_ALPHABETIC ? 3 : 0;
+}
+
 /* Length of a space that French and SI typography put between digit
  * groups (8 500, 10 000) at text[i]: a no-break space U+00A0, a thin
  * space U+2009 or a narrow no-break space U+202F; or 0.  A plain space is
@@ -424,7 +440,7 @@ static cs_status add_one_word(struct run *r, size_t s, size_t e, int status,
     int group = (flags & TX_NUMBER) && digits_only(a->term, nm.len, 3);
     if (a->nchain) {
         struct tx_chain_part *last = &a->chain[a->nchain - 1];
-        unsigned h = hyphen_at(r->text, r->len, last->end);
+        unsigned h = link_at(r->text, r->len, last->end);
         if (!h && (per_cent_at(r->text, r->len, last->start, last->end) ||
                    initial_at(r->text, r->len, last->start, last->end)))
             h = 1;
@@ -440,7 +456,7 @@ static cs_status add_one_word(struct run *r, size_t s, size_t e, int status,
         }
     }
     unsigned g = group ? group_space_at(r->text, r->len, e) : 0;
-    int more = hyphen_at(r->text, r->len, e) != 0 || per_cent_at(r->text, r->len, s, e) ||
+    int more = link_at(r->text, r->len, e) != 0 || per_cent_at(r->text, r->len, s, e) ||
                initial_at(r->text, r->len, s, e) ||
                (g && (linked || a->nchain == 0) && e + g < r->len &&
                 r->text[e + g] >= '0' && r->text[e + g] <= '9');
