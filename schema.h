@@ -160,8 +160,11 @@
  * 27: an elided article (l'État, qu'il, dell'arte) is a stop word of its
  * own, apart from the word it is elided before (tx_analyze.c).  22: a
  * zero width space inside a word of an alphabet links its parts, as a
- * hyphen does (tx_analyze.c). */
-#define CS_READING_VERSION 27
+ * hyphen does (tx_analyze.c).
+ * hyphen does (tx_analyze.c).  23: a file's title is its first line
+ * with more than white space as passages read it (no-break, ideographic
+ * and zero width spaces), without such spaces around it (ix_file.c). */
+#define CS_READING_VERSION 28
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a
  * prefix plus a hash by the indexer (ix_path_term). */

@@ -157,25 +157,24 @@ static char *first_line_title(const char *text, size_t len, const char *charset)
         free(utf8);
         return title;
     }
-    size_t i = 0;
-    /* A byte order mark is no part of the title (the analyzer reads it as
-     * a space). */
-    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-        i = 3;
+    /* White space as passages read it: a line of a no-break, ideographic
+     * or zero width space (or a byte order mark) is a blank line, no
+     * title, and such spaces around the title are no part of it. */
+    size_t i = 0, n;
     for (;;) {
-        while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' ||
-                           text[i] == '\n'))
-            i++;
+        while (i < len && (n = tx_space_at(text, len, i)) > 0)
+            i += n;
         if (i >= len)
             return strdup("");
-        size_t end = i;
-        while (end < len && text[end] != '\n' && text[end] != '\r')
-            end++;
-        size_t stop = end;
-        while (stop > i && (text[stop - 1] == ' ' || text[stop - 1] == '\t'))
-            stop--;
+        size_t end = i, stop = i;
+        while (end < len && text[end] != '\n' && text[end] != '\r') {
+            n = tx_space_at(text, len, end);
+            end += n ? n : 1;
+            if (!n)
+                stop = end;
+        }
         if (stop > i) {
-            size_t n = stop - i;
+            n = stop - i;
             if (n > IX_MAX_TITLE) {
                 n = IX_MAX_TITLE;
                 while (n > 0 && ((unsigned char)text[i + n] & 0xC0) == 0x80)

@@ -187,6 +187,11 @@ unsigned tx_line_of(tx_lines *c, size_t off);
  * compares them normalized. */
 size_t tx_letters(const char *text, size_t len, char *out);
 
+/* The length of the white space character at s[i] (i < len) as passages
+ * read white space: ASCII's, Unicode's (NBSP, the ideographic space) and
+ * the invisible ZERO WIDTH SPACE and BOM; 0 for anything else. */
+unsigned tx_space_at(const char *s, size_t len, size_t i);
+
 /* Non-zero when UTF-8 `text` holds no letter and no digit: white space,
  * punctuation and symbols only (a rule of underscores, "* * *"), which
  * neither a quotation nor a passage has words of.  A byte that is not

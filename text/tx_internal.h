@@ -126,8 +126,6 @@ uint32_t tx_utf8_prev(const char *s, size_t i, size_t *start);
  * White_Space (NBSP included) plus ZERO WIDTH SPACE and the BOM. */
 int tx_is_space(uint32_t cp);
 
-/* tx_utf8.c: length of the white space character at s[i], or 0. */
-unsigned tx_space_at(const char *s, size_t len, size_t i);
 
 /* tx_utf8.c: a copy of text[0, len) in a->legacy (NUL-terminated, length
  * in *out_len) that is all UTF-8: each byte of an invalid UTF-8 sequence
