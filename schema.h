@@ -163,8 +163,11 @@
  * hyphen does (tx_analyze.c).
  * hyphen does (tx_analyze.c).  23: a file's title is its first line
  * with more than white space as passages read it (no-break, ideographic
- * and zero width spaces), without such spaces around it (ix_file.c). */
-#define CS_READING_VERSION 28
+ * and zero width spaces), without such spaces around it (ix_file.c).
+ * and zero width spaces), without such spaces around it (ix_file.c).
+ * 24: a line of invisible marks of direction (RLM, LRM, ...) is blank,
+ * and such marks around a passage are no part of it (tx_utf8.c). */
+#define CS_READING_VERSION 29
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a
  * prefix plus a hash by the indexer (ix_path_term). */

@@ -145,8 +145,8 @@ typedef int (*tx_passage_fn)(void *ctx, const tx_passage *p);
 
 /*
  * Splits a whole file's bytes into passages: a paragraph is a run of
- * non-blank lines (a blank line holds only white space, NBSP included;
- * lines end at LF, CR LF or a lone CR).  A paragraph of more than
+ * non-blank lines (a blank line holds only white space as tx_space_at
+ * reads it, NBSP and RLM included; lines end at LF, CR LF or a lone CR).  A paragraph of more than
  * `max_words` words is cut into overlapping windows of at most `max_words`
  * words, ending at ICU sentence breaks where they allow; consecutive
  * windows share 15 to 25 words (less when max_words is small), so a
@@ -189,7 +189,8 @@ size_t tx_letters(const char *text, size_t len, char *out);
 
 /* The length of the white space character at s[i] (i < len) as passages
  * read white space: ASCII's, Unicode's (NBSP, the ideographic space) and
- * the invisible ZERO WIDTH SPACE and BOM; 0 for anything else. */
+ * the invisible ZERO WIDTH SPACE, BOM, word joiner and marks of direction
+ * (RLM, LRM, ...); 0 for anything else. */
 unsigned tx_space_at(const char *s, size_t len, size_t i);
 
 /* Non-zero when UTF-8 `text` holds no letter and no digit: white space,

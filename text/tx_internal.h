@@ -123,7 +123,9 @@ unsigned tx_utf8_next(const char *s, size_t len, size_t i, uint32_t *cp);
 uint32_t tx_utf8_prev(const char *s, size_t i, size_t *start);
 
 /* tx_utf8.c: non-zero for white space in the passage sense: Unicode
- * White_Space (NBSP included) plus ZERO WIDTH SPACE and the BOM. */
+ * White_Space (NBSP included) plus ZERO WIDTH SPACE, the BOM, the word
+ * joiner and the invisible marks of direction (LRM, RLM, ALM, embeddings,
+ * overrides, isolates). */
 int tx_is_space(uint32_t cp);
 
 

@@ -136,6 +136,12 @@ int tx_is_space(uint32_t cp)
     case 0x202F: case 0x205F: case 0x3000:
     case 0x200B: /* zero width space: invisible, so blank to a reader */
     case 0xFEFF: /* a BOM at the start of a file or stray in the text */
+    /* Invisible marks of direction, which Arabic and Hebrew mail and
+     * word processors put on lines that look blank: LRM, RLM, ALM, the
+     * embeddings and overrides, the isolates; and the word joiner. */
+    case 0x200E: case 0x200F: case 0x061C: case 0x2060:
+    case 0x202A: case 0x202B: case 0x202C: case 0x202D: case 0x202E:
+    case 0x2066: case 0x2067: case 0x2068: case 0x2069:
         return 1;
     default:
         return cp >= 0x2000 && cp <= 0x200A;
@@ -147,8 +153,8 @@ unsigned tx_space_at(const char *s, size_t len, size_t i)
     unsigned char c = (unsigned char)s[i];
     if (c < 0x80)
         return (c == ' ' || (c >= '\t' && c <= '\r')) ? 1 : 0;
-    /* Every non-ASCII space starts with C2, E1, E2, E3 or EF. */
-    if (c != 0xC2 && c != 0xE1 && c != 0xE2 && c != 0xE3 && c != 0xEF)
+    /* Every non-ASCII space starts with C2, D8, E1, E2, E3 or EF. */
+    if (c != 0xC2 && c != 0xD8 && c != 0xE1 && c != 0xE2 && c != 0xE3 && c != 0xEF)
         return 0;
     uint32_t cp;
     unsigned n = tx_utf8_next(s, len, i, &cp);
