@@ -19,7 +19,9 @@ static size_t quote_len(const char *s)
         "\"", "\xE2\x80\x9C" /* “ */, "\xE2\x80\x9D" /* ” */,
         "\xE2\x80\x9E" /* „ */, "\xE2\x80\x9F" /* ‟ */, "\xC2\xAB" /* « */,
         "\xC2\xBB" /* » */, "\xE2\x80\xB9" /* ‹ */, "\xE2\x80\xBA" /* › */,
-        "\xE3\x80\x8C" /* 「 */, "\xE3\x80\x8D" /* 」 */};
+        "\xE3\x80\x8C" /* 「 */, "\xE3\x80\x8D" /* 」 */,
+        "\xE3\x80\x8E" /* 『 */, "\xE3\x80\x8F" /* 』 */,
+        "\xEF\xBC\x82" /* ＂, as a CJK input method types " */};
     for (size_t i = 0; i < sizeof quotes / sizeof *quotes; i++) {
         size_t n = strlen(quotes[i]);
         if (strncmp(s, quotes[i], n) == 0)
@@ -391,15 +393,23 @@ static size_t count_words(const char *s)
 }
 
 /* Whether `s` (len bytes, white space around it trimmed: trim_space) is
- * a quotation in single curly marks, ‘...’, as British papers print one:
- * an opening ‘ and a closing ’ that ends it.  (A ’ inside is an
- * apostrophe, Rama’s.)  Not straight apostrophes, which end a word of
- * its own as often ('tis, the Kanans'). */
+ * a quotation in single curly marks, ‘...’, as British papers print one,
+ * or ‚...‘ as German ones do: an opening mark and the closing one that
+ * ends it.  (A ’ inside is an apostrophe, Rama’s.)  Not straight
+ * apostrophes, which end a word of its own as often ('tis, the
+ * Kanans'). */
 static int single_quoted(const char *s, size_t len)
 {
-    static const char open[] = "\xE2\x80\x98", close[] = "\xE2\x80\x99";
-    return len > 6 && memcmp(s, open, 3) == 0 && memcmp(s + len - 3, close, 3) == 0 &&
-           !memchr(s + 3, '"', len - 6);
+    static const char *const pairs[][2] = {
+        {"\xE2\x80\x98", "\xE2\x80\x99"}, /* ‘ ’ */
+        {"\xE2\x80\x9A", "\xE2\x80\x98"}, /* ‚ ‘ */
+    };
+    if (len <= 6 || memchr(s + 3, '"', len - 6))
+        return 0;
+    for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++)
+        if (memcmp(s, pairs[i][0], 3) == 0 && memcmp(s + len - 3, pairs[i][1], 3) == 0)
+            return 1;
+    return 0;
 }
 
 /* Whether the parsed query is a quotation: one optional phrase, maybe

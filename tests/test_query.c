@@ -74,6 +74,22 @@ static void test_whole_quotation_is_quote_mode(void **state)
     assert_int_equal(p.items[0].kind, QY_PHRASE);
     assert_string_equal(p.items[0].text, "Rama\xE2\x80\x99s aim was not achieved");
     qy_parsed_clear(&p);
+    /* In German single marks, and in CJK double corner brackets and
+     * full-width marks. */
+    parse_ok("\xE2\x80\x9A" "Der Gesch\xC3\xA4" "ftsf\xC3\xBChrer \xC3\xA4u\xC3\x9F" "erte sich\xE2\x80\x98",
+             QY_MODE_AUTO, &p);
+    assert_true(p.quote);
+    assert_string_equal(p.items[0].text, "Der Gesch\xC3\xA4" "ftsf\xC3\xBChrer \xC3\xA4u\xC3\x9F" "erte sich");
+    qy_parsed_clear(&p);
+    parse_ok("\xE3\x80\x8E\xE4\xBD\x8F\xE6\xB0\x91\xE3\x81\xAF\xE3\x81\x99\xE3\x81\x90\xE3\x81\xAB\xE3\x80\x8F",
+             QY_MODE_AUTO, &p);
+    assert_true(p.quote);
+    assert_string_equal(p.items[0].text, "\xE4\xBD\x8F\xE6\xB0\x91\xE3\x81\xAF\xE3\x81\x99\xE3\x81\x90\xE3\x81\xAB");
+    qy_parsed_clear(&p);
+    parse_ok("\xEF\xBC\x82\xE7\xA9\xBA\xE6\xB0\x94\xE8\xB4\xA8\xE9\x87\x8F\xEF\xBC\x82", QY_MODE_AUTO, &p);
+    assert_true(p.quote);
+    assert_string_equal(p.items[0].text, "\xE7\xA9\xBA\xE6\xB0\x94\xE8\xB4\xA8\xE9\x87\x8F");
+    qy_parsed_clear(&p);
     /* Straight apostrophes are no quotation marks: 'tis ... ' */
     parse_ok("'tis the season of the Kanans'", QY_MODE_AUTO, &p);
     assert_false(p.quote);
