@@ -969,30 +969,75 @@ int qy_inflected(const char *a, const char *b)
     return inflecting(ta, last) && inflecting(tb, last);
 }
 
+/* A word's characters, each its bytes (a UTF-8 sequence: a curly
+ * apostrophe is one character, as it is to a reader, not three). */
+typedef struct chars {
+    const char *at[64];
+    unsigned char len[64];
+    size_t n;
+} chars;
+
+/* Splits word w into *c; 0 when it has more characters than c holds. */
+static int split_chars(const char *w, chars *c)
+{
+    c->n = 0;
+    for (size_t i = 0; w[i];) {
+        size_t k = 1;
+        while (w[i + k] && ((unsigned char)w[i + k] & 0xC0) == 0x80)
+            k++;
+        if (c->n == sizeof c->at / sizeof c->at[0])
+            return 0;
+        c->at[c->n] = w + i;
+        c->len[c->n++] = (unsigned char)k;
+        i += k;
+    }
+    return 1;
+}
+
+/* Whether character i of a is character j of b (ASCII letters in either
+ * case). */
+static int same_char(const chars *a, size_t i, const chars *b, size_t j)
+{
+    if (a->len[i] != b->len[j])
+        return 0;
+    if (a->len[i] == 1)
+        return tolower((unsigned char)a->at[i][0]) == tolower((unsigned char)b->at[j][0]);
+    return memcmp(a->at[i], b->at[j], a->len[i]) == 0;
+}
+
+/* Whether a[i...] and b[j...] are the same characters. */
+static int same_rest(const chars *a, size_t i, const chars *b, size_t j)
+{
+    if (a->n - i != b->n - j)
+        return 0;
+    for (; i < a->n; i++, j++)
+        if (!same_char(a, i, b, j))
+            return 0;
+    return 1;
+}
+
 int qy_one_edit(const char *a, const char *b)
 {
-    size_t na = strlen(a), nb = strlen(b);
+    chars ca, cb;
+    if (!split_chars(a, &ca) || !split_chars(b, &cb))
+        return 0;
+    size_t na = ca.n, nb = cb.n;
     if (na < 5 || nb < 5 || (na > nb ? na - nb : nb - na) > 1)
         return 0;
     size_t i = 0;
-    while (i < na && i < nb && tolower((unsigned char)a[i]) == tolower((unsigned char)b[i]))
+    while (i < na && i < nb && same_char(&ca, i, &cb, i))
         i++;
     if (i == na && i == nb)
         return 0; /* the same word */
     /* What follows the first difference, past the edit, must agree. */
-    const char *ra, *rb;
     if (na == nb) {
-        if (i + 1 < na && tolower((unsigned char)a[i]) == tolower((unsigned char)b[i + 1]) &&
-            tolower((unsigned char)a[i + 1]) == tolower((unsigned char)b[i]) &&
-            strcasecmp(a + i + 2, b + i + 2) == 0)
+        if (i + 1 < na && same_char(&ca, i, &cb, i + 1) &&
+            same_char(&ca, i + 1, &cb, i) && same_rest(&ca, i + 2, &cb, i + 2))
             return 1; /* two swapped */
-        ra = a + i + 1, rb = b + i + 1; /* one replaced */
-    } else if (na > nb) {
-        ra = a + i + 1, rb = b + i; /* one dropped from b */
-    } else {
-        ra = a + i, rb = b + i + 1;
+        return same_rest(&ca, i + 1, &cb, i + 1); /* one replaced */
     }
-    return strcasecmp(ra, rb) == 0;
+    return na > nb ? same_rest(&ca, i + 1, &cb, i) /* one dropped from b */
+                   : same_rest(&ca, i, &cb, i + 1);
 }
 
 void qy_diff_kinds(qy_diff_op *ops, size_t n)

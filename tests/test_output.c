@@ -529,6 +529,11 @@ static void test_one_edit(void **state)
     assert_false(qy_one_edit("recieved", "receive"));
     assert_false(qy_one_edit("form", "from")); /* under five letters: words */
     assert_false(qy_one_edit("abnormal", "unusual"));
+    /* Characters, not bytes: a curly apostrophe or a letter with an
+     * accent is one. */
+    assert_true(qy_one_edit("Ethemaj", "Et\xE2\x80\x99hemaj"));
+    assert_true(qy_one_edit("Ibrahimaj", "Ibrah\xC3\xAEmaj"));
+    assert_false(qy_one_edit("K\xC3\xABshilli", "Kshilli\xC3\xAB"));
 }
 
 /* The alignment proposes "form" (the two words share a stem); the diff
