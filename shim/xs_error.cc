@@ -48,7 +48,12 @@ cs_status xs_fail_current(char **msg, const char *action,
     try {
         throw;
     } catch (const Xapian::DatabaseLockError &e) {
-        return report(msg, CS_LOCKED, action, path, e);
+        /* Held by another writer, Xapian says "already locked"; else the
+         * lock file could not be opened at all (a read-only file system,
+         * no permission), and its explanation says why. */
+        const bool held =
+            e.get_msg().find(": already locked") != std::string::npos;
+        return report(msg, held ? CS_LOCKED : CS_IO, action, path, e);
     } catch (const Xapian::DatabaseVersionError &e) {
         return report(msg, CS_CORRUPT, action, path, e);
     } catch (const Xapian::DatabaseNotFoundError &e) {

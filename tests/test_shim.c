@@ -655,6 +655,22 @@ static void test_locked(void **state)
     xs_wdb_close(w1);
     assert_int_equal(xs_wdb_open(f->db, 0, &w2, &msg), CS_OK);
     xs_wdb_close(w2);
+
+    /* A lock that cannot be taken at all (a read-only file system, no
+     * permission; here the lock file is a directory, as even root cannot
+     * write one) is no other indexer's: an input/output error. */
+    char lock[192];
+    snprintf(lock, sizeof lock, "%s/flintlock", f->db);
+    assert_int_equal(unlink(lock), 0);
+    assert_int_equal(mkdir(lock, 0755), 0);
+    assert_int_equal(xs_wdb_open(f->db, 0, &w2, &msg), CS_IO);
+    assert_null(w2);
+    assert_non_null(msg);
+    assert_null(strstr(msg, "locked by another indexer"));
+    assert_non_null(strstr(msg, f->db));
+    assert_non_null(strstr(msg, "Is a directory"));
+    free(msg);
+    assert_int_equal(rmdir(lock), 0);
 }
 
 static void expect_open_failure(const char *path, cs_status want,
