@@ -326,8 +326,10 @@ double xs_score_key(double score);
 /* How many documents hold `term`: as the search counted it when it is one
  * of the query's terms (no lookup), else from the database; 0 on error. */
 unsigned xs_mset_termfreq(const xs_mset *m, const char *term, size_t len);
-/* The data of result i, valid until xs_mset_free; *len may be NULL.  NULL
- * when it could not be read (a remote shard lost during the read). */
+/* The data of result i, as of the revision searched (read with the search,
+ * so an indexer's later commits do not change it); valid until
+ * xs_mset_free, even after xs_db_close; *len may be NULL.  NULL when i is
+ * out of range. */
 const char *xs_mset_data(xs_mset *m, unsigned i, size_t *len);
 void xs_mset_free(xs_mset *m);
 

@@ -13,7 +13,7 @@
 #include <functional>
 #include <memory>
 #include <new>
-#include <optional>
+#include <sys/types.h>
 #include <string>
 #include <vector>
 
@@ -80,14 +80,12 @@ struct xs_query {
 };
 
 struct xs_mset {
-    /* A handle sharing the searched database, so xs_mset_data still works
-     * after xs_db_close. */
-    Xapian::Database db;
     std::vector<Xapian::docid> ids;
     std::vector<double> scores;
-    /* Document data, read on first use; sized once, so the pointers handed
-     * out by xs_mset_data stay valid until xs_mset_free. */
-    std::vector<std::optional<std::string>> data;
+    /* Each result's document data, read with the search (xs_search.cc);
+     * never changed after, so the pointers handed out by xs_mset_data stay
+     * valid until xs_mset_free. */
+    std::vector<std::string> data;
     unsigned estimated = 0;
     /* The search's match set, for what it counted of the query's terms
      * (xs_mset_termfreq). */

@@ -2,9 +2,11 @@
  * xs_search.cc - running a query (Xapian::Enquire with BM25 and optional
  * collapsing) and reading the match set, for xs.h.
  *
- * The match set copies the docids and scores out of the Xapian::MSet, so
- * the accessors cannot fail; document data is read lazily, since callers
- * usually show only some of the results.
+ * The match set copies the docids, scores and document data out of the
+ * Xapian::MSet, so the accessors cannot fail.  The data is read with the
+ * search, from the revision searched: read later, an indexer that has
+ * committed twice since may have reused its blocks, and a result found
+ * could no longer be read.
  */
 #include "xs_internal.h"
 
@@ -346,6 +348,23 @@ static void run(xs_mset &m, xs_db &db, const Xapian::Query &q,
     take(m, ms, o.limit);
 }
 
+/* Times a search starts again on the latest revision when an indexer's
+ * commits overwrote the one it read; each start needs two commits during
+ * one search to fail, so a few always suffice but under a pathological
+ * stream of commits. */
+#define XS_SEARCH_ATTEMPTS 5
+
+/* Reads every result's data into m, from the revision searched. */
+static void read_data(xs_mset &m, Xapian::Database &db)
+{
+    m.data.clear();
+    m.data.reserve(m.ids.size());
+    /* The docids come from the match set: Xapian need not look each up
+     * first to check that it exists. */
+    for (Xapian::docid id : m.ids)
+        m.data.push_back(db.get_document(id, Xapian::DOC_ASSUME_VALID).get_data());
+}
+
 cs_status xs_search(xs_db *db, const xs_query *q, const xs_search_opts *opts,
                     xs_mset **out, char **msg)
 {
@@ -355,17 +374,22 @@ cs_status xs_search(xs_db *db, const xs_query *q, const xs_search_opts *opts,
     if (!db || !q || !opts)
         return cs_fail(msg, CS_USAGE, "xs_search: NULL argument");
     try {
-        auto m = std::make_unique<xs_mset>();
-        try {
-            run(*m, *db, q->q, *opts);
-        } catch (const Xapian::DatabaseModifiedError &) {
-            /* An indexer committed twice while we read: the revision we
-             * had is gone.  Move to the latest one and try once more. */
-            db->db.reopen();
-            run(*m, *db, q->q, *opts);
+        std::unique_ptr<xs_mset> m;
+        for (int attempt = 1;; attempt++) {
+            try {
+                m = std::make_unique<xs_mset>();
+                run(*m, *db, q->q, *opts);
+                read_data(*m, db->db);
+                break;
+            } catch (const Xapian::DatabaseModifiedError &) {
+                /* An indexer committed twice while we read: the revision
+                 * we had is gone.  Move to the latest one and start
+                 * again. */
+                if (attempt == XS_SEARCH_ATTEMPTS)
+                    throw;
+                db->db.reopen();
+            }
         }
-        m->db = db->db;
-        m->data.resize(m->ids.size());
         *out = m.release();
         return CS_OK;
     } catch (const Xapian::NetworkError &e) {
@@ -403,24 +427,11 @@ double xs_mset_score(const xs_mset *m, unsigned i)
 
 const char *xs_mset_data(xs_mset *m, unsigned i, size_t *len)
 {
-    if (!m || i >= m->ids.size())
+    if (!m || i >= m->data.size())
         return nullptr;
-    std::optional<std::string> &slot = m->data[i];
-    if (!slot) {
-        try {
-            /* The docid comes from the match set: Xapian need not look
-             * it up first to check that it exists (a lookup per result). */
-            slot = m->db.get_document(m->ids[i], Xapian::DOC_ASSUME_VALID)
-                       .get_data();
-        } catch (...) {
-            /* A remote shard lost, the document deleted by a later commit,
-             * out of memory: the caller shows the result without data. */
-            return nullptr;
-        }
-    }
     if (len)
-        *len = slot->size();
-    return slot->c_str();
+        *len = m->data[i].size();
+    return m->data[i].c_str();
 }
 
 unsigned xs_mset_termfreq(const xs_mset *m, const char *term, size_t len)

@@ -636,6 +636,59 @@ static void test_transactions(void **state)
     xs_db_close(db);
 }
 
+/* Writes `n` documents all holding "quick", with data "ROUND:I" and
+ * padding (enough blocks that a reader cannot keep them all cached), and
+ * commits. */
+static void write_round(xs_wdb *w, unsigned n, unsigned round)
+{
+    char *msg = NULL;
+    assert_int_equal(xs_wdb_begin(w, &msg), CS_OK);
+    for (unsigned i = 0; i < n; i++) {
+        char id[32], qid[40], data[400];
+        snprintf(id, sizeof id, "r/%u.txt#1", i);
+        snprintf(qid, sizeof qid, "Q%s", id);
+        int len = snprintf(data, sizeof data, "%u:%u:", round, i);
+        memset(data + len, 'x', sizeof data - len - 1);
+        data[sizeof data - 1] = '\0';
+        xs_doc *doc = make_doc("quick words", id, id, "2024", data);
+        assert_int_equal(xs_wdb_replace_by_term(w, qid, doc, &msg), CS_OK);
+        xs_doc_free(doc);
+    }
+    assert_int_equal(xs_wdb_commit(w, &msg), CS_OK);
+    assert_null(msg);
+}
+
+/* An indexer that commits twice or more while a search's results are
+ * read: the revision searched is overwritten, yet the results read are
+ * still those the search found, as they were (never a missing result). */
+static void test_data_after_commits(void **state)
+{
+    fixture *f = *state;
+    enum { N = 2000 };
+    xs_wdb *w = NULL;
+    char *msg = NULL;
+    assert_int_equal(xs_wdb_open(f->db, 1, &w, &msg), CS_OK);
+    write_round(w, N, 0);
+    xs_db *db = open_db(f->db);
+    xs_query *q = term("quick");
+    xs_mset *m = search(db, q, N);
+    xs_query_free(q);
+    assert_int_equal(xs_mset_size(m), N);
+    for (unsigned round = 1; round <= 3; round++)
+        write_round(w, N, round);
+    xs_wdb_close(w);
+
+    for (unsigned i = 0; i < N; i++) {
+        const char *data = xs_mset_data(m, i, NULL);
+        assert_non_null(data);
+        char want[32];
+        snprintf(want, sizeof want, "0:%u:", xs_mset_docid(m, i) - 1);
+        assert_memory_equal(data, want, strlen(want));
+    }
+    xs_mset_free(m);
+    xs_db_close(db);
+}
+
 static void test_locked(void **state)
 {
     fixture *f = *state;
@@ -1430,6 +1483,7 @@ int main(void)
         T(test_search_basic),   T(test_filter_phrase_near),
         T(test_value_range),    T(test_prefix_filter),
         T(test_replace_and_delete), T(test_metadata),
+        T(test_data_after_commits),
         T(test_terms_each),     T(test_transactions),
         T(test_locked),         T(test_open_errors),
         T(test_collapse),       T(test_shards),
