@@ -55,6 +55,7 @@ struct qy_engine {
     char *root;
     char *schema; /* the index's format, as recorded */
     xs_db *db;
+    xs_open_opts opts; /* how db was opened, to open it again */
     tx_analyzer *an;
     unsigned tie_ranks; /* xs_search_opts.tie_ranks */
 };
@@ -83,7 +84,9 @@ cs_status qy_engine_open_with(const char *db_path,
         free(e);
         return CS_NOMEM;
     }
-    cs_status rc = xs_db_open_with(db_path, opts, &e->db, msg);
+    if (opts)
+        e->opts = *opts;
+    cs_status rc = xs_db_open_with(db_path, &e->opts, &e->db, msg);
     char *root = NULL, *schema = NULL;
     if (rc == CS_OK)
         rc = xs_db_get_metadata(e->db, CS_META_SCHEMA, &schema, NULL, msg);
@@ -1010,8 +1013,49 @@ static int shown_above(const qy_answer *out, const qy_result *r)
     return 0;
 }
 
+/* Moves the engine to the index's last commit, as a batch or a server
+ * outlives index runs: each query then sees the index as it is.  An index
+ * directory exchanged for a new one (an index run with several writers, a
+ * compaction: ix_swap.h) is opened again: the old handle would read the
+ * new files of the tables it had not opened yet at its old revision, and
+ * mix the two databases.  A removed index fails here, naming it. */
+static cs_status to_latest(qy_engine *e, char **msg)
+{
+    if (!xs_db_replaced(e->db))
+        return xs_db_reopen(e->db, msg);
+    xs_db *db = NULL;
+    cs_status rc = xs_db_open_with(e->db_path, &e->opts, &db, msg);
+    if (rc != CS_OK)
+        return rc;
+    xs_db_close(e->db);
+    e->db = db;
+    return CS_OK;
+}
+
+static cs_status query_once(qy_engine *e, const qy_request *req,
+                            qy_answer *out, char **msg);
+
 cs_status qy_engine_query(qy_engine *e, const qy_request *req, qy_answer *out,
                           char **msg)
+{
+    memset(out, 0, sizeof *out);
+    cs_status rc = to_latest(e, msg);
+    if (rc != CS_OK)
+        return rc;
+    rc = query_once(e, req, out, msg);
+    /* Replaced while the query ran: what failed may be the mix. */
+    if (rc != CS_OK && xs_db_replaced(e->db) && to_latest(e, NULL) == CS_OK) {
+        if (msg) {
+            free(*msg);
+            *msg = NULL;
+        }
+        rc = query_once(e, req, out, msg);
+    }
+    return rc;
+}
+
+static cs_status query_once(qy_engine *e, const qy_request *req,
+                            qy_answer *out, char **msg)
 {
     memset(out, 0, sizeof *out);
     qy_parsed parsed;

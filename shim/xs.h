@@ -176,6 +176,18 @@ cs_status xs_db_open_with(const char *path, const xs_open_opts *opts,
 cs_status xs_db_open(const char *path, xs_db **out, char **msg);
 void xs_db_close(xs_db *db);
 
+/* Moves `db` to the last commit of its databases (one that an indexer
+ * writes in place); cheap when nothing changed (a local database reads its
+ * version file, a remote one asks its server). */
+cs_status xs_db_reopen(xs_db *db, char **msg);
+/* 1 when a local database directory `db` opened is no longer the one at
+ * its path: an index run with several writers or a compaction exchanged
+ * it for a new one (ix_swap.h), or it was removed.  The handle still reads
+ * the files it has open, but a table it opens later would be the new
+ * database's, read at the old revision: open the path again instead.
+ * 0 otherwise (remote shards are not looked at). */
+int xs_db_replaced(const xs_db *db);
+
 /* Number of shards opened (1 for a database directory). */
 size_t xs_db_shard_count(const xs_db *db);
 /* Shard i (< xs_db_shard_count) as a handle of its own, for per-shard

@@ -440,6 +440,27 @@ static void shards_metadata_each(const xs_db &db, const char *prefix,
     }
 }
 
+cs_status xs_db_reopen(xs_db *db, char **msg)
+{
+    if (!db)
+        return cs_fail(msg, CS_USAGE, "xs_db_reopen: NULL argument");
+    try {
+        /* Every shard's handle shares its internals with db->db. */
+        db->db.reopen();
+        return CS_OK;
+    } catch (const Xapian::NetworkError &e) {
+        /* Said as a search says it (xs_search.cc): the reopen is a
+         * search's first step, and the user wants the shard named. */
+        const xs_db *lost = xs_shard_of_error(db, e);
+        if (lost)
+            return xs_fail_current(msg, "cannot search: lost shard",
+                                   lost->path.c_str());
+        return xs_fail_current(msg, "cannot search", db->path.c_str());
+    } catch (...) {
+        return xs_fail_current(msg, "cannot search", db->path.c_str());
+    }
+}
+
 unsigned xs_db_doccount(xs_db *db)
 {
     if (!db)

@@ -52,6 +52,12 @@ struct xs_db {
     std::vector<std::unique_ptr<xs_db>> shards;
     /* Shards left out by allow_partial. */
     std::vector<xs_missing_shard> missing;
+    /* A local database: its directory as it was when opened (st_dev,
+     * st_ino), to tell when another has taken its place (xs_db_replaced).
+     * `dir_known` false for a remote shard and for the whole. */
+    bool dir_known = false;
+    dev_t dir_dev = 0;
+    ino_t dir_ino = 0;
     /* A remote shard: how Xapian's errors on its connection begin their
      * context ("remote:tcp(HOST:PORT)", "remote:prog(PROGRAM ...").
      * Some errors (a connection closed under a search) have no context:

@@ -241,9 +241,16 @@ cs_status add_path(opener &o, const std::string &path, int backend, int depth,
         return CS_OK;
     }
     try {
+        /* Looked at before the open: a directory exchanged in between is
+         * then taken for replaced, and opened again, not the reverse. */
+        struct stat dir;
+        const bool known = stat(path.c_str(), &dir) == 0;
         Xapian::Database d =
             backend ? Xapian::Database(path, backend) : Xapian::Database(path);
-        add_shard(o.top, path, d);
+        xs_db &s = add_shard(o.top, path, d);
+        s.dir_known = known;
+        s.dir_dev = known ? dir.st_dev : 0;
+        s.dir_ino = known ? dir.st_ino : 0;
         return CS_OK;
     } catch (...) {
         if (depth == 0)
@@ -318,6 +325,20 @@ xs_db *xs_db_shard(xs_db *db, size_t i)
 const char *xs_db_name(const xs_db *db)
 {
     return db ? db->path.c_str() : "";
+}
+
+int xs_db_replaced(const xs_db *db)
+{
+    if (!db)
+        return 0;
+    for (const auto &s : db->shards) {
+        struct stat now;
+        if (s->dir_known &&
+            (stat(s->path.c_str(), &now) != 0 || now.st_dev != s->dir_dev ||
+             now.st_ino != s->dir_ino))
+            return 1;
+    }
+    return 0;
 }
 
 size_t xs_db_missing_count(const xs_db *db)
