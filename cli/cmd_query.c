@@ -1,6 +1,8 @@
 /* cmd_query.c - `citesearch query [options] QUERY...` and `--batch FILE`. */
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +44,48 @@ static void usage(FILE *out)
             "                        to answer (default 10)\n"
             "  -h, --help            this help\n\n"
             "exit status: 0 results, 1 none, 2 error (a batch: 2 if a row failed)\n");
+}
+
+/* A batch stopped by SIGINT or SIGTERM still ends by the signal, as
+ * shells expect, but not in the middle of an answer: a pipe's reader
+ * would get half a line.  While an answer is written (the printer's
+ * guard), the signal waits for it to be whole. */
+static atomic_int answer_writing;
+static volatile sig_atomic_t stop_signal;
+
+static void stop_by(int sig)
+{
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void on_stop(int sig)
+{
+    if (atomic_load(&answer_writing))
+        stop_signal = sig;
+    else
+        stop_by(sig);
+}
+
+static void answer_guard(int writing)
+{
+    atomic_store(&answer_writing, writing);
+    if (!writing && stop_signal)
+        stop_by(stop_signal);
+}
+
+/* Catches SIGINT and SIGTERM for answer_guard, unless they are ignored
+ * (a background job of a script ignores SIGINT, and goes on doing so). */
+static void hold_stops(qy_printer *printer)
+{
+    static const int sigs[] = {SIGINT, SIGTERM};
+    struct sigaction sa = {.sa_handler = on_stop}, old;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
+        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+            sigaction(sigs[i], &sa, NULL);
+    qy_printer_set_guard(printer, answer_guard);
 }
 
 static void close_engines(qy_engine **engines, unsigned n)
@@ -286,6 +330,7 @@ static int run_query(int argc, char **argv, char **words, int nwords)
             fprintf(stderr, "citesearch: %s: %s\n", batch, strerror(open_errno));
             return CLI_ERROR;
         }
+        hold_stops(printer);
         qy_batch_stats stats;
         rc = qy_batch_run(engines, jobs, in, strcmp(batch, "-") ? batch : "<stdin>", &req,
                           printer, &stats, &msg);

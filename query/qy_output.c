@@ -344,21 +344,36 @@ static void begin(qy_printer *p)
         p->ops->begin(p);
 }
 
+void qy_printer_set_guard(qy_printer *p, void (*guard)(int writing))
+{
+    p->guard = guard;
+}
+
+static void guard(const qy_printer *p, int writing)
+{
+    if (p->guard)
+        p->guard(writing);
+}
+
 void qy_printer_answer(qy_printer *p, const qy_request *req, const qy_answer *a)
 {
+    guard(p, 1);
     begin(p);
     p->ops->answer(p, req, a);
     p->count++;
     /* Each answer is complete when written: a pipe reader sees it now. */
     flush(p);
+    guard(p, 0);
 }
 
 void qy_printer_error(qy_printer *p, const qy_request *req, const char *message)
 {
+    guard(p, 1);
     begin(p);
     p->ops->error(p, req, message);
     p->count++;
     flush(p);
+    guard(p, 0);
 }
 
 char *qy_printer_render(const qy_printer *p, const qy_request *req,
@@ -388,10 +403,13 @@ char *qy_printer_render(const qy_printer *p, const qy_request *req,
 
 int qy_printer_write(qy_printer *p, const char *buf, size_t len)
 {
+    guard(p, 1);
     begin(p);
     fwrite(buf, 1, len, p->out);
     p->count++;
-    return flush(p);
+    int err = flush(p);
+    guard(p, 0);
+    return err;
 }
 
 int qy_printer_free(qy_printer *p)

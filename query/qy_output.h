@@ -46,6 +46,9 @@ struct qy_printer {
     unsigned count;/* answers and errors printed so far */
     char separator;/* csv ',' or tsv '\t' */
     int write_errno;/* errno of the first write to `out` that failed, or 0 */
+    /* Called with 1 before an answer is written and with 0 once it is
+     * whole and flushed (qy_printer_set_guard); NULL: none. */
+    void (*guard)(int writing);
 };
 
 /* A printer for `fmt` on `out`; NULL when out of memory. */
@@ -64,6 +67,11 @@ char *qy_printer_render(const qy_printer *p, const qy_request *req,
 /* Prints a rendered answer and flushes; 0, or the errno of the first
  * write that failed (then and ever after: a full disk, a closed pipe). */
 int qy_printer_write(qy_printer *p, const char *buf, size_t len);
+
+/* Has `guard` called around the writing of each answer, error row and
+ * rendered buffer, so that a caller can hold back what would stop the
+ * program (a signal) until the output is whole again. */
+void qy_printer_set_guard(qy_printer *p, void (*guard)(int writing));
 
 /* Finishes the output (closing a JSON array) and frees the printer; 0, or
  * the errno of the first write that failed, so that answers lost on the
