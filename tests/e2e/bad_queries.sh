@@ -10,7 +10,7 @@ setup_corpus
 # machine is many times slower; speed itself is measured in bench/.
 limit=60
 fast=30
-case "${CS_BUILD_DIR:-}" in *asan*) fast=120 ;; esac
+[ "$CS_SANITIZED" = 1 ] && fast=120
 [ "${CS_VALGRIND:-0}" = 1 ] && fast=120
 
 expect() { # expect STATUS QUERY...

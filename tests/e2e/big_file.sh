@@ -12,9 +12,6 @@
 # threshold.)
 . "$(dirname "$0")/lib.sh"
 
-asan=0
-ldd "$CS_BINARY" 2> /dev/null | grep -q libasan && asan=1
-
 # One line of MB megabytes of the corpus's words, with a quotation every
 # megabyte: zqmark1 ... zqmarkN, each in a sentence of its own.
 one_line() { # one_line FILE MB
@@ -48,11 +45,11 @@ mkdir small big
 one_line small/line.txt 4
 # Under ASan memory is not measured (its shadow and quarantine dominate),
 # and a file over one segment (4 MB) is enough.
-if [ "$asan" = 1 ]; then big_mb=6; else big_mb=12; fi
+if [ "$CS_SANITIZED" = 1 ]; then big_mb=6; else big_mb=12; fi
 one_line big/line.txt "$big_mb"
 settle small big
 
-if [ "$asan" = 0 ] && [ -x /usr/bin/time ]; then
+if [ "$CS_SANITIZED" = 0 ] && [ -x /usr/bin/time ]; then
     index_rss small
     small_rss=$rss
     index_rss big
@@ -61,7 +58,7 @@ if [ "$asan" = 0 ] && [ -x /usr/bin/time ]; then
     echo "peak RSS: 4 MB line $((small_rss / 1024)) MB, $big_mb MB line $((big_rss / 1024)) MB"
     [ "$grow" -le 24 ] || fail "a line 8 MB longer takes $grow MB more memory"
 else
-    [ "$asan" = 1 ] || echo "SKIP: memory not measured (no /usr/bin/time)"
+    [ "$CS_SANITIZED" = 1 ] || echo "SKIP: memory not measured (no /usr/bin/time)"
     timeout 300 "$CITESEARCH" index --db big.db big 2> big.log ||
         fail "index big: $(cat big.log)"
 fi

@@ -8,6 +8,13 @@ set -eu
 # The program itself, even when $CITESEARCH becomes the valgrind wrapper.
 CS_BINARY=$CITESEARCH
 
+# 1 when the program is built with AddressSanitizer (make check's second
+# pass), which makes it many times slower: a test that bounds its time
+# (a CPU limit against what once took quadratic time) takes a smaller
+# input then; the native pass is the one that shows the bound.
+CS_SANITIZED=0
+ldd "$CS_BINARY" 2> /dev/null | grep -q libasan && CS_SANITIZED=1
+
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/citesearch-e2e.XXXXXX")
 
 # CS_VALGRIND=1 (scripts/valgrind-e2e.sh): every run of $CITESEARCH goes

@@ -12,12 +12,15 @@ printf 'The crowd chanted: no no no no no, and then went home.\n' > gen/chant.tx
 settle gen
 "$CITESEARCH" index --quiet gen
 
-python3 - <<'PY'
-import csv
+# 1,000 rows, 100 under a sanitizer.
+rows=1000
+[ "$CS_SANITIZED" = 1 ] && rows=100
+python3 - "$rows" <<'PY'
+import csv, sys
 with open('rows.csv', 'w', newline='') as f:
     w = csv.writer(f)
     w.writerow(['id', 'mode', 'query'])
-    for i in range(1000):
+    for i in range(int(sys.argv[1])):
         w.writerow(['r%d' % i, 'quote', ' '.join(['the'] * (100 + i % 50))])
 PY
 set +e
@@ -26,12 +29,12 @@ set +e
 status=$?
 set -e
 [ "$status" -le 1 ] || fail "exit status $status (a CPU limit of 20 s kills with 137): $(cat err.txt)"
-python3 - <<'PY' || fail "the batch of repeated words"
-import json
+python3 - "$rows" <<'PY' || fail "the batch of repeated words"
+import json, sys
 rs = [json.loads(l) for l in open('out.jsonl')]
 assert not any('error' in r for r in rs), [r for r in rs if 'error' in r][:1]
 assert all(r['match'] != 'exact' for r in rs)
-assert len({r['query_id'] for r in rs}) == 1000, len(rs)
+assert len({r['query_id'] for r in rs}) == int(sys.argv[1]), len(rs)
 PY
 
 cs query --format jsonl '"no no no no no"' > out.jsonl
