@@ -33,9 +33,17 @@ if [ "${CS_VALGRIND:-0}" = 1 ]; then
     export CITESEARCH
 fi
 
-# At exit: the valgrind logs, when one holds a report, then the work folder.
+# Background processes a test started (servers, relays): stopped at its
+# exit, however it ends.
+CS_PIDS=""
+
+# At exit: the test's background processes stopped, the valgrind logs
+# checked (when one holds a report), then the work folder removed.
 cs_cleanup() {
-    local rc=$?
+    local rc=$? p
+    for p in $CS_PIDS; do
+        kill -TERM "$p" 2> /dev/null || true
+    done
     if [ -n "$VALGRIND_LOGS" ]; then
         for log in "$VALGRIND_LOGS"/log.*; do
             if [ -s "$log" ]; then
@@ -139,7 +147,7 @@ start_server() {
     : > serve.err
     "$CITESEARCH" serve --listen 127.0.0.1:0 > serve.out 2> serve.err &
     server=$!
-    trap 'kill -TERM $server 2>/dev/null || true; rm -rf "$WORK"' EXIT
+    CS_PIDS="$CS_PIDS $server"
     url=""
     for _ in $(seq 300); do
         url=$(sed -n 's/^serving //p' serve.out)
@@ -183,4 +191,41 @@ jq_py() {
 import json, sys
 rs = [json.loads(l) for l in sys.stdin if l.strip()]
 print($1)"
+}
+
+# free_port: a loopback TCP port that is free now.
+free_port() {
+    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+# listening PORT: whether a server accepts connections on it.
+listening() {
+    python3 -c "import socket; socket.create_connection(('127.0.0.1', $1), 0.2).close()" 2> /dev/null
+}
+# start_tcpsrv DIR: xapian-tcpsrv serving the database DIR on a free
+# loopback port, stopped when the test ends; sets $port and $pid.
+# A port taken between choosing and binding it is retried.  The server
+# gets a session of its own because on SIGTERM it kills its whole process
+# group, which would otherwise include this script.
+start_tcpsrv() {
+    for _ in 1 2 3 4 5; do
+        port=$(free_port)
+        setsid xapian-tcpsrv --quiet --interface 127.0.0.1 --port "$port" "$1" > /dev/null 2>&1 &
+        pid=$!
+        for _ in $(seq 100); do
+            if listening "$port"; then
+                CS_PIDS="$CS_PIDS $pid"
+                return 0
+            fi
+            kill -0 "$pid" 2> /dev/null || break
+            sleep 0.05
+        done
+        kill "$pid" 2> /dev/null || true
+        wait "$pid" 2> /dev/null || true
+    done
+    fail "xapian-tcpsrv would not start on $1"
+}
+# stop_process PID: stops a background process and waits for it.
+stop_process() {
+    kill "$1"
+    wait "$1" 2> /dev/null || true
 }

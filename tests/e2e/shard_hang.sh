@@ -8,47 +8,17 @@
 command -v xapian-tcpsrv > /dev/null ||
     fail "xapian-tcpsrv is missing (Debian package xapian-tools)"
 
-pids=""
-trap 'for p in $pids; do kill "$p" 2> /dev/null || true; done; rm -rf "$WORK"' EXIT
-
-free_port() {
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-listening() {
-    python3 -c "import socket; socket.create_connection(('127.0.0.1', $1), 0.2).close()" 2> /dev/null
-}
-# serve DIR: xapian-tcpsrv on a free loopback port; sets $port.  Its own
-# session, because on SIGTERM it kills its whole process group.
-serve() {
-    for _ in 1 2 3 4 5; do
-        port=$(free_port)
-        setsid xapian-tcpsrv --quiet --interface 127.0.0.1 --port "$port" "$1" > /dev/null 2>&1 &
-        pid=$!
-        for _ in $(seq 100); do
-            if listening "$port"; then
-                pids="$pids $pid"
-                return 0
-            fi
-            kill -0 "$pid" 2> /dev/null || break
-            sleep 0.05
-        done
-        kill "$pid" 2> /dev/null || true
-        wait "$pid" 2> /dev/null || true
-    done
-    fail "xapian-tcpsrv would not start on $1"
-}
-
 cp -r "$CS_SOURCE_DIR/corpus" corpus
 settle corpus
 "$CITESEARCH" index --quiet --db sharded --shards 2 corpus
-serve sharded/shard-0
+start_tcpsrv sharded/shard-0
 port0=$port
-serve sharded/shard-1
+start_tcpsrv sharded/shard-1
 port1=$port
 # Shard 1 through a relay that can be made to hang.
 python3 "$CS_SOURCE_DIR/tests/e2e/cut_relay.py" "$port1" > relay.port &
 relay=$!
-pids="$pids $relay"
+CS_PIDS="$CS_PIDS $relay"
 for _ in $(seq 100); do [ -s relay.port ] && break; sleep 0.05; done
 relay_port=$(cat relay.port)
 printf 'remote 127.0.0.1:%s\nremote 127.0.0.1:%s\n' "$port0" "$relay_port" > sharded/hang.stub

@@ -7,43 +7,6 @@
 command -v xapian-tcpsrv > /dev/null ||
     fail "xapian-tcpsrv is missing (Debian package xapian-tools)"
 
-# Every server this test starts is stopped when it ends, however it ends.
-pids=""
-trap 'for p in $pids; do kill "$p" 2> /dev/null || true; done; rm -rf "$WORK"' EXIT
-
-free_port() {
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-listening() {
-    python3 -c "import socket; socket.create_connection(('127.0.0.1', $1), 0.2).close()" 2> /dev/null
-}
-# serve DIR: xapian-tcpsrv on a free loopback port; sets $port and $pid.
-# A port taken between choosing and binding it is retried.  The server
-# gets a session of its own because on SIGTERM it kills its whole process
-# group, which would otherwise include this script.
-serve() {
-    for _ in 1 2 3 4 5; do
-        port=$(free_port)
-        setsid xapian-tcpsrv --quiet --interface 127.0.0.1 --port "$port" "$1" > /dev/null 2>&1 &
-        pid=$!
-        for _ in $(seq 100); do
-            if listening "$port"; then
-                pids="$pids $pid"
-                return 0
-            fi
-            kill -0 "$pid" 2> /dev/null || break
-            sleep 0.05
-        done
-        kill "$pid" 2> /dev/null || true
-        wait "$pid" 2> /dev/null || true
-    done
-    fail "xapian-tcpsrv would not start on $1"
-}
-stop() {
-    kill "$1"
-    wait "$1" 2> /dev/null || true
-}
-
 # The files live in proj/; the indexes beside it record "../proj" as root.
 mkdir proj
 cp -r "$CS_SOURCE_DIR/corpus" proj/corpus
@@ -74,9 +37,9 @@ PY
 
 # Both shards served on loopback, and a stub naming them.  Its root ("../proj"
 # as recorded) is resolved from the stub's directory, so it goes beside them.
-serve sharded/shard-0
+start_tcpsrv sharded/shard-0
 port0=$port pid0=$pid
-serve sharded/shard-1
+start_tcpsrv sharded/shard-1
 port1=$port pid1=$pid
 printf '# both shards, served\nremote 127.0.0.1:%s\nremote 127.0.0.1:%s\n' "$port0" "$port1" > sharded/remote.stub
 
@@ -140,7 +103,7 @@ mv proj-elsewhere proj
 # reconnecting to each.  A relay in front of shard 1 makes it so every time.
 python3 "$CS_SOURCE_DIR/tests/e2e/cut_relay.py" "$port1" > relay.port &
 relay=$!
-pids="$pids $relay"
+CS_PIDS="$CS_PIDS $relay"
 for _ in $(seq 100); do [ -s relay.port ] && break; sleep 0.05; done
 relay_port=$(cat relay.port)
 printf 'remote 127.0.0.1:%s\nremote 127.0.0.1:%s\n' "$port0" "$relay_port" > sharded/cut.stub
@@ -182,7 +145,7 @@ lose_mid_batch sharded/cut.stub "remote 127.0.0.1:$relay_port" \
 # A server lost in the middle of a streaming batch: the rows after it
 # fail, naming the shard.
 lose_mid_batch sharded/remote.stub "remote 127.0.0.1:$port1" \
-    "a shard lost mid-batch" stop "$pid1"
+    "a shard lost mid-batch" stop_process "$pid1"
 
 # A server down: the error names it (exit 2) ...
 cs query --db sharded/remote.stub --format jsonl "$claim" > out.jsonl 2> err.txt
@@ -212,7 +175,7 @@ set -e
 "$CITESEARCH" serve --db sharded/remote.stub --allow-partial --remote-timeout 5 \
     --listen 127.0.0.1:0 > partial.out 2> partial.err &
 spid=$!
-pids="$pids $spid"
+CS_PIDS="$CS_PIDS $spid"
 surl=""
 for _ in $(seq 300); do
     surl=$(sed -n 's/^serving //p' partial.out)
@@ -230,9 +193,9 @@ with urllib.request.urlopen(url + "api/query?n=10&q=" + urllib.parse.quote(claim
 want = [json.loads(l)["cite"] for l in open(alone)]
 assert got == want, (got, want)
 PY
-stop "$spid"
+stop_process "$spid"
 # No shard at all is an error even so.
-stop "$pid0"
+stop_process "$pid0"
 cs query --db sharded/remote.stub --allow-partial "$claim" > /dev/null 2> err.txt
 [ "$status" -eq 2 ] || fail "no shard left: exit status $status"
 
@@ -241,14 +204,14 @@ silent=$(free_port)
 python3 -c "
 import socket, time
 s = socket.socket(); s.bind(('127.0.0.1', $silent)); s.listen(4); time.sleep(60)" &
-pids="$pids $!"
+CS_PIDS="$CS_PIDS $!"
 silent_pid=$!
 for _ in $(seq 100); do listening "$silent" && break; sleep 0.05; done
 printf 'auto shard-0\nremote 127.0.0.1:%s\n' "$silent" > sharded/silent.stub
 cs query --db sharded/silent.stub --remote-timeout 0.5 "$claim" > /dev/null 2> err.txt
 [ "$status" -eq 2 ] && grep -q "remote 127.0.0.1:$silent" err.txt && grep -qi "timeout" err.txt ||
     fail "a silent shard: status $status, $(cat err.txt)"
-stop "$silent_pid"
+stop_process "$silent_pid"
 
 # Re-indexing one changed file touches its shard only (the other keeps its
 # revision), and a removed file leaves its shard.
