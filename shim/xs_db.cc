@@ -448,16 +448,10 @@ cs_status xs_db_reopen(xs_db *db, char **msg)
         /* Every shard's handle shares its internals with db->db. */
         db->db.reopen();
         return CS_OK;
-    } catch (const Xapian::NetworkError &e) {
+    } catch (...) {
         /* Said as a search says it (xs_search.cc): the reopen is a
          * search's first step, and the user wants the shard named. */
-        const xs_db *lost = xs_shard_of_error(db, e);
-        if (lost)
-            return xs_fail_current(msg, "cannot search: lost shard",
-                                   lost->path.c_str());
-        return xs_fail_current(msg, "cannot search", db->path.c_str());
-    } catch (...) {
-        return xs_fail_current(msg, "cannot search", db->path.c_str());
+        return xs_fail_in(db, msg, "cannot search");
     }
 }
 
@@ -477,17 +471,7 @@ unsigned xs_db_doccount(xs_db *db)
 static void keep_failure(xs_db *db) noexcept
 {
     char *why = nullptr;
-    const xs_db *lost = nullptr;
-    try {
-        throw;
-    } catch (const Xapian::NetworkError &e) {
-        lost = xs_shard_of_error(db, e);
-    } catch (...) {
-    }
-    db->failed = lost ? xs_fail_current(&why, "cannot read the index: lost shard",
-                                        lost->path.c_str())
-                      : xs_fail_current(&why, "cannot read the index",
-                                        db->path.c_str());
+    db->failed = xs_fail_in(db, &why, "cannot read the index");
     try {
         db->failed_msg = why ? why : cs_status_to_string(db->failed);
     } catch (...) {

@@ -114,6 +114,12 @@ const xs_db *xs_shard_of_error(const xs_db *db, const Xapian::Error &e) noexcept
 cs_status xs_fail_current(char **msg, const char *action,
                           const char *path) noexcept;
 
+/* xs_fail_current for `action` on `db`, from inside a catch block, naming
+ * the remote shard whose connection failed when the error is a
+ * NetworkError of one ("ACTION: lost shard 'remote HOST:PORT'"), else the
+ * index.  Never throws (xs_shards.cc). */
+cs_status xs_fail_in(const xs_db *db, char **msg, const char *action) noexcept;
+
 /* A malloc'd, NUL-terminated copy of `s` for the C side (which frees it
  * with free()); throws std::bad_alloc so callers' catch blocks report it. */
 inline char *xs_dup(const std::string &s)

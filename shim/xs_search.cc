@@ -392,16 +392,10 @@ cs_status xs_search(xs_db *db, const xs_query *q, const xs_search_opts *opts,
         }
         *out = m.release();
         return CS_OK;
-    } catch (const Xapian::NetworkError &e) {
+    } catch (...) {
         /* Xapian's message names the connection; say which shard of the
          * stub it was, so the user knows which server to check. */
-        const xs_db *lost = xs_shard_of_error(db, e);
-        if (lost)
-            return xs_fail_current(msg, "cannot search: lost shard",
-                                   lost->path.c_str());
-        return xs_fail_current(msg, "cannot search", db->path.c_str());
-    } catch (...) {
-        return xs_fail_current(msg, "cannot search", db->path.c_str());
+        return xs_fail_in(db, msg, "cannot search");
     }
 }
 

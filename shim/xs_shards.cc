@@ -16,6 +16,7 @@
 
 #include <sys/stat.h>
 
+#include <cstdio>
 #include <fstream>
 
 namespace {
@@ -356,6 +357,22 @@ const char *xs_db_missing(const xs_db *db, size_t i, const char **why)
     if (why)
         *why = db->missing[i].why.c_str();
     return db->missing[i].name.c_str();
+}
+
+cs_status xs_fail_in(const xs_db *db, char **msg, const char *action) noexcept
+{
+    const xs_db *lost = nullptr;
+    try {
+        throw;
+    } catch (const Xapian::NetworkError &e) {
+        lost = xs_shard_of_error(db, e);
+    } catch (...) {
+    }
+    if (!lost)
+        return xs_fail_current(msg, action, db->path.c_str());
+    char lost_action[128];
+    std::snprintf(lost_action, sizeof lost_action, "%s: lost shard", action);
+    return xs_fail_current(msg, lost_action, lost->path.c_str());
 }
 
 const xs_db *xs_shard_of_error(const xs_db *db, const Xapian::Error &e) noexcept
