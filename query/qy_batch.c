@@ -65,15 +65,17 @@ typedef struct batch {
     char *chunk;          /* getline's buffer: chunk[chunk_at, chunk_len) */
     size_t chunk_cap, chunk_len, chunk_at; /* is still to be parsed */
 
-    /* A row whose quote opened on its first line and was never closed
-     * there would take the rows after it into its cell: when that quote
-     * fails the row, the row's other lines are read again as rows.  Its
-     * lines are held (held[0, held_first) its first) while it is parsed;
-     * those to read again come before the rest of the input. */
+    /* A row whose quote opened a cell and was never closed on its line
+     * would take the rows after it into its cell: when that quote fails
+     * the row, the lines after the quote's are read again as rows.  The
+     * row's lines are held while it is parsed, held[0, open_at) up to the
+     * end of the line where its open cell began (open_line); those after
+     * are read again before the rest of the input. */
     char *held, *replay;
-    size_t held_len, held_cap, held_first, replay_len, replay_at;
+    size_t held_len, held_cap, open_at, replay_len, replay_at;
+    unsigned long open_line;
     unsigned long replay_line; /* the line before the replay's first */
-    int reread;           /* the row failed: read its lines after the first again */
+    int reread;           /* the row failed: read its lines after open_line again */
 } batch;
 
 static void task_clear(task *t)
@@ -239,16 +241,16 @@ static void on_row(int terminator, void *ctx)
 
 /* Fails the row being parsed with `what` (which names where) and forgets
  * its partial cell, so that parsing starts afresh on the next line: the
- * other rows are still answered; with `reread`, the row's lines after its
- * first are read again as rows (reread_lines).  A malformed header has no
- * row to fail, so it refuses the whole batch. */
+ * other rows are still answered; with `reread`, the row's lines after the
+ * one where its open cell began are read again as rows (reread_lines).  A
+ * malformed header has no row to fail, so it refuses the whole batch. */
 static void fail_row(batch *b, struct csv_parser *parser, const char *what,
                      int reread)
 {
     unsigned long line = b->row_line ? b->row_line : b->line;
-    if (reread && b->row_line && b->held_len > b->held_first) {
+    if (reread && b->row_line && b->held_len > b->open_at) {
         b->reread = 1;
-        b->replay_line = b->row_line;
+        b->replay_line = b->open_line;
     }
     if (!b->header_done) {
         b->st = cs_fail(b->msg, CS_BAD_INPUT, "%s: line %lu: %s", b->name, line,
@@ -286,7 +288,7 @@ static size_t quote_opening_cell(const char *line, size_t at)
  * current line.  When the row started on an earlier line and the quote
  * that closed its cell is one that opens a cell here ('q9,"Rama" said'),
  * the row's own quote was never closed ('q7,"We will win'): the lines
- * after its first are read again as rows, not lost in its cell. */
+ * after that quote's are read again as rows, not lost in its cell. */
 static void fail_loose_quote(batch *b, struct csv_parser *parser,
                              const char *line, size_t at)
 {
@@ -384,31 +386,44 @@ static void feed_line(batch *b, struct csv_parser *parser, const char *line,
         while (blank < n && memchr(" \t\r\n", line[blank], 4))
             blank++;
         if (blank < n) {
-            b->row_line = b->line;
+            b->row_line = b->open_line = b->line;
             b->held_len = 0;
-            b->held_first = n;
+            b->open_at = n;
         }
     }
     if (b->row_line && hold_line(b, line, n) != CS_OK) {
         b->st = CS_NOMEM;
         return;
     }
+    int in_cell = parser->quoted;
+    size_t field = b->field;
     parse_line(b, parser, line, n);
+    /* A quoted cell open at the end of the line began on it (none was
+     * open at its start, or one closed on it): a failure reads again the
+     * lines after this one only.  Those before were in cells closed as
+     * CSV closes them ("multi\nline", as a row fails when text follows);
+     * read again, each line that closes a cell and opens one ('x",y,"z')
+     * would be a row to the end of the input in turn, n such lines read
+     * n * n / 2 times. */
+    if (b->row_line && parser->quoted && (!in_cell || b->field != field)) {
+        b->open_line = b->line;
+        b->open_at = b->held_len;
+    }
 }
 
 /* After a row failed with its lines to read again (b->reread): its held
- * lines after the first go before the rest of the replay, counted from
- * the line after its first. */
+ * lines after open_line go before the rest of the replay, counted from
+ * the line after that one. */
 static void reread_lines(batch *b)
 {
-    size_t again = b->held_len - b->held_first,
+    size_t again = b->held_len - b->open_at,
            rest = b->replay_len - b->replay_at;
     char *replay = malloc(again + rest);
     if (!replay) {
         b->st = CS_NOMEM;
         return;
     }
-    memcpy(replay, b->held + b->held_first, again);
+    memcpy(replay, b->held + b->open_at, again);
     if (rest)
         memcpy(replay + again, b->replay + b->replay_at, rest);
     free(b->replay);

@@ -327,6 +327,36 @@ static void test_unbalanced_quote_loses_no_rows(void **state)
     }
 }
 
+/* Lines that each close a quoted cell and open another ('a",b,"c') are
+ * one row, as CSV reads them, up to the line where its cell left open
+ * began: only the lines after that one are read again.  Read again from
+ * the row's second line, each such line was a row running to the end of
+ * the input in turn, read again after it: n lines n * n / 2 times. */
+static void test_cells_reopened_on_each_line_are_one_row(void **state)
+{
+    fixture *f = *state;
+    const char *csv = "id,query\n"
+                      "d1,a\",b,\"c\n"   /* 2: opens a cell */
+                      "d2,a\",b,\"c\n"   /* 3: closes it, opens one */
+                      "d3,a\",b,\"c\n"   /* 4: so too: never closed */
+                      "d4,Rama\n";       /* 5: read again */
+    for (unsigned jobs = 1; jobs <= 2; jobs++) {
+        qy_batch_stats st;
+        cs_status rc;
+        char *out = run_batch(f, csv, QY_FORMAT_JSONL, jobs, &st, &rc);
+        assert_int_equal(rc, CS_OK);
+        assert_int_equal(st.rows, 2);
+        assert_int_equal(st.failed, 1);
+        char errors[4096], ids[1024];
+        split_output(out, errors, sizeof errors, ids, sizeof ids);
+        assert_string_equal(ids, "d4");
+        assert_string_equal(errors, "d1|test.csv: line 2: a quoted cell is never "
+                                    "closed (it runs to the end of the input, "
+                                    "line 5)\n");
+        free(out);
+    }
+}
+
 /* A file whose lines end in CR alone (as Excel for the Mac wrote "CSV
  * (Macintosh)") names the lines of its bad rows as one whose lines end in
  * LF, and a malformed row skips the rest of its line only, not of the
@@ -520,6 +550,7 @@ int main(void)
         cmocka_unit_test(test_loose_quote_fails_its_row_only),
         cmocka_unit_test(test_open_quote_at_end_fails_its_row),
         cmocka_unit_test(test_unbalanced_quote_loses_no_rows),
+        cmocka_unit_test(test_cells_reopened_on_each_line_are_one_row),
         cmocka_unit_test(test_csv_equals_jsonl),
         cmocka_unit_test(test_formula_cells_are_inert),
         cmocka_unit_test(test_jobs_give_the_same_output),
