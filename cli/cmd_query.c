@@ -49,7 +49,10 @@ static void usage(FILE *out)
 /* A batch stopped by SIGINT or SIGTERM still ends by the signal, as
  * shells expect, but not in the middle of an answer: a pipe's reader
  * would get half a line.  While an answer is written (the printer's
- * guard), the signal waits for it to be whole. */
+ * guard), the signal waits for it to be whole, STOP_WAIT seconds at
+ * most: a reader that stopped reading leaves the write blocked for good
+ * (the pipe full), and the signal would never stop the batch. */
+#define STOP_WAIT 2
 static atomic_int answer_writing;
 static volatile sig_atomic_t stop_signal;
 
@@ -59,12 +62,22 @@ static void stop_by(int sig)
     raise(sig);
 }
 
+/* A second signal stops at once, as the alarm does. */
 static void on_stop(int sig)
 {
-    if (atomic_load(&answer_writing))
+    if (atomic_load(&answer_writing) && !stop_signal) {
         stop_signal = sig;
-    else
+        alarm(STOP_WAIT); /* on_stop_wait */
+    } else {
         stop_by(sig);
+    }
+}
+
+static void on_stop_wait(int sig)
+{
+    (void)sig;
+    if (stop_signal)
+        stop_by(stop_signal);
 }
 
 static void answer_guard(int writing)
@@ -75,7 +88,8 @@ static void answer_guard(int writing)
 }
 
 /* Catches SIGINT and SIGTERM for answer_guard, unless they are ignored
- * (a background job of a script ignores SIGINT, and goes on doing so). */
+ * (a background job of a script ignores SIGINT, and goes on doing so),
+ * and SIGALRM for the longest wait. */
 static void hold_stops(qy_printer *printer)
 {
     static const int sigs[] = {SIGINT, SIGTERM};
@@ -85,6 +99,8 @@ static void hold_stops(qy_printer *printer)
     for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
         if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
             sigaction(sigs[i], &sa, NULL);
+    sa.sa_handler = on_stop_wait;
+    sigaction(SIGALRM, &sa, NULL);
     qy_printer_set_guard(printer, answer_guard);
 }
 

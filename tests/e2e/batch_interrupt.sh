@@ -37,4 +37,29 @@ for fmt in ("jsonl", "csv"):
             for line in got.splitlines():
                 json.loads(line)
 PY
+
+# A reader that has stopped reading: the answer being written is never
+# whole (the pipe is full), and the signal still ends the batch, after a
+# short wait, instead of never.
+timeout 120 python3 - "$CITESEARCH" <<'PY' || fail "batch to a stalled reader"
+import signal, subprocess, sys, time
+for jobs in ("1", "2"):
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        p = subprocess.Popen([sys.argv[1], "query", "--batch", "rows.csv",
+                              "-n", "1000", "--format", "jsonl", "--jobs", jobs],
+                             stdout=subprocess.PIPE,
+                             preexec_fn=lambda: signal.signal(signal.SIGINT,
+                                                              signal.SIG_DFL))
+        p.stdout.read(1)  # under way; then no more is read
+        time.sleep(1)     # the pipe is full
+        p.send_signal(sig)
+        try:
+            rc = p.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            p.wait()
+            raise AssertionError("still running 20 s after %s, --jobs %s" % (sig, jobs))
+        assert rc == -sig, (jobs, sig, rc)
+        p.stdout.close()
+PY
 echo ok
