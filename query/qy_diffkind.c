@@ -812,13 +812,16 @@ static int date_part(const char *w)
 #define DATE_OPS_BETWEEN 3
 
 /* Whether op i replaces a day by a day next to a month aligned (16 July
- * of 15 July, July 16 of July 15). */
+ * of 15 July, July 16 of July 15).  Not after a month that has a day
+ * before it: "3 May 12 servers" counts servers. */
 static int day_by_month(const qy_diff_op *ops, size_t n, size_t i)
 {
     if (!day_word(ops[i].query) || !day_word(ops[i].source))
         return 0;
-    return (i > 0 && ops[i - 1].op == '=' && month_named(ops[i - 1].query)) ||
-           (i + 1 < n && ops[i + 1].op == '=' && month_named(ops[i + 1].query));
+    if (i > 0 && ops[i - 1].op == '=' && month_named(ops[i - 1].query) &&
+        !(i > 1 && day_word(ops[i - 2].op == '+' ? ops[i - 2].source : ops[i - 2].query)))
+        return 1;
+    return i + 1 < n && ops[i + 1].op == '=' && month_named(ops[i + 1].query);
 }
 
 /* The op after op i that is the other half of a date's part op i drops

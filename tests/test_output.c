@@ -302,6 +302,14 @@ static void test_dates_in_other_forms(void **state)
     /* Not across a word that is no date's. */
     const char *const g[] = {"+ |February", "= was|was", "- 02|"};
     expect(g, 3, "+February; -02");
+    /* Nor after a month that has its day before it: 3 May is the date,
+     * and 15 counts servers; a day before its month stays one. */
+    const char *const i[] = {"= On|On", "= 3|3", "= May|May", "~ 15|12", "= servers|servers"};
+    expect(i, 5, "15 -> 12 (number)");
+    const char *const j[] = {"= On|On", "~ 4|3", "= May|May", "~ 15|12", "= servers|servers"};
+    expect(j, 5, "4 -> 3 (date); 15 -> 12 (number)");
+    const char *const k[] = {"= On|On", "~ 12|13", "= May|May", "= 3|3", "= people|people"};
+    expect(k, 5, "12 -> 13 (date)");
 }
 
 /* A word that negates, dropped, added or replaced by one that does not
