@@ -938,24 +938,49 @@ static int lower_ending(const char *w, char *out, size_t size)
     return 1;
 }
 
+/* Whether written word w is a number in digits alone (10, not 5G). */
+static int digits_only(const char *w)
+{
+    return w[0] && w[strspn(w, "0123456789")] == '\0';
+}
+
 /* Whether written words w (one or more, apart by spaces) hold one that
- * negates (tx_is_negation: not, never, isn't, didn’t), case aside. */
-static int negates(const char *w)
+ * negates (tx_is_negation: not, never, isn't, didn’t), case aside; the
+ * word `next` follows them.  "No" before a number is the number's (No
+ * 10 Downing Street, the No 1 priority), not a negation. */
+static int negates(const char *w, const char *next)
 {
     while (*w) {
         size_t len = strcspn(w, " ");
-        char word[32];
+        size_t gap = strspn(w + len, " ");
+        char word[32], after[32];
         if (len > 0 && len < sizeof word) {
             memcpy(word, w, len);
             word[len] = '\0';
+            const char *following = next;
+            if (w[len + gap]) {
+                size_t alen = strcspn(w + len + gap, " ");
+                snprintf(after, sizeof after, "%.*s", (int)alen, w + len + gap);
+                following = after;
+            }
             char low[32];
-            if (lower_ending(word, low, sizeof low) && tx_is_negation(low, strlen(low)))
+            if (lower_ending(word, low, sizeof low) && tx_is_negation(low, strlen(low)) &&
+                !(strcmp(low, "no") == 0 && digits_only(following)))
                 return 1;
         }
-        w += len;
-        w += strspn(w, " ");
+        w += len + gap;
     }
     return 0;
+}
+
+/* The word after op i on the quotation's side, or the source's: "" at
+ * the end. */
+static const char *word_after(const qy_diff_op *ops, size_t n, size_t i, int source)
+{
+    for (size_t k = i + 1; k < n; k++)
+        if (ops[k].op != (source ? '-' : '+'))
+            return source ? ops[k].source : ops[k].query;
+    return "";
 }
 
 int qy_inflected(const char *a, const char *b)
@@ -1124,9 +1149,11 @@ void qy_diff_kinds(qy_diff_op *ops, size_t n)
      * above; two not swapped are moved, below). */
     for (size_t i = 0; i < n; i++) {
         qy_diff_op *o = &ops[i];
+        const char *qnext = word_after(ops, n, i, 0), *snext = word_after(ops, n, i, 1);
         if (o->kind == QY_DIFF_PLAIN &&
-            (o->op == '~' ? negates(o->query) != negates(o->source)
-                          : o->op != '=' && negates(o->op == '-' ? o->query : o->source)))
+            (o->op == '~' ? negates(o->query, qnext) != negates(o->source, snext)
+                          : o->op != '=' && (o->op == '-' ? negates(o->query, qnext)
+                                                          : negates(o->source, snext))))
             o->kind = QY_DIFF_NEGATION;
     }
     /* Two words that changed places with words between them are each the

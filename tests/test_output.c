@@ -328,6 +328,10 @@ static void test_negation_changed(void **state)
     expect(b, 4, "not (moved); hasn't -> has not");
     const char *const c[] = {"~ never|always", "= said|said", "~ always|never"};
     expect(c, 3, "never (moved); always (moved)");
+    /* "No" before a number is the number's: No 10 Downing Street. */
+    const char *const d[] = {"= for|for", "~ Number|No", "= 10|10", "- no|", "= 5|5",
+                             "~ no|the", "= 5G|5G", "= masts|masts"};
+    expect(d, 8, "Number -> No; -no; no -> the (negation)");
 }
 
 /* A word added or dropped after an article makes it the other form ("an
