@@ -614,11 +614,12 @@ static int swappable(qy_diff_kind k)
 static size_t swapped_partner(const qy_diff_op *ops, size_t n, size_t i)
 {
     const qy_diff_op *a = &ops[i];
-    if (a->op != '~' || !swappable(a->kind))
+    /* (A half of a date, paired, is said with its other half.) */
+    if (a->op != '~' || !swappable(a->kind) || a->partner != i)
         return n;
     for (size_t k = i + 1; k < n; k++) {
         const qy_diff_op *b = &ops[k];
-        if (b->op == '~' && swappable(b->kind) &&
+        if (b->op == '~' && swappable(b->kind) && b->partner == k &&
             strcasecmp(a->query, b->source) == 0 && strcasecmp(a->source, b->query) == 0)
             return k;
     }

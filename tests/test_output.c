@@ -249,6 +249,12 @@ static void test_month_in_digits(void **state)
     expect(m, 3, "Apr -> 03 (date)");
     const char *const j[] = {"~ 14|March", "~ 13|15", "= 2020|2020"};
     expect(j, 3, "14 -> March; 13 -> 15 (number)");
+    /* A half of such a date is no word swapped with another: both halves
+     * are said, where a swap took the first and the text line lost the
+     * second. */
+    const char *const n[] = {"~ 14|March", "~ 03|15", "= 2020|2020", "= and|and",
+                             "~ March|14"};
+    expect(n, 5, "14 03 -> March 15 (date); March -> 14");
 }
 
 /* A currency named against another's sign (5 million euros quoted for
