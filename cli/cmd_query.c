@@ -54,7 +54,9 @@ static void usage(FILE *out)
  * (the pipe full), and the signal would never stop the batch. */
 #define STOP_WAIT 2
 static atomic_int answer_writing;
-static volatile sig_atomic_t stop_signal;
+/* Atomics, not volatile sig_atomic_t: the handler may run on another
+ * thread than the writer's (lock-free atomics are async-signal-safe). */
+static atomic_int stop_signal;
 
 static void stop_by(int sig)
 {
@@ -62,29 +64,36 @@ static void stop_by(int sig)
     raise(sig);
 }
 
-/* A second signal stops at once, as the alarm does. */
+/* A second signal stops at once, as the alarm does.  The signal is
+ * noted before the writing is looked at, and answer_guard looks at the
+ * signal after noting the writing, so that with the answer written on
+ * another thread one of the two always sees the other. */
 static void on_stop(int sig)
 {
-    if (atomic_load(&answer_writing) && !stop_signal) {
-        stop_signal = sig;
-        alarm(STOP_WAIT); /* on_stop_wait */
-    } else {
+    if (atomic_load(&stop_signal))
         stop_by(sig);
-    }
+    atomic_store(&stop_signal, sig);
+    if (!atomic_load(&answer_writing))
+        stop_by(sig);
+    alarm(STOP_WAIT); /* on_stop_wait */
 }
 
 static void on_stop_wait(int sig)
 {
     (void)sig;
-    if (stop_signal)
-        stop_by(stop_signal);
+    int stop = atomic_load(&stop_signal);
+    if (stop)
+        stop_by(stop);
 }
 
+/* Before an answer (1) and once it is whole (0): a signal noted stops
+ * the batch there, between two answers. */
 static void answer_guard(int writing)
 {
     atomic_store(&answer_writing, writing);
-    if (!writing && stop_signal)
-        stop_by(stop_signal);
+    int stop = atomic_load(&stop_signal);
+    if (stop)
+        stop_by(stop);
 }
 
 /* Catches SIGINT and SIGTERM for answer_guard, unless they are ignored
