@@ -544,7 +544,10 @@ static void answer_task(batch *b, qy_engine *e, task *t)
     char *err = NULL;
     qy_answer answer = {0};
     if (!t->error) {
-        cs_status rc = qy_engine_query(e, &req, &answer, &err);
+        /* A batch outlives index runs: each row sees the index as it is. */
+        cs_status rc = qy_engine_refresh(e, &err);
+        if (rc == CS_OK)
+            rc = qy_engine_query(e, &req, &answer, &err);
         if (rc != CS_OK) {
             cs_fail(&t->error, rc, "%s: line %lu: %s", b->name, t->line,
                     err ? err : cs_status_to_string(rc));

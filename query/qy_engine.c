@@ -1013,13 +1013,12 @@ static int shown_above(const qy_answer *out, const qy_result *r)
     return 0;
 }
 
-/* Moves the engine to the index's last commit, as a batch or a server
- * outlives index runs: each query then sees the index as it is.  An index
- * directory exchanged for a new one (an index run with several writers, a
- * compaction: ix_swap.h) is opened again: the old handle would read the
- * new files of the tables it had not opened yet at its old revision, and
- * mix the two databases.  A removed index fails here, naming it. */
-static cs_status to_latest(qy_engine *e, char **msg)
+/* An index directory exchanged for a new one (an index run with several
+ * writers, a compaction: ix_swap.h) is opened again: the old handle would
+ * read the new files of the tables it had not opened yet at its old
+ * revision, and mix the two databases.  A removed index fails here,
+ * naming it. */
+cs_status qy_engine_refresh(qy_engine *e, char **msg)
 {
     if (!xs_db_replaced(e->db))
         return xs_db_reopen(e->db, msg);
@@ -1038,13 +1037,9 @@ static cs_status query_once(qy_engine *e, const qy_request *req,
 cs_status qy_engine_query(qy_engine *e, const qy_request *req, qy_answer *out,
                           char **msg)
 {
-    memset(out, 0, sizeof *out);
-    cs_status rc = to_latest(e, msg);
-    if (rc != CS_OK)
-        return rc;
-    rc = query_once(e, req, out, msg);
+    cs_status rc = query_once(e, req, out, msg);
     /* Replaced while the query ran: what failed may be the mix. */
-    if (rc != CS_OK && xs_db_replaced(e->db) && to_latest(e, NULL) == CS_OK) {
+    if (rc != CS_OK && xs_db_replaced(e->db) && qy_engine_refresh(e, NULL) == CS_OK) {
         if (msg) {
             free(*msg);
             *msg = NULL;

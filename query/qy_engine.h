@@ -308,8 +308,15 @@ typedef struct qy_answer {
     int quote;             /* answered in quote mode */
 } qy_answer;
 
+/* Moves the engine to the index's last commit, as a batch outlives index
+ * runs: its next query then sees the index as it is (an index replaced
+ * by a new folder is opened again).  A just opened engine is there
+ * already: asking would only cost a round trip per remote shard. */
+cs_status qy_engine_refresh(qy_engine *e, char **msg);
+
 /* Answers `req`.  CS_BAD_INPUT for a bad query (message says why); an
- * empty answer is CS_OK with n == 0. */
+ * empty answer is CS_OK with n == 0.  When the index was replaced while
+ * the query ran and it failed, it is asked again of the new index. */
 cs_status qy_engine_query(qy_engine *e, const qy_request *req, qy_answer *out,
                           char **msg);
 void qy_answer_clear(qy_answer *a);
