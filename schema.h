@@ -156,16 +156,12 @@
  * multipart/digest's part that declares no type is a message (RFC 2046
  * 5.1.5): its body read, not its header block (ix_mail.c).
  * 26: an elided article (l'État, qu'il, dell'arte) is a stop word of its
- * own, apart from the word it is elided before (tx_analyze.c).
- * 27: an elided article (l'État, qu'il, dell'arte) is a stop word of its
- * own, apart from the word it is elided before (tx_analyze.c).  22: a
+ * own, apart from the word it is elided before (tx_analyze.c).  27: a
  * zero width space inside a word of an alphabet links its parts, as a
- * hyphen does (tx_analyze.c).
- * hyphen does (tx_analyze.c).  23: a file's title is its first line
+ * hyphen does (tx_analyze.c).  28: a file's title is its first line
  * with more than white space as passages read it (no-break, ideographic
  * and zero width spaces), without such spaces around it (ix_file.c).
- * and zero width spaces), without such spaces around it (ix_file.c).
- * 24: a line of invisible marks of direction (RLM, LRM, ...) is blank,
+ * 29: a line of invisible marks of direction (RLM, LRM, ...) is blank,
  * and such marks around a passage are no part of it (tx_utf8.c). */
 #define CS_READING_VERSION 29
 

@@ -146,7 +146,8 @@ typedef int (*tx_passage_fn)(void *ctx, const tx_passage *p);
 /*
  * Splits a whole file's bytes into passages: a paragraph is a run of
  * non-blank lines (a blank line holds only white space as tx_space_at
- * reads it, NBSP and RLM included; lines end at LF, CR LF or a lone CR).  A paragraph of more than
+ * reads it, NBSP and RLM included; lines end at LF, CR LF or a lone CR).
+ * A paragraph of more than
  * `max_words` words is cut into overlapping windows of at most `max_words`
  * words, ending at ICU sentence breaks where they allow; consecutive
  * windows share 15 to 25 words (less when max_words is small), so a

@@ -128,7 +128,6 @@ uint32_t tx_utf8_prev(const char *s, size_t i, size_t *start);
  * overrides, isolates). */
 int tx_is_space(uint32_t cp);
 
-
 /* tx_utf8.c: a copy of text[0, len) in a->legacy (NUL-terminated, length
  * in *out_len) that is all UTF-8: each byte of an invalid UTF-8 sequence
  * is read as Windows-1252 (which Latin-1 is a part of), the rest is
