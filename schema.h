@@ -162,8 +162,9 @@
  * with more than white space as passages read it (no-break, ideographic
  * and zero width spaces), without such spaces around it (ix_file.c).
  * 29: a line of invisible marks of direction (RLM, LRM, ...) is blank,
- * and such marks around a passage are no part of it (tx_utf8.c). */
-#define CS_READING_VERSION 29
+ * and such marks around a passage are no part of it (tx_utf8.c).
+ * 30: &apos without its ';' is text, as browsers show it (tx_markup.c). */
+#define CS_READING_VERSION 30
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a
  * prefix plus a hash by the indexer (ix_path_term). */

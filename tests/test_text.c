@@ -1289,6 +1289,8 @@ static void test_read_html(void **state)
         {"24&nbsp;h&nbspleft&nbsp &copy2023 &notit &ampx &AMP; &LT &#8217s &#x41B AT&T &lang",
          "24\xC2\xA0h\xC2\xA0left\xC2\xA0 \xC2\xA9" "2023 \xC2\xACit &x & < "
          "\xE2\x80\x99s \xD0\x9B AT&T &lang"},
+        /* &apos is XML's, read with its ';' only, as a browser does. */
+        {"&apostrophe &apos &apos;s", "&apostrophe &apos 's"},
         /* &#128;-&#159; are Windows-1252's characters, as browsers read
          * them (old pages' apostrophes and quotes); one it has none for
          * stays. */

@@ -55,7 +55,9 @@ static const htmlEntityDesc *named_reference(const char *name)
 
 /* Whether text[0, n) names one of the references HTML reads without
  * its ';' (&nbsp &copy &eacute, as pages written for old browsers have
- * them): those for ISO-8859-1's characters. */
+ * them): those for ISO-8859-1's characters.  Not &apos, which libxml2's
+ * table has but HTML's list of those does not: a browser shows
+ * "&apostrophe" as written. */
 static int legacy_reference(const char *text, size_t n)
 {
     char name[8];
@@ -64,7 +66,7 @@ static int legacy_reference(const char *text, size_t n)
     memcpy(name, text, n);
     name[n] = '\0';
     const htmlEntityDesc *e = named_reference(name);
-    return e && e->value <= 0xFF;
+    return e && e->value <= 0xFF && strcmp(name, "apos") != 0;
 }
 
 /* The end (one past) of the character reference at text[i] ('&'), or i
