@@ -163,8 +163,10 @@
  * and zero width spaces), without such spaces around it (ix_file.c).
  * 29: a line of invisible marks of direction (RLM, LRM, ...) is blank,
  * and such marks around a passage are no part of it (tx_utf8.c).
- * 30: &apos without its ';' is text, as browsers show it (tx_markup.c). */
-#define CS_READING_VERSION 30
+ * 30: &apos without its ';' is text, as browsers show it (tx_markup.c).
+ * 31: a custom element (<title-card>, <nav-link>) is no <title> nor
+ * <nav>: its text is read (tx_markup.c). */
+#define CS_READING_VERSION 31
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a
  * prefix plus a hash by the indexer (ix_path_term). */

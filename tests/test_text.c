@@ -1291,6 +1291,10 @@ static void test_read_html(void **state)
          "\xE2\x80\x99s \xD0\x9B AT&T &lang"},
         /* &apos is XML's, read with its ';' only, as a browser does. */
         {"&apostrophe &apos &apos;s", "&apostrophe &apos 's"},
+        /* Custom elements are no <title> nor <nav>: shown, as a browser
+         * shows an element it does not know. */
+        {"<title-card>Ties cut</title-card> <nav-link>Home</nav-link>",
+         "            Ties cut                        Home           "},
         /* &#128;-&#159; are Windows-1252's characters, as browsers read
          * them (old pages' apostrophes and quotes); one it has none for
          * stays. */

@@ -132,12 +132,34 @@ static size_t tag_end(const char *text, size_t i, size_t len)
     return i;
 }
 
+/* Whether c ends a tag's name, as HTML's tokenizer reads one: white
+ * space, '/' or '>'.  A custom element's name goes on past a letter or
+ * digit, and past a '-' ("title-card", "nav-link": no <title>, no <nav>,
+ * and shown as any element a browser does not know). */
+static int ends_name(char c)
+{
+    return is_space(c) || c == '/' || c == '>';
+}
+
 /* Whether the tag at text[i] opens the element `name`. */
 static int opens(const char *text, size_t i, size_t end, const char *name)
 {
     size_t n = strlen(name);
     return end - i > n + 1 && strncasecmp(text + i + 1, name, n) == 0 &&
-           !is_alnum(text[i + 1 + n]);
+           ends_name(text[i + 1 + n]);
+}
+
+/* Where the end tag `close` ("</style") next starts in text[from, len)
+ * with its whole name (not "</style-guide"), or len. */
+static size_t end_tag_at(const char *text, size_t from, size_t len,
+                         const char *close)
+{
+    size_t n = strlen(close);
+    for (size_t at = tx_find_nocase(text, from, len, close); at < len;
+         at = tx_find_nocase(text, at + 1, len, close))
+        if (at + n == len || ends_name(text[at + n]))
+            return at;
+    return len;
 }
 
 /* What a piece of HTML markup is to a reader. */
@@ -461,7 +483,7 @@ static void html_markup(const char *text, size_t len, markup_fn fn, void *ctx)
                 k++;
             size_t skip = end, at = len;
             if (end > i && k < sizeof hidden / sizeof hidden[0] &&
-                ((at = tx_find_nocase(text, end, len, hidden[k][1])) < len ||
+                ((at = end_tag_at(text, end, len, hidden[k][1])) < len ||
                  !opens(text, i, end, "title"))) {
                 size_t stop = at < len ? tag_end(text, at, len) : len;
                 end = stop > at ? stop : len;
