@@ -81,6 +81,17 @@ struct xs_db {
     std::string failed_msg;
 };
 
+/* Whether `db` or one of its shards is reached over the network. */
+inline bool xs_has_remote(const xs_db &db)
+{
+    if (db.reconnect)
+        return true;
+    for (const auto &s : db.shards)
+        if (s->reconnect)
+            return true;
+    return false;
+}
+
 struct xs_query {
     Xapian::Query q;
 };

@@ -335,10 +335,7 @@ static void run(xs_mset &m, xs_db &db, const Xapian::Query &q,
         return;
     }
     if (o.tiebreak_slot >= 0) {
-        bool remote = false;
-        for (const auto &s : db.shards)
-            remote = remote || static_cast<bool>(s->reconnect);
-        run_tiebroken(m, db.db, remote, q, o);
+        run_tiebroken(m, db.db, xs_has_remote(db), q, o);
         return;
     }
     Xapian::MSet ms = enquire(db.db, q, o).get_mset(o.offset, o.limit,
