@@ -165,8 +165,10 @@
  * and such marks around a passage are no part of it (tx_utf8.c).
  * 30: &apos without its ';' is text, as browsers show it (tx_markup.c).
  * 31: a custom element (<title-card>, <nav-link>) is no <title> nor
- * <nav>: its text is read (tx_markup.c). */
-#define CS_READING_VERSION 31
+ * <nav>: its text is read (tx_markup.c).
+ * 32: underscores at a word's ends are not its (_emphasis_, __init__:
+ * tx_analyze.c). */
+#define CS_READING_VERSION 32
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a
  * prefix plus a hash by the indexer (ix_path_term). */

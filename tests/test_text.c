@@ -312,6 +312,36 @@ static void test_connector_runs(void **state)
     assert_string_equal(terms(a, "\xE2\x80\x9C____\xE2\x80\x9D end"), "end");
     assert_string_equal(terms(a, "\xEF\xBC\xBF\xEF\xBC\xBF \xC3\xA9t\xC3\xA9"), "ete");
     tx_analyzer_free(a);
+}
+
+/* Underscores around a word are emphasis (Markdown's _word_, plain-text
+ * mail's) or a name's decoration (__init__): the word is read without
+ * them, its span too, so a quotation of what a reader sees finds it;
+ * underscores inside a word stay. */
+static void test_connector_ends(void **state)
+{
+    (void)state;
+    tx_analyzer *a = new_analyzer();
+    assert_string_equal(terms(a, "it was _truly_ remarkable"),
+                        "it was truly remarkable");
+    assert_string_equal(terms(a, "__init__ _private snake_case_ _x_y_"),
+                        "init private snake_case x_y");
+    /* The ICU path (a curly quote beside it), and the full-width low line. */
+    assert_string_equal(terms(a, "\xE2\x80\x9C_caf\xC3\xA9_\xE2\x80\x9D"), "cafe");
+    assert_string_equal(terms(a, "\xEF\xBC\xBF\xC3\xA9t\xC3\xA9\xEF\xBC\xBF"), "ete");
+    toks ts = run(a, "He said _remarkable_.");
+    assert_int_equal(ts.n, 3);
+    assert_int_equal(ts.v[2].start, 9);
+    assert_int_equal(ts.v[2].end, 19);
+    free(ts.v);
+    /* A number is still one when the underscores go ("1__" is ICU's word). */
+    tok n = one(a, "1__");
+    assert_string_equal(n.term, "1");
+    assert_true(n.flags & TX_NUMBER);
+    n = one(a, "_2024_");
+    assert_string_equal(n.term, "2024");
+    assert_true(n.flags & TX_NUMBER);
+    tx_analyzer_free(a);
 
     assert_true(tx_wordless("\n\n____ * * * \xE2\x80\x94\n", 17));
     assert_false(tx_wordless("__a__", 5));
@@ -1762,6 +1792,7 @@ int main(void)
         cmocka_unit_test(test_nbsp_separates_words),
         cmocka_unit_test(test_dot_between_letters_splits),
         cmocka_unit_test(test_connector_runs),
+        cmocka_unit_test(test_connector_ends),
         cmocka_unit_test(test_digit_groups),
         cmocka_unit_test(test_elision),
         cmocka_unit_test(test_zero_width_space),

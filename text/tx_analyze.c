@@ -561,6 +561,51 @@ static int connectors_only(const char *t, size_t s, size_t e)
            tx_wordless(t + s, e - s);
 }
 
+/* Whether text[i, e) starts with a connecting mark ('_', U+203F, the
+ * full-width low line ...); *n receives its length. */
+static int connector_at(const char *t, size_t i, size_t e, unsigned *n)
+{
+    if (t[i] != '_' && (unsigned char)t[i] < 0x80)
+        return 0;
+    uint32_t cp;
+    *n = tx_utf8_next(t, e, i, &cp);
+    return u_charType((UChar32)cp) == U_CONNECTOR_PUNCTUATION;
+}
+
+/*
+ * Trims the connecting marks at the ends of the word t[*s, *e) that holds
+ * more than them: "_remarkable_" is Markdown's and plain-text mail's
+ * emphasis, "__init__" a name in code, and a reader sees the word without
+ * them.  ICU's rules (ExtendNumLet) keep them in the word, so "remarkable"
+ * and a quotation of "truly remarkable progress" did not find it.  Marks
+ * inside a word stay (snake_case).  Returns the word's status: ICU's
+ * letter or number one is its last character's, which may have changed
+ * ("1__" is a letter word to ICU, "1" a number).
+ */
+static int trim_connectors(const char *t, size_t *s, size_t *e, int status)
+{
+    size_t b = *s, f = *e;
+    unsigned n;
+    while (b < f && connector_at(t, b, f, &n))
+        b += n;
+    while (f > b) {
+        size_t ps;
+        tx_utf8_prev(t, f, &ps);
+        if (!connector_at(t, ps, f, &n))
+            break;
+        f = ps;
+    }
+    if ((b == *s && f == *e) || b == f)
+        return status;
+    *s = b;
+    *e = f;
+    if (status < UBRK_WORD_NUMBER || status >= UBRK_WORD_LETTER_LIMIT)
+        return status; /* kana, ideographs: as ICU said */
+    size_t ps;
+    uint32_t last = tx_utf8_prev(t, f, &ps);
+    return u_isdigit((UChar32)last) ? UBRK_WORD_NUMBER : UBRK_WORD_LETTER;
+}
+
 /* The articles and conjunctions French, Italian and Catalan elide before
  * a vowel (l'État, qu'il, dell'arte), lower case. */
 static const char *const elided[] = {
@@ -613,9 +658,10 @@ static size_t elision_split(const char *t, size_t s, size_t e)
  * would have it) and after an elided article (l'État); digits keep their
  * '.', as in "1.5" or "v1.5"; a number and a unit glued to it are two
  * words, as they are with a space between ("40km" is "40 km"); connecting
- * marks alone are no word. */
+ * marks alone are no word, and those at a word's ends are not its. */
 static cs_status add_segment(struct run *r, size_t s, size_t e, int status)
 {
+    status = trim_connectors(r->text, &s, &e, status);
     if (status < UBRK_WORD_LETTER || status >= UBRK_WORD_LETTER_LIMIT)
         return add_word(r, s, e, status);
     const char *t = r->text;
