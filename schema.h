@@ -167,8 +167,10 @@
  * 31: a custom element (<title-card>, <nav-link>) is no <title> nor
  * <nav>: its text is read (tx_markup.c).
  * 32: underscores at a word's ends are not its (_emphasis_, __init__:
- * tx_analyze.c). */
-#define CS_READING_VERSION 32
+ * tx_analyze.c).
+ * 33: a Markdown file's title is read past HTML comments and from
+ * Hugo's TOML front matter (ix_file.c). */
+#define CS_READING_VERSION 33
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a
  * prefix plus a hash by the indexer (ix_path_term). */

@@ -230,44 +230,102 @@ static int line_is(const char *text, size_t s, size_t e, const char *mark)
     return 1;
 }
 
+/* The value of the title on the line text[ls, le) of a front matter:
+ * `title:` in YAML, `title =` in TOML (`toml`), unquoted, into *vs, *ve;
+ * 0 when the line sets another key. */
+static int front_title(const char *text, size_t ls, size_t le, int toml,
+                       size_t *vs, size_t *ve)
+{
+    if (le - ls < 6 || strncasecmp(text + ls, "title", 5) != 0)
+        return 0;
+    size_t s = ls + 5, e = le;
+    while (toml && s < e && (text[s] == ' ' || text[s] == '\t'))
+        s++;
+    if (s == e || text[s] != (toml ? '=' : ':'))
+        return 0;
+    s++;
+    while (s < e && (text[s] == ' ' || text[s] == '\t'))
+        s++;
+    while (e > s && (text[e - 1] == ' ' || text[e - 1] == '\t'))
+        e--;
+    if (e - s >= 2 && (text[s] == '"' || text[s] == '\'') &&
+        text[e - 1] == text[s]) {
+        s++;
+        e--;
+    }
+    *vs = s;
+    *ve = e;
+    return 1;
+}
+
 /*
- * A Markdown file's title: the `title:` of its YAML front matter (a
- * block between two `---` lines at its start, as Jekyll, Hugo and
- * Pandoc write it), else its first non-empty line after that block,
+ * Where the front matter that opens text[i, len) ends (the start of the
+ * line after its closing delimiter), or i when it has none: YAML between
+ * `---` lines (or closed by `...`), as Jekyll, Pandoc and most generators
+ * write it, or TOML between `+++` lines, as Hugo does.  *vs, *ve receive
+ * its title's value (empty when it has none), taken from an unclosed one
+ * too.
+ */
+static size_t front_matter(const char *text, size_t len, size_t i, size_t *vs,
+                           size_t *ve)
+{
+    *vs = *ve = 0;
+    size_t e = line_end(text, len, i);
+    int toml = line_is(text, i, e, "+++");
+    if (!toml && !line_is(text, i, e, "---"))
+        return i;
+    for (size_t ls = next_line(text, len, e); ls < len;) {
+        size_t le = line_end(text, len, ls);
+        if (toml ? line_is(text, ls, le, "+++")
+                 : line_is(text, ls, le, "---") || line_is(text, ls, le, "..."))
+            return next_line(text, len, le);
+        size_t s, f;
+        if (*vs == *ve && front_title(text, ls, le, toml, &s, &f)) {
+            *vs = s;
+            *ve = f;
+        }
+        ls = next_line(text, len, le);
+    }
+    return i; /* unclosed: its lines are text, but a title is taken */
+}
+
+/* Skips the HTML comments (`<!-- ... -->`: a note to the file's writers,
+ * a linter's switch) and white space from text[i] on, which a reader of
+ * the rendered page never sees. */
+static size_t skip_comments(const char *text, size_t len, size_t i)
+{
+    for (;;) {
+        size_t j = i;
+        unsigned n;
+        while (j < len && (n = tx_space_at(text, len, j)) > 0)
+            j += n;
+        if (len - j < 4 || memcmp(text + j, "<!--", 4) != 0)
+            return i;
+        size_t end = tx_find_nocase(text, j + 4, len, "-->");
+        if (end == len)
+            return i; /* unclosed: shown as text */
+        i = end + 3;
+    }
+}
+
+/*
+ * A Markdown file's title: the title of its front matter (front_matter),
+ * else its first non-empty line after that block and any HTML comments,
  * without the `#` marks of a heading (`# Title` is "Title").  Without
- * this, a file with front matter was titled "---", and a heading kept
- * its marks.
+ * this, a file with front matter was titled "---" (or Hugo's "+++"), one
+ * that opens with a comment was titled by it, and a heading kept its
+ * marks.
  */
 static char *markdown_title(const char *text, size_t len, const char *charset)
 {
     size_t i = 0;
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
         i = 3;
-    size_t e = line_end(text, len, i);
-    if (line_is(text, i, e, "---")) {
-        for (size_t ls = next_line(text, len, e); ls < len;) {
-            size_t le = line_end(text, len, ls);
-            if (line_is(text, ls, le, "---") || line_is(text, ls, le, "...")) {
-                i = next_line(text, len, le);
-                break;
-            }
-            if (le - ls > 6 && strncasecmp(text + ls, "title:", 6) == 0) {
-                size_t vs = ls + 6, ve = le;
-                while (vs < ve && (text[vs] == ' ' || text[vs] == '\t'))
-                    vs++;
-                while (ve > vs && (text[ve - 1] == ' ' || text[ve - 1] == '\t'))
-                    ve--;
-                if (ve - vs >= 2 && (text[vs] == '"' || text[vs] == '\'') &&
-                    text[ve - 1] == text[vs]) {
-                    vs++;
-                    ve--;
-                }
-                if (ve > vs)
-                    return first_line_title(text + vs, ve - vs, charset);
-            }
-            ls = next_line(text, len, le);
-        }
-    }
+    size_t vs, ve;
+    i = front_matter(text, len, i, &vs, &ve);
+    if (ve > vs)
+        return first_line_title(text + vs, ve - vs, charset);
+    i = skip_comments(text, len, i);
     char *title = first_line_title(text + i, len - i, charset);
     if (!title)
         return NULL;
