@@ -30,27 +30,39 @@ typedef struct passage_ref {
     char *charset;       /* and its charset (NULL: none); malloc'd */
 } passage_ref;
 
+/* A line number at s: digits only, from 1 to UINT_MAX; *end receives
+ * where it ends.  strtoul alone took white space and a sign ("-1" was
+ * ULONG_MAX) and a number past UINT_MAX was cut to its low bits, so
+ * "x.txt:4294967297" showed line 1.  -1 when there is none. */
+static int parse_line(const char *s, char **end, unsigned *line)
+{
+    if (*s < '0' || *s > '9')
+        return -1;
+    errno = 0;
+    unsigned long n = strtoul(s, end, 10);
+    if (errno || n == 0 || n > UINT_MAX)
+        return -1;
+    *line = (unsigned)n;
+    return 0;
+}
+
 static int parse_cite(const char *cite, char **path, unsigned *l1, unsigned *l2)
 {
     const char *colon = strrchr(cite, ':');
     if (!colon || colon == cite)
         return -1;
     char *end;
-    errno = 0;
-    unsigned long a = strtoul(colon + 1, &end, 10), b = a;
-    if (errno || end == colon + 1 || a == 0)
+    unsigned a, b;
+    if (parse_line(colon + 1, &end, &a) != 0)
         return -1;
-    if (*end == '-') {
-        const char *s = end + 1;
-        b = strtoul(s, &end, 10);
-        if (errno || end == s || b < a)
-            return -1;
-    }
+    b = a;
+    if (*end == '-' && (parse_line(end + 1, &end, &b) != 0 || b < a))
+        return -1;
     if (*end)
         return -1;
     *path = strndup(cite, (size_t)(colon - cite));
-    *l1 = (unsigned)a;
-    *l2 = (unsigned)b;
+    *l1 = a;
+    *l2 = b;
     return *path ? 0 : -1;
 }
 

@@ -24,6 +24,14 @@ cs show corpus/000_e2b09c51e93f98b0.txt:99999 2> err.txt
 [ "$status" -eq 2 ] || fail "missing line: status $status"
 grep -q "no indexed passage" err.txt || fail "message: $(cat err.txt)"
 
+# A line is digits, and no more than a line number holds: one past it is
+# no line 1 (its low bits), "-1" no line past the end.
+for bad in 4294967297 1-4294967297 -1 +1 " 1" 1--3; do
+    cs show "corpus/000_e2b09c51e93f98b0.txt:$bad" > shown.txt 2> err.txt
+    [ "$status" -eq 2 ] || fail "line '$bad': status $status: $(cat shown.txt)"
+    grep -q "is not a citation" err.txt || fail "line '$bad': $(cat err.txt)"
+done
+
 printf 'appended\n' >> "${cite%%:*}"
 cs show "$cite" > shown.txt
 grep -q "changed since it was indexed" shown.txt || fail "no change warning"
