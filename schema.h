@@ -169,8 +169,9 @@
  * 32: underscores at a word's ends are not its (_emphasis_, __init__:
  * tx_analyze.c).
  * 33: a Markdown file's title is read past HTML comments and from
- * Hugo's TOML front matter (ix_file.c). */
-#define CS_READING_VERSION 33
+ * Hugo's TOML front matter (ix_file.c).
+ * 34: a Markdown file's date is its front matter's (ix_file.c). */
+#define CS_READING_VERSION 34
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a
  * prefix plus a hash by the indexer (ix_path_term). */

@@ -230,15 +230,16 @@ static int line_is(const char *text, size_t s, size_t e, const char *mark)
     return 1;
 }
 
-/* The value of the title on the line text[ls, le) of a front matter:
- * `title:` in YAML, `title =` in TOML (`toml`), unquoted, into *vs, *ve;
+/* The value of `key` on the line text[ls, le) of a front matter:
+ * `key:` in YAML, `key =` in TOML (`toml`), unquoted, into *vs, *ve;
  * 0 when the line sets another key. */
-static int front_title(const char *text, size_t ls, size_t le, int toml,
-                       size_t *vs, size_t *ve)
+static int front_value(const char *text, size_t ls, size_t le, int toml,
+                       const char *key, size_t *vs, size_t *ve)
 {
-    if (le - ls < 6 || strncasecmp(text + ls, "title", 5) != 0)
+    size_t k = strlen(key);
+    if (le - ls <= k || strncasecmp(text + ls, key, k) != 0)
         return 0;
-    size_t s = ls + 5, e = le;
+    size_t s = ls + k, e = le;
     while (toml && s < e && (text[s] == ' ' || text[s] == '\t'))
         s++;
     if (s == e || text[s] != (toml ? '=' : ':'))
@@ -258,35 +259,69 @@ static int front_title(const char *text, size_t ls, size_t le, int toml,
     return 1;
 }
 
-/*
- * Where the front matter that opens text[i, len) ends (the start of the
- * line after its closing delimiter), or i when it has none: YAML between
- * `---` lines (or closed by `...`), as Jekyll, Pandoc and most generators
- * write it, or TOML between `+++` lines, as Hugo does.  *vs, *ve receive
- * its title's value (empty when it has none), taken from an unclosed one
- * too.
- */
-static size_t front_matter(const char *text, size_t len, size_t i, size_t *vs,
-                           size_t *ve)
+/* A Markdown file's front matter, as front_matter reads it. */
+typedef struct front {
+    size_t body;             /* where the text after it starts; 0: none */
+    size_t title_s, title_e; /* its title's value (empty: none) */
+    char date[9];            /* its date, YYYYMMDD; "" when none */
+} front;
+
+/* The date of a front matter's value text[s, e): YYYY-MM-DD, or YYYY-MM
+ * or YYYY, and a time after a 'T' or a space left out. */
+static void front_date(const char *text, size_t s, size_t e, char out[9])
 {
-    *vs = *ve = 0;
+    char iso[11];
+    size_t n = 0;
+    while (s + n < e && text[s + n] != 'T' && text[s + n] != ' ' && n < 10)
+        n++;
+    out[0] = '\0';
+    if (s + n < e && text[s + n] != 'T' && text[s + n] != ' ')
+        return;
+    memcpy(iso, text + s, n);
+    iso[n] = '\0';
+    if (ix_date_normalize(iso, out) != 0)
+        out[0] = '\0';
+}
+
+/*
+ * The front matter that opens the Markdown text[0, len) (after a byte
+ * order mark): YAML between `---` lines (or closed by `...`), as Jekyll,
+ * Pandoc and most generators write it, or TOML between `+++` lines, as
+ * Hugo does: its title and date are the article's.  Its lines stay a
+ * passage: a site's template often shows its title as the page's only
+ * headline, which a search for the headline's words must find.  An
+ * unclosed one is no front matter, but its title is taken.
+ */
+static void front_matter(const char *text, size_t len, front *fm)
+{
+    *fm = (front){0};
+    size_t i = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     size_t e = line_end(text, len, i);
     int toml = line_is(text, i, e, "+++");
     if (!toml && !line_is(text, i, e, "---"))
-        return i;
+        return;
+    size_t ds = 0, de = 0;
     for (size_t ls = next_line(text, len, e); ls < len;) {
         size_t le = line_end(text, len, ls);
         if (toml ? line_is(text, ls, le, "+++")
-                 : line_is(text, ls, le, "---") || line_is(text, ls, le, "..."))
-            return next_line(text, len, le);
+                 : line_is(text, ls, le, "---") || line_is(text, ls, le, "...")) {
+            fm->body = next_line(text, len, le);
+            if (de > ds)
+                front_date(text, ds, de, fm->date);
+            return;
+        }
         size_t s, f;
-        if (*vs == *ve && front_title(text, ls, le, toml, &s, &f)) {
-            *vs = s;
-            *ve = f;
+        if (fm->title_e == fm->title_s &&
+            front_value(text, ls, le, toml, "title", &s, &f)) {
+            fm->title_s = s;
+            fm->title_e = f;
+        }
+        if (de == ds && front_value(text, ls, le, toml, "date", &s, &f)) {
+            ds = s;
+            de = f;
         }
         ls = next_line(text, len, le);
     }
-    return i; /* unclosed: its lines are text, but a title is taken */
 }
 
 /* Skips the HTML comments (`<!-- ... -->`: a note to the file's writers,
@@ -309,23 +344,19 @@ static size_t skip_comments(const char *text, size_t len, size_t i)
 }
 
 /*
- * A Markdown file's title: the title of its front matter (front_matter),
- * else its first non-empty line after that block and any HTML comments,
- * without the `#` marks of a heading (`# Title` is "Title").  Without
- * this, a file with front matter was titled "---" (or Hugo's "+++"), one
- * that opens with a comment was titled by it, and a heading kept its
- * marks.
+ * A Markdown file's title: the title of its front matter `fm`, else its
+ * first non-empty line after that block and any HTML comments, without
+ * the `#` marks of a heading (`# Title` is "Title").  Without this, a
+ * file with front matter was titled "---" (or Hugo's "+++"), one that
+ * opens with a comment was titled by it, and a heading kept its marks.
  */
-static char *markdown_title(const char *text, size_t len, const char *charset)
+static char *markdown_title(const char *text, size_t len, const front *fm,
+                            const char *charset)
 {
-    size_t i = 0;
-    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-        i = 3;
-    size_t vs, ve;
-    i = front_matter(text, len, i, &vs, &ve);
-    if (ve > vs)
-        return first_line_title(text + vs, ve - vs, charset);
-    i = skip_comments(text, len, i);
+    if (fm->title_e > fm->title_s)
+        return first_line_title(text + fm->title_s, fm->title_e - fm->title_s,
+                                charset);
+    size_t i = skip_comments(text, len, fm->body);
     char *title = first_line_title(text + i, len - i, charset);
     if (!title)
         return NULL;
@@ -829,6 +860,10 @@ static cs_status write_article(ix_worker *w, const ix_task *t, file_ctx *f,
     /* Metadata is shown as text and JSON: as UTF-8, bytes that are not UTF-8 read as
      * Windows-1252 as the analyzer reads them, so a Latin-1 file's title
      * reads as written and its words are those its text is searched by. */
+    front fm = {0};
+    int markdown = !is_mail && !is_page && !wide && is_markdown(t->file->rel);
+    if (markdown)
+        front_matter(text, len, &fm);
     char *title = NULL;
     if (meta && *meta->title)
         title = tx_utf8_legacy(meta->title, strlen(meta->title), NULL);
@@ -839,9 +874,8 @@ static cs_status write_article(ix_worker *w, const ix_task *t, file_ctx *f,
     else if (is_page || snapshot) /* its first line is markup, a delimiter */
         title = strdup(page.title ? page.title : "");
     else
-        title = !is_mail && !wide && is_markdown(t->file->rel)
-                    ? markdown_title(text + body, len - body, charset)
-                    : first_line_title(text + body, len - body, charset);
+        title = markdown ? markdown_title(text, len, &fm, charset)
+                         : first_line_title(text + body, len - body, charset);
     /* (A page's strings are NULL when it has none: no page was read.) */
     const char *page_url = page.url && *page.url ? page.url
                            : location            ? location
@@ -852,8 +886,9 @@ static cs_status write_article(ix_worker *w, const ix_task *t, file_ctx *f,
                                            : "",
                *u = meta && *meta->url ? meta->url : page_url,
                *lg = meta ? meta->lang : "";
-    const char *date = meta && *meta->date ? meta->date
+    const char *date = meta && *meta->date     ? meta->date
                        : is_mail && !snapshot ? mail.date
+                       : *fm.date             ? fm.date
                                               : page.date;
     char *source = tx_utf8_legacy(src, strlen(src), NULL);
     char *url = tx_utf8_legacy(u, strlen(u), NULL);
