@@ -142,6 +142,19 @@ static void show_view_clear(show_view *v)
     memset(v, 0, sizeof *v);
 }
 
+/* Whether the index has a record of the file `path` (root-relative): an
+ * empty file, or one of blank lines, is indexed without a passage, and
+ * stats counts it. */
+static int file_recorded(qy_engine *e, const char *path)
+{
+    char key[PATH_MAX + 16], *rec = NULL;
+    snprintf(key, sizeof key, "%s%s", CS_META_FILE, path);
+    int found = xs_db_get_metadata(qy_engine_db(e), key, &rec, NULL, NULL) == CS_OK &&
+                rec && *rec;
+    free(rec);
+    return found;
+}
+
 /* Looks up the passages `cite` names and their context in the index,
  * then reads the file; the index alone decides which file may be read. */
 static cs_status show_lookup(qy_engine *e, const char *cite, unsigned context,
@@ -214,7 +227,9 @@ static cs_status show_lookup(qy_engine *e, const char *cite, unsigned context,
         }
     if (rc == CS_OK && first == n)
         rc = cs_fail(msg, CS_NOT_FOUND, "%s: no indexed passage at %s%s", cite,
-                     path, n ? "" : " (the file is not in the index)");
+                     path, n                       ? ""
+                           : file_recorded(e, path) ? " (the file holds no text)"
+                                                    : " (the file is not in the index)");
     if (rc != CS_OK) {
         show_view_clear(v);
         return rc;

@@ -62,4 +62,18 @@ lines = [l[2:] for l in open(sys.argv[1]) if l.startswith("> ") and not l.starts
 shown = " ".join(l[4:] if l.startswith("... ") else l for l in lines).split()
 assert shown == open(sys.argv[2]).read().split("\n")[2].split(), (len(shown), shown[:5])
 PY
+# An empty file, or one of blank lines, is indexed (stats counts it) but
+# has no passage: show says so, not that the file is not in the index.
+mkdir blank
+: > blank/empty.txt
+printf '\n  \n\t\n' > blank/spaces.txt
+"$CITESEARCH" index --quiet blank
+for f in empty spaces; do
+    cs show "blank/$f.txt:1" 2> err.txt
+    [ "$status" -eq 2 ] || fail "$f.txt: status $status"
+    grep -q "blank/$f.txt (the file holds no text)" err.txt || fail "$f.txt: $(cat err.txt)"
+done
+cs show blank/none.txt:1 2> err.txt
+grep -q "(the file is not in the index)" err.txt || fail "none.txt: $(cat err.txt)"
+
 echo ok
