@@ -1,7 +1,7 @@
 // The page of `citesearch serve` in headless Chromium: a claim, a misquote,
-// the passage in its article, the keyboard, copying a citation, a Latin-1
-// file, a saved page's address, and corpus text that looks like HTML
-// staying text.
+// the passage in its article, the keyboard, Back and Forward, copying a
+// citation, a Latin-1 file, a saved page's address, and corpus text that
+// looks like HTML staying text.
 //
 // usage: node serve_page.test.js URL SCREENSHOT_DIR
 // (run by tests/e2e/browser.sh, which installs playwright-core, indexes the
@@ -152,6 +152,29 @@ async function main() {
     await page.keyboard.press("Escape");
     await page.waitForSelector("#context", { state: "hidden" });
     assert.equal(await page.evaluate(() => document.activeElement.dataset.index), "0");
+
+    // Back and Forward: each search is a step in the history, its address
+    // naming it, so Back shows the search before instead of leaving the
+    // page; the same search again is no new step.
+    const shownAfter = (q, mode, cite) => page.waitForFunction(([q, mode, cite]) => {
+      const first = document.querySelector("#results .result button.cite");
+      const s = document.getElementById("status").textContent;
+      return document.getElementById("q").value === q &&
+             document.getElementById("mode").value === mode &&
+             s && !s.startsWith("Searching") && first && first.textContent === cite;
+    }, [q, mode, cite], { timeout: 10000 });
+    await search(page, CLAIM, "claim");
+    await search(page, "Kreshnik Spahiu", "auto");
+    const steps = await page.evaluate(() => history.length);
+    await search(page, "Kreshnik Spahiu", "auto");
+    assert.equal(await page.evaluate(() => history.length), steps);
+    await page.goBack();
+    assert.ok(page.url().startsWith(url), "Back left the page for " + page.url());
+    await shownAfter(CLAIM, "claim", CLAIM_CITE);
+    assert.equal(new URL(page.url()).searchParams.get("q"), CLAIM);
+    await page.goForward();
+    await shownAfter("Kreshnik Spahiu", "auto", "corpus/004_ea823e42dca6d0bc.txt:33");
+    assert.equal(new URL(page.url()).searchParams.get("mode"), "auto");
 
     // A Latin-1 file (bytes that are not UTF-8): its accented words are
     // found, marked on the right letters and shown as written, in the
