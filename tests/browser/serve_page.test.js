@@ -176,6 +176,25 @@ async function main() {
     await shownAfter("Kreshnik Spahiu", "auto", "corpus/004_ea823e42dca6d0bc.txt:33");
     assert.equal(new URL(page.url()).searchParams.get("mode"), "auto");
 
+    // A window of a long paragraph on one line (every window shares its
+    // cite): the article shows that window as the cited one, in view, not
+    // the whole paragraph from its start.
+    await search(page, "Oskar Vendelbo envelope", "auto");
+    const win = firstResult(page);
+    assert.match(await win.locator("button.cite").textContent(), /^minutes\/ferry\.txt:3$/);
+    await win.locator("button.cite").click();
+    await page.waitForSelector("#context .cited");
+    const citedText = (await page.locator("#context .cited").allTextContents()).join("");
+    assert.ok(citedText.includes("Oskar Vendelbo") && !citedText.includes("Minute 1 notes"),
+              "cited: " + citedText.slice(0, 120));
+    assert.ok(await page.evaluate(() => {
+      const panel = document.getElementById("context").getBoundingClientRect();
+      const m = document.querySelector("#context mark").getBoundingClientRect();
+      return m.top >= panel.top && m.bottom <= panel.bottom;
+    }), "the matched words are out of view in the article");
+    await page.keyboard.press("Escape");
+    await page.waitForSelector("#context", { state: "hidden" });
+
     // A Latin-1 file (bytes that are not UTF-8): its accented words are
     // found, marked on the right letters and shown as written, in the
     // results and in the article view.

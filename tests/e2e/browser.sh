@@ -1,10 +1,11 @@
 # The search page in headless Chromium (tests/browser/serve_page.test.js):
 # a claim, a misquote, the passage in its article, the keyboard, corpus
 # text that looks like HTML shown as text, an e-mail's HTML part shown
-# as a mail reader shows it, and a saved page's address as a link (or as
-# text, when it is a script).  Needs the `chromium` package
-# and node; installs the pinned playwright-core from tests/browser into the
-# build directory when it is missing (never a browser download).
+# as a mail reader shows it, a saved page's address as a link (or as
+# text, when it is a script), and a window of a long paragraph in its
+# article.  Needs the `chromium` package and node; installs the pinned
+# playwright-core from tests/browser into the build directory when it is
+# missing (never a browser download).
 . "$(dirname "$0")/lib.sh"
 : "${CS_BUILD_DIR:?the build directory}"
 
@@ -59,7 +60,21 @@ printf '<html><head><title>Trap</title><link rel="canonical" href="javascript:wi
 # A figure a claim rounds.
 mkdir figures
 printf 'Figures\n\nActual expenditures were $73,344,573.27 for the quarter.\n' > figures/f.txt
-"$CITESEARCH" index --quiet corpus inject latin1 mail pages figures
+# A transcript whose one paragraph is one long line: indexed as
+# overlapping windows that share one cite.
+mkdir minutes
+{
+    printf 'Ferry minutes\n\n'
+    for i in $(seq 1 150); do
+        if [ "$i" -eq 120 ]; then
+            printf 'The harbour pilot Oskar Vendelbo refused the envelope. '
+        else
+            printf 'Minute %d notes the ferry timetable for the northern islands. ' "$i"
+        fi
+    done
+    printf '\n'
+} > minutes/ferry.txt
+"$CITESEARCH" index --quiet corpus inject latin1 mail pages figures minutes
 
 start_server
 
