@@ -116,6 +116,10 @@ async function main() {
       assert.ok(await mis.locator(".diff .sub").first().isVisible(), "the diff is not visible");
       // (A day by its month: a date's.)
       assert.equal(await mis.locator(".diff .kind").first().textContent(), " (date)");
+      // The source's punctuation between its words, as it writes them
+      // (its quotation mark opens before "heavy").
+      assert.match(await mis.locator(".diff").textContent(),
+                   /on July 17 -> 15 \(date\) it had suffered a \u201cheavy cyberattack$/);
     } else {
       assert.ok(["near", "terms"].includes(match), match);
       assert.match(await mis.locator(".passage").textContent(), /on July 15 it had suffered/);
