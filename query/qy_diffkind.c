@@ -712,6 +712,36 @@ static int month_in_digits(const char *w)
     return (int)v;
 }
 
+/* Whether three written words are a date in digits: year, month, day
+ * (2022-07-15, which reads 2022 07 15) or day, month, year (15/07/2022). */
+static int digit_date(const char *a, const char *b, const char *c)
+{
+    return month_in_digits(b) &&
+           ((qy_year_word(a) && day_word(c)) || (day_word(a) && qy_year_word(c)));
+}
+
+/* Whether op i, a number each side, is a part of a date in digits whose
+ * other two parts stand by it, aligned or replaced, and are one on both
+ * sides (2022-07-16 of 2022-07-15: its day; 15/08/2022 of 15/07/2022:
+ * its month).  Such a number is a date's, which "16 -> 15 (number)"
+ * did not say. */
+static int in_digit_date(const qy_diff_op *ops, size_t n, size_t i)
+{
+    for (size_t s = i >= 2 ? i - 2 : 0; s <= i && s + 2 < n; s++) {
+        const char *q[3], *p[3];
+        int aligned = 1;
+        for (size_t k = 0; k < 3; k++) {
+            const qy_diff_op *o = &ops[s + k];
+            aligned &= o->op == '=' || o->op == '~';
+            q[k] = o->query;
+            p[k] = o->source;
+        }
+        if (aligned && digit_date(q[0], q[1], q[2]) && digit_date(p[0], p[1], p[2]))
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether op i is a month in digits against one named (03 -> March),
  * by a number on either side (14/03/2020, read 14 03 2020, against 14
  * March 2020), and if so in *same whether they are one month. */
@@ -1101,8 +1131,9 @@ void qy_diff_kinds(qy_diff_op *ops, size_t n)
                 o->kind = QY_DIFF_SAME_NUMBER;
             else if (qy_number_of(o->query, &a) && qy_number_of(o->source, &b))
                 o->kind = qy_same_number(o->query, o->source, &a) ? QY_DIFF_SAME_NUMBER
-                          : day_by_month(ops, n, i)                ? QY_DIFF_DATE
-                                                                   : QY_DIFF_NUMBER;
+                          : day_by_month(ops, n, i) || in_digit_date(ops, n, i)
+                              ? QY_DIFF_DATE
+                              : QY_DIFF_NUMBER;
             else if (qy_is_date_word(o->query) && qy_is_date_word(o->source))
                 o->kind = QY_DIFF_DATE;
             else if (tx_unit_groups(o->query, strlen(o->query)) &

@@ -79,6 +79,18 @@ static void test_replaced_numbers_and_dates_are_said_so(void **state)
                              "~ 1,500|2,000", "~ many|various"};
     expect(a, 6, "7th -> 9th (number); July -> Sept. (date); "
                  "1,500 -> 2,000 (number); many -> various");
+    /* A part of a date in digits, its other parts by it: a date's (its
+     * day, month or year; year-month-day or day/month/year), not where
+     * the words by it make no date. */
+    const char *const iso[] = {"= on|on", "= 2022|2022", "= 07|07", "~ 16|15",
+                             "= said|said"};
+    expect(iso, 5, "16 -> 15 (date)");
+    const char *const dmy[] = {"= 15|15", "~ 08|07", "= 2022|2022", "= and|and",
+                             "~ 2023|2022", "= 07|07", "= 15|15"};
+    expect(dmy, 7, "08 -> 07 (date); 2023 -> 2022 (date)");
+    const char *const nodate[] = {"= in|in", "= 2022|2022", "~ 40|45", "= 15|15",
+                             "= people|people", "= 12|12", "~ 16|17", "= 2021|2021"};
+    expect(nodate, 8, "40 -> 45 (number); 16 -> 17 (number)");
     /* Numbers written out count; a number against a word is a plain
      * replacement. */
     const char *const b[] = {"~ fifteen|16", "~ 17|seventy", "~ 17|several",
