@@ -672,6 +672,8 @@ cs_status ix_run(const ix_options *opts, char *const *paths, size_t npaths,
         rc = ix_shards_begin(&r.shards, msg);
     if (rc == CS_OK)
         rc = prepare_index(&r, &root_rel, &root);
+    if (rc == CS_OK)
+        rc = ix_manifest_set_root(r.manifest, root);
 
     /* Walk every argument first: the manifests found on the way apply to
      * every file, wherever it was listed. */

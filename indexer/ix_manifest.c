@@ -14,6 +14,7 @@ struct ix_manifest {
     size_t n, cap;
     unsigned long next_seq;
     int sorted;
+    char *root;         /* the index root's absolute path, or NULL */
     FILE *log;          /* where a skipped row is said, or NULL */
     unsigned bad_rows;  /* rows skipped: an empty path, a bad date */
 };
@@ -28,6 +29,16 @@ ix_manifest *ix_manifest_new(void)
 }
 
 void ix_manifest_set_log(ix_manifest *m, FILE *log) { m->log = log; }
+
+cs_status ix_manifest_set_root(ix_manifest *m, const char *root)
+{
+    char *copy = strdup(root);
+    if (!copy)
+        return CS_NOMEM;
+    free(m->root);
+    m->root = copy;
+    return CS_OK;
+}
 unsigned ix_manifest_bad_rows(const ix_manifest *m) { return m->bad_rows; }
 
 static void meta_clear(ix_meta *e)
@@ -47,6 +58,7 @@ void ix_manifest_free(ix_manifest *m)
     for (size_t i = 0; i < m->n; i++)
         meta_clear(&m->items[i]);
     free(m->items);
+    free(m->root);
     free(m);
 }
 
@@ -165,30 +177,62 @@ static void on_field(void *data, size_t len, void *ctx)
     s->field++;
 }
 
+/* The folder of the manifest, as the run reached it: malloc'd. */
+static char *csv_folder(const load_state *s)
+{
+    char *dir = strdup(s->csv_path);
+    if (!dir)
+        return NULL;
+    char *slash = strrchr(dir, '/');
+    if (!slash)
+        strcpy(dir, ".");
+    else
+        slash[slash == dir] = '\0';
+    return dir;
+}
+
+/* Whether a root-relative path leads out of the root. */
+static int escapes_root(const char *rel)
+{
+    return strcmp(rel, "..") == 0 || strncmp(rel, "../", 3) == 0;
+}
+
 /*
  * A manifest's path as the index stores it: a relative one joined to the
  * folder of the manifest (`dir_rel`, from the index root), an absolute
  * one (a list made by `find "$PWD"` or a script) made relative to that
  * folder first, through its own folder's real path (the file's name kept,
  * a symbolic link's too).  Joined as it was, an absolute path named no
- * indexed file, and its row was silently of no use.
+ * indexed file, and its row was silently of no use.  A path so joined
+ * that leads out of the root, as every row of a manifest kept outside it
+ * does ("../proj/a.txt" from "../meta"), is found through the file
+ * system when the root is known: lexically, ".." cannot climb back into
+ * the root by its name, and the row named no indexed file.
  */
 static char *entry_path(const load_state *s, const char *path)
 {
-    if (path[0] != '/')
-        return ix_path_join(s->dir_rel, path);
-    char *csv_dir = strdup(s->csv_path), *in_dir = NULL, *out = NULL;
+    char *csv_dir = csv_folder(s), *in_dir = NULL, *out = NULL, *full = NULL;
     if (!csv_dir)
         return NULL;
-    char *slash = strrchr(csv_dir, '/');
-    const char *cd = slash ? (slash == csv_dir ? "/" : csv_dir) : ".";
-    if (slash && slash != csv_dir)
-        *slash = '\0';
-    if (path[strlen(path) - 1] != '/' &&
-        ix_relative_file(cd, path, &in_dir, NULL) == CS_OK)
+    int is_dir = path[strlen(path) - 1] == '/';
+    if (path[0] != '/')
+        out = ix_path_join(s->dir_rel, path);
+    else if (!is_dir && ix_relative_file(csv_dir, path, &in_dir, NULL) == CS_OK)
         out = ix_path_join(s->dir_rel, in_dir);
     else
         out = strdup(path); /* its folder does not exist: no file */
+    if (out && !is_dir && s->m->root && escapes_root(out)) {
+        char *found = NULL;
+        if (path[0] != '/' && asprintf(&full, "%s/%s", csv_dir, path) < 0)
+            full = NULL;
+        if ((path[0] == '/' || full) &&
+            ix_relative_file(s->m->root, full ? full : path, &found, NULL) ==
+                CS_OK) {
+            free(out);
+            out = found;
+        }
+    }
+    free(full);
     free(in_dir);
     free(csv_dir);
     return out;

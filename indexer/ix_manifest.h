@@ -41,6 +41,16 @@ void ix_manifest_free(ix_manifest *m);
 cs_status ix_manifest_load(ix_manifest *m, const char *csv_path,
                            const char *dir_rel, char **msg);
 
+/*
+ * The index root's absolute path (copied; CS_NOMEM).  With it, a row
+ * whose path, joined to its manifest's folder, leads out of the root
+ * ("../proj/a.txt" in a manifest kept beside the corpus, given with
+ * --manifest) is found through the file system, so that it names the
+ * file as the walk does ("a.txt"); without it such a path is kept as
+ * joined, and names no indexed file under the root.
+ */
+cs_status ix_manifest_set_root(ix_manifest *m, const char *root);
+
 /* Where a skipped row is said (NULL: nowhere, the default). */
 void ix_manifest_set_log(ix_manifest *m, FILE *log);
 /* The rows skipped so far, of every manifest loaded into `m`. */
