@@ -74,7 +74,7 @@
  * the option keeps their metadata (ix_index.c, load_given_manifests). */
 #define CS_META_MANIFESTS "manifests"
 /* Per-file record: key CS_META_FILE PATH, value "SIZE MTIME_NS HASH16
- * NPASSAGES READING META16 INO" (READING absent, in records written
+ * NPASSAGES READING META16 INO CTIME_NS" (READING absent, in records written
  * before it: 1; MTIME_NS 0 when the file was read too soon after it was
  * written for its mtime to be trusted: ix_file.c).  META16 is the hash of
  * the manifest metadata the file was indexed with (ix_meta_hash): a run
@@ -84,7 +84,10 @@
  * manifest metadata now (ix_record_meta_changed says why).  INO is the
  * file's inode number: another file put in its place with its size and
  * time (mv, cp -p) is read again; a record without it is trusted as
- * before.  The fields after the fourth were each added last, so readers
+ * before.  CTIME_NS is the file's status change time, which a write sets
+ * and no one can put back: the file written again in place with its size
+ * and mtime put back (cp -p onto it) is read again; a record without it
+ * is trusted as before.  The fields after the fourth were each added last, so readers
  * of the fields before them (qy_show.c, an older citesearch) read the
  * record as before, and the index format did not change. */
 #define CS_META_FILE "file:"

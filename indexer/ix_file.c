@@ -51,9 +51,10 @@ cs_status ix_record_get(xs_wdb *db, const char *rel, ix_record *r, int *found,
         /* An unreadable record stands for a changed file: its passages,
          * if any, are replaced. */
         int n = sscanf(val,
-                       "%" SCNu64 " %" SCNd64 " %" SCNx64 " %u %u %" SCNx64 " %" SCNu64,
+                       "%" SCNu64 " %" SCNd64 " %" SCNx64 " %u %u %" SCNx64
+                       " %" SCNu64 " %" SCNd64,
                        &r->size, &r->mtime_ns, &r->hash, &r->passages,
-                       &r->reading, &r->meta, &r->ino);
+                       &r->reading, &r->meta, &r->ino, &r->ctime_ns);
         if (n == 4)
             r->reading = 1; /* written before readings were numbered */
         else if (n < 4)
@@ -71,13 +72,14 @@ cs_status ix_record_put(xs_wdb *db, const char *rel, const ix_record *r,
 {
     char key[PATH_MAX + 16], val[160];
     record_key(rel, key);
-    /* The metadata's hash and the inode go last, so that an older
-     * citesearch, which reads the fields before them, still reads the
-     * record. */
+    /* The metadata's hash, the inode and the status change time go
+     * last, so that an older citesearch, which reads the fields before
+     * them, still reads the record. */
     int n = snprintf(val, sizeof val,
-                     "%" PRIu64 " %" PRId64 " %016" PRIx64 " %u %u %016" PRIx64 " %" PRIu64,
+                     "%" PRIu64 " %" PRId64 " %016" PRIx64 " %u %u %016" PRIx64
+                     " %" PRIu64 " %" PRId64,
                      r->size, r->mtime_ns, r->hash, r->passages, r->reading,
-                     r->meta, r->ino);
+                     r->meta, r->ino, r->ctime_ns);
     return xs_wdb_set_metadata(db, key, val, (size_t)n, msg);
 }
 
@@ -1026,7 +1028,8 @@ cs_status ix_file_index(ix_worker *w, xs_wdb *db, ix_task *t, int in_place,
                          .hash = ix_hash(text, len),
                          .reading = CS_READING_VERSION,
                          .meta = ix_meta_hash(t->meta), .meta_known = 1,
-                         .ino = (uint64_t)file->ino};
+                         .ino = (uint64_t)file->ino,
+                         .ctime_ns = file->ctime_ns};
 
     if (binary) {
         fprintf(log, "citesearch: %s: binary file (skipped)\n", file->abs);

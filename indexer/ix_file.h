@@ -10,7 +10,7 @@
  * reused.
  *
  * The record of a file, metadata CS_META_FILE PATH = "SIZE MTIME_NS HASH16
- * NPASSAGES READING META16" (schema.h), is what tells a later run whether
+ * NPASSAGES READING META16 INO CTIME_NS" (schema.h), is what tells a later run whether
  * the file changed: same size and mtime, not read; same bytes (hash), not
  * re-indexed.  Either way only when the manifest metadata the run would
  * index it with hashes as recorded (META16): a corrected manifest row
@@ -43,6 +43,8 @@ typedef struct ix_record {
     int meta_known;     /* 0 in a record written before it was kept */
     uint64_t ino;       /* the file's inode number; 0 in a record written
                            before it was kept */
+    int64_t ctime_ns;   /* the file's status change time; 0 in a record
+                           written before it was kept */
 } ix_record;
 
 /* Non-zero when the record key of `rel` fits Xapian's key length limit;

@@ -402,11 +402,15 @@ static cs_status plan(run *r, const ix_filelist *files, ix_task **out,
          * short strings: comparing it costs an unchanged file no read. */
         t->meta = ix_manifest_find(r->manifest, file->rel);
         /* Another file put in its place with the same size and time (mv,
-         * cp -p) has another inode: read, its bytes decide; a record
-         * without one (an older citesearch's) is trusted as before. */
+         * cp -p) has another inode, and the file written again in place
+         * with its size and mtime put back (cp -p onto it, a tool that
+         * keeps a file's date) another status change time, which no one
+         * can set: read, its bytes decide.  A record without them (an
+         * older citesearch's) is trusted as before. */
         if (t->have_old && t->old.size == file->size &&
             t->old.mtime_ns == file->mtime_ns &&
             (t->old.ino == 0 || t->old.ino == (uint64_t)file->ino) &&
+            (t->old.ctime_ns == 0 || t->old.ctime_ns == file->ctime_ns) &&
             t->old.reading == CS_READING_VERSION &&
             !ix_record_meta_changed(&t->old, ix_meta_hash(t->meta))) {
             r->sum->unchanged++;

@@ -71,6 +71,8 @@ static cs_status add_file(ix_filelist *l, const char *abs, const char *rel,
                  .size = (uint64_t)st->st_size,
                  .mtime_ns = (int64_t)st->st_mtim.tv_sec * 1000000000 +
                              st->st_mtim.tv_nsec,
+                 .ctime_ns = (int64_t)st->st_ctim.tv_sec * 1000000000 +
+                             st->st_ctim.tv_nsec,
                  .dev = st->st_dev, .ino = st->st_ino};
     if (!f.abs || !f.rel) {
         free(f.abs);

@@ -26,6 +26,8 @@ typedef struct ix_file {
     char *rel;          /* path relative to the index root: stored, cited */
     uint64_t size;
     int64_t mtime_ns;
+    int64_t ctime_ns;   /* its status change time, which a write sets
+                           however its mtime is put back */
     dev_t dev;          /* the file itself, however it was reached */
     ino_t ino;
     int alias;          /* another path (a symbolic or hard link) to a file

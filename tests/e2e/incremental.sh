@@ -71,4 +71,19 @@ cs query --format jsonl numbat > out.jsonl
 [ "$(jq_py 'rs[0]["cite"]' < out.jsonl)" = "swap/a.txt:3" ] || fail "the new text: $(cat out.jsonl)"
 cs query --format jsonl quokka > out.jsonl
 [ "$status" -eq 1 ] || fail "the old text stayed: $(cat out.jsonl)"
+# A file written again in place with its size and mtime put back, long
+# after a run read it (a corrected copy put over it with cp -p, both
+# dated as the article is): same inode, size and mtime, but another
+# status change time, which no one can set: read again, its new text is
+# what the index holds.
+printf 'Swap notes\n\nThe jackal was seen.\n' > fixed.txt
+touch -d '2020-01-01 00:00:00' fixed.txt
+cp -p fixed.txt swap/a.txt
+"$CITESEARCH" index swap 2> inplace.txt
+grep -q "1 files: 1 read, 1 indexed" inplace.txt || fail "written in place: $(cat inplace.txt)"
+cs query --format jsonl jackal > out.jsonl
+[ "$(jq_py 'rs[0]["cite"]' < out.jsonl)" = "swap/a.txt:3" ] || fail "the text written in place: $(cat out.jsonl)"
+not_found "the text written over" numbat
+"$CITESEARCH" index swap 2> inplace.txt
+grep -q "1 files: 0 read, 0 indexed" inplace.txt || fail "after it: $(cat inplace.txt)"
 echo ok
