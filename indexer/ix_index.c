@@ -4,9 +4,11 @@
  * many, by several writers at once (ix_parallel.h). */
 #include "ix_index.h"
 
+#include <inttypes.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "ix_file.h"
@@ -330,6 +332,138 @@ static cs_status mark_aliases(run *r, ix_filelist *files)
     }
     free(byino);
     return CS_OK;
+}
+
+/* The files of a run not recorded under their own path, by inode, and
+ * the walk's paths, while the records are looked through. */
+typedef struct adopt_ctx {
+    const char *root;
+    ix_file **fresh;     /* sorted by inode number (cmp_fresh) */
+    char **walk_rel;     /* fresh[i]'s path as walked, once it took a
+                            recorded one (freed at the end: `walked`
+                            points to it), else NULL */
+    size_t nfresh;
+    const char **walked; /* the walk's paths, sorted */
+    size_t nwalked;
+    FILE *log;
+    int verbose;
+    int nomem;
+} adopt_ctx;
+
+static int cmp_fresh(const void *a, const void *b)
+{
+    const ix_file *x = *(const ix_file *const *)a, *y = *(const ix_file *const *)b;
+    return x->ino != y->ino ? (x->ino < y->ino ? -1 : 1) : strcmp(x->rel, y->rel);
+}
+
+static int cmp_ino(const void *key, const void *item)
+{
+    uint64_t k = *(const uint64_t *)key;
+    uint64_t i = (uint64_t)(*(ix_file *const *)item)->ino;
+    return k < i ? -1 : k > i;
+}
+
+static int on_adopt_record(void *ctx, const char *key, const char *val,
+                           size_t len)
+{
+    adopt_ctx *c = ctx;
+    char buf[200];
+    uint64_t ino = 0;
+    snprintf(buf, sizeof buf, "%.*s", (int)(len < sizeof buf ? len : sizeof buf - 1),
+             val);
+    if (sscanf(buf, "%*s %*s %*s %*s %*s %*s %" SCNu64, &ino) != 1 || ino == 0)
+        return 0;
+    ix_file **hit = bsearch(&ino, c->fresh, c->nfresh, sizeof *hit, cmp_ino);
+    if (!hit)
+        return 0;
+    const char *rel = key + strlen(CS_META_FILE);
+    if (bsearch(&rel, c->walked, c->nwalked, sizeof *c->walked, cmp_str))
+        return 0; /* the walk found it too: mark_aliases chose */
+    /* The recorded path must still be this file, not another one that
+     * took its inode number. */
+    char *path = NULL;
+    struct stat st;
+    if (asprintf(&path, "%s/%s", c->root, rel) < 0) {
+        c->nomem = 1;
+        return 1;
+    }
+    int same = stat(path, &st) == 0;
+    free(path);
+    /* Every file of that inode (the run may reach one under two paths). */
+    while (hit > c->fresh && (uint64_t)hit[-1]->ino == ino)
+        hit--;
+    for (; same && hit < c->fresh + c->nfresh && (uint64_t)(*hit)->ino == ino;
+         hit++) {
+        ix_file *f = *hit;
+        char **walk_rel = &c->walk_rel[hit - c->fresh];
+        /* Of several recorded paths, the one sorting first: the one a
+         * whole walk keeps. */
+        if (f->dev != st.st_dev || f->ino != st.st_ino ||
+            (*walk_rel && strcmp(rel, f->rel) >= 0))
+            continue;
+        char *copy = strdup(rel);
+        if (!copy) {
+            c->nomem = 1;
+            return 1;
+        }
+        if (c->verbose)
+            fprintf(c->log, "citesearch: %s: the same file as %s (indexed as it)\n",
+                    *walk_rel ? *walk_rel : f->rel, copy);
+        if (*walk_rel)
+            free(f->rel);
+        else
+            *walk_rel = f->rel;
+        f->rel = copy;
+    }
+    return 0;
+}
+
+/*
+ * A file the index holds under another path, which this run does not
+ * walk (a symbolic or hard link to it, found by a run given the whole
+ * folder, under the path sorting first): the run keeps that path for it.
+ * A run given a subfolder, or the file, reached it under its other name,
+ * found no record there, and indexed it again: every passage answered
+ * twice, until a run over the whole folder removed the copy.  Looked for
+ * only when some file of the run has no record (a new file, or one under
+ * a new name), in the records' inode numbers.
+ */
+static cs_status adopt_recorded_names(run *r, const char *root,
+                                      ix_filelist *files)
+{
+    adopt_ctx c = {.root = root, .log = r->opts->log,
+                   .verbose = r->opts->verbose};
+    c.fresh = malloc((files->n + 1) * sizeof *c.fresh);
+    c.walked = malloc((files->n + 1) * sizeof *c.walked);
+    c.walk_rel = calloc(files->n + 1, sizeof *c.walk_rel);
+    cs_status rc = c.fresh && c.walked && c.walk_rel ? CS_OK : CS_NOMEM;
+    for (size_t i = 0; rc == CS_OK && i < files->n; i++) {
+        ix_file *f = &files->items[i];
+        c.walked[c.nwalked++] = f->rel;
+        if (f->alias || !ix_record_key_fits(f->rel))
+            continue;
+        ix_record old;
+        int found = 0;
+        rc = ix_record_get(ix_shard_for(&r->shards, f->rel), f->rel, &old,
+                           &found, r->msg);
+        if (rc == CS_OK && !found)
+            c.fresh[c.nfresh++] = f;
+    }
+    if (rc == CS_OK && c.nfresh > 0) {
+        qsort(c.fresh, c.nfresh, sizeof *c.fresh, cmp_fresh);
+        qsort(c.walked, c.nwalked, sizeof *c.walked, cmp_str);
+        for (unsigned k = 0; rc == CS_OK && k < r->shards.n; k++)
+            rc = xs_wdb_metadata_each(r->shards.db[k], CS_META_FILE,
+                                      on_adopt_record, &c, r->msg);
+        if (rc == CS_OK && c.nomem)
+            rc = CS_NOMEM;
+    }
+    for (size_t i = 0; i < c.nfresh; i++)
+        free(c.walk_rel[i]);
+    free(c.walk_rel);
+    free(c.fresh);
+    free(c.walked);
+    return rc;
 }
 
 /*
@@ -709,6 +843,8 @@ cs_status ix_run(const ix_options *opts, char *const *paths, size_t npaths,
     uint64_t todo_bytes = 0, all_bytes = 0;
     if (rc == CS_OK)
         rc = mark_aliases(&r, &files);
+    if (rc == CS_OK)
+        rc = adopt_recorded_names(&r, root, &files);
     if (rc == CS_OK)
         rc = plan(&r, &files, &tasks, &ntasks, &todo_bytes, &all_bytes);
     if (rc == CS_OK)

@@ -39,4 +39,38 @@ grep -q "1 removed" run.txt || fail "the alias's passages not removed: $(cat run
 cs query --format jsonl river > out.jsonl
 [ "$(jq_py 'len(set(r["path"] for r in rs))' < out.jsonl)" = 1 ] || fail "the alias stayed: $(cat out.jsonl)"
 [ "$(jq_py 'rs[0]["path"]' < out.jsonl)" = docs/a.txt ] || fail "river: $(cat out.jsonl)"
+
+# A run that does not walk the path the index holds the file under (a
+# subfolder, a file given alone) keeps that path for it: it was indexed
+# again under the name the run reached it by, and every query answered
+# it twice until a run over the whole folder.  A change made through
+# either name is indexed under the recorded one.
+rm -r .citesearch
+mkdir docs/sub
+printf 'Tapir notes\n\nA tapir was seen.\n' > docs/sub/t.txt
+ln -s sub/t.txt docs/alpha.txt
+ln docs/b.txt docs/sub/hardb.txt
+settle docs
+cs index docs 2> run.txt
+for arg in docs/sub docs/sub/t.txt docs/alpha.txt docs/sub/hardb.txt; do
+    cs index --verbose "$arg" 2> run.txt
+    [ "$status" -eq 0 ] || fail "$arg: status $status: $(cat run.txt)"
+    grep -q " 0 indexed" run.txt || fail "$arg: indexed again: $(cat run.txt)"
+    for q in tapir bongo; do
+        cs query --format jsonl "$q" > out.jsonl
+        [ "$(jq_py 'sorted(set(r["path"] for r in rs))' < out.jsonl)" = \
+          "$(case $q in tapir) echo "['docs/alpha.txt']";; *) echo "['docs/b.txt']";; esac)" ] ||
+            fail "$arg, $q: $(cat out.jsonl)"
+    done
+done
+printf 'A tapir was seen twice.\n' >> docs/sub/t.txt
+settle_change docs/sub/t.txt
+cs index --verbose docs/sub 2> run.txt
+grep -q "indexed docs/alpha.txt" run.txt || fail "the change: $(cat run.txt)"
+cs query --format jsonl twice > out.jsonl
+[ "$(jq_py '[r["path"] for r in rs]' < out.jsonl)" = "['docs/alpha.txt']" ] || fail "the change: $(cat out.jsonl)"
+cs query --format jsonl -n 50 tapir > out.jsonl
+[ "$(jq_py 'sorted(set(r["path"] for r in rs))' < out.jsonl)" = "['docs/alpha.txt']" ] || fail "after the change: $(cat out.jsonl)"
+cs index docs 2> run.txt
+grep -q "0 read, 0 indexed .* 0 removed" run.txt || fail "the whole folder after: $(cat run.txt)"
 echo ok
