@@ -122,6 +122,11 @@ size_t qy_cand_word_from(const qy_cand *c, size_t byte);
  * (exact when every phrase was found) and the unsupported claim words. */
 cs_status qy_mark_terms(const qy_plan *plan, qy_cand *c);
 
+/* Replaces c->r's highlights by the passage's words the query asks for,
+ * as qy_mark_terms highlights them: for a quotation's candidate that only
+ * shares words with it, whose aligned span is mostly other words. */
+cs_status qy_mark_words(const qy_plan *plan, qy_cand *c);
+
 /* Quote mode with words beside the quotation (who said it: Rama "we are
  * talking about ..."): the share of them the passage holds, or its
  * article's title, source and file name (c->context), and the others

@@ -1265,6 +1265,52 @@ static int verbatim_with_currencies(const qy_plan *plan, const qy_ptoks *pt)
     return 1;
 }
 
+/* Adds to hl the passage's words the query asks for: their stems, the
+ * spellings of them as other words, and acronyms and the names that spell
+ * them. */
+static void words_asked(const qy_plan *plan, const qy_ptoks *pt, spans *hl)
+{
+    for (size_t i = 0; i < pt->n; i++)
+        if (!(pt->v[i].flags & TX_STOP) &&
+            qy_strv_has(&plan->stems, QY_PSTEM(pt, i), strlen(QY_PSTEM(pt, i))))
+            spans_add(hl, pt->v[i].start, pt->v[i].end);
+    for (size_t i = 0; i < plan->nspellings; i++)
+        find_sequence(pt, &plan->spellings[i], hl);
+    /* An acronym spelled out: the run of names that spells it; and
+     * names spelled out: the acronym they spell. */
+    for (size_t w = 0; w < plan->nwords; w++) {
+        for (size_t k = 0; plan->words[w].initials && k < pt->nruns; k++)
+            if (strcmp(pt->runs[k].letters, plan->words[w].term) == 0)
+                spans_add(hl, pt->runs[k].start, pt->runs[k].end);
+        for (size_t k = 0; plan->words[w].acronym && k < pt->n; k++)
+            if (acronym_written_at(&plan->words[w], pt, k))
+                spans_add(hl, pt->v[k].start, pt->v[k].end);
+    }
+}
+
+/* Makes hl's spans (in bytes of the passage) r's highlights (in bytes of
+ * the file), sorted and merged; r takes hl's array.  CS_NOMEM when hl ran
+ * out of memory (r then has those it holds). */
+static cs_status set_highlights(qy_result *r, spans *hl)
+{
+    spans_normalize(hl);
+    for (size_t i = 0; i < hl->n; i++) {
+        hl->v[i].start += r->byte_start;
+        hl->v[i].end += r->byte_start;
+    }
+    r->highlights = hl->v;
+    r->nhighlights = hl->n;
+    return hl->nomem ? CS_NOMEM : CS_OK;
+}
+
+cs_status qy_mark_words(const qy_plan *plan, qy_cand *c)
+{
+    spans hl = {0};
+    words_asked(plan, &c->pt, &hl);
+    free(c->r.highlights);
+    return set_highlights(&c->r, &hl);
+}
+
 cs_status qy_mark_terms(const qy_plan *plan, qy_cand *c)
 {
     qy_result *r = &c->r;
@@ -1296,33 +1342,10 @@ cs_status qy_mark_terms(const qy_plan *plan, qy_cand *c)
                    : QY_MATCH_TERMS;
     /* A verbatim quote is highlighted alone, so its first highlight is
      * where the quotation starts. */
-    if (!(plan->quote && r->match == QY_MATCH_EXACT)) {
-        for (size_t i = 0; i < pt->n; i++)
-            if (!(pt->v[i].flags & TX_STOP) &&
-                qy_strv_has(&plan->stems, QY_PSTEM(pt, i), strlen(QY_PSTEM(pt, i))))
-                spans_add(&hl, pt->v[i].start, pt->v[i].end);
-        for (size_t i = 0; i < plan->nspellings; i++)
-            find_sequence(pt, &plan->spellings[i], &hl);
-        /* An acronym spelled out: the run of names that spells it; and
-         * names spelled out: the acronym they spell. */
-        for (size_t w = 0; w < plan->nwords; w++) {
-            for (size_t k = 0; plan->words[w].initials && k < pt->nruns; k++)
-                if (strcmp(pt->runs[k].letters, plan->words[w].term) == 0)
-                    spans_add(&hl, pt->runs[k].start, pt->runs[k].end);
-            for (size_t k = 0; plan->words[w].acronym && k < pt->n; k++)
-                if (acronym_written_at(&plan->words[w], pt, k))
-                    spans_add(&hl, pt->v[k].start, pt->v[k].end);
-        }
-    }
-    spans_normalize(&hl);
-    if (hl.nomem)
+    if (!(plan->quote && r->match == QY_MATCH_EXACT))
+        words_asked(plan, pt, &hl);
+    if (set_highlights(r, &hl) != CS_OK)
         rc = CS_NOMEM;
-    for (size_t i = 0; i < hl.n; i++) {
-        hl.v[i].start += r->byte_start;
-        hl.v[i].end += r->byte_start;
-    }
-    r->highlights = hl.v;
-    r->nhighlights = hl.n;
 
     /* Claim words the passage does not contain. */
     if (rc == CS_OK && !plan->quote && plan->nwords > 0) {

@@ -419,6 +419,11 @@ cs_status qy_mark_near(const qy_plan *plan, qy_cand *c)
     r->match = same ? QY_MATCH_EXACT
                : c->al.similarity >= QY_NEAR_MIN_SIMILARITY ? QY_MATCH_NEAR
                                                             : QY_MATCH_TERMS;
+    /* A passage that only shares words with the quotation aligns with it
+     * over words it does not hold: its highlights are the words it
+     * shares, as any result that matched on its terms has them. */
+    if (r->match == QY_MATCH_TERMS)
+        return qy_mark_words(plan, c);
     if (c->al.first >= 0) {
         r->highlights = malloc(sizeof *r->highlights);
         if (!r->highlights)
