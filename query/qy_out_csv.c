@@ -4,9 +4,10 @@
  *
  * Fields are quoted by libcsv's writer (RFC 4180: a field with the
  * separator, a quote or a line break is quoted, quotes doubled).  A cell a
- * spreadsheet would run as a formula (starting with = + - @, a tab or a CR)
- * is made inert with a leading apostrophe, which spreadsheets hide; so a
- * corpus text such as "=HYPERLINK(...)" shows as text and never runs.
+ * spreadsheet would run as a formula (starting with = + - @, a tab or a CR,
+ * after any spaces) is made inert with a leading apostrophe, which
+ * spreadsheets hide; so a corpus text such as "=HYPERLINK(...)" shows as
+ * text and never runs.
  * A failed query is a row with its query_id and the message in `error`.
  * `text` is the passage's bytes, as the JSON's, unless they are not UTF-8
  * text to a CSV reader: those of a charset (UTF-16's NULs, KOI8-R,
@@ -29,12 +30,24 @@ static const char *const columns[] = {
     "line_end", "byte_start", "byte_end", "title", "text", "error"};
 #define NCOLUMNS (sizeof columns / sizeof *columns)
 
+/* Whether a spreadsheet would run the cell as a formula: it starts with
+ * = + - @, a tab or a CR, after any spaces, which a spreadsheet may trim
+ * as it imports the file (LibreOffice's "Trim spaces", Google Sheets), so
+ * " =HYPERLINK(...)" in a title runs as well. */
+static int is_formula(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && s[i] == ' ')
+        i++;
+    return i < len && s[i] != '\0' && strchr("=+-@\t\r", s[i]) != NULL;
+}
+
 static void put_cell(qy_printer *p, int first, const char *s, size_t len)
 {
     char sep = p->separator;
     if (!first)
         fputc(sep, p->out);
-    int formula = len > 0 && strchr("=+-@\t\r", s[0]) != NULL;
+    int formula = is_formula(s, len);
     int needs_quotes = formula || memchr(s, sep, len) || memchr(s, '"', len) ||
                        memchr(s, '\n', len) || memchr(s, '\r', len);
     if (formula) {

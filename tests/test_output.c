@@ -644,6 +644,42 @@ static void test_readable_html(void **state)
     qy_readable_clear(&rd);
 }
 
+/* A CSV or TSV cell a spreadsheet would run as a formula starts with an
+ * apostrophe, also when spaces come first (a spreadsheet may trim them as
+ * it imports the file); other cells are as they are. */
+static void test_csv_formula_cells_are_inert(void **state)
+{
+    (void)state;
+    char text[] = "  @SUM(A1:A9) is a formula";
+    qy_result r = {.rank = 1, .match = QY_MATCH_TERMS, .path = "a.txt",
+                   .title = " =HYPERLINK(\"http://x.example\")", .source = "",
+                   .date = "", .url = "", .lang = "", .cite = "a.txt:1",
+                   .text = text, .text_len = strlen(text)};
+    qy_answer a = {.results = &r, .n = 1};
+    qy_request req = {.id = "  -1", .query = "q"};
+    qy_format formats[] = {QY_FORMAT_CSV, QY_FORMAT_TSV};
+    for (size_t f = 0; f < 2; f++) {
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *out = open_memstream(&buf, &len);
+        qy_printer *p = qy_printer_new(formats[f], out, 0, 1);
+        assert_non_null(p);
+        qy_printer_answer(p, &req, &a);
+        qy_printer_free(p);
+        fclose(out);
+        char *row = strstr(buf, "\r\n");
+        assert_non_null(row);
+        row += 2;
+        char sep = formats[f] == QY_FORMAT_CSV ? ',' : '\t';
+        assert_memory_equal(row, "\"'  -1\"", 7);
+        assert_int_equal(row[7], sep);
+        assert_non_null(strstr(row, "\"' =HYPERLINK(\"\"http://x.example\"\")\""));
+        assert_non_null(strstr(row, "\"'  @SUM(A1:A9) is a formula\""));
+        assert_non_null(strstr(row, "terms"));
+        free(buf);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -665,6 +701,7 @@ int main(void)
         cmocka_unit_test(test_form_kind),
         cmocka_unit_test(test_json_of_long_passages),
         cmocka_unit_test(test_readable_html),
+        cmocka_unit_test(test_csv_formula_cells_are_inert),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
