@@ -235,17 +235,29 @@ static cs_status check_filter(const char *field, const char *value, char **msg)
     return CS_OK;
 }
 
+static void strip_outer_quotes(const char **s, size_t *len);
+
 cs_status qy_parse_add_filter(qy_parsed *p, const char *filter, char **msg)
 {
-    const char *colon = strchr(filter, ':');
+    /* Written as in the query: a leading - excludes (+ changes nothing),
+     * and the value may be quoted (path:"my notes/"). */
+    qy_modifier mod = *filter == '-' ? QY_EXCLUDED : QY_REQUIRED;
+    const char *spec = filter + (*filter == '-' || *filter == '+');
+    const char *colon = strchr(spec, ':');
     for (size_t f = 0; colon && f < sizeof fields / sizeof *fields; f++) {
         size_t n = strlen(fields[f]);
-        if ((size_t)(colon - filter) == n && strncmp(filter, fields[f], n) == 0) {
-            cs_status rc = check_filter(fields[f], colon + 1, msg);
-            if (rc != CS_OK)
-                return rc;
-            return add_clause(p, QY_FILTER, QY_REQUIRED, fields[f], colon + 1,
-                              strlen(colon + 1));
+        if ((size_t)(colon - spec) == n && strncmp(spec, fields[f], n) == 0) {
+            const char *v = colon + 1;
+            size_t vlen = strlen(v);
+            strip_outer_quotes(&v, &vlen);
+            char *value = strndup(v, vlen);
+            if (!value)
+                return CS_NOMEM;
+            cs_status rc = check_filter(fields[f], value, msg);
+            if (rc == CS_OK)
+                rc = add_clause(p, QY_FILTER, mod, fields[f], value, vlen);
+            free(value);
+            return rc;
         }
     }
     return cs_fail(msg, CS_BAD_INPUT,

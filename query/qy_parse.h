@@ -60,7 +60,8 @@ typedef struct qy_parsed {
 cs_status qy_parse(const char *query, qy_mode mode, qy_parsed *out, char **msg);
 #define QY_QUOTE_MIN_WORDS 4
 
-/* Appends one FIELD:VALUE filter (from --filter or a batch column);
+/* Appends one FIELD:VALUE filter (from --filter or a batch column),
+ * written as in the query: a leading - excludes, the value may be quoted;
  * CS_BAD_INPUT when FIELD is unknown or the value bad. */
 cs_status qy_parse_add_filter(qy_parsed *p, const char *filter, char **msg);
 
