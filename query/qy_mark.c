@@ -1271,7 +1271,7 @@ static int verbatim_with_currencies(const qy_plan *plan, const qy_ptoks *pt)
 static void words_asked(const qy_plan *plan, const qy_ptoks *pt, spans *hl)
 {
     for (size_t i = 0; i < pt->n; i++)
-        if (!(pt->v[i].flags & TX_STOP) &&
+        if ((!(pt->v[i].flags & TX_STOP) || plan->stop_stems) &&
             qy_strv_has(&plan->stems, QY_PSTEM(pt, i), strlen(QY_PSTEM(pt, i))))
             spans_add(hl, pt->v[i].start, pt->v[i].end);
     for (size_t i = 0; i < plan->nspellings; i++)

@@ -1014,6 +1014,8 @@ static cs_status add_words(builder *b, const qy_clause *c)
                 rc = remember_spelling(b->plan, one, 1);
             } else {
                 rc = remember_stem(b->plan, t->stem);
+                if (t->flags & TX_STOP)
+                    b->plan->stop_stems = 1;
             }
             if (rc == CS_OK)
                 rc = add_plan_word(b->plan, c->text + t->start, t->end - t->start,

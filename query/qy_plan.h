@@ -170,6 +170,10 @@ typedef struct qy_plan {
      * a passage's negation may then agree with it, so none is reported
      * (qy_mark.c). */
     int negative;
+    /* Some words asked for are stop words, as a clause of nothing else
+     * asks for them ("to be or not to be", +the): their stems are in
+     * `stems`, and the passage's stop words are highlighted by them. */
+    int stop_stems;
     /* Quote mode: every word of the quotation, for the alignment of near
      * matches: normalized terms, stems, and the words as written; and for
      * each, the number of the hyphenated compound it is a part of (1, 2,
