@@ -311,6 +311,21 @@ static void strip_outer_quotes(const char **s, size_t *len)
     }
 }
 
+/* Says where in the query a bad filter stands: the message of `rc` as
+ * "query: byte N: ...", N its first byte (from 0, as the UTF-8 check
+ * counts), so that one of several filters, or a filter in a batch's long
+ * query, is found. */
+static cs_status at_byte(cs_status rc, size_t byte, char **msg)
+{
+    if (rc != CS_BAD_INPUT || !msg || !*msg)
+        return rc;
+    char *inner = *msg;
+    *msg = NULL;
+    rc = cs_fail(msg, rc, "query: byte %zu: %s", byte, inner);
+    free(inner);
+    return rc;
+}
+
 static cs_status parse_language(const char *q, qy_parsed *p, char **msg)
 {
     const char *s = q;
@@ -348,7 +363,7 @@ static cs_status parse_language(const char *q, qy_parsed *p, char **msg)
             char *value = strndup(v, vlen);
             if (!value)
                 return CS_NOMEM;
-            rc = check_filter(field, value, msg);
+            rc = at_byte(check_filter(field, value, msg), (size_t)(start - q), msg);
             if (rc == CS_OK)
                 rc = add_clause(p, QY_FILTER,
                                 mod == QY_EXCLUDED ? QY_EXCLUDED : QY_REQUIRED,

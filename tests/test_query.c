@@ -293,6 +293,17 @@ static void test_date_spans(void **state)
     assert_int_equal(qy_parse("x date:2024..2023", QY_MODE_AUTO, &p, &msg), CS_BAD_INPUT);
     assert_non_null(strstr(msg, "date:2024..2023: the range ends before it starts"));
     free(msg);
+    /* Which of several filters is bad: the message names its byte. */
+    msg = NULL;
+    assert_int_equal(qy_parse("x date:2023 -date:2023-13", QY_MODE_AUTO, &p, &msg),
+                     CS_BAD_INPUT);
+    assert_string_equal(msg, "query: byte 12: date:2023-13: expected YYYY[-MM[-DD]] "
+                             "or FROM..TO");
+    free(msg);
+    msg = NULL;
+    assert_int_equal(qy_parse("x source:\"\"", QY_MODE_AUTO, &p, &msg), CS_BAD_INPUT);
+    assert_string_equal(msg, "query: byte 2: source: needs a value");
+    free(msg);
 }
 
 static void test_invalid_utf8_names_the_byte(void **state)
