@@ -29,6 +29,12 @@ paths() {
 [ "$(paths '-path:docs/drafts')" = "docs/field notes/a.txt" ] || fail "excluded path"
 [ "$(paths '-date:2023')" = "docs/drafts/b.txt" ] || fail "excluded date"
 
+# Filters all hold at once, two of one field too (the man page says so):
+# no article has two dates; excluded ones each exclude.
+[ "$(paths 'date:2023' 'date:2022')" = "" ] || fail "two dates"
+[ "$(paths 'path:docs/' '-path:docs/drafts' '-path:docs/field')" = "" ] || fail "two exclusions"
+[ "$(paths 'path:docs/' '-date:2022')" = "docs/field notes/a.txt" ] || fail "path and not date"
+
 # The batch's filter column reads it so too.
 printf 'id,query,filter\n1,heron,"path:""docs/field notes/"""\n2,heron,-path:docs/field\n' > q.csv
 cs query --format jsonl --batch q.csv > out.jsonl 2> err.txt
