@@ -30,15 +30,19 @@ static size_t quote_len(const char *s)
     return 0;
 }
 
-static int is_space(const char *s)
-{
-    return *s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' ||
-           (s[0] == '\xC2' && s[1] == '\xA0');
-}
-
+/* The length of the white space character that starts NUL-terminated s,
+ * or 0: white space as passages read it (tx_space_at), so that words
+ * typed apart by the ideographic space of a CJK input method, a thin
+ * space or a pasted NBSP are apart, and a filter or an operator after
+ * one is read as such (Rama\u3000-Iran excludes Iran). */
 static size_t space_len(const char *s)
 {
-    return s[0] == '\xC2' ? 2 : 1;
+    return tx_space_at(s, strnlen(s, 4), 0);
+}
+
+static int is_space(const char *s)
+{
+    return space_len(s) > 0;
 }
 
 static cs_status add_clause(qy_parsed *p, qy_kind kind, qy_modifier mod,
@@ -283,14 +287,18 @@ static const char *field_at(const char *s, size_t *len)
 /* Drops the white space around `s`. */
 static void trim_space(const char **s, size_t *len)
 {
-    while (*len > 0 && is_space(*s)) {
-        size_t n = space_len(*s);
+    for (size_t n; *len > 0 && (n = tx_space_at(*s, *len, 0)) > 0;) {
         *s += n;
         *len -= n;
     }
-    while (*len > 0 && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\n' ||
-                        (*s)[*len - 1] == '\t' || (*s)[*len - 1] == '\r'))
-        (*len)--;
+    for (int more = 1; more && *len > 0;) {
+        more = 0;
+        for (size_t k = 1; k <= 4 && k <= *len && !more; k++)
+            if (tx_space_at(*s, *len, *len - k) == k) {
+                *len -= k;
+                more = 1;
+            }
+    }
 }
 
 /* Drops one pair of outer quotes and white space around `s`: the text of

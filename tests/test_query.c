@@ -50,6 +50,32 @@ static void test_operators_and_phrases(void **state)
     qy_parsed_clear(&p);
 }
 
+/* Words typed apart by Unicode's white space (the ideographic space of a
+ * CJK input method, a thin space) are apart as by ASCII's: an operator or
+ * a filter after one is read as such, and one after a whole quotation
+ * leaves it one. */
+static void test_unicode_spaces_separate(void **state)
+{
+    (void)state;
+    qy_parsed p;
+    parse_ok("Rama\xE3\x80\x80-Iran\xE2\x80\x89lang:fr", QY_MODE_AUTO, &p);
+    assert_int_equal(p.n, 3);
+    assert_string_equal(p.items[0].text, "Rama");
+    assert_int_equal(p.items[1].mod, QY_EXCLUDED);
+    assert_string_equal(p.items[1].text, "Iran");
+    assert_int_equal(p.items[2].kind, QY_FILTER);
+    assert_string_equal(p.items[2].field, "lang");
+    assert_string_equal(p.items[2].text, "fr");
+    qy_parsed_clear(&p);
+
+    parse_ok("\xE3\x80\x80\xE3\x80\x8C" "bringing various systems to a halt"
+             "\xE3\x80\x8D\xE3\x80\x80",
+             QY_MODE_QUOTE, &p);
+    assert_int_equal(p.n, 1);
+    assert_string_equal(p.items[0].text, "bringing various systems to a halt");
+    qy_parsed_clear(&p);
+}
+
 static void test_whole_quotation_is_quote_mode(void **state)
 {
     (void)state;
@@ -321,6 +347,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_bare_words_are_one_clause),
         cmocka_unit_test(test_operators_and_phrases),
+        cmocka_unit_test(test_unicode_spaces_separate),
         cmocka_unit_test(test_whole_quotation_is_quote_mode),
         cmocka_unit_test(test_quotation_with_its_speaker),
         cmocka_unit_test(test_modes_take_input_as_text),
