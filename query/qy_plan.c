@@ -1616,6 +1616,17 @@ cs_status qy_plan_build(qy_engine *e, const qy_parsed *parsed, qy_plan *out,
             xs_query_free(base);
             base = q;
         }
+        /* The loose quote query leaves out what the query does: a
+         * quotation with -path:drafts/ is one still (qy_parse), and its
+         * near matches are not taken from the drafts. */
+        if (excl && out->loose) {
+            xs_query *lt[2] = {out->loose, excl};
+            xs_query *lq = xs_query_combine(XS_OP_AND_NOT, lt, 2, 0);
+            xs_query_free(out->loose);
+            out->loose = lq;
+            if (!lq)
+                rc = CS_NOMEM;
+        }
         xs_query_free(excl);
         xs_query *filt = qlist_take(&b.filters, XS_OP_AND);
         if (filt && base) {
