@@ -49,10 +49,17 @@
 #define QY_ACROSS_MAX_ELIDED 4096
 
 /* Up to QY_ACROSS_NEIGHBOURS passages matching `q` (which this frees; NULL
- * when out of memory), in `path` only unless it is NULL. */
-static cs_status search_in(qy_engine *e, xs_query *q, const char *path,
-                           xs_mset **out, char **msg)
+ * when out of memory) that the plan's filters let through, in `path` only
+ * unless it is NULL. */
+static cs_status search_in(qy_engine *e, const qy_plan *plan, xs_query *q,
+                           const char *path, xs_mset **out, char **msg)
 {
+    if (q && plan->scope) {
+        xs_query *two[2] = {q, plan->scope};
+        xs_query *in = xs_query_combine(XS_OP_FILTER, two, 2, 0);
+        xs_query_free(q);
+        q = in;
+    }
     if (q && path) {
         char pt[CS_MAX_TERM + 1];
         ix_path_term(path, pt);
@@ -76,7 +83,7 @@ static cs_status neighbours(qy_engine *e, const qy_plan *plan,
                             const char *path, size_t from, size_t n,
                             xs_mset **out, char **msg)
 {
-    return search_in(e, qy_phrase_query(plan->quote_terms.v + from, n), path,
+    return search_in(e, plan, qy_phrase_query(plan->quote_terms.v + from, n), path,
                      out, msg);
 }
 
@@ -406,7 +413,7 @@ static cs_status probe_passages(qy_engine *e, const qy_plan *plan, probe p,
     for (size_t i = 0; i < n; i++)
         xs_query_free(alt[i]);
     free(alt);
-    return search_in(e, q, path, out, msg);
+    return search_in(e, plan, q, path, out, msg);
 }
 
 /* Extends `cur` over probe p: the nearest passage after it in its file

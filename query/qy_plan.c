@@ -1534,6 +1534,18 @@ static cs_status map_words(qy_plan *p)
     return rc;
 }
 
+/* Narrows *scope (NULL: every passage) by `q` with `op`: XS_OP_FILTER to
+ * what q matches, XS_OP_AND_NOT leaving out what it matches.  CS_NOMEM
+ * when out of memory (*scope then NULL). */
+static cs_status narrow_scope(xs_query **scope, xs_op op, xs_query *q)
+{
+    xs_query *from = *scope ? *scope : xs_query_match_all();
+    xs_query *two[2] = {from, q};
+    *scope = from ? xs_query_combine(op, two, 2, 0) : NULL;
+    xs_query_free(from);
+    return *scope ? CS_OK : CS_NOMEM;
+}
+
 cs_status qy_plan_build(qy_engine *e, const qy_parsed *parsed, qy_plan *out,
                         char **msg)
 {
@@ -1627,6 +1639,8 @@ cs_status qy_plan_build(qy_engine *e, const qy_parsed *parsed, qy_plan *out,
             if (!lq)
                 rc = CS_NOMEM;
         }
+        if (excl && out->quote && rc == CS_OK)
+            rc = narrow_scope(&out->scope, XS_OP_AND_NOT, excl);
         xs_query_free(excl);
         xs_query *filt = qlist_take(&b.filters, XS_OP_AND);
         if (filt && base) {
@@ -1642,6 +1656,8 @@ cs_status qy_plan_build(qy_engine *e, const qy_parsed *parsed, qy_plan *out,
                 out->loose = lq;
             }
         }
+        if (filt && out->quote && rc == CS_OK)
+            rc = narrow_scope(&out->scope, XS_OP_FILTER, filt);
         xs_query_free(filt);
         out->query = base;
         if (!base)
@@ -1664,6 +1680,7 @@ void qy_plan_clear(qy_plan *p)
 {
     xs_query_free(p->query);
     xs_query_free(p->loose);
+    xs_query_free(p->scope);
     qy_strv_clear(&p->stems);
     qy_strv_clear(&p->quote_terms);
     qy_strv_clear(&p->quote_stems);

@@ -138,6 +138,10 @@ typedef struct qy_plan {
     xs_query *query;     /* the query to run */
     xs_query *loose;     /* quote mode: the words of the quotation OR-ed,
                             for when no verbatim match exists; else NULL */
+    xs_query *scope;     /* quote mode: the passages the filters let
+                            through (every passage, filtered, the excluded
+                            left out), for the searches of a quotation's
+                            parts (qy_across.c); NULL with no filter */
     qy_strv stems;       /* stems of optional and required words */
     qy_phrase_plan *phrases;
     size_t nphrases;
