@@ -190,18 +190,24 @@ static cs_status walk_dir(const char *abs, const char *rel, dir_stack *stack,
      * wins a path both name): the deeper folder's row wins, whatever the
      * subfolder's name, as in a run given the subfolder or a file in it,
      * which loads the manifests above it first (load_manifests_above). */
+    /* Only a file of that name is one: a folder named so is walked as
+     * any other (it stopped the run with a read error). */
+    int has_manifest = 0;
     for (size_t i = 0; i < n && rc == CS_OK; i++)
         if (strcmp(names[i], "manifest.csv") == 0) {
             char *child_abs = NULL;
+            struct stat st;
             if (asprintf(&child_abs, "%s/%s", abs, names[i]) < 0)
                 rc = CS_NOMEM;
-            else
+            else if (stat(child_abs, &st) == 0 && S_ISREG(st.st_mode)) {
+                has_manifest = 1;
                 rc = ix_manifest_load(manifest, child_abs, rel, msg);
+            }
             free(child_abs);
         }
     for (size_t i = 0; i < n && rc == CS_OK; i++) {
         char *child_abs = NULL, *child_rel = NULL;
-        if (strcmp(names[i], "manifest.csv") == 0)
+        if (has_manifest && strcmp(names[i], "manifest.csv") == 0)
             continue;
         if (asprintf(&child_abs, "%s/%s", abs, names[i]) < 0)
             child_abs = NULL;

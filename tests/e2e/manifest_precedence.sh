@@ -29,3 +29,15 @@ for sub in alpha zulu; do
         [ "$(title_of okapi$sub)" = "Folder row" ] || fail "$sub, $arg: $(title_of okapi$sub)"
     done
 done
+
+# A folder named manifest.csv is no manifest: it is walked as any other
+# (it stopped the whole run with a read error).
+rm -rf corp .citesearch
+mkdir -p corp/manifest.csv
+printf 'Notes\n\nThe tapir was seen.\n' > corp/manifest.csv/t.txt
+printf 'Other\n\nThe okapi was seen.\n' > corp/o.txt
+cs index corp 2> run.txt
+[ "$status" -eq 0 ] || fail "a folder named manifest.csv: status $status: $(cat run.txt)"
+cs query --format jsonl -n 1 tapir > out.jsonl
+[ "$(jq_py 'rs[0]["path"]' < out.jsonl)" = "corp/manifest.csv/t.txt" ] ||
+    fail "the folder's file: $(cat out.jsonl)"
