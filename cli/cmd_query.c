@@ -294,7 +294,8 @@ static int run_query(int argc, char **argv, char **words, int nwords)
         default: usage(stderr); return CLI_ERROR;
         }
     }
-    if (!batch && nwords == 0) {
+    /* Filters alone are a query, as in the query ("lang:fr"). */
+    if (!batch && nwords == 0 && req.nfilters == 0) {
         fprintf(stderr, "citesearch query: no QUERY given\n");
         usage(stderr);
         return CLI_ERROR;

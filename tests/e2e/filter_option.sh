@@ -41,4 +41,15 @@ cs query --format jsonl --batch q.csv > out.jsonl 2> err.txt
 [ "$status" -eq 0 ] || fail "batch: status $status ($(cat err.txt))"
 got=$(jq_py '" ".join(sorted(set(r["query_id"] + ":" + r["path"] for r in rs)))' < out.jsonl)
 [ "$got" = "1:docs/field notes/a.txt 2:docs/drafts/b.txt" ] || fail "batch: $got"
+
+# Filters alone are a query, as the query's own are ("path:docs/drafts"):
+# --filter without words was "no QUERY given".
+cs query --format jsonl --filter path:docs/drafts > option.jsonl 2> err.txt
+[ "$status" -eq 0 ] || fail "--filter alone: status $status ($(cat err.txt))"
+cs query --format jsonl path:docs/drafts > inline.jsonl
+[ "$(jq_py '" ".join(sorted(set(r["path"] for r in rs)))' < option.jsonl)" = \
+  "$(jq_py '" ".join(sorted(set(r["path"] for r in rs)))' < inline.jsonl)" ] ||
+    fail "--filter alone: $(cat option.jsonl)"
+cs query --format jsonl > /dev/null 2> err.txt
+[ "$status" -eq 2 ] && grep -q "no QUERY given" err.txt || fail "nothing at all: $status $(cat err.txt)"
 echo ok
