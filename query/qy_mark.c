@@ -801,6 +801,22 @@ static int spelling_at(const qy_word *qw, const qy_ptoks *pt)
     return 0;
 }
 
+/* Whether the passage holds claim word w as another form of the same
+ * irregular verb ("fell" by "has fallen", "won" by "wins"), which its
+ * stem does not meet. */
+static int verb_form_at(const qy_word *qw, const qy_ptoks *pt)
+{
+    const char *base = tx_verb_base(qw->term);
+    if (!base)
+        return 0;
+    for (size_t k = 0; k < pt->n; k++) {
+        const char *other = tx_verb_base(QY_PTERM(pt, k));
+        if (other && strcmp(other, base) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether word a is b with the prefix un- ("unaffected", "affected"), b
  * of four letters or more ("under", "until", "union" are no un-). */
 static int un_of(const char *a, const char *b)
@@ -851,7 +867,8 @@ static int un_negated_at(const qy_plan *plan, size_t w, const qy_ptoks *pt)
  * names (km and kilometres, $ and USD), a negation by the prefix un-
  * ("not affected" by unaffected, unknown by "not known"), a verb that
  * reports speech by another (said by told, announced, wrote), a word in
- * its British or American spelling (organization by organisation), a
+ * its British or American spelling (organization by organisation), an
+ * irregular verb in another tense (fell by fallen, won by wins), a
  * figure the claim rounds or bounds by the passage's (73.3 million by
  * 73,344,573.27, "more than 2,000" by 2,466: reported among the result's
  * figures), and a word that bounds a figure (nearly, around) or says what
@@ -877,8 +894,8 @@ static int said_otherwise(const qy_plan *plan, size_t w, const qy_ptoks *pt)
     if (date_at(&plan->words[w], pt) || acronym_at(&plan->words[w], pt) ||
         contraction_at(&plan->words[w], pt) || unit_at(&plan->words[w], pt) ||
         un_negated_at(plan, w, pt) || negation_agrees_at(plan, w, pt) ||
-        speech_at(&plan->words[w], pt) ||
-        spelling_at(&plan->words[w], pt))
+        speech_at(&plan->words[w], pt) || spelling_at(&plan->words[w], pt) ||
+        verb_form_at(&plan->words[w], pt))
         return 1;
     /* Only from two on: one is as often a word as a number ("one of
      * them", "loved one"). */

@@ -599,6 +599,27 @@ static void test_us_spelling(void **state)
     assert_true(tx_us_spelling(longword, strlen(longword), a) < TX_SPELLING_MAX);
 }
 
+/* The forms of an irregular verb share its base, in a table ordered
+ * for its search; other words, and nouns of another sense, have none. */
+static void test_verb_base(void **state)
+{
+    (void)state;
+    assert_true(tx_verb_forms_sorted());
+    const char *same[][2] = {{"fell", "fall"},     {"fallen", "falls"}, {"rose", "risen"},
+                             {"won", "wins"},      {"grew", "grown"},   {"lost", "losing"},
+                             {"upheld", "uphold"}, {"arise", "arose"},  {"withheld", "withhold"}};
+    for (size_t i = 0; i < sizeof same / sizeof *same; i++) {
+        const char *a = tx_verb_base(same[i][0]), *b = tx_verb_base(same[i][1]);
+        if (!a || !b || strcmp(a, b) != 0)
+            fail_msg("%s and %s are not one verb", same[i][0], same[i][1]);
+    }
+    const char *none[] = {"left", "meeting", "building", "rised", "said",
+                          "was",  "aaa",     "zzz",      ""};
+    for (size_t i = 0; i < sizeof none / sizeof *none; i++)
+        if (tx_verb_base(none[i]))
+            fail_msg("%s has a base", none[i]);
+}
+
 static void test_cjk_and_thai(void **state)
 {
     (void)state;
@@ -1801,6 +1822,7 @@ int main(void)
         cmocka_unit_test(test_glued_units),
         cmocka_unit_test(test_unit_groups),
         cmocka_unit_test(test_us_spelling),
+        cmocka_unit_test(test_verb_base),
         cmocka_unit_test(test_cjk_and_thai),
         cmocka_unit_test(test_hyphen_compound),
         cmocka_unit_test(test_dotted_acronym),

@@ -128,6 +128,15 @@ const char *tx_currency_sign(uint32_t groups);
 #define TX_SPELLING_MAX 64
 size_t tx_us_spelling(const char *term, size_t len, char out[TX_SPELLING_MAX]);
 
+/* Irregular verbs (tx_verbs.c): the base form of a normalized word that
+ * is a form of an irregular verb news often uses (fell, fallen, falls:
+ * "fall"; won: "win"), or NULL for any other word.  Two words are forms
+ * of one verb when their bases are equal.  The result is static.
+ * tx_verb_forms_sorted: 1 when the table is in the order its search
+ * needs (for the tests). */
+const char *tx_verb_base(const char *term);
+int tx_verb_forms_sorted(void);
+
 /* ================================================================== */
 /* Passages (tx_passage.c): paragraphs, split at sentence breaks        */
 /* ================================================================== */

@@ -88,6 +88,19 @@ cs query --format jsonl -n 1 "The agency did not confirm the leak of the passpor
 [ "$(jq_py '(rs[0]["path"], rs[0].get("unsupported", []))' < out.jsonl)" = "('negated/c.txt', ['not'])" ] ||
     fail "a negation the passage does not say: $(cat out.jsonl)"
 
+# A verb the passage says in another tense is supported: the claim's
+# irregular "fell", "rose" and "won" by "has fallen", "have risen" and
+# "wins"; a verb it does not say is listed.
+mkdir tenses
+printf 'Notes\n\nTurnout has fallen to 48 percent, prices have risen and the party wins 24 seats.\n' > tenses/a.txt
+"$CITESEARCH" index --quiet tenses
+cs query --format jsonl -n 1 "Turnout fell to 48 percent as prices rose and the party won 24 seats" > out.jsonl
+[ "$(jq_py '(rs[0]["path"], rs[0].get("unsupported", []))' < out.jsonl)" = "('tenses/a.txt', [])" ] ||
+    fail "an irregular verb in another tense: $(cat out.jsonl)"
+cs query --format jsonl -n 1 "Turnout grew to 48 percent" > out.jsonl
+[ "$(jq_py '(rs[0]["path"], rs[0].get("unsupported", []))' < out.jsonl)" = "('tenses/a.txt', ['grew'])" ] ||
+    fail "a verb the passage does not say: $(cat out.jsonl)"
+
 # A passage that negates what the claim states: the words are all there,
 # and the report says the source negates one (JSON "negated", and the
 # text output's line).
