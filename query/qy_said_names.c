@@ -17,14 +17,16 @@ static const char *const prepositions[] = {
     "with",  "within"};
 /* Titles and other words for a person before or after a name: Finance
  * Minister Delina Ibrahimaj, spokesman Ali Safavi, report author Ronald
- * Schmelzer, the NCIS spokesman, reproductive biologist Roger Gosden;
+ * Schmelzer, the NCIS spokesman, reproductive biologist Roger Gosden,
+ * union leader Pieter de Vries, presidential candidate Maria Lopez;
  * sorted. */
 static const char *const titles[] = {
-    "ambassador", "analyst", "astronomer", "attorney", "author", "biologist", "ceo", "chairman",
-    "chairwoman", "chemist", "chief", "columnist", "commander", "commissioner", "counsel",
-    "director", "dr", "economist", "editor", "engineer", "executive", "founder", "general",
-    "geologist", "governor", "historian", "judge", "lawyer", "manager", "mayor", "minister",
-    "mr", "mrs", "ms", "officer", "official", "physician", "physicist", "premier", "president",
+    "activist", "adviser", "advisor", "ambassador", "analyst", "astronomer", "attorney",
+    "author", "biologist", "candidate", "ceo", "chairman", "chairwoman", "chemist", "chief",
+    "columnist", "commander", "commissioner", "counsel", "director", "dr", "economist",
+    "editor", "engineer", "executive", "founder", "general", "geologist", "governor",
+    "historian", "judge", "lawyer", "leader", "manager", "mayor", "minister", "mr", "mrs",
+    "ms", "officer", "official", "physician", "physicist", "premier", "president",
     "professor", "prosecutor", "psychiatrist", "psychologist", "researcher", "scientist",
     "secretary", "senator", "sociologist", "spokesman", "spokesperson", "spokeswoman"};
 /* Small words inside a name: Helen van Trearum, Charles de Gaulle. */

@@ -328,6 +328,22 @@ static void test_forms_of_mail_and_news(void **state)
                                 "Ronald Schmelzer, ZapThink senior analyst.",
                                 "decipher"),
                         "Ronald Schmelzer");
+    /* A leader, a candidate or an adviser named by what he leads or
+     * runs for, in small letters or in capitals. */
+    assert_string_equal(speaker("\"This agreement protects jobs,\" said union leader Pieter de "
+                                "Vries.",
+                                "agreement"),
+                        "Pieter de Vries");
+    assert_string_equal(speaker("\"It is an attack on rural families,\" said Opposition leader "
+                                "Francois Dubois.",
+                                "rural"),
+                        "Francois Dubois");
+    assert_string_equal(speaker("Taxes will not rise, said presidential candidate Maria Lopez.",
+                                "Taxes"),
+                        "Maria Lopez");
+    assert_string_equal(speaker("\"The plan cannot work,\" said economic adviser John Reyes.",
+                                "plan"),
+                        "John Reyes");
     assert_string_equal(speaker("ERoom was an easy target, according to Documentum president "
                                 "and CEO Dave DeWalt.",
                                 "target"),
