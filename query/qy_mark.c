@@ -909,6 +909,26 @@ static int said_otherwise(const qy_plan *plan, size_t w, const qy_ptoks *pt)
     return 0;
 }
 
+/* Whether claim word w is the scale word of an amount ("million" of "42
+ * million") the passage gives with another scale, or none: it holds the
+ * number as the claim writes it (42 billion) but not the amount in any
+ * form (42,000,000, 42m) nor a figure the claim rounds (41.8 million).
+ * The scale word is then wrong, though the passage may write it by
+ * another number (1.8 million): a claim's million for a source's billion
+ * is what a checker looks for. */
+static int scale_elsewhere(const qy_plan *plan, size_t w, const qy_ptoks *pt)
+{
+    const qy_word *qw = &plan->words[w];
+    double scale;
+    if (w == 0 || !qw->has_amount || !qy_scale_of(qw->term, strlen(qw->term), &scale))
+        return 0;
+    const qy_word *num = &plan->words[w - 1];
+    if (!num->has_amount || !qy_same_amount(num->amount, qw->amount))
+        return 0;
+    return word_at(plan, w - 1, pt, SIZE_MAX) && !amount_at(qw, pt) &&
+           !figure_at(num, pt, NULL, NULL);
+}
+
 /* Whether the passage holds claim word w as the query writes it (not
  * one of its respellings). */
 static int word_at_as_written(const qy_plan *plan, size_t w, const qy_ptoks *pt)
@@ -1370,7 +1390,8 @@ cs_status qy_mark_terms(const qy_plan *plan, qy_cand *c)
         if (!r->unsupported)
             rc = CS_NOMEM;
         for (size_t w = 0; rc == CS_OK && w < plan->nwords; w++) {
-            if (word_at(plan, w, pt, SIZE_MAX) || said_otherwise(plan, w, pt))
+            if ((word_at(plan, w, pt, SIZE_MAX) || said_otherwise(plan, w, pt)) &&
+                !scale_elsewhere(plan, w, pt))
                 continue;
             if (!(r->unsupported[r->nunsupported] = strdup(plan->words[w].text)))
                 rc = CS_NOMEM;
@@ -1442,7 +1463,10 @@ void qy_claim_measure(const qy_plan *plan, const double *weights, qy_cand *c)
         int found = 0;
         for (size_t i = 0; i < pt->n && !found; i++)
             found = of[i] == (int)w;
-        int supported = found || said_otherwise(plan, w, pt);
+        /* (42 million is not held by "42 billion" and "1.8 million".) */
+        int misplaced = scale_elsewhere(plan, w, pt);
+        found = found && !misplaced;
+        int supported = !misplaced && (found || said_otherwise(plan, w, pt));
         if (supported && w < 64)
             c->held |= UINT64_C(1) << w;
         if (found) {

@@ -267,6 +267,20 @@ for q in "the index rose more than 15 percent" "the index rose less than 12 perc
     first_is "$q" "$figs" "None" "a bound the figure breaks: $q"
 done
 
+# A scale word the passage writes by another number only: its "42
+# billion" and "1.8 million" hold no "42 million" nor "1.8 billion", and
+# the claim's scale word is listed; the amount written otherwise, or
+# rounded, holds it.
+printf 'Deficit\n\nThe deficit reached 42 billion euros, while 1.8 million people were out of work.\n' > figures/scale.txt
+"$CITESEARCH" index --quiet --db figures.db figures
+first_is "the deficit reached 42 million euros" "$both" "(['million'], None)" "million for billion"
+first_is "1.8 billion people were out of work" "$both" "(['billion'], None)" "billion for million"
+first_is "1,800,000 people were out of work" "$both" "(None, None)" "an amount written otherwise"
+first_is "the deficit reached 42 billion euros as 1.8 million were out of work" "$both" \
+    "(None, None)" "the amounts as written"
+first_is "the deficit reached about 40 billion euros" "$figs" \
+    "[{'query': 'about 40 billion', 'source': '42 billion'}]" "an amount bounded"
+
 # No result: exit status 1.
 cs query --format jsonl "xylophonequartet" > out.jsonl
 [ "$status" -eq 1 ] || fail "no-result exit status $status, expected 1"
