@@ -929,6 +929,48 @@ static int scale_elsewhere(const qy_plan *plan, size_t w, const qy_ptoks *pt)
            !figure_at(num, pt, NULL, NULL);
 }
 
+/* What passage number k counts, when a percentage: 1 for percent (3%,
+ * "3 percent", "3 per cent": its parts, then its joined form), 2 for
+ * percentage points ("3 percentage points"), 0 for anything else. */
+static int percent_kind_after(const qy_ptoks *pt, size_t k)
+{
+    if (k + 1 >= pt->n)
+        return 0;
+    const char *next = QY_PTERM(pt, k + 1);
+    if (strcmp(next, "percentage") == 0)
+        return 2;
+    for (size_t j = k + 1; j < pt->n && j <= k + 3; j++)
+        if (strcmp(QY_PTERM(pt, j), "percent") == 0 &&
+            (j == k + 1 || (pt->v[j].flags & TX_JOINED)))
+            return 1;
+    return 0;
+}
+
+/* Whether claim word w is the percent of a figure ("0.3 percent") the
+ * passage gives only in percentage points ("0.3 percentage points"), or
+ * the percentage of "percentage points" the passage gives only as a
+ * percent: the two are not one measure, and a rate that rose "by 0.3
+ * percent" is not one that rose by 0.3 points, though the passage holds
+ * the word by another figure (5.1 percent). */
+static int percent_for_points(const qy_plan *plan, size_t w, const qy_ptoks *pt)
+{
+    const char *t = plan->words[w].term;
+    int want = strcmp(t, "percent") == 0 ? 1 : strcmp(t, "percentage") == 0 ? 2 : 0;
+    if (!want || w == 0 || !(plan->words[w - 1].has_amount || plan->words[w - 1].number))
+        return 0;
+    int other = 0;
+    for (size_t k = 0; k + 1 < pt->n; k++) {
+        if (!(pt->v[k].flags & TX_NUMBER) || (pt->v[k].flags & TX_JOINED) ||
+            !word_at(plan, w - 1, pt, k))
+            continue;
+        int kind = percent_kind_after(pt, k);
+        if (kind == want)
+            return 0;
+        other |= kind != 0;
+    }
+    return other;
+}
+
 /* Whether the passage holds claim word w as the query writes it (not
  * one of its respellings). */
 static int word_at_as_written(const qy_plan *plan, size_t w, const qy_ptoks *pt)
@@ -1391,7 +1433,7 @@ cs_status qy_mark_terms(const qy_plan *plan, qy_cand *c)
             rc = CS_NOMEM;
         for (size_t w = 0; rc == CS_OK && w < plan->nwords; w++) {
             if ((word_at(plan, w, pt, SIZE_MAX) || said_otherwise(plan, w, pt)) &&
-                !scale_elsewhere(plan, w, pt))
+                !scale_elsewhere(plan, w, pt) && !percent_for_points(plan, w, pt))
                 continue;
             if (!(r->unsupported[r->nunsupported] = strdup(plan->words[w].text)))
                 rc = CS_NOMEM;
@@ -1463,8 +1505,9 @@ void qy_claim_measure(const qy_plan *plan, const double *weights, qy_cand *c)
         int found = 0;
         for (size_t i = 0; i < pt->n && !found; i++)
             found = of[i] == (int)w;
-        /* (42 million is not held by "42 billion" and "1.8 million".) */
-        int misplaced = scale_elsewhere(plan, w, pt);
+        /* (42 million is not held by "42 billion" and "1.8 million", nor
+         * 0.3 percent by "0.3 percentage points" and "5.1 percent".) */
+        int misplaced = scale_elsewhere(plan, w, pt) || percent_for_points(plan, w, pt);
         found = found && !misplaced;
         int supported = !misplaced && (found || said_otherwise(plan, w, pt));
         if (supported && w < 64)

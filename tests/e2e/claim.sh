@@ -281,6 +281,17 @@ first_is "the deficit reached 42 billion euros as 1.8 million were out of work" 
 first_is "the deficit reached about 40 billion euros" "$figs" \
     "[{'query': 'about 40 billion', 'source': '42 billion'}]" "an amount bounded"
 
+# Percent and percentage points are two measures: a claim's "0.3
+# percent" is not held by "0.3 percentage points" (nor its points by
+# "2%"), though the passage writes percent by another figure; each is
+# held as it is written, percent also as "per cent".
+printf 'Jobs\n\nUnemployment rose by 0.3 percentage points to 5.1 per cent, and wages rose 2%%.\n' > figures/points.txt
+"$CITESEARCH" index --quiet --db figures.db figures
+first_is "unemployment rose by 0.3 percent" "$both" "(['percent'], None)" "percent for points"
+first_is "wages rose 2 percentage points" "$both" "(['percentage'], None)" "points for percent"
+first_is "unemployment rose by 0.3 percentage points to 5.1 percent as wages rose 2 percent" \
+    "$both" "(None, None)" "percent and points as written"
+
 # No result: exit status 1.
 cs query --format jsonl "xylophonequartet" > out.jsonl
 [ "$status" -eq 1 ] || fail "no-result exit status $status, expected 1"
