@@ -1022,6 +1022,36 @@ static int rejection(const char *term)
     return QY_ONE_OF(term, verbs);
 }
 
+/* Whether passage word k reports what a correction says was wrong: a
+ * report of speech said in error ("wrongly reported", "incorrectly
+ * stated that") or by an earlier version of the text ("An earlier
+ * version of this article said that waiting lists had fallen"), which
+ * news prints with what was in fact so.  A claim that repeats the error
+ * finds its words there, as in a denial. */
+static int corrected_report(const qy_ptoks *pt, size_t k)
+{
+    static const char *const reports[] = {"claimed", "reported", "said", "stated", "suggested",
+                                          "wrote"};
+    static const char *const in_error[] = {"erroneously", "falsely", "incorrectly",
+                                           "mistakenly", "wrongly"};
+    static const char *const earlier[] = {"earlier", "original", "previous"};
+    if (!QY_ONE_OF(QY_PTERM(pt, k), reports))
+        return 0;
+    /* Up to eight words back: "An earlier version of this story on the
+     * budget said". */
+    for (size_t back = 0, j = k; j > 0 && back < 8;) {
+        j--;
+        if (pt->v[j].flags & TX_JOINED)
+            continue;
+        const char *term = QY_PTERM(pt, j);
+        if ((back < 2 && QY_ONE_OF(term, in_error)) ||
+            (j > 0 && strcmp(term, "version") == 0 && QY_ONE_OF(QY_PTERM(pt, j - 1), earlier)))
+            return 1;
+        back++;
+    }
+    return 0;
+}
+
 /* Where the words a denial at passage word k governs start: after deny
  * (k + 1), after "that" of a rejection's report ("rejected the claims
  * that ..."); 0 when word k denies nothing. */
@@ -1083,16 +1113,23 @@ static int ends_denied_clause(const char *term)
  * to the end of its clause (clause_mark between two words: "denied the
  * data was theirs, insisting that"; or ends_denied_clause),
  * QY_DENIAL_REACH words at most; not after a denial that is itself
- * negated ("did not deny") or passive_at.  `text` (`len` bytes) is what
- * pt's words were read from.  Returns how many. */
+ * negated ("did not deny") or passive_at.  With `corrections`, the words
+ * after a report a correction says was wrong instead (corrected_report).
+ * `text` (`len` bytes) is what pt's words were read from.  Returns how
+ * many. */
 static size_t mark_denied(const char *text, size_t len, const qy_ptoks *pt,
-                          unsigned char *denied)
+                          int corrections, unsigned char *denied)
 {
     size_t n = 0;
     for (size_t k = 0; k < pt->n; k++) {
         size_t first;
-        if ((pt->v[k].flags & TX_JOINED) || !(first = denied_from(pt, k)) ||
-            negated_in_passage(pt, k) || passive_at(pt, k))
+        if (pt->v[k].flags & TX_JOINED)
+            continue;
+        if (corrections)
+            first = corrected_report(pt, k) ? k + 1 : 0;
+        else
+            first = denied_from(pt, k);
+        if (!first || negated_in_passage(pt, k) || passive_at(pt, k))
             continue;
         size_t last = pt->v[first - 1].rend;
         for (size_t j = first, reach = 0; j < pt->n && reach < QY_DENIAL_REACH; j++) {
@@ -1150,6 +1187,58 @@ static int denies_claim(const qy_plan *plan, const qy_ptoks *pt,
     return plan->nwords >= 3 && held >= 2 && 3 * held >= 2 * plan->nwords;
 }
 
+/* Whether a claim word the passage holds is held only outside the words
+ * `denied` marks: the claim says what the passage says otherwise than
+ * in them ("In fact they rose by 12 percent" for a claim that waiting
+ * lists rose, after "An earlier version said that waiting lists had
+ * fallen by 12 percent"). */
+static int held_outside(const qy_plan *plan, const qy_ptoks *pt, const unsigned char *denied)
+{
+    for (size_t w = 0; w < plan->nwords; w++) {
+        int in = 0, out = 0;
+        for (size_t k = 0; k < pt->n && !in; k++)
+            if (word_at(plan, w, pt, k))
+                *(denied[k] ? &in : &out) = 1;
+        if (out && !in)
+            return 1;
+    }
+    return 0;
+}
+
+/* Sets *denied (malloc'd, one flag a passage word; NULL when none) to the
+ * words of the passage that deny the claim itself (mark_denied,
+ * denies_claim), or that a correction says were wrong and the claim
+ * repeats (its words held there, none only outside).  CS_NOMEM when out
+ * of memory. */
+static cs_status mark_denials(const qy_plan *plan, qy_result *r, const qy_ptoks *pt,
+                              unsigned char **denied)
+{
+    unsigned char *d = calloc(pt->n, 1), *c = calloc(pt->n, 1);
+    if (!d || !c) {
+        free(d);
+        free(c);
+        return CS_NOMEM;
+    }
+    size_t len;
+    const char *text = qy_readable_text(r, &pt->words, &len);
+    int any = mark_denied(text, len, pt, 0, d) > 0 && denies_claim(plan, pt, d);
+    if (!any)
+        memset(d, 0, pt->n);
+    if (mark_denied(text, len, pt, 1, c) > 0 && denies_claim(plan, pt, c) &&
+        !held_outside(plan, pt, c)) {
+        for (size_t k = 0; k < pt->n; k++)
+            d[k] |= c[k];
+        any = 1;
+    }
+    free(c);
+    if (!any) {
+        free(d);
+        d = NULL;
+    }
+    *denied = d;
+    return CS_OK;
+}
+
 /* The words of a claim that negates nothing that the passage negates:
  * every place the passage holds the word, a negation stands just before it
  * ("did not originate" for the claim's "originated").  A finding for a
@@ -1165,19 +1254,13 @@ static cs_status mark_negated(const qy_plan *plan, qy_result *r, const qy_ptoks 
     size_t negations = 0, denials = 0;
     for (size_t k = 0; k < pt->n && !plan->negative && (negations == 0 || denials == 0); k++) {
         negations += tx_is_negation(QY_PTERM(pt, k), strlen(QY_PTERM(pt, k)));
-        denials += denial(QY_PTERM(pt, k)) || rejection(QY_PTERM(pt, k));
+        denials += denial(QY_PTERM(pt, k)) || rejection(QY_PTERM(pt, k)) ||
+                   corrected_report(pt, k);
     }
     unsigned char *denied = NULL;
     if (denials > 0) {
-        if (!(denied = calloc(pt->n, 1)))
-            return CS_NOMEM;
-        size_t len;
-        const char *text = qy_readable_text(r, &pt->words, &len);
-        if (mark_denied(text, len, pt, denied) == 0 ||
-            !denies_claim(plan, pt, denied)) {
-            free(denied);
-            denied = NULL;
-        }
+        if ((rc = mark_denials(plan, r, pt, &denied)))
+            return rc;
     }
     for (size_t w = 0; w < plan->nwords && (negations > 0 || denied); w++) {
         const qy_word *qw = &plan->words[w];

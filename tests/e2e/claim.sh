@@ -138,6 +138,18 @@ negated_is "The hackers were paid by Moscow" \
     "negated/f.txt ['hackers', 'paid', 'Moscow']" "claims rejected"
 negated_is "The couriers were fined by Vienna" "negated/g.txt None" "reports not dismissed"
 
+# A correction: what an earlier version said, or a report said in
+# error, is denied, and the claim that repeats it is negated; the one
+# that says what was in fact so is not.
+printf 'Correction\n\nAn earlier version of this article said that waiting lists had fallen by 12 percent. In fact they rose by 12 percent.\n' > negated/h.txt
+printf 'Fire\n\nThe agency wrongly reported that forty people died in the warehouse fire; nine were hurt.\n' > negated/i.txt
+"$CITESEARCH" index --quiet negated
+negated_is "Waiting lists had fallen by 12 percent" \
+    "negated/h.txt ['Waiting', 'lists', 'fallen']" "an earlier version's error"
+negated_is "Waiting lists rose by 12 percent" "negated/h.txt None" "what was in fact so"
+negated_is "Forty people died in the warehouse fire" \
+    "negated/i.txt ['Forty', 'people', 'died', 'warehouse', 'fire']" "a report in error"
+
 # Who said it: two addresses say the same words, and only their file
 # names say whose they are; a claim that names the speaker finds that
 # one's first, and does not report the name its file gives unsupported.
