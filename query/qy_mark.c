@@ -971,6 +971,64 @@ static int percent_for_points(const qy_plan *plan, size_t w, const qy_ptoks *pt)
     return other;
 }
 
+/* How many words back a negation may stand from the word it negates for a
+ * claim's negation: the auxiliaries and adverbs of "have not yet been able
+ * to identify" for "could not identify". */
+#define QY_NEGATION_REACH 5
+
+/* Whether a negation stands within QY_NEGATION_REACH words before passage
+ * word k (one that limits aside: not just). */
+static int negation_before(const qy_ptoks *pt, size_t k)
+{
+    for (size_t back = 0, j = k; j > 0 && back < QY_NEGATION_REACH;) {
+        j--;
+        if (pt->v[j].flags & TX_JOINED)
+            continue;
+        const char *term = QY_PTERM(pt, j);
+        if (tx_is_negation(term, strlen(term)) &&
+            !(j + 1 < pt->n && limits_negation(QY_PTERM(pt, j + 1))))
+            return 1;
+        back++;
+    }
+    return 0;
+}
+
+/* Whether claim word w is a negation (not, never, didn't) of a word the
+ * passage holds but nowhere negates: "Kessler did not concede defeat"
+ * against "Kessler conceded defeat ... He did not rule out running
+ * again", whose "not" is another verb's.  (Not a negation that limits,
+ * "not just"; nor one the passage says by the prefix un-, or by its own
+ * negation of a claim word near it: negation_agrees_at; the passage's
+ * negation may stand a few words before the word: negation_before.) */
+static int negation_elsewhere(const qy_plan *plan, size_t w, const qy_ptoks *pt)
+{
+    const char *t = plan->words[w].term;
+    if (!tx_is_negation(t, strlen(t)) || w + 1 >= plan->nwords)
+        return 0;
+    const char *next = plan->words[w + 1].term;
+    if (tx_is_negation(next, strlen(next)) || limits_negation(next) ||
+        un_negated_at(plan, w, pt) || negation_agrees_at(plan, w, pt))
+        return 0;
+    int held = 0;
+    for (size_t k = 0; k < pt->n; k++) {
+        if ((pt->v[k].flags & TX_JOINED) || !word_at(plan, w + 1, pt, k))
+            continue;
+        if (negated_in_passage(pt, k) || negation_before(pt, k))
+            return 0;
+        held = 1;
+    }
+    return held;
+}
+
+/* Whether claim word w, which the passage holds, is held there amiss: a
+ * scale by another number (scale_elsewhere), a percent in points
+ * (percent_for_points), a negation of another word (negation_elsewhere). */
+static int held_amiss(const qy_plan *plan, size_t w, const qy_ptoks *pt)
+{
+    return scale_elsewhere(plan, w, pt) || percent_for_points(plan, w, pt) ||
+           negation_elsewhere(plan, w, pt);
+}
+
 /* Whether the passage holds claim word w as the query writes it (not
  * one of its respellings). */
 static int word_at_as_written(const qy_plan *plan, size_t w, const qy_ptoks *pt)
@@ -1516,7 +1574,7 @@ cs_status qy_mark_terms(const qy_plan *plan, qy_cand *c)
             rc = CS_NOMEM;
         for (size_t w = 0; rc == CS_OK && w < plan->nwords; w++) {
             if ((word_at(plan, w, pt, SIZE_MAX) || said_otherwise(plan, w, pt)) &&
-                !scale_elsewhere(plan, w, pt) && !percent_for_points(plan, w, pt))
+                !held_amiss(plan, w, pt))
                 continue;
             if (!(r->unsupported[r->nunsupported] = strdup(plan->words[w].text)))
                 rc = CS_NOMEM;
@@ -1589,8 +1647,12 @@ void qy_claim_measure(const qy_plan *plan, const double *weights, qy_cand *c)
         for (size_t i = 0; i < pt->n && !found; i++)
             found = of[i] == (int)w;
         /* (42 million is not held by "42 billion" and "1.8 million", nor
-         * 0.3 percent by "0.3 percentage points" and "5.1 percent".) */
-        int misplaced = scale_elsewhere(plan, w, pt) || percent_for_points(plan, w, pt);
+         * 0.3 percent by "0.3 percentage points" and "5.1 percent", nor
+         * "did not concede" by "conceded ... did not rule out".) */
+        int misplaced = held_amiss(plan, w, pt);
+        for (size_t i = 0; misplaced && found && i < pt->n; i++)
+            if (of[i] == (int)w)
+                of[i] = -1; /* nor where the claim stands together */
         found = found && !misplaced;
         int supported = !misplaced && (found || said_otherwise(plan, w, pt));
         if (supported && w < 64)

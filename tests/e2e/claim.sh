@@ -101,6 +101,23 @@ cs query --format jsonl -n 1 "Turnout grew to 48 percent" > out.jsonl
 [ "$(jq_py '(rs[0]["path"], rs[0].get("unsupported", []))' < out.jsonl)" = "('tenses/a.txt', ['grew'])" ] ||
     fail "a verb the passage does not say: $(cat out.jsonl)"
 
+# A claim's negation is held where the passage negates the word it
+# negates, not by a "not" of another verb: "did not concede" against
+# "conceded ... did not rule out" lists not, "did not rule out" nothing.
+printf 'Vote\n\nKessler conceded defeat late on Sunday. He did not rule out running again.\n' > negated/k.txt
+"$CITESEARCH" index --quiet negated
+printf 'Fire\n\nPolice have not yet been able to identify the cause of the fire.\n' > negated/l.txt
+"$CITESEARCH" index --quiet negated
+for q in "Kessler did not concede defeat:['not']" "Kessler never conceded defeat:['never']" \
+         "Kessler did not rule out running again:[]" "Kessler didn't rule out running again:[]" \
+         "Police could not identify the cause of the fire:[]"; do
+    cs query --format jsonl -n 1 "${q%%:*}" > out.jsonl
+    want=negated/k.txt
+    case "$q" in Police*) want=negated/l.txt ;; esac
+    [ "$(jq_py '(rs[0]["path"], rs[0].get("unsupported", []))' < out.jsonl)" = "('$want', ${q#*:})" ] ||
+        fail "a negation of another word: $q: $(cat out.jsonl)"
+done
+
 # A passage that negates what the claim states: the words are all there,
 # and the report says the source negates one (JSON "negated", and the
 # text output's line).
