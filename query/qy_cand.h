@@ -90,6 +90,12 @@ typedef struct qy_cand {
     uint64_t about_held; /* claim: which of its first 64 words they hold */
     uint64_t held;       /* claim: which of its first 64 words the passage
                             supports (qy_claim_measure) */
+    int windowed;        /* claim: the passage holds two of its words or
+                            more, words [window_from, window_to] of pt the
+                            shortest run that holds each once (its first,
+                            when several are as short): where the passage
+                            states it, whose speaker qy_said_mark reads */
+    size_t window_from, window_to;
     double context;      /* quote mode: share of the words beside the
                             quotation the passage or its article holds */
     double rank;         /* the score the answer is sorted by */

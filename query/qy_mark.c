@@ -1677,6 +1677,7 @@ void qy_claim_measure(const qy_plan *plan, const double *weights, qy_cand *c)
     /* The shortest run of passage words holding every supported claim
      * word once: the closer together, the better the passage states it. */
     size_t best = SIZE_MAX, inside = 0, lo = 0;
+    c->windowed = 0;
     for (size_t hi = 0; hi < pt->n && distinct > 1; hi++) {
         if (of[hi] < 0)
             continue;
@@ -1684,8 +1685,12 @@ void qy_claim_measure(const qy_plan *plan, const double *weights, qy_cand *c)
             inside++;
         while (inside == distinct) {
             if (of[lo] >= 0) {
-                if (hi - lo + 1 < best)
+                if (hi - lo + 1 < best) {
                     best = hi - lo + 1;
+                    c->windowed = 1;
+                    c->window_from = lo;
+                    c->window_to = hi;
+                }
                 if (--count[of[lo]] == 0)
                     inside--;
             }

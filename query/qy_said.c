@@ -933,13 +933,24 @@ cs_status qy_said_mark(qy_cand *c, int *need_before)
         return CS_OK;
     /* Where the words start in the text read: the first word's that
      * starts at the first highlight or after it; and the last word's that
-     * a highlight holds. */
-    size_t hl = r->highlights[0].start, k = qy_cand_word_from(c, hl);
-    if (hl < r->byte_start || k == c->pt.n)
-        return CS_OK;
-    size_t hl_end = r->highlights[r->nhighlights - 1].end, l = k;
-    while (l + 1 < c->pt.n && r->byte_start + c->pt.v[l + 1].start < hl_end)
-        l++;
+     * a highlight holds.  A claim's words are read where the passage
+     * states them together, not where the first stands alone ("Dubois
+     * called the law ... Haddad said the law was the most ambitious" for
+     * a claim that the law was the most ambitious). */
+    size_t k, l;
+    if (c->windowed && c->window_to < c->pt.n) {
+        k = c->window_from;
+        l = c->window_to;
+    } else {
+        size_t hl = r->highlights[0].start;
+        k = qy_cand_word_from(c, hl);
+        if (hl < r->byte_start || k == c->pt.n)
+            return CS_OK;
+        size_t hl_end = r->highlights[r->nhighlights - 1].end;
+        l = k;
+        while (l + 1 < c->pt.n && r->byte_start + c->pt.v[l + 1].start < hl_end)
+            l++;
+    }
     size_t len;
     const char *read = qy_readable_text(r, &c->pt.words, &len);
     qy_said_at at;

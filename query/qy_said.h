@@ -78,9 +78,10 @@ cs_status qy_said_last(const char *text, size_t len, const qy_ptoks *pt, int nee
                        qy_said_at *out);
 
 /* Sets c->r.said_by for the words its first highlight starts (nothing for a
- * passage without highlights), read where its words were read from (an
- * e-mail's or a web page's text, decoded: its HTML, quoted-printable or
- * charset), the name's bytes those of the file.  *need_before is set when
+ * passage without highlights), or for a claim's the run of words that
+ * states it (c->windowed: qy_claim_measure), read where its words were
+ * read from (an e-mail's or a web page's text, decoded: its HTML,
+ * quoted-printable or charset), the name's bytes those of the file.  *need_before is set when
  * the passage says "he" or "she" (2), or "it" or "the statement" (1), of
  * a speaker it does not name before, or when the words are on lines a
  * reply quotes whose writer it does not name (2 + their depth): then

@@ -167,6 +167,17 @@ negated_is "Waiting lists rose by 12 percent" "negated/h.txt None" "what was in 
 negated_is "Forty people died in the warehouse fire" \
     "negated/i.txt ['Forty', 'people', 'died', 'warehouse', 'fire']" "a report in error"
 
+# A claim's speaker is read where the passage states the claim, not
+# where its first word stands alone: "law" first in Dubois' sentence,
+# the claim in Haddad's.
+mkdir speakers
+printf 'Climate law\n\nOpposition leader Francois Dubois called the law a burden for farmers. Environment Minister Leila Haddad said the law was the most ambitious in Europe.\n' > speakers/a.txt
+"$CITESEARCH" index --quiet speakers
+cs query --format jsonl -n 1 "the law is the most ambitious in Europe" > out.jsonl
+[ "$(jq_py '(rs[0]["path"], rs[0].get("said_by", {}).get("name"))' < out.jsonl)" = \
+    "('speakers/a.txt', 'Environment Minister Leila Haddad')" ] ||
+    fail "the speaker where the claim is stated: $(cat out.jsonl)"
+
 # Who said it: two addresses say the same words, and only their file
 # names say whose they are; a claim that names the speaker finds that
 # one's first, and does not report the name its file gives unsupported.
