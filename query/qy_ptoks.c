@@ -116,9 +116,11 @@ cs_status qy_ptoks_analyze(tx_analyzer *a, const qy_result *r, qy_ptoks *out,
     if (rc == CS_OK && out->nomem)
         rc = CS_NOMEM;
     /* The currency a sign by a number names ("$5"), read where the
-     * words were. */
+     * words were; and by a number with its scale cut short ("$42bn",
+     * "£3m": a word of digits and letters, as news writes amounts). */
     for (size_t i = 0; rc == CS_OK && i < out->n; i++)
-        if (out->v[i].flags & TX_NUMBER)
+        if ((out->v[i].flags & TX_NUMBER) ||
+            (QY_PTERM(out, i)[0] >= '0' && QY_PTERM(out, i)[0] <= '9'))
             out->v[i].currency = tx_currency_by(read, read_len, out->v[i].start,
                                                 out->v[i].end);
     /* Decoded offsets back to the passage's bytes. */

@@ -332,6 +332,13 @@ first_is "wages rose 2 percentage points" "$both" "(['percentage'], None)" "poin
 first_is "unemployment rose by 0.3 percentage points to 5.1 percent as wages rose 2 percent" \
     "$both" "(None, None)" "percent and points as written"
 
+# A currency sign by an amount whose scale is cut short ("$42bn")
+# names its currency as by a number.
+printf 'Fund\n\nThe pension fund lost $42bn in the crash.\n' > figures/bn.txt
+"$CITESEARCH" index --quiet --db figures.db figures
+first_is "the pension fund lost 42 billion dollars in the crash" "$both" "(None, None)" "dollars by \$42bn"
+first_is "the pension fund lost 42 billion euros in the crash" "$both" "(['euros'], None)" "euros by \$42bn"
+
 # No result: exit status 1.
 cs query --format jsonl "xylophonequartet" > out.jsonl
 [ "$status" -eq 1 ] || fail "no-result exit status $status, expected 1"
