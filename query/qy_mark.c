@@ -618,6 +618,24 @@ static int share_at(const qy_ptoks *pt, size_t k, double *percent, size_t *first
     return 1;
 }
 
+/* Whether a passage's share in words (`a` percent, its first word
+ * `first`) is the claim's bounded percentage qw said the same way: the
+ * share within QY_SHARE_MAX_POINTS of it, and bound alike ("more than
+ * half" for "more than 50 percent", "nearly a third" for "nearly 33
+ * percent"), or the claim's bound "about" ("half" for "about 50
+ * percent"), which the same figure meets. */
+static int share_bound_holds(const qy_word *qw, const qy_ptoks *pt, size_t first, double a)
+{
+    if (!qy_figure_holds(QY_BOUND_SHARE, a, 1, qw->amount))
+        return 0;
+    if (qw->figure_bound == QY_BOUND_ABOUT)
+        return 1;
+    int nb;
+    const char *b1 = first > 0 ? QY_PTERM(pt, first - 1) : "";
+    const char *b2 = first > 1 ? QY_PTERM(pt, first - 2) : "";
+    return qy_bound_of(b2, b1, &nb) == qw->figure_bound;
+}
+
 /* Where the passage gives otherwise the figure of claim word qw: the
  * exact figure it rounds (qy_rounds_to: 73,344,573.27 for "73.3 million",
  * 1,466 for "1,500"), or one within its bound (qy_figure_holds: 2,466 for
@@ -646,7 +664,8 @@ static int figure_at(const qy_word *qw, const qy_ptoks *pt, size_t *from,
         if (percent && share_at(pt, k, &a, &first)) {
             if (qw->figure_bound == QY_BOUND_NONE
                     ? qy_figure_holds(QY_BOUND_SHARE, a, 1, qw->amount)
-                    : qy_figure_holds(qw->figure_bound, qw->amount, qw->figure_unit, a)) {
+                    : qy_figure_holds(qw->figure_bound, qw->amount, qw->figure_unit, a) ||
+                          share_bound_holds(qw, pt, first, a)) {
                 if (from) {
                     *from = first;
                     *to = k + 1;

@@ -303,6 +303,15 @@ printf 'Halves\n\nHalf of the staff left, and more than a third of the board.\n'
 first_is "50 percent of the staff left and about 35 percent of the board" "$both" \
     "(None, [{'query': '50', 'source': 'Half'}, {'query': 'about 35', 'source': 'a third'}])" \
     "a percentage by a share in words"
+# A bounded percentage by a share bound alike ("more than half" for
+# "more than 50 percent"), or by the same share for "about".
+printf 'Poll\n\nMore than half of the voters backed the plan, and about a quarter of the board.\n' > figures/poll.txt
+"$CITESEARCH" index --quiet --db figures.db figures
+first_is "more than 50 percent of the voters backed the plan" "$both" \
+    "(None, [{'query': 'more than 50', 'source': 'half'}])" "more than half"
+first_is "about 25 percent of the board backed the plan" 'rs[0].get("unsupported")' "None" "about a quarter"
+first_is "more than 60 percent of the voters backed the plan" 'rs[0].get("unsupported")' \
+    "['60', 'percent']" "more than half is no more than 60 percent"
 for q in "the index rose more than 15 percent" "the index rose less than 12 percent" "expenditures were about 90 million dollars" "half of the index rose" "70 percent of the staff left"; do
     first_is "$q" "$figs" "None" "a bound the figure breaks: $q"
 done
