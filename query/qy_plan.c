@@ -1045,8 +1045,11 @@ static cs_status add_words(builder *b, const qy_clause *c)
                 w->split_head = split_head;
                 w->split_tail = split_tail;
                 split_head = split_tail = NULL;
-                if (written_as_name(b, t) && !qy_is_date_word(t->term) &&
-                    !(w->name = strdup(t->term)))
+                /* (A number in words is no name for its capital at a
+                 * claim's start: "Two million people" is not held by the
+                 * paragraph before's "2 hours" as a speaker's name is.) */
+                if (written_as_name(b, t) && !qy_is_date_word(t->term) && !w->number &&
+                    !w->has_amount && !(w->name = strdup(t->term)))
                     rc = CS_NOMEM;
                 qy_word_place(w);
             }

@@ -348,6 +348,13 @@ printf 'Fund\n\nThe pension fund lost $42bn in the crash.\n' > figures/bn.txt
 first_is "the pension fund lost 42 billion dollars in the crash" "$both" "(None, None)" "dollars by \$42bn"
 first_is "the pension fund lost 42 billion euros in the crash" "$both" "(['euros'], None)" "euros by \$42bn"
 
+# A number in words that starts a claim is no name: the paragraph
+# before's "2 hours" does not hold the "Two" of "Two million", as it
+# would a speaker's name.
+printf 'Jobs\n\nThe minister spoke for 2 hours on Monday.\n\nSome 1.8 million people were out of work.\n' > figures/jobs.txt
+"$CITESEARCH" index --quiet --db figures.db figures
+first_is "Two million people were out of work" 'rs[0].get("unsupported")' "['Two']" "a number in words at the start"
+
 # No result: exit status 1.
 cs query --format jsonl "xylophonequartet" > out.jsonl
 [ "$status" -eq 1 ] || fail "no-result exit status $status, expected 1"
