@@ -45,6 +45,28 @@ static int is_space(const char *s)
     return space_len(s) > 0;
 }
 
+/* Whether the white space at s, inside a word that starts at `word`, is a
+ * space French and SI typography put between digit groups (a no-break,
+ * thin or narrow no-break space: 2 500, 10 000), after a digit and before
+ * a group of three: the analyzer reads such a number as one (2500,
+ * tx_analyze.c), so a +2 500 or -10 000 asks for or leaves out that
+ * number, not its first group. */
+static int group_space(const char *word, const char *s)
+{
+    size_t n = (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0 ? 2
+               : (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+                       ((unsigned char)s[2] == 0x89 || (unsigned char)s[2] == 0xAF)
+                   ? 3
+                   : 0;
+    if (!n || s == word || s[-1] < '0' || s[-1] > '9')
+        return 0;
+    const char *g = s + n;
+    for (int k = 0; k < 3; k++)
+        if (g[k] < '0' || g[k] > '9')
+            return 0;
+    return g[3] < '0' || g[3] > '9';
+}
+
 static cs_status add_clause(qy_parsed *p, qy_kind kind, qy_modifier mod,
                             const char *field, const char *text, size_t len)
 {
@@ -385,7 +407,7 @@ static cs_status parse_language(const char *q, qy_parsed *p, char **msg)
             s = *e ? e + quote_len(e) : e;
         } else {
             const char *e = s;
-            while (*e && !is_space(e) && !quote_len(e))
+            while (*e && (!is_space(e) || group_space(s, e)) && !quote_len(e))
                 e++;
             if (mod == QY_OPTIONAL) {
                 /* Consecutive optional words form one clause, so the

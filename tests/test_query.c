@@ -76,6 +76,36 @@ static void test_unicode_spaces_separate(void **state)
     qy_parsed_clear(&p);
 }
 
+/* The spaces French and SI typography put between digit groups (2 500:
+ * a no-break, thin or narrow no-break space) keep a required or excluded
+ * number one word, as the analyzer reads it (2500); between other words
+ * they part them. */
+static void test_digit_group_spaces_keep_a_number(void **state)
+{
+    (void)state;
+    qy_parsed p;
+    parse_ok("+2\xE2\x80\xAF" "500 people -10\xE2\x80\x89" "000\xC2\xA0" "000 +5\xC2\xA0" "km",
+             QY_MODE_AUTO, &p);
+    assert_int_equal(p.n, 5);
+    assert_int_equal(p.items[0].mod, QY_REQUIRED);
+    assert_string_equal(p.items[0].text, "2\xE2\x80\xAF" "500");
+    assert_string_equal(p.items[1].text, "people");
+    assert_int_equal(p.items[2].mod, QY_EXCLUDED);
+    assert_string_equal(p.items[2].text, "10\xE2\x80\x89" "000\xC2\xA0" "000");
+    assert_int_equal(p.items[3].mod, QY_REQUIRED);
+    assert_string_equal(p.items[3].text, "5");
+    assert_string_equal(p.items[4].text, "km");
+    qy_parsed_clear(&p);
+    /* Not a group of three digits: two numbers. */
+    parse_ok("+2019\xE2\x80\xAF" "5000 -7\xE2\x80\xAF" "12", QY_MODE_AUTO, &p);
+    assert_int_equal(p.n, 4);
+    assert_string_equal(p.items[0].text, "2019");
+    assert_string_equal(p.items[1].text, "5000");
+    assert_string_equal(p.items[2].text, "7");
+    assert_string_equal(p.items[3].text, "12");
+    qy_parsed_clear(&p);
+}
+
 static void test_whole_quotation_is_quote_mode(void **state)
 {
     (void)state;
@@ -348,6 +378,7 @@ int main(void)
         cmocka_unit_test(test_bare_words_are_one_clause),
         cmocka_unit_test(test_operators_and_phrases),
         cmocka_unit_test(test_unicode_spaces_separate),
+        cmocka_unit_test(test_digit_group_spaces_keep_a_number),
         cmocka_unit_test(test_whole_quotation_is_quote_mode),
         cmocka_unit_test(test_quotation_with_its_speaker),
         cmocka_unit_test(test_modes_take_input_as_text),
