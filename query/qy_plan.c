@@ -1279,6 +1279,24 @@ static int phrase_pair_joined(builder *b, const qtoks *toks, size_t i)
            word_freq(b->e, joined, (size_t)n) > 0;
 }
 
+
+/* A path as the index stores it: "corp//news/./a" is "corp/news/a",
+ * as the file system reads it (a path filter typed so found nothing). */
+static void squeeze_path(char *p)
+{
+    char *w = p;
+    for (const char *r = p; *r;) {
+        if (*r == '/' && w > p && w[-1] == '/') {
+            r++;
+        } else if (r[0] == '.' && r[1] == '/' && (r == p || r[-1] == '/')) {
+            r += 2;
+        } else {
+            *w++ = *r++;
+        }
+    }
+    *w = '\0';
+}
+
 /*
  * A phrase, or a quotation: its words in order, each in any of its
  * spellings.  An ellipsis in it ("we will respond ... at a time of our
@@ -1483,6 +1501,7 @@ static cs_status add_filter(builder *b, const qy_clause *c)
             v += 2;
         char buf[CS_MAX_TERM + 8];
         snprintf(buf, sizeof buf, "%s%s", CS_PREFIX_PATH, v);
+        squeeze_path(buf + strlen(CS_PREFIX_PATH));
         q = xs_query_prefix(buf);
     } else {
         const char *prefix = strcmp(f, "title") == 0    ? CS_PREFIX_TITLE_STEM

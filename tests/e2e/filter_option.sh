@@ -42,6 +42,11 @@ cs query --format jsonl --batch q.csv > out.jsonl 2> err.txt
 got=$(jq_py '" ".join(sorted(set(r["query_id"] + ":" + r["path"] for r in rs)))' < out.jsonl)
 [ "$got" = "1:docs/field notes/a.txt 2:docs/drafts/b.txt" ] || fail "batch: $got"
 
+# A path as the file system reads it: a doubled slash, a ./ inside
+# (path:docs//drafts found nothing).
+[ "$(paths 'path:docs//drafts')" = "docs/drafts/b.txt" ] || fail "a doubled slash"
+[ "$(paths 'path:./docs/./drafts/')" = "docs/drafts/b.txt" ] || fail "a ./ inside"
+
 # Filters alone are a query, as the query's own are ("path:docs/drafts"):
 # --filter without words was "no QUERY given".
 cs query --format jsonl --filter path:docs/drafts > option.jsonl 2> err.txt
