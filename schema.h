@@ -173,8 +173,10 @@
  * tx_analyze.c).
  * 33: a Markdown file's title is read past HTML comments and from
  * Hugo's TOML front matter (ix_file.c).
- * 34: a Markdown file's date is its front matter's (ix_file.c). */
-#define CS_READING_VERSION 34
+ * 34: a Markdown file's date is its front matter's (ix_file.c).
+ * 35: a Markdown file's title is without the inline marks a reader does
+ * not see (emphasis, code, a link's address: ix_file.c). */
+#define CS_READING_VERSION 35
 
 /* Xapian rejects terms over 245 bytes; longer paths are shortened to a
  * prefix plus a hash by the indexer (ix_path_term). */

@@ -1,6 +1,7 @@
 /* ix_file.c - one file of an index run (see ix_file.h). */
 #include "ix_file.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -352,6 +353,68 @@ static size_t skip_comments(const char *text, size_t len, size_t i)
  * file with front matter was titled "---" (or Hugo's "+++"), one that
  * opens with a comment was titled by it, and a heading kept its marks.
  */
+/* Whether byte c is white space or nothing (a title's end). */
+static int md_blank(char c)
+{
+    return c == '\0' || c == ' ' || c == '\t';
+}
+
+/*
+ * A Markdown line's inline marks, which a reader of the rendered page does
+ * not see, left out of `title` in place: a block quote's leading `>`s,
+ * code's backticks, emphasis (`**Breaking**`, `_word_`: runs of * and _
+ * that open or close a word, not "5 * 3" nor snake_case) and a link's or
+ * an image's address (`[text](url)`, `[text][ref]`, `![alt](url)` are
+ * their text).  Without this a note titled `**Update:** [Report](x.html)`
+ * was titled so, marks and address.
+ */
+static void markdown_inline(char *title)
+{
+    char *r = title, *w = title;
+    while (*r == '>' || ((*r == ' ' || *r == '\t') && r > title && r[-1] == '>'))
+        r++;
+    while (*r == ' ' || *r == '\t')
+        r++;
+    for (; *r;) {
+        if (*r == '`') {
+            r++;
+        } else if (*r == '!' && r[1] == '[') {
+            r++;
+        } else if (*r == '[') {
+            /* A link's text: the brackets go, and the address after. */
+            char *close = strchr(r + 1, ']');
+            if (close && (close[1] == '(' || close[1] == '[')) {
+                char *end = strchr(close + 2, close[1] == '(' ? ')' : ']');
+                if (end) {
+                    memmove(w, r + 1, (size_t)(close - r - 1));
+                    w += close - r - 1;
+                    r = end + 1;
+                    continue;
+                }
+            }
+            *w++ = *r++;
+        } else if (*r == '*' || *r == '_') {
+            char *e = r;
+            while (*e == *r)
+                e++;
+            /* Emphasis opens before a word or closes after one, and
+             * underscores only at a word's ends. */
+            int opens = md_blank(w > title ? w[-1] : '\0') && !md_blank(*e);
+            int closes = !md_blank(w > title ? w[-1] : '\0') &&
+                         (md_blank(*e) || ispunct((unsigned char)*e));
+            if (opens || closes) {
+                r = e;
+            } else {
+                while (r < e)
+                    *w++ = *r++;
+            }
+        } else {
+            *w++ = *r++;
+        }
+    }
+    *w = '\0';
+}
+
 static char *markdown_title(const char *text, size_t len, const front *fm,
                             const char *charset)
 {
@@ -381,6 +444,7 @@ static char *markdown_title(const char *text, size_t len, const front *fm,
             title[te - h] = '\0';
         }
     }
+    markdown_inline(title);
     return title;
 }
 
