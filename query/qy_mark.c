@@ -1017,8 +1017,9 @@ static int negation_before(const qy_ptoks *pt, size_t k)
  * against "Kessler conceded defeat ... He did not rule out running
  * again", whose "not" is another verb's.  (Not a negation that limits,
  * "not just"; nor one the passage says by the prefix un-, or by its own
- * negation of a claim word near it: negation_agrees_at; the passage's
- * negation may stand a few words before the word: negation_before.) */
+ * negation of a claim word near it: negation_agrees_at, or of a later
+ * one; the passage's negation may stand a few words before the word:
+ * negation_before.) */
 static int negation_elsewhere(const qy_plan *plan, size_t w, const qy_ptoks *pt)
 {
     const char *t = plan->words[w].term;
@@ -1035,6 +1036,20 @@ static int negation_elsewhere(const qy_plan *plan, size_t w, const qy_ptoks *pt)
         if (negated_in_passage(pt, k) || negation_before(pt, k))
             return 0;
         held = 1;
+    }
+    /* Nor when the passage negates a later word of the claim, up to its
+     * next negation: a claim negates its subject ("Not all residents of
+     * the northern districts have received the payments", "No charges
+     * against the driver were filed") where the passage negates the verb
+     * ("Most residents ... have not received", "were not filed"). */
+    for (size_t o = w + 2; held && o < plan->nwords; o++) {
+        const char *ot = plan->words[o].term;
+        if (tx_is_negation(ot, strlen(ot)))
+            break;
+        for (size_t k = 0; k < pt->n; k++)
+            if (!(pt->v[k].flags & TX_JOINED) && word_at(plan, o, pt, k) &&
+                (negated_in_passage(pt, k) || negation_before(pt, k)))
+                return 0;
     }
     return held;
 }

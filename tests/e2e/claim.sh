@@ -108,6 +108,16 @@ printf 'Vote\n\nKessler conceded defeat late on Sunday. He did not rule out runn
 "$CITESEARCH" index --quiet negated
 printf 'Fire\n\nPolice have not yet been able to identify the cause of the fire.\n' > negated/l.txt
 "$CITESEARCH" index --quiet negated
+# A claim that negates its subject where the passage negates its verb:
+# "Not all residents ... have received" by "Most residents ... have not
+# received", though the passage's "not" stands apart from residents.
+printf 'Payments\n\nMost residents of the northern districts have not received the payments, officials said.\n' > negated/m.txt
+"$CITESEARCH" index --quiet negated
+for q in "Not all residents of the northern districts have received the payments:negated/m.txt"; do
+    cs query --format jsonl -n 1 "${q%%:*}" > out.jsonl
+    [ "$(jq_py '(rs[0]["path"], rs[0].get("unsupported", []))' < out.jsonl)" = "('${q#*:}', [])" ] ||
+        fail "a negated subject: ${q%%:*}: $(cat out.jsonl)"
+done
 for q in "Kessler did not concede defeat:['not']" "Kessler never conceded defeat:['never']" \
          "Kessler did not rule out running again:[]" "Kessler didn't rule out running again:[]" \
          "Police could not identify the cause of the fire:[]"; do
