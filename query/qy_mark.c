@@ -579,8 +579,27 @@ static int contraction_at(const qy_word *qw, const qy_ptoks *pt)
     return 0;
 }
 
+/* Whether passage word `term` scales the number before it: a scale word
+ * (million), or one cut short as news agencies write it apart ("42 mln",
+ * "3 bln", "1.2 bn"). */
+static int scale_after(const char *term, double *scale)
+{
+    static const struct {
+        const char *word;
+        double scale;
+    } short_scales[] = {{"bln", 1e9}, {"bn", 1e9}, {"mln", 1e6}, {"mn", 1e6}, {"tn", 1e12}};
+    if (qy_scale_of(term, strlen(term), scale))
+        return 1;
+    for (size_t k = 0; k < sizeof short_scales / sizeof *short_scales; k++)
+        if (strcmp(term, short_scales[k].word) == 0) {
+            *scale = short_scales[k].scale;
+            return 1;
+        }
+    return 0;
+}
+
 /* Whether the passage holds a number of claim word qw's amount: a number
- * alone (1,500,000) or with the scale word after it (1.5 million), not by
+ * alone (1,500,000) or with the scale word after it (1.5 million, 42 mln), not by
  * another currency's sign than the claim's (same_currency). */
 static int amount_at(const qy_word *qw, const qy_ptoks *pt)
 {
@@ -589,8 +608,7 @@ static int amount_at(const qy_word *qw, const qy_ptoks *pt)
         double a, scale;
         if (!qy_amount_of(term, strlen(term), &a) || !same_currency(qw, pt, k))
             continue;
-        if (k + 1 < pt->n &&
-            qy_scale_of(QY_PTERM(pt, k + 1), strlen(QY_PTERM(pt, k + 1)), &scale))
+        if (k + 1 < pt->n && scale_after(QY_PTERM(pt, k + 1), &scale))
             a *= scale;
         if (qy_same_amount(a, qw->amount))
             return 1;

@@ -339,6 +339,16 @@ first_is "the deficit reached 42 billion euros as 1.8 million were out of work" 
     "(None, None)" "the amounts as written"
 first_is "the deficit reached about 40 billion euros" "$figs" \
     "[{'query': 'about 40 billion', 'source': '42 billion'}]" "an amount bounded"
+# The scale cut short as news agencies write it apart ("3 bln", "42 mln")
+# is the amount written otherwise.
+mkdir agency
+printf 'Results\n\nThe bank posted a profit of 3 bln dollars, up from 2.1 billion dollars, and paid 42 mln euros to 1.5 million savers.\n' > agency/a.txt
+"$CITESEARCH" index --quiet --db agency.db agency
+for q in "The bank posted a profit of 3 billion dollars" "The bank paid 42 million euros"; do
+    cs query --db agency.db --format jsonl -n 1 "$q" > out.jsonl
+    [ "$(jq_py 'rs[0].get("unsupported")' < out.jsonl)" = "None" ] ||
+        fail "a scale cut short apart: $q: $(cat out.jsonl)"
+done
 
 # Percent and percentage points are two measures: a claim's "0.3
 # percent" is not held by "0.3 percentage points" (nor its points by
