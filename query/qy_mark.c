@@ -1137,26 +1137,44 @@ static int rejection(const char *term)
  * stated that") or by an earlier version of the text ("An earlier
  * version of this article said that waiting lists had fallen"), which
  * news prints with what was in fact so.  A claim that repeats the error
- * finds its words there, as in a denial. */
-static int corrected_report(const qy_ptoks *pt, size_t k)
+ * finds its words there, as in a denial.  The version is the report's
+ * subject: "version of" or "version said", in its sentence and clause
+ * (not "Critics panned the original version.  Its director said", nor
+ * "The previous version was slow, and its maker said").  `text` (`len`
+ * bytes) is what pt's words were read from; NULL to look at the words
+ * alone (whether a passage may hold a correction at all). */
+static int corrected_report(const qy_ptoks *pt, size_t k, const char *text, size_t len)
 {
     static const char *const reports[] = {"claimed", "reported", "said", "stated", "suggested",
                                           "wrote"};
     static const char *const in_error[] = {"erroneously", "falsely", "incorrectly",
                                            "mistakenly", "wrongly"};
     static const char *const earlier[] = {"earlier", "original", "previous"};
+    static const char *const conjunctions[] = {"although", "and", "but", "though",
+                                               "whereas", "while", "yet"};
     if (!QY_ONE_OF(QY_PTERM(pt, k), reports))
         return 0;
     /* Up to eight words back: "An earlier version of this story on the
      * budget said". */
-    for (size_t back = 0, j = k; j > 0 && back < 8;) {
+    for (size_t back = 0, j = k, after = k; j > 0 && back < 8;) {
         j--;
         if (pt->v[j].flags & TX_JOINED)
             continue;
+        if (text)
+            for (size_t p = pt->v[j].rend; p < pt->v[after].rstart && p < len; p++)
+                if (strchr(".;!?", text[p]) && text[p] && !tx_acronym_point(text, len, p))
+                    return 0;
         const char *term = QY_PTERM(pt, j);
-        if ((back < 2 && QY_ONE_OF(term, in_error)) ||
-            (j > 0 && strcmp(term, "version") == 0 && QY_ONE_OF(QY_PTERM(pt, j - 1), earlier)))
+        if (back < 2 && QY_ONE_OF(term, in_error))
             return 1;
+        if (QY_ONE_OF(term, conjunctions))
+            return 0;
+        if (j > 0 && strcmp(term, "version") == 0 && QY_ONE_OF(QY_PTERM(pt, j - 1), earlier)) {
+            const char *next = QY_PTERM(pt, j + 1);
+            return strcmp(next, "of") == 0 || QY_ONE_OF(next, reports) ||
+                   QY_ONE_OF(next, in_error);
+        }
+        after = j;
         back++;
     }
     return 0;
@@ -1236,7 +1254,7 @@ static size_t mark_denied(const char *text, size_t len, const qy_ptoks *pt,
         if (pt->v[k].flags & TX_JOINED)
             continue;
         if (corrections)
-            first = corrected_report(pt, k) ? k + 1 : 0;
+            first = corrected_report(pt, k, text, len) ? k + 1 : 0;
         else
             first = denied_from(pt, k);
         if (!first || negated_in_passage(pt, k) || passive_at(pt, k))
@@ -1365,7 +1383,7 @@ static cs_status mark_negated(const qy_plan *plan, qy_result *r, const qy_ptoks 
     for (size_t k = 0; k < pt->n && !plan->negative && (negations == 0 || denials == 0); k++) {
         negations += tx_is_negation(QY_PTERM(pt, k), strlen(QY_PTERM(pt, k)));
         denials += denial(QY_PTERM(pt, k)) || rejection(QY_PTERM(pt, k)) ||
-                   corrected_report(pt, k);
+                   corrected_report(pt, k, NULL, 0);
     }
     unsigned char *denied = NULL;
     if (denials > 0) {

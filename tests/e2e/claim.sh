@@ -176,6 +176,13 @@ negated_is "Waiting lists had fallen by 12 percent" \
 negated_is "Waiting lists rose by 12 percent" "negated/h.txt None" "what was in fact so"
 negated_is "Forty people died in the warehouse fire" \
     "negated/i.txt ['Forty', 'people', 'died', 'warehouse', 'fire']" "a report in error"
+# An earlier version that is no report's subject corrects nothing: one
+# named in the sentence before, or in another clause.
+printf 'Film\n\nCritics panned the original version. Its director said that the new cut runs for three hours.\n' > negated/o.txt
+printf 'Apps\n\nThe previous version was slow, and its maker said the new one runs on older phones.\n' > negated/p.txt
+"$CITESEARCH" index --quiet negated
+negated_is "The new cut runs for three hours" "negated/o.txt None" "a version in the sentence before"
+negated_is "The new one runs on older phones" "negated/p.txt None" "a version in another clause"
 
 # A claim's speaker is read where the passage states the claim, not
 # where its first word stands alone: "law" first in Dubois' sentence,
