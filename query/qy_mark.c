@@ -854,6 +854,14 @@ static int verb_form_at(const qy_word *qw, const qy_ptoks *pt)
     return 0;
 }
 
+/* Whether passage word k is another form of the irregular verb that
+ * claim word qw is ("fallen" for fell), as verb_form_at reads it. */
+static int verb_form_is(const qy_word *qw, const qy_ptoks *pt, size_t k)
+{
+    const char *base = tx_verb_base(qw->term), *other;
+    return base && (other = tx_verb_base(QY_PTERM(pt, k))) && strcmp(base, other) == 0;
+}
+
 /* Whether word a is b with the prefix un- ("unaffected", "affected"), b
  * of four letters or more ("under", "until", "union" are no un-). */
 static int un_of(const char *a, const char *b)
@@ -1393,8 +1401,11 @@ static cs_status mark_negated(const qy_plan *plan, qy_result *r, const qy_ptoks 
     for (size_t w = 0; w < plan->nwords && (negations > 0 || denied); w++) {
         const qy_word *qw = &plan->words[w];
         size_t found = 0, negated = 0;
+        /* (An irregular verb in another form too: "fell" is negated by
+         * "did not fall", as "originated" by "did not originate".) */
         for (size_t k = 0; k < pt->n; k++)
-            if (!(pt->v[k].flags & TX_JOINED) && word_at(plan, w, pt, k)) {
+            if (!(pt->v[k].flags & TX_JOINED) &&
+                (word_at(plan, w, pt, k) || verb_form_is(qw, pt, k))) {
                 found++;
                 negated += negated_in_passage(pt, k) || (denied && denied[k]);
             }

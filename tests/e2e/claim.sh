@@ -100,6 +100,12 @@ cs query --format jsonl -n 1 "Turnout fell to 48 percent as prices rose and the 
 cs query --format jsonl -n 1 "Turnout grew to 48 percent" > out.jsonl
 [ "$(jq_py '(rs[0]["path"], rs[0].get("unsupported", []))' < out.jsonl)" = "('tenses/a.txt', ['grew'])" ] ||
     fail "a verb the passage does not say: $(cat out.jsonl)"
+# And negated in another tense as in the claim's: "fell" by "did not fall".
+printf 'Notes\n\nTurnout in the northern districts did not fall in 2010, officials said.\n' > tenses/b.txt
+"$CITESEARCH" index --quiet tenses
+cs query --format jsonl -n 1 "Turnout in the northern districts fell in 2010" > out.jsonl
+[ "$(jq_py '(rs[0]["path"], rs[0].get("negated"))' < out.jsonl)" = "('tenses/b.txt', ['fell'])" ] ||
+    fail "an irregular verb negated in another tense: $(cat out.jsonl)"
 
 # A claim's negation is held where the passage negates the word it
 # negates, not by a "not" of another verb: "did not concede" against
