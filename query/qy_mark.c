@@ -1057,7 +1057,10 @@ static int negation_elsewhere(const qy_plan *plan, size_t w, const qy_ptoks *pt)
         return 0;
     int held = 0;
     for (size_t k = 0; k < pt->n; k++) {
-        if ((pt->v[k].flags & TX_JOINED) || !word_at(plan, w + 1, pt, k))
+        /* (An irregular verb in any form: "did not fall" against "fell
+         * sharply ... did not comment".) */
+        if ((pt->v[k].flags & TX_JOINED) ||
+            !(word_at(plan, w + 1, pt, k) || verb_form_is(&plan->words[w + 1], pt, k)))
             continue;
         if (negated_in_passage(pt, k) || negation_before(pt, k))
             return 0;
@@ -1073,7 +1076,8 @@ static int negation_elsewhere(const qy_plan *plan, size_t w, const qy_ptoks *pt)
         if (tx_is_negation(ot, strlen(ot)))
             break;
         for (size_t k = 0; k < pt->n; k++)
-            if (!(pt->v[k].flags & TX_JOINED) && word_at(plan, o, pt, k) &&
+            if (!(pt->v[k].flags & TX_JOINED) &&
+                (word_at(plan, o, pt, k) || verb_form_is(&plan->words[o], pt, k)) &&
                 (negated_in_passage(pt, k) || negation_before(pt, k)))
                 return 0;
     }

@@ -106,6 +106,16 @@ printf 'Notes\n\nTurnout in the northern districts did not fall in 2010, officia
 cs query --format jsonl -n 1 "Turnout in the northern districts fell in 2010" > out.jsonl
 [ "$(jq_py '(rs[0]["path"], rs[0].get("negated"))' < out.jsonl)" = "('tenses/b.txt', ['fell'])" ] ||
     fail "an irregular verb negated in another tense: $(cat out.jsonl)"
+# And a claim's negation of such a verb is held only where the passage
+# negates it: "did not fall" against "fell sharply ... did not comment".
+printf 'Notes\n\nTurnout in the western districts fell sharply in 2012. Officials did not comment.\n' > tenses/c.txt
+"$CITESEARCH" index --quiet tenses
+for q in "Turnout in the western districts did not fall in 2012:['not']" \
+         "Turnout in the northern districts did not fall in 2010:[]"; do
+    cs query --format jsonl -n 1 "${q%%:*}" > out.jsonl
+    [ "$(jq_py 'rs[0].get("unsupported", [])' < out.jsonl)" = "${q#*:}" ] ||
+        fail "a negation of an irregular verb: ${q%%:*}: $(cat out.jsonl)"
+done
 
 # A claim's negation is held where the passage negates the word it
 # negates, not by a "not" of another verb: "did not concede" against
