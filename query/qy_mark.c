@@ -843,7 +843,7 @@ static int spelling_at(const qy_word *qw, const qy_ptoks *pt)
  * stem does not meet. */
 static int verb_form_at(const qy_word *qw, const qy_ptoks *pt)
 {
-    const char *base = tx_verb_base(qw->term);
+    const char *base = qw->verb_base;
     if (!base)
         return 0;
     for (size_t k = 0; k < pt->n; k++) {
@@ -858,7 +858,7 @@ static int verb_form_at(const qy_word *qw, const qy_ptoks *pt)
  * claim word qw is ("fallen" for fell), as verb_form_at reads it. */
 static int verb_form_is(const qy_word *qw, const qy_ptoks *pt, size_t k)
 {
-    const char *base = tx_verb_base(qw->term), *other;
+    const char *base = qw->verb_base, *other;
     return base && (other = tx_verb_base(QY_PTERM(pt, k))) && strcmp(base, other) == 0;
 }
 

@@ -387,6 +387,7 @@ static cs_status add_plan_word(qy_plan *p, const char *text, size_t len,
     nw.units = tx_unit_groups(nw.term, strlen(nw.term));
     if (strlen(nw.term) >= 4)
         tx_us_spelling(nw.term, strlen(nw.term), nw.spelling);
+    nw.verb_base = tx_verb_base(nw.term);
     p->words[p->nwords++] = nw;
     return CS_OK;
 }

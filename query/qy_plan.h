@@ -119,6 +119,9 @@ typedef struct qy_word {
     /* Its American spelling (tx_us_spelling), which a passage's British
      * one shares; "" under four letters. */
     char spelling[TX_SPELLING_MAX];
+    /* The base of the irregular verb it is a form of (tx_verb_base,
+     * static), NULL when none: looked up once, not per passage word. */
+    const char *verb_base;
 } qy_word;
 
 #define QY_UNKNOWN_WORD 1
