@@ -307,8 +307,12 @@ static int run_query(int argc, char **argv, char **words, int nwords)
     char *msg = NULL;
     qy_format fmt = isatty(STDOUT_FILENO) ? QY_FORMAT_TEXT : QY_FORMAT_JSONL;
     cs_status rc = format ? qy_format_parse(format, &fmt, &msg) : CS_OK;
-    if (rc != CS_OK)
-        return cli_error(rc, msg);
+    if (rc != CS_OK) {
+        /* A usage error, named by the subcommand as the others are. */
+        fprintf(stderr, "citesearch query: %s\n", msg ? msg : cs_status_to_string(rc));
+        free(msg);
+        return CLI_ERROR;
+    }
 
     if (!batch || jobs == 0) {
         long cores = sysconf(_SC_NPROCESSORS_ONLN);

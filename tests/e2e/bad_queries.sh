@@ -117,4 +117,11 @@ jq_py '[r.get("query_id") for r in rs if "error" in r]' < out.jsonl | grep -q "'
     fail "NUL row not reported: $(cat out.jsonl)"
 jq_py 'any(r.get("query_id") == "2" and "rank" in r for r in rs)' < out.jsonl | grep -qx True ||
     fail "the good row was dropped"
+
+# Usage errors are named by the subcommand, --format's as --mode's.
+for opt in "--format xml" "--mode x"; do
+    cs query $opt Rama > /dev/null 2> err.txt
+    [ "$status" -eq 2 ] || fail "$opt: status $status"
+    grep -q "^citesearch query: unknown ${opt%% *} 'x\{0,1\}[a-z]*'" err.txt || fail "$opt: $(cat err.txt)"
+done
 echo ok
