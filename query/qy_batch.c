@@ -61,6 +61,7 @@ typedef struct batch {
     unsigned long line, row_line;
     task row;             /* the row being parsed */
     int too_long[NCOLS];
+    int filled;           /* a cell of the row, in any column, is not empty */
     int stopped;          /* rows are no longer answered: read no more */
     char *chunk;          /* getline's buffer: chunk[chunk_at, chunk_len) */
     size_t chunk_cap, chunk_len, chunk_at; /* is still to be parsed */
@@ -95,6 +96,8 @@ static void on_field(void *data, size_t len, void *ctx)
     const char *text = data ? data : "";
     if (b->field == 0 && b->row_line == 0)
         b->row_line = b->line;
+    if (len > 0)
+        b->filled = 1;
     if (!b->header_done) {
         for (int c = 0; c < NCOLS; c++)
             if (strlen(column_names[c]) == len &&
@@ -209,6 +212,7 @@ static void push_row(batch *b)
 static void end_row(batch *b)
 {
     memset(b->too_long, 0, sizeof b->too_long);
+    b->filled = 0;
     b->field = 0;
     b->row_line = 0;
 }
@@ -226,6 +230,11 @@ static void on_row(int terminator, void *ctx)
                             "%s: line %lu: the header needs columns 'id' and "
                             "'query' (optional: mode, limit, filter)",
                             b->name, b->row_line);
+        task_clear(&b->row);
+    } else if (!b->filled) {
+        /* A row of empty cells (",,,"), as a spreadsheet writes the rows
+         * of its used range that were cleared, is no row, as a blank line
+         * is none. */
         task_clear(&b->row);
     } else {
         push_row(b);
