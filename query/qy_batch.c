@@ -122,13 +122,15 @@ static void on_field(void *data, size_t len, void *ctx)
     b->field++;
 }
 
+/* In any case: a spreadsheet's autocorrect writes "Claim", a hand
+ * "QUOTE". */
 static int parse_mode(const char *s, qy_mode *mode)
 {
-    if (strcmp(s, "auto") == 0)
+    if (strcasecmp(s, "auto") == 0)
         *mode = QY_MODE_AUTO;
-    else if (strcmp(s, "claim") == 0)
+    else if (strcasecmp(s, "claim") == 0)
         *mode = QY_MODE_CLAIM;
-    else if (strcmp(s, "quote") == 0)
+    else if (strcasecmp(s, "quote") == 0)
         *mode = QY_MODE_QUOTE;
     else
         return -1;

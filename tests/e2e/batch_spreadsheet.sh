@@ -20,3 +20,17 @@ printf 'id,query,notes\n,,a note\nq1,Rama,\n' > note_row.csv
 cs query --format jsonl -n 1 --batch note_row.csv > out.jsonl 2> err.txt
 [ "$status" -eq 2 ] || fail "note row: exit status $status"
 grep -q '"note_row.csv: line 2: no id"' out.jsonl || fail "note row: $(cat out.jsonl)"
+
+# A mode in any case (a spreadsheet's autocorrect writes "Claim"), once
+# an unknown mode.
+printf 'id,query,mode\nq1,Kreshnik Spahiu,Claim\nq2,Kreshnik Spahiu,QUOTE\nq3,Rama,Auto\nq4,Rama,claims\n' > modes.csv
+cs query --format jsonl -n 1 --batch modes.csv > out.jsonl 2> err.txt
+[ "$status" -eq 2 ] || fail "modes: exit status $status"
+python3 - out.jsonl <<'PY' || fail "modes: $(cat out.jsonl)"
+import json, sys
+rs = [json.loads(l) for l in open(sys.argv[1])]
+assert [r["query_id"] for r in rs] == ["q1", "q2", "q3", "q4"], rs
+errors = {r["query_id"]: r["error"] for r in rs if "error" in r}
+assert errors == {"q4": "modes.csv: line 5: unknown mode 'claims' "
+                        "(auto, claim or quote)"}, errors
+PY
