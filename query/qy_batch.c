@@ -55,6 +55,7 @@ typedef struct batch {
 
     /* Reader state (reader thread only). */
     FILE *in;
+    unsigned char delim;  /* the separator, read from the header */
     int col_of[NCOLS];
     int header_done;
     size_t field;
@@ -90,6 +91,66 @@ static void task_clear(task *t)
 
 /* ---- Reader ---- */
 
+/* Sets col_of[c] to the index of the header cell `text` when it names
+ * column c (in any case) and no earlier one did. */
+static void name_column(int *col_of, const char *text, size_t len,
+                        size_t field)
+{
+    for (int c = 0; c < NCOLS; c++)
+        if (strlen(column_names[c]) == len &&
+            strncasecmp(text, column_names[c], len) == 0 && col_of[c] < 0)
+            col_of[c] = (int)field;
+}
+
+/* A header read again with another separator. */
+typedef struct header_try {
+    int col_of[NCOLS];
+    size_t field;
+    int rows;
+} header_try;
+
+static void try_field(void *data, size_t len, void *ctx)
+{
+    header_try *h = ctx;
+    if (h->rows == 0)
+        name_column(h->col_of, data ? data : "", len, h->field);
+    h->field++;
+}
+
+static void try_row(int terminator, void *ctx)
+{
+    (void)terminator;
+    ((header_try *)ctx)->rows++;
+}
+
+/* When the header's cells, split at commas, name no id or query column:
+ * its lines (the held ones) split at semicolons, as Excel writes CSV where
+ * the comma is the decimal mark, or at tabs (its "Text"), as libcsv reads
+ * them; the first separator that finds both is the file's. */
+static void other_separator(batch *b)
+{
+    static const unsigned char others[] = {';', '\t'};
+    for (size_t i = 0; i < sizeof others; i++) {
+        struct csv_parser p;
+        header_try h = {.field = 0};
+        for (int c = 0; c < NCOLS; c++)
+            h.col_of[c] = -1;
+        if (csv_init(&p, CSV_APPEND_NULL) != 0) {
+            b->st = CS_NOMEM;
+            return;
+        }
+        csv_set_delim(&p, others[i]);
+        csv_parse(&p, b->held, b->held_len, try_field, try_row, &h);
+        csv_fini(&p, try_field, try_row, &h);
+        csv_free(&p);
+        if (h.col_of[COL_ID] >= 0 && h.col_of[COL_QUERY] >= 0) {
+            memcpy(b->col_of, h.col_of, sizeof b->col_of);
+            b->delim = others[i];
+            return;
+        }
+    }
+}
+
 static void on_field(void *data, size_t len, void *ctx)
 {
     batch *b = ctx;
@@ -99,10 +160,7 @@ static void on_field(void *data, size_t len, void *ctx)
     if (len > 0)
         b->filled = 1;
     if (!b->header_done) {
-        for (int c = 0; c < NCOLS; c++)
-            if (strlen(column_names[c]) == len &&
-                strncasecmp(text, column_names[c], len) == 0 && b->col_of[c] < 0)
-                b->col_of[c] = (int)b->field;
+        name_column(b->col_of, text, len, b->field);
     } else {
         for (int c = 0; c < NCOLS; c++) {
             if (b->col_of[c] != (int)b->field)
@@ -228,9 +286,12 @@ static void on_row(int terminator, void *ctx)
     if (!b->header_done) {
         b->header_done = 1;
         if (b->col_of[COL_ID] < 0 || b->col_of[COL_QUERY] < 0)
+            other_separator(b);
+        if (b->st == CS_OK && (b->col_of[COL_ID] < 0 || b->col_of[COL_QUERY] < 0))
             b->st = cs_fail(b->msg, CS_BAD_INPUT,
                             "%s: line %lu: the header needs columns 'id' and "
-                            "'query' (optional: mode, limit, filter)",
+                            "'query' (optional: mode, limit, filter), "
+                            "separated by commas, semicolons or tabs",
                             b->name, b->row_line);
         task_clear(&b->row);
     } else if (!b->filled) {
@@ -282,8 +343,10 @@ static void fail_row(batch *b, struct csv_parser *parser, const char *what,
 }
 
 /* Where the quote that ends line[0, at) (spaces aside) stands, when it
- * opens a cell (it starts the line or follows a comma); SIZE_MAX if not. */
-static size_t quote_opening_cell(const char *line, size_t at)
+ * opens a cell (it starts the line or follows the separator `delim`);
+ * SIZE_MAX if not. */
+static size_t quote_opening_cell(const char *line, size_t at,
+                                 unsigned char delim)
 {
     while (at > 0 && (line[at - 1] == ' ' || line[at - 1] == '\t'))
         at--;
@@ -292,7 +355,7 @@ static size_t quote_opening_cell(const char *line, size_t at)
     size_t quote = --at;
     while (at > 0 && (line[at - 1] == ' ' || line[at - 1] == '\t'))
         at--;
-    return at == 0 || line[at - 1] == ',' ? quote : SIZE_MAX;
+    return at == 0 || (unsigned char)line[at - 1] == delim ? quote : SIZE_MAX;
 }
 
 /* Fails the row whose quoted cell is followed by text at byte `at` of the
@@ -305,7 +368,7 @@ static void fail_loose_quote(batch *b, struct csv_parser *parser,
 {
     char what[200];
     size_t quote = b->row_line && b->row_line != b->line
-                       ? quote_opening_cell(line, at) : SIZE_MAX;
+                       ? quote_opening_cell(line, at, b->delim) : SIZE_MAX;
     if (quote != SIZE_MAX) {
         snprintf(what, sizeof what, "a quoted cell is not closed on its line "
                  "(its quote runs on to line %lu, column %zu; a quote inside a "
@@ -332,6 +395,9 @@ static void parse_line(batch *b, struct csv_parser *parser, const char *line,
                        size_t n)
 {
     size_t done = 0;
+    /* The header's separator; a parser made afresh (fail_row) has the
+     * comma again. */
+    csv_set_delim(parser, b->delim);
     while (b->st == CS_OK && done < n) {
         done += csv_parse(parser, line + done, n - done, on_field, on_row, b);
         if (done == n || b->st != CS_OK)
@@ -696,7 +762,7 @@ cs_status qy_batch_run(qy_engine *const *engines, unsigned njobs, FILE *in,
     if (njobs < 1)
         njobs = 1;
     batch b = {.engines = engines, .printer = printer, .name = name,
-               .defaults = defaults,
+               .defaults = defaults, .delim = ',',
                .msg = msg, .in = in, .stats = stats, .st = CS_OK,
                .size = (size_t)njobs * QY_BATCH_WINDOW};
     for (int c = 0; c < NCOLS; c++)

@@ -34,3 +34,32 @@ errors = {r["query_id"]: r["error"] for r in rs if "error" in r}
 assert errors == {"q4": "modes.csv: line 5: unknown mode 'claims' "
                         "(auto, claim or quote)"}, errors
 PY
+
+# Semicolons, as Excel writes "CSV" where the comma is the decimal mark,
+# and tabs (its "Text"), read from the header: such a file was refused
+# as having no id and query columns.  A comma in a cell (and in a header
+# name) is then text; a row still fails where it is bad.
+printf 'id;query;limit;notes, misc\r\nq1;Kreshnik Spahiu;1;\r\nq2;"MEMEX; ""system""";1;a, b\r\nq3;;;\r\nq4;Rama, Tirana;1;\r\n' > semi.csv
+printf 'id\tquery\tmode\tlimit\r\nq1\tKreshnik Spahiu\t\t1\r\nq2\t"MEMEX\t""system"""\t\t1\r\nq3\t\t\t\r\nq4\tRama, Tirana\t\t1\r\n' > tabs.txt
+for f in semi.csv tabs.txt; do
+    cs query --format jsonl -n 1 --batch "$f" > out.jsonl 2> err.txt
+    [ "$status" -eq 2 ] || fail "$f: exit status $status: $(cat err.txt)"
+    python3 - out.jsonl "$f" <<'PY' || fail "$f: $(cat out.jsonl)"
+import json, sys
+rs = [json.loads(l) for l in open(sys.argv[1])]
+assert [r["query_id"] for r in rs] == ["q1", "q2", "q3", "q4"], rs
+by_id = {r["query_id"]: r for r in rs}
+assert by_id["q1"]["cite"].endswith(":33"), by_id["q1"]
+sep = "; " if sys.argv[2] == "semi.csv" else "\t"
+assert by_id["q2"]["query"] == 'MEMEX' + sep + '"system"', by_id["q2"]
+assert by_id["q3"]["error"] == sys.argv[2] + ": line 4: empty query", by_id["q3"]
+assert by_id["q4"]["query"] == "Rama, Tirana" and "cite" in by_id["q4"], by_id["q4"]
+PY
+done
+# A header that names no id and query with any of them says which
+# separators are read.
+printf 'claim;text\nq1;Rama\n' > no_header.csv
+cs query --batch no_header.csv > out.txt 2> err.txt
+[ "$status" -eq 2 ] || fail "no header: exit status $status"
+grep -q "no_header.csv: line 1: .*separated by commas, semicolons or tabs" err.txt ||
+    fail "no header: $(cat err.txt)"
