@@ -195,6 +195,10 @@ static int parse_mode(const char *s, qy_mode *mode)
     return 0;
 }
 
+#define NOT_UTF8_HINT \
+    "save the file as UTF-8: in Excel, CSV UTF-8; in LibreOffice, " \
+    "character set Unicode (UTF-8)"
+
 /* Checks the row's cells; sets t->error when it cannot be answered. */
 static void validate_row(batch *b, task *t)
 {
@@ -211,14 +215,19 @@ static void validate_row(batch *b, task *t)
                     b->name, t->line, column_names[c], QY_BATCH_MAX_FIELD);
     if (!*err && (!id || !*id))
         cs_fail(err, CS_BAD_INPUT, "%s: line %lu: no id", b->name, t->line);
+    /* Such bytes are most often a spreadsheet's "CSV" in the system's
+     * code page (Windows-1252, Mac Roman), which cannot be told apart
+     * from each other for sure: the message says how to write UTF-8. */
     if (!*err && id && tx_utf8_check(id, strlen(id)) < strlen(id))
-        cs_fail(err, CS_BAD_INPUT, "%s: line %lu: the id is not valid UTF-8",
-                b->name, t->line);
+        cs_fail(err, CS_BAD_INPUT,
+                "%s: line %lu: the id is not valid UTF-8 (byte %zu; " NOT_UTF8_HINT ")",
+                b->name, t->line, tx_utf8_check(id, strlen(id)));
     if (!*err && (!query || !*query))
         cs_fail(err, CS_BAD_INPUT, "%s: line %lu: empty query", b->name, t->line);
     if (!*err && tx_utf8_check(query, strlen(query)) < strlen(query))
         cs_fail(err, CS_BAD_INPUT,
-                "%s: line %lu: the query is not valid UTF-8 (byte %zu)", b->name,
+                "%s: line %lu: the query is not valid UTF-8 (byte %zu; " NOT_UTF8_HINT ")",
+                b->name,
                 t->line, tx_utf8_check(query, strlen(query)));
     if (!*err && mode && *mode && parse_mode(mode, &t->mode) != 0)
         cs_fail(err, CS_BAD_INPUT,

@@ -63,3 +63,22 @@ cs query --batch no_header.csv > out.txt 2> err.txt
 [ "$status" -eq 2 ] || fail "no header: exit status $status"
 grep -q "no_header.csv: line 1: .*separated by commas, semicolons or tabs" err.txt ||
     fail "no header: $(cat err.txt)"
+
+# Excel's "CSV" in Windows-1252 (curly quotes and an e acute as single
+# bytes): each such row fails with a message saying how to save UTF-8,
+# and the others are answered.
+printf 'id,query\r\nq1,\223Kreshnik Spahiu\224 warned\r\nq2,Rama\r\nq\3513,Caf\351 Rama\r\n' > cp1252.csv
+cs query --format jsonl -n 1 --batch cp1252.csv > out.jsonl 2> err.txt
+[ "$status" -eq 2 ] || fail "cp1252: exit status $status"
+python3 - out.jsonl <<'PY' || fail "cp1252: $(cat out.jsonl)"
+import json, sys
+rs = [json.loads(l) for l in open(sys.argv[1])]
+hint = "save the file as UTF-8: in Excel, CSV UTF-8; in LibreOffice, " \
+       "character set Unicode (UTF-8))"
+assert rs[0]["error"] == "cp1252.csv: line 2: the query is not valid UTF-8 " \
+                         "(byte 0; " + hint, rs[0]
+assert rs[1]["query_id"] == "q2" and "cite" in rs[1], rs[1]
+assert rs[2]["error"] == "cp1252.csv: line 4: the id is not valid UTF-8 " \
+                         "(byte 1; " + hint, rs[2]
+assert len(rs) == 3, rs
+PY
