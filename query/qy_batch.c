@@ -66,6 +66,12 @@ typedef struct batch {
     int stopped;          /* rows are no longer answered: read no more */
     char *chunk;          /* getline's buffer: chunk[chunk_at, chunk_len) */
     size_t chunk_cap, chunk_len, chunk_at; /* is still to be parsed */
+    int begun;            /* the input's first bytes were read */
+    const char *wide;     /* "UTF-16LE" or "UTF-16BE" by the input's byte
+                           * order mark, or NULL: then chunk holds each
+                           * line made UTF-8, read through wraw and wline */
+    char *wraw, *wline;
+    size_t wraw_len, wraw_cap, wline_cap;
 
     /* A row whose quote opened a cell and was never closed on its line
      * would take the rows after it into its cell: when that quote fails
@@ -521,22 +527,109 @@ static void reread_lines(batch *b)
     b->reread = 0;
 }
 
+/* Appends s[0, n) to b->wraw. */
+static cs_status wide_append(batch *b, const char *s, size_t n)
+{
+    if (b->wraw_len + n > b->wraw_cap) {
+        size_t cap = b->wraw_cap ? b->wraw_cap : 256;
+        while (cap < b->wraw_len + n)
+            cap *= 2;
+        char *grown = realloc(b->wraw, cap);
+        if (!grown)
+            return CS_NOMEM;
+        b->wraw = grown;
+        b->wraw_cap = cap;
+    }
+    memcpy(b->wraw + b->wraw_len, s, n);
+    b->wraw_len += n;
+    return CS_OK;
+}
+
+/* Whether wraw ends in a whole UTF-16 line feed. */
+static int wide_line_ends(const batch *b)
+{
+    const unsigned char *u = (const unsigned char *)b->wraw + b->wraw_len - 2;
+    if (b->wraw_len < 2 || b->wraw_len % 2)
+        return 0;
+    return strcmp(b->wide, "UTF-16LE") == 0 ? u[0] == '\n' && u[1] == 0
+                                             : u[0] == 0 && u[1] == '\n';
+}
+
+/* Reads the next line of a UTF-16 input, after the `n` bytes of it at
+ * `start`, into chunk as UTF-8 (ICU's converter); its length, or 0 at
+ * the end of the input or on an error (b->st).  getline splits at the
+ * byte 0A, which is half of a line feed, or of another character: the
+ * line goes on to a whole line feed.  Whole lines convert apart, as no
+ * character spans a line feed. */
+static ssize_t wide_line(batch *b, const char *start, size_t n)
+{
+    b->wraw_len = 0;
+    if (wide_append(b, start, n) != CS_OK) {
+        b->st = CS_NOMEM;
+        return 0;
+    }
+    while (!wide_line_ends(b)) {
+        ssize_t got = getline(&b->wline, &b->wline_cap, b->in);
+        if (got <= 0)
+            break;
+        if (wide_append(b, b->wline, (size_t)got) != CS_OK) {
+            b->st = CS_NOMEM;
+            return 0;
+        }
+    }
+    if (b->wraw_len == 0)
+        return 0;
+    size_t len;
+    char *utf8 = tx_charset_to_utf8(b->wide, b->wraw, b->wraw_len, &len);
+    if (!utf8) {
+        b->st = CS_NOMEM;
+        return 0;
+    }
+    free(b->chunk);
+    b->chunk = utf8;
+    b->chunk_cap = len + 1;
+    return (ssize_t)len;
+}
+
+/* The next line of the input into chunk[chunk_at, chunk_len); 0 at its
+ * end.  A UTF-8 byte order mark is no part of the header: left to libcsv,
+ * it would stand before a quoted first name ("id"), which would then not
+ * be read as quoted.  A UTF-16 one (Excel's "Unicode Text") has the input
+ * read through ICU. */
+static int read_chunk(batch *b)
+{
+    ssize_t got;
+    if (b->wide) {
+        got = wide_line(b, NULL, 0);
+    } else {
+        got = getline(&b->chunk, &b->chunk_cap, b->in);
+        if (got > 0 && !b->begun) {
+            b->begun = 1;
+            b->wide = tx_charset_bom(b->chunk, (size_t)got);
+            if (b->wide) {
+                char *first = b->chunk;
+                b->chunk = NULL;
+                got = wide_line(b, first + 2, (size_t)got - 2);
+                free(first);
+            }
+        }
+    }
+    if (got <= 0)
+        return 0;
+    b->chunk_len = (size_t)got;
+    b->chunk_at = b->line == 0 && got >= 3 &&
+                          memcmp(b->chunk, "\xEF\xBB\xBF", 3) == 0
+                      ? 3 : 0;
+    return 1;
+}
+
 /* The next line to parse (*line, *n bytes: up to its LF, or a CR that no
  * LF follows), those to read again first; 0 at the end of the input. */
 static int next_line(batch *b, const char **line, size_t *n)
 {
-    while (b->replay_at == b->replay_len && b->chunk_at == b->chunk_len) {
-        ssize_t got = getline(&b->chunk, &b->chunk_cap, b->in);
-        if (got <= 0)
+    while (b->replay_at == b->replay_len && b->chunk_at == b->chunk_len)
+        if (!read_chunk(b))
             return 0;
-        b->chunk_len = (size_t)got;
-        /* A UTF-8 byte order mark is no part of the header: left to
-         * libcsv, it would stand before a quoted first name ("id"),
-         * which would then not be read as quoted. */
-        b->chunk_at = b->line == 0 && got >= 3 &&
-                              memcmp(b->chunk, "\xEF\xBB\xBF", 3) == 0
-                          ? 3 : 0;
-    }
     int replaying = b->replay_at < b->replay_len;
     char *buf = replaying ? b->replay : b->chunk;
     size_t *at = replaying ? &b->replay_at : &b->chunk_at,
@@ -590,6 +683,8 @@ static void *reader_main(void *arg)
         csv_free(&parser);
     }
     free(b->chunk);
+    free(b->wraw);
+    free(b->wline);
     free(b->held);
     free(b->replay);
     task_clear(&b->row);

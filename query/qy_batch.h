@@ -3,7 +3,10 @@
  *
  * The CSV (libcsv) has a header; columns `id` and `query` are required,
  * `mode`, `limit` and `filter` optional, in any order; other columns are
- * ignored, so a spreadsheet can be fed as it is.  A bad row (no id, an
+ * ignored, so a spreadsheet can be fed as it is.  Its separator is the
+ * comma, or a semicolon or tab when the header is split so; it is UTF-8,
+ * or UTF-16 by its byte order mark (read through ICU, line by line); a
+ * row of empty cells is skipped.  A bad row (no id, an
  * empty or invalid-UTF-8 query, an unknown mode, a bad limit, a cell over
  * QY_BATCH_MAX_FIELD bytes or holding a NUL, a quoted cell followed by text
  * or left open at the end of the input) becomes an error record naming its

@@ -82,3 +82,25 @@ assert rs[2]["error"] == "cp1252.csv: line 4: the id is not valid UTF-8 " \
                          "(byte 1; " + hint, rs[2]
 assert len(rs) == 3, rs
 PY
+
+# Excel's "Unicode Text": UTF-16 with a byte order mark, tab-separated,
+# read through ICU (it was refused as having no id and query columns);
+# so is UTF-16BE, from standard input.  A character whose UTF-16 holds
+# the byte of a line feed (U+010A, U+0A0A) ends no line.
+printf 'id\tquery\tmode\r\nq1\tKreshnik Spahiu\t\r\nq2\t"\304\212ela ""Rama""\nmulti"\tClaim\r\n\t\t\r\nq\340\250\2123\tRama' |
+    iconv -f UTF-8 -t UTF-16LE > body.txt
+{ printf '\377\376'; cat body.txt; } > le.txt
+printf 'id,query\nq1,Kreshnik Spahiu\nq2,"\304\212ela ""Rama""\nmulti"\n,\nq\340\250\2123,Rama\n' |
+    iconv -f UTF-8 -t UTF-16BE > body.txt
+{ printf '\376\377'; cat body.txt; } > be.csv
+for f in le.txt be.csv; do
+    cs query --format jsonl -n 1 --batch - < "$f" > out.jsonl 2> err.txt
+    [ "$status" -eq 0 ] || fail "$f: exit status $status: $(cat err.txt)"
+    python3 - out.jsonl <<'PY' || fail "$f: $(cat out.jsonl)"
+import json, sys
+rs = [json.loads(l) for l in open(sys.argv[1])]
+assert [r["query_id"] for r in rs] == ["q1", "q2", "q\u0a0a3"], rs
+assert rs[0]["cite"].endswith(":33"), rs[0]
+assert rs[1]["query"] == '\u010aela "Rama"\nmulti', rs[1]
+PY
+done
