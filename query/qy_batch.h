@@ -32,7 +32,7 @@
 #include "qy_output.h"
 
 /* A cell longer than this is refused (the row becomes an error). */
-#define QY_BATCH_MAX_FIELD (64 * 1024)
+#define QY_BATCH_MAX_FIELD (128 * 1024)
 /* Rows in flight per worker. */
 #define QY_BATCH_WINDOW 16
 

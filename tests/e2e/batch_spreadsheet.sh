@@ -104,3 +104,23 @@ assert rs[0]["cite"].endswith(":33"), rs[0]
 assert rs[1]["query"] == '\u010aela "Rama"\nmulti', rs[1]
 PY
 done
+
+# A cell as long as Excel's limit, 32,767 characters, in any script (3
+# bytes each in Chinese, 4 for an emoji) is read: it failed as over
+# 64 KB.
+python3 - <<'PY'
+import csv
+w = csv.writer(open("long.csv", "w", newline="", encoding="utf-8"))
+w.writerow(["id", "query"])
+w.writerow(["zh", ("\u62c9\u9a6c\u603b\u7406" * 8200)[:32767]])
+w.writerow(["emoji", "Rama " + "\U0001F600" * 32762])
+w.writerow(["q3", "Rama"])
+PY
+cs query --format jsonl -n 1 --batch long.csv > out.jsonl 2> err.txt
+[ "$status" -eq 0 ] || fail "long cells: exit status $status: $(cat err.txt)"
+python3 - out.jsonl <<'PY' || fail "long cells: $(head -c 300 out.jsonl)"
+import json, sys
+rs = [json.loads(l) for l in open(sys.argv[1])]
+assert all("error" not in r for r in rs), [r.get("error") for r in rs]
+assert [r["query_id"] for r in rs] == ["emoji", "q3"], [r["query_id"] for r in rs]
+PY
