@@ -243,6 +243,10 @@ static void validate_row(batch *b, task *t)
         char *end;
         errno = 0;
         long n = strtol(limit, &end, 10);
+        /* A whole number as a spreadsheet may format it: "5.0", or "5,0"
+         * where the comma is the decimal mark. */
+        if (end != limit && (*end == '.' || *end == ',') && end[1])
+            end += 1 + strspn(end + 1, "0");
         if (errno || *end || n < 1 || n > 10000)
             cs_fail(err, CS_BAD_INPUT,
                     "%s: line %lu: limit '%s' is not a number from 1 to 10000",

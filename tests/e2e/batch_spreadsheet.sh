@@ -124,3 +124,20 @@ rs = [json.loads(l) for l in open(sys.argv[1])]
 assert all("error" not in r for r in rs), [r.get("error") for r in rs]
 assert [r["query_id"] for r in rs] == ["emoji", "q3"], [r["query_id"] for r in rs]
 PY
+
+# A limit as a spreadsheet formats a whole number ("2.0", "2,00" where
+# the comma is the decimal mark) is read: it failed as not a number.  A
+# fraction or an empty cell is as before.
+printf 'id;query;limit\nq1;Rama;2.0\nq2;Rama;"2,00"\nq3;Rama;\nq4;Rama;2.5\nq5;Rama;2.\n' > limits.csv
+cs query --format jsonl -n 3 --batch limits.csv > out.jsonl 2> err.txt
+[ "$status" -eq 2 ] || fail "limits: exit status $status"
+python3 - out.jsonl <<'PY' || fail "limits: $(cat out.jsonl)"
+import json, sys, collections
+rs = [json.loads(l) for l in open(sys.argv[1])]
+n = collections.Counter(r["query_id"] for r in rs if "error" not in r)
+assert n == {"q1": 2, "q2": 2, "q3": 3}, n
+errors = {r["query_id"]: r["error"] for r in rs if "error" in r}
+assert errors == {
+    "q4": "limits.csv: line 5: limit '2.5' is not a number from 1 to 10000",
+    "q5": "limits.csv: line 6: limit '2.' is not a number from 1 to 10000"}, errors
+PY
