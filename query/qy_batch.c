@@ -344,8 +344,21 @@ static void fail_row(batch *b, struct csv_parser *parser, const char *what,
         b->replay_line = b->open_line;
     }
     if (!b->header_done) {
-        b->st = cs_fail(b->msg, CS_BAD_INPUT, "%s: line %lu: %s", b->name, line,
-                        what);
+        /* A header quoted cell by cell ("id";"query", as LibreOffice
+         * writes it) is malformed split at commas. */
+        if (b->row_line)
+            other_separator(b);
+        if (b->delim == ',') {
+            b->st = cs_fail(b->msg, CS_BAD_INPUT, "%s: line %lu: %s", b->name,
+                            line, what);
+            return;
+        }
+        b->header_done = 1;
+        task_clear(&b->row);
+        end_row(b);
+        csv_free(parser);
+        if (csv_init(parser, CSV_OPTIONS) != 0)
+            b->st = CS_NOMEM;
         return;
     }
     cs_fail(&b->row.error, CS_BAD_INPUT, "%s: line %lu: %s", b->name, line,

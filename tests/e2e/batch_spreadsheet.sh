@@ -141,3 +141,22 @@ assert errors == {
     "q4": "limits.csv: line 5: limit '2.5' is not a number from 1 to 10000",
     "q5": "limits.csv: line 6: limit '2.' is not a number from 1 to 10000"}, errors
 PY
+
+# A semicolon file whose every cell is quoted (LibreOffice's "quote all
+# text cells"): its header, malformed split at commas, was refused.
+printf '\357\273\277"id";"query";"mode"\r\n"q1";"Rama; ""Tirana""";"claim"\r\n"q2";"Kreshnik\nSpahiu";""\r\n' > quoted_semi.csv
+cs query --format jsonl -n 1 --batch quoted_semi.csv > out.jsonl 2> err.txt
+[ "$status" -eq 0 ] || fail "quoted semicolons: exit status $status: $(cat err.txt)"
+python3 - out.jsonl <<'PY' || fail "quoted semicolons: $(cat out.jsonl)"
+import json, sys
+rs = [json.loads(l) for l in open(sys.argv[1])]
+assert [r["query"] for r in rs] == ['Rama; "Tirana"', "Kreshnik\nSpahiu"], rs
+assert rs[1]["cite"].endswith(":33"), rs[1]
+PY
+# A header malformed whatever the separator is still refused, naming
+# where.
+printf '"id","query"x\nq1,Rama\n' > bad_header.csv
+cs query --batch bad_header.csv > out.txt 2> err.txt
+[ "$status" -eq 2 ] || fail "bad header: exit status $status"
+grep -q 'bad_header.csv: line 1: text after the closing quote of a quoted cell (column 13;' err.txt ||
+    fail "bad header: $(cat err.txt)"
