@@ -98,10 +98,18 @@ static void task_clear(task *t)
 /* ---- Reader ---- */
 
 /* Sets col_of[c] to the index of the header cell `text` when it names
- * column c (in any case) and no earlier one did. */
+ * column c (in any case, spaces around it aside: libcsv trims those of
+ * an unquoted cell only, and " Query " quoted is no other name) and no
+ * earlier one did. */
 static void name_column(int *col_of, const char *text, size_t len,
                         size_t field)
 {
+    while (len > 0 && (*text == ' ' || *text == '\t')) {
+        text++;
+        len--;
+    }
+    while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t'))
+        len--;
     for (int c = 0; c < NCOLS; c++)
         if (strlen(column_names[c]) == len &&
             strncasecmp(text, column_names[c], len) == 0 && col_of[c] < 0)

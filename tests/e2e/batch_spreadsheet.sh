@@ -160,3 +160,9 @@ cs query --batch bad_header.csv > out.txt 2> err.txt
 [ "$status" -eq 2 ] || fail "bad header: exit status $status"
 grep -q 'bad_header.csv: line 1: text after the closing quote of a quoted cell (column 13;' err.txt ||
     fail "bad header: $(cat err.txt)"
+
+# Header names in any case, with spaces around them, quoted or not.
+printf '"ID ",\t" Query "\t,Mode\nq1,Kreshnik Spahiu,claim\n' > names.csv
+cs query --format jsonl -n 1 --batch names.csv > out.jsonl 2> err.txt
+[ "$status" -eq 0 ] || fail "header names: exit status $status: $(cat err.txt)"
+grep -q '"query_id":"q1","query":"Kreshnik Spahiu"' out.jsonl || fail "header names: $(cat out.jsonl)"
