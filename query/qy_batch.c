@@ -555,6 +555,8 @@ static void reread_lines(batch *b)
 /* Appends s[0, n) to b->wraw. */
 static cs_status wide_append(batch *b, const char *s, size_t n)
 {
+    if (n == 0)
+        return CS_OK; /* (s may be NULL: no memcpy from it) */
     if (b->wraw_len + n > b->wraw_cap) {
         size_t cap = b->wraw_cap ? b->wraw_cap : 256;
         while (cap < b->wraw_len + n)
@@ -573,9 +575,9 @@ static cs_status wide_append(batch *b, const char *s, size_t n)
 /* Whether wraw ends in a whole UTF-16 line feed. */
 static int wide_line_ends(const batch *b)
 {
-    const unsigned char *u = (const unsigned char *)b->wraw + b->wraw_len - 2;
     if (b->wraw_len < 2 || b->wraw_len % 2)
         return 0;
+    const unsigned char *u = (const unsigned char *)b->wraw + b->wraw_len - 2;
     return strcmp(b->wide, "UTF-16LE") == 0 ? u[0] == '\n' && u[1] == 0
                                              : u[0] == 0 && u[1] == '\n';
 }
