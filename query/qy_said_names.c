@@ -30,8 +30,9 @@ static const char *const titles[] = {
     "professor", "prosecutor", "psychiatrist", "psychologist", "researcher", "scientist",
     "secretary", "senator", "sociologist", "spokesman", "spokesperson", "spokeswoman"};
 /* Small words inside a name: Helen van Trearum, Charles de Gaulle. */
-static const char *const particles[] = {"al", "bin", "da", "de", "del", "der", "di",
-                                        "du", "el", "la", "le", "van", "von"};
+static const char *const particles[] = {"al",  "bin", "da", "de", "del", "den", "der",
+                                        "di",  "dos", "du", "el", "ibn", "la",  "le",
+                                        "ten", "ter", "van", "von"};
 
 /* Words whose full stop ends no sentence (Mr. Rama said). */
 static const char *const abbreviations[] = {"dr", "gen", "gov", "jr", "mr", "mrs",
@@ -72,24 +73,32 @@ int qy_name_joins(const said_text *st, size_t i)
            !(wend(st, i - 1) - wstart(st, i - 1) == 1 && QY_ONE_OF(term(st, i), titles));
 }
 
-/* Whether word i is a name's small word with a name's word after it
- * (van in Helen van Trearum). */
-static int particle_at(const said_text *st, size_t i)
+/* How many of a name's small words start at word i with a name's word
+ * after them (van in Helen van Trearum; de la in Hélène de la Roche; al
+ * in Karim al-Masri, joined by a hyphen), 0 when none do. */
+static size_t particles_at(const said_text *st, size_t i)
 {
-    return i + 1 < st->nw && !(flags(st, i) & TX_CAPITAL) && QY_ONE_OF(term(st, i), particles) &&
-           (flags(st, i + 1) & TX_CAPITAL) && qy_said_spaced(st, i + 1);
+    size_t n = 0;
+    while (n < 2 && i + n + 1 < st->nw && !(flags(st, i + n) & TX_CAPITAL) &&
+           QY_ONE_OF(term(st, i + n), particles) && (n == 0 || qy_said_spaced(st, i + n)))
+        n++;
+    if (n == 0 || i + n >= st->nw || !(flags(st, i + n) & TX_CAPITAL) ||
+        (flags(st, i + n) & TX_STOP) || !qy_name_joins(st, i + n) ||
+        qy_said_in_quote(st, wstart(st, i)) != qy_said_in_quote(st, wstart(st, i + n)))
+        return 0;
+    return n;
 }
 
 size_t qy_name_end(const said_text *st, size_t f)
 {
-    size_t l = f;
+    size_t l = f, n;
     for (;;) {
         if (l + 1 < st->nw && l - f + 1 < NAME_WORDS && (flags(st, l + 1) & TX_CAPITAL) &&
             qy_name_joins(st, l + 1))
             l++;
-        else if (l + 2 < st->nw && l - f + 2 < NAME_WORDS && qy_said_spaced(st, l + 1) &&
-                 particle_at(st, l + 1))
-            l += 2;
+        else if (l + 2 < st->nw && qy_said_spaced(st, l + 1) &&
+                 (n = particles_at(st, l + 1)) > 0 && l - f + n + 1 < NAME_WORDS)
+            l += n + 1;
         else
             return l;
     }
@@ -121,12 +130,24 @@ int qy_name_back(const said_text *st, size_t last, size_t *first)
         if (f > 0 && last - f + 1 < NAME_WORDS && (flags(st, f - 1) & TX_CAPITAL) &&
             qy_name_joins(st, f) && !qy_said_in_quote(st, wstart(st, f - 1)))
             f--;
-        else if (f > 1 && last - f + 2 < NAME_WORDS && particle_at(st, f - 1) &&
-                 (flags(st, f - 2) & TX_CAPITAL) && qy_said_spaced(st, f - 1) &&
-                 !qy_said_in_quote(st, wstart(st, f - 2)))
-            f -= 2;
-        else
+        else {
+            /* Small words before the name's word: van in Helen van
+             * Trearum, de la in Hélène de la Roche; or which start a
+             * surname said alone: van der Berg said, al-Hashimi said. */
+            size_t n = 0;
+            while (n < 2 && f > n && particles_at(st, f - n - 1) == n + 1)
+                n++;
+            if (n == 0 || last - f + n + 1 >= NAME_WORDS)
+                break;
+            if (f > n && (flags(st, f - n - 1) & TX_CAPITAL) && qy_said_spaced(st, f - n) &&
+                !qy_said_in_quote(st, wstart(st, f - n - 1))) {
+                f -= n + 1;
+                continue;
+            }
+            if (f == last)
+                f -= n;
             break;
+        }
     }
     /* (A date's short form alone is a name: Sun said.  A time zone in
      * capitals is none: On Sat, 7 Sep 2002 10:41:45 CET John Rudd
@@ -235,10 +256,13 @@ int qy_name_fwd(const said_text *st, size_t first, int phrase, size_t *from,
             f = t + 1;
             break;
         }
-    if (flags(st, f) & TX_CAPITAL) {
-        if ((flags(st, f) & TX_STOP) || QY_ONE_OF(term(st, f), no_names))
+    /* (A surname said alone may start with its small words: said van
+     * der Berg, said al-Hashimi.) */
+    size_t lead = the ? 0 : particles_at(st, f);
+    if ((flags(st, f) & TX_CAPITAL) || lead) {
+        if ((flags(st, f + lead) & TX_STOP) || QY_ONE_OF(term(st, f + lead), no_names))
             return 0;
-        size_t l = qy_name_end(st, f);
+        size_t l = qy_name_end(st, f + lead);
         /* A title after the name, and maybe a name after it: the NCIS
          * spokesman; Ikea spokeswoman Helen van Trearum. */
         if (l + 1 < st->nw && qy_said_spaced(st, l + 1) && !(flags(st, l + 1) & TX_CAPITAL) &&

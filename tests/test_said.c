@@ -807,13 +807,47 @@ static void test_full_name(void **state)
     assert_int_equal(qy_said_short("the Guardian"), 0);
 }
 
+/* Names with particles in small letters: several in a row (de la), one
+ * that starts a surname said alone (van der Berg said, de Villepin told),
+ * and an Arabic al- joined by a hyphen. */
+static void test_particles(void **state)
+{
+    (void)state;
+    assert_string_equal(speaker("The review's author, Professor H\xC3\xA9l\xC3\xA8ne de la Roche, "
+                                "was blunt. \"These barriers were installed for the "
+                                "photographs,\" she said. \"Not one was inspected,\" said "
+                                "Professor H\xC3\xA9l\xC3\xA8ne de la Roche.",
+                                "Not one"),
+                        "Professor H\xC3\xA9l\xC3\xA8ne de la Roche");
+    assert_string_equal(speaker("\"Finally someone has written it down,\" van der Berg said.",
+                                "Finally"),
+                        "van der Berg");
+    assert_string_equal(speaker("\"The rules protect citizens,\" de Villepin told a press "
+                                "conference.",
+                                "The rules"),
+                        "de Villepin");
+    assert_string_equal(speaker("\"Amman is ready,\" al-Hashimi said.", "Amman"), "al-Hashimi");
+    assert_string_equal(speaker("\"We were told the barriers would hold,\" said Karim "
+                                "al-Masri, a shopkeeper whose store was flooded.",
+                                "We were"),
+                        "Karim al-Masri");
+    assert_string_equal(speaker("\"This is the first time,\" said Abdullah al-Hashimi, the "
+                                "Jordanian envoy, \"and it will not be the last.\"",
+                                "This is"),
+                        "Abdullah al-Hashimi");
+    /* (A preposition before the particle still says where: the mayor of
+     * la Rochelle is no speaker by his town's name.) */
+    assert_string_equal(speaker("The mayor of la Rochelle said the port would close.", "port"),
+                        "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_after_quotation), cmocka_unit_test(test_before_quotation),
         cmocka_unit_test(test_pronoun),         cmocka_unit_test(test_reported_speech),
         cmocka_unit_test(test_text_speaks),     cmocka_unit_test(test_forms_of_mail_and_news),
-        cmocka_unit_test(test_no_speaker),      cmocka_unit_test(test_full_name),
+        cmocka_unit_test(test_no_speaker),      cmocka_unit_test(test_full_name),         cmocka_unit_test(test_particles),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
