@@ -239,6 +239,38 @@ int qy_name_adverb(const char *t)
            strcmp(t, "supply") != 0;
 }
 
+/* A name set off by a comma after the description that ends at word l,
+ * and which ends its clause, in [*from, *last]: said the Dutch delegate,
+ * Pieter van den Heuvel; said the company's chief executive, Birgitta
+ * Holm, in an interview. */
+static int apposed_name(const said_text *st, size_t l, size_t *from, size_t *last)
+{
+    size_t s = l + 1;
+    if (s >= st->nw || !qy_said_gap_has(st, s, ',') || qy_said_gap_has(st, s, 0) ||
+        qy_said_in_quote(st, wstart(st, s)))
+        return 0;
+    size_t w = s + particles_at(st, s);
+    if (!(flags(st, w) & TX_CAPITAL) || (flags(st, w) & TX_STOP) ||
+        QY_ONE_OF(term(st, w), no_names) || QY_ONE_OF(term(st, w), pronouns) ||
+        QY_ONE_OF(term(st, w), titles))
+        return 0;
+    size_t e = qy_name_end(st, w);
+    /* (A name of a person, not a town's before its country: said the
+     * mayor, Zutphen, Netherlands is none.) */
+    if (e == w && w == s)
+        return 0;
+    if (qy_name_possessive(st, e))
+        return 0;
+    if (e + 1 < st->nw && !qy_said_gap_has(st, e + 1, ',') && !qy_said_gap_has(st, e + 1, '.') &&
+        !qy_said_gap_has(st, e + 1, ';'))
+        return 0;
+    if (e + 1 == st->nw && wend(st, e) < st->len && !strchr(".,;", st->text[wend(st, e)]))
+        return 0;
+    *from = s;
+    *last = e;
+    return 1;
+}
+
 int qy_name_fwd(const said_text *st, size_t first, int phrase, size_t *from,
                 size_t *last)
 {
@@ -288,8 +320,15 @@ int qy_name_fwd(const said_text *st, size_t first, int phrase, size_t *from,
          * adverb may follow: said Bildad steadily). */
         if (l + 1 < st->nw && !(flags(st, l + 1) & (TX_STOP | TX_CAPITAL)) &&
             qy_said_spaced(st, l + 1) &&
-            !qy_name_adverb(term(st, l + 1)))
-            return 0;
+            !qy_name_adverb(term(st, l + 1))) {
+            /* (Unless the words are a description, its name after it: said
+             * the Jordanian envoy, Abdullah al-Hashimi.) */
+            size_t d = l + 1;
+            while (the && phrase && d + 1 < st->nw && d - l < 3 && qy_said_spaced(st, d + 1) &&
+                   !(flags(st, d + 1) & (TX_STOP | TX_CAPITAL)) && !st->verb[d + 1])
+                d++;
+            return the && phrase && apposed_name(st, d, from, last);
+        }
         *from = f;
         *last = l;
         return 1;
@@ -303,6 +342,10 @@ int qy_name_fwd(const said_text *st, size_t first, int phrase, size_t *from,
         l++;
     if (l == f)
         return 0;
+    /* Or the name after it, set off by a comma: said the Dutch delegate,
+     * Pieter van den Heuvel. */
+    if (apposed_name(st, l, from, last))
+        return 1;
     /* And the name it is of: the team from Carnegie Mellon University. */
     if (l + 2 < st->nw && qy_said_spaced(st, l + 1) && qy_said_spaced(st, l + 2) &&
         (strcmp(term(st, l + 1), "from") == 0 || strcmp(term(st, l + 1), "of") == 0) &&

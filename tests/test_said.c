@@ -841,13 +841,41 @@ static void test_particles(void **state)
                         "");
 }
 
+/* An inverted verb and a description, the name after it set off by a
+ * comma: the name is the speaker, and the quotation's paragraphs after. */
+static void test_described_then_named(void **state)
+{
+    (void)state;
+    const char *t = "\"The fund is a fine idea, but nobody has paid into it,\" said the "
+                    "Belgian delegate, Karel van Houten. \"A fund without deposits is an "
+                    "empty box.";
+    assert_string_equal(speaker(t, "The fund"), "Karel van Houten");
+    assert_string_equal(speaker(t, "empty box"), "Karel van Houten");
+    assert_string_equal(speaker("\"This is the first time,\" said the Jordanian envoy, "
+                                "Abdullah al-Hashimi, \"and it will not be the last.\"",
+                                "This"),
+                        "Abdullah al-Hashimi");
+    assert_string_equal(speaker("\"It was a fair offer,\" said the company's chief "
+                                "executive, Birgitta Holm, in an interview.",
+                                "It was"),
+                        "Birgitta Holm");
+    /* (Not a place after the description, nor a clause's subject.) */
+    assert_string_equal(speaker("\"It was a fair offer,\" said the mayor of the town, "
+                                "Zutphen.",
+                                "It was"),
+                        "the mayor");
+    assert_string_equal(speaker("\"It was a fair offer,\" said the union, Holm said.",
+                                "It was"),
+                        "the union");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_after_quotation), cmocka_unit_test(test_before_quotation),
         cmocka_unit_test(test_pronoun),         cmocka_unit_test(test_reported_speech),
         cmocka_unit_test(test_text_speaks),     cmocka_unit_test(test_forms_of_mail_and_news),
-        cmocka_unit_test(test_no_speaker),      cmocka_unit_test(test_full_name),         cmocka_unit_test(test_particles),
+        cmocka_unit_test(test_no_speaker),      cmocka_unit_test(test_full_name),         cmocka_unit_test(test_particles), cmocka_unit_test(test_described_then_named),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
