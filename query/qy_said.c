@@ -1,4 +1,5 @@
 /* qy_said.c - who a passage says spoke its words (see qy_said.h). */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -688,6 +689,46 @@ static int reply_writer(const said_text *st, size_t first, qy_said_at *out)
     return got == 1;
 }
 
+/* Whether the words at byte `at`, inside the quotation q, stand in a
+ * quotation in apostrophes within it that a verb of speech inside q
+ * introduces: words its speaker quotes someone else as saying ("I told
+ * him," Dahl said. "He said 'this is how politics works'"). */
+static int quoted_inside(const said_text *st, const qy_span *q, size_t at)
+{
+    const unsigned char *t = (const unsigned char *)st->text;
+    size_t open = NO_WORD;
+    for (size_t p = q->start; p < at && p < st->len; p++) {
+        int left = t[p] == '\'' || (t[p] == 0xE2 && p + 2 < st->len && t[p + 1] == 0x80 &&
+                                     t[p + 2] == 0x98);
+        int right = t[p] == '\'' || (t[p] == 0xE2 && p + 2 < st->len && t[p + 1] == 0x80 &&
+                                      t[p + 2] == 0x99);
+        if (!left && !right)
+            continue;
+        size_t w = t[p] == '\'' ? 1 : 3;
+        unsigned char next = p + w < st->len ? t[p + w] : ' ';
+        int next_word = next >= 0x80 || isalnum(next);
+        int after_space = p == q->start || strchr(" \t\n(\"", t[p - 1]) ||
+                          (p >= 3 && t[p - 3] == 0xE2 && t[p - 2] == 0x80 && t[p - 1] == 0x9C);
+        if (left && after_space && next_word)
+            open = p;
+        else if (right && !after_space && !next_word)
+            open = NO_WORD;
+        p += w - 1;
+    }
+    if (open == NO_WORD)
+        return 0;
+    size_t j = 0;
+    while (j < st->nw && wstart(st, j) < open)
+        j++;
+    for (size_t k = j; k-- > 0 && j - k <= 3 && wstart(st, k) >= q->start;) {
+        if (st->verb[k] && !(st->verb[k] & VERB_DOCUMENT))
+            return 1;
+        if (qy_said_sentence_ends(st, k + 1, gap_from(st, k + 1)))
+            break;
+    }
+    return 0;
+}
+
 static void find_speaker(const said_text *st, size_t start, size_t end, qy_said_at *out)
 {
     size_t first = 0;
@@ -699,6 +740,11 @@ static void find_speaker(const said_text *st, size_t start, size_t end, qy_said_
     for (size_t i = 0; i < st->nquotes && !q; i++)
         if (wstart(st, first) >= st->quotes[i].start && wstart(st, first) < st->quotes[i].end)
             q = &st->quotes[i];
+    /* (Words its speaker quotes another as saying are not his: their
+     * speaker is the one he names, which is not read inside quotation
+     * marks.) */
+    if (q && quoted_inside(st, q, wstart(st, first)))
+        return;
     if (q) {
         /* Next to the quotation: after it first, then before it. */
         size_t after = first;

@@ -869,13 +869,35 @@ static void test_described_then_named(void **state)
                         "the union");
 }
 
+/* Words a speaker quotes another as saying, in apostrophes inside his
+ * quotation after a verb, are not his; words he only sets in
+ * apostrophes are. */
+static void test_quoted_inside(void **state)
+{
+    (void)state;
+    const char *t = "\"I told him it was illegal,\" Dahl said. \"He laughed and said 'this "
+                    "is how politics works in this country.'\"";
+    assert_string_equal(speaker(t, "this is how"), "");
+    assert_string_equal(speaker(t, "He laughed"), "Dahl");
+    assert_string_equal(speaker("\xE2\x80\x9CShe told me \xE2\x80\x98go home\xE2\x80\x99 and "
+                                "left,\xE2\x80\x9D Berg said.",
+                                "go home"),
+                        "");
+    assert_string_equal(speaker("\"We call it 'the plan,' and it is ours,\" Berg said.",
+                                "the plan"),
+                        "Berg");
+    assert_string_equal(speaker("\"It is the members' money,\" Berg said. \"They said no.\"",
+                                "They said"),
+                        "Berg");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_after_quotation), cmocka_unit_test(test_before_quotation),
         cmocka_unit_test(test_pronoun),         cmocka_unit_test(test_reported_speech),
         cmocka_unit_test(test_text_speaks),     cmocka_unit_test(test_forms_of_mail_and_news),
-        cmocka_unit_test(test_no_speaker),      cmocka_unit_test(test_full_name),         cmocka_unit_test(test_particles), cmocka_unit_test(test_described_then_named),
+        cmocka_unit_test(test_no_speaker),      cmocka_unit_test(test_full_name),         cmocka_unit_test(test_particles), cmocka_unit_test(test_described_then_named), cmocka_unit_test(test_quoted_inside),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
