@@ -891,13 +891,37 @@ static void test_quoted_inside(void **state)
                         "Berg");
 }
 
+/* A verb's object that a participle follows speaks: Dahl recalled
+ * Sandberg saying '...'. */
+static void test_object_saying(void **state)
+{
+    (void)state;
+    assert_string_equal(speaker("Dahl recalled Sandberg saying 'nobody will ever look at these "
+                                "invoices' at a meeting in 2018.",
+                                "nobody"),
+                        "Sandberg");
+    assert_string_equal(speaker("Testifying on Tuesday, Erik Dahl recalled Maria Sandberg saying "
+                                "\"nobody will ever look at these invoices.\"",
+                                "nobody"),
+                        "Maria Sandberg");
+    /* (Not a name after a preposition, nor the sentence's subject.) */
+    assert_string_equal(speaker("Dahl sent a letter to Sandberg saying that the invoices were "
+                                "false.",
+                                "the invoices"),
+                        "");
+    assert_string_equal(speaker("Iran denied the accusations, saying the attack was not its "
+                                "own.",
+                                "the attack"),
+                        "Iran");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_after_quotation), cmocka_unit_test(test_before_quotation),
         cmocka_unit_test(test_pronoun),         cmocka_unit_test(test_reported_speech),
         cmocka_unit_test(test_text_speaks),     cmocka_unit_test(test_forms_of_mail_and_news),
-        cmocka_unit_test(test_no_speaker),      cmocka_unit_test(test_full_name),         cmocka_unit_test(test_particles), cmocka_unit_test(test_described_then_named), cmocka_unit_test(test_quoted_inside),
+        cmocka_unit_test(test_no_speaker),      cmocka_unit_test(test_full_name),         cmocka_unit_test(test_particles), cmocka_unit_test(test_described_then_named), cmocka_unit_test(test_quoted_inside), cmocka_unit_test(test_object_saying),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
