@@ -172,6 +172,75 @@ static size_t unclosed_end(const said_text *st, size_t *open)
     return st->len;
 }
 
+/* Whether byte i of t is an apostrophe, straight or curly (’ when
+ * `right`, ‘ when not), its bytes in *width. */
+static int apostrophe_at(const char *t, size_t len, size_t i, int right, size_t *width)
+{
+    const unsigned char *u = (const unsigned char *)t + i;
+    *width = 1;
+    if (u[0] == '\'')
+        return 1;
+    *width = 3;
+    return u[0] == 0xE2 && i + 2 < len && u[1] == 0x80 && u[2] == (right ? 0x99 : 0x98);
+}
+
+static int word_byte(unsigned char c)
+{
+    return c >= 0x80 || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* The quotations in apostrophes of a text that has no quotation mark (the
+ * British press's: 'We let our patients down,' Dr Hart said.): one opens
+ * before a word at a line's start or after a space or a bracket, and
+ * closes after a word or a sentence's or a clause's end before what is no
+ * word; after a word that ends in s and before a space, only when no
+ * other apostrophe closes later (the members' money).  One never closed
+ * is none (an elision: 'tis). */
+static int find_apostrophe_quotes(said_text *st, size_t *cap)
+{
+    const char *t = st->text;
+    size_t open = NO_WORD, width;
+    for (size_t i = 0; i < st->len; i += width) {
+        if (open == NO_WORD) {
+            if (apostrophe_at(t, st->len, i, 0, &width) &&
+                (i == 0 || strchr(" \t\n(", t[i - 1])) && i + width < st->len &&
+                word_byte((unsigned char)t[i + width]))
+                open = i + width;
+            else
+                width = 1;
+            continue;
+        }
+        if (!apostrophe_at(t, st->len, i, 1, &width)) {
+            width = 1;
+            continue;
+        }
+        unsigned char prev = (unsigned char)t[i - 1];
+        unsigned char next = i + width < st->len ? (unsigned char)t[i + width] : ' ';
+        if (i == open || word_byte(next) || !(word_byte(prev) || strchr(".,!?;:", prev)))
+            continue;
+        if (prev == 's' && (next == ' ' || next == '\n')) {
+            /* (A plural's possessive when another closes later in the
+             * paragraph.) */
+            int later = 0;
+            size_t w2;
+            for (size_t j = i + width; j < st->len && !later; j++) {
+                if (t[j] == '\n' && j + 1 < st->len && t[j + 1] == '\n')
+                    break;
+                if (apostrophe_at(t, st->len, j, 1, &w2) &&
+                    (word_byte((unsigned char)t[j - 1]) || strchr(".,!?;:", t[j - 1])) &&
+                    !(j + w2 < st->len && word_byte((unsigned char)t[j + w2])))
+                    later = 1;
+            }
+            if (later)
+                continue;
+        }
+        if (!add_quote(st, open, i, cap))
+            return 0;
+        open = NO_WORD;
+    }
+    return 1;
+}
+
 /* The quotations of the text.  A quotation the passage closes but did
  * not open began before it (a window cut inside it); one it opens and
  * does not close runs to its end (news opens each paragraph of a long
@@ -203,7 +272,8 @@ static int find_quotes(said_text *st)
         }
     }
     if (open == NO_WORD)
-        return 1;
+        return st->nquotes > 0 || qy_said_any_quote_mark(st->text, st->len) ||
+               find_apostrophe_quotes(st, &cap);
     size_t end = unclosed_end(st, &open);
     return add_quote(st, open, end, &cap);
 }

@@ -915,13 +915,37 @@ static void test_object_saying(void **state)
                         "Iran");
 }
 
+/* The British press's quotations in apostrophes, in a text with no
+ * quotation mark: a quotation that goes on after its speaker is his; a
+ * plural's possessive or a word in apostrophes inside a sentence does
+ * not hide a name after it. */
+static void test_apostrophe_quotations(void **state)
+{
+    (void)state;
+    assert_string_equal(speaker("'We let our patients down,' Dr Hart said. 'Every one was a "
+                                "family's plan thrown away.'",
+                                "Every one"),
+                        "Dr Hart");
+    assert_string_equal(speaker("\xE2\x80\x98It is the members' money,\xE2\x80\x99 Berg said. "
+                                "\xE2\x80\x98They want it back.\xE2\x80\x99",
+                                "They want"),
+                        "Berg");
+    assert_string_equal(speaker("Berg called the plan 'reckless' and Anna Smith said it would "
+                                "fail.",
+                                "it would"),
+                        "Anna Smith");
+    assert_string_equal(speaker("The members' union met. Anna Smith said it would fail.",
+                                "it would"),
+                        "Anna Smith");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_after_quotation), cmocka_unit_test(test_before_quotation),
         cmocka_unit_test(test_pronoun),         cmocka_unit_test(test_reported_speech),
         cmocka_unit_test(test_text_speaks),     cmocka_unit_test(test_forms_of_mail_and_news),
-        cmocka_unit_test(test_no_speaker),      cmocka_unit_test(test_full_name),         cmocka_unit_test(test_particles), cmocka_unit_test(test_described_then_named), cmocka_unit_test(test_quoted_inside), cmocka_unit_test(test_object_saying),
+        cmocka_unit_test(test_no_speaker),      cmocka_unit_test(test_full_name),         cmocka_unit_test(test_particles), cmocka_unit_test(test_described_then_named), cmocka_unit_test(test_quoted_inside), cmocka_unit_test(test_object_saying), cmocka_unit_test(test_apostrophe_quotations),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
