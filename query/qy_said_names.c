@@ -96,7 +96,7 @@ size_t qy_name_end(const said_text *st, size_t f)
         if (l + 1 < st->nw && l - f + 1 < NAME_WORDS && (flags(st, l + 1) & TX_CAPITAL) &&
             qy_name_joins(st, l + 1))
             l++;
-        else if (l + 2 < st->nw && qy_said_spaced(st, l + 1) &&
+        else if (l + 2 < st->nw && qy_name_joins(st, l + 1) &&
                  (n = particles_at(st, l + 1)) > 0 && l - f + n + 1 < NAME_WORDS)
             l += n + 1;
         else
@@ -139,7 +139,7 @@ int qy_name_back(const said_text *st, size_t last, size_t *first)
                 n++;
             if (n == 0 || last - f + n + 1 >= NAME_WORDS)
                 break;
-            if (f > n && (flags(st, f - n - 1) & TX_CAPITAL) && qy_said_spaced(st, f - n) &&
+            if (f > n && (flags(st, f - n - 1) & TX_CAPITAL) && qy_name_joins(st, f - n) &&
                 !qy_said_in_quote(st, wstart(st, f - n - 1))) {
                 f -= n + 1;
                 continue;

@@ -835,6 +835,11 @@ static void test_particles(void **state)
                                 "Jordanian envoy, \"and it will not be the last.\"",
                                 "This is"),
                         "Abdullah al-Hashimi");
+    /* (After a title's abbreviation too.) */
+    assert_string_equal(speaker("\"We will act,\" said Mr. van der Berg.", "We will"),
+                        "Mr. van der Berg");
+    assert_string_equal(speaker("\"We will act,\" Ms. de la Cruz told reporters.", "We will"),
+                        "Ms. de la Cruz");
     /* (A preposition before the particle still says where: the mayor of
      * la Rochelle is no speaker by his town's name.) */
     assert_string_equal(speaker("The mayor of la Rochelle said the port would close.", "port"),
