@@ -205,10 +205,16 @@ int qy_name_possessive(const said_text *st, size_t k)
 
 int qy_name_phrase(const said_text *st, size_t last, size_t verb, size_t *first)
 {
-    if (!(st->verb[verb] & VERB_PHRASE) ||
-        (verb + 1 < st->nw && QY_ONE_OF(term(st, verb + 1), prepositions) &&
-         !(verb + 2 < st->nw && qy_is_date_word(term(st, verb + 2)))))
+    if (!(st->verb[verb] & VERB_PHRASE))
         return 0;
+    /* (A preposition after the verb says it reports no speech: the
+     * progress noted in; but for where or how after a quotation: "...,"
+     * the ministry said in a statement, on Tuesday, at a briefing.) */
+    int preposition = verb + 1 < st->nw && QY_ONE_OF(term(st, verb + 1), prepositions) &&
+                      !(verb + 2 < st->nw && qy_is_date_word(term(st, verb + 2)));
+    int where = verb + 1 < st->nw && (strcmp(term(st, verb + 1), "in") == 0 ||
+                                      strcmp(term(st, verb + 1), "on") == 0 ||
+                                      strcmp(term(st, verb + 1), "at") == 0);
     size_t f = last;
     while (f > 0 && last - f < 3 && !(flags(st, f) & (TX_CAPITAL | TX_STOP | TX_NUMBER)) &&
            qy_said_spaced(st, f) && !qy_said_in_quote(st, wstart(st, f)))
@@ -226,7 +232,9 @@ int qy_name_phrase(const said_text *st, size_t last, size_t verb, size_t *first)
         if ((flags(st, i) & (TX_CAPITAL | TX_STOP | TX_NUMBER)) ||
             QY_ONE_OF(term(st, i), prepositions) || QY_ONE_OF(term(st, i), no_names))
             return 0;
-    if (!qy_said_clause_start(st, head))
+    if (!qy_said_clause_start(st, head) ||
+        (preposition && !(where && head > 0 && qy_said_gap_has(st, head, 0) &&
+                          qy_said_gap_has(st, head, ','))))
         return 0;
     *first = head;
     return 1;

@@ -944,13 +944,36 @@ static void test_apostrophe_quotations(void **state)
                         "Anna Smith");
 }
 
+/* "the" and a noun after a quotation speak though where or how follows
+ * the verb; not elsewhere. */
+static void test_phrase_where(void **state)
+{
+    (void)state;
+    const char *t = "\"We will act,\" the ministry said in a statement. \"Nothing will stop "
+                    "us.\"";
+    assert_string_equal(speaker(t, "We will"), "the ministry");
+    assert_string_equal(speaker(t, "Nothing"), "the ministry");
+    assert_string_equal(speaker("\"We will act,\" the company said on its website.", "We will"),
+                        "the company");
+    assert_string_equal(speaker("\"We will act,\" the spokesman said at a briefing.", "We will"),
+                        "the spokesman");
+    /* (Not a phrase that starts no clause after a quotation, nor one
+     * whose verb reports no speech.) */
+    assert_string_equal(speaker("He saw that the progress noted in the report was small.",
+                                "the report"),
+                        "");
+    assert_string_equal(speaker("\"We will act.\" The progress noted in the report was small.",
+                                "the report"),
+                        "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_after_quotation), cmocka_unit_test(test_before_quotation),
         cmocka_unit_test(test_pronoun),         cmocka_unit_test(test_reported_speech),
         cmocka_unit_test(test_text_speaks),     cmocka_unit_test(test_forms_of_mail_and_news),
-        cmocka_unit_test(test_no_speaker),      cmocka_unit_test(test_full_name),         cmocka_unit_test(test_particles), cmocka_unit_test(test_described_then_named), cmocka_unit_test(test_quoted_inside), cmocka_unit_test(test_object_saying), cmocka_unit_test(test_apostrophe_quotations),
+        cmocka_unit_test(test_no_speaker),      cmocka_unit_test(test_full_name),         cmocka_unit_test(test_particles), cmocka_unit_test(test_described_then_named), cmocka_unit_test(test_quoted_inside), cmocka_unit_test(test_object_saying), cmocka_unit_test(test_apostrophe_quotations), cmocka_unit_test(test_phrase_where),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
