@@ -281,13 +281,14 @@ static int subject_of(const said_text *st, size_t k, size_t *a, size_t *b)
     if (st->verb[k] & VERB_PARTICIPLE) {
         /* A name right before it, no comma between, is the object that
          * speaks: Dahl recalled Sandberg saying 'nobody will look';
-         * Reuters quoted Berg saying (not a name after a preposition:
+         * the witness remembered Hallström telling him; Reuters quoted
+         * Berg saying (not a name after a preposition:
          * a letter to Rama saying; nor a date: a statement Monday
          * saying). */
         if (k > 1 && qy_said_spaced(st, k) && (flags(st, k - 1) & TX_CAPITAL) &&
             !qy_name_possessive(st, k - 1) && !qy_said_in_quote(st, wstart(st, k - 1)) &&
             qy_name_back(st, k - 1, a) && *a > 0 && qy_said_spaced(st, *a) &&
-            st->verb[*a - 1] && !(st->verb[*a - 1] & VERB_DOCUMENT)) {
+            !(st->verb[*a - 1] & VERB_DOCUMENT)) {
             *b = k - 1;
             return NAMED;
         }

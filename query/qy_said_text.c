@@ -34,12 +34,12 @@ static const speech_verb speech_verbs[] = {
     {"insisted", INV | PHR}, {"insisting", PART}, {"insists", INV | PHR},
     {"joked", INV | PHR | QUO}, {"laughed", INV | PHR | QUO}, {"message", DOC},
     {"muttered", INV | PHR}, {"noted", INV | PHR}, {"noting", PART},
-    {"observed", INV | PHR | QUO}, {"quoted", VERB_OBJECT}, {"read", VERB_READS},
+    {"observed", INV | PHR | QUO}, {"posted", INV | PHR | QUO}, {"quoted", VERB_OBJECT}, {"read", VERB_READS},
     {"reads", VERB_READS}, {"recalled", INV}, {"recalls", INV | PHR}, {"release", DOC},
     {"remarked", INV}, {"replied", INV | PHR}, {"responded", INV | PHR | QUO},
     {"said", INV | PHR}, {"saying", PART}, {"says", INV | PHR}, {"shouted", INV | PHR},
     {"stated", INV | PHR}, {"statement", DOC}, {"stating", PART}, {"stressed", INV | PHR},
-    {"tells", PHR}, {"told", PHR}, {"tweet", DOC}, {"tweeted", INV}, {"urged", 0},
+    {"telling", PART}, {"tells", PHR}, {"told", PHR}, {"tweet", DOC}, {"tweeted", INV}, {"urged", 0},
     {"warned", PHR}, {"warning", PART}, {"warns", PHR}, {"whispered", INV | PHR},
     {"writes", PHR}, {"wrote", INV | PHR}};
 #undef INV

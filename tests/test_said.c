@@ -967,13 +967,33 @@ static void test_phrase_where(void **state)
                         "");
 }
 
+/* A post's and a participle's verbs: posted next to a quotation,
+ * telling as saying. */
+static void test_posted_telling(void **state)
+{
+    (void)state;
+    assert_string_equal(speaker("\"The deal is dead,\" Anna Berg posted on Facebook.",
+                                "The deal"),
+                        "Anna Berg");
+    assert_string_equal(speaker("The witness remembered Hallstr\xC3\xB6m telling him \"the "
+                                "auditors are friends of ours\" before the vote.",
+                                "the auditors"),
+                        "Hallstr\xC3\xB6m");
+    assert_string_equal(speaker("Iran rejected the report, telling reporters that it was "
+                                "false.",
+                                "it was"),
+                        "Iran");
+    /* (Not a company's results far from any quotation.) */
+    assert_string_equal(speaker("Ikea posted a loss. The loss was small.", "The loss"), "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_after_quotation), cmocka_unit_test(test_before_quotation),
         cmocka_unit_test(test_pronoun),         cmocka_unit_test(test_reported_speech),
         cmocka_unit_test(test_text_speaks),     cmocka_unit_test(test_forms_of_mail_and_news),
-        cmocka_unit_test(test_no_speaker),      cmocka_unit_test(test_full_name),         cmocka_unit_test(test_particles), cmocka_unit_test(test_described_then_named), cmocka_unit_test(test_quoted_inside), cmocka_unit_test(test_object_saying), cmocka_unit_test(test_apostrophe_quotations), cmocka_unit_test(test_phrase_where),
+        cmocka_unit_test(test_no_speaker),      cmocka_unit_test(test_full_name),         cmocka_unit_test(test_particles), cmocka_unit_test(test_described_then_named), cmocka_unit_test(test_quoted_inside), cmocka_unit_test(test_object_saying), cmocka_unit_test(test_apostrophe_quotations), cmocka_unit_test(test_phrase_where), cmocka_unit_test(test_posted_telling),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
