@@ -987,13 +987,34 @@ static void test_posted_telling(void **state)
     assert_string_equal(speaker("Ikea posted a loss. The loss was small.", "The loss"), "");
 }
 
+/* Words a person called something, next to the quotation, are his:
+ * Ekdahl called the deal "a disaster"; described as, dubbed. */
+static void test_called(void **state)
+{
+    (void)state;
+    assert_string_equal(speaker("Ekdahl called the deal \"a disaster for the north.\"",
+                                "a disaster"),
+                        "Ekdahl");
+    assert_string_equal(speaker("Anna Berg described Ekdahl's plan as \"a fantasy.\"",
+                                "a fantasy"),
+                        "Anna Berg");
+    assert_string_equal(speaker("\"The deal is dead,\" Berg said. The ministry dubbed the plan "
+                                "\"a trap.\"",
+                                "a trap"),
+                        "The ministry");
+    /* (Not far from a quotation, nor a name's that is called so.) */
+    assert_string_equal(speaker("Ekdahl called the deal a disaster for the north.", "a disaster"),
+                        "");
+    assert_string_equal(speaker("A man called \"Bob\" was seen.", "Bob"), "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_after_quotation), cmocka_unit_test(test_before_quotation),
         cmocka_unit_test(test_pronoun),         cmocka_unit_test(test_reported_speech),
         cmocka_unit_test(test_text_speaks),     cmocka_unit_test(test_forms_of_mail_and_news),
-        cmocka_unit_test(test_no_speaker),      cmocka_unit_test(test_full_name),         cmocka_unit_test(test_particles), cmocka_unit_test(test_described_then_named), cmocka_unit_test(test_quoted_inside), cmocka_unit_test(test_object_saying), cmocka_unit_test(test_apostrophe_quotations), cmocka_unit_test(test_phrase_where), cmocka_unit_test(test_posted_telling),
+        cmocka_unit_test(test_no_speaker),      cmocka_unit_test(test_full_name),         cmocka_unit_test(test_particles), cmocka_unit_test(test_described_then_named), cmocka_unit_test(test_quoted_inside), cmocka_unit_test(test_object_saying), cmocka_unit_test(test_apostrophe_quotations), cmocka_unit_test(test_phrase_where), cmocka_unit_test(test_posted_telling), cmocka_unit_test(test_called),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
