@@ -177,7 +177,12 @@ int qy_name_back(const said_text *st, size_t last, size_t *first)
     if (p > 0 && (strcmp(term(st, p - 1), "the") == 0 || strcmp(term(st, p - 1), "a") == 0) &&
         qy_said_spaced(st, p))
         p--;
-    if (p > 0 && QY_ONE_OF(term(st, p - 1), prepositions) && qy_said_spaced(st, p))
+    /* (After and before join a clause when a verb of speech follows the
+     * name: hours after Ekdahl called it "a disaster".) */
+    int clause = p == f && p > 0 && last + 1 < st->nw && st->verb[last + 1] &&
+                 qy_said_spaced(st, last + 1) &&
+                 (strcmp(term(st, p - 1), "after") == 0 || strcmp(term(st, p - 1), "before") == 0);
+    if (p > 0 && QY_ONE_OF(term(st, p - 1), prepositions) && qy_said_spaced(st, p) && !clause)
         return 0;
     *first = f;
     return 1;

@@ -1002,6 +1002,12 @@ static void test_called(void **state)
                                 "\"a trap.\"",
                                 "a trap"),
                         "The ministry");
+    /* (A name after "after" or "before" a verb follows starts a clause.) */
+    assert_string_equal(speaker("\"The deal is dead,\" Berg said on Tuesday, hours after Ekdahl "
+                                "called it \"a disaster.\"",
+                                "a disaster"),
+                        "Ekdahl");
+    assert_string_equal(speaker("The commander in Iraq declared the war over.", "the war"), "");
     /* (Not far from a quotation, nor a name's that is called so.) */
     assert_string_equal(speaker("Ekdahl called the deal a disaster for the north.", "a disaster"),
                         "");
@@ -1012,9 +1018,13 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_after_quotation), cmocka_unit_test(test_before_quotation),
-        cmocka_unit_test(test_pronoun),         cmocka_unit_test(test_reported_speech),
-        cmocka_unit_test(test_text_speaks),     cmocka_unit_test(test_forms_of_mail_and_news),
-        cmocka_unit_test(test_no_speaker),      cmocka_unit_test(test_full_name),         cmocka_unit_test(test_particles), cmocka_unit_test(test_described_then_named), cmocka_unit_test(test_quoted_inside), cmocka_unit_test(test_object_saying), cmocka_unit_test(test_apostrophe_quotations), cmocka_unit_test(test_phrase_where), cmocka_unit_test(test_posted_telling), cmocka_unit_test(test_called),
+        cmocka_unit_test(test_pronoun), cmocka_unit_test(test_reported_speech),
+        cmocka_unit_test(test_text_speaks), cmocka_unit_test(test_forms_of_mail_and_news),
+        cmocka_unit_test(test_no_speaker), cmocka_unit_test(test_full_name),
+        cmocka_unit_test(test_particles), cmocka_unit_test(test_described_then_named),
+        cmocka_unit_test(test_quoted_inside), cmocka_unit_test(test_object_saying),
+        cmocka_unit_test(test_apostrophe_quotations), cmocka_unit_test(test_phrase_where),
+        cmocka_unit_test(test_posted_telling), cmocka_unit_test(test_called),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
