@@ -322,7 +322,9 @@ int qy_name_fwd(const said_text *st, size_t first, int phrase, size_t *from,
                 !(flags(st, t + 1) & TX_STOP) && !QY_ONE_OF(term(st, t + 1), no_names)) {
                 *from = t + 1;
                 *last = qy_name_end(st, t + 1);
-            } else {
+            } else if (!(phrase && apposed_name(st, t, from, last))) {
+                /* (Or the name set off after it: said Berg's spokesman,
+                 * Tom Lind.) */
                 *from = the ? first : f;
                 *last = t;
             }
@@ -335,12 +337,13 @@ int qy_name_fwd(const said_text *st, size_t first, int phrase, size_t *from,
             qy_said_spaced(st, l + 1) &&
             !qy_name_adverb(term(st, l + 1))) {
             /* (Unless the words are a description, its name after it: said
-             * the Jordanian envoy, Abdullah al-Hashimi.) */
+             * the Jordanian envoy, Abdullah al-Hashimi; said Ekdahl's
+             * rival, Anna Berg.) */
             size_t d = l + 1;
-            while (the && phrase && d + 1 < st->nw && d - l < 3 && qy_said_spaced(st, d + 1) &&
+            while (phrase && d + 1 < st->nw && d - l < 3 && qy_said_spaced(st, d + 1) &&
                    !(flags(st, d + 1) & (TX_STOP | TX_CAPITAL)) && !st->verb[d + 1])
                 d++;
-            return the && phrase && apposed_name(st, d, from, last);
+            return (the || qy_name_possessive(st, l)) && phrase && apposed_name(st, d, from, last);
         }
         *from = f;
         *last = l;

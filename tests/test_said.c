@@ -864,6 +864,15 @@ static void test_described_then_named(void **state)
                                 "executive, Birgitta Holm, in an interview.",
                                 "It was"),
                         "Birgitta Holm");
+    /* (After a name's possessive and a noun or a title too.) */
+    assert_string_equal(speaker("\"The deal is dead,\" said Ekdahl's rival, Anna Berg.",
+                                "The deal"),
+                        "Anna Berg");
+    assert_string_equal(speaker("\"The deal is dead,\" said Berg's spokesman, Tom Lind.",
+                                "The deal"),
+                        "Tom Lind");
+    assert_string_equal(speaker("\"The deal is dead,\" said Berg's spokesman.", "The deal"),
+                        "Berg's spokesman");
     /* (Not a place after the description, nor a clause's subject.) */
     assert_string_equal(speaker("\"It was a fair offer,\" said the mayor of the town, "
                                 "Zutphen.",
