@@ -596,6 +596,22 @@ static ssize_t wide_line(batch *b, const char *start, size_t n)
         return 0;
     }
     while (!wide_line_ends(b)) {
+        /* In UTF-16LE a line feed is 0A 00: getline stops between its
+         * bytes, and each line read after it would start with the 00 and
+         * end before its own, so no line would end before the input did
+         * (--batch - answered nothing until it was closed).  The byte
+         * that completes the character is read first. */
+        if (b->wraw_len % 2) {
+            int c = getc(b->in);
+            if (c == EOF)
+                break;
+            char byte = (char)c;
+            if (wide_append(b, &byte, 1) != CS_OK) {
+                b->st = CS_NOMEM;
+                return 0;
+            }
+            continue;
+        }
         ssize_t got = getline(&b->wline, &b->wline_cap, b->in);
         if (got <= 0)
             break;

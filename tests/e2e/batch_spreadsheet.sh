@@ -105,6 +105,30 @@ assert rs[1]["query"] == '\u010aela "Rama"\nmulti', rs[1]
 PY
 done
 
+# --batch - streams UTF-16 too: each row answered as it comes, the input
+# still open.  In UTF-16LE a line feed is 0A 00, and getline stops between
+# its bytes: each line read then ran on to the next line feed, and no row
+# was answered before the input was closed.
+for enc in utf-16-le utf-16-be; do
+timeout 60 python3 - "$CITESEARCH" "$enc" <<'PY' || fail "streaming $enc"
+import json, select, subprocess, sys
+enc = sys.argv[2]
+p = subprocess.Popen([sys.argv[1], "query", "--batch", "-", "--format", "jsonl",
+                      "-n", "1"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+p.stdin.write((b"\xff\xfe" if enc == "utf-16-le" else b"\xfe\xff") +
+              "id\tquery\r\n".encode(enc))
+for i in range(2):
+    p.stdin.write(("s%d\tKreshnik Spahiu\r\n" % i).encode(enc))
+    p.stdin.flush()
+    ready, _, _ = select.select([p.stdout], [], [], 20)
+    assert ready, "no answer within 20 s for row %d" % i
+    assert json.loads(p.stdout.readline())["query_id"] == "s%d" % i
+p.stdin.close()
+assert p.stdout.read() == b""
+assert p.wait() == 0
+PY
+done
+
 # A cell as long as Excel's limit, 32,767 characters, in any script (3
 # bytes each in Chinese, 4 for an emoji) is read: it failed as over
 # 64 KB.
