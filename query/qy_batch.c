@@ -253,8 +253,14 @@ static void validate_row(batch *b, task *t)
         long n = strtol(limit, &end, 10);
         /* A whole number as a spreadsheet may format it: "5.0", or "5,0"
          * where the comma is the decimal mark. */
-        if (end != limit && (*end == '.' || *end == ',') && end[1])
-            end += 1 + strspn(end + 1, "0");
+        /* Not three zeros: "5,000" and "1.000" are thousands where the
+         * comma or the point groups them (a number format with a 1000
+         * separator), and would be read as 5 and 1: refused as before. */
+        if (end != limit && (*end == '.' || *end == ',') && end[1]) {
+            size_t zeros = strspn(end + 1, "0");
+            if (zeros != 3 || end[1 + zeros])
+                end += 1 + zeros;
+        }
         if (errno || *end || n < 1 || n > 10000)
             cs_fail(err, CS_BAD_INPUT,
                     "%s: line %lu: limit '%s' is not a number from 1 to 10000",

@@ -151,19 +151,23 @@ PY
 
 # A limit as a spreadsheet formats a whole number ("2.0", "2,00" where
 # the comma is the decimal mark) is read: it failed as not a number.  A
-# fraction or an empty cell is as before.
-printf 'id;query;limit\nq1;Rama;2.0\nq2;Rama;"2,00"\nq3;Rama;\nq4;Rama;2.5\nq5;Rama;2.\n' > limits.csv
+# fraction or an empty cell is as before.  Three zeros are a thousands
+# group ("2,000" with a 1000 separator, "1.000" in German): refused, not
+# read as 2 or 1.
+printf 'id;query;limit\nq1;Rama;2.0\nq2;Rama;"2,00"\nq3;Rama;\nq4;Rama;2.5\nq5;Rama;2.\nq6;Rama;"2,000"\nq7;Rama;1.000\nq8;Rama;02.0000\n' > limits.csv
 cs query --format jsonl -n 3 --batch limits.csv > out.jsonl 2> err.txt
 [ "$status" -eq 2 ] || fail "limits: exit status $status"
 python3 - out.jsonl <<'PY' || fail "limits: $(cat out.jsonl)"
 import json, sys, collections
 rs = [json.loads(l) for l in open(sys.argv[1])]
 n = collections.Counter(r["query_id"] for r in rs if "error" not in r)
-assert n == {"q1": 2, "q2": 2, "q3": 3}, n
+assert n == {"q1": 2, "q2": 2, "q3": 3, "q8": 2}, n
 errors = {r["query_id"]: r["error"] for r in rs if "error" in r}
 assert errors == {
     "q4": "limits.csv: line 5: limit '2.5' is not a number from 1 to 10000",
-    "q5": "limits.csv: line 6: limit '2.' is not a number from 1 to 10000"}, errors
+    "q5": "limits.csv: line 6: limit '2.' is not a number from 1 to 10000",
+    "q6": "limits.csv: line 7: limit '2,000' is not a number from 1 to 10000",
+    "q7": "limits.csv: line 8: limit '1.000' is not a number from 1 to 10000"}, errors
 PY
 
 # A semicolon file whose every cell is quoted (LibreOffice's "quote all
