@@ -182,6 +182,18 @@ int qy_name_back(const said_text *st, size_t last, size_t *first)
     int clause = p == f && p > 0 && last + 1 < st->nw && st->verb[last + 1] &&
                  qy_said_spaced(st, last + 1) &&
                  (strcmp(term(st, p - 1), "after") == 0 || strcmp(term(st, p - 1), "before") == 0);
+    /* (Not after a noun with "the" or "a" before it that is no time's: the
+     * report before Congress said, the case before Judge Lind states; a
+     * day after Ekdahl said is a clause.) */
+    static const char *const times[] = {
+        "day", "days", "hour", "hours", "minute", "minutes", "moment", "moments",
+        "week", "weeks", "month", "months", "year", "years", "night", "morning",
+        "evening", "afternoon", "decade", "time", "while", "fortnight"};
+    if (clause && p >= 3 && qy_said_spaced(st, p - 1) && qy_said_spaced(st, p - 2) &&
+        (strcmp(term(st, p - 3), "the") == 0 || strcmp(term(st, p - 3), "a") == 0 ||
+         strcmp(term(st, p - 3), "an") == 0) &&
+        !QY_ONE_OF(term(st, p - 2), times))
+        clause = 0;
     if (p > 0 && QY_ONE_OF(term(st, p - 1), prepositions) && qy_said_spaced(st, p) && !clause)
         return 0;
     *first = f;

@@ -1017,6 +1017,16 @@ static void test_called(void **state)
                                 "a disaster"),
                         "Ekdahl");
     assert_string_equal(speaker("The commander in Iraq declared the war over.", "the war"), "");
+    /* (But not after a noun of its own: the report is before Congress, which
+     * said nothing.) */
+    assert_string_equal(speaker("The report before Congress said \"the funds are gone.\"",
+                                "the funds"),
+                        "");
+    assert_string_equal(speaker("The case before Judge Lind states \"the funds are gone.\"",
+                                "the funds"),
+                        "");
+    assert_string_equal(speaker("A day after Ekdahl said \"no deal,\" Berg resigned.", "no deal"),
+                        "Ekdahl");
     /* (Not far from a quotation, nor a name's that is called so.) */
     assert_string_equal(speaker("Ekdahl called the deal a disaster for the north.", "a disaster"),
                         "");
