@@ -295,6 +295,35 @@ static int quoting(const said_text *st, size_t k)
     return 0;
 }
 
+/* Whether "posted" (word k) posts a quotation: one that ends before it
+ * ("...," Anna Berg posted on Facebook), or one after a colon (Berg
+ * posted on Facebook: "..."), or "that" after it; not words a company posts in quotation
+ * marks, which are the writer's (Ikea posted "record" profits). */
+static int posting(const said_text *st, size_t k)
+{
+    if (k + 1 < st->nw && strcmp(term(st, k + 1), "that") == 0)
+        return 1;
+    size_t from = k > QUOTING_WORDS ? k - QUOTING_WORDS : 0, width;
+    for (size_t i = from + 1; i <= k; i++) {
+        size_t a = wend(st, i - 1), b = wstart(st, i);
+        for (size_t p = a; p < b; p += width)
+            if (quote_mark(st->text, b, p, &width))
+                return 1;
+    }
+    int colon = 0;
+    for (size_t i = k + 1; i <= k + QUOTING_WORDS + 1 && i <= st->nw; i++) {
+        size_t a = wend(st, i - 1), b = i < st->nw ? wstart(st, i) : st->len;
+        for (size_t p = a; p < b; p += width) {
+            width = 1;
+            if (st->text[p] == ':')
+                colon = 1;
+            else if (colon && quote_mark(st->text, b, p, &width))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 void qy_said_text_clear(said_text *st)
 {
     free(st->w);
@@ -325,7 +354,8 @@ cs_status qy_said_text_read(const char *text, size_t len, const qy_ptoks *pt,
         return CS_NOMEM;
     }
     for (size_t k = 0; k < st->nw; k++)
-        if ((st->verb[k] & VERB_QUOTING) && !quoting(st, k))
+        if ((st->verb[k] & VERB_QUOTING) &&
+            (!quoting(st, k) || (strcmp(term(st, k), "posted") == 0 && !posting(st, k))))
             st->verb[k] = 0;
     return CS_OK;
 }

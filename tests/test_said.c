@@ -994,6 +994,12 @@ static void test_posted_telling(void **state)
                         "Iran");
     /* (Not a company's results far from any quotation.) */
     assert_string_equal(speaker("Ikea posted a loss. The loss was small.", "The loss"), "");
+    /* (Nor words in quotation marks after it, the writer's, but after a
+     * colon.) */
+    assert_string_equal(speaker("Ikea posted \"record\" profits on Monday.", "record"), "");
+    assert_string_equal(speaker("The bank posted a \"significant\" loss.", "significant"), "");
+    assert_string_equal(speaker("Anna Berg posted on Facebook: \"The deal is dead.\"", "The deal"),
+                        "Anna Berg");
 }
 
 /* Words a person called something, next to the quotation, are his:
