@@ -13,7 +13,7 @@ print("id,query")
 for k in range(400):
     print("q%d,mk%03d" % (k, k % 20))' > rows.csv
 
-timeout 120 python3 - "$CITESEARCH" <<'PY' || fail "interrupted batch"
+timeout 120 python3 - "$CS_SIGNALLED" <<'PY' || fail "interrupted batch"
 import json, signal, subprocess, sys, time
 for fmt in ("jsonl", "csv"):
     # Several times: the signal comes to any thread, and a worker may
@@ -43,7 +43,7 @@ PY
 # A reader that has stopped reading: the answer being written is never
 # whole (the pipe is full), and the signal still ends the batch, after a
 # short wait, instead of never.
-timeout 120 python3 - "$CITESEARCH" <<'PY' || fail "batch to a stalled reader"
+timeout 120 python3 - "$CS_SIGNALLED" <<'PY' || fail "batch to a stalled reader"
 import signal, subprocess, sys, time
 for jobs in ("1", "2"):
     for sig in (signal.SIGTERM, signal.SIGINT):

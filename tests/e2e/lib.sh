@@ -22,13 +22,24 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/citesearch-e2e.XXXXXX")
 # test, through the exit status (99) and through its log, checked at exit
 # (a test does not look at every status).  The logs are kept in a hidden
 # folder, which no index run walks.
+#
+# CS_SIGNALLED runs the program for a test that ends it by a signal while
+# it works (a batch stopped mid-answer): under valgrind, memory errors
+# still fail the test, but what its threads held at that moment is no
+# leak (a worker ended between a malloc and the store of what it got
+# showed as definitely lost).
 VALGRIND_LOGS=
+CS_SIGNALLED=$CITESEARCH
 if [ "${CS_VALGRIND:-0}" = 1 ]; then
     VALGRIND_LOGS="$WORK/.valgrind"
     mkdir "$VALGRIND_LOGS"
     printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite --log-file="%s/log.%%p" "%s" "$@"\n' \
         "$VALGRIND_LOGS" "$CS_BINARY" > "$VALGRIND_LOGS/citesearch"
     chmod +x "$VALGRIND_LOGS/citesearch"
+    printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=no --log-file="%s/log.%%p" "%s" "$@"\n' \
+        "$VALGRIND_LOGS" "$CS_BINARY" > "$VALGRIND_LOGS/citesearch-signalled"
+    chmod +x "$VALGRIND_LOGS/citesearch-signalled"
+    CS_SIGNALLED="$VALGRIND_LOGS/citesearch-signalled"
     CITESEARCH="$VALGRIND_LOGS/citesearch"
     export CITESEARCH
 fi
