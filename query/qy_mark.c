@@ -838,28 +838,31 @@ static int spelling_at(const qy_word *qw, const qy_ptoks *pt)
     return 0;
 }
 
-/* Whether the passage holds claim word w as another form of the same
- * irregular verb ("fell" by "has fallen", "won" by "wins"), which its
- * stem does not meet. */
-static int verb_form_at(const qy_word *qw, const qy_ptoks *pt)
-{
-    const char *base = qw->verb_base;
-    if (!base)
-        return 0;
-    for (size_t k = 0; k < pt->n; k++) {
-        const char *other = tx_verb_base(QY_PTERM(pt, k));
-        if (other && strcmp(other, base) == 0)
-            return 1;
-    }
-    return 0;
-}
-
 /* Whether passage word k is another form of the irregular verb that
- * claim word qw is ("fallen" for fell), as verb_form_at reads it. */
+ * claim word qw is ("fallen" for fell), which its stem does not meet. */
 static int verb_form_is(const qy_word *qw, const qy_ptoks *pt, size_t k)
 {
     const char *base = qw->verb_base, *other;
     return base && (other = tx_verb_base(QY_PTERM(pt, k))) && strcmp(base, other) == 0;
+}
+
+/* Whether the passage holds claim word w as another form of the same
+ * irregular verb ("fell" by "has fallen", "won" by "wins"). */
+static int verb_form_at(const qy_word *qw, const qy_ptoks *pt)
+{
+    for (size_t k = 0; qw->verb_base && k < pt->n; k++)
+        if (verb_form_is(qw, pt, k))
+            return 1;
+    return 0;
+}
+
+/* Whether passage word k, no part of a joined word, is claim word w: by
+ * its stem or as another form of its irregular verb (where a negation of
+ * it is looked for: "did not fall" negates fell). */
+static int word_or_verb_at(const qy_plan *plan, size_t w, const qy_ptoks *pt, size_t k)
+{
+    return !(pt->v[k].flags & TX_JOINED) &&
+           (word_at(plan, w, pt, k) || verb_form_is(&plan->words[w], pt, k));
 }
 
 /* Whether word a is b with the prefix un- ("unaffected", "affected"), b
@@ -1059,8 +1062,7 @@ static int negation_elsewhere(const qy_plan *plan, size_t w, const qy_ptoks *pt)
     for (size_t k = 0; k < pt->n; k++) {
         /* (An irregular verb in any form: "did not fall" against "fell
          * sharply ... did not comment".) */
-        if ((pt->v[k].flags & TX_JOINED) ||
-            !(word_at(plan, w + 1, pt, k) || verb_form_is(&plan->words[w + 1], pt, k)))
+        if (!word_or_verb_at(plan, w + 1, pt, k))
             continue;
         if (negated_in_passage(pt, k) || negation_before(pt, k))
             return 0;
@@ -1076,8 +1078,7 @@ static int negation_elsewhere(const qy_plan *plan, size_t w, const qy_ptoks *pt)
         if (tx_is_negation(ot, strlen(ot)))
             break;
         for (size_t k = 0; k < pt->n; k++)
-            if (!(pt->v[k].flags & TX_JOINED) &&
-                (word_at(plan, o, pt, k) || verb_form_is(&plan->words[o], pt, k)) &&
+            if (word_or_verb_at(plan, o, pt, k) &&
                 (negated_in_passage(pt, k) || negation_before(pt, k)))
                 return 0;
     }
@@ -1408,8 +1409,7 @@ static cs_status mark_negated(const qy_plan *plan, qy_result *r, const qy_ptoks 
         /* (An irregular verb in another form too: "fell" is negated by
          * "did not fall", as "originated" by "did not originate".) */
         for (size_t k = 0; k < pt->n; k++)
-            if (!(pt->v[k].flags & TX_JOINED) &&
-                (word_at(plan, w, pt, k) || verb_form_is(qw, pt, k))) {
+            if (word_or_verb_at(plan, w, pt, k)) {
                 found++;
                 negated += negated_in_passage(pt, k) || (denied && denied[k]);
             }
