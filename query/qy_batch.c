@@ -479,22 +479,32 @@ static size_t line_length(const char *s, size_t n)
     return n;
 }
 
+/* Appends s[0, n) to the buffer *buf of *len bytes in *cap, grown by
+ * doubling (the held lines of a row, a UTF-16 line's bytes). */
+static cs_status bytes_append(char **buf, size_t *len, size_t *cap, const char *s,
+                              size_t n)
+{
+    if (n == 0)
+        return CS_OK; /* (s may be NULL: no memcpy from it) */
+    if (*len + n > *cap) {
+        size_t grow = *cap ? *cap : 256;
+        while (grow < *len + n)
+            grow *= 2;
+        char *grown = realloc(*buf, grow);
+        if (!grown)
+            return CS_NOMEM;
+        *buf = grown;
+        *cap = grow;
+    }
+    memcpy(*buf + *len, s, n);
+    *len += n;
+    return CS_OK;
+}
+
 /* Keeps line[0, n) among the held lines of the row being parsed. */
 static cs_status hold_line(batch *b, const char *line, size_t n)
 {
-    if (b->held_len + n > b->held_cap) {
-        size_t cap = b->held_cap ? b->held_cap : 256;
-        while (cap < b->held_len + n)
-            cap *= 2;
-        char *grown = realloc(b->held, cap);
-        if (!grown)
-            return CS_NOMEM;
-        b->held = grown;
-        b->held_cap = cap;
-    }
-    memcpy(b->held + b->held_len, line, n);
-    b->held_len += n;
-    return CS_OK;
+    return bytes_append(&b->held, &b->held_len, &b->held_cap, line, n);
 }
 
 /* Counts and parses one line of n bytes. */
@@ -561,21 +571,7 @@ static void reread_lines(batch *b)
 /* Appends s[0, n) to b->wraw. */
 static cs_status wide_append(batch *b, const char *s, size_t n)
 {
-    if (n == 0)
-        return CS_OK; /* (s may be NULL: no memcpy from it) */
-    if (b->wraw_len + n > b->wraw_cap) {
-        size_t cap = b->wraw_cap ? b->wraw_cap : 256;
-        while (cap < b->wraw_len + n)
-            cap *= 2;
-        char *grown = realloc(b->wraw, cap);
-        if (!grown)
-            return CS_NOMEM;
-        b->wraw = grown;
-        b->wraw_cap = cap;
-    }
-    memcpy(b->wraw + b->wraw_len, s, n);
-    b->wraw_len += n;
-    return CS_OK;
+    return bytes_append(&b->wraw, &b->wraw_len, &b->wraw_cap, s, n);
 }
 
 /* Whether wraw ends in a whole UTF-16 line feed. */
