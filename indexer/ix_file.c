@@ -49,23 +49,29 @@ cs_status ix_record_get(xs_wdb *db, const char *rel, ix_record *r, int *found,
     cs_status rc = xs_wdb_get_metadata(db, key, &val, NULL, msg);
     if (rc == CS_OK && *val) {
         *found = 1;
-        /* An unreadable record stands for a changed file: its passages,
-         * if any, are replaced. */
-        int n = sscanf(val,
-                       "%" SCNu64 " %" SCNd64 " %" SCNx64 " %u %u %" SCNx64
-                       " %" SCNu64 " %" SCNd64,
-                       &r->size, &r->mtime_ns, &r->hash, &r->passages,
-                       &r->reading, &r->meta, &r->ino, &r->ctime_ns);
-        if (n == 4)
-            r->reading = 1; /* written before readings were numbered */
-        else if (n < 4)
-            memset(r, 0, sizeof *r);
-        /* Fewer than six fields: written before the metadata's hash was
-         * kept (ix_record_meta_changed says what that means). */
-        r->meta_known = n >= 6;
+        ix_record_parse(val, r);
     }
     free(val);
     return rc;
+}
+
+void ix_record_parse(const char *val, ix_record *r)
+{
+    memset(r, 0, sizeof *r);
+    /* An unreadable record stands for a changed file: its passages, if
+     * any, are replaced. */
+    int n = sscanf(val,
+                   "%" SCNu64 " %" SCNd64 " %" SCNx64 " %u %u %" SCNx64 " %" SCNu64
+                   " %" SCNd64,
+                   &r->size, &r->mtime_ns, &r->hash, &r->passages, &r->reading, &r->meta,
+                   &r->ino, &r->ctime_ns);
+    if (n == 4)
+        r->reading = 1; /* written before readings were numbered */
+    else if (n < 4)
+        memset(r, 0, sizeof *r);
+    /* Fewer than six fields: written before the metadata's hash was kept
+     * (ix_record_meta_changed says what that means). */
+    r->meta_known = n >= 6;
 }
 
 cs_status ix_record_put(xs_wdb *db, const char *rel, const ix_record *r,

@@ -54,6 +54,10 @@ int ix_record_key_fits(const char *rel);
  * *r is filled from it (zeros when it cannot be read: a changed file). */
 cs_status ix_record_get(xs_wdb *db, const char *rel, ix_record *r, int *found,
                         char **msg);
+/* Fills *r from a record's text `val` (NUL-terminated), as ix_record_get
+ * reads it: zeros when it cannot be read, a zero inode when it is older
+ * than the inode's field. */
+void ix_record_parse(const char *val, ix_record *r);
 cs_status ix_record_put(xs_wdb *db, const char *rel, const ix_record *r,
                         char **msg);
 /* The hash of the manifest metadata a file is indexed with: `meta`, its

@@ -4,7 +4,6 @@
  * many, by several writers at once (ix_parallel.h). */
 #include "ix_index.h"
 
-#include <inttypes.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -368,10 +367,12 @@ static int on_adopt_record(void *ctx, const char *key, const char *val,
 {
     adopt_ctx *c = ctx;
     char buf[200];
-    uint64_t ino = 0;
+    ix_record rec;
     snprintf(buf, sizeof buf, "%.*s", (int)(len < sizeof buf ? len : sizeof buf - 1),
              val);
-    if (sscanf(buf, "%*s %*s %*s %*s %*s %*s %" SCNu64, &ino) != 1 || ino == 0)
+    ix_record_parse(buf, &rec);
+    uint64_t ino = rec.ino;
+    if (ino == 0)
         return 0;
     ix_file **hit = bsearch(&ino, c->fresh, c->nfresh, sizeof *hit, cmp_ino);
     if (!hit)
