@@ -53,11 +53,7 @@ static int is_space(const char *s)
  * number, not its first group. */
 static int group_space(const char *word, const char *s)
 {
-    size_t n = (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0 ? 2
-               : (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
-                       ((unsigned char)s[2] == 0x89 || (unsigned char)s[2] == 0xAF)
-                   ? 3
-                   : 0;
+    size_t n = tx_group_space_at(s, strnlen(s, 3), 0);
     if (!n || s == word || s[-1] < '0' || s[-1] > '9')
         return 0;
     const char *g = s + n;

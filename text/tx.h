@@ -202,6 +202,12 @@ size_t tx_letters(const char *text, size_t len, char *out);
  * the invisible ZERO WIDTH SPACE, BOM, word joiner and marks of direction
  * (RLM, LRM, ...); 0 for anything else. */
 unsigned tx_space_at(const char *s, size_t len, size_t i);
+/* Length of a space that French and SI typography put between digit
+ * groups (8 500, 10 000) at s[i] (len bytes): a no-break space U+00A0, a
+ * thin space U+2009 or a narrow no-break space U+202F; or 0.  A plain
+ * space is none: "in 2019 500 people" is two numbers.  Between a digit
+ * and three digits, the analysis reads such a number as one (2500). */
+unsigned tx_group_space_at(const char *s, size_t len, size_t i);
 
 /* Non-zero when UTF-8 `text` holds no letter and no digit: white space,
  * punctuation and symbols only (a rule of underscores, "* * *"), which

@@ -144,11 +144,8 @@ static unsigned link_at(const char *text, size_t len, size_t i)
     return u_getIntPropertyValue((UChar32)c, UCHAR_LINE_BREAK) == U_LB_ALPHABETIC ? 3 : 0;
 }
 
-/* Length of a space that French and SI typography put between digit
- * groups (8 500, 10 000) at text[i]: a no-break space U+00A0, a thin
- * space U+2009 or a narrow no-break space U+202F; or 0.  A plain space is
- * none: "in 2019 500 people" is two numbers. */
-static unsigned group_space_at(const char *text, size_t len, size_t i)
+/* (tx.h) */
+unsigned tx_group_space_at(const char *text, size_t len, size_t i)
 {
     const unsigned char *u = (const unsigned char *)text + i;
     if (i + 1 < len && u[0] == 0xC2 && u[1] == 0xA0)
@@ -444,7 +441,7 @@ static cs_status add_one_word(struct run *r, size_t s, size_t e, int status,
         if (!h && (per_cent_at(r->text, r->len, last->start, last->end) ||
                    initial_at(r->text, r->len, last->start, last->end)))
             h = 1;
-        unsigned g = group_space_at(r->text, r->len, last->end);
+        unsigned g = tx_group_space_at(r->text, r->len, last->end);
         linked = ((h && last->end + h == s &&
                    !((last->flags & TX_NUMBER) && (flags & TX_NUMBER))) ||
                   (g && last->end + g == s && group && nm.len == 3 &&
@@ -455,7 +452,7 @@ static cs_status add_one_word(struct run *r, size_t s, size_t e, int status,
                 return st;
         }
     }
-    unsigned g = group ? group_space_at(r->text, r->len, e) : 0;
+    unsigned g = group ? tx_group_space_at(r->text, r->len, e) : 0;
     int more = link_at(r->text, r->len, e) != 0 || per_cent_at(r->text, r->len, s, e) ||
                initial_at(r->text, r->len, s, e) ||
                (g && (linked || a->nchain == 0) && e + g < r->len &&
